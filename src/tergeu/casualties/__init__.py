@@ -1,0 +1,1 @@
+"""The casualty registry: casualty lists, their import, and (later) the people they name."""

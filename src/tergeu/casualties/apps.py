@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CasualtiesConfig(AppConfig):
+    name = "tergeu.casualties"
+    verbose_name = "Casualty registry"

@@ -1,0 +1,115 @@
+"""One list row → the facts it states, the name analysis, and every problem, located by column.
+
+Pure apart from its inputs: it receives cell text and returns plain data, so the whole import can be
+dry-run, and so the same code reads a row whether it came from the CLI, the web form or the API.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from dataclasses import dataclass, field
+
+from tergeu.core.fields import CellError, field_spec, is_missing, parse_cell
+from tergeu.core.names import ParsedName, parse_name, parse_name_parts
+
+NAME_PART_FIELDS = ("given_name", "family_name", "patronymic")
+
+
+@dataclass
+class CellProblem:
+    row: int
+    column: str
+    value: str
+    message: str
+
+
+@dataclass
+class ParsedRow:
+    facts: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    parsed: dict = field(default_factory=dict)
+    errors: list[CellProblem] = field(default_factory=list)
+    warnings: list[CellProblem] = field(default_factory=list)
+
+
+def name_summary(name: ParsedName) -> dict:
+    """The parts of a name worth keeping for display and linkage (JSON-ready)."""
+    summary = {k: v for k, v in dataclasses.asdict(name).items() if k not in ("tokens", "original", "keys")}
+    summary["script"] = name.script.value
+    summary["keys"] = dataclasses.asdict(name.keys)
+    return summary
+
+
+def _years_between(birth: str, death: str) -> int | None:
+    if len(birth) != 10 or len(death) != 10:
+        return None
+    born, died = datetime.date.fromisoformat(birth), datetime.date.fromisoformat(death)
+    return died.year - born.year - ((died.month, died.day) < (born.month, born.day))
+
+
+class RowParser:
+    """Parses rows of one file under one column map."""
+
+    def __init__(self, headers: list[str], positions: dict[str, int], name_order: str | None,
+                 date_order: str) -> None:
+        self.headers = headers
+        self.positions = positions
+        self.name_order = name_order
+        self.date_order = date_order
+        self.kinds = {name: field_spec(name).kind for name in positions}
+
+    def parse(self, number: int, cells: list[str | None]) -> ParsedRow:
+        result = ParsedRow()
+        derived: dict[str, str] = {}
+        for name, index in self.positions.items():
+            text = cells[index]
+            if is_missing(text):
+                continue
+            text = text.strip()
+            try:
+                value = parse_cell(self.kinds[name], text, self.date_order)
+            except CellError as exc:
+                result.errors.append(CellProblem(number, self.headers[index], text, str(exc)))
+                continue
+            result.facts[name] = value.value
+            if value.note:
+                result.notes[name] = value.note
+            for message in value.warnings:
+                result.warnings.append(CellProblem(number, self.headers[index], text, message))
+            derived.update({f"{k}_from_{name}": v for k, v in value.derived.items()})
+        self._analyse_name(result)
+        if derived:
+            result.parsed["derived"] = derived
+        self._cross_check(number, result, derived)
+        return result
+
+    def _analyse_name(self, result: ParsedRow) -> None:
+        facts = result.facts
+        if "full_name" in facts:
+            name = parse_name(facts["full_name"], self.name_order)
+        elif any(part in facts for part in NAME_PART_FIELDS):
+            name = parse_name_parts(facts.get("given_name"), facts.get("family_name"), facts.get("patronymic"))
+        else:
+            return
+        result.parsed["name"] = name_summary(name)
+
+    def _cross_check(self, number: int, result: ParsedRow, derived: dict[str, str]) -> None:
+        """Disagreements inside one row are kept as stated and flagged, never resolved silently."""
+        facts = result.facts
+        column = self.headers[self.positions["national_id"]] if "national_id" in self.positions else ""
+        iin_birth = derived.get("date_of_birth_from_national_id")
+        if iin_birth and facts.get("date_of_birth") and not iin_birth.startswith(facts["date_of_birth"]):
+            result.warnings.append(CellProblem(number, column, facts["national_id"],
+                                               f"IIN says born {iin_birth}, the list says {facts['date_of_birth']}"))
+        iin_sex = derived.get("sex_from_national_id")
+        if iin_sex and facts.get("sex") and iin_sex != facts["sex"]:
+            result.warnings.append(CellProblem(number, column, facts["national_id"],
+                                               f"IIN says sex {iin_sex}, the list says {facts['sex']}"))
+        birth, death, age = facts.get("date_of_birth"), facts.get("date_of_death"), facts.get("age")
+        if birth and death and age:
+            years = _years_between(birth, death)
+            if years is not None and abs(years - int(age)) > 1:
+                age_column = self.headers[self.positions["age"]]
+                result.warnings.append(CellProblem(number, age_column, age,
+                                                   f"age {age} disagrees with birth {birth} and death {death}"))

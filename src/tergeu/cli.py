@@ -1,0 +1,259 @@
+"""The ``tergeu`` command: one click group; commands parse options, call a service, print.
+
+Commands that need the database are wrapped in ``with_django``, which configures Django from the
+environment (``TERGEU_HOME``, ``DATABASE_URL``) and brings the schema up to date first, so a fresh
+machine needs no separate set-up step.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table as RichTable
+
+from tergeu import __version__
+
+console = Console(stderr=True)
+SOURCE_KINDS = ("official", "ngo", "media", "medical", "family", "other")
+
+
+def setup_django(migrate: bool = True) -> None:
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tergeu.settings")
+    django.setup()
+    if migrate:
+        from django.core.management import call_command
+        from django.db import connection
+        from django.db.migrations.executor import MigrationExecutor
+
+        executor = MigrationExecutor(connection)
+        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+            console.print("[dim]Bringing the database schema up to date…[/dim]")
+            call_command("migrate", interactive=False, verbosity=0)
+
+
+def with_django(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Run the command with Django configured and the schema migrated (cf. Flask's ``with_appcontext``)."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        setup_django()
+        return command(*args, **kwargs)
+
+    return wrapper
+
+
+def fail(message: str) -> None:
+    console.print(f"[bold red]Error:[/bold red] {message}", highlight=False)
+    sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tergeu")
+def cli() -> None:
+    """Tergeu: casualty registry, list linkage and accountability records.
+
+    Configuration comes from the environment: TERGEU_HOME (data directory, default
+    ~/.local/share/tergeu) and DATABASE_URL (default: SQLite inside TERGEU_HOME).
+    """
+
+
+@cli.command()
+@click.option("--admin-user", help="Also create this admin account (asks for a password).")
+@with_django
+def init(admin_user: str | None) -> None:
+    """Create the data directory and database, and optionally an admin account."""
+    from django.conf import settings
+
+    if admin_user:
+        from django.contrib.auth import get_user_model
+
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+        get_user_model().objects.create_superuser(admin_user, "", password)
+    console.print(f"Tergeu is ready in {settings.TERGEU_HOME}")
+
+
+def _parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime.date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter("use YYYY-MM-DD") from None
+
+
+@cli.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--list", "list_name", required=True, help="Name for this list (unique), e.g. 'GPO Aug 2022'.")
+@click.option("--source", "source_name", help="Source name (default: the list name). Reused if it exists.")
+@click.option("--source-kind", type=click.Choice(SOURCE_KINDS), default="other", show_default=True)
+@click.option("--publisher", default="", help="Who published the list.")
+@click.option("--published", callback=_parse_day, help="Publication date, YYYY-MM-DD.")
+@click.option("--reliability", type=click.Choice(list("ABCDE")), help="Source grade, A (completely "
+              "reliable) to E (unreliable); sets the facts' first confidence.")
+@click.option("--map", "map_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="TOML column map (see `tergeu map`). Without it, columns are guessed from headers.")
+@click.option("--format", "file_format", type=click.Choice(["csv", "xlsx", "json"]), help="Override detection.")
+@click.option("--encoding", help="Override encoding detection (e.g. cp1251).")
+@click.option("--sheet", help="XLSX sheet name (default: the first).")
+@click.option("--status", type=click.Choice(["confirmed", "pending", "unconfirmed"]), default="pending",
+              show_default=True, help="Status given to the imported facts.")
+@click.option("--dry-run", is_flag=True, help="Show what would be imported and every problem; write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout.")
+@with_django
+def import_(path: Path, list_name: str, source_name: str | None, source_kind: str, publisher: str,
+            published: datetime.date | None, reliability: str | None, map_path: Path | None,
+            file_format: str | None, encoding: str | None, sheet: str | None, status: str, dry_run: bool,
+            as_json: bool) -> None:
+    """Import a casualty list (CSV, XLSX or JSON) atomically: every row, or nothing."""
+    from tergeu.casualties.importing.columnmap import load_map
+    from tergeu.casualties.importing.pipeline import ImportOptions, import_file
+    from tergeu.casualties.importing.table import ImportProblem
+    from tergeu.clireport import print_import_report, report_json
+
+    options = ImportOptions(
+        list_name=list_name, source_name=source_name, source_kind=source_kind, publisher=publisher,
+        published_on=published, reliability=reliability or "", file_format=file_format,
+        encoding=encoding, sheet=sheet, status=status, dry_run=dry_run,
+    )
+    try:
+        options.column_map = load_map(map_path) if map_path else None
+        with _progress(f"Reading {path.name}") as advance:
+            report = import_file(path, options, progress=advance)
+    except ImportProblem as exc:
+        fail(str(exc))
+    if as_json:
+        click.echo(json.dumps(report_json(report), ensure_ascii=False, indent=2))
+    else:
+        print_import_report(console, report)
+    if not report.ok:
+        sys.exit(1)
+
+
+class _progress:
+    """A rich progress counter for work whose total is not known in advance."""
+
+    def __init__(self, description: str) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TimeElapsedColumn
+
+        self.progress = Progress(SpinnerColumn(), "{task.description}", BarColumn(), MofNCompleteColumn(),
+                                 TimeElapsedColumn(), console=console, transient=True)
+        self.description = description
+
+    def __enter__(self) -> Callable[[int], None]:
+        self.progress.start()
+        task = self.progress.add_task(self.description, total=None)
+        return lambda n: self.progress.advance(task, n)
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+
+@cli.command("map")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--sheet", help="XLSX sheet name.")
+def map_(path: Path, sheet: str | None) -> None:
+    """Print the column map Tergeu guesses for a file, as TOML to edit and pass to --map."""
+    from tergeu.casualties.importing.columnmap import ColumnMap
+    from tergeu.casualties.importing.readers import open_table
+    from tergeu.casualties.importing.table import ImportProblem
+    from tergeu.core.fields import guess_columns
+
+    try:
+        table = open_table(path, path.read_bytes(), sheet=sheet)
+    except ImportProblem as exc:
+        fail(str(exc))
+    guessed = ColumnMap(guess_columns(table.headers), guessed=True)
+    unmapped = [h for h in table.headers if h not in guessed.columns.values()]
+    click.echo(f"# Column map guessed for {path.name}; unmapped headers: {', '.join(unmapped) or 'none'}")
+    click.echo(guessed.as_toml(), nl=False)
+
+
+@cli.group()
+def export() -> None:
+    """Export data for other systems (formats in docs/export-formats.md)."""
+
+
+@export.command("records")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
+              help="csv: one header line then a line per record; json: one JSON object per line.")
+@click.option("--list", "list_names", multiple=True, help="Only this list (repeatable).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Write here instead of stdout.")
+@with_django
+def export_records(fmt: str, list_names: tuple[str, ...], output: Path | None) -> None:
+    """One line per imported record: list, row, and the facts parsed from it."""
+    from tergeu.casualties.export import iter_record_facts, write_csv, write_json_lines
+
+    rows = iter_record_facts(list(list_names) or None)
+    writer = write_csv if fmt == "csv" else write_json_lines
+    if output is None:
+        count = writer(sys.stdout, rows)
+    else:
+        with output.open("w", encoding="utf-8", newline="") as handle:
+            count = writer(handle, rows)
+    console.print(f"[dim]{count} records exported[/dim]")
+
+
+@cli.command()
+@click.option("--limit", default=50, show_default=True, help="How many entries, newest first.")
+@click.option("--actor", help="Only changes by this person.")
+@with_django
+def history(limit: int, actor: str | None) -> None:
+    """Show the change history: who changed what, when, before and after."""
+    from tergeu.provenance.models import ChangeEntry
+
+    entries = ChangeEntry.objects.select_related("object_type")
+    if actor:
+        entries = entries.filter(actor=actor)
+    table = RichTable("when", "who", "what", "object", "change")
+    for entry in entries[:limit]:
+        change = json.dumps(entry.after if entry.action != "delete" else entry.before, ensure_ascii=False)
+        table.add_row(f"{entry.at:%Y-%m-%d %H:%M:%S}", entry.actor, entry.get_action_display(),
+                      f"{entry.object_type.model} {entry.object_repr}", change[:120])
+    Console().print(table)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=int)
+@with_django
+def serve(host: str, port: int, threads: int) -> None:
+    """Serve the web application and API (waitress; static files included, no CDN)."""
+    from tergeu.web.server import run
+
+    run(host, port, threads, console)
+
+
+@cli.command()
+@click.option("--serve/--no-serve", "then_serve", default=True, show_default=True,
+              help="Start the web application afterwards.")
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--seed", default=2022, show_default=True, type=int, help="Seed of the synthetic case.")
+@with_django
+def demo(then_serve: bool, port: int, seed: int) -> None:
+    """Build the synthetic January 2022 demo case (four overlapping lists) and serve it."""
+    from tergeu.demo.build import build_demo
+
+    summary = build_demo(seed=seed, console=console)
+    console.print(f"[bold]Demo case ready[/bold] (SYNTHETIC people only): {summary}")
+    if then_serve:
+        from tergeu.web.server import run
+
+        run("127.0.0.1", port, 8, console)
+
+
+def main() -> None:
+    cli(prog_name="tergeu")

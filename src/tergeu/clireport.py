@@ -1,0 +1,69 @@
+"""How the CLI shows an import report: the map, a preview, every problem with its location."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from rich.console import Console
+from rich.table import Table
+
+from tergeu.casualties.importing.pipeline import ImportReport
+from tergeu.core.fields import field_names
+
+
+def report_json(report: ImportReport) -> dict:
+    return {
+        "file": report.path, "list": report.list_name, "sha256": report.sha256, "ok": report.ok,
+        "dry_run": report.dry_run, "already_imported_as": report.already_imported_as,
+        "format": report.file_format, "encoding": report.encoding,
+        "column_map": report.column_map.as_json() if report.column_map else None,
+        "rows": report.rows, "facts": report.facts, "error_count": report.error_count,
+        "warning_count": report.warning_count, "errors": [asdict(e) for e in report.errors],
+        "warnings": [asdict(w) for w in report.warnings], "preview": report.preview,
+    }
+
+
+def _problem_table(title: str, problems: list, total: int) -> Table:
+    table = Table("row", "column", "value", "problem", title=f"{title} ({total})", title_justify="left")
+    for problem in problems:
+        table.add_row(str(problem.row), problem.column, problem.value, problem.message)
+    return table
+
+
+def print_import_report(console: Console, report: ImportReport) -> None:
+    name = report.path.rsplit("/", 1)[-1]
+    if report.already_imported_as:
+        console.print(f"{name} was already imported as list '{report.already_imported_as}' "
+                      f"(same SHA-256); nothing changed.")
+        return
+    column_map = report.column_map
+    how = "guessed from the headers" if column_map.guessed else "from the map file"
+    table = Table("field", "column", title=f"Column map ({how})", title_justify="left")
+    for field_name, header in column_map.columns.items():
+        table.add_row(field_name, header)
+    console.print(table)
+    if column_map.unmapped:
+        console.print(f"Not imported as facts (kept in the raw row): {', '.join(column_map.unmapped)}")
+    console.print(f"{name}: {report.file_format}, encoding {report.encoding or 'n/a'}, {report.rows} rows, "
+                  f"{report.facts} facts")
+    if report.warnings:
+        console.print(_problem_table("Warnings", report.warnings[:50], report.warning_count))
+    if report.errors:
+        console.print(_problem_table(f"Errors in {name}", report.errors[:200], report.error_count))
+        console.print(f"[bold red]Nothing was imported[/bold red]: {report.error_count} cell(s) could not be "
+                      "read. Fix them, or map the column differently, and import again.")
+        return
+    if report.dry_run:
+        columns = sorted({k for row in report.preview for k in row}, key=_preview_order)
+        preview = Table(*columns, title="Preview (dry run)", title_justify="left")
+        for row in report.preview:
+            preview.add_row(*(str(row.get(c, "")) for c in columns))
+        console.print(preview)
+        console.print("[yellow]Dry run[/yellow]: nothing was written.")
+        return
+    console.print(f"[green]Imported[/green] list '{report.list_name}': {report.rows} records, {report.facts} facts.")
+
+
+def _preview_order(column: str) -> int:
+    names = ("row", *field_names())
+    return names.index(column) if column in names else len(names)

@@ -1,0 +1,1 @@
+"""Pure computation: no Django, no Tergeu app. See README.md in this folder."""

@@ -1,0 +1,119 @@
+"""The canonical fields of a casualty record and the headers lists use for them.
+
+Headers are matched after normalising case, punctuation and the letter ё, first exactly, then by a
+known phrase contained in the header ("Дата гибели (по данным ГП)" contains "дата гибели"). Each field
+and each header is used at most once, so a guess is always a valid map the user can then correct.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    kind: str  # name | name_part | date | age | sex | national_id | text
+    label: str
+    headers: tuple[str, ...]
+
+
+FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("full_name", "name", "Full name", (
+        "фио", "ф и о", "фамилия имя отчество", "фамилия имя", "имя фамилия", "полное имя",
+        "аты жөні", "аты жони", "толық аты жөні", "тегі аты әкесінің аты", "тегі аты",
+        "name", "full name", "fullname", "name of deceased", "deceased", "victim", "victim name",
+        "имя погибшего", "погибший", "қаза тапқан адамның аты жөні",
+    )),
+    FieldSpec("family_name", "name_part", "Family name", (
+        "фамилия", "тегі", "surname", "last name", "lastname", "family name",
+    )),
+    FieldSpec("given_name", "name_part", "Given name", (
+        "имя", "аты", "first name", "firstname", "given name", "forename",
+    )),
+    FieldSpec("patronymic", "name_part", "Patronymic", (
+        "отчество", "әкесінің аты", "экесинин аты", "patronymic", "middle name", "father s name",
+    )),
+    FieldSpec("date_of_birth", "date", "Date of birth", (
+        "дата рождения", "год рождения", "туған күні", "туған жылы", "туылған күні",
+        "date of birth", "dob", "birth date", "birthdate", "born", "year of birth",
+    )),
+    FieldSpec("age", "age", "Age", (
+        "возраст", "жасы", "жас", "age", "age at death", "полных лет",
+    )),
+    FieldSpec("sex", "sex", "Sex", ("пол", "жынысы", "sex", "gender")),
+    FieldSpec("national_id", "national_id", "National ID (IIN)", (
+        "иин", "жсн", "iin", "national id", "id number", "идентификационный номер", "жеке сәйкестендіру нөмірі",
+    )),
+    FieldSpec("date_of_death", "date", "Date of death", (
+        "дата гибели", "дата смерти", "дата кончины", "қаза тапқан күні", "қайтыс болған күні",
+        "қаза болған күні", "date of death", "death date", "date died", "died", "died on",
+    )),
+    FieldSpec("place_of_death", "text", "Place of death", (
+        "место гибели", "место смерти", "қаза тапқан жері", "қайтыс болған жері", "қаза болған жері",
+        "place of death", "place", "location", "город", "city", "қала", "населенный пункт", "место",
+        "елді мекен",
+    )),
+    FieldSpec("region", "text", "Region", ("область", "облыс", "регион", "region", "oblast", "province")),
+    FieldSpec("circumstances", "text", "Circumstances of death", (
+        "обстоятельства", "обстоятельства гибели", "обстоятельства смерти", "причина смерти", "причина",
+        "жағдайы", "мән жайы", "қаза болу жағдайы", "қайтыс болу себебі", "себебі",
+        "circumstances", "circumstances of death", "cause", "cause of death",
+    )),
+    FieldSpec("source_record_id", "text", "Number in the source list", (
+        "№", "no", "nr", "номер", "n", "#", "id", "р с", "п п", "реттік нөмір", "нөмір", "number",
+    )),
+    FieldSpec("notes", "text", "Notes", (
+        "примечание", "примечания", "комментарий", "ескерту", "ескертпе", "notes", "note", "comment", "remarks",
+    )),
+)
+
+_BY_NAME = {spec.name: spec for spec in FIELDS}
+_PUNCTUATION = re.compile(r"[^\w№#]+")
+
+
+def field_names() -> tuple[str, ...]:
+    return tuple(spec.name for spec in FIELDS)
+
+
+def field_spec(name: str) -> FieldSpec:
+    try:
+        return _BY_NAME[name]
+    except KeyError:
+        raise KeyError(f"unknown field {name!r}; known fields: {', '.join(field_names())}") from None
+
+
+def normalise_header(header: str) -> str:
+    """Lower-case, ё→е, punctuation to single spaces: 'Ф.И.О.' → 'ф и о', 'Аты-жөні' → 'аты жөні'."""
+    text = header.replace("ё", "е").replace("Ё", "Е").lower().replace("_", " ")
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
+
+
+def _score(header_norm: str, phrase: str) -> int:
+    """2 for an exact match, 1 for a whole-word phrase inside a longer header, 0 otherwise."""
+    if header_norm == phrase:
+        return 2
+    if len(phrase) >= 4 and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", header_norm):
+        return 1
+    return 0
+
+
+def guess_columns(headers: list[str]) -> dict[str, str]:
+    """Map canonical field → header, choosing the best-scoring, longest-phrase pairs first."""
+    candidates: list[tuple[int, int, int, str, str]] = []
+    for position, header in enumerate(headers):
+        norm = normalise_header(header)
+        for spec in FIELDS:
+            best = max(((_score(norm, p), len(p)) for p in spec.headers), default=(0, 0))
+            if best[0]:
+                candidates.append((best[0], best[1], -position, spec.name, header))
+    candidates.sort(reverse=True)
+    mapping: dict[str, str] = {}
+    used_headers: set[str] = set()
+    for _score_value, _length, _pos, field, header in candidates:
+        if field in mapping or header in used_headers:
+            continue
+        mapping[field] = header
+        used_headers.add(header)
+    return {spec.name: mapping[spec.name] for spec in FIELDS if spec.name in mapping}

@@ -1,0 +1,110 @@
+"""Cell values other than names and dates: age, sex, national ID, free text, and "unknown".
+
+Each parser returns a ``ParsedValue`` (the normalised value plus a note when the source hedged, e.g.
+"about 35") or raises ``CellError`` with a message a data-entry clerk can act on. Nothing is coerced
+silently: a value Tergeu cannot read is an error, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tergeu.core.fields.dates import DateError, parse_date
+from tergeu.core.names import parse_iin
+
+MISSING_WORDS = frozenset({
+    "", "-", "—", "–", "?", "??", "н/д", "нд", "нет данных", "неизвестно", "не известно", "не установлено",
+    "белгісіз", "мәлімет жоқ", "жоқ", "unknown", "n/a", "na", "none", "null", "not known", "x",
+})
+_APPROX = re.compile(r"^(?:~|≈|около|примерно|шамамен|about|approx\.?|circa|c\.|ca\.)\s*", re.IGNORECASE)
+_AGE = re.compile(
+    r"^(\d{1,3})\s*(?:лет|год|года|жаста|жас|years?|yrs?|y\.?o\.?|г\.?|л\.?)?\.?$", re.IGNORECASE
+)
+_SEX_WORDS = {
+    "M": {"m", "male", "man", "м", "муж", "мужской", "мужчина", "ер", "еркек", "ер адам"},
+    "F": {"f", "female", "woman", "ж", "жен", "женский", "женщина", "әйел", "әйел адам", "айел"},
+}
+_SEX_LOOKUP = {word: code for code, words in _SEX_WORDS.items() for word in words}
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; ``message`` explains what was expected."""
+
+
+@dataclass(frozen=True)
+class ParsedValue:
+    value: str
+    note: str = ""
+    warnings: tuple[str, ...] = field(default=())
+    derived: dict = field(default_factory=dict)
+
+
+def is_missing(text: str | None) -> bool:
+    """True for empty cells and the words lists use for "not known"."""
+    return text is None or text.strip().lower().rstrip(".") in MISSING_WORDS
+
+
+def parse_text(text: str) -> ParsedValue:
+    return ParsedValue(" ".join(text.split()))
+
+
+def parse_age(text: str) -> ParsedValue:
+    cleaned = text.strip()
+    hedged = _APPROX.match(cleaned)
+    if hedged:
+        cleaned = cleaned[hedged.end():]
+    match = _AGE.match(cleaned.strip())
+    if not match:
+        raise CellError(f"cannot read {text.strip()!r} as an age in years")
+    years = int(match.group(1))
+    if years > 120:
+        raise CellError(f"age {years} is over 120")
+    return ParsedValue(str(years), note="approximate" if hedged else "")
+
+
+def parse_sex(text: str) -> ParsedValue:
+    word = " ".join(text.strip().lower().rstrip(".").split())
+    try:
+        return ParsedValue(_SEX_LOOKUP[word])
+    except KeyError:
+        raise CellError(f"cannot read {text.strip()!r} as sex (expected e.g. М/Ж, ер/әйел, M/F)") from None
+
+
+def parse_national_id(text: str) -> ParsedValue:
+    """Keep the IIN as written (digits only) even if its check digit fails: the list said it.
+
+    A failed check or a bad date part becomes a warning and lowers nothing silently; a valid IIN also
+    yields the birth date and sex it encodes, which later checks compare against the other columns.
+    """
+    info = parse_iin(text)
+    if not info.text or not info.text.isdigit():
+        raise CellError(f"cannot read {text.strip()!r} as an IIN (12 digits)")
+    derived: dict[str, str] = {}
+    if info.valid:
+        derived = {"date_of_birth": info.birth_date.isoformat(), "sex": info.sex} if info.sex else {
+            "date_of_birth": info.birth_date.isoformat()}
+    return ParsedValue(info.text, warnings=tuple(info.problems), derived=derived)
+
+
+def parse_date_cell(text: str, order: str = "dmy") -> ParsedValue:
+    try:
+        return ParsedValue(parse_date(text, order))
+    except DateError as exc:
+        raise CellError(str(exc)) from None
+
+
+_PARSERS = {
+    "date": parse_date_cell,
+    "age": parse_age,
+    "sex": parse_sex,
+    "national_id": parse_national_id,
+}
+
+
+def parse_cell(kind: str, text: str, date_order: str = "dmy") -> ParsedValue:
+    """Parse one non-missing cell of the given field kind (names are handled by ``tergeu.core.names``)."""
+    if kind == "date":
+        return parse_date_cell(text, date_order)
+    parser = _PARSERS.get(kind)
+    return parser(text) if parser else parse_text(text)

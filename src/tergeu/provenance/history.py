@@ -1,0 +1,127 @@
+"""The change history: every create, change and delete of a tracked model, with who, when, before, after.
+
+Why signals rather than explicit calls: a reviewer's edit in the admin, a form, the API or a shell must
+all leave a trace, and only a hook at the model layer sees every one of them. Bulk imports bypass
+per-row signals on purpose (100,000 rows would mean 100,000 entries); the import writes one
+``import`` entry naming the list, its file hash and its row count instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import datetime
+import decimal
+import getpass
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.http import HttpRequest, HttpResponse
+
+_actor: contextvars.ContextVar[tuple[str, Any] | None] = contextvars.ContextVar("tergeu_actor", default=None)
+_TRACKED: set[type[models.Model]] = set()
+
+
+def track(model: type[models.Model]) -> type[models.Model]:
+    """Class decorator: keep a history of this model's changes."""
+    _TRACKED.add(model)
+    return model
+
+
+def current_actor() -> tuple[str, Any]:
+    """(name, user or None) of whoever is acting now; the OS account when nobody signed in (CLI)."""
+    actor = _actor.get()
+    if actor is not None:
+        return actor
+    try:
+        return (f"cli:{getpass.getuser()}", None)
+    except (KeyError, OSError):
+        return ("cli:unknown", None)
+
+
+@contextlib.contextmanager
+def acting_as(name: str, user: Any = None) -> Iterator[None]:
+    token = _actor.set((name, user))
+    try:
+        yield
+    finally:
+        _actor.reset(token)
+
+
+class CurrentActorMiddleware:
+    """Make the signed-in user the author of every change a request causes."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            with acting_as(user.get_username(), user):
+                return self.get_response(request)
+        return self.get_response(request)
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    return value
+
+
+def snapshot(instance: models.Model) -> dict[str, Any]:
+    """The stored values of an instance's concrete fields, JSON-ready (foreign keys as ids)."""
+    return {f.attname: _json_safe(getattr(instance, f.attname)) for f in instance._meta.concrete_fields}
+
+
+def write_entry(instance: models.Model, action: str, before: dict | None, after: dict | None,
+                reason: str = "") -> None:
+    from tergeu.provenance.models import ChangeEntry
+
+    name, user = current_actor()
+    ChangeEntry.objects.create(
+        object_type=ContentType.objects.get_for_model(type(instance)),
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:200],
+        action=action,
+        before=before,
+        after=after,
+        actor=name,
+        user=user if user is not None and getattr(user, "pk", None) else None,
+        reason=reason[:500],
+    )
+
+
+def _remember_before(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    if sender not in _TRACKED or instance.pk is None or kwargs.get("raw"):
+        return
+    previous = sender._default_manager.filter(pk=instance.pk).first()
+    instance._tergeu_before = snapshot(previous) if previous is not None else None
+
+
+def _record_save(sender: type[models.Model], instance: models.Model, created: bool, **kwargs: Any) -> None:
+    if sender not in _TRACKED or kwargs.get("raw"):
+        return
+    after = snapshot(instance)
+    before = getattr(instance, "_tergeu_before", None)
+    if created or before is None:
+        write_entry(instance, "create", None, after)
+        return
+    changed = {k: v for k, v in after.items() if before.get(k) != v}
+    if changed:
+        write_entry(instance, "update", {k: before.get(k) for k in changed}, changed)
+
+
+def _record_delete(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    if sender in _TRACKED:
+        write_entry(instance, "delete", snapshot(instance), None)
+
+
+def connect_signals() -> None:
+    pre_save.connect(_remember_before, dispatch_uid="tergeu_history_pre")
+    post_save.connect(_record_save, dispatch_uid="tergeu_history_post")
+    post_delete.connect(_record_delete, dispatch_uid="tergeu_history_delete")

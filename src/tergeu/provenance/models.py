@@ -1,0 +1,174 @@
+"""Sources, imported lists, their rows, and the generic claim that ties every fact to where it came from.
+
+One claim model serves every feature: a casualty record's date of death, later a person's name or a
+unit's commander, is a ``Claim`` about some subject, citing a source (and, when it came from a list,
+the exact row), with a confidence and a status. Features never add a table per fact.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tergeu.provenance.history import track
+
+
+class SourceKind(models.TextChoices):
+    OFFICIAL = "official", _("Official")
+    NGO = "ngo", _("NGO")
+    MEDIA = "media", _("Media")
+    MEDICAL = "medical", _("Medical / morgue")
+    FAMILY = "family", _("Family")
+    OTHER = "other", _("Other")
+
+
+class Reliability(models.TextChoices):
+    """The five source grades of the intelligence "Admiralty" scale, common in human-rights documentation."""
+
+    A = "A", _("A: completely reliable")
+    B = "B", _("B: usually reliable")
+    C = "C", _("C: fairly reliable")
+    D = "D", _("D: not usually reliable")
+    E = "E", _("E: unreliable")
+
+
+class Confidence(models.TextChoices):
+    LOW = "low", _("Low")
+    MEDIUM = "medium", _("Medium")
+    HIGH = "high", _("High")
+
+
+class Status(models.TextChoices):
+    """Every Casualty standards: how far a fact has been verified."""
+
+    CONFIRMED = "confirmed", _("Confirmed")
+    PENDING = "pending", _("Pending")
+    UNCONFIRMED = "unconfirmed", _("Unconfirmed")
+
+
+def default_confidence(reliability: str | None) -> str:
+    """A fact inherits its first confidence from its source's grade; reviewers change it later."""
+    if reliability in (Reliability.A, Reliability.B):
+        return Confidence.HIGH
+    if reliability in (Reliability.D, Reliability.E):
+        return Confidence.LOW
+    return Confidence.MEDIUM
+
+
+@track
+class Source(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=SourceKind.choices, default=SourceKind.OTHER)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    reliability = models.CharField(_("reliability"), max_length=1, choices=Reliability.choices, blank=True)
+    url = models.CharField(_("address"), max_length=500, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    is_synthetic = models.BooleanField(
+        _("synthetic"), default=False, help_text=_("Invented for the demo case: no real person is named.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@track
+class ImportedList(models.Model):
+    """One file as it was imported: its bytes' hash proves which file it was; the map says how it was read."""
+
+    name = models.CharField(_("list name"), max_length=200, unique=True)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="lists")
+    file_name = models.CharField(_("file name"), max_length=500)
+    file_format = models.CharField(_("format"), max_length=8)
+    encoding = models.CharField(_("encoding"), max_length=32, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
+    column_map = models.JSONField(_("column map"), default=dict)
+    row_count = models.PositiveIntegerField(_("rows"), default=0)
+    report = models.JSONField(_("import report"), default=dict)
+    imported_by = models.CharField(_("imported by"), max_length=150)
+    imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["imported_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Record(models.Model):
+    """One data row of an imported list, kept verbatim beside what was parsed from it."""
+
+    imported_list = models.ForeignKey(ImportedList, on_delete=models.CASCADE, related_name="records")
+    row_number = models.PositiveIntegerField(_("row"), help_text=_("1-based data row of the file"))
+    raw = models.JSONField(_("raw row"), help_text=_("the row exactly as read, header to cell text"))
+    parsed = models.JSONField(_("parsed"), default=dict, help_text=_("name analysis and derived values"))
+
+    class Meta:
+        ordering = ["imported_list_id", "row_number"]
+        constraints = [
+            models.UniqueConstraint(fields=["imported_list", "row_number"], name="record_unique_row"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.imported_list_id}:{self.row_number}"
+
+
+@track
+class Claim(models.Model):
+    """A fact about any subject, as one source states it."""
+
+    subject_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, db_index=False)
+    subject_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("subject_type", "subject_id")
+    field = models.CharField(_("field"), max_length=40)
+    value = models.TextField(_("value"))
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, db_index=False)
+    record = models.ForeignKey(
+        Record, on_delete=models.CASCADE, null=True, blank=True, related_name="claims",
+        help_text=_("the list row that states it, when it came from a list"),
+    )
+    confidence = models.CharField(_("confidence"), max_length=8, choices=Confidence.choices)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["subject_type", "subject_id"], name="claim_subject")]
+
+    def __str__(self) -> str:
+        return f"{self.field}={self.value}"
+
+
+class ChangeEntry(models.Model):
+    """One change to one object: who, when, what it was before and after. Never edited or deleted."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("created")
+        UPDATE = "update", _("changed")
+        DELETE = "delete", _("deleted")
+        IMPORT = "import", _("imported")
+
+    object_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.CharField(max_length=64)
+    object_repr = models.CharField(max_length=200)
+    action = models.CharField(max_length=8, choices=Action.choices)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    actor = models.CharField(_("by"), max_length=150)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["object_type", "object_id"], name="change_object")]
+        verbose_name_plural = "change history"
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.object_repr}"
