@@ -15,3 +15,34 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         relative = Path(item.fspath).relative_to(tests_root)
         if relative.parts and relative.parts[0] in PURE_DIRS:
             item.add_marker(pytest.mark.pure)
+
+
+@pytest.fixture
+def write_csv(tmp_path: Path):
+    """Write a small CSV list (any encoding or separator) and return its path."""
+    from helpers import csv_bytes
+
+    def write(name: str, header: list[str], rows: list[list[str]], **kwargs: str) -> Path:
+        path = tmp_path / name
+        path.write_bytes(csv_bytes(header, rows, **kwargs))
+        return path
+
+    return write
+
+
+@pytest.fixture
+def run_import():
+    """Import a file through the real pipeline with the given options."""
+    from tergeu.casualties.importing.pipeline import ImportOptions, import_file
+
+    def run(path: Path, list_name: str = "test list", **options: object):
+        return import_file(path, ImportOptions(list_name=list_name, **options))
+
+    return run
+
+
+@pytest.fixture
+def settings_home(settings, tmp_path: Path) -> Path:
+    """Point TERGEU_HOME at a fresh directory for tests that write files there."""
+    settings.TERGEU_HOME = tmp_path
+    return tmp_path

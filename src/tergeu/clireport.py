@@ -23,8 +23,9 @@ def report_json(report: ImportReport) -> dict:
     }
 
 
-def _problem_table(title: str, problems: list, total: int) -> Table:
-    table = Table("row", "column", "value", "problem", title=f"{title} ({total})", title_justify="left")
+def _problem_table(console: Console, title: str, problems: list, total: int) -> Table:
+    console.print(f"{title} ({total}):")
+    table = Table("row", "column", "value", "problem")
     for problem in problems:
         table.add_row(str(problem.row), problem.column, problem.value, problem.message)
     return table
@@ -38,7 +39,8 @@ def print_import_report(console: Console, report: ImportReport) -> None:
         return
     column_map = report.column_map
     how = "guessed from the headers" if column_map.guessed else "from the map file"
-    table = Table("field", "column", title=f"Column map ({how})", title_justify="left")
+    console.print(f"Column map ({how}):")
+    table = Table("field", "column")
     for field_name, header in column_map.columns.items():
         table.add_row(field_name, header)
     console.print(table)
@@ -47,15 +49,16 @@ def print_import_report(console: Console, report: ImportReport) -> None:
     console.print(f"{name}: {report.file_format}, encoding {report.encoding or 'n/a'}, {report.rows} rows, "
                   f"{report.facts} facts")
     if report.warnings:
-        console.print(_problem_table("Warnings", report.warnings[:50], report.warning_count))
+        console.print(_problem_table(console, "Warnings", report.warnings[:50], report.warning_count))
     if report.errors:
-        console.print(_problem_table(f"Errors in {name}", report.errors[:200], report.error_count))
+        console.print(_problem_table(console, f"Errors in {name}", report.errors[:200], report.error_count))
         console.print(f"[bold red]Nothing was imported[/bold red]: {report.error_count} cell(s) could not be "
                       "read. Fix them, or map the column differently, and import again.")
         return
     if report.dry_run:
         columns = sorted({k for row in report.preview for k in row}, key=_preview_order)
-        preview = Table(*columns, title="Preview (dry run)", title_justify="left")
+        console.print("Preview (dry run):")
+        preview = Table(*columns)
         for row in report.preview:
             preview.add_row(*(str(row.get(c, "")) for c in columns))
         console.print(preview)

@@ -6,7 +6,6 @@ dry-run, and so the same code reads a row whether it came from the CLI, the web 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 from dataclasses import dataclass, field
 
@@ -33,11 +32,23 @@ class ParsedRow:
     warnings: list[CellProblem] = field(default_factory=list)
 
 
+NAME_PARTS = ("given", "family", "patronymic", "given_initial", "patronymic_initial", "family_stem",
+              "patronymic_stem", "implied_sex")
+NAME_KEYS = ("given", "family", "family_stem", "patronymic_stem", "full", "skeleton")
+
+
 def name_summary(name: ParsedName) -> dict:
-    """The parts of a name worth keeping for display and linkage (JSON-ready)."""
-    summary = {k: v for k, v in dataclasses.asdict(name).items() if k not in ("tokens", "original", "keys")}
-    summary["script"] = name.script.value
-    summary["keys"] = dataclasses.asdict(name.keys)
+    """The parts of a name worth keeping for display and linkage (JSON-ready; empty parts left out).
+
+    Written out field by field because ``dataclasses.asdict`` deep-copies and costs more than the
+    rest of a row's parsing.
+    """
+    summary: dict = {"script": name.script.value}
+    for part in NAME_PARTS:
+        value = getattr(name, part)
+        if value is not None:
+            summary[part] = value
+    summary["keys"] = {k: getattr(name.keys, k) for k in NAME_KEYS if getattr(name.keys, k) is not None}
     return summary
 
 

@@ -31,7 +31,7 @@ def _month_table() -> dict[str, int]:
             table[ru + ending] = number
         table[ru[:3]] = number
     # Kazakh locative/genitive endings: "қаңтарда", "қаңтардың"; Russian "мая", "май", "мае".
-    for kk, number in list((k, v) for k, v in table.items() if k in _KK_MONTHS):
+    for number, kk in enumerate(_KK_MONTHS, 1):
         for ending in ("да", "та", "дың", "тың", "ның", "ды", "ты"):
             table[kk + ending] = number
     for form in ("май", "мая", "мае"):

@@ -1,0 +1,142 @@
+"""ASCII matching keys that pull different spellings of the same name together.
+
+The same person can appear as "Жанболат" in a Kazakh-language list, "Жанболат" or "Жанбулат" in a
+Russian one, "ZHANBOLAT" in a passport scan, "Zhanbolat" in an English report and "Janbolat" in the
+2021 Kazakh Latin alphabet.  Record linkage needs a representation in which those spellings are
+equal or at least only an edit or two apart.  The key is deliberately lossy: it throws away the
+distinctions that transliteration systems disagree about (vowel harmony letters, iotation, ң vs н,
+doubled letters) and keeps the skeleton that survives all of them.  Downstream matching stays fuzzy.
+
+Design decisions worth knowing:
+
+* ң folds to "n" (as in passports and the 2021 alphabet's ñ).  The informal English "ng" therefore
+  costs one edit ("Zhangabay" vs "Жаңабай"), except before ғ/г where "ңғ" and "ng" coincide.
+* x folds to "ks", not "h": in Kazakhstan x is met in English spellings of Russian names
+  (Maxim, Alexander), while Uzbek-Latin x for х is rare in our sources.
+* "ye" always folds to "e" (Yerlan, Andreyev, Vasilyev) and "yo" after a consonant to "e"
+  (Fyodor, Artyom) because Cyrillic е and ё both fold to "e".
+* Doubled letters collapse, which also turns Дмитрий/Dmitriy/Dmitrii into "dmitri".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["matching_key", "skeleton_key"]
+
+_CYRILLIC = {
+    "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "e",
+    "э": "e", "ж": "j", "з": "z", "и": "i", "і": "i", "й": "i", "ы": "i", "к": "k", "қ": "k",
+    "л": "l", "м": "m", "н": "n", "ң": "n", "о": "o", "ө": "o", "п": "p", "р": "r", "с": "s",
+    "т": "t", "у": "u", "ұ": "u", "ү": "u", "ф": "f", "х": "h", "һ": "h", "ц": "ts", "ч": "ch",
+    "ш": "sh", "щ": "sh", "ъ": "", "ь": "", "ю": "iu", "я": "ia",
+    # Neighbouring alphabets met in Kazakhstan (Ukrainian, Belarusian, Uzbek, Tajik, Kyrgyz).
+    "є": "e", "ї": "i", "ґ": "g", "ў": "u", "ҳ": "h", "ӣ": "i", "ӯ": "u", "ҷ": "j", "ҕ": "g",
+}
+
+# Latin letters whose meaning in Kazakh romanisations is not "the base letter without its mark".
+_LATIN_SPECIAL = {
+    "ş": "sh", "ś": "sh", "š": "sh", "ŝ": "sh", "ș": "sh", "ç": "ch", "ć": "ch", "č": "ch",
+    "ĉ": "ch", "ț": "ts", "ž": "j", "ı": "i", "ý": "u", "ß": "ss", "æ": "ae", "œ": "oe",
+    "ø": "o", "ł": "l", "đ": "d", "þ": "th",
+}
+
+_APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼʻ`´ʹ′", "'"))
+
+# Kazakh Latin 2017 apostrophe digraphs that are not just "letter plus ignorable mark".
+_APOSTROPHE_DIGRAPHS = {"s": "sh", "c": "ch", "y": "u"}
+_APOSTROPHE_RE = re.compile(r"([scy])'")
+
+_VOWELS = frozenset("aeiou")
+
+# Punctuation that separates words in names ("Ж.С.Нурланов", "Нурланов,Ерлан"); hyphens and
+# apostrophes join parts of one word instead and are simply dropped.
+_WORD_BREAKS = re.compile(r"[.,;/()\[\]{}]")
+
+# Rewrites applied to the ASCII form, in order, until nothing changes.  Each either shortens the
+# string or removes a letter no rule produces, so the loop always terminates.
+_ASCII_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"shch", "sh"),
+        (r"tch", "ch"),
+        (r"dzh", "j"),
+        (r"zh", "j"),
+        (r"dj", "j"),
+        (r"kh", "h"),
+        (r"gh", "g"),
+        (r"x", "ks"),
+        (r"q", "k"),
+        (r"w", "v"),
+        (r"c(?!h)", "k"),
+        (r"ye", "e"),
+        (r"(?<=[^aeiouy])yo", "e"),
+        (r"y", "i"),
+        (r"^ie", "e"),
+        (r"ij$", "i"),
+        (r"(.)\1+", r"\1"),
+    )
+)
+
+
+def _to_ascii(token: str) -> str:
+    """Map one lowercased token to ASCII letters, letter by letter.
+
+    Cyrillic and the special Latin letters go through explicit tables; anything else is
+    decomposed and stripped of combining marks, and whatever is still not a-z is dropped
+    (digits, punctuation, other alphabets).
+    """
+    token = _APOSTROPHE_RE.sub(lambda m: _APOSTROPHE_DIGRAPHS[m.group(1)], token)
+    mapped = []
+    for ch in token:
+        if ch in _CYRILLIC:
+            mapped.append(_CYRILLIC[ch])
+        elif ch in _LATIN_SPECIAL:
+            mapped.append(_LATIN_SPECIAL[ch])
+        else:
+            mapped.append(ch)
+    decomposed = unicodedata.normalize("NFKD", "".join(mapped))
+    return "".join(ch for ch in decomposed if "a" <= ch <= "z")
+
+
+def _fold(ascii_token: str) -> str:
+    """Apply the spelling-convergence rules until the token stops changing."""
+    current = ascii_token
+    for _ in range(10):
+        previous = current
+        for pattern, repl in _ASCII_RULES:
+            current = pattern.sub(repl, current)
+        if current == previous:
+            break
+    return current
+
+
+def _token_key(token: str) -> str:
+    return _fold(_to_ascii(token))
+
+
+def matching_key(text: str) -> str:
+    """Return the ASCII matching key of a name token or of a whole name string.
+
+    Words (separated by whitespace, dots, commas, slashes or brackets) are keyed separately and
+    joined by single spaces; hyphens, apostrophes and other punctuation inside a word are dropped.  The result contains only
+    ``[a-z ]`` and is stable under re-keying, so keys can be stored and compared later.
+    """
+    text = unicodedata.normalize("NFC", text).lower().translate(_APOSTROPHES)
+    keys = (_token_key(word) for word in _WORD_BREAKS.sub(" ", text).split())
+    return " ".join(key for key in keys if key)
+
+
+def skeleton_key(text: str) -> str:
+    """Return a coarse blocking key: first letter plus the consonant skeleton of each word.
+
+    Vowels are where transliterations and clerks disagree most (Жанбулат vs Zhanbolat), so a key
+    without them groups candidate pairs cheaply before a finer comparison.
+    """
+    skeletons = []
+    for word in matching_key(text).split():
+        letters = [word[0]] + [ch for ch in word[1:] if ch not in _VOWELS]
+        collapsed = [ch for i, ch in enumerate(letters) if i == 0 or ch != letters[i - 1]]
+        skeletons.append("".join(collapsed))
+    return " ".join(skeletons)

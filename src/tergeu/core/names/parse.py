@@ -1,0 +1,295 @@
+"""Splitting a full name into given name, family name and patronymic.
+
+Casualty lists give names in every order: "Фамилия Имя Отчество" in official Russian-language
+lists, "Имя Фамилия" in media reports, Kazakh patronymics glued (Серікұлы) or separate
+(Серік ұлы), and initials in place of given names.  Linking those lists needs each part on its
+own, plus sex-neutral stems so that relatives and differently-gendered spellings line up.
+
+The parser scores a handful of possible layouts (family-first or given-first, with or without a
+patronymic) by how well each word's shape fits the role it would get, and keeps the best one.
+With no evidence at all, Cyrillic names are read family-first (the official-list convention) and
+Latin names given-first (the convention of English-language reports).  An explicit ``order``
+restricts the layouts considered and therefore always wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .forms import WordShape, family_stem, initial_of, patronymic_stem, shape_of
+from .keys import matching_key, skeleton_key
+from .script import Script, detect_script
+from .tokens import Piece, split_pieces
+
+__all__ = ["NameKeys", "NameToken", "ParsedName", "parse_name", "parse_name_parts"]
+
+FAMILY_FIRST = "family_first"
+GIVEN_FIRST = "given_first"
+_ROLE_NAMES = {"F": "family", "G": "given", "P": "patronymic", "U": "unknown"}
+_MISSING_PART_PENALTY = 1.5
+_CUE_BONUS = 1.5
+_SCRIPT_BONUS = 0.25
+
+
+@dataclass(frozen=True)
+class NameToken:
+    """One unit of the name as written, with the role the parser gave it and its matching key."""
+
+    text: str
+    role: str
+    key: str
+
+
+@dataclass(frozen=True)
+class NameKeys:
+    """Matching keys of the parts; ``full`` and ``skeleton`` are sorted so order does not matter."""
+
+    given: str | None
+    family: str | None
+    family_stem: str | None
+    patronymic_stem: str | None
+    full: str
+    skeleton: str
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    """A name split into parts, keeping the original spelling of every part."""
+
+    original: str
+    script: Script
+    tokens: tuple[NameToken, ...]
+    given: str | None
+    family: str | None
+    patronymic: str | None
+    given_initial: str | None
+    patronymic_initial: str | None
+    family_stem: str | None
+    patronymic_stem: str | None
+    implied_sex: str | None
+    keys: NameKeys
+
+
+def _shape(piece: Piece) -> WordShape:
+    return shape_of(piece.text, separated=piece.kind == "patronymic")
+
+
+def _given_score(shape: WordShape) -> float:
+    score = 1.0 if shape.given_hit else (0.5 if shape.given_hint else 0.0)
+    if shape.patronymic in ("kz", "kz_sep", "ru"):
+        score -= 3.0
+    elif shape.patronymic == "ru_weak":
+        score -= 1.0
+    return score - shape.family - (2.0 if shape.family_hit else 0.0)
+
+
+def _family_score(shape: WordShape) -> float:
+    score = float(shape.family) + (2.0 if shape.family_hit else 0.0)
+    # A glued Kazakh patronymic is a common modern surname; a separated one never is.
+    score += {"kz": 2.5, "kz_sep": -3.0, "ru_weak": 0.5}.get(shape.patronymic or "", 0.0)
+    return score - (1.0 if shape.given_hit else 0.0)
+
+
+def _slot_score(shape: WordShape, role: str) -> float:
+    """How well one word fits one role; positive means the word's shape supports it."""
+    if role == "G":
+        return _given_score(shape)
+    if role == "F":
+        return _family_score(shape)
+    if role == "P":
+        return {"kz": 3.0, "kz_sep": 3.0, "ru": 3.0, "ru_weak": 1.5}.get(shape.patronymic or "", -3.0)
+    return -1.0 if (shape.patronymic or shape.family) else 0.0
+
+
+def _layouts(n: int, has_initials: bool) -> list[tuple[str | None, tuple[str, ...], float]]:
+    """Candidate role sequences as (order, roles, prior score)."""
+    if n == 1:
+        if has_initials:
+            return [(None, ("F",), 0.0)]
+        return [(None, ("U",), 0.0), (None, ("G",), 0.0), (None, ("F",), 0.0)]
+    extra = ("U",) * (n - 2)
+    no_given = 0.0 if has_initials else -_MISSING_PART_PENALTY
+    layouts: list[tuple[str | None, tuple[str, ...], float]] = [
+        (FAMILY_FIRST, ("F", "G", *extra), 0.0),
+        (GIVEN_FIRST, ("G", *extra, "F"), 0.0),
+    ]
+    if n == 2:
+        layouts += [(FAMILY_FIRST, ("F", "P"), no_given), (GIVEN_FIRST, ("G", "P"), -_MISSING_PART_PENALTY)]
+    else:
+        layouts += [(FAMILY_FIRST, ("F", "G", *extra[1:], "P"), 0.0),
+                    (GIVEN_FIRST, ("G", *extra[1:], "P", "F"), 0.0)]
+    if n == 3:
+        layouts.append((GIVEN_FIRST, ("G", "F", "P"), -1.0))
+    return layouts
+
+
+def _caps_index(words: list[Piece]) -> int | None:
+    """Index of the single ALL-CAPS word among mixed-case ones: the usual way to mark a surname."""
+    caps = [i for i, w in enumerate(words) if w.text.isupper() and sum(c.isalpha() for c in w.text) > 1]
+    return caps[0] if len(caps) == 1 and len(words) > 1 else None
+
+
+def _choose_roles(words: list[Piece], script: Script, order: str | None, has_initials: bool) -> tuple[str, ...]:
+    """Pick the best-scoring layout for the name words (initials and particles excluded)."""
+    shapes = [_shape(w) for w in words]
+    caps = _caps_index(words)
+    default = GIVEN_FIRST if script is Script.LATIN else FAMILY_FIRST
+    best: tuple[float, tuple[str, ...]] | None = None
+    for layout_order, roles, prior in _layouts(len(words), has_initials):
+        if order is not None and layout_order is not None and layout_order != order:
+            continue
+        score = prior + sum(_slot_score(s, r) for s, r in zip(shapes, roles, strict=True))
+        if caps is not None and roles[caps] == "F":
+            score += _CUE_BONUS
+        if words[0].comma_after and roles[0] == "F":
+            score += _CUE_BONUS
+        if layout_order == default:
+            score += _SCRIPT_BONUS
+        if best is None or score > best[0]:
+            best = (score, roles)
+    assert best is not None
+    return best[1]
+
+
+def _initial_text(piece: Piece) -> str:
+    return piece.text.upper()
+
+
+def _sex(assigned: list[tuple[Piece, str]]) -> str | None:
+    """Combine sex evidence from the patronymic and the surname; conflicting evidence gives None."""
+    evidence = set()
+    for piece, role in assigned:
+        shape = _shape(piece) if role in ("family", "patronymic") else None
+        if shape is None:
+            continue
+        if role == "patronymic" and shape.patronymic_sex:
+            evidence.add(shape.patronymic_sex)
+        if role == "family":
+            sex = shape.family_sex or (shape.patronymic_sex if shape.patronymic == "kz" else None)
+            if sex:
+                evidence.add(sex)
+    return evidence.pop() if len(evidence) == 1 else None
+
+
+def _join(texts: list[str]) -> str | None:
+    return " ".join(texts) if texts else None
+
+
+def _family_texts(assigned: list[tuple[Piece, str]]) -> list[str]:
+    """Family words, each with a name particle (von, ibn ...) written right before it."""
+    texts = []
+    for i, (piece, role) in enumerate(assigned):
+        if role != "family":
+            continue
+        if i > 0 and assigned[i - 1][1] == "particle" and assigned[i - 1][0].kind == "particle":
+            texts.append(f"{assigned[i - 1][0].text} {piece.text}")
+        else:
+            texts.append(piece.text)
+    return texts
+
+
+def _keys(given: str | None, family: str | None, fstem: str | None, pstem: str | None,
+          tokens: tuple[NameToken, ...]) -> NameKeys:
+    words = " ".join(t.key for t in tokens if t.role != "initial").split()
+    skeletons = sorted(skeleton_key(part) for part in (given, fstem) if part and skeleton_key(part))
+    return NameKeys(
+        given=matching_key(given) if given else None,
+        family=matching_key(family) if family else None,
+        family_stem=matching_key(fstem) if fstem else None,
+        patronymic_stem=matching_key(pstem) if pstem else None,
+        full=" ".join(sorted(words)),
+        skeleton=" ".join(skeletons),
+    )
+
+
+def _assemble(original: str, assigned: list[tuple[Piece, str]]) -> ParsedName:
+    """Build the result from pieces whose roles are already decided."""
+    tokens = tuple(NameToken(p.text, role, matching_key(p.text)) for p, role in assigned)
+    given = _join([p.text for p, role in assigned if role == "given"])
+    family = _join(_family_texts(assigned))
+    patronymic = _join([p.text for p, role in assigned if role == "patronymic"])
+    initials = [_initial_text(p) for p, role in assigned if role == "initial"]
+    given_initial = initial_of(given) if given else (initials.pop(0) if initials else None)
+    patronymic_initial = initial_of(patronymic) if patronymic else (initials.pop(0) if initials else None)
+    fstem = family_stem(family) if family else None
+    pstem = patronymic_stem(patronymic) if patronymic else None
+    return ParsedName(
+        original=original,
+        script=detect_script(original),
+        tokens=tokens,
+        given=given,
+        family=family,
+        patronymic=patronymic,
+        given_initial=given_initial,
+        patronymic_initial=patronymic_initial,
+        family_stem=fstem,
+        patronymic_stem=pstem,
+        implied_sex=_sex(assigned),
+        keys=_keys(given, family, fstem, pstem, tokens),
+    )
+
+
+def parse_name(text: str, order: str | None = None) -> ParsedName:
+    """Parse a full name written in any order and script.
+
+    ``order`` is None (guess), "family_first" or "given_first".  Every letter of the input ends up
+    in exactly one token; words that fit no role (a second given name, a bare father's name) are
+    kept with role "unknown" rather than dropped.
+    """
+    if order not in (None, FAMILY_FIRST, GIVEN_FIRST):
+        raise ValueError(f"order must be None, {FAMILY_FIRST!r} or {GIVEN_FIRST!r}, got {order!r}")
+    pieces = split_pieces(text)
+    words = [p for p in pieces if p.kind in ("word", "patronymic")]
+    has_initials = any(p.kind == "initial" for p in pieces)
+    roles = iter(_choose_roles(words, detect_script(text), order, has_initials) if words else ())
+    assigned = []
+    for piece in pieces:
+        if piece.kind in ("word", "patronymic"):
+            assigned.append((piece, _ROLE_NAMES[next(roles)]))
+        else:
+            assigned.append((piece, piece.kind))
+    return _assemble(text, assigned)
+
+
+def _given_column(pieces: list[Piece], patronymic_given: bool) -> list[tuple[Piece, str]]:
+    """Roles inside a given-name column; a trailing patronymic there is split off when the
+    patronymic column is empty, because many lists put "Имя Отчество" in one cell."""
+    words = [p for p in pieces if p.kind in ("word", "patronymic")]
+    split_last = (
+        not patronymic_given
+        and len(words) >= 2
+        and _shape(words[-1]).patronymic in ("kz", "kz_sep", "ru")
+    )
+    out = []
+    for piece in pieces:
+        if piece.kind == "initial":
+            out.append((piece, "initial"))
+        elif split_last and piece is words[-1]:
+            out.append((piece, "patronymic"))
+        else:
+            out.append((piece, "given" if piece.kind != "particle" else "particle"))
+    return out
+
+
+def parse_name_parts(
+    given: str | None = None, family: str | None = None, patronymic: str | None = None
+) -> ParsedName:
+    """Parse a name that arrives in separate columns.
+
+    The columns are trusted for roles, but each is still analysed for initials ("Ж."),
+    patronymic suffixes and gendered endings.  ``original`` is the non-empty columns joined in
+    "family given patronymic" order, the layout of official Russian-language lists.
+    """
+    columns = [(family or "").strip(), (given or "").strip(), (patronymic or "").strip()]
+    assigned: list[tuple[Piece, str]] = []
+    for piece in split_pieces(columns[0]):
+        role = {"initial": "unknown", "particle": "particle"}.get(piece.kind, "family")
+        assigned.append((piece, role))
+    assigned += _given_column(split_pieces(columns[1]), bool(columns[2]))
+    pat_pieces = split_pieces(columns[2])
+    pat_words = [p for p in pat_pieces if p.kind != "initial"]
+    assigned += [(p, "initial") for p in pat_pieces if p.kind == "initial"]
+    if pat_words:
+        merged = Piece(" ".join(p.text for p in pat_words), "patronymic" if len(pat_words) > 1 else "word")
+        assigned.append((merged, "patronymic"))
+    return _assemble(" ".join(c for c in columns if c), assigned)

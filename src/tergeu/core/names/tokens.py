@@ -1,0 +1,117 @@
+"""Splitting a raw name string into words and initials without losing any letter.
+
+Hand-typed lists write initials every possible way ("Ж.С.", "Ж. С.", "Ж.С.Нурланов", "ZH."),
+separate Kazakh patronymic particles from the father's name ("Серік ұлы"), and wrap names in
+quotes, brackets and commas.  This module turns all of that into a flat list of pieces; which
+role each piece plays is decided later by the parser.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .keys import matching_key
+from .lexicon import INITIAL_DIGRAPHS, NAME_PARTICLE_KEYS, SEPARATE_PATRONYMIC_KEYS
+
+_INITIAL_RE = re.compile(r"([^\W\d_]{1,3})\.")
+_APOSTROPHES = "'’ʼ‘`´"
+# A trailing apostrophe after these letters is part of a Kazakh Latin 2017 spelling (Ла'зза').
+_APOSTROPHE_LETTERS = frozenset("agnouyscAGNOUYSC")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One unit of a name: ``kind`` is "word", "initial", "patronymic" (merged) or "particle"."""
+
+    text: str
+    kind: str
+    comma_after: bool = False
+
+
+def normalise(text: str) -> str:
+    """NFC, drop invisible format characters (zero-width space, soft hyphen), and put a space after
+    commas and semicolons so that "Нурланов,Ерлан" splits like "Нурланов, Ерлан"."""
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return re.sub(r"[,;]", lambda m: m.group(0) + " ", text)
+
+
+def _is_edge_junk(ch: str) -> bool:
+    return not (ch.isalnum() or unicodedata.category(ch).startswith("M"))
+
+
+def _strip_left(chunk: str) -> str:
+    start = 0
+    while start < len(chunk) and _is_edge_junk(chunk[start]):
+        start += 1
+    return chunk[start:]
+
+
+def _strip_edges(chunk: str) -> str:
+    chunk = _strip_left(chunk)
+    end = len(chunk)
+    while end > 0 and _is_edge_junk(chunk[end - 1]):
+        if end >= 2 and chunk[end - 1] in _APOSTROPHES and chunk[end - 2] in _APOSTROPHE_LETTERS:
+            break
+        end -= 1
+    return chunk[:end]
+
+
+def _has_trailing_comma(chunk: str) -> bool:
+    end = len(chunk)
+    while end > 0 and _is_edge_junk(chunk[end - 1]):
+        end -= 1
+    return any(ch in ",;" for ch in chunk[end:])
+
+
+def _is_initial_text(letters: str) -> bool:
+    return len(letters) == 1 or letters.lower() in INITIAL_DIGRAPHS
+
+
+def _split_chunk(chunk: str) -> list[Piece]:
+    """Split one whitespace-free chunk into leading initials and at most one word."""
+    comma = _has_trailing_comma(chunk)
+    pieces: list[Piece] = []
+    rest = _strip_left(chunk)
+    while True:
+        match = _INITIAL_RE.match(rest)
+        if not match or not _is_initial_text(match.group(1)):
+            break
+        pieces.append(Piece(match.group(1), "initial"))
+        rest = _strip_left(rest[match.end():])
+    rest = _strip_edges(rest)
+    if rest:
+        alpha = [ch for ch in rest if ch.isalpha()]
+        kind = "initial" if len(alpha) == 1 and len(rest) == 1 else "word"
+        pieces.append(Piece(rest, kind))
+    if pieces and comma:
+        last = pieces[-1]
+        pieces[-1] = Piece(last.text, last.kind, True)
+    return pieces
+
+
+def split_pieces(text: str) -> list[Piece]:
+    """Split a whole name into pieces, merging separated patronymic particles with the word before.
+
+    "Ерлан Серік ұлы" becomes [Ерлан, "Серік ұлы"] so the patronymic stays one unit; a particle
+    with no word before it is kept as a "particle" piece rather than dropped.
+    """
+    raw: list[Piece] = []
+    for chunk in normalise(text).split():
+        raw.extend(_split_chunk(chunk))
+    merged: list[Piece] = []
+    for piece in raw:
+        key = matching_key(piece.text)
+        if piece.kind == "word" and key in SEPARATE_PATRONYMIC_KEYS:
+            prev = merged[-1] if merged else None
+            if prev is not None and prev.kind == "word" and not prev.comma_after:
+                merged[-1] = Piece(f"{prev.text} {piece.text}", "patronymic", piece.comma_after)
+                continue
+            merged.append(Piece(piece.text, "particle", piece.comma_after))
+        elif piece.kind == "word" and key in NAME_PARTICLE_KEYS:
+            merged.append(Piece(piece.text, "particle", piece.comma_after))
+        else:
+            merged.append(piece)
+    return merged

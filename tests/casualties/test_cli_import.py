@@ -1,0 +1,77 @@
+"""The ``tergeu import`` and ``tergeu map`` commands as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tergeu.cli import cli
+from tergeu.provenance.models import ImportedList, Source
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+HEADER = ["Аты-жөні", "Жасы", "Қаза тапқан күні"]
+
+
+def test_it_shows_the_guessed_map_and_a_preview_on_dry_run(write_csv) -> None:
+    path = write_csv("ngo.csv", HEADER, [["Серікұлы Ерлан", "27", "5 қаңтар 2022"]], encoding="utf-8-sig")
+    result = CliRunner().invoke(cli, ["import", str(path), "--list", "NGO", "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "guessed from the headers" in result.output
+    assert "Серікұлы Ерлан" in result.output and "2022-01-05" in result.output
+    assert "Dry run" in result.output
+    assert ImportedList.objects.count() == 0
+
+
+def test_it_imports_with_provenance_options(write_csv) -> None:
+    path = write_csv("ngo.csv", HEADER, [["Серікұлы Ерлан", "27", "5 қаңтар 2022"]])
+    result = CliRunner().invoke(cli, ["import", str(path), "--list", "NGO", "--source", "Human rights NGO",
+                                      "--source-kind", "ngo", "--reliability", "B", "--published", "2022-07-29"])
+    assert result.exit_code == 0, result.output
+    source = Source.objects.get()
+    assert (source.name, source.kind, source.reliability, str(source.published_on)) == (
+        "Human rights NGO", "ngo", "B", "2022-07-29")
+    assert set(source.lists.get().records.get().claims.values_list("confidence", flat=True)) == {"high"}
+
+
+def test_it_exits_non_zero_and_names_row_and_column(write_csv) -> None:
+    path = write_csv("bad.csv", HEADER, [["А Б", "27", "5 қаңтар 2022"], ["В Г", "жиырма", "5 қаңтар 2022"]])
+    result = CliRunner().invoke(cli, ["import", str(path), "--list", "NGO", "--json"])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["errors"] == [{"row": 2, "column": "Жасы", "value": "жиырма",
+                                 "message": "cannot read 'жиырма' as an age in years"}]
+    assert ImportedList.objects.count() == 0
+
+
+def test_it_reports_file_problems_cleanly(tmp_path: Path) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"")
+    result = CliRunner().invoke(cli, ["import", str(path), "--list", "x"])
+    assert result.exit_code == 1
+    assert "Error: empty.csv: the file is empty" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_it_uses_a_map_file(write_csv, tmp_path: Path) -> None:
+    path = write_csv("odd.csv", ["Who", "When"], [["Nurlanov Zhanbolat", "01/05/2022"]])
+    map_path = tmp_path / "map.toml"
+    map_path.write_text('date_order = "mdy"\n[columns]\nfull_name = "Who"\ndate_of_death = "When"\n',
+                        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["import", str(path), "--list", "odd", "--map", str(map_path), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["preview"][0]["date_of_death"] == "2022-01-05"
+
+
+def test_it_prints_a_map_that_imports_back(write_csv, tmp_path: Path) -> None:
+    path = write_csv("ngo.csv", HEADER + ["Extra"], [["Серікұлы Ерлан", "27", "5 қаңтар 2022", "x"]])
+    result = CliRunner().invoke(cli, ["map", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "unmapped headers: Extra" in result.output
+    map_path = tmp_path / "map.toml"
+    map_path.write_text(result.stdout, encoding="utf-8")
+    imported = CliRunner().invoke(cli, ["import", str(path), "--list", "NGO", "--map", str(map_path)])
+    assert imported.exit_code == 0, imported.output

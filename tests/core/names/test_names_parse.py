@@ -1,0 +1,356 @@
+"""Parsing full names into parts: order, patronymics, initials, stems and implied sex.
+
+All names are synthetic combinations of common given names and surnames.
+"""
+
+import dataclasses
+
+import pytest
+
+from tergeu.core.names import NameKeys, NameToken, ParsedName, Script, parse_name, parse_name_parts
+
+# (text, order hint, given, family, patronymic)
+PARTS = [
+    # Official Russian-language list order: Фамилия Имя Отчество.
+    ("Нурланов Жанболат Серікұлы", None, "Жанболат", "Нурланов", "Серікұлы"),
+    ("Нурланов Жанболат Серикович", None, "Жанболат", "Нурланов", "Серикович"),
+    ("Иванова Анна Сергеевна", None, "Анна", "Иванова", "Сергеевна"),
+    ("Нурланова Айгүл Серікқызы", None, "Айгүл", "Нурланова", "Серікқызы"),
+    ("НУРЛАНОВ ЖАНБОЛАТ СЕРИКОВИЧ", None, "ЖАНБОЛАТ", "НУРЛАНОВ", "СЕРИКОВИЧ"),
+    ("Абрамович Роман Аркадьевич", None, "Роман", "Абрамович", "Аркадьевич"),
+    ("Ким Сергей Николаевич", None, "Сергей", "Ким", "Николаевич"),
+    # Given-first with the patronymic in the middle.
+    ("Жанболат Серікұлы Нурланов", None, "Жанболат", "Нурланов", "Серікұлы"),
+    ("Anna Sergeevna Ivanova", None, "Anna", "Ivanova", "Sergeevna"),
+    ("Zhanbolat Serikovich Nurlanov", None, "Zhanbolat", "Nurlanov", "Serikovich"),
+    # Separated Kazakh patronymic particles.
+    ("Ерлан Серік ұлы Нурланов", None, "Ерлан", "Нурланов", "Серік ұлы"),
+    ("Нурланов Ерлан Серік ұлы", None, "Ерлан", "Нурланов", "Серік ұлы"),
+    ("Aigul Serik kyzy", None, "Aigul", None, "Serik kyzy"),
+    ("Ерлан Серік ұлы", None, "Ерлан", None, "Серік ұлы"),
+    ("Айгүл Серік қызы Нурланова", None, "Айгүл", "Нурланова", "Серік қызы"),
+    # Two words, decided by endings.
+    ("Нурланов Жанболат", None, "Жанболат", "Нурланов", None),
+    ("Жанболат Нурланов", None, "Жанболат", "Нурланов", None),
+    ("Zhanbolat Nurlanov", None, "Zhanbolat", "Nurlanov", None),
+    ("Nurlanov Zhanbolat", None, "Zhanbolat", "Nurlanov", None),
+    ("Марина Иванова", None, "Марина", "Иванова", None),
+    ("Ильина Мадина", None, "Мадина", "Ильина", None),
+    ("Петровская Ольга", None, "Ольга", "Петровская", None),
+    ("Бондаренко Олег", None, "Олег", "Бондаренко", None),
+    ("Ким Сергей", None, "Сергей", "Ким", None),
+    ("Sergey Kim", None, "Sergey", "Kim", None),
+    # Modern patronymic-form surnames when they are the only candidate.
+    ("Серікұлы Ерлан", None, "Ерлан", "Серікұлы", None),
+    ("Ерлан Серікұлы", None, "Ерлан", "Серікұлы", None),
+    ("Бекарыс Нұрланұлы", None, "Бекарыс", "Нұрланұлы", None),
+    ("Serikqyzy Aigul", None, "Aigul", "Serikqyzy", None),
+    # Russian-style two-word address: given + patronymic.
+    ("Анна Сергеевна", None, "Анна", None, "Сергеевна"),
+    ("Нурланов Серикович", None, None, "Нурланов", "Серикович"),
+    # Cues: comma after the first word and an ALL-CAPS surname.
+    ("Серік, Ерлан", None, "Ерлан", "Серік", None),
+    ("Erlan SERIK", None, "Erlan", "SERIK", None),
+    ("SERIK Erlan", None, "Erlan", "SERIK", None),
+    # No cue at all: Cyrillic is read family-first, Latin given-first.
+    ("Ерлан Серік", None, "Серік", "Ерлан", None),
+    ("Erlan Serik", None, "Erlan", "Serik", None),
+    # The order hint wins.
+    ("Ерлан Серік", "given_first", "Ерлан", "Серік", None),
+    ("Erlan Serik", "family_first", "Serik", "Erlan", None),
+    ("Нурланов Жанболат", "given_first", "Нурланов", "Жанболат", None),
+    ("Нурланов Жанболат Серікұлы", "family_first", "Жанболат", "Нурланов", "Серікұлы"),
+    ("Жанболат Серікұлы Нурланов", "given_first", "Жанболат", "Нурланов", "Серікұлы"),
+    # Single words.
+    ("Нурланов", None, None, "Нурланов", None),
+    ("Ерлан", None, "Ерлан", None, None),
+    ("Серікұлы", None, None, "Серікұлы", None),
+    ("Бекарыс", None, None, None, None),
+    # Punctuation and spacing noise.
+    ("  «Нурланов»   (Жанболат) ", None, "Жанболат", "Нурланов", None),
+    ("Нурланов,Жанболат", None, "Жанболат", "Нурланов", None),
+    ("Нурланов\u00a0Жанболат\u200b", None, "Жанболат", "Нурланов", None),
+    # Hyphenated names stay one word.
+    ("Иванова-Петрова Анна", None, "Анна", "Иванова-Петрова", None),
+    ("Нурланов Әли-Хан", None, "Әли-Хан", "Нурланов", None),
+]
+
+
+@pytest.mark.parametrize(("text", "order", "given", "family", "patronymic"), PARTS)
+def test_it_splits_names_into_parts(text, order, given, family, patronymic):
+    parsed = parse_name(text, order=order)
+    assert (parsed.given, parsed.family, parsed.patronymic) == (given, family, patronymic)
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "given_initial", "patronymic_initial", "given"),
+    [
+        ("Нурланов Ж.С.", "Нурланов", "Ж", "С", None),
+        ("Ж.С. Нурланов", "Нурланов", "Ж", "С", None),
+        ("Ж. С. Нурланов", "Нурланов", "Ж", "С", None),
+        ("Ж.С.Нурланов", "Нурланов", "Ж", "С", None),
+        ("Нурланов Ж. С.", "Нурланов", "Ж", "С", None),
+        ("Нурланов Ж С", "Нурланов", "Ж", "С", None),
+        ("Нурланов Ж.", "Нурланов", "Ж", None, None),
+        ("Nurlanov ZH.", "Nurlanov", "ZH", None, None),
+        ("Zh.S. Nurlanov", "Nurlanov", "ZH", "S", None),
+        ("Nurlanov, Zh. S.", "Nurlanov", "ZH", "S", None),
+        ("Нурланов Жанболат С.", "Нурланов", "Ж", "С", "Жанболат"),
+        ("Жанболат С. Нурланов", "Нурланов", "Ж", "С", "Жанболат"),
+        ("Zhanbolat Nurlanov", "Nurlanov", "ZH", None, "Zhanbolat"),
+        ("Нурланов Жанболат Серікұлы", "Нурланов", "Ж", "С", "Жанболат"),
+        ("Нурланова Е. Серікқызы", "Нурланова", "Е", "С", None),
+    ],
+)
+def test_it_reads_initials(text, family, given_initial, patronymic_initial, given):
+    parsed = parse_name(text)
+    assert parsed.family == family
+    assert parsed.given == given
+    assert (parsed.given_initial, parsed.patronymic_initial) == (given_initial, patronymic_initial)
+
+
+def test_it_gives_initials_their_own_tokens():
+    parsed = parse_name("Нурланов Ж.С.")
+    assert [(t.text, t.role, t.key) for t in parsed.tokens] == [
+        ("Нурланов", "family", "nurlanov"),
+        ("Ж", "initial", "j"),
+        ("С", "initial", "s"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "stem"),
+    [
+        ("Нурланов Жанболат Серікұлы", "Серік"),
+        ("Нурланова Айгүл Серікқызы", "Серік"),
+        ("Нурланов Жанболат Серикович", "Серик"),
+        ("Нурланова Айгуль Сериковна", "Серик"),
+        ("Nurlanova Aigul Serikovna", "Serik"),
+        ("Nurlanov Zhanbolat Serikuly", "Serik"),
+        ("Ерлан Serik uly Nurlanov", "Serik"),
+        ("Нурланов Ерлан Серік ұлы", "Серік"),
+        ("Иванов Иван Сергеевич", "Сергей"),
+        ("Иванова Анна Андреевна", "Андрей"),
+        ("Иванов Иван Игоревич", "Игорь"),
+        ("Иванов Иван Юрьевич", "Юрий"),
+        ("Иванов Иван Дмитриевич", "Дмитрий"),
+        ("Иванов Иван Николаевич", "Николай"),
+        ("Иванов Иван Ильич", "Илья"),
+        ("Иванова Анна Ильинична", "Илья"),
+        ("Иванова Анна Никитична", "Никита"),
+        ("Ivanov Ivan Sergeyevich", "Sergey"),
+        ("Ivanov Ivan Sergeevich", "Sergey"),
+        ("Ivanov Ivan Petrovitch", "Petr"),
+        ("Жолдыбаев Ерлан Мырзабаевич", "Мырзабай"),
+        ("Нурланов Ерлан Серік-ұлы", "Серік"),
+    ],
+)
+def test_it_recovers_the_fathers_name_from_the_patronymic(text, stem):
+    assert parse_name(text).patronymic_stem == stem
+
+
+def test_it_gives_kazakh_and_russian_patronymics_of_one_father_close_keys():
+    kazakh = parse_name("Нурланов Жанболат Серікұлы").keys.patronymic_stem
+    russian = parse_name("Нурланов Жанболат Серикович").keys.patronymic_stem
+    latin = parse_name("Zhanbolat Serik uly Nurlanov").keys.patronymic_stem
+    assert kazakh == russian == latin == "serik"
+
+
+@pytest.mark.parametrize(
+    ("text", "stem"),
+    [
+        ("Нурланова Айгүл", "Нурланов"),
+        ("Нурланов Жанболат", "Нурланов"),
+        ("Ахметова Асель", "Ахметов"),
+        ("Ильина Анна", "Ильин"),
+        ("Соловьёва Анна", "Соловьёв"),
+        ("Петровская Ольга", "Петровский"),
+        ("Ivanova Anna", "Ivanov"),
+        ("Anna Kenzheyeva", "Kenzheyev"),
+        ("Anna Petrovskaya", "Petrovskiy"),
+        ("НУРЛАНОВА Айгүл", "НУРЛАНОВ"),
+        ("Серікқызы Айгүл", "Серікұлы"),
+        ("Aigul Serikqyzy", "Serikuly"),
+        ("Ким Анна", "Ким"),
+        ("Бондаренко Ольга", "Бондаренко"),
+    ],
+)
+def test_it_reduces_surnames_to_the_masculine_stem(text, stem):
+    assert parse_name(text).family_stem == stem
+
+
+def test_it_gives_brother_and_sister_the_same_family_stem_key():
+    brother = parse_name("Нурланов Жанболат Серікұлы")
+    sister = parse_name("Нурланова Айгүл Серікқызы")
+    assert brother.keys.family_stem == sister.keys.family_stem == "nurlanov"
+    assert brother.keys.patronymic_stem == sister.keys.patronymic_stem
+    assert parse_name("Серікқызы Айгүл").keys.family_stem == parse_name("Серікұлы Ерлан").keys.family_stem
+
+
+@pytest.mark.parametrize(
+    ("text", "sex"),
+    [
+        ("Нурланов Жанболат Серікұлы", "M"),
+        ("Нурланова Айгүл Серікқызы", "F"),
+        ("Иванова Анна Сергеевна", "F"),
+        ("Иванов Иван Сергеевич", "M"),
+        ("Ivanova Anna", "F"),
+        ("Nurlanov Zhanbolat", "M"),
+        ("Aigul Serik kyzy", "F"),
+        ("Ерлан Серік ұлы", "M"),
+        ("Серікқызы Айгүл", "F"),
+        ("Петровская Ольга", "F"),
+        ("Ильин Иван", "M"),
+        ("Ким Сергей", None),  # no gendered ending
+        ("Бондаренко Олег", None),
+        ("Ерлан Серік", None),
+        ("Нурланова Айгүл Серікұлы", None),  # conflicting evidence
+        ("Иванова Анна Сергеевич", None),
+        ("Ж.С.", None),
+    ],
+)
+def test_it_infers_sex_only_from_consistent_endings(text, sex):
+    assert parse_name(text).implied_sex == sex
+
+
+def test_it_builds_order_independent_keys_across_scripts():
+    variants = [
+        parse_name("Нурланов Жанболат"),
+        parse_name("Жанболат Нурланов"),
+        parse_name("Zhanbolat Nurlanov"),
+        parse_name("NURLANOV ZHANBOLAT"),
+        parse_name("Janbolat Nurlanov"),
+    ]
+    assert {v.keys.full for v in variants} == {"janbolat nurlanov"}
+    assert {v.keys.skeleton for v in variants} == {"jnblt nrlnv"}
+    assert {(v.keys.given, v.keys.family) for v in variants} == {("janbolat", "nurlanov")}
+
+
+def test_it_builds_all_keys():
+    parsed = parse_name("Нурланова Айгүл Серікқызы")
+    assert parsed.keys == NameKeys(
+        given="aigul",
+        family="nurlanova",
+        family_stem="nurlanov",
+        patronymic_stem="serik",
+        full="aigul nurlanova serikizi",
+        skeleton="agl nrlnv",
+    )
+
+
+def test_it_returns_the_whole_structure():
+    parsed = parse_name("Нурланов Жанболат Серікұлы")
+    assert parsed == ParsedName(
+        original="Нурланов Жанболат Серікұлы",
+        script=Script.KAZAKH_CYRILLIC,
+        tokens=(
+            NameToken("Нурланов", "family", "nurlanov"),
+            NameToken("Жанболат", "given", "janbolat"),
+            NameToken("Серікұлы", "patronymic", "serikuli"),
+        ),
+        given="Жанболат",
+        family="Нурланов",
+        patronymic="Серікұлы",
+        given_initial="Ж",
+        patronymic_initial="С",
+        family_stem="Нурланов",
+        patronymic_stem="Серік",
+        implied_sex="M",
+        keys=NameKeys("janbolat", "nurlanov", "nurlanov", "serik", "janbolat nurlanov serikuli", "jnblt nrlnv"),
+    )
+
+
+def test_it_keeps_extra_words_as_unknown_tokens():
+    parsed = parse_name("Нурланов Ерлан Болат")
+    assert [t.role for t in parsed.tokens] == ["family", "given", "unknown"]
+    assert parsed.keys.full == "bolat erlan nurlanov"
+
+
+def test_it_marks_stray_particles():
+    parsed = parse_name("ұлы Ерлан")
+    assert [t.role for t in parsed.tokens] == ["particle", "given"]
+
+
+def test_it_keeps_name_particles_with_the_surname():
+    parsed = parse_name("Anna von Braun", order="given_first")
+    assert parsed.family == "von Braun"
+    assert [t.role for t in parsed.tokens] == ["given", "particle", "family"]
+
+
+def test_it_handles_empty_input():
+    parsed = parse_name("  ,. ")
+    assert parsed.tokens == ()
+    assert (parsed.given, parsed.family, parsed.patronymic, parsed.implied_sex) == (None, None, None, None)
+    assert parsed.keys.full == "" and parsed.keys.skeleton == ""
+    assert parsed.script is Script.UNKNOWN
+
+
+def test_it_rejects_unknown_order_hints():
+    with pytest.raises(ValueError, match="order"):
+        parse_name("Нурланов Жанболат", order="surname_first")
+
+
+def test_it_keeps_the_original_text_and_case():
+    parsed = parse_name(" нурланов  жанболат ")
+    assert parsed.original == " нурланов  жанболат "
+    assert (parsed.family, parsed.given) == ("нурланов", "жанболат")
+    assert parsed.given_initial == "Ж"
+
+
+def test_it_is_frozen():
+    parsed = parse_name("Нурланов Жанболат")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        parsed.given = "Ерлан"  # type: ignore[misc]
+
+
+# --- separate columns -------------------------------------------------------------------------
+
+
+def test_it_parses_separate_columns():
+    parsed = parse_name_parts(given="Айгүл", family="Нурланова", patronymic="Серікқызы")
+    assert (parsed.given, parsed.family, parsed.patronymic) == ("Айгүл", "Нурланова", "Серікқызы")
+    assert parsed.original == "Нурланова Айгүл Серікқызы"
+    assert parsed.family_stem == "Нурланов"
+    assert parsed.patronymic_stem == "Серік"
+    assert parsed.implied_sex == "F"
+    assert parsed.keys == parse_name("Нурланова Айгүл Серікқызы").keys
+
+
+def test_it_reads_initials_in_columns():
+    parsed = parse_name_parts(given="Ж.С.", family="Нурланов")
+    assert (parsed.given, parsed.given_initial, parsed.patronymic_initial) == (None, "Ж", "С")
+    parsed = parse_name_parts(given="Жанболат", family="Нурланов", patronymic="С.")
+    assert (parsed.given_initial, parsed.patronymic_initial, parsed.patronymic) == ("Ж", "С", None)
+
+
+def test_it_splits_a_patronymic_out_of_the_given_column():
+    parsed = parse_name_parts(given="Жанболат Серикович", family="Нурланов")
+    assert (parsed.given, parsed.patronymic, parsed.patronymic_stem) == ("Жанболат", "Серикович", "Серик")
+    parsed = parse_name_parts(given="Жанболат Серік ұлы", family="Нурланов")
+    assert (parsed.given, parsed.patronymic) == ("Жанболат", "Серік ұлы")
+
+
+def test_it_trusts_columns_over_endings():
+    parsed = parse_name_parts(given="Нурланов", family="Жанболат")
+    assert (parsed.given, parsed.family) == ("Нурланов", "Жанболат")
+    parsed = parse_name_parts(family="Серікұлы", given="Ерлан")
+    assert (parsed.family, parsed.family_stem, parsed.patronymic, parsed.implied_sex) == (
+        "Серікұлы",
+        "Серікұлы",
+        None,
+        "M",
+    )
+
+
+def test_it_keeps_a_separated_patronymic_column_whole():
+    parsed = parse_name_parts(given="Aigul", family="Nurlanova", patronymic="Serik kyzy")
+    assert parsed.patronymic == "Serik kyzy"
+    assert parsed.patronymic_stem == "Serik"
+    assert parsed.implied_sex == "F"
+
+
+def test_it_accepts_empty_columns():
+    parsed = parse_name_parts()
+    assert parsed.tokens == () and parsed.original == ""
+    parsed = parse_name_parts(family="  Нурланов ")
+    assert (parsed.family, parsed.given) == ("Нурланов", None)

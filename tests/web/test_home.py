@@ -1,0 +1,47 @@
+"""Sign-in, the home page, and the synthetic-data banner."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def signed_in() -> Client:
+    user = get_user_model().objects.create_user("analyst", password="a long test password")
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_it_sends_anonymous_visitors_to_sign_in(client: Client) -> None:
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_it_signs_in_with_a_password(client: Client) -> None:
+    get_user_model().objects.create_user("analyst", password="a long test password")
+    response = client.post("/accounts/login/", {"username": "analyst", "password": "a long test password"})
+    assert response.status_code == 302
+    assert client.get("/").status_code == 200
+
+
+def test_it_hashes_passwords_with_argon2() -> None:
+    user = get_user_model().objects.create_user("analyst", password="a long test password")
+    assert user.password.startswith("argon2")
+
+
+def test_it_lists_imported_lists(signed_in: Client, write_csv, run_import) -> None:
+    run_import(write_csv("a.csv", ["ФИО", "Место гибели"], [["Нурланов Ж.С.", "Алматы"]]), list_name="morgue")
+    page = signed_in.get("/").content.decode()
+    assert "morgue" in page and "Алматы: 1" in page
+    assert "SYNTHETIC" not in page
+
+
+def test_it_says_plainly_when_the_data_is_synthetic(signed_in: Client, write_csv, run_import) -> None:
+    run_import(write_csv("a.csv", ["ФИО"], [["Нурланов Ж.С."]]), list_name="demo", synthetic=True)
+    assert "every person in this database is SYNTHETIC" in signed_in.get("/").content.decode()
