@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from tergeu.cli import cli
+from tergeu.provenance.facts import facts_of
 from tergeu.provenance.models import ImportedList, Source
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -34,7 +35,9 @@ def test_it_imports_with_provenance_options(write_csv) -> None:
     source = Source.objects.get()
     assert (source.name, source.kind, source.reliability, str(source.published_on)) == (
         "Human rights NGO", "ngo", "B", "2022-07-29")
-    assert set(source.lists.get().records.get().claims.values_list("confidence", flat=True)) == {"high"}
+    record = source.lists.get().records.get()
+    assert {fact.confidence for fact in facts_of(record)} == {"high"}
+    assert {fact.status for fact in facts_of(record)} == {"pending"}
 
 
 def test_it_exits_non_zero_and_names_row_and_column(write_csv) -> None:

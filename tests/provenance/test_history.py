@@ -7,36 +7,47 @@ from click.testing import CliRunner
 
 from tergeu.cli import cli
 from tergeu.provenance.history import acting_as
-from tergeu.provenance.models import ChangeEntry, Claim
+from tergeu.provenance.models import ChangeEntry, Claim, Source
 
 pytestmark = pytest.mark.django_db
 
 
-def test_it_records_before_and_after_of_a_change(write_csv, run_import) -> None:
-    run_import(write_csv("a.csv", ["ФИО", "Место гибели"], [["Нурланов Ж.С.", "Алматы"]]))
-    claim = Claim.objects.get(field="place_of_death")
+def test_it_records_before_and_after_of_a_change() -> None:
+    source = Source.objects.create(name="NGO list", kind="ngo")
     with acting_as("reviewer1"):
-        claim.status = "confirmed"
-        claim.confidence = "high"
-        claim.save()
-    entry = ChangeEntry.objects.filter(action="update", object_type__model="claim").get()
+        source.reliability = "B"
+        source.save()
+    entry = ChangeEntry.objects.get(action="update")
     assert entry.actor == "reviewer1"
-    assert entry.before == {"status": "pending", "confidence": "medium"}
-    assert entry.after == {"status": "confirmed", "confidence": "high"}
+    assert (entry.before, entry.after) == ({"reliability": ""}, {"reliability": "B"})
+    assert ChangeEntry.objects.get(action="create").after["name"] == "NGO list"
 
 
-def test_it_records_nothing_when_nothing_changed(write_csv, run_import) -> None:
-    run_import(write_csv("a.csv", ["ФИО"], [["Нурланов Ж.С."]]))
-    Claim.objects.get().save()
-    assert not ChangeEntry.objects.filter(action="update", object_type__model="claim").exists()
+def test_it_records_nothing_when_nothing_changed() -> None:
+    source = Source.objects.create(name="NGO list", kind="ngo")
+    source.save()
+    assert not ChangeEntry.objects.filter(action="update").exists()
 
 
-def test_it_records_deletions(write_csv, run_import) -> None:
-    run_import(write_csv("a.csv", ["ФИО"], [["Нурланов Ж.С."]]))
+def test_it_records_deletions() -> None:
+    Source.objects.create(name="NGO list", kind="ngo").delete()
+    assert ChangeEntry.objects.get(action="delete").before["name"] == "NGO list"
+
+
+def test_it_keeps_the_history_of_assessments(write_csv, run_import) -> None:
+    from tergeu.provenance.facts import assess
+    from tergeu.provenance.models import Record
+
+    run_import(write_csv("a.csv", ["ФИО", "Место гибели"], [["Нурланов Ж.С.", "Алматы"]]))
+    record = Record.objects.get()
+    with acting_as("reviewer1"):
+        assess(record, "place_of_death", status="confirmed", confidence="high")
+        assess(record, "place_of_death", status="unconfirmed")
     claim = Claim.objects.get()
-    claim.delete()
-    entry = ChangeEntry.objects.get(action="delete")
-    assert entry.before["value"] == "Нурланов Ж.С."
+    entries = ChangeEntry.objects.filter(object_type__model="claim").order_by("id")
+    assert [e.action for e in entries] == ["create", "update"]
+    assert entries[1].before == {"status": "confirmed"} and entries[1].after == {"status": "unconfirmed"}
+    assert claim.value == "Алматы" and claim.record == record
 
 
 @pytest.mark.django_db(transaction=True)

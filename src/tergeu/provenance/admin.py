@@ -21,7 +21,7 @@ class ImportedListAdmin(admin.ModelAdmin):
 class RecordAdmin(admin.ModelAdmin):
     list_display = ("imported_list", "row_number")
     list_filter = ("imported_list",)
-    readonly_fields = ("imported_list", "row_number", "raw", "parsed")
+    readonly_fields = ("imported_list", "row_number", "raw", "facts", "parsed")
     list_select_related = ("imported_list",)
 
 

@@ -91,6 +91,13 @@ class ImportedList(models.Model):
     sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
     column_map = models.JSONField(_("column map"), default=dict)
     row_count = models.PositiveIntegerField(_("rows"), default=0)
+    default_confidence = models.CharField(
+        _("confidence of its facts"), max_length=8, choices=Confidence.choices, default=Confidence.MEDIUM,
+        help_text=_("until a reviewer assesses a fact on its own (then a Claim holds the assessment)"),
+    )
+    default_status = models.CharField(
+        _("status of its facts"), max_length=12, choices=Status.choices, default=Status.PENDING,
+    )
     report = models.JSONField(_("import report"), default=dict)
     imported_by = models.CharField(_("imported by"), max_length=150)
     imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
@@ -103,12 +110,20 @@ class ImportedList(models.Model):
 
 
 class Record(models.Model):
-    """One data row of an imported list, kept verbatim beside what was parsed from it."""
+    """One data row of an imported list, kept verbatim beside the facts read from it.
+
+    ``facts`` holds what the row states, normalised (ISO dates, M/F, whole years), one value per
+    canonical field. Those facts take their source from the list and their confidence and status
+    from the list's defaults until a reviewer assesses one, which adds a ``Claim`` about the record
+    for that field (see ``tergeu.provenance.facts``). Storing a row's statements on the row keeps an
+    import of 100,000 rows to 100,000 inserts instead of 800,000.
+    """
 
     imported_list = models.ForeignKey(ImportedList, on_delete=models.CASCADE, related_name="records")
     row_number = models.PositiveIntegerField(_("row"), help_text=_("1-based data row of the file"))
-    raw = models.JSONField(_("raw row"), help_text=_("the row exactly as read, header to cell text"))
-    parsed = models.JSONField(_("parsed"), default=dict, help_text=_("name analysis and derived values"))
+    raw = models.JSONField(_("raw row"), help_text=_("the cells exactly as read, in the order of the list's headers"))
+    facts = models.JSONField(_("facts"), default=dict, help_text=_("what the row states, normalised"))
+    parsed = models.JSONField(_("parsed"), default=dict, help_text=_("notes, derived values and warnings"))
 
     class Meta:
         ordering = ["imported_list_id", "row_number"]
@@ -122,7 +137,11 @@ class Record(models.Model):
 
 @track
 class Claim(models.Model):
-    """A fact about any subject, as one source states it."""
+    """A fact about any subject, as one source states it, with its assessed confidence and status.
+
+    A claim whose subject is a list's record and whose ``record`` is that record is a reviewer's
+    assessment of one of the record's own facts.
+    """
 
     subject_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, db_index=False)
     subject_id = models.PositiveBigIntegerField()

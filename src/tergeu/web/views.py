@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
+from django.db.models.fields.json import KT
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from tergeu.provenance.models import Claim, ImportedList
+from tergeu.provenance.models import ImportedList, Record
 
 
 @login_required
@@ -16,8 +17,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {
         "lists": lists,
         "record_total": sum(item.row_count for item in lists),
-        "fact_total": Claim.objects.count(),
-        "places": (Claim.objects.filter(field="place_of_death").values("value")
-                   .annotate(n=Count("id")).order_by("-n")[:10]),
+        "places": (Record.objects.filter(facts__has_key="place_of_death")
+                   .values(place=KT("facts__place_of_death")).annotate(n=Count("id")).order_by("-n")[:10]),
     }
     return render(request, "web/home.html", context)

@@ -9,7 +9,7 @@ import sys
 import tergeu.core.names as names
 
 PACKAGE_DIR = pathlib.Path(names.__file__).parent
-ALLOWED_IMPORTS = {"__future__", "dataclasses", "datetime", "enum", "re", "unicodedata"}
+ALLOWED_IMPORTS = {"__future__", "dataclasses", "datetime", "enum", "functools", "re", "unicodedata"}
 MAX_MODULE_LINES = 400
 
 

@@ -256,7 +256,9 @@ def test_it_returns_the_whole_structure():
         family_stem="Нурланов",
         patronymic_stem="Серік",
         implied_sex="M",
-        keys=NameKeys("janbolat", "nurlanov", "nurlanov", "serik", "janbolat nurlanov serikuli", "jnblt nrlnv"),
+        keys=NameKeys(
+            "janbolat", "nurlanov", "nurlanov", "serik", "janbolat nurlanov serikuli", "jnblt nrlnv"
+        ),
     )
 
 

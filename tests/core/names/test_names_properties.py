@@ -76,24 +76,32 @@ def test_it_never_loses_letters(text, order):
         assert token.role in {"given", "family", "patronymic", "initial", "particle", "unknown"}
 
 
-@given(st.lists(word, min_size=1, max_size=4), st.lists(st.sampled_from([" ", "  ", "\t", "\n", "\u00a0"]),
-                                                         min_size=5, max_size=5))
+@given(
+    st.lists(word, min_size=1, max_size=4),
+    st.lists(st.sampled_from([" ", "  ", "\t", "\n", "\u00a0"]), min_size=5, max_size=5),
+)
 def test_it_parses_the_same_whatever_the_whitespace(words, gaps):
     plain = parse_name(" ".join(words))
     spaced = parse_name(gaps[0] + "".join(w + g for w, g in zip(words, gaps[1:] * 2, strict=False)))
     assert dataclasses.replace(spaced, original="") == dataclasses.replace(plain, original="")
 
 
-@given(st.lists(word, min_size=1, max_size=3), st.lists(word, min_size=1, max_size=2),
-       st.sampled_from([None, "family_first", "given_first"]))
+@given(
+    st.lists(word, min_size=1, max_size=3),
+    st.lists(word, min_size=1, max_size=2),
+    st.sampled_from([None, "family_first", "given_first"]),
+)
 def test_it_builds_full_keys_from_every_word(first, second, order):
     parsed = parse_name(" ".join(first + second), order=order)
     words = " ".join(t.key for t in parsed.tokens if t.role != "initial").split()
     assert parsed.keys.full == " ".join(sorted(words))
 
 
-@given(st.text(alphabet=letters + PUNCT, max_size=20), st.text(alphabet=letters + PUNCT, max_size=20),
-       st.text(alphabet=letters + PUNCT, max_size=20))
+@given(
+    st.text(alphabet=letters + PUNCT, max_size=20),
+    st.text(alphabet=letters + PUNCT, max_size=20),
+    st.text(alphabet=letters + PUNCT, max_size=20),
+)
 def test_it_never_loses_letters_from_columns(given_name, family, patronymic):
     parsed = parse_name_parts(given=given_name, family=family, patronymic=patronymic)
     total = _letter_count(given_name) + _letter_count(family) + _letter_count(patronymic)
@@ -118,7 +126,7 @@ def test_it_round_trips_generated_iins(birth, sex, serial):
 
 def _mutate(iin: str, position: int, digit: int) -> str:
     assume(str(digit) != iin[position])
-    return iin[:position] + str(digit) + iin[position + 1:]
+    return iin[:position] + str(digit) + iin[position + 1 :]
 
 
 def _first_pass(first11: str) -> int:
@@ -144,7 +152,7 @@ def test_it_always_catches_a_changed_check_digit(birth, sex, serial, digit):
 
 
 @given(birth_dates, sexes, serials, st.integers(0, 6), st.integers(0, 9))
-def test_it_flags_or_reports_different_facts_after_a_date_or_sex_digit_changes(birth, sex, serial, position, digit):
+def test_it_flags_or_changes_the_facts_when_a_date_or_sex_digit_changes(birth, sex, serial, position, digit):
     iin = make_iin(birth, sex, serial)
     info = parse_iin(_mutate(iin, position, digit))
     assert not info.valid or (info.birth_date, info.sex) != (birth, sex)

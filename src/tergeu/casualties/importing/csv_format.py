@@ -65,7 +65,7 @@ def _rows(reader: Iterator[list[str]], width: int, path: Path) -> Iterator[Row]:
     number = 0
     for cells in reader:
         number += 1
-        if not any(c.strip() for c in cells):
+        if not "".join(cells).strip():
             continue
         if len(cells) > width and any(c.strip() for c in cells[width:]):
             raise ImportProblem(

@@ -8,20 +8,20 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from tergeu.casualties.importing.columnmap import ColumnMap, settle_map
 from tergeu.casualties.importing.readers import open_table
 from tergeu.casualties.importing.rowparse import CellProblem, RowParser
-from tergeu.casualties.importing.table import ImportProblem
+from tergeu.casualties.importing.table import ImportProblem, Table
 from tergeu.casualties.importing.writer import BulkWriter
 from tergeu.provenance.history import current_actor, write_entry
-from tergeu.provenance.models import ImportedList, Record, Source, Status, default_confidence
+from tergeu.provenance.models import ImportedList, Source, Status, default_confidence
 
 MAX_LISTED_PROBLEMS = 1000
 PREVIEW_ROWS = 20
@@ -135,37 +135,30 @@ def import_file(path: Path, options: ImportOptions,
     return report
 
 
-def _write(table, column_map: ColumnMap, positions: dict[str, int], options: ImportOptions,
+def _write(table: Table, column_map: ColumnMap, positions: dict[str, int], options: ImportOptions,
            report: ImportReport, progress: Callable[[int], None] | None) -> None:
     source = _source_for(options)
     imported = ImportedList.objects.create(
         name=options.list_name, source=source, file_name=table.path.name, file_format=table.file_format,
         encoding=table.encoding, sha256=report.sha256, column_map=column_map.as_json(),
         imported_by=current_actor()[0], report={"headers": table.headers, **table.details},
+        default_confidence=options.confidence or default_confidence(source.reliability),
+        default_status=options.status,
     )
-    parser = RowParser(table.headers, positions, column_map.name_order, column_map.date_order)
+    parser = RowParser(table.headers, positions, column_map.date_order)
     writer = BulkWriter()
-    record_type = ContentType.objects.get_for_model(Record).pk
-    confidence = options.confidence or default_confidence(source.reliability)
     for row in table.rows:
         parsed = parser.parse(row.number, row.cells)
         report.rows += 1
         if parsed.warnings:
             report.add_problems("warning", parsed.warnings)
-            parsed.parsed["warnings"] = [f"{w.column}: {w.message}" for w in parsed.warnings]
         if parsed.errors:
             report.add_problems("error", parsed.errors)
-            continue
-        if report.error_count:
-            continue  # the import will be rolled back: only keep looking for problems
-        record_id = writer.add_record(imported.pk, row.number, row.cells, parsed.parsed)
-        for name, value in parsed.facts.items():
-            writer.add_claim((record_type, record_id, name, value, source.pk, record_id, confidence,
-                              options.status, parsed.notes.get(name, "")))
-        report.facts += len(parsed.facts)
-        if len(report.preview) < PREVIEW_ROWS:
-            report.preview.append({"row": row.number, **parsed.facts})
-        writer.maybe_flush()
+        elif not report.error_count:  # once an error is found, only keep looking for more
+            writer.add(imported.pk, row.number, _json(row.cells), _json(parsed.facts), _json(parsed.parsed))
+            report.facts += len(parsed.facts)
+            if len(report.preview) < PREVIEW_ROWS:
+                report.preview.append({"row": row.number, **parsed.facts})
         if progress is not None and report.rows % 1000 == 0:
             progress(1000)
     if progress is not None:
@@ -180,3 +173,7 @@ def _write(table, column_map: ColumnMap, positions: dict[str, int], options: Imp
     write_entry(imported, "import", None,
                 {"list": imported.name, "file": imported.file_name, "sha256": imported.sha256,
                  "rows": report.rows, "facts": report.facts, "source": source.name})
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)

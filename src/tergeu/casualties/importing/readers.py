@@ -29,9 +29,12 @@ def open_table(path: Path, data: bytes, *, file_format: str | None = None, encod
                sheet: str | None = None) -> Table:
     chosen = file_format or guess_format(path, data)
     if chosen == "xlsx":
-        return read_xlsx(path, data, sheet)
-    if chosen == "json":
-        return read_json(path, data)
-    if chosen == "csv":
-        return read_csv(path, data, encoding)
-    raise ImportProblem(path, f"unknown format {chosen!r}; use one of {', '.join(FORMATS)}")
+        table = read_xlsx(path, data, sheet)
+    elif chosen == "json":
+        table = read_json(path, data)
+    elif chosen == "csv":
+        table = read_csv(path, data, encoding)
+    else:
+        raise ImportProblem(path, f"unknown format {chosen!r}; use one of {', '.join(FORMATS)}")
+    table.size = len(data)
+    return table

@@ -1,4 +1,4 @@
-"""One list row → the facts it states, the name analysis, and every problem, located by column.
+"""One list row → the facts it states, derived values, and every problem, located by column.
 
 Pure apart from its inputs: it receives cell text and returns plain data, so the whole import can be
 dry-run, and so the same code reads a row whether it came from the CLI, the web form or the API.
@@ -10,9 +10,6 @@ import datetime
 from dataclasses import dataclass, field
 
 from tergeu.core.fields import CellError, field_spec, is_missing, parse_cell
-from tergeu.core.names import ParsedName, parse_name, parse_name_parts
-
-NAME_PART_FIELDS = ("given_name", "family_name", "patronymic")
 
 
 @dataclass
@@ -32,26 +29,6 @@ class ParsedRow:
     warnings: list[CellProblem] = field(default_factory=list)
 
 
-NAME_PARTS = ("given", "family", "patronymic", "given_initial", "patronymic_initial", "family_stem",
-              "patronymic_stem", "implied_sex")
-NAME_KEYS = ("given", "family", "family_stem", "patronymic_stem", "full", "skeleton")
-
-
-def name_summary(name: ParsedName) -> dict:
-    """The parts of a name worth keeping for display and linkage (JSON-ready; empty parts left out).
-
-    Written out field by field because ``dataclasses.asdict`` deep-copies and costs more than the
-    rest of a row's parsing.
-    """
-    summary: dict = {"script": name.script.value}
-    for part in NAME_PARTS:
-        value = getattr(name, part)
-        if value is not None:
-            summary[part] = value
-    summary["keys"] = {k: getattr(name.keys, k) for k in NAME_KEYS if getattr(name.keys, k) is not None}
-    return summary
-
-
 def _years_between(birth: str, death: str) -> int | None:
     if len(birth) != 10 or len(death) != 10:
         return None
@@ -62,11 +39,9 @@ def _years_between(birth: str, death: str) -> int | None:
 class RowParser:
     """Parses rows of one file under one column map."""
 
-    def __init__(self, headers: list[str], positions: dict[str, int], name_order: str | None,
-                 date_order: str) -> None:
+    def __init__(self, headers: list[str], positions: dict[str, int], date_order: str = "dmy") -> None:
         self.headers = headers
         self.positions = positions
-        self.name_order = name_order
         self.date_order = date_order
         self.kinds = {name: field_spec(name).kind for name in positions}
 
@@ -89,21 +64,14 @@ class RowParser:
             for message in value.warnings:
                 result.warnings.append(CellProblem(number, self.headers[index], text, message))
             derived.update({f"{k}_from_{name}": v for k, v in value.derived.items()})
-        self._analyse_name(result)
         if derived:
             result.parsed["derived"] = derived
+        if result.notes:
+            result.parsed["notes"] = result.notes
         self._cross_check(number, result, derived)
+        if result.warnings:
+            result.parsed["warnings"] = [f"{w.column}: {w.message}" for w in result.warnings]
         return result
-
-    def _analyse_name(self, result: ParsedRow) -> None:
-        facts = result.facts
-        if "full_name" in facts:
-            name = parse_name(facts["full_name"], self.name_order)
-        elif any(part in facts for part in NAME_PART_FIELDS):
-            name = parse_name_parts(facts.get("given_name"), facts.get("family_name"), facts.get("patronymic"))
-        else:
-            return
-        result.parsed["name"] = name_summary(name)
 
     def _cross_check(self, number: int, result: ParsedRow, derived: dict[str, str]) -> None:
         """Disagreements inside one row are kept as stated and flagged, never resolved silently."""

@@ -33,6 +33,7 @@ class Table:
     rows: Iterator[Row]
     encoding: str = ""
     details: dict = field(default_factory=dict)
+    size: int = 0  # bytes in the file, to decide whether parsing is worth spreading over processes
 
     def location(self, row: Row, header: str | None = None) -> str:
         where = f"{self.path.name}, row {row.number}"

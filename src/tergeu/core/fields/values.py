@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tergeu.core.fields.dates import DateError, parse_date
 from tergeu.core.names import parse_iin
@@ -102,8 +103,12 @@ _PARSERS = {
 }
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_cell(kind: str, text: str, date_order: str = "dmy") -> ParsedValue:
-    """Parse one non-missing cell of the given field kind (names are handled by ``tergeu.core.names``)."""
+    """Parse one non-missing cell of the given field kind (names are handled by ``tergeu.core.names``).
+
+    Cached: a list repeats the same dates, places and sexes thousands of times. Results are frozen.
+    """
     if kind == "date":
         return parse_date_cell(text, date_order)
     parser = _PARSERS.get(kind)

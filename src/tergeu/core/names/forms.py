@@ -9,6 +9,7 @@ the father's given name hidden inside a patronymic.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .keys import matching_key
 from .lexicon import (
@@ -76,6 +77,7 @@ def _family_ending(lower: str) -> tuple[str | None, int]:
     return None, 0
 
 
+@lru_cache(maxsize=1 << 16)
 def shape_of(text: str, separated: bool = False) -> WordShape:
     """Describe one word (``separated`` = a merged "Серік ұлы" style patronymic)."""
     key = matching_key(text)
@@ -111,6 +113,7 @@ def _replace_suffix(text: str, table: tuple[tuple[str, str], ...]) -> str | None
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def family_stem(text: str) -> str:
     """Return the masculine (sex-neutral for matching) form of a surname.
 
@@ -151,6 +154,7 @@ def _rebuild_ich(base: str) -> str:
     return base + _match_case("a", base)
 
 
+@lru_cache(maxsize=1 << 16)
 def patronymic_stem(text: str) -> str | None:
     """Recover the father's given name from a patronymic, or None if it has no known suffix."""
     words = text.split()
@@ -171,6 +175,7 @@ def patronymic_stem(text: str) -> str | None:
     return base
 
 
+@lru_cache(maxsize=1 << 16)
 def initial_of(text: str) -> str | None:
     """Uppercase initial of a word; Latin consonant digraphs (Zh, Kh, Sh, Ch, Ts) stay whole.
 

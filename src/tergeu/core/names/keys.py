@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["matching_key", "skeleton_key"]
 
+# fmt: off
 _CYRILLIC = {
     "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "e",
     "э": "e", "ж": "j", "з": "z", "и": "i", "і": "i", "й": "i", "ы": "i", "к": "k", "қ": "k",
@@ -41,6 +43,7 @@ _LATIN_SPECIAL = {
     "ĉ": "ch", "ț": "ts", "ž": "j", "ı": "i", "ý": "u", "ß": "ss", "æ": "ae", "œ": "oe",
     "ø": "o", "ł": "l", "đ": "d", "þ": "th",
 }
+# fmt: on
 
 _APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼʻ`´ʹ′", "'"))
 
@@ -112,31 +115,38 @@ def _fold(ascii_token: str) -> str:
     return current
 
 
+@lru_cache(maxsize=1 << 16)
 def _token_key(token: str) -> str:
+    """Key of one word. Cached: names repeat across and within lists, and linkage keys millions."""
     return _fold(_to_ascii(token))
 
 
+@lru_cache(maxsize=1 << 17)
 def matching_key(text: str) -> str:
     """Return the ASCII matching key of a name token or of a whole name string.
 
     Words (separated by whitespace, dots, commas, slashes or brackets) are keyed separately and
-    joined by single spaces; hyphens, apostrophes and other punctuation inside a word are dropped.  The result contains only
-    ``[a-z ]`` and is stable under re-keying, so keys can be stored and compared later.
+    joined by single spaces; hyphens, apostrophes and other punctuation inside a word are dropped.
+    The result contains only ``[a-z ]`` and is stable under re-keying, so keys can be stored and
+    compared later.
     """
     text = unicodedata.normalize("NFC", text).lower().translate(_APOSTROPHES)
     keys = (_token_key(word) for word in _WORD_BREAKS.sub(" ", text).split())
     return " ".join(key for key in keys if key)
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton_key(text: str) -> str:
     """Return a coarse blocking key: first letter plus the consonant skeleton of each word.
 
     Vowels are where transliterations and clerks disagree most (Жанбулат vs Zhanbolat), so a key
     without them groups candidate pairs cheaply before a finer comparison.
     """
-    skeletons = []
-    for word in matching_key(text).split():
-        letters = [word[0]] + [ch for ch in word[1:] if ch not in _VOWELS]
-        collapsed = [ch for i, ch in enumerate(letters) if i == 0 or ch != letters[i - 1]]
-        skeletons.append("".join(collapsed))
-    return " ".join(skeletons)
+    return " ".join(_word_skeleton(word) for word in matching_key(text).split())
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_skeleton(word: str) -> str:
+    letters = [word[0]] + [ch for ch in word[1:] if ch not in _VOWELS]
+    collapsed = [ch for i, ch in enumerate(letters) if i == 0 or ch != letters[i - 1]]
+    return "".join(collapsed)

@@ -24,6 +24,7 @@ __all__ = [
     "SEPARATE_PATRONYMIC_KEYS",
 ]
 
+# fmt: off
 # Kazakh (and neighbouring Turkic) patronymic suffixes written together with the father's name:
 # suffix -> implied sex.  "Серікұлы" = son of Серік, "Серікқызы" = daughter of Серік.
 KZ_PATRONYMIC_SUFFIXES: tuple[tuple[str, str], ...] = (
@@ -83,6 +84,8 @@ KZ_FEMININE_TO_MASCULINE: tuple[tuple[str, str], ...] = (
     ("қызы", "ұлы"), ("кызы", "улы"), ("kyzy", "uly"), ("qyzy", "uly"), ("qızı", "ulı"),
     ("kizi", "uli"), ("qizi", "uli"), ("kyzi", "uly"),
 )
+
+# fmt: on
 
 # Latin two/three-letter spellings of one Cyrillic letter that are written as a single initial.
 INITIAL_DIGRAPHS = frozenset({"zh", "kh", "ch", "sh", "ts", "ye", "yu", "ya", "yo", "dzh", "дж"})

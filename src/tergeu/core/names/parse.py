@@ -15,6 +15,7 @@ restricts the layouts considered and therefore always wins.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .forms import WordShape, family_stem, initial_of, patronymic_stem, shape_of
 from .keys import matching_key, skeleton_key
@@ -74,6 +75,13 @@ def _shape(piece: Piece) -> WordShape:
     return shape_of(piece.text, separated=piece.kind == "patronymic")
 
 
+@lru_cache(maxsize=1 << 16)
+def _role_scores(text: str, separated: bool) -> dict[str, float]:
+    """How well one word fits each role, computed once per distinct word (layouts try many)."""
+    shape = shape_of(text, separated=separated)
+    return {role: _slot_score(shape, role) for role in ("G", "F", "P", "U")}
+
+
 def _given_score(shape: WordShape) -> float:
     score = 1.0 if shape.given_hit else (0.5 if shape.given_hint else 0.0)
     if shape.patronymic in ("kz", "kz_sep", "ru"):
@@ -101,6 +109,7 @@ def _slot_score(shape: WordShape, role: str) -> float:
     return -1.0 if (shape.patronymic or shape.family) else 0.0
 
 
+@lru_cache(maxsize=64)
 def _layouts(n: int, has_initials: bool) -> list[tuple[str | None, tuple[str, ...], float]]:
     """Candidate role sequences as (order, roles, prior score)."""
     if n == 1:
@@ -116,8 +125,10 @@ def _layouts(n: int, has_initials: bool) -> list[tuple[str | None, tuple[str, ..
     if n == 2:
         layouts += [(FAMILY_FIRST, ("F", "P"), no_given), (GIVEN_FIRST, ("G", "P"), -_MISSING_PART_PENALTY)]
     else:
-        layouts += [(FAMILY_FIRST, ("F", "G", *extra[1:], "P"), 0.0),
-                    (GIVEN_FIRST, ("G", *extra[1:], "P", "F"), 0.0)]
+        layouts += [
+            (FAMILY_FIRST, ("F", "G", *extra[1:], "P"), 0.0),
+            (GIVEN_FIRST, ("G", *extra[1:], "P", "F"), 0.0),
+        ]
     if n == 3:
         layouts.append((GIVEN_FIRST, ("G", "F", "P"), -1.0))
     return layouts
@@ -129,16 +140,18 @@ def _caps_index(words: list[Piece]) -> int | None:
     return caps[0] if len(caps) == 1 and len(words) > 1 else None
 
 
-def _choose_roles(words: list[Piece], script: Script, order: str | None, has_initials: bool) -> tuple[str, ...]:
+def _choose_roles(
+    words: list[Piece], script: Script, order: str | None, has_initials: bool
+) -> tuple[str, ...]:
     """Pick the best-scoring layout for the name words (initials and particles excluded)."""
-    shapes = [_shape(w) for w in words]
+    scores = [_role_scores(w.text, w.kind == "patronymic") for w in words]
     caps = _caps_index(words)
     default = GIVEN_FIRST if script is Script.LATIN else FAMILY_FIRST
     best: tuple[float, tuple[str, ...]] | None = None
     for layout_order, roles, prior in _layouts(len(words), has_initials):
         if order is not None and layout_order is not None and layout_order != order:
             continue
-        score = prior + sum(_slot_score(s, r) for s, r in zip(shapes, roles, strict=True))
+        score = prior + sum(word[role] for word, role in zip(scores, roles, strict=True))
         if caps is not None and roles[caps] == "F":
             score += _CUE_BONUS
         if words[0].comma_after and roles[0] == "F":
@@ -188,8 +201,9 @@ def _family_texts(assigned: list[tuple[Piece, str]]) -> list[str]:
     return texts
 
 
-def _keys(given: str | None, family: str | None, fstem: str | None, pstem: str | None,
-          tokens: tuple[NameToken, ...]) -> NameKeys:
+def _keys(
+    given: str | None, family: str | None, fstem: str | None, pstem: str | None, tokens: tuple[NameToken, ...]
+) -> NameKeys:
     words = " ".join(t.key for t in tokens if t.role != "initial").split()
     skeletons = sorted(skeleton_key(part) for part in (given, fstem) if part and skeleton_key(part))
     return NameKeys(
@@ -202,7 +216,7 @@ def _keys(given: str | None, family: str | None, fstem: str | None, pstem: str |
     )
 
 
-def _assemble(original: str, assigned: list[tuple[Piece, str]]) -> ParsedName:
+def _assemble(original: str, assigned: list[tuple[Piece, str]], script: Script) -> ParsedName:
     """Build the result from pieces whose roles are already decided."""
     tokens = tuple(NameToken(p.text, role, matching_key(p.text)) for p, role in assigned)
     given = _join([p.text for p, role in assigned if role == "given"])
@@ -215,7 +229,7 @@ def _assemble(original: str, assigned: list[tuple[Piece, str]]) -> ParsedName:
     pstem = patronymic_stem(patronymic) if patronymic else None
     return ParsedName(
         original=original,
-        script=detect_script(original),
+        script=script,
         tokens=tokens,
         given=given,
         family=family,
@@ -241,14 +255,15 @@ def parse_name(text: str, order: str | None = None) -> ParsedName:
     pieces = split_pieces(text)
     words = [p for p in pieces if p.kind in ("word", "patronymic")]
     has_initials = any(p.kind == "initial" for p in pieces)
-    roles = iter(_choose_roles(words, detect_script(text), order, has_initials) if words else ())
+    script = detect_script(text)
+    roles = iter(_choose_roles(words, script, order, has_initials) if words else ())
     assigned = []
     for piece in pieces:
         if piece.kind in ("word", "patronymic"):
             assigned.append((piece, _ROLE_NAMES[next(roles)]))
         else:
             assigned.append((piece, piece.kind))
-    return _assemble(text, assigned)
+    return _assemble(text, assigned, script)
 
 
 def _given_column(pieces: list[Piece], patronymic_given: bool) -> list[tuple[Piece, str]]:
@@ -256,9 +271,7 @@ def _given_column(pieces: list[Piece], patronymic_given: bool) -> list[tuple[Pie
     patronymic column is empty, because many lists put "Имя Отчество" in one cell."""
     words = [p for p in pieces if p.kind in ("word", "patronymic")]
     split_last = (
-        not patronymic_given
-        and len(words) >= 2
-        and _shape(words[-1]).patronymic in ("kz", "kz_sep", "ru")
+        not patronymic_given and len(words) >= 2 and _shape(words[-1]).patronymic in ("kz", "kz_sep", "ru")
     )
     out = []
     for piece in pieces:
@@ -292,4 +305,5 @@ def parse_name_parts(
     if pat_words:
         merged = Piece(" ".join(p.text for p in pat_words), "patronymic" if len(pat_words) > 1 else "word")
         assigned.append((merged, "patronymic"))
-    return _assemble(" ".join(c for c in columns if c), assigned)
+    original = " ".join(c for c in columns if c)
+    return _assemble(original, assigned, detect_script(original))

@@ -9,7 +9,8 @@ sensible default name order and lets reviewers see why two records were compared
 from __future__ import annotations
 
 import unicodedata
-from enum import Enum
+from enum import StrEnum
+from functools import lru_cache
 
 __all__ = ["KAZAKH_LETTERS", "Script", "detect_script"]
 
@@ -18,8 +19,12 @@ __all__ = ["KAZAKH_LETTERS", "Script", "detect_script"]
 KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 
 
-class Script(str, Enum):
-    """The writing system of a piece of text, as far as names are concerned."""
+class Script(StrEnum):
+    """The writing system of a piece of text, as far as names are concerned.
+
+    A ``StrEnum`` (so a ``str`` and an ``Enum``): members compare equal to and print as their
+    stored values, e.g. ``"kk-cyrl"``.
+    """
 
     KAZAKH_CYRILLIC = "kk-cyrl"
     RUSSIAN_CYRILLIC = "ru-cyrl"
@@ -28,6 +33,7 @@ class Script(str, Enum):
     UNKNOWN = "unknown"
 
 
+@lru_cache(maxsize=1 << 16)
 def _alphabet(ch: str) -> str | None:
     """Return "cyrl", "latn" or None for one character, using the Unicode character name.
 
@@ -54,7 +60,7 @@ def detect_script(text: str) -> Script:
     text = unicodedata.normalize("NFC", text)
     seen: set[str] = set()
     kazakh = False
-    for ch in text:
+    for ch in set(text):
         kind = _alphabet(ch)
         if kind is None:
             continue

@@ -11,10 +11,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .keys import matching_key
 from .lexicon import INITIAL_DIGRAPHS, NAME_PARTICLE_KEYS, SEPARATE_PATRONYMIC_KEYS
 
+_SEPARATORS = re.compile(r"[,;]")
+# Unicode "Cf" (format) characters that turn up in pasted names: soft hyphen, zero-width, bidi marks.
+_FORMAT_CHARS = re.compile("[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u202a-\u202e"
+                           "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
 _INITIAL_RE = re.compile(r"([^\W\d_]{1,3})\.")
 _APOSTROPHES = "'’ʼ‘`´"
 # A trailing apostrophe after these letters is part of a Kazakh Latin 2017 spelling (Ла'зза').
@@ -34,8 +39,9 @@ def normalise(text: str) -> str:
     """NFC, drop invisible format characters (zero-width space, soft hyphen), and put a space after
     commas and semicolons so that "Нурланов,Ерлан" splits like "Нурланов, Ерлан"."""
     text = unicodedata.normalize("NFC", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
-    return re.sub(r"[,;]", lambda m: m.group(0) + " ", text)
+    if _FORMAT_CHARS.search(text):
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return _SEPARATORS.sub(r"\g<0> ", text)
 
 
 def _is_edge_junk(ch: str) -> bool:
@@ -70,8 +76,9 @@ def _is_initial_text(letters: str) -> bool:
     return len(letters) == 1 or letters.lower() in INITIAL_DIGRAPHS
 
 
-def _split_chunk(chunk: str) -> list[Piece]:
-    """Split one whitespace-free chunk into leading initials and at most one word."""
+@lru_cache(maxsize=1 << 16)
+def _split_chunk(chunk: str) -> tuple[Piece, ...]:
+    """Split one whitespace-free chunk into leading initials and at most one word (cached: chunks repeat)."""
     comma = _has_trailing_comma(chunk)
     pieces: list[Piece] = []
     rest = _strip_left(chunk)
@@ -80,7 +87,7 @@ def _split_chunk(chunk: str) -> list[Piece]:
         if not match or not _is_initial_text(match.group(1)):
             break
         pieces.append(Piece(match.group(1), "initial"))
-        rest = _strip_left(rest[match.end():])
+        rest = _strip_left(rest[match.end() :])
     rest = _strip_edges(rest)
     if rest:
         alpha = [ch for ch in rest if ch.isalpha()]
@@ -89,7 +96,7 @@ def _split_chunk(chunk: str) -> list[Piece]:
     if pieces and comma:
         last = pieces[-1]
         pieces[-1] = Piece(last.text, last.kind, True)
-    return pieces
+    return tuple(pieces)
 
 
 def split_pieces(text: str) -> list[Piece]:

@@ -1,0 +1,68 @@
+"""A record's facts with their provenance, and reviewers' assessments of them.
+
+Every fact a list row states carries its record (hence list and source), a confidence and a status:
+the list's defaults, unless a reviewer has assessed that fact, in which case the assessment is a
+``Claim`` about the record (tracked in the history like every claim).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+
+from tergeu.provenance.models import Claim, Record, Source
+
+
+@dataclass(frozen=True)
+class Fact:
+    field: str
+    value: str
+    source: Source
+    record: Record
+    confidence: str
+    status: str
+    note: str = ""
+    assessed: bool = False
+
+
+def _assessments(record: Record) -> dict[str, Claim]:
+    record_type = ContentType.objects.get_for_model(Record)
+    claims = Claim.objects.filter(subject_type=record_type, subject_id=record.pk, record=record)
+    return {claim.field: claim for claim in claims}
+
+
+def facts_of(record: Record) -> list[Fact]:
+    """The record's facts in field order, each with source, confidence and status."""
+    imported = record.imported_list
+    notes = record.parsed.get("notes", {})
+    assessed = _assessments(record)
+    facts = []
+    for name, value in record.facts.items():
+        claim = assessed.get(name)
+        facts.append(Fact(
+            field=name, value=value, source=imported.source, record=record,
+            confidence=claim.confidence if claim else imported.default_confidence,
+            status=claim.status if claim else imported.default_status,
+            note=claim.note if claim and claim.note else notes.get(name, ""),
+            assessed=claim is not None,
+        ))
+    return facts
+
+
+def assess(record: Record, field: str, *, confidence: str | None = None, status: str | None = None,
+           note: str = "") -> Claim:
+    """Set the confidence and/or status of one of a record's facts (creates or updates its claim)."""
+    if field not in record.facts:
+        raise KeyError(f"record {record.pk} states no {field!r}; it states {', '.join(record.facts)}")
+    imported = record.imported_list
+    claim = _assessments(record).get(field) or Claim(
+        subject_type=ContentType.objects.get_for_model(Record), subject_id=record.pk, record=record,
+        field=field, value=record.facts[field], source=imported.source,
+        confidence=imported.default_confidence, status=imported.default_status,
+    )
+    claim.confidence = confidence or claim.confidence
+    claim.status = status or claim.status
+    claim.note = note or claim.note
+    claim.save()
+    return claim
