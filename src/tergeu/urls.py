@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from tergeu.accounts import views as account_views
+from tergeu.accounts.signin import SignInView
 from tergeu.web import views as web_views
 
 admin.site.site_header = "Tergeu administration"
@@ -8,7 +10,9 @@ admin.site.site_title = "Tergeu"
 
 urlpatterns = [
     path("", web_views.home, name="tg-home"),
+    path("accounts/login/", SignInView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("account/", account_views.account, name="tg-account"),
+    path("language/", account_views.set_language, name="tg-set-language"),
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
 ]

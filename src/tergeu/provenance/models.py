@@ -98,6 +98,10 @@ class ImportedList(models.Model):
     default_status = models.CharField(
         _("status of its facts"), max_length=12, choices=Status.choices, default=Status.PENDING,
     )
+    shared_with_mission = models.BooleanField(
+        _("shared with the expert mission"), default=False,
+        help_text=_("the expert-mission role sees only lists shared with it"),
+    )
     report = models.JSONField(_("import report"), default=dict)
     imported_by = models.CharField(_("imported by"), max_length=150)
     imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
@@ -124,6 +128,12 @@ class Record(models.Model):
     raw = models.JSONField(_("raw row"), help_text=_("the cells exactly as read, in the order of the list's headers"))
     facts = models.JSONField(_("facts"), default=dict, help_text=_("what the row states, normalised"))
     parsed = models.JSONField(_("parsed"), default=dict, help_text=_("notes, derived values and warnings"))
+    # Search and sort columns, derived from ``facts`` at import (see tergeu.casualties.search): JSON
+    # lookups cannot be indexed portably, and the registry must answer in well under 150 ms.
+    display_name = models.CharField(_("name"), max_length=300, blank=True)
+    name_keys = models.TextField(blank=True, help_text=_("matching keys and skeletons of the name's words"))
+    place = models.CharField(_("place of death"), max_length=200, blank=True, db_index=True)
+    death_date = models.CharField(_("date of death"), max_length=10, blank=True, db_index=True)
 
     class Meta:
         ordering = ["imported_list_id", "row_number"]

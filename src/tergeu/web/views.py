@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
-from django.db.models.fields.json import KT
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -17,7 +16,6 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {
         "lists": lists,
         "record_total": sum(item.row_count for item in lists),
-        "places": (Record.objects.filter(facts__has_key="place_of_death")
-                   .values(place=KT("facts__place_of_death")).annotate(n=Count("id")).order_by("-n")[:10]),
+        "places": Record.objects.exclude(place="").values("place").annotate(n=Count("id")).order_by("-n")[:10],
     }
     return render(request, "web/home.html", context)

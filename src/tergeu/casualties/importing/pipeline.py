@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import orjson
 from django.db import transaction
 
 from tergeu.casualties.importing.columnmap import ColumnMap, settle_map
@@ -155,7 +155,7 @@ def _write(table: Table, column_map: ColumnMap, positions: dict[str, int], optio
         if parsed.errors:
             report.add_problems("error", parsed.errors)
         elif not report.error_count:  # once an error is found, only keep looking for more
-            writer.add(imported.pk, row.number, _json(row.cells), _json(parsed.facts), _json(parsed.parsed))
+            writer.add(imported.pk, row.number, _json(row.cells), parsed.facts, _json(parsed.parsed))
             report.facts += len(parsed.facts)
             if len(report.preview) < PREVIEW_ROWS:
                 report.preview.append({"row": row.number, **parsed.facts})
@@ -176,4 +176,5 @@ def _write(table: Table, column_map: ColumnMap, positions: dict[str, int], optio
 
 
 def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """UTF-8 JSON text; orjson because encoding three objects per row was a tenth of import time."""
+    return orjson.dumps(value).decode("utf-8")

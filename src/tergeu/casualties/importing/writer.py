@@ -8,13 +8,16 @@ table is locked, so no other writer can take the reserved ids.
 
 from __future__ import annotations
 
+import orjson
 from django.core.management.color import no_style
 from django.db import connection
 from django.db.models import Max
 
+from tergeu.casualties.search import display_name_of, name_keys_of
 from tergeu.provenance.models import Record
 
-RECORD_COLUMNS = ("id", "imported_list_id", "row_number", "raw", "facts", "parsed")
+RECORD_COLUMNS = ("id", "imported_list_id", "row_number", "raw", "facts", "parsed", "display_name", "name_keys",
+                  "place", "death_date")
 
 
 class BulkWriter:
@@ -32,11 +35,13 @@ class BulkWriter:
                 cursor.execute(f"LOCK TABLE {table} IN EXCLUSIVE MODE")
         self.next_id = (Record.objects.aggregate(m=Max("id"))["m"] or 0) + 1
 
-    def add(self, list_id: int, row_number: int, raw_json: str, facts_json: str, parsed_json: str) -> int:
-        """Queue a record (its parts already JSON-encoded); return the id it will have."""
+    def add(self, list_id: int, row_number: int, raw_json: str, facts: dict[str, str], parsed_json: str) -> int:
+        """Queue a record (raw cells and parse results already JSON-encoded); return the id it will have."""
         record_id = self.next_id
         self.next_id += 1
-        self.rows.append((record_id, list_id, row_number, raw_json, facts_json, parsed_json))
+        self.rows.append((record_id, list_id, row_number, raw_json, orjson.dumps(facts).decode("utf-8"),
+                          parsed_json, display_name_of(facts)[:300], name_keys_of(facts),
+                          facts.get("place_of_death", "")[:200], facts.get("date_of_death", "")))
         if len(self.rows) >= self.batch_size:
             self.flush()
         return record_id

@@ -41,9 +41,15 @@ class ParsedValue:
     derived: dict = field(default_factory=dict)
 
 
+_LONGEST_MISSING_WORD = max(len(word) for word in MISSING_WORDS)
+
+
 def is_missing(text: str | None) -> bool:
     """True for empty cells and the words lists use for "not known"."""
-    return text is None or text.strip().lower().rstrip(".") in MISSING_WORDS
+    if text is None:
+        return True
+    text = text.strip()
+    return not text or (len(text) <= _LONGEST_MISSING_WORD + 1 and text.lower().rstrip(".") in MISSING_WORDS)
 
 
 def parse_text(text: str) -> ParsedValue:

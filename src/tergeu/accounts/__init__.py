@@ -1,0 +1,1 @@
+"""Accounts: roles and what each may do, per-user language, API tokens, sign-in throttling, TOTP."""

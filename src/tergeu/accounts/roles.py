@@ -1,0 +1,60 @@
+"""Roles and capabilities: who may do what, declared in one table.
+
+A role is a Django group of the same name; a capability is a verb the views and the API check with
+``can(user, capability)``. Keeping the table here, not scattered over views, lets the permission test
+walk every URL for every role against one declared expectation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+ADMIN = "admin"
+INVESTIGATOR = "investigator"
+DATA_ENTRY = "data-entry"
+REVIEWER = "reviewer"
+ANALYST = "analyst"
+EXPERT_MISSION = "expert-mission"
+ROLES = (ADMIN, INVESTIGATOR, DATA_ENTRY, REVIEWER, ANALYST, EXPERT_MISSION)
+
+VIEW_REGISTRY = "view_registry"  # see records (the expert mission: only lists shared with it)
+VIEW_ALL_LISTS = "view_all_lists"  # see every list, shared or not
+IMPORT_LISTS = "import_lists"
+REVIEW_FACTS = "review_facts"
+VIEW_HISTORY = "view_history"
+SHARE_WITH_MISSION = "share_with_mission"
+
+CAPABILITIES: dict[str, frozenset[str]] = {
+    ADMIN: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, IMPORT_LISTS, REVIEW_FACTS, VIEW_HISTORY, SHARE_WITH_MISSION}),
+    INVESTIGATOR: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, IMPORT_LISTS, REVIEW_FACTS, VIEW_HISTORY,
+                             SHARE_WITH_MISSION}),
+    DATA_ENTRY: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, IMPORT_LISTS}),
+    REVIEWER: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, REVIEW_FACTS, VIEW_HISTORY}),
+    ANALYST: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, VIEW_HISTORY}),
+    EXPERT_MISSION: frozenset({VIEW_REGISTRY}),
+}
+
+
+def roles_of(user: Any) -> set[str]:
+    if user is None or not user.is_authenticated or not user.is_active:
+        return set()
+    cached = getattr(user, "_tergeu_roles", None)
+    if cached is None:
+        cached = set(user.groups.values_list("name", flat=True)) & set(ROLES)
+        if user.is_superuser:
+            cached.add(ADMIN)
+        user._tergeu_roles = cached
+    return cached
+
+
+def can(user: Any, capability: str) -> bool:
+    """True when one of the user's roles grants the capability."""
+    return any(capability in CAPABILITIES[role] for role in roles_of(user))
+
+
+def ensure_role_groups() -> None:
+    """Create the role groups (idempotent); called by migrations and ``tergeu user``."""
+    from django.contrib.auth.models import Group
+
+    for role in ROLES:
+        Group.objects.get_or_create(name=role)
