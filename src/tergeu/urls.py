@@ -3,13 +3,12 @@ from django.urls import include, path
 
 from tergeu.accounts import views as account_views
 from tergeu.accounts.signin import SignInView
-from tergeu.web import views as web_views
 
 admin.site.site_header = "Tergeu administration"
 admin.site.site_title = "Tergeu"
 
 urlpatterns = [
-    path("", web_views.home, name="tg-home"),
+    path("", include("tergeu.web.urls")),
     path("accounts/login/", SignInView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("account/", account_views.account, name="tg-account"),
