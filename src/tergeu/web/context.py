@@ -1,11 +1,15 @@
-"""Template context every page gets: whether the database holds the synthetic demo case."""
+"""Template context every page gets: the synthetic-data flag and what the menu may offer."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest
 
+from tergeu.accounts.roles import IMPORT_LISTS, can
 from tergeu.provenance.models import Source
 
 
 def tergeu_context(request: HttpRequest) -> dict:
-    return {"tergeu_demo": Source.objects.filter(is_synthetic=True).exists()}
+    return {
+        "tergeu_demo": Source.objects.filter(is_synthetic=True).exists(),
+        "tergeu_can_import": can(getattr(request, "user", None), IMPORT_LISTS),
+    }

@@ -1,0 +1,184 @@
+"""The JSON shapes the API reads and writes.
+
+Output schemas resolve from model instances with ``resolve_*`` methods rather than from dicts built by
+the views: the paginator slices the queryset first, so only one page of rows is ever turned into JSON.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, Literal
+
+from ninja import Schema
+
+from tergeu.provenance.models import ImportedList, Record, Source
+
+SortKey = Literal["name", "-name", "date", "-date", "place", "list"]
+SourceKindName = Literal["official", "ngo", "media", "medical", "family", "other"]
+ReliabilityGrade = Literal["", "A", "B", "C", "D", "E"]
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class ValidationErrorOut(Schema):
+    detail: str
+    errors: list[dict[str, Any]]
+
+
+class SourceRef(Schema):
+    id: int
+    name: str
+
+
+class ListRef(Schema):
+    id: int
+    name: str
+
+
+class SourceOut(Schema):
+    id: int
+    name: str
+    kind: str
+    publisher: str
+    published_on: datetime.date | None
+    reliability: str
+    url: str
+    notes: str
+    is_synthetic: bool
+    created_at: datetime.datetime
+
+
+class CellProblemOut(Schema):
+    row: int
+    column: str
+    value: str
+    message: str
+
+
+class ListReportOut(Schema):
+    """What the import found, as stored with the list (a list is only stored when no cell failed)."""
+
+    headers: list[str]
+    rows: int
+    facts: int
+    warnings: int
+    warning_examples: list[CellProblemOut]
+
+
+class ListOut(Schema):
+    id: int
+    name: str
+    source: SourceRef
+    file_name: str
+    sha256: str
+    format: str
+    encoding: str
+    row_count: int
+    imported_by: str
+    imported_at: datetime.datetime
+    column_map: dict[str, Any]
+    default_confidence: str
+    default_status: str
+    shared_with_mission: bool
+    report: ListReportOut
+
+    @staticmethod
+    def resolve_source(obj: ImportedList) -> dict[str, Any]:
+        return {"id": obj.source_id, "name": obj.source.name}
+
+    @staticmethod
+    def resolve_format(obj: ImportedList) -> str:
+        return obj.file_format
+
+    @staticmethod
+    def resolve_report(obj: ImportedList) -> dict[str, Any]:
+        report = obj.report or {}
+        return {"headers": report.get("headers", []), "rows": report.get("rows", obj.row_count),
+                "facts": report.get("facts", 0), "warnings": report.get("warnings", 0),
+                "warning_examples": report.get("warning_examples", [])}
+
+
+class RecordOut(Schema):
+    id: int
+    list: ListRef
+    source: SourceRef
+    row_number: int
+    display_name: str
+    place: str
+    death_date: str
+    facts: dict[str, str]
+
+    @staticmethod
+    def resolve_list(obj: Record) -> dict[str, Any]:
+        return {"id": obj.imported_list_id, "name": obj.imported_list.name}
+
+    @staticmethod
+    def resolve_source(obj: Record) -> dict[str, Any]:
+        source = obj.imported_list.source
+        return {"id": source.pk, "name": source.name}
+
+
+class FactOut(Schema):
+    field: str
+    value: str
+    source: SourceRef
+    confidence: str
+    status: str
+    note: str
+    assessed: bool
+
+
+class RawCellOut(Schema):
+    """One cell of the row as the file had it; a list of pairs because headers may repeat."""
+
+    column: str
+    value: str | None
+
+
+class ChangeOut(Schema):
+    id: int
+    object_type: str
+    object_id: str
+    object: str
+    action: str
+    actor: str
+    at: datetime.datetime
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    reason: str
+
+
+class RecordDetailOut(RecordOut):
+    facts_detail: list[FactOut]
+    raw: list[RawCellOut]
+    derived: dict[str, str]
+    warnings: list[str]
+    history: list[ChangeOut] | None
+
+
+class ImportReportOut(Schema):
+    """``tergeu.clireport.report_json`` plus the new list's id, with the uploaded file's own name."""
+
+    file: str
+    list: str
+    sha256: str
+    ok: bool
+    dry_run: bool
+    already_imported_as: str | None
+    imported_list_id: int | None
+    format: str
+    encoding: str
+    column_map: dict[str, Any] | None
+    rows: int
+    facts: int
+    error_count: int
+    warning_count: int
+    errors: list[CellProblemOut]
+    warnings: list[CellProblemOut]
+    preview: list[dict[str, Any]]
+
+
+def source_ref(source: Source) -> dict[str, Any]:
+    return {"id": source.pk, "name": source.name}

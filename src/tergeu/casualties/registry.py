@@ -1,0 +1,88 @@
+"""The registry query: filters, name search and sorting, shared by the registry page and the API.
+
+Filters use the record's indexed columns (``place``, ``death_date``) where they can; a name query goes
+through ``tergeu.casualties.search`` and is ranked, other sorts are done by the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
+
+from tergeu.casualties.search import search_records
+from tergeu.provenance.models import Claim, Record
+
+SORTS = {
+    "list": ("imported_list_id", "row_number"),
+    "name": ("display_name", "id"),
+    "-name": ("-display_name", "-id"),
+    "date": ("death_date", "id"),
+    "-date": ("-death_date", "-id"),
+    "place": ("place", "id"),
+    "-place": ("-place", "-id"),
+}
+
+
+@dataclass
+class RegistryQuery:
+    q: str = ""
+    place: str = ""
+    date_from: str = ""
+    date_to: str = ""
+    circumstances: str = ""
+    status: str = ""
+    source: int | None = None
+    list: int | None = None
+    sort: str = "list"
+
+    @classmethod
+    def from_params(cls, params: dict) -> RegistryQuery:
+        def number(name: str) -> int | None:
+            value = (params.get(name) or "").strip()
+            return int(value) if value.isdigit() else None
+
+        sort = params.get("sort") or ""
+        return cls(
+            q=(params.get("q") or "").strip(), place=(params.get("place") or "").strip(),
+            date_from=(params.get("date_from") or "").strip(), date_to=(params.get("date_to") or "").strip(),
+            circumstances=(params.get("circumstances") or "").strip(), status=(params.get("status") or "").strip(),
+            source=number("source"), list=number("list"), sort=sort if sort in SORTS else ("" if params.get("q") else "list"),
+        )
+
+
+def _with_status(records: QuerySet[Record], status: str) -> QuerySet[Record]:
+    """Records with at least one fact of this status: by their list's default or by an assessment."""
+    assessed = Claim.objects.filter(subject_type=ContentType.objects.get_for_model(Record), status=status)
+    return records.filter(Q(imported_list__default_status=status) | Q(pk__in=assessed.values("subject_id")))
+
+
+def filter_records(records: QuerySet[Record], query: RegistryQuery) -> QuerySet[Record]:
+    if query.place:
+        records = records.filter(place=query.place)
+    if query.date_from:
+        records = records.filter(death_date__gte=query.date_from)
+    if query.date_to:
+        records = records.filter(death_date__lte=query.date_to + "\uffff")
+    if query.circumstances:
+        records = records.filter(facts__circumstances__icontains=query.circumstances)
+    if query.status:
+        records = _with_status(records, query.status)
+    if query.source is not None:
+        records = records.filter(imported_list__source_id=query.source)
+    if query.list is not None:
+        records = records.filter(imported_list_id=query.list)
+    return records
+
+
+def run_query(records: QuerySet[Record], query: RegistryQuery) -> QuerySet[Record] | list[Record]:
+    """Filtered, searched and sorted records: a queryset, or a ranked list when there is a name query."""
+    records = filter_records(records, query)
+    if query.q:
+        found = search_records(records, query.q)
+        if query.sort:
+            fields = [f.lstrip("-") for f in SORTS[query.sort]]
+            found.sort(key=lambda r: tuple(getattr(r, f) for f in fields), reverse=SORTS[query.sort][0][0] == "-")
+        return found
+    return records.order_by(*SORTS[query.sort or "list"])

@@ -1,0 +1,72 @@
+"""Registry pages: the searchable list of records and one record with every fact's provenance."""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from tergeu.accounts.access import requires, visible_lists, visible_records
+from tergeu.accounts.roles import REVIEW_FACTS, VIEW_HISTORY, VIEW_REGISTRY, can
+from tergeu.casualties.names import name_analysis, name_summary
+from tergeu.casualties.registry import SORTS, RegistryQuery, run_query
+from tergeu.core.fields import field_spec
+from tergeu.provenance.facts import assess, facts_of
+from tergeu.provenance.models import ChangeEntry, Claim, Confidence, Record, Source, Status
+
+PAGE_SIZE = 50
+
+
+@requires(VIEW_REGISTRY)
+def registry(request: HttpRequest) -> HttpResponse:
+    query = RegistryQuery.from_params(request.GET)
+    page = Paginator(run_query(visible_records(request.user), query), PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    lists = visible_lists(request.user)
+    context = {
+        "page": page, "query": query, "params": params.urlencode(), "sorts": SORTS,
+        "lists": lists, "sources": Source.objects.filter(lists__in=lists).distinct(),
+        "places": visible_records(request.user).exclude(place="").values_list("place", flat=True)
+        .order_by("place").distinct(),
+        "statuses": Status.choices,
+    }
+    template = "casualties/registry_results.html" if request.headers.get("HX-Request") else "casualties/registry.html"
+    return render(request, template, context)
+
+
+def _history_of(record: Record) -> list[ChangeEntry]:
+    claim_ids = Claim.objects.filter(record=record).values_list("pk", flat=True)
+    return list(ChangeEntry.objects.filter(object_type=ContentType.objects.get_for_model(Claim),
+                                           object_id__in=[str(pk) for pk in claim_ids])[:200])
+
+
+@requires(VIEW_REGISTRY)
+def record_page(request: HttpRequest, record_id: int) -> HttpResponse:
+    record = get_object_or_404(visible_records(request.user), pk=record_id)
+    headers = record.imported_list.report.get("headers", [])
+    name = name_analysis(record.facts, record.imported_list.column_map.get("name_order"))
+    context = {
+        "record": record,
+        "facts": [(field_spec(f.field).label, f, Confidence(f.confidence).label, Status(f.status).label)
+                  for f in facts_of(record)],
+        "raw": list(zip(headers, record.raw, strict=False)),
+        "name": name_summary(name) if name else None,
+        "history": _history_of(record) if can(request.user, VIEW_HISTORY) else None,
+        "can_review": can(request.user, REVIEW_FACTS),
+        "confidences": Confidence.choices, "statuses": Status.choices,
+    }
+    return render(request, "casualties/record.html", context)
+
+
+@require_POST
+@requires(REVIEW_FACTS)
+def assess_fact(request: HttpRequest, record_id: int) -> HttpResponse:
+    record = get_object_or_404(visible_records(request.user), pk=record_id)
+    field = request.POST.get("field", "")
+    if field in record.facts:
+        assess(record, field, confidence=request.POST.get("confidence") or None,
+               status=request.POST.get("status") or None, note=request.POST.get("note", "")[:1000])
+    return redirect("tg-record", record_id=record.pk)
