@@ -2,9 +2,10 @@
 
 Output schemas resolve from model instances with ``resolve_*`` methods rather than from dicts built by
 the views: the paginator slices the queryset first, so only one page of rows is ever turned into JSON.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: several schemas have a field named ``list`` (the JSON
+key clients expect), and eager annotations keep ``list[...]`` meaning the builtin in those classes.
+"""
 
 import datetime
 from typing import Any, Literal
@@ -16,6 +17,8 @@ from tergeu.provenance.models import ImportedList, Record, Source
 SortKey = Literal["name", "-name", "date", "-date", "place", "list"]
 SourceKindName = Literal["official", "ngo", "media", "medical", "family", "other"]
 ReliabilityGrade = Literal["", "A", "B", "C", "D", "E"]
+NameOrder = Literal["family_first", "given_first"]  # tergeu.casualties.importing.columnmap.NAME_ORDERS
+DateOrder = Literal["dmy", "mdy"]
 
 
 class ErrorOut(Schema):
@@ -150,10 +153,22 @@ class ChangeOut(Schema):
     reason: str
 
 
-class RecordDetailOut(RecordOut):
-    facts_detail: list[FactOut]
+class RecordDetailOut(Schema):
+    """A record with each fact's provenance, the row as read, and (for VIEW_HISTORY) its claims' history.
+
+    ``history`` is null, not empty, when the user may not see history, so a client can tell the two apart.
+    """
+
+    id: int
+    list: ListRef
+    source: SourceRef
+    row_number: int
+    display_name: str
+    place: str
+    death_date: str
+    facts: list[FactOut]
     raw: list[RawCellOut]
-    derived: dict[str, str]
+    derived: dict[str, Any]
     warnings: list[str]
     history: list[ChangeOut] | None
 

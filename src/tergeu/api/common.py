@@ -1,0 +1,59 @@
+"""What every endpoint shares: the caller, capability checks that answer 404, pagination, error shapes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from ninja import Field, Schema
+from ninja.pagination import PageNumberPagination
+
+from tergeu.accounts.roles import can
+from tergeu.api.schemas import ErrorOut, ValidationErrorOut
+
+PAGE_SIZE = 50
+MAX_PAGE = 1_000_000
+# Ids are 64-bit in both databases; a larger number in a URL must be a 422, not an overflow in the driver.
+MAX_ID = 2**63 - 1
+
+# Documented on every operation, so clients (and schemathesis) know what a refusal looks like.
+ERROR_RESPONSES: dict[int, Any] = {401: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
+
+
+def caller(request: HttpRequest) -> Any:
+    """The user the request authenticated as (token or session)."""
+    return request.auth
+
+
+def require(request: HttpRequest, capability: str) -> Any:
+    """The caller, if one of their roles grants ``capability``; else 404, so no endpoint reveals itself."""
+    user = caller(request)
+    if not can(user, capability):
+        raise Http404("not found")
+    return user
+
+
+def get_visible(queryset: QuerySet, pk: int) -> Any:
+    """One object from a queryset already narrowed to what the caller may see; 404 otherwise."""
+    found = queryset.filter(pk=pk).first()
+    if found is None:
+        raise Http404("not found")
+    return found
+
+
+class Pages(PageNumberPagination):
+    """Ninja's page-number pagination at a fixed 50 per page, ``?page=`` only.
+
+    The page number is bounded so a huge one is a 422 rather than an offset the database cannot hold.
+    """
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=MAX_PAGE, description=f"1-based page of {PAGE_SIZE} items")
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(page_size=PAGE_SIZE, max_page_size=PAGE_SIZE, **kwargs)
+
+    def paginate_queryset(self, queryset: Any, pagination: Input, request: HttpRequest, **params: Any) -> Any:
+        offset = (pagination.page - 1) * PAGE_SIZE
+        return {"items": queryset[offset:offset + PAGE_SIZE], "count": self._items_count(queryset)}

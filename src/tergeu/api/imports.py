@@ -1,0 +1,105 @@
+"""Import a list file over HTTP, through the same pipeline (and the same dry run) as ``tergeu import``.
+
+The upload is written to a temporary directory under its own file name, because the pipeline reads a
+path, guesses the format partly from the extension, and records the file name with the list.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path as FilePath
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import File, Form, Router, UploadedFile
+from ninja.responses import Status
+from ninja.errors import HttpError
+
+from tergeu.accounts.roles import IMPORT_LISTS
+from tergeu.api.common import ERROR_RESPONSES, require
+from tergeu.api.schemas import DateOrder, ErrorOut, ImportReportOut, NameOrder, ReliabilityGrade, SourceKindName
+from tergeu.casualties.importing.columnmap import ColumnMap
+from tergeu.casualties.importing.pipeline import ImportOptions, import_file
+from tergeu.casualties.importing.table import ImportProblem
+from tergeu.clireport import report_json
+from tergeu.core.fields import field_names
+from tergeu.provenance.history import acting_as
+
+router = Router(tags=["import"])
+
+NAME_PATTERN = r"^[^\x00-\x1f]*\S[^\x00-\x1f]*$"  # printable text, not blank
+MAX_FILE_NAME = 200
+
+
+def _column_map(text: str | None, name_order: str | None, date_order: str | None) -> ColumnMap | None:
+    """The ``column_map`` form field, JSON ``{field: header}``, as the pipeline's map (None: guess)."""
+    if not text:
+        if name_order or date_order:
+            raise HttpError(400, "name_order and date_order need a column_map")
+        return None
+    try:
+        columns = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise HttpError(400, f"column_map is not valid JSON: {exc.msg} at position {exc.pos}") from None
+    if not isinstance(columns, dict) or not columns or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in columns.items()):
+        raise HttpError(400, 'column_map must be a JSON object of field names to headers, e.g. '
+                             '{"full_name": "ФИО", "date_of_death": "Дата гибели"}')
+    unknown = sorted(set(columns) - set(field_names()))
+    if unknown:
+        raise HttpError(400, f"column_map names unknown field(s) {', '.join(unknown)}; "
+                             f"known: {', '.join(field_names())}")
+    return ColumnMap(columns, name_order, date_order or "dmy")
+
+
+def _safe_name(name: str | None) -> str:
+    """The uploaded file's base name, without directories or control characters, at a sane length."""
+    base = "".join(ch for ch in FilePath((name or "").replace("\\", "/")).name if ch.isprintable())
+    if base in ("", ".", ".."):
+        return "upload"
+    suffix = FilePath(base).suffix[:16]
+    return base if len(base) <= MAX_FILE_NAME else base[:MAX_FILE_NAME - len(suffix)] + suffix
+
+
+def _run(upload: UploadedFile, options: ImportOptions, user: Any) -> Status:
+    name = _safe_name(upload.name)
+    with tempfile.TemporaryDirectory(prefix="tergeu-upload-") as directory:
+        path = FilePath(directory) / name
+        with path.open("wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        try:
+            with acting_as(user.get_username(), user):
+                report = import_file(path, options)
+        except ImportProblem as exc:
+            raise HttpError(400, f"{name}: {exc.message}") from None
+    body = {**report_json(report), "file": name, "imported_list_id": report.imported_list_id}
+    return Status(200 if report.ok or report.dry_run else 422, body)
+
+
+@router.post("", response={200: ImportReportOut, 400: ErrorOut, 422: ImportReportOut,
+                           **{k: v for k, v in ERROR_RESPONSES.items() if k != 422}},
+             summary="Import a list file (CSV, XLSX or JSON)")
+def import_list(
+    request: HttpRequest,
+    file: UploadedFile = File(..., description="the list file"),
+    list_name: str = Form(..., min_length=1, max_length=200, pattern=NAME_PATTERN),
+    source_name: str | None = Form(None, max_length=200, pattern=NAME_PATTERN,
+                                   description="default: the list name; an existing source is reused"),
+    source_kind: SourceKindName = Form("other"),
+    reliability: ReliabilityGrade = Form(""),
+    dry_run: bool = Form(False, description="read, check and preview the file; write nothing"),
+    column_map: str | None = Form(None, max_length=10_000,
+                                  description='JSON {field: header}; default: guessed from the headers'),
+    name_order: NameOrder | None = Form(None, description="with column_map: how full names are written"),
+    date_order: DateOrder | None = Form(None, description="with column_map: day or month first (default dmy)"),
+) -> Status:
+    """200 with the report when it imported (or it was a dry run), 422 with it when cells failed."""
+    user = require(request, IMPORT_LISTS)
+    options = ImportOptions(
+        list_name=list_name.strip(), source_name=source_name.strip() if source_name else None,
+        source_kind=source_kind, reliability=reliability, dry_run=dry_run,
+        column_map=_column_map(column_map, name_order, date_order),
+    )
+    return _run(file, options, user)

@@ -1,0 +1,134 @@
+"""Walk every page for every role (and an anonymous visitor) and check the expected answer.
+
+The expectations come from one table here, derived from the capability each URL needs; a URL added
+to the project without an entry here fails ``test_it_covers_every_page``. Denials must be 404, so a
+record's existence never leaks to someone who may not see it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tergeu.accounts import roles
+from tergeu.provenance.models import ImportedList, Record
+
+pytestmark = pytest.mark.django_db
+
+EVERYONE = "signed-in"  # any signed-in user, whatever the role
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    capability: str
+    method: str = "get"
+    target: str | None = None  # "shared" or "private": which list's object the URL points at
+    data: tuple = ()
+
+
+PAGES = [
+    Page("tg-home", EVERYONE),
+    Page("tg-account", EVERYONE),
+    Page("tg-registry", roles.VIEW_REGISTRY),
+    Page("tg-lists", roles.VIEW_REGISTRY),
+    Page("tg-list", roles.VIEW_REGISTRY, target="shared"),
+    Page("tg-list", roles.VIEW_ALL_LISTS, target="private"),
+    Page("tg-record", roles.VIEW_REGISTRY, target="shared"),
+    Page("tg-record", roles.VIEW_ALL_LISTS, target="private"),
+    Page("tg-assess", roles.REVIEW_FACTS, "post", "shared", (("field", "full_name"), ("status", "confirmed"))),
+    Page("tg-assess", roles.REVIEW_FACTS, "post", "private", (("field", "full_name"), ("status", "confirmed"))),
+    Page("tg-share-list", roles.SHARE_WITH_MISSION, "post", "shared", (("shared", "yes"),)),
+    Page("tg-share-list", roles.SHARE_WITH_MISSION, "post", "private", (("shared", "no"),)),
+    Page("tg-import", roles.IMPORT_LISTS),
+]
+# URLs checked elsewhere or public by design: sign-in and Django's auth views, the admin (staff only,
+# Django's own checks), the language switch (works signed out too), the JSON API (tests/api).
+NOT_WALKED_PREFIXES = ("accounts/", "admin/", "language/", "api/")
+
+
+@pytest.fixture
+def world(write_csv, run_import) -> dict:
+    run_import(write_csv("shared.csv", ["ФИО", "Место гибели"], [["Нурланов Жанболат Серикович", "Алматы"]]),
+               list_name="shared list")
+    run_import(write_csv("private.csv", ["ФИО", "Место гибели"], [["Ахметова Айгерим", "Тараз"]]),
+               list_name="private list")
+    ImportedList.objects.filter(name="shared list").update(shared_with_mission=True)
+    users = {}
+    for role in (*roles.ROLES, "no-role"):
+        user = get_user_model().objects.create_user(f"user-{role}", password="a long test password")
+        if role != "no-role":
+            user.groups.add(Group.objects.get(name=role))
+        users[role] = user
+    objects = {
+        "shared": ImportedList.objects.get(name="shared list"),
+        "private": ImportedList.objects.get(name="private list"),
+    }
+    return {"users": users, "lists": objects,
+            "records": {k: Record.objects.get(imported_list=v) for k, v in objects.items()}}
+
+
+def url_of(page: Page, world: dict) -> str:
+    if page.target is None:
+        return reverse(page.name)
+    if page.name in ("tg-list", "tg-share-list"):
+        return reverse(page.name, kwargs={"list_id": world["lists"][page.target].pk})
+    return reverse(page.name, kwargs={"record_id": world["records"][page.target].pk})
+
+
+def expected_status(page: Page, role: str | None) -> int:
+    if role is None:
+        return 302  # to the sign-in page
+    allowed = page.capability == EVERYONE or (
+        role != "no-role" and page.capability in roles.CAPABILITIES[role])
+    if not allowed:
+        return 404
+    return 302 if page.method == "post" else 200
+
+
+@pytest.mark.parametrize("role", [None, "no-role", *roles.ROLES], ids=lambda r: r or "anonymous")
+def test_it_answers_every_page_as_expected_for_every_role(world: dict, role: str | None) -> None:
+    client = Client()
+    if role is not None:
+        client.force_login(world["users"][role])
+    answers = {}
+    for page in PAGES:
+        url = url_of(page, world)
+        response = getattr(client, page.method)(url, dict(page.data)) if page.method == "post" else client.get(url)
+        answers[(page.name, page.target)] = (response.status_code, expected_status(page, role))
+        if role is None:
+            assert response["Location"].startswith("/accounts/login/"), url
+    wrong = {key: got for key, got in answers.items() if got[0] != got[1]}
+    assert wrong == {}, f"(got, expected) for role {role}"
+
+
+def test_it_never_shows_a_private_record_to_the_expert_mission(world: dict) -> None:
+    client = Client()
+    client.force_login(world["users"][roles.EXPERT_MISSION])
+    private = world["records"]["private"]
+    assert client.get(reverse("tg-record", kwargs={"record_id": private.pk})).status_code == 404
+    registry = client.get(reverse("tg-registry")).content.decode()
+    assert "Ахметова" not in registry and "Нурланов" in registry
+    assert client.get(reverse("tg-registry"), {"q": "Ahmetova"}).content.decode().count("Ахметова") == 0
+
+
+def _patterns(resolver: URLResolver, prefix: str = "") -> list[tuple[str, str | None]]:
+    found = []
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            found += _patterns(entry, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern):
+            found.append((prefix + str(entry.pattern), entry.name))
+    return found
+
+
+def test_it_covers_every_page() -> None:
+    walked = {page.name for page in PAGES}
+    missing = [(route, name) for route, name in _patterns(get_resolver())
+               if not route.startswith(NOT_WALKED_PREFIXES) and name not in walked]
+    assert missing == []
