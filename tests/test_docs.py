@@ -45,3 +45,4 @@ def test_it_has_help_for_every_command(path: tuple[str, ...]) -> None:
 @pytest.mark.parametrize("path", COMMANDS, ids=" ".join)
 def test_it_documents_every_command_in_the_readme(path: tuple[str, ...]) -> None:
     assert f"### `tergeu {' '.join(path)}" in README
+

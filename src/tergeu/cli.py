@@ -84,6 +84,38 @@ def init(admin_user: str | None) -> None:
     console.print(f"Tergeu is ready in {settings.TERGEU_HOME}")
 
 
+@cli.command("user")
+@click.argument("username")
+@click.option("--role", "role_names", multiple=True, help="Give this role (repeatable): admin, investigator, "
+              "data-entry, reviewer, analyst, expert-mission.")
+@click.option("--remove-role", "removed", multiple=True, help="Take this role away (repeatable).")
+@click.option("--staff/--no-staff", default=None, help="Allow the Django admin (needs the admin role to be useful).")
+@click.option("--password", "set_password", is_flag=True, help="Ask for a new password.")
+@with_django
+def user_(username: str, role_names: tuple[str, ...], removed: tuple[str, ...], staff: bool | None,
+          set_password: bool) -> None:
+    """Create a user or change one: roles, staff flag, password."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from tergeu.accounts.roles import ROLES, ensure_role_groups
+
+    unknown = [r for r in (*role_names, *removed) if r not in ROLES]
+    if unknown:
+        fail(f"unknown role(s) {', '.join(unknown)}; roles are {', '.join(ROLES)}")
+    ensure_role_groups()
+    user, created = get_user_model().objects.get_or_create(username=username)
+    if created or set_password:
+        user.set_password(click.prompt("Password", hide_input=True, confirmation_prompt=True))
+    if staff is not None:
+        user.is_staff = staff
+    user.save()
+    user.groups.add(*Group.objects.filter(name__in=role_names))
+    user.groups.remove(*Group.objects.filter(name__in=removed))
+    roles = ", ".join(sorted(user.groups.values_list("name", flat=True))) or "none"
+    console.print(f"{'Created' if created else 'Updated'} {username}: roles {roles}")
+
+
 def _parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime.date | None:
     if value is None:
         return None

@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from tergeu.accounts import views as account_views
 from tergeu.accounts.signin import SignInView
+from tergeu.api.main import api
 
 admin.site.site_header = "Tergeu administration"
 admin.site.site_title = "Tergeu"
@@ -15,4 +16,5 @@ urlpatterns = [
     path("account/", account_views.account, name="tg-account"),
     path("language/", account_views.set_language, name="tg-set-language"),
     path("admin/", admin.site.urls),
+    path("api/", api.urls),
 ]

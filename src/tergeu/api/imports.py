@@ -13,8 +13,8 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import File, Form, Router, UploadedFile
-from ninja.responses import Status
 from ninja.errors import HttpError
+from ninja.responses import Status
 
 from tergeu.accounts.roles import IMPORT_LISTS
 from tergeu.api.common import ERROR_RESPONSES, require

@@ -1,0 +1,90 @@
+"""The API object: routes, authentication, and errors that are always JSON with a ``detail``.
+
+No interactive docs page (``docs_url=None``): Ninja's Swagger page loads its scripts from a CDN, and
+Tergeu must work on an air-gapped network. The OpenAPI schema stays public at ``/api/openapi.json``;
+it describes the endpoints and holds no data, and client generators fetch it without credentials.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI, Router
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from tergeu.api import imports, lists, records, sources
+from tergeu.api.auth import api_auth
+
+logger = logging.getLogger("tergeu.api")
+
+api = NinjaAPI(
+    title="Tergeu API",
+    version="1",
+    description="Casualty registry: sources, imported lists, records, and list import. Authenticate with "
+                "`Authorization: Bearer tg_...` (an API token from your account page) or a signed-in session. "
+                "Anything you may not see answers 404, exactly like something that does not exist.",
+    docs_url=None,
+    auth=api_auth,
+    urls_namespace="api",
+)
+api.add_router("/sources", sources.router)
+api.add_router("/lists", lists.router)
+api.add_router("/records", records.router)
+api.add_router("/import", imports.router)
+
+
+def _error(request: HttpRequest, status: int, detail: str, **extra: Any) -> HttpResponse:
+    return api.create_response(request, {"detail": detail, **extra}, status=status)
+
+
+@api.exception_handler(Http404)
+def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    # one fixed message: the reason (absent, hidden, or a capability the caller lacks) must not leak
+    return _error(request, 404, "Not found.")
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    detail = exc.message if exc.message != "Unauthorized" else (
+        "Authentication required: send 'Authorization: Bearer <API token>' or sign in.")
+    response = _error(request, 401, detail)
+    response["WWW-Authenticate"] = 'Bearer realm="tergeu"'
+    return response
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return _error(request, exc.status_code, exc.message)
+
+
+@api.exception_handler(ValidationError)
+def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', 'invalid')}"
+                         for e in exc.errors[:5])
+    return _error(request, 422, f"Invalid request: {problems}", errors=exc.errors)
+
+
+@api.exception_handler(Exception)
+def _crash(request: HttpRequest, exc: Exception) -> HttpResponse:
+    logger.exception("API error on %s %s", request.method, request.path)
+    return _error(request, 500, "Internal server error; the details are in the server log.")
+
+
+# Registered last so it only gets what no route above matched: a JSON 404, never Django's HTML page.
+fallback = Router()
+ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+
+
+@fallback.api_operation(ALL_METHODS, "", auth=None, include_in_schema=False)
+def _root(request: HttpRequest) -> HttpResponse:
+    raise Http404("no such endpoint")
+
+
+@fallback.api_operation(ALL_METHODS, "/{path:rest}", auth=None, include_in_schema=False)
+def _unknown(request: HttpRequest, rest: str) -> HttpResponse:
+    raise Http404("no such endpoint")
+
+
+api.add_router("", fallback)
