@@ -44,11 +44,13 @@ class RegistryQuery:
             return int(value) if value.isdigit() else None
 
         sort = params.get("sort") or ""
+        if sort not in SORTS:
+            sort = "" if params.get("q") else "list"  # a name query is ranked unless a sort is asked for
         return cls(
             q=(params.get("q") or "").strip(), place=(params.get("place") or "").strip(),
             date_from=(params.get("date_from") or "").strip(), date_to=(params.get("date_to") or "").strip(),
             circumstances=(params.get("circumstances") or "").strip(), status=(params.get("status") or "").strip(),
-            source=number("source"), list=number("list"), sort=sort if sort in SORTS else ("" if params.get("q") else "list"),
+            source=number("source"), list=number("list"), sort=sort,
         )
 
 
