@@ -46,6 +46,7 @@ PAGES = [
     Page("tg-share-list", roles.SHARE_WITH_MISSION, "post", "shared", (("shared", "yes"),)),
     Page("tg-share-list", roles.SHARE_WITH_MISSION, "post", "private", (("shared", "no"),)),
     Page("tg-import", roles.IMPORT_LISTS),
+    Page("tg-history", roles.VIEW_HISTORY),
 ]
 # URLs checked elsewhere or public by design: sign-in and Django's auth views, the admin (staff only,
 # Django's own checks), the language switch (works signed out too), the JSON API (tests/api).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.test import Client
 
 pytestmark = pytest.mark.django_db
@@ -12,6 +13,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def signed_in() -> Client:
     user = get_user_model().objects.create_user("analyst", password="a long test password")
+    user.groups.add(Group.objects.get(name="analyst"))
     client = Client()
     client.force_login(user)
     return client
@@ -45,3 +47,16 @@ def test_it_lists_imported_lists(signed_in: Client, write_csv, run_import) -> No
 def test_it_says_plainly_when_the_data_is_synthetic(signed_in: Client, write_csv, run_import) -> None:
     run_import(write_csv("a.csv", ["ФИО"], [["Нурланов Ж.С."]]), list_name="demo", synthetic=True)
     assert "every person in this database is SYNTHETIC" in signed_in.get("/").content.decode()
+
+
+def test_it_shows_nothing_to_a_user_without_a_role(client: Client, write_csv, run_import) -> None:
+    run_import(write_csv("a.csv", ["ФИО", "Место гибели"], [["Нурланов Ж.С.", "Алматы"]]), list_name="morgue")
+    client.force_login(get_user_model().objects.create_user("nobody", password="a long test password"))
+    page = client.get("/").content.decode()
+    assert "morgue" not in page and "Алматы" not in page
+
+
+def test_it_shows_the_change_history(signed_in: Client, write_csv, run_import) -> None:
+    run_import(write_csv("a.csv", ["ФИО"], [["Нурланов Ж.С."]]), list_name="morgue")
+    page = signed_in.get("/history/").content.decode()
+    assert "imported" in page and "morgue" in page

@@ -4,12 +4,10 @@ The upload is written to a temporary directory under its own file name, because 
 path, guesses the format partly from the extension, and records the file name with the list.
 """
 
-from __future__ import annotations
-
 import json
 import tempfile
 from pathlib import Path as FilePath
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import File, Form, Router, UploadedFile
@@ -83,17 +81,18 @@ def _run(upload: UploadedFile, options: ImportOptions, user: Any) -> Status:
              summary="Import a list file (CSV, XLSX or JSON)")
 def import_list(
     request: HttpRequest,
-    file: UploadedFile = File(..., description="the list file"),
-    list_name: str = Form(..., min_length=1, max_length=200, pattern=NAME_PATTERN),
-    source_name: str | None = Form(None, max_length=200, pattern=NAME_PATTERN,
-                                   description="default: the list name; an existing source is reused"),
-    source_kind: SourceKindName = Form("other"),
-    reliability: ReliabilityGrade = Form(""),
-    dry_run: bool = Form(False, description="read, check and preview the file; write nothing"),
-    column_map: str | None = Form(None, max_length=10_000,
-                                  description='JSON {field: header}; default: guessed from the headers'),
-    name_order: NameOrder | None = Form(None, description="with column_map: how full names are written"),
-    date_order: DateOrder | None = Form(None, description="with column_map: day or month first (default dmy)"),
+    file: Annotated[UploadedFile, File(..., description="the list file (CSV, XLSX or JSON)")],
+    list_name: Annotated[str, Form(..., min_length=1, max_length=200, pattern=NAME_PATTERN,
+                                   description="a new, unique name for the list")],
+    source_name: Annotated[str | None, Form(None, max_length=200, pattern=NAME_PATTERN,
+                                            description="default: the list name; an existing source is reused")] = None,
+    source_kind: Annotated[SourceKindName, Form("other", description="for a new source")] = "other",
+    reliability: Annotated[ReliabilityGrade, Form("", description="for a new source: A (best) to E")] = "",
+    dry_run: Annotated[bool, Form(False, description="read, check and preview the file; write nothing")] = False,
+    column_map: Annotated[str | None, Form(None, max_length=10_000, description=(
+        'JSON {"field": "header"}, e.g. {"full_name": "ФИО"}; default: guessed from the headers'))] = None,
+    name_order: Annotated[NameOrder | None, Form(None, description="with column_map: order of full names")] = None,
+    date_order: Annotated[DateOrder | None, Form(None, description="with column_map: day or month first")] = None,
 ) -> Status:
     """200 with the report when it imported (or it was a dry run), 422 with it when cells failed."""
     user = require(request, IMPORT_LISTS)

@@ -1,6 +1,6 @@
 """Imported lists: which file, read how, from which source, and whether the expert mission may see it."""
 
-from __future__ import annotations
+from typing import Annotated
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -18,9 +18,10 @@ router = Router(tags=["lists"])
 
 @router.get("", response={200: list[ListOut], **ERROR_RESPONSES}, summary="List imported lists")
 @paginate(Pages)
-def list_lists(request: HttpRequest,
-               source: int | None = Query(None, ge=1, le=MAX_ID, description="only lists of this source id"),
-               ) -> QuerySet[ImportedList]:
+def list_lists(
+    request: HttpRequest,
+    source: Annotated[int | None, Query(None, ge=1, le=MAX_ID, description="only lists of this source id")] = None,
+) -> QuerySet[ImportedList]:
     lists = visible_lists(require(request, VIEW_REGISTRY))
     if source is not None:
         lists = lists.filter(source_id=source)
@@ -28,5 +29,5 @@ def list_lists(request: HttpRequest,
 
 
 @router.get("/{list_id}", response={200: ListOut, **ERROR_RESPONSES}, summary="One imported list")
-def get_list(request: HttpRequest, list_id: int = Path(..., ge=1, le=MAX_ID)) -> ImportedList:
+def get_list(request: HttpRequest, list_id: Annotated[int, Path(..., ge=1, le=MAX_ID)]) -> ImportedList:
     return get_visible(visible_lists(require(request, VIEW_REGISTRY)), list_id)

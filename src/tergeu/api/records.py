@@ -4,11 +4,9 @@ Death dates are ISO text of the precision the list gave ("2022-01-05", "2022-01"
 range keeps every record whose date *may* fall inside it: "2022-01" matches ``date_from=2022-01-20``.
 """
 
-from __future__ import annotations
-
 import datetime
 from itertools import zip_longest
-from typing import Any
+from typing import Annotated, Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
@@ -58,13 +56,15 @@ def _sorted_hits(hits: list[Record], sort: str) -> list[Record]:
 @paginate(Pages)
 def list_records(
     request: HttpRequest,
-    list_id: int | None = Query(None, alias="list", ge=1, le=MAX_ID, description="only records of this list id"),
-    q: str | None = Query(None, max_length=200, pattern=NO_NUL,
-                          description="name search in any script or spelling; results ranked best first"),
-    place: str | None = Query(None, max_length=200, pattern=NO_NUL, description="place of death (exact)"),
-    date_from: datetime.date | None = Query(None, description="death on or after this ISO date"),
-    date_to: datetime.date | None = Query(None, description="death on or before this ISO date"),
-    sort: SortKey | None = Query(None, description="order; default: list and row, or rank with q"),
+    list_id: Annotated[int | None, Query(None, alias="list", ge=1, le=MAX_ID,
+                                         description="only records of this list id")] = None,
+    q: Annotated[str | None, Query(None, max_length=200, pattern=NO_NUL,
+                                   description="name search in any script or spelling, ranked best first")] = None,
+    place: Annotated[str | None, Query(None, max_length=200, pattern=NO_NUL,
+                                       description="place of death (whole name, any case)")] = None,
+    date_from: Annotated[datetime.date | None, Query(None, description="death on or after (ISO date)")] = None,
+    date_to: Annotated[datetime.date | None, Query(None, description="death on or before (ISO date)")] = None,
+    sort: Annotated[SortKey | None, Query(None, description="default: by list and row, or by rank with q")] = None,
 ) -> QuerySet[Record] | list[Record]:
     records = visible_records(require(request, VIEW_REGISTRY))
     if list_id is not None:
@@ -98,7 +98,7 @@ def _raw_cells(record: Record) -> list[dict[str, Any]]:
 
 
 @router.get("/{record_id}", response={200: RecordDetailOut, **ERROR_RESPONSES}, summary="One record")
-def get_record(request: HttpRequest, record_id: int = Path(..., ge=1, le=MAX_ID)) -> dict[str, Any]:
+def get_record(request: HttpRequest, record_id: Annotated[int, Path(..., ge=1, le=MAX_ID)]) -> dict[str, Any]:
     user = require(request, VIEW_REGISTRY)
     record = get_visible(visible_records(user), record_id)
     imported = record.imported_list

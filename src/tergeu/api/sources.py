@@ -1,8 +1,6 @@
 """Sources: who published the lists. A role that sees only some lists sees only those lists' sources."""
 
-from __future__ import annotations
-
-from typing import Any
+from typing import Annotated, Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -36,5 +34,5 @@ def list_sources(request: HttpRequest) -> QuerySet[Source]:
 
 
 @router.get("/{source_id}", response={200: SourceOut, **ERROR_RESPONSES}, summary="One source")
-def get_source(request: HttpRequest, source_id: int = Path(..., ge=1, le=MAX_ID)) -> Source:
+def get_source(request: HttpRequest, source_id: Annotated[int, Path(..., ge=1, le=MAX_ID)]) -> Source:
     return get_visible(visible_sources(require(request, VIEW_REGISTRY)), source_id)
