@@ -92,6 +92,7 @@ LOGOUT_REDIRECT_URL = "/accounts/login/"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["tergeu.formats"]  # Django has no Kazakh date formats of its own
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True

@@ -10,9 +10,9 @@ from django.views.decorators.http import require_POST
 
 from tergeu.accounts.access import requires, visible_lists, visible_records
 from tergeu.accounts.roles import REVIEW_FACTS, VIEW_HISTORY, VIEW_REGISTRY, can
+from tergeu.casualties.labels import field_label
 from tergeu.casualties.names import name_analysis, name_summary
 from tergeu.casualties.registry import SORTS, RegistryQuery, run_query
-from tergeu.core.fields import field_spec
 from tergeu.provenance.facts import assess, facts_of
 from tergeu.provenance.models import ChangeEntry, Claim, Confidence, Record, Source, Status
 
@@ -50,7 +50,7 @@ def record_page(request: HttpRequest, record_id: int) -> HttpResponse:
     name = name_analysis(record.facts, record.imported_list.column_map.get("name_order"))
     context = {
         "record": record,
-        "facts": [(field_spec(f.field).label, f, Confidence(f.confidence).label, Status(f.status).label)
+        "facts": [(field_label(f.field), f, Confidence(f.confidence).label, Status(f.status).label)
                   for f in facts_of(record)],
         "raw": list(zip(headers, record.raw, strict=False)),
         "name": name_summary(name) if name else None,
