@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from tergeu.accounts.models import ApiToken
-from tergeu.accounts.roles import ROLES
+from tergeu.accounts.roles import ROLES, ensure_role_groups
 from tergeu.provenance.models import ImportedList
 
 NOBODY = "nobody"  # signed-in account without any role
@@ -41,6 +41,7 @@ class Caller:
 @pytest.fixture
 def callers(db) -> dict[str, Caller]:
     """A user with a token for every role, plus ``nobody`` with no role at all."""
+    ensure_role_groups()  # a transactional test's flush removes the groups the data migration made
     made = {}
     for role in (*ROLES, NOBODY):
         user = get_user_model().objects.create_user(f"{role}-user")

@@ -16,7 +16,15 @@ from ninja.responses import Status
 
 from tergeu.accounts.roles import IMPORT_LISTS
 from tergeu.api.common import ERROR_RESPONSES, require
-from tergeu.api.schemas import DateOrder, ErrorOut, ImportReportOut, NameOrder, ReliabilityGrade, SourceKindName
+from tergeu.api.schemas import (
+    DateOrder,
+    ErrorOut,
+    ImportReportOut,
+    NameOrder,
+    ReliabilityGrade,
+    SourceKindName,
+    ValidationErrorOut,
+)
 from tergeu.casualties.importing.columnmap import ColumnMap
 from tergeu.casualties.importing.pipeline import ImportOptions, import_file
 from tergeu.casualties.importing.table import ImportProblem
@@ -26,11 +34,13 @@ from tergeu.provenance.history import acting_as
 
 router = Router(tags=["import"])
 
+# Form fields cannot carry null, so an optional one is "" when absent (and the schema says so).
 NAME_PATTERN = r"^[^\x00-\x1f]*\S[^\x00-\x1f]*$"  # printable text, not blank
+OPTIONAL_NAME_PATTERN = f"^({NAME_PATTERN[1:-1]})?$"
 MAX_FILE_NAME = 200
 
 
-def _column_map(text: str | None, name_order: str | None, date_order: str | None) -> ColumnMap | None:
+def _column_map(text: str, name_order: str, date_order: str) -> ColumnMap | None:
     """The ``column_map`` form field, JSON ``{field: header}``, as the pipeline's map (None: guess)."""
     if not text:
         if name_order or date_order:
@@ -48,7 +58,7 @@ def _column_map(text: str | None, name_order: str | None, date_order: str | None
     if unknown:
         raise HttpError(400, f"column_map names unknown field(s) {', '.join(unknown)}; "
                              f"known: {', '.join(field_names())}")
-    return ColumnMap(columns, name_order, date_order or "dmy")
+    return ColumnMap(columns, name_order or None, date_order or "dmy")
 
 
 def _safe_name(name: str | None) -> str:
@@ -76,28 +86,30 @@ def _run(upload: UploadedFile, options: ImportOptions, user: Any) -> Status:
     return Status(200 if report.ok or report.dry_run else 422, body)
 
 
-@router.post("", response={200: ImportReportOut, 400: ErrorOut, 422: ImportReportOut,
-                           **{k: v for k, v in ERROR_RESPONSES.items() if k != 422}},
+# 403: a session request without its CSRF token. 422: either the report of a file whose cells failed,
+# or the usual invalid-request error.
+@router.post("", response={**ERROR_RESPONSES, 200: ImportReportOut, 400: ErrorOut, 403: ErrorOut,
+                           422: ImportReportOut | ValidationErrorOut},
              summary="Import a list file (CSV, XLSX or JSON)")
 def import_list(
     request: HttpRequest,
     file: Annotated[UploadedFile, File(..., description="the list file (CSV, XLSX or JSON)")],
     list_name: Annotated[str, Form(..., min_length=1, max_length=200, pattern=NAME_PATTERN,
                                    description="a new, unique name for the list")],
-    source_name: Annotated[str | None, Form(None, max_length=200, pattern=NAME_PATTERN,
-                                            description="default: the list name; an existing source is reused")] = None,
+    source_name: Annotated[str, Form("", max_length=200, pattern=OPTIONAL_NAME_PATTERN,
+                                     description="default: the list name; an existing source is reused")] = "",
     source_kind: Annotated[SourceKindName, Form("other", description="for a new source")] = "other",
     reliability: Annotated[ReliabilityGrade, Form("", description="for a new source: A (best) to E")] = "",
     dry_run: Annotated[bool, Form(False, description="read, check and preview the file; write nothing")] = False,
-    column_map: Annotated[str | None, Form(None, max_length=10_000, description=(
-        'JSON {"field": "header"}, e.g. {"full_name": "ФИО"}; default: guessed from the headers'))] = None,
-    name_order: Annotated[NameOrder | None, Form(None, description="with column_map: order of full names")] = None,
-    date_order: Annotated[DateOrder | None, Form(None, description="with column_map: day or month first")] = None,
+    column_map: Annotated[str, Form("", max_length=10_000, description=(
+        'JSON {"field": "header"}, e.g. {"full_name": "ФИО"}; default: guessed from the headers'))] = "",
+    name_order: Annotated[NameOrder, Form("", description="with column_map: order of full names")] = "",
+    date_order: Annotated[DateOrder, Form("", description="with column_map: day or month first")] = "",
 ) -> Status:
     """200 with the report when it imported (or it was a dry run), 422 with it when cells failed."""
     user = require(request, IMPORT_LISTS)
     options = ImportOptions(
-        list_name=list_name.strip(), source_name=source_name.strip() if source_name else None,
+        list_name=list_name.strip(), source_name=source_name.strip() or None,
         source_kind=source_kind, reliability=reliability, dry_run=dry_run,
         column_map=_column_map(column_map, name_order, date_order),
     )

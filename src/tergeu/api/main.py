@@ -7,7 +7,9 @@ it describes the endpoints and holds no data, and client generators fetch it wit
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -29,6 +31,23 @@ api = NinjaAPI(
     auth=api_auth,
     urls_namespace="api",
 )
+
+
+def _single_valued_query(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Refuse a repeated query parameter: Django would silently keep the last value of ``?list=1&list=2``."""
+
+    @functools.wraps(view)
+    def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        repeated = sorted(name for name, values in request.GET.lists() if len(values) > 1)
+        if repeated:
+            raise ValidationError([{"type": "repeated", "loc": ["query", name], "msg": "give this parameter once"}
+                                   for name in repeated])
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
+api.add_decorator(_single_valued_query)
 api.add_router("/sources", sources.router)
 api.add_router("/lists", lists.router)
 api.add_router("/records", records.router)

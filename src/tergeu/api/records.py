@@ -17,7 +17,7 @@ from ninja.pagination import paginate
 from tergeu.accounts.access import visible_records
 from tergeu.accounts.roles import VIEW_HISTORY, VIEW_REGISTRY, can
 from tergeu.api.common import ERROR_RESPONSES, MAX_ID, Pages, get_visible, require
-from tergeu.api.schemas import RecordDetailOut, RecordOut, SortKey, source_ref
+from tergeu.api.schemas import IsoDate, RecordDetailOut, RecordOut, SortKey, source_ref
 from tergeu.casualties.search import search_records
 from tergeu.provenance.facts import facts_of
 from tergeu.provenance.models import ChangeEntry, Claim, Record
@@ -61,15 +61,16 @@ def list_records(
     q: Annotated[str | None, Query(None, max_length=200, pattern=NO_NUL,
                                    description="name search in any script or spelling, ranked best first")] = None,
     place: Annotated[str | None, Query(None, max_length=200, pattern=NO_NUL,
-                                       description="place of death (whole name, any case)")] = None,
-    date_from: Annotated[datetime.date | None, Query(None, description="death on or after (ISO date)")] = None,
-    date_to: Annotated[datetime.date | None, Query(None, description="death on or before (ISO date)")] = None,
+                                       description="place of death as the list names it")] = None,
+    date_from: Annotated[IsoDate | None, Query(None, description="death on or after (ISO date)")] = None,
+    date_to: Annotated[IsoDate | None, Query(None, description="death on or before (ISO date)")] = None,
     sort: Annotated[SortKey | None, Query(None, description="default: by list and row, or by rank with q")] = None,
 ) -> QuerySet[Record] | list[Record]:
     records = visible_records(require(request, VIEW_REGISTRY))
     if list_id is not None:
         records = records.filter(imported_list_id=list_id)
     if place:
+        # iexact: ignores case where the database can (SQLite folds only ASCII; PostgreSQL every script)
         records = records.filter(place__iexact=place.strip())
     records = _in_range(records, date_from, date_to)
     if q and q.strip():

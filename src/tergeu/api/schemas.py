@@ -8,17 +8,30 @@ key clients expect), and eager annotations keep ``list[...]`` meaning the builti
 """
 
 import datetime
-from typing import Any, Literal
+import re
+from typing import Annotated, Any, Literal
 
 from ninja import Schema
+from pydantic import BeforeValidator
 
 from tergeu.provenance.models import ImportedList, Record, Source
 
 SortKey = Literal["name", "-name", "date", "-date", "place", "list"]
 SourceKindName = Literal["official", "ngo", "media", "medical", "family", "other"]
 ReliabilityGrade = Literal["", "A", "B", "C", "D", "E"]
-NameOrder = Literal["family_first", "given_first"]  # tergeu.casualties.importing.columnmap.NAME_ORDERS
-DateOrder = Literal["dmy", "mdy"]
+# "" = not given: form fields cannot be null (tergeu.casualties.importing.columnmap.NAME_ORDERS, DATE_ORDERS)
+NameOrder = Literal["", "family_first", "given_first"]
+DateOrder = Literal["", "dmy", "mdy"]
+
+
+def _iso_date_only(value: Any) -> Any:
+    """Pydantic also reads numbers as Unix times ("0" is 1970-01-01); a date filter takes ISO text only."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("expected an ISO date, YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date_only)]
 
 
 class ErrorOut(Schema):
