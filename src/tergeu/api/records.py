@@ -4,12 +4,10 @@ Death dates are ISO text of the precision the list gave ("2022-01-05", "2022-01"
 range keeps every record whose date *may* fall inside it: "2022-01" matches ``date_from=2022-01-20``.
 """
 
-import datetime
 from itertools import zip_longest
 from typing import Annotated, Any
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Path, Query, Router
 from ninja.pagination import paginate
@@ -18,9 +16,9 @@ from tergeu.accounts.access import visible_records
 from tergeu.accounts.roles import VIEW_HISTORY, VIEW_REGISTRY, can
 from tergeu.api.common import ERROR_RESPONSES, MAX_ID, Pages, get_visible, require
 from tergeu.api.schemas import IsoDate, RecordDetailOut, RecordOut, SortKey, source_ref
-from tergeu.casualties.search import search_records
-from tergeu.provenance.facts import facts_of
-from tergeu.provenance.models import ChangeEntry, Claim, Record
+from tergeu.casualties.registry import RegistryQuery, run_query
+from tergeu.provenance.facts import facts_of, history_of_record
+from tergeu.provenance.models import ChangeEntry, Record
 
 router = Router(tags=["records"])
 
@@ -30,26 +28,6 @@ ORDERINGS: dict[str, tuple[str, ...]] = {
     "date": ("death_date", "pk"), "-date": ("-death_date", "-pk"),
     "place": ("place", "pk"), "list": ("imported_list_id", "row_number"),
 }
-
-
-def _in_range(records: QuerySet[Record], start: datetime.date | None, end: datetime.date | None) -> QuerySet[Record]:
-    if start is None and end is None:
-        return records
-    records = records.exclude(death_date="")
-    if start is not None:
-        iso = start.isoformat()
-        # a partial date (year, or year and month) is kept when the range starts inside it
-        records = records.filter(Q(death_date__gte=iso) | Q(death_date__in=[iso[:4], iso[:7]]))
-    if end is not None:
-        records = records.filter(death_date__lte=end.isoformat())  # "2022-01" sorts before "2022-01-31"
-    return records
-
-
-def _sorted_hits(hits: list[Record], sort: str) -> list[Record]:
-    """Search hits are ranked in Python, so an explicit sort of them is done in Python too."""
-    keys = {"name": lambda r: (r.display_name, r.pk), "date": lambda r: (r.death_date, r.pk),
-            "place": lambda r: (r.place, r.pk), "list": lambda r: (r.imported_list_id, r.row_number)}
-    return sorted(hits, key=keys[sort.lstrip("-")], reverse=sort.startswith("-"))
 
 
 @router.get("", response={200: list[RecordOut], **ERROR_RESPONSES}, summary="List and search records")
@@ -66,29 +44,17 @@ def list_records(
     date_to: Annotated[IsoDate | None, Query(None, description="death on or before (ISO date)")] = None,
     sort: Annotated[SortKey | None, Query(None, description="default: by list and row, or by rank with q")] = None,
 ) -> QuerySet[Record] | list[Record]:
-    records = visible_records(require(request, VIEW_REGISTRY))
-    if list_id is not None:
-        records = records.filter(imported_list_id=list_id)
-    if place:
-        # iexact: ignores case where the database can (SQLite folds only ASCII; PostgreSQL every script)
-        records = records.filter(place__iexact=place.strip())
-    records = _in_range(records, date_from, date_to)
-    if q and q.strip():
-        hits = search_records(records, q)
-        return _sorted_hits(hits, sort) if sort else hits
-    return records.order_by(*ORDERINGS[sort or "list"])
+    query = RegistryQuery(
+        q=(q or "").strip(), place=(place or "").strip(), list=list_id, sort=sort or ("" if q else "list"),
+        date_from=date_from.isoformat() if date_from else "", date_to=date_to.isoformat() if date_to else "",
+    )
+    return run_query(visible_records(require(request, VIEW_REGISTRY)), query)
 
 
-def _history(record: Record) -> list[dict[str, Any]]:
-    """Changes to the claims about this record's facts, including claims since deleted."""
-    claim_type = ContentType.objects.get_for_model(Claim)
-    entries = ChangeEntry.objects.filter(object_type=claim_type)
-    ids = {str(pk) for pk in Claim.objects.filter(record=record).values_list("pk", flat=True)}
-    ids.update(entries.filter(Q(after__record_id=record.pk) | Q(before__record_id=record.pk))
-               .values_list("object_id", flat=True))
-    return [{"id": e.pk, "object_type": "claim", "object_id": e.object_id, "object": e.object_repr,
-             "action": e.action, "actor": e.actor, "at": e.at, "before": e.before, "after": e.after,
-             "reason": e.reason} for e in entries.filter(object_id__in=ids).order_by("at", "pk")]
+def _entry(e: ChangeEntry) -> dict[str, Any]:
+    return {"id": e.pk, "object_type": "claim", "object_id": e.object_id, "object": e.object_repr,
+            "action": e.action, "actor": e.actor, "at": e.at, "before": e.before, "after": e.after,
+            "reason": e.reason}
 
 
 def _raw_cells(record: Record) -> list[dict[str, Any]]:
@@ -110,5 +76,5 @@ def get_record(request: HttpRequest, record_id: Annotated[int, Path(..., ge=1, l
         "row_number": record.row_number, "display_name": record.display_name, "place": record.place,
         "death_date": record.death_date, "facts": facts, "raw": _raw_cells(record),
         "derived": record.parsed.get("derived", {}), "warnings": record.parsed.get("warnings", []),
-        "history": _history(record) if can(user, VIEW_HISTORY) else None,
+        "history": [_entry(e) for e in history_of_record(record)] if can(user, VIEW_HISTORY) else None,
     }

@@ -60,13 +60,24 @@ def _with_status(records: QuerySet[Record], status: str) -> QuerySet[Record]:
     return records.filter(Q(imported_list__default_status=status) | Q(pk__in=assessed.values("subject_id")))
 
 
+def _in_range(records: QuerySet[Record], start: str, end: str) -> QuerySet[Record]:
+    """Death dates are ISO text of the precision the list gave ("2022-01-05", "2022-01", "2022"), so a
+    range keeps every record whose date *may* fall inside it: "2022-01" matches a range from 2022-01-20."""
+    if not start and not end:
+        return records
+    records = records.exclude(death_date="")
+    if start:
+        records = records.filter(Q(death_date__gte=start) | Q(death_date__in=[start[:4], start[:7]]))
+    if end:
+        records = records.filter(death_date__lte=end)  # "2022-01" sorts before "2022-01-31"
+    return records
+
+
 def filter_records(records: QuerySet[Record], query: RegistryQuery) -> QuerySet[Record]:
     if query.place:
-        records = records.filter(place=query.place)
-    if query.date_from:
-        records = records.filter(death_date__gte=query.date_from)
-    if query.date_to:
-        records = records.filter(death_date__lte=query.date_to + "\uffff")
+        # iexact: ignores case where the database can (SQLite folds only ASCII; PostgreSQL every script)
+        records = records.filter(place__iexact=query.place)
+    records = _in_range(records, query.date_from, query.date_to)
     if query.circumstances:
         records = records.filter(facts__circumstances__icontains=query.circumstances)
     if query.status:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,8 +12,8 @@ from tergeu.accounts.roles import REVIEW_FACTS, VIEW_HISTORY, VIEW_REGISTRY, can
 from tergeu.casualties.labels import field_label
 from tergeu.casualties.names import name_analysis, name_summary
 from tergeu.casualties.registry import SORTS, RegistryQuery, run_query
-from tergeu.provenance.facts import assess, facts_of
-from tergeu.provenance.models import ChangeEntry, Claim, Confidence, Record, Source, Status
+from tergeu.provenance.facts import assess, facts_of, history_of_record
+from tergeu.provenance.models import Confidence, Source, Status
 
 PAGE_SIZE = 50
 
@@ -37,12 +36,6 @@ def registry(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-def _history_of(record: Record) -> list[ChangeEntry]:
-    claim_ids = Claim.objects.filter(record=record).values_list("pk", flat=True)
-    return list(ChangeEntry.objects.filter(object_type=ContentType.objects.get_for_model(Claim),
-                                           object_id__in=[str(pk) for pk in claim_ids])[:200])
-
-
 @requires(VIEW_REGISTRY)
 def record_page(request: HttpRequest, record_id: int) -> HttpResponse:
     record = get_object_or_404(visible_records(request.user), pk=record_id)
@@ -54,7 +47,7 @@ def record_page(request: HttpRequest, record_id: int) -> HttpResponse:
                   for f in facts_of(record)],
         "raw": list(zip(headers, record.raw, strict=False)),
         "name": name_summary(name) if name else None,
-        "history": _history_of(record) if can(request.user, VIEW_HISTORY) else None,
+        "history": history_of_record(record) if can(request.user, VIEW_HISTORY) else None,
         "can_review": can(request.user, REVIEW_FACTS),
         "confidences": Confidence.choices, "statuses": Status.choices,
     }

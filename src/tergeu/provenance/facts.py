@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
 
-from tergeu.provenance.models import Claim, Record, Source
+from tergeu.provenance.models import ChangeEntry, Claim, Record, Source
 
 
 @dataclass(frozen=True)
@@ -66,3 +67,12 @@ def assess(record: Record, field: str, *, confidence: str | None = None, status:
     claim.note = note or claim.note
     claim.save()
     return claim
+
+
+def history_of_record(record: Record) -> QuerySet[ChangeEntry]:
+    """Changes to the assessments of this record's facts, oldest first, including assessments since deleted."""
+    entries = ChangeEntry.objects.filter(object_type=ContentType.objects.get_for_model(Claim))
+    ids = {str(pk) for pk in Claim.objects.filter(record=record).values_list("pk", flat=True)}
+    ids.update(entries.filter(Q(after__record_id=record.pk) | Q(before__record_id=record.pk))
+               .values_list("object_id", flat=True))
+    return entries.filter(object_id__in=ids).order_by("at", "pk")
