@@ -1,0 +1,79 @@
+"""Walk every API operation for every role (and anonymously) against one table of expectations.
+
+Every operation in the OpenAPI schema must have a row here (``test_it_covers_every_operation``), so
+an endpoint added without a permission decision fails the suite.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from tergeu.accounts import roles
+from tergeu.api.main import api
+from tergeu.provenance.models import Record
+
+pytestmark = pytest.mark.django_db
+NOBODY = "nobody"
+
+
+@dataclass(frozen=True)
+class Operation:
+    method: str
+    template: str  # as in the OpenAPI schema
+    capability: str
+    target: str | None = None  # "shared" / "private": whose object the path names
+
+
+OPERATIONS = [
+    Operation("get", "/api/sources", roles.VIEW_REGISTRY),
+    Operation("get", "/api/sources/{source_id}", roles.VIEW_REGISTRY, "shared"),
+    Operation("get", "/api/sources/{source_id}", roles.VIEW_ALL_LISTS, "private"),
+    Operation("get", "/api/lists", roles.VIEW_REGISTRY),
+    Operation("get", "/api/lists/{list_id}", roles.VIEW_REGISTRY, "shared"),
+    Operation("get", "/api/lists/{list_id}", roles.VIEW_ALL_LISTS, "private"),
+    Operation("get", "/api/records", roles.VIEW_REGISTRY),
+    Operation("get", "/api/records/{record_id}", roles.VIEW_REGISTRY, "shared"),
+    Operation("get", "/api/records/{record_id}", roles.VIEW_ALL_LISTS, "private"),
+    Operation("post", "/api/import", roles.IMPORT_LISTS),
+]
+
+
+def concrete_path(operation: Operation, registry) -> str:
+    imported = getattr(registry, operation.target) if operation.target else None
+    if imported is None:
+        return operation.template
+    record = Record.objects.filter(imported_list=imported).first()
+    return (operation.template.replace("{source_id}", str(imported.source_id))
+            .replace("{list_id}", str(imported.pk)).replace("{record_id}", str(record.pk)))
+
+
+def expected(operation: Operation, role: str | None) -> int:
+    if role is None:
+        return 401
+    return 200 if role != NOBODY and operation.capability in roles.CAPABILITIES[role] else 404
+
+
+def call(operation: Operation, path: str, token: str | None) -> int:
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
+    if operation.method == "get":
+        return Client().get(path, **headers).status_code
+    upload = SimpleUploadedFile("walk.csv", "ФИО\nТестов Тест\n".encode(), content_type="text/csv")
+    return Client().post(path, {"file": upload, "list_name": "walk", "dry_run": "true"}, **headers).status_code
+
+
+@pytest.mark.parametrize("role", [None, NOBODY, *roles.ROLES], ids=lambda r: r or "anonymous")
+def test_it_answers_every_operation_as_expected_for_every_role(callers, registry, role: str | None) -> None:
+    token = callers[role].token if role else None
+    got = {(op.method, op.template, op.target): (call(op, concrete_path(op, registry), token), expected(op, role))
+           for op in OPERATIONS}
+    assert {key: pair for key, pair in got.items() if pair[0] != pair[1]} == {}
+
+
+def test_it_covers_every_operation() -> None:
+    schema = api.get_openapi_schema()
+    in_schema = {(method, path) for path, item in schema["paths"].items() for method in item}
+    assert in_schema == {(op.method, op.template) for op in OPERATIONS}
