@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 
-from tergeu.casualties.search import search_records
+from tergeu.casualties.search import RANKING_EXTRA, RankedRecords, rank
 from tergeu.provenance.models import Claim, Record
 
 SORTS = {
@@ -89,13 +89,38 @@ def filter_records(records: QuerySet[Record], query: RegistryQuery) -> QuerySet[
     return records
 
 
-def run_query(records: QuerySet[Record], query: RegistryQuery) -> QuerySet[Record] | list[Record]:
-    """Filtered, searched and sorted records: a queryset, or a ranked list when there is a name query."""
+# Positions of the sort columns in the rows ``rank`` sorts: (id, display_name, name_keys, *RANKING_EXTRA).
+_RANK_COLUMNS = {"id": 0, "display_name": 1, **{name: 3 + i for i, name in enumerate(RANKING_EXTRA)}}
+
+
+def _hit_order(sort: str):
+    """A sort key over ranking rows for an explicit sort of search hits (descending handled by negation)."""
+    columns = [(_RANK_COLUMNS[f.lstrip("-")], f.startswith("-")) for f in SORTS[sort]]
+
+    def key(row: tuple) -> tuple:
+        return tuple(_Descending(row[i]) if descending else row[i] for i, descending in columns)
+
+    return key
+
+
+class _Descending:
+    """Wraps a value so that sorting ascending orders it descending (for text as well as numbers)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __lt__(self, other: _Descending) -> bool:
+        return other.value < self.value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Descending) and other.value == self.value
+
+
+def run_query(records: QuerySet[Record], query: RegistryQuery) -> QuerySet[Record] | RankedRecords:
+    """Filtered, searched and sorted records: a queryset, or ranked hits (loaded a page at a time)."""
     records = filter_records(records, query)
     if query.q:
-        found = search_records(records, query.q)
-        if query.sort:
-            fields = [f.lstrip("-") for f in SORTS[query.sort]]
-            found.sort(key=lambda r: tuple(getattr(r, f) for f in fields), reverse=SORTS[query.sort][0][0] == "-")
-        return found
+        return rank(records, query.q, _hit_order(query.sort) if query.sort else None)
     return records.order_by(*SORTS[query.sort or "list"])

@@ -10,6 +10,7 @@ ranked: whole-word key matches above prefixes above skeleton-only matches, then 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache, reduce
 from operator import and_
@@ -20,7 +21,9 @@ from tergeu.core.names import matching_key, skeleton_key
 from tergeu.provenance.models import Record
 
 NAME_FIELDS = ("full_name", "family_name", "given_name", "patronymic")
-MAX_CANDIDATES = 2000
+MAX_CANDIDATES = 20000
+# Columns loaded beside id, name and keys so hits can be sorted by date, place or list without the records.
+RANKING_EXTRA = ("death_date", "place", "imported_list_id", "row_number")
 
 
 def display_name_of(facts: dict[str, str]) -> str:
@@ -75,11 +78,40 @@ def _score(name_keys: str, words: list[QueryWord]) -> int:
     return score
 
 
-def search_records(records: QuerySet[Record], text: str) -> list[Record]:
-    """Records whose name matches every word of ``text``, best first (at most 2,000 candidates)."""
+class RankedRecords(Sequence):
+    """Search hits in rank order; records are loaded only for the slice a page shows.
+
+    Ranking needs just each candidate's id, name and keys; loading whole records (three JSON columns,
+    list and source) for thousands of hits of a common name cost more than the whole page may take.
+    """
+
+    def __init__(self, records: QuerySet[Record], ids: list[int]) -> None:
+        self.records = records
+        self.ids = ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, int):
+            return self[index:index + 1][0]
+        wanted = self.ids[index]
+        loaded = self.records.order_by().in_bulk(wanted)
+        return [loaded[pk] for pk in wanted if pk in loaded]
+
+    def count(self) -> int:  # type: ignore[override]
+        return len(self.ids)
+
+
+def rank(records: QuerySet[Record], text: str, sort_key=None) -> RankedRecords:
+    """Records whose name matches every word of ``text``: best first, or in ``sort_key`` order when given.
+
+    ``sort_key`` receives (id, display_name, name_keys, extra...) rows from ``ranking_fields``.
+    """
     words = query_words(text)
     if not words:
-        return []
-    candidates = list(records.filter(reduce(and_, (_word_filter(w) for w in words)))[:MAX_CANDIDATES])
-    candidates.sort(key=lambda r: (-_score(r.name_keys, words), r.display_name, r.pk))
-    return candidates
+        return RankedRecords(records, [])
+    matching = records.order_by().filter(reduce(and_, (_word_filter(w) for w in words)))
+    rows = list(matching.values_list("id", "display_name", "name_keys", *RANKING_EXTRA)[:MAX_CANDIDATES])
+    rows.sort(key=sort_key or (lambda row: (-_score(row[2], words), row[1], row[0])))
+    return RankedRecords(records, [row[0] for row in rows])

@@ -53,7 +53,11 @@ class BulkWriter:
             self.rows.clear()
 
     def finish(self) -> None:
+        """Flush, repair the id sequence, and refresh the planner's statistics on PostgreSQL (without
+        them, right after a big import, the registry's queries scan the table instead of its indexes)."""
         self.flush()
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(no_style(), [Record]):
                 cursor.execute(statement)
+            if connection.vendor == "postgresql":
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(Record._meta.db_table)}")
