@@ -75,8 +75,8 @@ def _in_range(records: QuerySet[Record], start: str, end: str) -> QuerySet[Recor
 
 def filter_records(records: QuerySet[Record], query: RegistryQuery) -> QuerySet[Record]:
     if query.place:
-        # iexact: ignores case where the database can (SQLite folds only ASCII; PostgreSQL every script)
-        records = records.filter(place__iexact=query.place)
+        # exact, as the list wrote it (the registry offers the values): an index lookup; iexact would scan
+        records = records.filter(place=query.place)
     records = _in_range(records, query.date_from, query.date_to)
     if query.circumstances:
         records = records.filter(facts__circumstances__icontains=query.circumstances)
