@@ -1,0 +1,59 @@
+"""A small gazetteer: the names lists give a place, reduced to one key per place.
+
+Lists write a city as "Алматы", "г. Алматы", "Алма-Ата", "Almaty", "Alma-Ata" or "Алматинская обл.,
+г. Талдыкорган". Matching keys (``tergeu.core.names``) already fold scripts and spellings; this module
+removes the administrative words around a city name and maps historical and alternative names
+(Алма-Ата, Нур-Султан/Астана, Чимкент, Джамбул/Тараз, Оскемен/Усть-Каменогорск, ...) to one key.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tergeu.core.names import matching_key
+
+# Words that say what kind of place follows or precedes the name, in keyed form (after matching_key).
+_ADMIN_WORDS = frozenset({
+    "g", "gor", "gorod", "k", "kala", "kalasi", "s", "selo", "pos", "poselok", "aul", "auil", "city", "of",
+    "obl", "oblast", "oblisi", "region", "rn", "raion", "audani", "audan", "district", "town", "village",
+    "mkr", "mikroraion", "ul", "street", "kazakhstan", "respublika", "rk",
+})
+# Keyed alternative name → canonical key. Keys are matching keys, so "Алма-Ата" arrives as "alma ata".
+_ALIASES = {
+    "alma ata": "almaty", "almata": "almaty", "almati": "almaty", "almaata": "almaty",
+    "astana": "astana", "nur sultan": "astana", "nursultan": "astana", "akmola": "astana", "tselinograd": "astana",
+    "chimkent": "shimkent", "shimkent": "shimkent",
+    "jambil": "taraz", "djambul": "taraz", "jambul": "taraz", "aulie ata": "taraz",
+    "oskemen": "ust kamenogorsk", "ustkamenogorsk": "ust kamenogorsk",
+    "semei": "semei", "semipalatinsk": "semei", "semey": "semei",
+    "aktiubinsk": "aktobe", "aktobe": "aktobe",
+    "kizilorda": "kizilorda", "kzil orda": "kizilorda", "kzilorda": "kizilorda",
+    "janaozen": "janaozen", "novii uzen": "janaozen",
+    "aktau": "aktau", "shevchenko": "aktau",
+    "atirau": "atirau", "gurev": "atirau",
+    "taldikorgan": "taldikorgan", "taldi korgan": "taldikorgan",
+}
+_SEPARATORS = re.compile(r"[,;/()]")
+
+
+@lru_cache(maxsize=1 << 14)
+def place_key(text: str | None) -> str:
+    """One key per place: 'г. Алматы' = 'Almaty' = 'Алма-Ата' → 'almaty'; '' when nothing is left.
+
+    With several comma-separated parts ("Алматинская обл., г. Талдыкорган"), the settlement is the part
+    that is not a region, preferring one marked as a city ("г.", "қ.") and otherwise the last one.
+    """
+    if not text:
+        return ""
+    parts = [p for p in _SEPARATORS.split(text) if p.strip()]
+    if len(parts) > 1:
+        marked = [p for p in parts if re.match(r"\s*(г|гор|қ|k|g)\.", p.strip(), re.IGNORECASE)]
+        regional = [p for p in parts if re.search(r"обл|облыс|region|oblast", p, re.IGNORECASE)]
+        rest = [p for p in parts if p not in regional]
+        parts = marked or rest[-1:] or parts[-1:]
+    if not parts:
+        return ""
+    words = [w for w in matching_key(parts[0]).split() if w not in _ADMIN_WORDS]
+    key = " ".join(words)
+    return _ALIASES.get(key, _ALIASES.get(key.replace(" ", ""), key))

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import datetime
+
+from tergeu.core.linkage.features import FEATURE_COLUMNS, RecordFacts, features_of
+from tergeu.core.names import make_iin
+
+
+def features(facts: dict[str, str], order: str | None = None) -> dict:
+    return features_of(RecordFacts(1, "list", facts, order))
+
+
+def test_it_brings_kazakh_and_russian_forms_of_one_name_together() -> None:
+    kazakh = features({"full_name": "Нұрланова Айгерім Серікқызы"})
+    russian = features({"full_name": "Нурланова Айгерим Сериковна"})
+    latin = features({"full_name": "Aigerim Nurlanova"})
+    assert kazakh["family"] == russian["family"] == latin["family"] == "nurlanov"
+    assert kazakh["given"] == russian["given"] == latin["given"] == "aigerim"
+    assert kazakh["patronymic"] == russian["patronymic"] == "serik"
+    assert kazakh["sex"] == "F"
+
+
+def test_it_reads_initials_from_a_morgue_list() -> None:
+    row = features({"full_name": "Нурланов Ж.С."})
+    parts = (row["family"], row["given"], row["given_initial"], row["patronymic_initial"])
+    assert parts == ("nurlanov", None, "j", "s")
+    assert features({"full_name": "Zhanbolat Nurlanov"})["given_initial"] == "j"
+
+
+def test_it_finds_a_birth_year_however_it_is_given() -> None:
+    assert features({"date_of_birth": "1990-03-12"})["birth_year"] == 1990
+    assert features({"date_of_birth": "1990"})["birth_date"] is None
+    iin = make_iin(datetime.date(1985, 7, 1), "M", 7)
+    by_iin = features({"national_id": iin})
+    assert (by_iin["birth_date"], by_iin["sex"]) == ("1985-07-01", "M")
+    by_age = features({"date_of_death": "2022-01-05", "age": "31"})
+    assert (by_age["birth_year"], by_age["birth_year_exact"]) == (1991, False)
+
+
+def test_it_keys_places_and_keeps_every_column() -> None:
+    row = features({"full_name": "Ахметов Ерлан", "place_of_death": "г. Алма-Ата", "date_of_death": "2022-01"})
+    assert row["place"] == "almaty" and row["death_date"] is None
+    assert tuple(row) == FEATURE_COLUMNS
+
+
+def test_it_makes_name_order_irrelevant_for_tokens() -> None:
+    assert features({"full_name": "Нурланов Жанболат"})["name_tokens"] == features(
+        {"full_name": "Zhanbolat Nurlanov"})["name_tokens"] == ["janbolat", "nurlanov"]

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+import pytest
+
+from tergeu.core.linkage.places import place_key
+
+
+@pytest.mark.parametrize("variants,key", [
+    (["Алматы", "г. Алматы", "Almaty", "Alma-Ata", "Алма-Ата", "город Алматы", "Алматы қ.", "ALMATY"], "almaty"),
+    (["Талдыкорган", "Талдықорған", "Taldykorgan", "Алматинская обл., г. Талдыкорган", "Taldyqorğan"], "taldikorgan"),
+    (["Астана", "Нур-Султан", "Nur-Sultan", "Akmola"], "astana"),
+    (["Тараз", "Джамбул", "Zhambyl", "Taraz"], "taraz"),
+    (["Усть-Каменогорск", "Өскемен", "Oskemen", "Ust-Kamenogorsk"], "ust kamenogorsk"),
+    (["Шымкент", "Чимкент", "Shymkent"], "shimkent"),
+])
+def test_it_gives_every_spelling_of_a_place_one_key(variants: list[str], key: str) -> None:
+    assert {place_key(v) for v in variants} == {key}
+
+
+@pytest.mark.parametrize("text", ["", None, "г.", " , "])
+def test_it_keys_empty_places_as_empty(text: str | None) -> None:
+    assert place_key(text) == ""
