@@ -1,0 +1,72 @@
+"""Score pairs of records with Splink 5 on DuckDB: train without labels, predict match probabilities.
+
+All lists are linked and deduplicated at once (one table, ``dedupe_only``, with the list name kept as
+a column), because a list may hold a person twice and a person may be on every list.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pyarrow as pa
+from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+
+from tergeu.core.linkage.comparisons import casualty_comparisons
+
+BLOCKING_RULES = (
+    block_on("family_skeleton"),
+    block_on("given_skeleton", "birth_year"),
+    block_on("national_id"),
+    block_on("given_skeleton", "death_date", "place"),
+)
+
+
+@dataclass(frozen=True)
+class Scored:
+    left: int
+    right: int
+    probability: float
+    match_weight: float
+
+
+@dataclass
+class TrainedModel:
+    settings: dict[str, Any]
+    pairs: list[Scored]
+
+
+def _table(rows: Sequence[dict[str, Any]]) -> pa.Table:
+    schema = pa.schema([
+        ("unique_id", pa.int64()), ("source_dataset", pa.string()), ("given", pa.string()),
+        ("family", pa.string()), ("patronymic", pa.string()), ("given_initial", pa.string()),
+        ("patronymic_initial", pa.string()), ("name_tokens", pa.list_(pa.string())),
+        ("given_skeleton", pa.string()), ("family_skeleton", pa.string()), ("birth_date", pa.string()),
+        ("birth_year", pa.int32()), ("birth_year_exact", pa.bool_()), ("national_id", pa.string()),
+        ("death_date", pa.string()), ("place", pa.string()), ("sex", pa.string()),
+    ])
+    return pa.Table.from_pylist(list(rows), schema=schema)
+
+
+def score_pairs(rows: Sequence[dict[str, Any]], threshold: float = 0.05, seed: int = 1) -> TrainedModel:
+    """Train on ``rows`` (from ``features_of``) and return every candidate pair above ``threshold``."""
+    logging.getLogger("splink").setLevel(logging.WARNING)
+    db_api = DuckDBAPI()
+    table = db_api.register(_table(rows), dataset_display_name="records")
+    settings = SettingsCreator(
+        link_type="dedupe_only", comparisons=casualty_comparisons(),
+        blocking_rules_to_generate_predictions=list(BLOCKING_RULES), retain_intermediate_calculation_columns=False,
+    )
+    linker = Linker(table, settings)
+    linker.training.estimate_probability_two_random_records_match(
+        [block_on("national_id"), block_on("given", "family", "birth_year")], recall=0.6)
+    linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=seed)
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("family_skeleton"))
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("birth_year", "place"))
+    predictions = linker.inference.predict(threshold_match_probability=threshold)
+    relation = predictions.as_duckdbpyrelation()
+    pairs = [Scored(int(a), int(b), float(p), float(w)) for a, b, p, w in
+             relation.select("unique_id_l, unique_id_r, match_probability, match_weight").fetchall()]
+    return TrainedModel(linker.misc.save_model_to_json(), pairs)
