@@ -11,11 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
 from tergeu.core.linkage.comparisons import casualty_comparisons
 
+LOWEST_WEIGHT = -12.0  # pairs scored below this are not worth keeping, whatever the prior turns out to be
 BLOCKING_RULES = (
     block_on("family_skeleton"),
     block_on("given_skeleton", "birth_year"),
@@ -50,7 +52,8 @@ def _table(rows: Sequence[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(list(rows), schema=schema)
 
 
-def score_pairs(rows: Sequence[dict[str, Any]], threshold: float = 0.05, seed: int = 1) -> TrainedModel:
+def score_pairs(rows: Sequence[dict[str, Any]], threshold: float = 0.05, seed: int = 1,
+                em: bool = False) -> TrainedModel:
     """Train on ``rows`` (from ``features_of``) and return every candidate pair above ``threshold``."""
     logging.getLogger("splink").setLevel(logging.WARNING)
     db_api = DuckDBAPI()
@@ -63,10 +66,44 @@ def score_pairs(rows: Sequence[dict[str, Any]], threshold: float = 0.05, seed: i
     linker.training.estimate_probability_two_random_records_match(
         [block_on("national_id"), block_on("given", "family", "birth_year")], recall=0.6)
     linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=seed)
-    linker.training.estimate_parameters_using_expectation_maximisation(block_on("family_skeleton"))
-    linker.training.estimate_parameters_using_expectation_maximisation(block_on("birth_year", "place"))
-    predictions = linker.inference.predict(threshold_match_probability=threshold)
+    if em:
+        linker.training.estimate_parameters_using_expectation_maximisation(block_on("family_skeleton"))
+        linker.training.estimate_parameters_using_expectation_maximisation(block_on("birth_year", "place"))
+    predictions = linker.inference.predict(threshold_match_weight=LOWEST_WEIGHT)
     relation = predictions.as_duckdbpyrelation()
-    pairs = [Scored(int(a), int(b), float(p), float(w)) for a, b, p, w in
-             relation.select("unique_id_l, unique_id_r, match_probability, match_weight").fetchall()]
-    return TrainedModel(linker.misc.save_model_to_json(), pairs)
+    weights = relation.select("unique_id_l, unique_id_r, match_weight").fetchnumpy()
+    model = linker.misc.save_model_to_json()
+    prior = model["probability_two_random_records_match"]
+    shift = self_consistent_shift(weights["match_weight"], prior, len(rows) * (len(rows) - 1) / 2)
+    model["probability_two_random_records_match"] = _prior_after(prior, shift)
+    shifted = weights["match_weight"] + shift
+    probabilities = 1.0 / (1.0 + np.power(2.0, -shifted))
+    keep = probabilities >= threshold
+    pairs = [Scored(int(a), int(b), float(p), float(w)) for a, b, p, w in zip(
+        weights["unique_id_l"][keep], weights["unique_id_r"][keep], probabilities[keep], shifted[keep], strict=True)]
+    return TrainedModel(model, pairs)
+
+
+def _prior_after(prior: float, shift: float) -> float:
+    odds = prior / (1 - prior) * 2.0**shift
+    return odds / (1 + odds)
+
+
+def self_consistent_shift(match_weights: np.ndarray, prior: float, total_pairs: float, rounds: int = 50) -> float:
+    """How far the prior (in bits) must move so that it equals the share of pairs the model calls matches.
+
+    Splink's first estimate of the prior rests on an assumed recall of a few strict rules, which is
+    easily off by a factor of five on casualty lists. Changing the prior shifts every pair's match
+    weight by the same amount, so the fixed point ``prior = sum(probabilities) / total_pairs`` is found
+    here on the scored pairs alone (pairs not scored are far below any match and add almost nothing).
+    """
+    log_prior = np.log2(prior / (1 - prior))
+    shift = 0.0
+    for _ in range(rounds):
+        expected = float(np.sum(1.0 / (1.0 + np.power(2.0, -(match_weights + shift)))))
+        share = min(max(expected / total_pairs, 1e-12), 0.5)
+        new_shift = float(np.log2(share / (1 - share)) - log_prior)
+        if abs(new_shift - shift) < 1e-4:
+            return new_shift
+        shift = new_shift
+    return shift
