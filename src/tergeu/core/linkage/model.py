@@ -18,11 +18,14 @@ from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 from tergeu.core.linkage.comparisons import casualty_comparisons
 
 LOWEST_WEIGHT = -12.0  # pairs scored below this are not worth keeping, whatever the prior turns out to be
+# Candidate pairs: any one rule suffices. Skeletons survive vowel changes; the first letters of the
+# family name with the given initial survive a typo late in the surname; the IIN survives every name.
 BLOCKING_RULES = (
     block_on("family_skeleton"),
     block_on("given_skeleton", "birth_year"),
     block_on("national_id"),
     block_on("given_skeleton", "death_date", "place"),
+    block_on("substr(family, 1, 2)", "given_initial", "death_date"),
 )
 
 
