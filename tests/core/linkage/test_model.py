@@ -25,7 +25,7 @@ def test_it_trains_and_scores_cross_script_pairs() -> None:
                          "place_of_death": place, "date_of_death": "2022-01-05"}
                 rows.append(features_of(RecordFacts(record_id, list_name, facts)))
     model = score_pairs(rows, threshold=0.5)
-    assert {c["output_column_name"] for c in model.settings["comparisons"]} >= {"name", "birth", "place"}
+    assert {c["output_column_name"] for c in model.settings["comparisons"]} >= {"family", "given", "birth", "place"}
     first = {(p.left, p.right) for p in model.pairs}
     assert (1, 2) in first  # Нурланов Жанболат Серикович ~ Zhanbolat Nurlanov, same year and place
     assert all(0.5 <= p.probability <= 1 for p in model.pairs)

@@ -2,8 +2,9 @@
 
 Each comparison is ordered from the strongest agreement to disagreement; the first level whose SQL
 holds is the one the pair falls in, and its trained match weight is what the explanation shows.
-Names are compared as one comparison (not given and family separately) because name order, initials
-and swapped parts are properties of the whole name: splitting them would count one agreement twice.
+Names are compared part by part (family, given, initial), each part only where both records have it,
+because the share of true matches agreeing on a part is only meaningful among pairs that could: a
+morgue list with initials must not make every full-name pair look like a weak match, nor the reverse.
 """
 
 from __future__ import annotations
@@ -14,9 +15,15 @@ import splink.comparison_library as cl
 SIMILAR = 0.88  # Jaro-Winkler on matching keys: transliteration leftovers and one-letter typos pass
 
 
-def level(sql: str, label: str, m: float) -> cll.CustomLevel:
-    """A level with a prior m probability (share of true matches that fall in it), refined by training."""
-    return cll.CustomLevel(sql, label).configure(m_probability=m)
+def level(sql: str, label: str, m: float, tf_column: str | None = None) -> cll.CustomLevel:
+    """A level with a prior m probability (share of true matches that fall in it), refined by training.
+
+    With ``tf_column``, agreement on a rare value (an unusual surname) weighs more than on a common one.
+    """
+    created = cll.CustomLevel(sql, label).configure(m_probability=m)
+    if tf_column:
+        created.configure(tf_adjustment_column=tf_column, tf_adjustment_weight=1.0)
+    return created
 
 
 def else_level(m: float) -> cll.ElseLevel:
@@ -27,24 +34,50 @@ def _jw(left: str, right: str) -> str:
     return f"jaro_winkler_similarity({left}, {right}) >= {SIMILAR}"
 
 
-def name_comparison() -> cl.CustomComparison:
-    both_given = "given_l IS NOT NULL AND given_r IS NOT NULL"
+def family_comparison() -> cl.CustomComparison:
+    """The family name without its gender ending; agreement on a rare one weighs more (term frequency)."""
     return cl.CustomComparison(
-        output_column_name="name",
-        comparison_description="family name (stem) and given name, in either order, or an initial",
+        output_column_name="family",
+        comparison_description="family name (stem), or the two names swapped",
         comparison_levels=[
-            cll.CustomLevel("name_tokens_l IS NULL OR name_tokens_r IS NULL", "no name on one side").configure(
+            cll.NullLevel("family").configure(is_null_level=True),
+            cll.ExactMatchLevel("family", term_frequency_adjustments=True).configure(m_probability=0.85),
+            level(_jw("family_l", "family_r"), "similar family name", 0.1),
+            level(f"{_jw('family_l', 'given_r')} AND {_jw('given_l', 'family_r')}", "family and given swapped", 0.03),
+            else_level(0.02),
+        ],
+    )
+
+
+def given_comparison() -> cl.CustomComparison:
+    """Full given names only: a pair where one side has just an initial is left to ``initial_comparison``."""
+    return cl.CustomComparison(
+        output_column_name="given",
+        comparison_description="given name (when both records have it in full)",
+        comparison_levels=[
+            cll.NullLevel("given").configure(is_null_level=True),
+            cll.ExactMatchLevel("given", term_frequency_adjustments=True).configure(m_probability=0.8),
+            level(_jw("given_l", "given_r"), "similar given name", 0.14),
+            level(f"{_jw('family_l', 'given_r')} AND {_jw('given_l', 'family_r')}", "given and family swapped", 0.03),
+            else_level(0.03),
+        ],
+    )
+
+
+def initial_comparison() -> cl.CustomComparison:
+    """The given name's initial, compared only when one side has nothing more (a morgue's "Нурланов Ж.С.").
+
+    Comparing it when both full names are present would count the same agreement twice.
+    """
+    return cl.CustomComparison(
+        output_column_name="given_initial",
+        comparison_description="given-name initial, when one record has only the initial",
+        comparison_levels=[
+            cll.CustomLevel("given_initial_l IS NULL OR given_initial_r IS NULL "
+                            "OR (given_l IS NOT NULL AND given_r IS NOT NULL)", "full names or no initial").configure(
                 is_null_level=True),
-            level("given_l = given_r AND family_l = family_r", "same given and family name", 0.55),
-            level(f"{_jw('given_l', 'given_r')} AND {_jw('family_l', 'family_r')}",
-                  "similar given and family name", 0.2),
-            level(f"{both_given} AND {_jw('given_l', 'family_r')} AND {_jw('family_l', 'given_r')}",
-                  "given and family name swapped", 0.05),
-            level(f"(given_l IS NULL OR given_r IS NULL) AND given_initial_l = given_initial_r "
-                  f"AND {_jw('family_l', 'family_r')}", "similar family name, initial agrees", 0.12),
-            level(_jw("family_l", "family_r"), "similar family name, given name differs", 0.04),
-            level("len(list_intersect(name_tokens_l, name_tokens_r)) >= 1", "one name in common", 0.03),
-            else_level(0.01),
+            level("given_initial_l = given_initial_r", "initial agrees", 0.95),
+            else_level(0.05),
         ],
     )
 
@@ -123,7 +156,8 @@ def simple_exact(column: str, description: str, m_agree: float) -> cl.CustomComp
 def casualty_comparisons() -> list[cl.CustomComparison]:
     """The comparisons for casualty lists (features from ``tergeu.core.linkage.features``)."""
     return [
-        name_comparison(), patronymic_comparison(), birth_comparison(), national_id_comparison(),
+        family_comparison(), given_comparison(), initial_comparison(), patronymic_comparison(), birth_comparison(),
+        national_id_comparison(),
         death_comparison(), simple_exact("place", "place of death (gazetteer key)", 0.9),
         simple_exact("sex", "sex (stated, from the IIN, or from name endings)", 0.97),
     ]

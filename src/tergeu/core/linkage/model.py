@@ -76,10 +76,8 @@ def score_pairs(rows: Sequence[dict[str, Any]], threshold: float = 0.05, seed: i
     relation = predictions.as_duckdbpyrelation()
     weights = relation.select("unique_id_l, unique_id_r, match_weight").fetchnumpy()
     model = linker.misc.save_model_to_json()
-    prior = model["probability_two_random_records_match"]
-    shift = self_consistent_shift(weights["match_weight"], prior, len(rows) * (len(rows) - 1) / 2)
-    model["probability_two_random_records_match"] = _prior_after(prior, shift)
-    shifted = weights["match_weight"] + shift
+    shifted, priors = _priors_by_list_pair(rows, weights, model["probability_two_random_records_match"])
+    model["tergeu_priors_by_list_pair"] = priors
     probabilities = 1.0 / (1.0 + np.power(2.0, -shifted))
     keep = probabilities >= threshold
     pairs = [Scored(int(a), int(b), float(p), float(w)) for a, b, p, w in zip(
@@ -87,21 +85,53 @@ def score_pairs(rows: Sequence[dict[str, Any]], threshold: float = 0.05, seed: i
     return TrainedModel(model, pairs)
 
 
+def _priors_by_list_pair(rows: Sequence[dict[str, Any]], weights: dict[str, np.ndarray],
+                         prior: float) -> tuple[np.ndarray, dict[str, float]]:
+    """Match weights re-based on one prior per pair of lists, each found as a self-consistent fixed point.
+
+    Two records from different lists are far likelier to be one person than two records of the same
+    list (a list names most people once), so one prior for all pairs undervalues every cross-list
+    match and overvalues within-list ones. Returns the shifted weights and the priors, for the record.
+    """
+    list_of = {row["unique_id"]: row["source_dataset"] for row in rows}
+    sizes: dict[str, int] = {}
+    for name in list_of.values():
+        sizes[name] = sizes.get(name, 0) + 1
+    groups = np.array(["\x1f".join(sorted((list_of[int(a)], list_of[int(b)])))
+                       for a, b in zip(weights["unique_id_l"], weights["unique_id_r"], strict=True)])
+    shifted = weights["match_weight"].astype(float).copy()
+    priors: dict[str, float] = {}
+    for group in np.unique(groups):
+        left, _, right = group.partition("\x1f")
+        same_list = left == right
+        total = sizes[left] * (sizes[left] - 1) / 2 if same_list else sizes[left] * sizes[right]
+        # Start from the most overlap possible (every record of the smaller list has its match in the
+        # other; a tenth of a list duplicated) and let the data pull it down to the largest fixed point.
+        most = 0.1 * sizes[left] if same_list else min(sizes[left], sizes[right])
+        mask = groups == group
+        shift = self_consistent_shift(shifted[mask], prior, max(total, 1.0), start=min(most / max(total, 1.0), 0.5))
+        shifted[mask] += shift
+        priors[f"{left} ~ {right}"] = _prior_after(prior, shift)
+    return shifted, priors
+
+
 def _prior_after(prior: float, shift: float) -> float:
     odds = prior / (1 - prior) * 2.0**shift
     return odds / (1 + odds)
 
 
-def self_consistent_shift(match_weights: np.ndarray, prior: float, total_pairs: float, rounds: int = 50) -> float:
+def self_consistent_shift(match_weights: np.ndarray, prior: float, total_pairs: float, rounds: int = 200,
+                          start: float | None = None) -> float:
     """How far the prior (in bits) must move so that it equals the share of pairs the model calls matches.
 
     Splink's first estimate of the prior rests on an assumed recall of a few strict rules, which is
     easily off by a factor of five on casualty lists. Changing the prior shifts every pair's match
     weight by the same amount, so the fixed point ``prior = sum(probabilities) / total_pairs`` is found
     here on the scored pairs alone (pairs not scored are far below any match and add almost nothing).
+    Iterating from ``start`` (a prior in (0, 1)) finds the fixed point nearest to it.
     """
     log_prior = np.log2(prior / (1 - prior))
-    shift = 0.0
+    shift = 0.0 if start is None else float(np.log2(start / (1 - start)) - log_prior)
     for _ in range(rounds):
         expected = float(np.sum(1.0 / (1.0 + np.power(2.0, -(match_weights + shift)))))
         share = min(max(expected / total_pairs, 1e-12), 0.5)

@@ -13,12 +13,13 @@ from functools import lru_cache
 
 from tergeu.core.names import matching_key
 
-# Words that say what kind of place follows or precedes the name, in keyed form (after matching_key).
-_ADMIN_WORDS = frozenset({
+# Words that say what kind of place follows or precedes the name; compared after matching_key.
+_ADMIN_WORDS_WRITTEN = frozenset({
     "g", "gor", "gorod", "k", "kala", "kalasi", "s", "selo", "pos", "poselok", "aul", "auil", "city", "of",
     "obl", "oblast", "oblisi", "region", "rn", "raion", "audani", "audan", "district", "town", "village",
-    "mkr", "mikroraion", "ul", "street", "kazakhstan", "respublika", "rk",
+    "mkr", "mikroraion", "ul", "street", "kazakhstan", "respublika", "rk", "город", "облысы", "область", "қаласы",
 })
+_ADMIN_WORDS = frozenset(matching_key(word) for word in _ADMIN_WORDS_WRITTEN)
 # Keyed alternative name → canonical key. Keys are matching keys, so "Алма-Ата" arrives as "alma ata".
 _ALIASES = {
     "alma ata": "almaty", "almata": "almaty", "almati": "almaty", "almaata": "almaty",
@@ -33,6 +34,7 @@ _ALIASES = {
     "aktau": "aktau", "shevchenko": "aktau",
     "atirau": "atirau", "gurev": "atirau",
     "taldikorgan": "taldikorgan", "taldi korgan": "taldikorgan",
+    "turkistan": "turkestan", "turkestan": "turkestan",
 }
 _SEPARATORS = re.compile(r"[,;/()]")
 

@@ -1,0 +1,456 @@
+"""Turn scored record pairs into people without chaining.
+
+Connected components of the pairs above a threshold are the obvious way to get people, and they are
+wrong for casualty lists: one bad link (two men with one name and birth year) fuses two people, and a
+chain A~B~C fuses A and C although the model says they differ. Each wrong fusion hides a death, so
+here a record joins a cluster only if it matches the cluster as a whole.
+
+Objective: with threshold t, a partition scores the sum over within-cluster pairs of (p - t), unscored
+pairs counting as ``missing_pair_probability`` m < t (correlation clustering). Merging A and B changes
+it by |A||B|(avg(A, B) - t), so "average link at least t" means "the merge costs nothing".
+
+Search: (1) average linkage merges the two compatible clusters with the highest average link (ties:
+smallest record ids) until it falls below t, looking only along scored pairs (only they can reach t),
+with cluster-pair sums in dicts and a lazy heap, so a component of thousands of records costs about
+O(pairs x cluster size x log), not O(records^2). (2) Greedy merging is myopic: a wrong pair that is the
+strongest of all is merged first and blocks both true clusters. So a sweep then moves each record (or
+must-link group) to the compatible cluster, or a cluster of its own, that raises the score most, and
+merging and sweeping alternate until nothing moves. Each move raises the score, so this ends, locally
+optimal: no two compatible clusters average t or more, and every record averages at least t with the
+rest of its cluster and gains nothing by moving (the tests check both by brute force).
+
+Neither step can join records not connected by pairs scoring at least t (or must-links), so the work
+is split by connected component: singletons cost nothing and the rest are mostly 2-6 records.
+
+Must-links (closed transitively) form units that never split; a cannot-link pair or two records of an
+exclusive list never share a cluster; contradictory constraints raise ValueError, because some
+reviewer decision is wrong and must not be resolved silently.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+__all__ = ["Cluster", "Constraints", "ScoredPair", "assignment", "cluster_records", "suspicious_clusters"]
+
+_MAX_ROUNDS = 100  # merge/sweep rounds per component; each round raises the score, so never reached in practice
+_EPS = 1e-12  # a move must raise the score by more than rounding noise, so sweeps cannot cycle
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredPair:
+    """One comparison from the linkage model: the probability that two records name one person."""
+
+    left: int
+    right: int
+    probability: float
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """What reviewers and list facts say, which overrides the scores: ``must_link`` (confirmed one person,
+    closed transitively), ``cannot_link`` (confirmed different people), ``group_of`` (record -> list, for the
+    "two records of one list" warning), ``exclusive_groups`` (lists naming each person at most once)."""
+
+    must_link: frozenset[tuple[int, int]] = frozenset()
+    cannot_link: frozenset[tuple[int, int]] = frozenset()
+    group_of: Mapping[int, str] = field(default_factory=dict)
+    exclusive_groups: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """One presumed person, and whether a reviewer should look at it before it is counted as one.
+
+    ``records`` are sorted. ``cohesion`` is the weakest link inside the cluster: the minimum probability
+    over its record pairs, an unscored pair counting as the missing-pair probability and a pair joined
+    by must-link as 1.0 (the reviewer's word); 1.0 for a singleton. The minimum, not an average, because
+    one pair the model believes to be two people is what a wrong fusion looks like. ``reasons`` are
+    short English sentences saying why the cluster is ``suspicious``.
+    """
+
+    records: tuple[int, ...]
+    cohesion: float
+    suspicious: bool
+    reasons: tuple[str, ...]
+
+
+_NO_CONSTRAINTS = Constraints()
+
+
+@dataclass
+class _Context:
+    """Lookups shared by the per-component search; records are positions in the sorted record ids."""
+
+    threshold: float
+    missing: float
+    unit: np.ndarray  # record -> its must-link group, named by the group's smallest record (itself if none)
+    unit_of: dict[int, int]  # ``unit`` restricted to records in must-link groups
+    unit_members: dict[int, list[int]]  # must-link group id -> its records, sorted
+    exclusive: list[int] | None  # record -> code of its exclusive list, -1 if none; None: no such lists
+    cannot: dict[int, set[int]]  # record -> records it must not share a cluster with
+
+
+def cluster_records(
+    records: Iterable[int],
+    pairs: Iterable[ScoredPair],
+    constraints: Constraints = _NO_CONSTRAINTS,
+    threshold: float = 0.5,
+    *,
+    missing_pair_probability: float = 0.0,
+    cohesion_floor: float | None = None,
+) -> list[Cluster]:
+    """Partition ``records`` into presumed people (see the module docstring for the method).
+
+    Every record ends in exactly one cluster; clusters come ordered by their smallest record id.
+    ``pairs`` may come in any order, either way round, and repeated (the highest probability of a
+    repeated pair is kept: the comparison that saw the most agreement); pairs of a record with itself
+    are ignored; pairs, must-links and cannot-links naming unknown records raise ValueError so that a
+    caller's id mistake is not silently clustered away. ``cohesion_floor`` (default ``threshold / 2``)
+    marks a cluster suspicious when some pair in it is at least that far on the "different people"
+    side; a pair merely below ``threshold`` is routine in a cluster of four or five records.
+    """
+    if not 0.0 < threshold <= 1.0:
+        raise ValueError(f"threshold must be in (0, 1], got {threshold}")
+    if not 0.0 <= missing_pair_probability < threshold:
+        raise ValueError("missing_pair_probability must be in [0, threshold): unscored pairs cannot count as matches")
+    floor = threshold / 2 if cohesion_floor is None else cohesion_floor
+    ids = np.unique(np.fromiter(records, dtype=np.int64))
+    lo, hi, prob = _pair_arrays(list(pairs), ids)
+    ctx, codes, names = _prepare_constraints(constraints, ids, threshold, missing_pair_probability)
+    if ids.size == 0:
+        return []
+    rep = _partition(ids.size, lo, hi, prob, ctx)
+    cohesion = _cohesion(rep, (lo, hi, prob), ctx)
+    return _build_clusters(ids, rep, cohesion, _reasons(rep, cohesion, codes, names, floor))
+
+
+def suspicious_clusters(clusters: Iterable[Cluster]) -> list[Cluster]:
+    """The clusters a reviewer should check, in their original order."""
+    return [cluster for cluster in clusters if cluster.suspicious]
+
+
+def assignment(clusters: Iterable[Cluster]) -> dict[int, int]:
+    """Record id -> index of its cluster, the shape pair-counting evaluation against a truth needs."""
+    result: dict[int, int] = {}
+    for index, cluster in enumerate(clusters):
+        for record in cluster.records:
+            if record in result:
+                raise ValueError(f"record {record} is in clusters {result[record]} and {index}")
+            result[record] = index
+    return result
+
+
+def _indices(ids: np.ndarray, values: np.ndarray, what: str) -> np.ndarray:
+    """Positions of ``values`` in the sorted ``ids``; an unknown id is a caller bug, so it raises."""
+    pos = np.minimum(np.searchsorted(ids, values), max(ids.size - 1, 0))
+    bad = (ids[pos] != values) if ids.size else np.ones(values.size, bool)
+    if bad.any():
+        raise ValueError(f"{what} names record {int(values[bad][0])}, which is not among the records")
+    return pos
+
+
+def _pair_arrays(pairs: list[ScoredPair], ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Canonical pairs (low index, high index, probability), sorted and deduplicated, so the result
+    does not depend on the order or orientation the pairs came in."""
+    count = len(pairs)
+    left = np.fromiter((pair.left for pair in pairs), np.int64, count)
+    right = np.fromiter((pair.right for pair in pairs), np.int64, count)
+    prob = np.fromiter((pair.probability for pair in pairs), np.float64, count)
+    outside = ~((prob >= 0.0) & (prob <= 1.0))  # also catches NaN
+    if outside.any():
+        raise ValueError(f"pair probability must be in [0, 1], got {prob[outside][0]}")
+    a, b = _indices(ids, left, "a scored pair"), _indices(ids, right, "a scored pair")
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    keep = lo != hi
+    lo, hi, prob = lo[keep], hi[keep], prob[keep]
+    key = lo * ids.size + hi
+    order = np.argsort(key, kind="stable")
+    key = key[order]
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if key.size else np.zeros(0, np.intp)
+    best = np.maximum.reduceat(prob[order], starts) if key.size else prob
+    return lo[order][starts], hi[order][starts], best
+
+
+def _components(n: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Component label of every record in the undirected graph with the given edges."""
+    graph = coo_matrix((np.ones(rows.size, np.int8), (rows, cols)), shape=(n, n))
+    return connected_components(graph, directed=False)[1]
+
+
+def _index_pairs(pairs: frozenset[tuple[int, int]], ids: np.ndarray, what: str) -> np.ndarray:
+    flat = np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2)
+    return _indices(ids, flat.ravel(), what).reshape(-1, 2)
+
+
+def _prepare_constraints(
+    constraints: Constraints, ids: np.ndarray, threshold: float, missing: float
+) -> tuple[_Context, np.ndarray, list[str]]:
+    """Index the constraints and reject contradictions, naming the records involved."""
+    must = _index_pairs(constraints.must_link, ids, "a must-link")
+    labels = _components(ids.size, must[:, 0], must[:, 1])
+    unit = np.unique(labels, return_index=True)[1][labels]  # first index of a label is its smallest record
+    grouped = np.flatnonzero(np.bincount(unit, minlength=ids.size)[unit] > 1)
+    unit_of = dict(zip(grouped.tolist(), unit[grouped].tolist(), strict=True))
+    unit_members: dict[int, list[int]] = {}
+    for record, head in unit_of.items():
+        unit_members.setdefault(head, []).append(record)
+    cannot: dict[int, set[int]] = {}
+    for a, b in _index_pairs(constraints.cannot_link, ids, "a cannot-link").tolist():
+        if unit[a] == unit[b]:
+            first, second = sorted((int(ids[a]), int(ids[b])))
+            raise ValueError(f"records {first} and {second} are cannot-linked but joined by must-links")
+        cannot.setdefault(a, set()).add(b)
+        cannot.setdefault(b, set()).add(a)
+    names = sorted(set(constraints.group_of.values()))
+    code_of = {name: code for code, name in enumerate(names)}
+    codes = np.full(ids.size, -1, np.int64)
+    if constraints.group_of and ids.size:
+        keys = np.fromiter(constraints.group_of.keys(), np.int64, len(constraints.group_of))
+        pos = np.minimum(np.searchsorted(ids, keys), ids.size - 1)
+        known = ids[pos] == keys  # lists may name records outside this batch: ignored
+        codes[pos[known]] = np.array([code_of[name] for name in constraints.group_of.values()])[known]
+    is_exclusive = np.array([name in constraints.exclusive_groups for name in names] + [False])
+    exclusive = np.where(is_exclusive[codes], codes, -1)  # code -1 reads the trailing False
+    for members in unit_members.values():
+        listed = [code for code in exclusive[members].tolist() if code >= 0]
+        if len(listed) != len(set(listed)):
+            twins = [int(ids[r]) for r in members if exclusive[r] >= 0]
+            raise ValueError(f"must-linked records {twins} include two records of one exclusive list")
+    listed = exclusive.tolist() if is_exclusive.any() else None
+    return _Context(threshold, missing, unit, unit_of, unit_members, listed, cannot), codes, names
+
+
+def _partition(n: int, lo: np.ndarray, hi: np.ndarray, prob: np.ndarray, ctx: _Context) -> np.ndarray:
+    """Cluster representative (smallest member's position) for every record."""
+    linked = np.flatnonzero(ctx.unit != np.arange(n))
+    strong = prob >= ctx.threshold
+    comp = _components(n, np.concatenate([lo[strong], linked]), np.concatenate([hi[strong], ctx.unit[linked]]))
+    size = np.bincount(comp)
+    rep = np.arange(n)
+    big = size >= 2
+    records = np.flatnonzero(big[comp])
+    records = records[np.argsort(comp[records], kind="stable")]
+    inside = (comp[lo] == comp[hi]) & big[comp[lo]]
+    edges = np.flatnonzero(inside)
+    edges = edges[np.argsort(comp[lo[edges]], kind="stable")]  # by component, (lo, hi) order kept
+    labels = np.unique(comp[records])
+    r_bounds = np.searchsorted(comp[records], labels).tolist() + [records.size]
+    e_bounds = np.searchsorted(comp[lo[edges]], labels).tolist() + [edges.size]
+    rec_l, lo_l, hi_l, p_l = records.tolist(), lo[edges].tolist(), hi[edges].tolist(), prob[edges].tolist()
+    moved: list[int] = []
+    heads: list[int] = []
+    for k in range(labels.size):
+        members = rec_l[r_bounds[k] : r_bounds[k + 1]]
+        a, b = e_bounds[k], e_bounds[k + 1]
+        for cluster in _cluster_component(members, list(zip(lo_l[a:b], hi_l[a:b], p_l[a:b], strict=True)), ctx):
+            moved += cluster
+            heads += [min(cluster)] * len(cluster)
+    rep[moved] = heads
+    return rep
+
+
+class _Partition:
+    """The clusters of one component during the search; cluster ids are arbitrary ints until
+    ``canonical`` renames each to its smallest record, which the merge step's tie-breaking relies on."""
+
+    def __init__(self, records: list[int], ctx: _Context) -> None:
+        self.ctx, self.fresh = ctx, -1
+        self.label = {record: ctx.unit_of.get(record, record) for record in records}  # units start together
+        self.members: dict[int, list[int]] = {}
+        for record, cluster in self.label.items():
+            self.members.setdefault(cluster, []).append(record)
+
+    def compatible(self, records: list[int], cluster: int) -> bool:
+        """Whether ``records`` may join ``cluster``: no cannot-link and no shared exclusive list."""
+        exclusive = self.ctx.exclusive
+        if exclusive is not None:
+            lists = {exclusive[r] for r in records} - {-1}
+            if lists and any(exclusive[r] in lists for r in self.members[cluster]):
+                return False
+        cannot = self.ctx.cannot
+        if cannot:
+            label = self.label
+            return not any(label.get(q) == cluster for r in records for q in cannot.get(r, ()))
+        return True
+
+    def move(self, records: list[int], home: int, target: int | None) -> None:
+        rest = [record for record in self.members.pop(home) if record not in records]  # a unit is small
+        if rest:
+            self.members[home] = rest
+        if target is None:
+            target, self.fresh = self.fresh, self.fresh - 1
+        self.members[target] = self.members.get(target, []) + records
+        self.label.update(dict.fromkeys(records, target))
+
+    def canonical(self) -> None:
+        clusters = [sorted(records) for records in self.members.values()]
+        self.members = {records[0]: records for records in clusters}
+        self.label = {record: records[0] for records in clusters for record in records}
+
+
+def _cluster_component(records: list[int], edges: list[tuple[int, int, float]], ctx: _Context) -> list[list[int]]:
+    """Alternate greedy average-linkage merging and improving sweeps until a sweep moves nothing."""
+    part = _Partition(records, ctx)
+    adjacent: dict[int, list[tuple[int, float]]] = {record: [] for record in records}
+    for a, b, p in edges:
+        adjacent[a].append((b, p))
+        adjacent[b].append((a, p))
+    for _ in range(_MAX_ROUNDS):
+        _agglomerate(part, edges)
+        if not _sweep(part, adjacent):
+            break
+        part.canonical()
+    return list(part.members.values())
+
+
+def _average(link: list[float], size_a: int, size_b: int, missing: float) -> float:
+    """Average probability over all size_a * size_b record pairs, unscored ones counting as ``missing``."""
+    total = size_a * size_b
+    return (link[0] + missing * (total - link[1])) / total
+
+
+def _agglomerate(part: _Partition, edges: list[tuple[int, int, float]]) -> None:
+    """Greedy average linkage over clusters joined by scored pairs: lazy heap of (-average, a, b);
+    an entry is stale when a cluster is gone or its average changed, and is then skipped."""
+    t, m, label, members = part.ctx.threshold, part.ctx.missing, part.label, part.members
+    links: dict[int, dict[int, list[float]]] = {cluster: {} for cluster in members}
+    for a, b, p in edges:
+        ca, cb = label[a], label[b]
+        if ca != cb:
+            link = links[ca].get(cb)
+            if link is None:
+                link = links[ca][cb] = links[cb][ca] = [0.0, 0]
+            link[0] += p
+            link[1] += 1
+    heap = []
+    for a, around in links.items():
+        for b, link in around.items():
+            if a < b and (average := _average(link, len(members[a]), len(members[b]), m)) >= t:
+                heap.append((-average, a, b))
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        link = links.get(a, {}).get(b)
+        if link is None or _average(link, len(members[a]), len(members[b]), m) != -negative:
+            continue
+        if not part.compatible(members[b], a):
+            continue  # re-examined only if one side grows and the entry is pushed again
+        _merge(part, links, a, b)
+        size_a = len(members[a])
+        for x, link in links[a].items():
+            if (average := _average(link, size_a, len(members[x]), m)) >= t:
+                heapq.heappush(heap, (-average, min(a, x), max(a, x)))
+
+
+def _merge(part: _Partition, links: dict[int, dict[int, list[float]]], keep: int, gone: int) -> None:
+    """Fold cluster ``gone`` into ``keep`` (the smaller id), adding up their link sums to third clusters."""
+    around_keep = links[keep]
+    del around_keep[gone]
+    for x, link in links.pop(gone).items():
+        if x == keep:
+            continue
+        del links[x][gone]
+        mine = around_keep.get(x)
+        if mine is None:
+            around_keep[x] = links[x][keep] = link
+        else:
+            mine[0] += link[0]
+            mine[1] += link[1]
+    part.label.update(dict.fromkeys(part.members[gone], keep))
+    part.members[keep] += part.members.pop(gone)
+
+
+def _sweep(part: _Partition, adjacent: dict[int, list[tuple[int, float]]]) -> bool:
+    """Move each unit to the cluster (or a cluster of its own) where it adds most to the score.
+
+    The gain of unit u in cluster C is the sum of (p - t) over its pairs with C; as pairs not scored
+    add the constant (m - t), only clusters u has scored pairs with can beat being alone (gain 0).
+    Staying wins ties, then being alone, then the first candidate met. Returns whether anything moved.
+    """
+    ctx, label, members = part.ctx, part.label, part.members
+    t, m = ctx.threshold, ctx.missing
+    moved = False
+    for unit in sorted({ctx.unit_of.get(record, record) for record in label}):
+        records = ctx.unit_members.get(unit, [unit])
+        home = label[unit]
+        sums: dict[int, float] = {}
+        for record in records:
+            for other, p in adjacent[record]:
+                if len(records) == 1 or ctx.unit_of.get(other, other) != unit:
+                    cluster = label[other]
+                    sums[cluster] = sums.get(cluster, 0.0) + p - m
+        rest = len(members[home]) - len(records)
+        best = sums.get(home, 0.0) + (m - t) * len(records) * rest + _EPS
+        target: int | None = home
+        if rest and best < 0.0:
+            best, target = 0.0, None
+        for cluster, total in sums.items():
+            if cluster != home:
+                gain = total + (m - t) * len(records) * len(members[cluster])
+                if gain > best and part.compatible(records, cluster):
+                    best, target = gain, cluster
+        if target != home:
+            part.move(records, home, target)
+            moved = True
+    return moved
+
+
+def _cohesion(rep: np.ndarray, pairs: tuple[np.ndarray, ...], ctx: _Context) -> np.ndarray:
+    """Weakest within-cluster link, indexed by cluster representative (see ``Cluster``)."""
+    lo, hi, prob = pairs
+    n = rep.size
+    inside = rep[lo] == rep[hi]
+    lo, hi, prob = lo[inside], hi[inside], prob[inside]
+    same_unit = ctx.unit[lo] == ctx.unit[hi]
+    cohesion = np.ones(n)
+    np.minimum.at(cohesion, rep[lo], np.where(same_unit, 1.0, prob))
+    covered = np.bincount(rep[lo[~same_unit]], minlength=n)
+    for head, records in ctx.unit_members.items():
+        covered[rep[head]] += len(records) * (len(records) - 1) // 2
+    size = np.bincount(rep, minlength=n)
+    unscored = covered < size * (size - 1) // 2
+    cohesion[unscored] = np.minimum(cohesion[unscored], ctx.missing)
+    return cohesion
+
+
+def _reasons(rep: np.ndarray, cohesion: np.ndarray, codes: np.ndarray, names: list[str], floor: float) -> dict:
+    """Reasons for every suspicious cluster, keyed by representative; computed in bulk, worded one by one."""
+    n, width = rep.size, max(len(names), 1)
+    size = np.bincount(rep, minlength=n)
+    shared = size[rep] >= 2
+    listed = shared & (codes >= 0)
+    keys, counts = np.unique(rep[listed] * width + codes[listed], return_counts=True)
+    distinct = np.bincount(keys // width, minlength=n) + np.bincount(rep[shared & (codes < 0)], minlength=n)
+    reasons: dict[int, list[str]] = {}
+    for head in np.flatnonzero((size >= 2) & (cohesion < floor)).tolist():
+        reasons[head] = [f"weakest link {cohesion[head]:.2f} is below {floor:.2f}: may be two people"]
+    for key, count in zip(keys[counts >= 2].tolist(), counts[counts >= 2].tolist(), strict=True):
+        head, name = key // width, names[key % width]
+        number = "two" if count == 2 else str(count)
+        reasons.setdefault(head, []).append(f"{number} records of list {name}: possible duplicate or two people")
+    for head in np.flatnonzero(size > distinct + 1).tolist():
+        text = f"{size[head]} records from only {distinct[head]} lists: more records than one person explains"
+        reasons.setdefault(head, []).append(text)
+    return reasons
+
+
+def _build_clusters(ids: np.ndarray, rep: np.ndarray, cohesion: np.ndarray, reasons: dict) -> list[Cluster]:
+    """Cluster objects in record-id order, members sorted (positions follow the sorted ids)."""
+    order = np.argsort(rep, kind="stable")
+    ordered = rep[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if rep.size else np.zeros(0, np.intp)
+    heads = ordered[starts]
+    bounds = starts.tolist() + [rep.size]
+    record_ids = ids[order].tolist()
+    clusters = []
+    for k, (head, weakest) in enumerate(zip(heads.tolist(), cohesion[heads].tolist(), strict=True)):
+        why = tuple(reasons.get(head, ()))
+        clusters.append(Cluster(tuple(record_ids[bounds[k] : bounds[k + 1]]), weakest, bool(why), why))
+    return clusters
