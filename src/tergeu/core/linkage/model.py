@@ -14,9 +14,12 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+from splink.internals.exceptions import EMTrainingException
 
 from tergeu.core.linkage.comparisons import casualty_comparisons
 
+EM_RULES = (block_on("family_skeleton"), block_on("birth_year", "given_initial"))
+MAX_DISAGREEING_M = 0.35  # if EM says more true matches disagree than this, it has learned something else
 LOWEST_WEIGHT = -12.0  # pairs scored below this are not worth keeping, whatever the prior turns out to be
 # Candidate pairs: any one rule suffices. Skeletons survive vowel changes; the first letters of the
 # family name with the given initial survive a typo late in the surname; the IIN survives every name.
@@ -70,8 +73,8 @@ def score_pairs(rows: Sequence[dict[str, Any]], threshold: float = 0.05, seed: i
         [block_on("national_id"), block_on("given", "family", "birth_year")], recall=0.6)
     linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=seed)
     if em:
-        linker.training.estimate_parameters_using_expectation_maximisation(block_on("family_skeleton"))
-        linker.training.estimate_parameters_using_expectation_maximisation(block_on("birth_year", "place"))
+        for rule in EM_RULES:
+            linker = _guarded_em(linker, table, rule)
     predictions = linker.inference.predict(threshold_match_weight=LOWEST_WEIGHT)
     relation = predictions.as_duckdbpyrelation()
     weights = relation.select("unique_id_l, unique_id_r, match_weight").fetchnumpy()
@@ -83,6 +86,32 @@ def score_pairs(rows: Sequence[dict[str, Any]], threshold: float = 0.05, seed: i
     pairs = [Scored(int(a), int(b), float(p), float(w)) for a, b, p, w in zip(
         weights["unique_id_l"][keep], weights["unique_id_r"][keep], probabilities[keep], shifted[keep], strict=True)]
     return TrainedModel(model, pairs)
+
+
+def _implausible(comparison: dict[str, Any]) -> bool:
+    """EM found a solution where true matches mostly disagree: it has modelled lists, not people."""
+    levels = [lvl for lvl in comparison["comparison_levels"] if not lvl.get("is_null_level")]
+    first, last = levels[0].get("m_probability"), levels[-1].get("m_probability")
+    return first is None or last is None or last > MAX_DISAGREEING_M or last >= first
+
+
+def _guarded_em(linker: Linker, table: Any, rule: Any) -> Linker:
+    """One EM session; comparisons it made implausible (or a numerical failure) fall back to the priors.
+
+    On lists with common names EM can converge to "same list" rather than "same person", or drive an
+    m probability to zero and fail. Tergeu keeps what EM learned only where it stays plausible.
+    """
+    before = linker.misc.save_model_to_json()
+    try:
+        linker.training.estimate_parameters_using_expectation_maximisation(rule)
+    except (ValueError, ArithmeticError, EMTrainingException):
+        return Linker(table, before)
+    after = linker.misc.save_model_to_json()
+    kept = [new if not _implausible(new) else old
+            for old, new in zip(before["comparisons"], after["comparisons"], strict=True)]
+    if kept == after["comparisons"]:
+        return linker
+    return Linker(table, {**after, "comparisons": kept})
 
 
 def _priors_by_list_pair(rows: Sequence[dict[str, Any]], weights: dict[str, np.ndarray],

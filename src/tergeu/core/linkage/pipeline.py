@@ -26,7 +26,7 @@ def link_records(records: Sequence[RecordFacts], constraints: Constraints | None
                  threshold: float = MATCH_THRESHOLD, seed: int = 1) -> Linkage:
     """Link and deduplicate ``records`` of every list at once."""
     rows = [features_of(record) for record in records]
-    model = score_pairs(rows, threshold=min(0.05, threshold), seed=seed)
+    model = score_pairs(rows, threshold=min(0.05, threshold), seed=seed, em=True)
     pairs = [ScoredPair(p.left, p.right, p.probability) for p in model.pairs]
     clusters = cluster_records([r.record_id for r in records], pairs, constraints or Constraints(), threshold)
     return Linkage(model, clusters)
