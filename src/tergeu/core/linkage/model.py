@@ -116,32 +116,59 @@ def _guarded_em(linker: Linker, table: Any, rule: Any) -> Linker:
 
 def _priors_by_list_pair(rows: Sequence[dict[str, Any]], weights: dict[str, np.ndarray],
                          prior: float) -> tuple[np.ndarray, dict[str, float]]:
-    """Match weights re-based on one prior per pair of lists, each found as a self-consistent fixed point.
+    """Match probabilities that know how lists overlap; returned as weights, with the estimates used.
 
-    Two records from different lists are far likelier to be one person than two records of the same
-    list (a list names most people once), so one prior for all pairs undervalues every cross-list
-    match and overvalues within-list ones. Returns the shifted weights and the priors, for the record.
+    Across two lists, a person is named at most once in each, so a record's candidates in the other
+    list compete: "Касымов А., 6 January" is likely the one such Kasymov of the other list, and
+    unlikely if there are five. Each record's probability of having its match in the other list (the
+    coverage, estimated per pair of lists as a fixed point) is shared among its candidates in
+    proportion to their Bayes factors, in both directions, and the smaller of the two is kept.
+    Within one list (duplicates) a single prior per list is found as a fixed point instead.
     """
     list_of = {row["unique_id"]: row["source_dataset"] for row in rows}
     sizes: dict[str, int] = {}
     for name in list_of.values():
         sizes[name] = sizes.get(name, 0) + 1
-    groups = np.array(["\x1f".join(sorted((list_of[int(a)], list_of[int(b)])))
-                       for a, b in zip(weights["unique_id_l"], weights["unique_id_r"], strict=True)])
-    shifted = weights["match_weight"].astype(float).copy()
-    priors: dict[str, float] = {}
-    for group in np.unique(groups):
-        left, _, right = group.partition("\x1f")
-        same_list = left == right
-        total = sizes[left] * (sizes[left] - 1) / 2 if same_list else sizes[left] * sizes[right]
-        # Start from the most overlap possible (every record of the smaller list has its match in the
-        # other; a tenth of a list duplicated) and let the data pull it down to the largest fixed point.
-        most = 0.1 * sizes[left] if same_list else min(sizes[left], sizes[right])
-        mask = groups == group
-        shift = self_consistent_shift(shifted[mask], prior, max(total, 1.0), start=min(most / max(total, 1.0), 0.5))
-        shifted[mask] += shift
-        priors[f"{left} ~ {right}"] = _prior_after(prior, shift)
-    return shifted, priors
+    left_ids, right_ids = weights["unique_id_l"].astype(np.int64), weights["unique_id_r"].astype(np.int64)
+    left_lists = np.array([list_of[int(a)] for a in left_ids])
+    right_lists = np.array([list_of[int(b)] for b in right_ids])
+    log_bayes = weights["match_weight"].astype(float) - float(np.log2(prior / (1 - prior)))
+    probabilities = np.zeros(len(log_bayes))
+    estimates: dict[str, float] = {}
+    for first, second in sorted({tuple(sorted(pair)) for pair in zip(left_lists, right_lists, strict=True)}):
+        mask = ((left_lists == first) & (right_lists == second)) | ((left_lists == second) & (right_lists == first))
+        if first == second:
+            total = sizes[first] * (sizes[first] - 1) / 2
+            shift = self_consistent_shift(weights["match_weight"][mask], prior, max(total, 1.0),
+                                          start=min(0.1 * sizes[first] / max(total, 1.0), 0.5))
+            probabilities[mask] = 1.0 / (1.0 + np.power(2.0, -(weights["match_weight"][mask] + shift)))
+            estimates[f"{first} ~ {first} (duplicates prior)"] = _prior_after(prior, shift)
+            continue
+        in_first = np.where(left_lists[mask] == first, left_ids[mask], right_ids[mask])
+        in_second = np.where(left_lists[mask] == first, right_ids[mask], left_ids[mask])
+        forward, coverage_1 = _shared_among_candidates(in_first, log_bayes[mask], sizes[first], sizes[second])
+        backward, coverage_2 = _shared_among_candidates(in_second, log_bayes[mask], sizes[second], sizes[first])
+        probabilities[mask] = np.minimum(forward, backward)
+        estimates[f"share of {first} also on {second}"] = coverage_1
+        estimates[f"share of {second} also on {first}"] = coverage_2
+    clipped = np.clip(probabilities, 1e-15, 1 - 1e-15)
+    return np.log2(clipped / (1 - clipped)), estimates
+
+
+def _shared_among_candidates(owners: np.ndarray, log_bayes: np.ndarray, own_size: int,
+                             other_size: int, rounds: int = 100) -> tuple[np.ndarray, float]:
+    """P(owner's match is this candidate) when an owner has its match in the other list with probability c."""
+    _, owner_index = np.unique(owners, return_inverse=True)
+    bayes = np.power(2.0, np.clip(log_bayes, -200, 200)) / other_size
+    sums = np.bincount(owner_index, weights=bayes)
+    coverage = 0.9
+    for _ in range(rounds):
+        posterior = coverage * bayes / (1 - coverage + coverage * sums[owner_index])
+        new_coverage = float(np.clip(posterior.sum() / own_size, 1e-6, 1 - 1e-6))
+        if abs(new_coverage - coverage) < 1e-6:
+            break
+        coverage = new_coverage
+    return coverage * bayes / (1 - coverage + coverage * sums[owner_index]), coverage
 
 
 def _prior_after(prior: float, shift: float) -> float:
