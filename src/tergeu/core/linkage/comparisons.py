@@ -76,7 +76,8 @@ def initial_comparison() -> cl.CustomComparison:
             cll.CustomLevel("given_initial_l IS NULL OR given_initial_r IS NULL "
                             "OR (given_l IS NOT NULL AND given_r IS NOT NULL)", "full names or no initial").configure(
                 is_null_level=True),
-            level("given_initial_l = given_initial_r", "initial agrees", 0.95),
+            cll.ExactMatchLevel("given_initial", term_frequency_adjustments=True).configure(
+                m_probability=0.95, label_for_charts="initial agrees"),
             else_level(0.05),
         ],
     )
@@ -135,7 +136,7 @@ def death_comparison() -> cl.CustomComparison:
         comparison_description="date of death (lists often disagree by a day)",
         comparison_levels=[
             cll.NullLevel("death_date"),
-            cll.ExactMatchLevel("death_date").configure(m_probability=0.8),
+            cll.ExactMatchLevel("death_date", term_frequency_adjustments=True).configure(m_probability=0.8),
             level("abs(date_diff('day', CAST(death_date_l AS DATE), CAST(death_date_r AS DATE))) <= 1",
                   "within a day", 0.12),
             level("abs(date_diff('day', CAST(death_date_l AS DATE), CAST(death_date_r AS DATE))) <= 3",
