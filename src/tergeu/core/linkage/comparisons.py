@@ -84,18 +84,31 @@ def initial_comparison() -> cl.CustomComparison:
 
 
 def patronymic_comparison() -> cl.CustomComparison:
-    no_patronymic = "(patronymic_{s} IS NULL AND patronymic_initial_{s} IS NULL)"
+    """The father's name from the patronymic, Kazakh or Russian form, when both records have it in full."""
     return cl.CustomComparison(
         output_column_name="patronymic",
-        comparison_description="father's name from the patronymic (Kazakh or Russian form) or its initial",
+        comparison_description="father's name from the patronymic (Kazakh or Russian form)",
         comparison_levels=[
-            cll.CustomLevel(f"{no_patronymic.format(s='l')} OR {no_patronymic.format(s='r')}",
-                            "no patronymic on one side").configure(is_null_level=True),
-            level("patronymic_l = patronymic_r", "same father's name", 0.7),
+            cll.NullLevel("patronymic").configure(is_null_level=True),
+            cll.ExactMatchLevel("patronymic", term_frequency_adjustments=True).configure(m_probability=0.8),
             level(_jw("patronymic_l", "patronymic_r"), "similar father's name", 0.15),
-            level("(patronymic_l IS NULL OR patronymic_r IS NULL) AND patronymic_initial_l = patronymic_initial_r",
-                  "patronymic initial agrees", 0.12),
-            else_level(0.03),
+            else_level(0.05),
+        ],
+    )
+
+
+def patronymic_initial_comparison() -> cl.CustomComparison:
+    """The patronymic's initial, compared only when one side has nothing more ("Нурланов Ж.С.")."""
+    return cl.CustomComparison(
+        output_column_name="patronymic_initial",
+        comparison_description="patronymic initial, when one record has only the initial",
+        comparison_levels=[
+            cll.CustomLevel("patronymic_initial_l IS NULL OR patronymic_initial_r IS NULL "
+                            "OR (patronymic_l IS NOT NULL AND patronymic_r IS NOT NULL)",
+                            "full patronymics or no initial").configure(is_null_level=True),
+            cll.ExactMatchLevel("patronymic_initial", term_frequency_adjustments=True).configure(
+                m_probability=0.93, label_for_charts="patronymic initial agrees"),
+            else_level(0.07),
         ],
     )
 
@@ -157,7 +170,8 @@ def simple_exact(column: str, description: str, m_agree: float) -> cl.CustomComp
 def casualty_comparisons() -> list[cl.CustomComparison]:
     """The comparisons for casualty lists (features from ``tergeu.core.linkage.features``)."""
     return [
-        family_comparison(), given_comparison(), initial_comparison(), patronymic_comparison(), birth_comparison(),
+        family_comparison(), given_comparison(), initial_comparison(), patronymic_comparison(),
+        patronymic_initial_comparison(), birth_comparison(),
         national_id_comparison(),
         death_comparison(), simple_exact("place", "place of death (gazetteer key)", 0.9),
         simple_exact("sex", "sex (stated, from the IIN, or from name endings)", 0.97),
