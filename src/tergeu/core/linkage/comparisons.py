@@ -121,6 +121,10 @@ def birth_comparison() -> cl.CustomComparison:
             cll.CustomLevel("birth_year_l IS NULL OR birth_year_r IS NULL", "no birth year").configure(
                 is_null_level=True),
             level("birth_date_l = birth_date_r", "same date of birth", 0.5),
+            level("levenshtein(birth_date_l, birth_date_r) <= 1", "date of birth with one typo", 0.06),
+            level("substr(birth_date_l, 1, 4) = substr(birth_date_r, 1, 4) AND substr(birth_date_l, 6, 2) = "
+                  "substr(birth_date_r, 9, 2) AND substr(birth_date_l, 9, 2) = substr(birth_date_r, 6, 2)",
+                  "day and month swapped", 0.02),
             level("birth_year_l = birth_year_r AND birth_year_exact_l AND birth_year_exact_r",
                   "same year of birth", 0.1),
             level("abs(birth_year_l - birth_year_r) <= 1", "years within 1 (age at death)", 0.3),

@@ -29,6 +29,8 @@ BLOCKING_RULES = (
     block_on("national_id"),
     block_on("given_skeleton", "death_date", "place"),
     block_on("substr(family, 1, 2)", "given_initial", "death_date"),
+    block_on("birth_date"),
+    "l.family_skeleton = r.given_skeleton AND l.given_skeleton = r.family_skeleton",  # name order swapped
 )
 
 
