@@ -30,6 +30,8 @@ BLOCKING_RULES = (
     block_on("given_skeleton", "death_date", "place"),
     block_on("substr(family, 1, 2)", "given_initial", "death_date"),
     block_on("birth_date"),
+    block_on("substr(national_id, 1, 5)"),  # an IIN with a typo late in it
+    block_on("right(national_id, 5)"),  # ... or early in it
     "l.family_skeleton = r.given_skeleton AND l.given_skeleton = r.family_skeleton",  # name order swapped
 )
 
