@@ -163,6 +163,18 @@ def death_comparison() -> cl.CustomComparison:
     )
 
 
+def place_comparison() -> cl.CustomComparison:
+    return cl.CustomComparison(
+        output_column_name="place", comparison_description="place of death (gazetteer key)",
+        comparison_levels=[
+            cll.NullLevel("place"),
+            cll.ExactMatchLevel("place").configure(m_probability=0.88),
+            level(_jw("place_l", "place_r"), "similar place (a typo)", 0.04),
+            else_level(0.08),
+        ],
+    )
+
+
 def simple_exact(column: str, description: str, m_agree: float) -> cl.CustomComparison:
     return cl.CustomComparison(
         output_column_name=column, comparison_description=description,
@@ -177,6 +189,6 @@ def casualty_comparisons() -> list[cl.CustomComparison]:
         family_comparison(), given_comparison(), initial_comparison(), patronymic_comparison(),
         patronymic_initial_comparison(), birth_comparison(),
         national_id_comparison(),
-        death_comparison(), simple_exact("place", "place of death (gazetteer key)", 0.9),
+        death_comparison(), place_comparison(),
         simple_exact("sex", "sex (stated, from the IIN, or from name endings)", 0.97),
     ]

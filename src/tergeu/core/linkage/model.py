@@ -144,7 +144,7 @@ def _priors_by_list_pair(rows: Sequence[dict[str, Any]], weights: dict[str, np.n
         if first == second:
             total = sizes[first] * (sizes[first] - 1) / 2
             shift = self_consistent_shift(weights["match_weight"][mask], prior, max(total, 1.0),
-                                          start=min(0.1 * sizes[first] / max(total, 1.0), 0.5))
+                                          start=min(sizes[first] / max(total, 1.0), 0.5))
             probabilities[mask] = 1.0 / (1.0 + np.power(2.0, -(weights["match_weight"][mask] + shift)))
             estimates[f"{first} ~ {first} (duplicates prior)"] = _prior_after(prior, shift)
             continue
