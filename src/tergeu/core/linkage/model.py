@@ -152,7 +152,11 @@ def _priors_by_list_pair(rows: Sequence[dict[str, Any]], weights: dict[str, np.n
         in_second = np.where(left_lists[mask] == first, right_ids[mask], left_ids[mask])
         forward, coverage_1 = _shared_among_candidates(in_first, log_bayes[mask], sizes[first], sizes[second])
         backward, coverage_2 = _shared_among_candidates(in_second, log_bayes[mask], sizes[second], sizes[first])
-        probabilities[mask] = np.minimum(forward, backward)
+        # A list may hold a person twice: then two candidates split one share although both are right.
+        # The plain posterior with the same coverage as prior does not split, so the larger one is kept.
+        plain_prior = coverage_1 / sizes[second]
+        odds = plain_prior / (1 - plain_prior) * np.power(2.0, np.clip(log_bayes[mask], -200, 200))
+        probabilities[mask] = np.maximum(np.minimum(forward, backward), odds / (1 + odds))
         estimates[f"share of {first} also on {second}"] = coverage_1
         estimates[f"share of {second} also on {first}"] = coverage_2
     clipped = np.clip(probabilities, 1e-15, 1 - 1e-15)
