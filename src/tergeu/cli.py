@@ -238,6 +238,35 @@ def export_records(fmt: str, list_names: tuple[str, ...], output: Path | None) -
     console.print(f"[dim]{count} records exported[/dim]")
 
 
+@export.command("links")
+@click.option("--format", "fmt", type=click.Choice(["csv"]), default="csv", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Write here instead of stdout.")
+@with_django
+def export_links(fmt: str, output: Path | None) -> None:
+    """One line per imported record: list,row,person (the person's stable id from `tergeu link`)."""
+    from tergeu.casualties.export import iter_links, write_links_csv
+
+    if output is None:
+        count = write_links_csv(sys.stdout, iter_links())
+    else:
+        with output.open("w", encoding="utf-8", newline="") as handle:
+            count = write_links_csv(handle, iter_links())
+    console.print(f"[dim]{count} records exported[/dim]")
+
+
+@cli.command()
+@with_django
+def link() -> None:
+    """Link the records of every list into people (Splink on DuckDB; reviewers' decisions respected)."""
+    from tergeu.casualties.linking import run_linkage
+
+    with console.status("Linking records (features, training, scoring, clustering)…"):
+        summary = run_linkage()
+    console.print(f"Linkage run {summary.run_id}: {summary.records} records → {summary.people} people; "
+                  f"{summary.pairs_to_review} pairs to review; {summary.suspicious_people} people flagged")
+
+
 @cli.command()
 @click.option("--limit", default=50, show_default=True, help="How many entries, newest first.")
 @click.option("--actor", help="Only changes by this person.")

@@ -45,3 +45,25 @@ def write_json_lines(out: TextIO, rows: Iterator[dict]) -> int:
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
         count += 1
     return count
+
+
+LINK_COLUMNS = ("list", "row", "person")
+
+
+def iter_links() -> Iterator[dict]:
+    """One line per imported record: its list's name, its 1-based data row, its person's stable id
+    (empty until ``tergeu link`` has run, or for a record imported since)."""
+    records = (Record.objects.order_by("imported_list__imported_at", "imported_list_id", "row_number")
+               .values_list("imported_list__name", "row_number", "membership__person_id"))
+    for list_name, row_number, person_id in records.iterator(chunk_size=20000):
+        yield {"list": list_name, "row": row_number, "person": person_id if person_id is not None else ""}
+
+
+def write_links_csv(out: TextIO, rows: Iterator[dict]) -> int:
+    writer = csv.DictWriter(out, fieldnames=LINK_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for row in rows:
+        writer.writerow(row)
+        count += 1
+    return count

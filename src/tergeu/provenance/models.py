@@ -98,6 +98,10 @@ class ImportedList(models.Model):
     default_status = models.CharField(
         _("status of its facts"), max_length=12, choices=Status.choices, default=Status.PENDING,
     )
+    one_per_person = models.BooleanField(
+        _("names each person once"), default=False,
+        help_text=_("a list known to have no duplicates: linkage never puts two of its records in one person"),
+    )
     shared_with_mission = models.BooleanField(
         _("shared with the expert mission"), default=False,
         help_text=_("the expert-mission role sees only lists shared with it"),

@@ -75,6 +75,12 @@ def score_pairs(rows: Sequence[dict[str, Any]], threshold: float = 0.05, seed: i
     linker = Linker(table, settings)
     linker.training.estimate_probability_two_random_records_match(
         [block_on("national_id"), block_on("given", "family", "birth_year")], recall=0.6)
+    estimated = linker.misc.save_model_to_json()
+    if not 0 < estimated["probability_two_random_records_match"] < 1:
+        # No pair met the strict rules (a small or sparse set): start from "each record has one match";
+        # the priors are re-estimated from the scored pairs anyway (``_priors_by_list_pair``).
+        fallback = min(0.5, 1.0 / max(len(rows) - 1, 1))
+        linker = Linker(table, {**estimated, "probability_two_random_records_match": fallback})
     linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=seed)
     if em:
         for rule in EM_RULES:

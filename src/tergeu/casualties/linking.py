@@ -1,0 +1,94 @@
+"""Run the linkage over every imported record and store people, with ids stable across runs.
+
+Reviewers' decisions become hard constraints ("same" → must link, "not the same" → cannot link);
+lists marked as holding each person once (``ImportedList.one_per_person``) cannot hold two records of
+one person.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from tergeu.casualties.models import LinkageRun, Membership, PairDecision, Person
+from tergeu.core.linkage.clustering import Cluster, Constraints
+from tergeu.core.linkage.features import RecordFacts
+from tergeu.core.linkage.pipeline import link_records
+from tergeu.provenance.history import current_actor
+from tergeu.provenance.models import Record
+
+REVIEW_LOW, REVIEW_HIGH = 0.2, 0.8  # pairs scored between these are worth a reviewer's look
+
+
+@dataclass
+class LinkSummary:
+    run_id: int
+    records: int
+    people: int
+    pairs_to_review: int
+    suspicious_people: int
+
+
+def _constraints(records: list[Record]) -> Constraints:
+    decisions = PairDecision.objects.values_list("left_id", "right_id", "decision")
+    same = frozenset((a, b) for a, b, d in decisions if d == PairDecision.Decision.SAME)
+    different = frozenset((a, b) for a, b, d in decisions if d == PairDecision.Decision.DIFFERENT)
+    group_of = {r.pk: r.imported_list.name for r in records}
+    exclusive = frozenset(r.imported_list.name for r in records if r.imported_list.one_per_person)
+    return Constraints(must_link=same, cannot_link=different, group_of=group_of, exclusive_groups=exclusive)
+
+
+def _stable_ids(clusters: list[Cluster]) -> list[int | None]:
+    """The existing person each cluster continues (most shared records, each person used once)."""
+    current = dict(Membership.objects.values_list("record_id", "person_id"))
+    candidates = []
+    for index, cluster in enumerate(clusters):
+        counts = Counter(current[r] for r in cluster.records if r in current)
+        candidates += [(-shared, index, person) for person, shared in counts.items()]
+    chosen: list[int | None] = [None] * len(clusters)
+    taken: set[int] = set()
+    for _negative_shared, index, person in sorted(candidates):
+        if chosen[index] is None and person not in taken:
+            chosen[index] = person
+            taken.add(person)
+    return chosen
+
+
+def run_linkage() -> LinkSummary:
+    """Link every record; replace memberships; keep person ids; drop people left with no record."""
+    records = list(Record.objects.select_related("imported_list"))
+    facts = [RecordFacts(r.pk, r.imported_list.name, r.facts, r.imported_list.column_map.get("name_order"))
+             for r in records]
+    by_id = {r.pk: r for r in records}
+    linkage = link_records(facts, _constraints(records))
+    to_review = sum(1 for p in linkage.model.pairs if REVIEW_LOW <= p.probability < REVIEW_HIGH)
+    with transaction.atomic():
+        run = LinkageRun.objects.create(started_by=current_actor()[0], model=linkage.model.settings)
+        people = _store_people(linkage.clusters, by_id, run)
+        run.finished_at = timezone.now()
+        run.stats = {"records": len(records), "people": people, "pairs_scored": len(linkage.model.pairs),
+                     "pairs_to_review": to_review,
+                     "suspicious_people": sum(1 for c in linkage.clusters if c.suspicious)}
+        run.save()
+    return LinkSummary(run.pk, len(records), people, to_review, run.stats["suspicious_people"])
+
+
+def _store_people(clusters: list[Cluster], by_id: dict[int, Record], run: LinkageRun) -> int:
+    continued = _stable_ids(clusters)
+    existing = Person.objects.in_bulk([p for p in continued if p is not None])
+    memberships = []
+    for cluster, person_id in zip(clusters, continued, strict=True):
+        members = [by_id[r] for r in cluster.records]
+        person = existing.get(person_id) if person_id is not None else Person()
+        person.display_name = max((m.display_name for m in members), key=len, default="")[:300]
+        person.lists = sorted({m.imported_list_id for m in members})
+        person.cohesion, person.suspicious, person.reasons = cluster.cohesion, cluster.suspicious, list(cluster.reasons)
+        person.save()
+        memberships += [Membership(record=m, person=person, run=run) for m in members]
+    Membership.objects.all().delete()
+    Membership.objects.bulk_create(memberships, batch_size=2000)
+    Person.objects.filter(memberships__isnull=True).delete()
+    return len(clusters)

@@ -1,0 +1,78 @@
+"""`tergeu link` and `tergeu export links`: people from records, stable ids, reviewers' decisions kept."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from click.testing import CliRunner
+
+from tergeu.casualties.linking import run_linkage
+from tergeu.casualties.models import Membership, PairDecision, Person
+from tergeu.cli import cli
+from tergeu.provenance.models import ImportedList, Record
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+OFFICIAL = [["Нурланов Жанболат Серикович", "12.03.1990", "Алматы", "05.01.2022"],
+            ["Ахметова Айгерим Кайратовна", "01.07.1985", "Тараз", "06.01.2022"],
+            ["Сериков Ерлан Маратович", "23.11.1979", "Алматы", "05.01.2022"]]
+MEDIA = [["Zhanbolat Nurlanov", "31", "Almaty", "January 5, 2022"],
+         ["Aigerim Akhmetova", "36", "Taraz", "January 6, 2022"],
+         ["Daniyar Tokayev", "22", "Shymkent", "January 7, 2022"]]
+
+
+@pytest.fixture
+def two_lists(write_csv, run_import) -> None:
+    run_import(write_csv("gpo.csv", ["ФИО", "Дата рождения", "Место гибели", "Дата гибели"], OFFICIAL),
+               list_name="official")
+    run_import(write_csv("media.csv", ["name", "age", "city", "date of death"], MEDIA), list_name="media")
+
+
+def person_of(list_name: str, row: int) -> int:
+    return Membership.objects.get(record__imported_list__name=list_name, record__row_number=row).person_id
+
+
+def test_it_links_the_same_people_across_scripts(two_lists) -> None:
+    summary = run_linkage()
+    assert summary.records == 6
+    assert person_of("official", 1) == person_of("media", 1)
+    assert person_of("official", 2) == person_of("media", 2)
+    assert len({person_of("official", 3), person_of("media", 3), person_of("official", 1)}) == 3
+    assert Person.objects.count() == summary.people == 4
+
+
+def test_it_keeps_person_ids_and_reviewers_decisions_across_runs(two_lists) -> None:
+    run_linkage()
+    first = person_of("official", 1)
+    left, right = sorted(Record.objects.filter(row_number=1).values_list("pk", flat=True))
+    PairDecision.objects.create(left_id=left, right_id=right, decision="different", decided_by="reviewer1")
+    run_linkage()
+    assert person_of("official", 1) != person_of("media", 1)
+    assert first in (person_of("official", 1), person_of("media", 1))  # one of them keeps the id
+    left2, right2 = sorted(Record.objects.filter(row_number=3).values_list("pk", flat=True))
+    PairDecision.objects.create(left_id=left2, right_id=right2, decision="same", decided_by="reviewer1")
+    run_linkage()
+    assert person_of("official", 3) == person_of("media", 3)
+    assert person_of("official", 1) != person_of("media", 1)
+
+
+def test_it_never_puts_two_records_of_a_one_per_person_list_together(write_csv, run_import) -> None:
+    rows = [["Нурланов Жанболат", "Алматы", "05.01.2022"], ["Нурланов Жанболат", "Алматы", "05.01.2022"]]
+    run_import(write_csv("a.csv", ["ФИО", "Место гибели", "Дата гибели"], rows), list_name="official")
+    ImportedList.objects.update(one_per_person=True)
+    run_linkage()
+    assert person_of("official", 1) != person_of("official", 2)
+
+
+def test_it_exports_one_line_per_record(two_lists) -> None:
+    unlinked = CliRunner().invoke(cli, ["export", "links"])
+    assert [r["person"] for r in csv.DictReader(io.StringIO(unlinked.stdout))] == [""] * 6
+    result = CliRunner().invoke(cli, ["link"])
+    assert result.exit_code == 0, result.output
+    assert "6 records" in result.output
+    exported = list(csv.DictReader(io.StringIO(CliRunner().invoke(cli, ["export", "links"]).stdout)))
+    assert [(r["list"], r["row"]) for r in exported] == [
+        ("official", "1"), ("official", "2"), ("official", "3"), ("media", "1"), ("media", "2"), ("media", "3")]
+    assert exported[0]["person"] == exported[3]["person"] == str(person_of("official", 1))
