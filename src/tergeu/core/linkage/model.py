@@ -65,14 +65,13 @@ def _table(rows: Sequence[dict[str, Any]]) -> pa.Table:
 def score_pairs(rows: Sequence[dict[str, Any]], threshold: float = 0.05, seed: int = 1,
                 em: bool = False) -> TrainedModel:
     """Train on ``rows`` (from ``features_of``) and return every candidate pair above ``threshold``."""
-    logging.getLogger("splink").setLevel(logging.WARNING)
     db_api = DuckDBAPI()
     table = db_api.register(_table(rows), dataset_display_name="records")
     settings = SettingsCreator(
         link_type="dedupe_only", comparisons=casualty_comparisons(),
         blocking_rules_to_generate_predictions=list(BLOCKING_RULES), retain_intermediate_calculation_columns=False,
     )
-    linker = Linker(table, settings)
+    linker = _linker(table, settings)
     linker.training.estimate_probability_two_random_records_match(
         [block_on("national_id"), block_on("given", "family", "birth_year")], recall=0.6)
     estimated = linker.misc.save_model_to_json()
@@ -80,12 +79,12 @@ def score_pairs(rows: Sequence[dict[str, Any]], threshold: float = 0.05, seed: i
         # No pair met the strict rules (a small or sparse set): start from "each record has one match";
         # the priors are re-estimated from the scored pairs anyway (``_priors_by_list_pair``).
         fallback = min(0.5, 1.0 / max(len(rows) - 1, 1))
-        linker = Linker(table, {**estimated, "probability_two_random_records_match": fallback})
+        linker = _linker(table, {**estimated, "probability_two_random_records_match": fallback})
     linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=seed)
     if em:
         for rule in EM_RULES:
             linker = _guarded_em(linker, table, rule)
-    predictions = linker.inference.predict(threshold_match_weight=LOWEST_WEIGHT)
+    predictions = linker.inference.predict(threshold_match_weight=LOWEST_WEIGHT, warning_mode="never")
     relation = predictions.as_duckdbpyrelation()
     weights = relation.select("unique_id_l, unique_id_r, match_weight").fetchnumpy()
     model = linker.misc.save_model_to_json()
@@ -96,6 +95,11 @@ def score_pairs(rows: Sequence[dict[str, Any]], threshold: float = 0.05, seed: i
     pairs = [Scored(int(a), int(b), float(p), float(w)) for a, b, p, w in zip(
         weights["unique_id_l"][keep], weights["unique_id_r"][keep], probabilities[keep], shifted[keep], strict=True)]
     return TrainedModel(model, pairs)
+
+
+def _linker(table: Any, settings: Any) -> Linker:
+    """A Linker that keeps Splink's training chatter out of Tergeu's output (it sets its own log level)."""
+    return Linker(table, settings, log_level=logging.ERROR)
 
 
 def _implausible(comparison: dict[str, Any]) -> bool:
@@ -115,13 +119,13 @@ def _guarded_em(linker: Linker, table: Any, rule: Any) -> Linker:
     try:
         linker.training.estimate_parameters_using_expectation_maximisation(rule)
     except (ValueError, ArithmeticError, EMTrainingException):
-        return Linker(table, before)
+        return _linker(table, before)
     after = linker.misc.save_model_to_json()
     kept = [new if not _implausible(new) else old
             for old, new in zip(before["comparisons"], after["comparisons"], strict=True)]
     if kept == after["comparisons"]:
         return linker
-    return Linker(table, {**after, "comparisons": kept})
+    return _linker(table, {**after, "comparisons": kept})
 
 
 def _priors_by_list_pair(rows: Sequence[dict[str, Any]], weights: dict[str, np.ndarray],
