@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -17,6 +17,7 @@ from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 from splink.internals.exceptions import EMTrainingException
 
 from tergeu.core.linkage.comparisons import casualty_comparisons
+from tergeu.core.linkage.explain import EXPLAIN_BETWEEN, Explanation, explain
 
 EM_RULES = (block_on("family_skeleton"), block_on("birth_year", "given_initial"))
 MAX_DISAGREEING_M = 0.35  # if EM says more true matches disagree than this, it has learned something else
@@ -48,6 +49,7 @@ class Scored:
 class TrainedModel:
     settings: dict[str, Any]
     pairs: list[Scored]
+    explanations: dict[tuple[int, int], Explanation] = field(default_factory=dict)  # uncertain pairs only
 
 
 def _table(rows: Sequence[dict[str, Any]]) -> pa.Table:
@@ -69,7 +71,7 @@ def score_pairs(rows: Sequence[dict[str, Any]], threshold: float = 0.05, seed: i
     table = db_api.register(_table(rows), dataset_display_name="records")
     settings = SettingsCreator(
         link_type="dedupe_only", comparisons=casualty_comparisons(),
-        blocking_rules_to_generate_predictions=list(BLOCKING_RULES), retain_intermediate_calculation_columns=False,
+        blocking_rules_to_generate_predictions=list(BLOCKING_RULES), retain_intermediate_calculation_columns=True,
     )
     linker = _linker(table, settings)
     linker.training.estimate_probability_two_random_records_match(
@@ -94,7 +96,31 @@ def score_pairs(rows: Sequence[dict[str, Any]], threshold: float = 0.05, seed: i
     keep = probabilities >= threshold
     pairs = [Scored(int(a), int(b), float(p), float(w)) for a, b, p, w in zip(
         weights["unique_id_l"][keep], weights["unique_id_r"][keep], probabilities[keep], shifted[keep], strict=True)]
-    return TrainedModel(model, pairs)
+    return TrainedModel(model, pairs, _explanations(relation, model, weights, probabilities, shifted))
+
+
+def _explanations(relation: Any, model: dict[str, Any], weights: dict[str, np.ndarray],
+                  probabilities: np.ndarray, shifted: np.ndarray) -> dict[tuple[int, int], Explanation]:
+    """Waterfalls for the uncertain pairs: what a reviewer needs, without keeping one per scored pair."""
+    low, high = EXPLAIN_BETWEEN
+    uncertain = (probabilities >= low) & (probabilities < high)
+    if not uncertain.any():
+        return {}
+    wanted = {(int(a), int(b)): float(s - w) for a, b, s, w in zip(
+        weights["unique_id_l"][uncertain], weights["unique_id_r"][uncertain], shifted[uncertain],
+        weights["match_weight"][uncertain], strict=True)}
+    names = [c["output_column_name"] for c in model["comparisons"]]
+    columns = ["unique_id_l", "unique_id_r", "match_weight"] + [f"gamma_{n}" for n in names] + [
+        c for n in names for c in (f"mw_{n}", f"mw_tf_adj_{n}") if c in relation.columns]
+    prior = float(np.log2(model["probability_two_random_records_match"] /
+                          (1 - model["probability_two_random_records_match"])))
+    found = {}
+    for values in relation.select(", ".join(columns)).fetchall():
+        row = dict(zip(columns, values, strict=True))
+        key = (int(row["unique_id_l"]), int(row["unique_id_r"]))
+        if key in wanted:
+            found[key] = explain(model, prior + wanted[key], row)
+    return found
 
 
 def _linker(table: Any, settings: Any) -> Linker:
