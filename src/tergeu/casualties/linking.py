@@ -17,10 +17,9 @@ from tergeu.casualties.models import LinkageRun, Membership, PairDecision, Perso
 from tergeu.core.linkage.clustering import Cluster, Constraints
 from tergeu.core.linkage.features import RecordFacts
 from tergeu.core.linkage.pipeline import link_records
+from tergeu.core.linkage.review import ReviewItem, review_queue
 from tergeu.provenance.history import current_actor
 from tergeu.provenance.models import Record
-
-REVIEW_LOW, REVIEW_HIGH = 0.2, 0.8  # pairs scored between these are worth a reviewer's look
 
 
 @dataclass
@@ -63,10 +62,15 @@ def run_linkage() -> LinkSummary:
     facts = [RecordFacts(r.pk, r.imported_list.name, r.facts, r.imported_list.column_map.get("name_order"))
              for r in records]
     by_id = {r.pk: r for r in records}
-    linkage = link_records(facts, _constraints(records))
-    to_review = sum(1 for p in linkage.model.pairs if REVIEW_LOW <= p.probability < REVIEW_HIGH)
+    constraints = _constraints(records)
+    linkage = link_records(facts, constraints)
+    decided = frozenset(PairDecision.objects.values_list("left_id", "right_id"))
+    queue = review_queue([(p.left, p.right, p.probability) for p in linkage.model.pairs], linkage.clusters,
+                         decided=decided)
+    to_review = sum(1 for item in queue if item.kind == "pair")
     with transaction.atomic():
-        run = LinkageRun.objects.create(started_by=current_actor()[0], model=linkage.model.settings)
+        run = LinkageRun.objects.create(started_by=current_actor()[0], model=linkage.model.settings,
+                                        review=[_review_json(item, linkage.model.explanations) for item in queue])
         people = _store_people(linkage.clusters, by_id, run)
         run.finished_at = timezone.now()
         run.stats = {"records": len(records), "people": people, "pairs_scored": len(linkage.model.pairs),
@@ -74,6 +78,16 @@ def run_linkage() -> LinkSummary:
                      "suspicious_people": sum(1 for c in linkage.clusters if c.suspicious)}
         run.save()
     return LinkSummary(run.pk, len(records), people, to_review, run.stats["suspicious_people"])
+
+
+def _review_json(item: ReviewItem, explanations: dict) -> dict:
+    entry = {"kind": item.kind, "records": list(item.records), "impact": item.impact,
+             "probability": item.probability, "reasons": list(item.reasons)}
+    explanation = explanations.get(item.records) if item.kind == "pair" else None
+    if explanation is not None:
+        entry["prior_bits"] = explanation.prior_bits
+        entry["steps"] = [[step.comparison, step.level, step.bits] for step in explanation.steps]
+    return entry
 
 
 def _store_people(clusters: list[Cluster], by_id: dict[int, Record], run: LinkageRun) -> int:

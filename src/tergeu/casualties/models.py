@@ -19,6 +19,8 @@ class LinkageRun(models.Model):
     started_by = models.CharField(max_length=150)
     model = models.JSONField(default=dict, help_text=_("the trained linkage model (Splink settings and parameters)"))
     stats = models.JSONField(default=dict)
+    review = models.JSONField(default=list,
+                              help_text=_("uncertain pairs and suspicious people, most consequential first"))
 
     class Meta:
         ordering = ["-started_at", "-id"]

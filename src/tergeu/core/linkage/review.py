@@ -1,0 +1,49 @@
+"""The review queue: the decisions that would change the list of people most, first.
+
+A pair scored near 0.5 is one the model cannot decide; deciding it merges two people or splits one,
+so its weight is that uncertainty times the number of records whose person would change. A cluster
+flagged as possibly two people (two records of one list, weak internal links) weighs its size times
+how weak it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tergeu.core.linkage.clustering import Cluster, assignment
+
+UNCERTAIN = (0.2, 0.8)
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    kind: str  # "pair" or "cluster"
+    records: tuple[int, ...]
+    impact: float
+    probability: float | None = None
+    reasons: tuple[str, ...] = ()
+
+
+def review_queue(pairs: Iterable[tuple[int, int, float]], clusters: list[Cluster], limit: int = 500,
+                 decided: frozenset[tuple[int, int]] = frozenset()) -> list[ReviewItem]:
+    """Uncertain pairs and suspicious clusters, ordered by impact; pairs already decided are left out."""
+    cluster_of = assignment(clusters)
+    sizes = [len(c.records) for c in clusters]
+    items = []
+    low, high = UNCERTAIN
+    for left, right, probability in pairs:
+        key = (min(left, right), max(left, right))
+        if not low <= probability < high or key in decided:
+            continue
+        a, b = cluster_of[left], cluster_of[right]
+        moved = sizes[a] if a == b else sizes[a] + sizes[b]
+        uncertainty = 1.0 - abs(2.0 * probability - 1.0)
+        items.append(ReviewItem("pair", key, round(uncertainty * moved, 4), probability))
+    for cluster in clusters:
+        if cluster.suspicious:
+            weakness = 1.0 - max(0.0, min(1.0, cluster.cohesion))
+            items.append(ReviewItem("cluster", cluster.records, round(max(weakness, 0.1) * len(cluster.records), 4),
+                                    reasons=cluster.reasons))
+    items.sort(key=lambda item: (-item.impact, item.records))
+    return items[:limit]
