@@ -47,6 +47,8 @@ PAGES = [
     Page("tg-share-list", roles.SHARE_WITH_MISSION, "post", "private", (("shared", "no"),)),
     Page("tg-import", roles.IMPORT_LISTS),
     Page("tg-history", roles.VIEW_HISTORY),
+    Page("tg-review", roles.REVIEW_FACTS),
+    Page("tg-decide", roles.REVIEW_FACTS, "post"),
 ]
 # URLs checked elsewhere or public by design: sign-in and Django's auth views, the admin (staff only,
 # Django's own checks), the language switch (works signed out too), the JSON API (tests/api).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from tergeu.accounts.roles import IMPORT_LISTS, VIEW_HISTORY, can
+from tergeu.accounts.roles import IMPORT_LISTS, REVIEW_FACTS, VIEW_HISTORY, can
 from tergeu.provenance.models import Source
 
 
@@ -13,4 +13,5 @@ def tergeu_context(request: HttpRequest) -> dict:
         "tergeu_demo": Source.objects.filter(is_synthetic=True).exists(),
         "tergeu_can_import": can(getattr(request, "user", None), IMPORT_LISTS),
         "tergeu_can_see_history": can(getattr(request, "user", None), VIEW_HISTORY),
+        "tergeu_can_review": can(getattr(request, "user", None), REVIEW_FACTS),
     }
