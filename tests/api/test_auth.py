@@ -79,7 +79,7 @@ def test_it_answers_an_anonymous_post_with_401_not_a_csrf_error() -> None:
     assert response.status_code == 401
 
 
-@pytest.mark.parametrize("path", ["/api/", "/api/nothing-here", "/api/sources/1/extra", "/api/people"])
+@pytest.mark.parametrize("path", ["/api/", "/api/nothing-here", "/api/sources/1/extra", "/api/persons"])
 def test_it_answers_unknown_api_paths_with_json_404(callers, path: str) -> None:
     response = callers["investigator"].get(path)
     assert response.status_code == 404

@@ -14,6 +14,7 @@ from django.test import Client
 
 from tergeu.accounts import roles
 from tergeu.api.main import api
+from tergeu.casualties.models import Membership, Person
 from tergeu.provenance.models import Record
 
 pytestmark = pytest.mark.django_db
@@ -39,14 +40,23 @@ OPERATIONS = [
     Operation("get", "/api/records/{record_id}", roles.VIEW_REGISTRY, "shared"),
     Operation("get", "/api/records/{record_id}", roles.VIEW_ALL_LISTS, "private"),
     Operation("post", "/api/import", roles.IMPORT_LISTS),
+    Operation("get", "/api/people", roles.VIEW_REGISTRY),
+    Operation("get", "/api/people/{person_id}", roles.VIEW_REGISTRY, "shared"),
+    Operation("get", "/api/people/{person_id}", roles.VIEW_ALL_LISTS, "private"),
+    Operation("get", "/api/review", roles.REVIEW_FACTS),
+    Operation("post", "/api/review/decisions", roles.REVIEW_FACTS, "shared"),
 ]
 
 
 def concrete_path(operation: Operation, registry) -> str:
     imported = getattr(registry, operation.target) if operation.target else None
-    if imported is None:
+    if imported is None or operation.method == "post":
         return operation.template
     record = Record.objects.filter(imported_list=imported).first()
+    if "{person_id}" in operation.template:
+        person = Person.objects.create(display_name=record.display_name)
+        Membership.objects.create(record=record, person=person)
+        return operation.template.replace("{person_id}", str(person.pk))
     return (operation.template.replace("{source_id}", str(imported.source_id))
             .replace("{list_id}", str(imported.pk)).replace("{record_id}", str(record.pk)))
 
@@ -57,10 +67,14 @@ def expected(operation: Operation, role: str | None) -> int:
     return 200 if role != NOBODY and operation.capability in roles.CAPABILITIES[role] else 404
 
 
-def call(operation: Operation, path: str, token: str | None) -> int:
+def call(operation: Operation, path: str, token: str | None, registry=None) -> int:
     headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
     if operation.method == "get":
         return Client().get(path, **headers).status_code
+    if operation.template == "/api/review/decisions":
+        left, right = Record.objects.filter(imported_list=registry.shared).values_list("pk", flat=True)[:2]
+        body = {"left": left, "right": right, "decision": "unsure"}
+        return Client().post(path, body, content_type="application/json", **headers).status_code
     upload = SimpleUploadedFile("walk.csv", "ФИО\nТестов Тест\n".encode(), content_type="text/csv")
     return Client().post(path, {"file": upload, "list_name": "walk", "dry_run": "true"}, **headers).status_code
 
@@ -68,7 +82,8 @@ def call(operation: Operation, path: str, token: str | None) -> int:
 @pytest.mark.parametrize("role", [None, NOBODY, *roles.ROLES], ids=lambda r: r or "anonymous")
 def test_it_answers_every_operation_as_expected_for_every_role(callers, registry, role: str | None) -> None:
     token = callers[role].token if role else None
-    got = {(op.method, op.template, op.target): (call(op, concrete_path(op, registry), token), expected(op, role))
+    got = {(op.method, op.template, op.target): (call(op, concrete_path(op, registry), token, registry),
+                                                 expected(op, role))
            for op in OPERATIONS}
     assert {key: pair for key, pair in got.items() if pair[0] != pair[1]} == {}
 

@@ -1,0 +1,75 @@
+"""People: the persons linkage made of records, with the lists that name them (their capture history).
+
+A person is shown with only the records and lists the caller may see; a person none of whose records
+the caller may see does not exist for them (404).
+"""
+
+from typing import Annotated, Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Path, Router, Schema
+from ninja.pagination import paginate
+
+from tergeu.accounts.access import visible_records
+from tergeu.accounts.roles import VIEW_REGISTRY
+from tergeu.api.common import ERROR_RESPONSES, MAX_ID, Pages, get_visible, require
+from tergeu.casualties.models import Person
+
+router = Router(tags=["people"])
+
+
+class PersonRecordOut(Schema):
+    id: int
+    list_id: int
+    list_name: str
+    row_number: int
+    display_name: str
+
+
+class PersonOut(Schema):
+    id: int
+    display_name: str
+    lists: list[int]
+    records: list[PersonRecordOut]
+    suspicious: bool
+    reasons: list[str]
+
+
+def _visible_people(user: Any) -> QuerySet[Person]:
+    return Person.objects.filter(memberships__record__in=visible_records(user)).distinct()
+
+
+def _person_out(person: Person, user: Any) -> dict[str, Any]:
+    records = visible_records(user).filter(membership__person=person).order_by("imported_list_id", "row_number")
+    shown = [{"id": r.pk, "list_id": r.imported_list_id, "list_name": r.imported_list.name,
+              "row_number": r.row_number, "display_name": r.display_name} for r in records]
+    return {"id": person.pk, "display_name": person.display_name, "records": shown,
+            "lists": sorted({r["list_id"] for r in shown}), "suspicious": person.suspicious,
+            "reasons": list(person.reasons)}
+
+
+@router.get("", response={200: list[PersonOut], **ERROR_RESPONSES}, summary="List people")
+@paginate(Pages)
+def list_people(request: HttpRequest) -> list[dict[str, Any]]:
+    user = require(request, VIEW_REGISTRY)
+    return _PeoplePage(_visible_people(user).order_by("pk"), user)
+
+
+@router.get("/{person_id}", response={200: PersonOut, **ERROR_RESPONSES}, summary="One person")
+def get_person(request: HttpRequest, person_id: Annotated[int, Path(..., ge=1, le=MAX_ID)]) -> dict[str, Any]:
+    user = require(request, VIEW_REGISTRY)
+    return _person_out(get_visible(_visible_people(user), person_id), user)
+
+
+class _PeoplePage:
+    """A lazy sequence: people are turned into their visible view only for the page served."""
+
+    def __init__(self, people: QuerySet[Person], user: Any) -> None:
+        self.people, self.user = people, user
+
+    def __len__(self) -> int:
+        return self.people.count()
+
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]:
+        return [_person_out(person, self.user) for person in self.people[index]]
