@@ -46,3 +46,21 @@ def settings_home(settings, tmp_path: Path) -> Path:
     """Point TERGEU_HOME at a fresh directory for tests that write files there."""
     settings.TERGEU_HOME = tmp_path
     return tmp_path
+
+
+@pytest.fixture
+def client_as():
+    """A test client signed in as a new user holding the given role (None: no role at all)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    def make(role: str | None, username: str | None = None) -> Client:
+        user = get_user_model().objects.create_user(username or f"{role or 'nobody'}1", password="a long test password")
+        if role is not None:
+            user.groups.add(Group.objects.get(name=role))
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return make

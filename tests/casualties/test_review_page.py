@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import Client
 
 from tergeu.casualties.models import LinkageRun, PairDecision
@@ -14,12 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def reviewer() -> Client:
-    user = get_user_model().objects.create_user("reviewer1", password="a long test password")
-    user.groups.add(Group.objects.get(name="reviewer"))
-    client = Client()
-    client.force_login(user)
-    return client
+def reviewer(client_as) -> Client:
+    return client_as("reviewer", "reviewer1")
 
 
 @pytest.fixture

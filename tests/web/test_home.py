@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import Client
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def signed_in() -> Client:
-    user = get_user_model().objects.create_user("analyst", password="a long test password")
-    user.groups.add(Group.objects.get(name="analyst"))
-    client = Client()
-    client.force_login(user)
-    return client
+def signed_in(client_as) -> Client:
+    return client_as("analyst", "analyst")
 
 
 def test_it_sends_anonymous_visitors_to_sign_in(client: Client) -> None:

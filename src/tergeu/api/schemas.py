@@ -116,7 +116,9 @@ class ListOut(Schema):
                 "warning_examples": report.get("warning_examples", [])}
 
 
-class RecordOut(Schema):
+class RecordFields(Schema):
+    """What every view of a record shows; the list and detail views add their own ``facts`` shape."""
+
     id: int
     list: ListRef
     source: SourceRef
@@ -124,6 +126,9 @@ class RecordOut(Schema):
     display_name: str
     place: str
     death_date: str
+
+
+class RecordOut(RecordFields):
     facts: dict[str, str]
 
     @staticmethod
@@ -166,19 +171,12 @@ class ChangeOut(Schema):
     reason: str
 
 
-class RecordDetailOut(Schema):
+class RecordDetailOut(RecordFields):
     """A record with each fact's provenance, the row as read, and (for VIEW_HISTORY) its claims' history.
 
     ``history`` is null, not empty, when the user may not see history, so a client can tell the two apart.
     """
 
-    id: int
-    list: ListRef
-    source: SourceRef
-    row_number: int
-    display_name: str
-    place: str
-    death_date: str
     facts: list[FactOut]
     raw: list[RawCellOut]
     derived: dict[str, Any]
