@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 EXPLAIN_BETWEEN = (0.05, 0.95)  # pairs this uncertain get an explanation kept with the run
+EXPLAIN_AT_MOST = 5000  # ... the ones nearest 0.5 first: a review queue never needs more
 
 
 @dataclass(frozen=True)
@@ -43,12 +44,25 @@ def level_label(settings: dict[str, Any], comparison: str, gamma: int) -> str:
     raise KeyError(f"no comparison {comparison!r} in the model")
 
 
-def explain(settings: dict[str, Any], prior_bits: float, row: dict[str, Any]) -> Explanation:
+def level_labels(settings: dict[str, Any]) -> dict[tuple[str, int], str]:
+    """Every (comparison, gamma) → label, computed once per model rather than once per explained pair."""
+    labels = {}
+    for spec in settings["comparisons"]:
+        name = spec["output_column_name"]
+        count = sum(1 for lvl in spec["comparison_levels"] if not lvl.get("is_null_level"))
+        for gamma in range(-1, count):
+            labels[(name, gamma)] = level_label(settings, name, gamma)
+    return labels
+
+
+def explain(settings: dict[str, Any], prior_bits: float, row: dict[str, Any],
+            labels: dict[tuple[str, int], str] | None = None) -> Explanation:
     """Build the waterfall from one prediction row holding gamma_<c>, mw_<c> and mw_tf_adj_<c> values."""
+    labels = labels or level_labels(settings)
     steps = []
     for spec in settings["comparisons"]:
         name = spec["output_column_name"]
         gamma = int(row[f"gamma_{name}"])
         bits = float(row.get(f"mw_{name}") or 0.0) + float(row.get(f"mw_tf_adj_{name}") or 0.0)
-        steps.append(Step(name, level_label(settings, name, gamma), round(bits, 3)))
+        steps.append(Step(name, labels[(name, gamma)], round(bits, 3)))
     return Explanation(round(prior_bits, 3), tuple(steps))

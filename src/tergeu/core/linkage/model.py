@@ -7,6 +7,7 @@ a column), because a list may hold a person twice and a person may be on every l
 from __future__ import annotations
 
 import logging
+import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,8 +18,9 @@ from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 from splink.internals.exceptions import EMTrainingException
 
 from tergeu.core.linkage.comparisons import casualty_comparisons
-from tergeu.core.linkage.explain import EXPLAIN_BETWEEN, Explanation, explain
+from tergeu.core.linkage.explain import EXPLAIN_AT_MOST, EXPLAIN_BETWEEN, Explanation, explain, level_labels
 
+TRAIN_AT_MOST = 30_000  # records the model is trained on; all are scored
 EM_RULES = (block_on("family_skeleton"), block_on("birth_year", "given_initial"))
 MAX_DISAGREEING_M = 0.35  # if EM says more true matches disagree than this, it has learned something else
 LOWEST_WEIGHT = -12.0  # pairs scored below this are not worth keeping, whatever the prior turns out to be
@@ -66,26 +68,20 @@ def _table(rows: Sequence[dict[str, Any]]) -> pa.Table:
 
 def score_pairs(rows: Sequence[dict[str, Any]], threshold: float = 0.05, seed: int = 1,
                 em: bool = False) -> TrainedModel:
-    """Train on ``rows`` (from ``features_of``) and return every candidate pair above ``threshold``."""
+    """Train on ``rows`` (from ``features_of``) and return every candidate pair above ``threshold``.
+
+    Above ``TRAIN_AT_MOST`` records, the model is trained on a random sample of them (parameters are
+    shares and rates: a sample estimates them as well, at a fraction of the cost) and then scores all.
+    """
     db_api = DuckDBAPI()
     table = db_api.register(_table(rows), dataset_display_name="records")
-    settings = SettingsCreator(
-        link_type="dedupe_only", comparisons=casualty_comparisons(),
-        blocking_rules_to_generate_predictions=list(BLOCKING_RULES), retain_intermediate_calculation_columns=True,
-    )
-    linker = _linker(table, settings)
-    linker.training.estimate_probability_two_random_records_match(
-        [block_on("national_id"), block_on("given", "family", "birth_year")], recall=0.6)
-    estimated = linker.misc.save_model_to_json()
-    if not 0 < estimated["probability_two_random_records_match"] < 1:
-        # No pair met the strict rules (a small or sparse set): start from "each record has one match";
-        # the priors are re-estimated from the scored pairs anyway (``_priors_by_list_pair``).
-        fallback = min(0.5, 1.0 / max(len(rows) - 1, 1))
-        linker = _linker(table, {**estimated, "probability_two_random_records_match": fallback})
-    linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=seed)
-    if em:
-        for rule in EM_RULES:
-            linker = _guarded_em(linker, table, rule)
+    training_rows = rows
+    if len(rows) > TRAIN_AT_MOST:
+        training_rows = random.Random(seed).sample(list(rows), TRAIN_AT_MOST)
+    training_table = table if training_rows is rows else db_api.register(
+        _table(training_rows), dataset_display_name="training_sample")
+    trained = _train(training_table, len(training_rows), seed, em)
+    linker = trained if training_table is table else _linker(table, trained.misc.save_model_to_json())
     predictions = linker.inference.predict(threshold_match_weight=LOWEST_WEIGHT, warning_mode="never")
     relation = predictions.as_duckdbpyrelation()
     weights = relation.select("unique_id_l, unique_id_r, match_weight").fetchnumpy()
@@ -99,6 +95,28 @@ def score_pairs(rows: Sequence[dict[str, Any]], threshold: float = 0.05, seed: i
     return TrainedModel(model, pairs, _explanations(relation, model, weights, probabilities, shifted))
 
 
+def _train(table: Any, size: int, seed: int, em: bool) -> Linker:
+    """Prior, u by random sampling, then guarded EM, all on ``table``."""
+    settings = SettingsCreator(
+        link_type="dedupe_only", comparisons=casualty_comparisons(),
+        blocking_rules_to_generate_predictions=list(BLOCKING_RULES), retain_intermediate_calculation_columns=True,
+    )
+    linker = _linker(table, settings)
+    linker.training.estimate_probability_two_random_records_match(
+        [block_on("national_id"), block_on("given", "family", "birth_year")], recall=0.6)
+    estimated = linker.misc.save_model_to_json()
+    if not 0 < estimated["probability_two_random_records_match"] < 1:
+        # No pair met the strict rules (a small or sparse set): start from "each record has one match";
+        # the priors are re-estimated from the scored pairs anyway (``_priors_by_list_pair``).
+        fallback = min(0.5, 1.0 / max(size - 1, 1))
+        linker = _linker(table, {**estimated, "probability_two_random_records_match": fallback})
+    linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=seed)
+    if em:
+        for rule in EM_RULES:
+            linker = _guarded_em(linker, table, rule)
+    return linker
+
+
 def _explanations(relation: Any, model: dict[str, Any], weights: dict[str, np.ndarray],
                   probabilities: np.ndarray, shifted: np.ndarray) -> dict[tuple[int, int], Explanation]:
     """Waterfalls for the uncertain pairs: what a reviewer needs, without keeping one per scored pair."""
@@ -106,6 +124,10 @@ def _explanations(relation: Any, model: dict[str, Any], weights: dict[str, np.nd
     uncertain = (probabilities >= low) & (probabilities < high)
     if not uncertain.any():
         return {}
+    if uncertain.sum() > EXPLAIN_AT_MOST:
+        closeness = np.where(uncertain, np.abs(probabilities - 0.5), np.inf)
+        uncertain = np.zeros_like(uncertain)
+        uncertain[np.argsort(closeness)[:EXPLAIN_AT_MOST]] = True
     wanted = {(int(a), int(b)): float(s - w) for a, b, s, w in zip(
         weights["unique_id_l"][uncertain], weights["unique_id_r"][uncertain], shifted[uncertain],
         weights["match_weight"][uncertain], strict=True)}
@@ -115,11 +137,17 @@ def _explanations(relation: Any, model: dict[str, Any], weights: dict[str, np.nd
     prior = float(np.log2(model["probability_two_random_records_match"] /
                           (1 - model["probability_two_random_records_match"])))
     found = {}
-    for values in relation.select(", ".join(columns)).fetchall():
+    labels = level_labels(model)
+    lowest = float(weights["match_weight"][uncertain].min())
+    highest = float(weights["match_weight"][uncertain].max())
+    # Only rows in the weight range of the uncertain pairs leave DuckDB; fetching every scored pair with
+    # all its columns cost more than the whole linkage on large sets.
+    candidates = relation.filter(f"match_weight BETWEEN {lowest!r} AND {highest!r}")
+    for values in candidates.select(", ".join(columns)).fetchall():
         row = dict(zip(columns, values, strict=True))
         key = (int(row["unique_id_l"]), int(row["unique_id_r"]))
         if key in wanted:
-            found[key] = explain(model, prior + wanted[key], row)
+            found[key] = explain(model, prior + wanted[key], row, labels)
     return found
 
 
