@@ -1,0 +1,50 @@
+#!/usr/bin/env python
+"""Benchmark: link and cluster N synthetic casualty records; print one JSON line (wall time, peak RSS).
+
+Usage:  .venv/bin/python bench/linkage_scale.py [--records 1000000] [--seed 1]
+Records come from ``tergeu.demo.linkage_data`` (four lists in their own scripts; about 2.9 records
+per person). Generating them is not timed; features, training, scoring and clustering are.
+Target (issue 4): 1,000,000 records in <= 120 s with peak memory <= 4 GB on this 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from tergeu.core.linkage.features import RecordFacts  # noqa: E402
+from tergeu.core.linkage.pipeline import link_records  # noqa: E402
+from tergeu.demo.linkage_data import FACT_COLUMNS, generate_linkage_set  # noqa: E402
+
+RECORDS_PER_PERSON = 2.93  # measured on the generator's default four lists
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    dataset = generate_linkage_set(max(1, round(args.records / RECORDS_PER_PERSON)), seed=args.seed)
+    records = [RecordFacts(number, row["list_name"],
+                           {k: str(row[k]) for k in FACT_COLUMNS if row.get(k) not in (None, "")})
+               for number, row in enumerate(dataset.records, 1)]
+    del dataset
+    start = time.perf_counter()
+    result = link_records(records)
+    seconds = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({
+        "bench": "linkage_scale", "records": len(records), "people_found": len(result.clusters),
+        "pairs_scored": len(result.model.pairs), "seconds": round(seconds, 1), "peak_rss_mb": round(peak_mb),
+        "target_seconds": 120, "target_peak_rss_mb": 4096,
+    }))
+
+
+if __name__ == "__main__":
+    main()
