@@ -21,7 +21,7 @@ from tergeu.core.linkage.comparisons import casualty_comparisons
 from tergeu.core.linkage.explain import EXPLAIN_AT_MOST, EXPLAIN_BETWEEN, Explanation, explain, level_labels
 
 TRAIN_AT_MOST = 30_000  # records the model is trained on; all are scored
-EM_RULES = (block_on("family_skeleton"), block_on("birth_year", "given_initial"))
+EM_RULES = (block_on("family_skeleton", "given_initial"), block_on("birth_year", "given_initial"))
 MAX_DISAGREEING_M = 0.35  # if EM says more true matches disagree than this, it has learned something else
 LOWEST_WEIGHT = -12.0  # pairs scored below this are not worth keeping, whatever the prior turns out to be
 # Candidate pairs: any one rule suffices. Skeletons survive vowel changes; the first letters of the
