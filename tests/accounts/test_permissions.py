@@ -16,6 +16,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tergeu.accounts import roles
+from tergeu.casualties.models import Membership, Person
 from tergeu.provenance.models import ImportedList, Record
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +48,8 @@ PAGES = [
     Page("tg-share-list", roles.SHARE_WITH_MISSION, "post", "private", (("shared", "no"),)),
     Page("tg-import", roles.IMPORT_LISTS),
     Page("tg-history", roles.VIEW_HISTORY),
+    Page("tg-person", roles.VIEW_REGISTRY, target="shared"),
+    Page("tg-person", roles.VIEW_ALL_LISTS, target="private"),
     Page("tg-review", roles.REVIEW_FACTS),
     Page("tg-decide", roles.REVIEW_FACTS, "post"),
 ]
@@ -79,6 +82,11 @@ def world(write_csv, run_import) -> dict:
 def url_of(page: Page, world: dict) -> str:
     if page.target is None:
         return reverse(page.name)
+    if page.name == "tg-person":
+        record = world["records"][page.target]
+        person = Person.objects.create(display_name=record.display_name)
+        Membership.objects.create(record=record, person=person)
+        return reverse(page.name, kwargs={"person_id": person.pk})
     if page.name in ("tg-list", "tg-share-list"):
         return reverse(page.name, kwargs={"list_id": world["lists"][page.target].pk})
     return reverse(page.name, kwargs={"record_id": world["records"][page.target].pk})

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tergeu.casualties import import_views, list_views, review_views, views
+from tergeu.casualties import import_views, list_views, people_views, review_views, views
 
 urlpatterns = [
     path("registry/", views.registry, name="tg-registry"),
@@ -10,6 +10,7 @@ urlpatterns = [
     path("lists/<int:list_id>/", list_views.list_page, name="tg-list"),
     path("lists/<int:list_id>/share/", list_views.share_list, name="tg-share-list"),
     path("import/", import_views.import_page, name="tg-import"),
+    path("people/<int:person_id>/", people_views.person_page, name="tg-person"),
     path("review/", review_views.review_page, name="tg-review"),
     path("review/decide/", review_views.decide_pair, name="tg-decide"),
 ]
