@@ -190,7 +190,7 @@ def _priors_by_list_pair(rows: Sequence[dict[str, Any]], weights: dict[str, np.n
     list compete: "Касымов А., 6 January" is likely the one such Kasymov of the other list, and
     unlikely if there are five. Each record's probability of having its match in the other list (the
     coverage, estimated per pair of lists as a fixed point) is shared among its candidates in
-    proportion to their Bayes factors, in both directions, and the smaller of the two is kept.
+    proportion to their Bayes factors, in both directions, and their geometric mean is kept.
     Within one list (duplicates) a single prior per list is found as a fixed point instead.
     """
     list_of = {row["unique_id"]: row["source_dataset"] for row in rows}
@@ -220,7 +220,7 @@ def _priors_by_list_pair(rows: Sequence[dict[str, Any]], weights: dict[str, np.n
         # The plain posterior with the same coverage as prior does not split, so the larger one is kept.
         plain_prior = coverage_1 / sizes[second]
         odds = plain_prior / (1 - plain_prior) * np.power(2.0, np.clip(log_bayes[mask], -200, 200))
-        probabilities[mask] = np.maximum(np.minimum(forward, backward), odds / (1 + odds))
+        probabilities[mask] = np.maximum(np.sqrt(forward * backward), odds / (1 + odds))
         estimates[f"share of {first} also on {second}"] = coverage_1
         estimates[f"share of {second} also on {first}"] = coverage_2
     clipped = np.clip(probabilities, 1e-15, 1 - 1e-15)
