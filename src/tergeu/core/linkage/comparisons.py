@@ -64,23 +64,30 @@ def given_comparison() -> cl.CustomComparison:
     )
 
 
-def initial_comparison() -> cl.CustomComparison:
-    """The given name's initial, compared only when one side has nothing more (a morgue's "Нурланов Ж.С.").
+def _initial_only(part: str, description: str, null_label: str, agree_label: str,
+                  m_agree: float) -> cl.CustomComparison:
+    """The initial of ``part`` (given or patronymic), compared only when one side has nothing more.
 
-    Comparing it when both full names are present would count the same agreement twice.
+    Comparing it when both records have the full name would count the same agreement twice.
     """
     return cl.CustomComparison(
-        output_column_name="given_initial",
-        comparison_description="given-name initial, when one record has only the initial",
+        output_column_name=f"{part}_initial",
+        comparison_description=description,
         comparison_levels=[
-            cll.CustomLevel("given_initial_l IS NULL OR given_initial_r IS NULL "
-                            "OR (given_l IS NOT NULL AND given_r IS NOT NULL)", "full names or no initial").configure(
+            cll.CustomLevel(f"{part}_initial_l IS NULL OR {part}_initial_r IS NULL "
+                            f"OR ({part}_l IS NOT NULL AND {part}_r IS NOT NULL)", null_label).configure(
                 is_null_level=True),
-            cll.ExactMatchLevel("given_initial", term_frequency_adjustments=True).configure(
-                m_probability=0.95, label_for_charts="initial agrees"),
-            else_level(0.05),
+            cll.ExactMatchLevel(f"{part}_initial", term_frequency_adjustments=True).configure(
+                m_probability=m_agree, label_for_charts=agree_label),
+            else_level(round(1 - m_agree, 6)),
         ],
     )
+
+
+def initial_comparison() -> cl.CustomComparison:
+    """The given name's initial, for a morgue's "Нурланов Ж.С." against a full name."""
+    return _initial_only("given", "given-name initial, when one record has only the initial",
+                         "full names or no initial", "initial agrees", 0.95)
 
 
 def patronymic_comparison() -> cl.CustomComparison:
@@ -99,18 +106,8 @@ def patronymic_comparison() -> cl.CustomComparison:
 
 def patronymic_initial_comparison() -> cl.CustomComparison:
     """The patronymic's initial, compared only when one side has nothing more ("Нурланов Ж.С.")."""
-    return cl.CustomComparison(
-        output_column_name="patronymic_initial",
-        comparison_description="patronymic initial, when one record has only the initial",
-        comparison_levels=[
-            cll.CustomLevel("patronymic_initial_l IS NULL OR patronymic_initial_r IS NULL "
-                            "OR (patronymic_l IS NOT NULL AND patronymic_r IS NOT NULL)",
-                            "full patronymics or no initial").configure(is_null_level=True),
-            cll.ExactMatchLevel("patronymic_initial", term_frequency_adjustments=True).configure(
-                m_probability=0.93, label_for_charts="patronymic initial agrees"),
-            else_level(0.07),
-        ],
-    )
+    return _initial_only("patronymic", "patronymic initial, when one record has only the initial",
+                         "full patronymics or no initial", "patronymic initial agrees", 0.93)
 
 
 def birth_comparison() -> cl.CustomComparison:
