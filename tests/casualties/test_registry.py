@@ -52,3 +52,11 @@ def test_it_combines_filters_and_search(records) -> None:
     assert names(run_query(records, RegistryQuery(q="Nurlanova", place="Тараз"))) == ["Нурланова Айгерим"]
     assert names(run_query(records, RegistryQuery(place="Алматы", sort="-date"))) == [
         "Нурланов Жанболат Серикович", "Жанбулатов Ерлан"]
+
+
+def test_it_pages_the_registry_and_keeps_the_filters(write_csv, run_import, client_as) -> None:
+    rows = [[f"Тестов Иван {i}", "Алматы", "05.01.2022"] for i in range(60)]
+    run_import(write_csv("many.csv", ["ФИО", "Место гибели", "Дата гибели"], rows), list_name="many")
+    page = client_as("analyst").get("/registry/", {"place": "Алматы", "page": "1"}).content.decode()
+    assert "page 1 of 2" in page
+    assert 'href="?place=%D0%90%D0%BB%D0%BC%D0%B0%D1%82%D1%8B&page=2"' in page

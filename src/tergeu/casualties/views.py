@@ -14,6 +14,7 @@ from tergeu.casualties.names import name_analysis, name_summary
 from tergeu.casualties.registry import SORTS, RegistryQuery, run_query
 from tergeu.provenance.facts import assess, facts_of, history_of_record
 from tergeu.provenance.models import Confidence, Source, Status
+from tergeu.web.paging import params_without_page
 
 PAGE_SIZE = 50
 
@@ -22,11 +23,9 @@ PAGE_SIZE = 50
 def registry(request: HttpRequest) -> HttpResponse:
     query = RegistryQuery.from_params(request.GET)
     page = Paginator(run_query(visible_records(request.user), query), PAGE_SIZE).get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
     lists = visible_lists(request.user)
     context = {
-        "page": page, "query": query, "params": params.urlencode(), "sorts": SORTS,
+        "page": page, "query": query, "params": params_without_page(request), "sorts": SORTS,
         "lists": lists, "sources": Source.objects.filter(lists__in=lists).distinct(),
         "places": visible_records(request.user).exclude(place="").values_list("place", flat=True)
         .order_by("place").distinct(),

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from tergeu.accounts.access import requires, visible_lists
 from tergeu.accounts.roles import VIEW_HISTORY
 from tergeu.provenance.models import ChangeEntry, Record
+from tergeu.web.paging import params_without_page
 
 
 @login_required
@@ -33,4 +34,5 @@ def history(request: HttpRequest) -> HttpResponse:
     if actor:
         entries = entries.filter(actor=actor)
     page = Paginator(entries, 100).get_page(request.GET.get("page"))
-    return render(request, "web/history.html", {"page": page, "actor": actor})
+    context = {"page": page, "actor": actor, "params": params_without_page(request)}
+    return render(request, "web/history.html", context)
