@@ -10,8 +10,8 @@ from tergeu.accounts.access import visible_records
 from tergeu.accounts.roles import REVIEW_FACTS
 from tergeu.api.common import ERROR_RESPONSES, MAX_ID, Pages, require
 from tergeu.api.schemas import ErrorOut
-from tergeu.casualties.models import LinkageRun, PairDecision
-from tergeu.provenance.history import acting_as
+from tergeu.casualties.linking import decide_pair
+from tergeu.casualties.models import LinkageRun
 
 router = Router(tags=["review"])
 
@@ -54,13 +54,8 @@ def review_queue(request: HttpRequest) -> list[dict[str, Any]]:
 @router.post("/decisions", response={200: DecisionOut, 400: ErrorOut, **ERROR_RESPONSES},
              summary="Decide whether two records name one person")
 def decide(request: HttpRequest, body: DecisionIn) -> dict[str, Any]:
-    user = require(request, REVIEW_FACTS)
-    left, right = sorted((body.left, body.right))
-    if left == right or visible_records(user).filter(pk__in=(left, right)).count() != 2:
+    stored = decide_pair(require(request, REVIEW_FACTS), body.left, body.right, body.decision, body.note)
+    if stored is None:
         raise Http404("not found")
-    with acting_as(user.get_username(), user):
-        decision = PairDecision.objects.filter(left_id=left, right_id=right).first() or PairDecision(
-            left_id=left, right_id=right)
-        decision.decision, decision.decided_by, decision.note = body.decision, user.get_username(), body.note
-        decision.save()
-    return {"left": left, "right": right, "decision": decision.decision, "decided_by": decision.decided_by}
+    return {"left": stored.left_id, "right": stored.right_id, "decision": stored.decision,
+            "decided_by": stored.decided_by}

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from tergeu.accounts.access import visible_records
 from tergeu.casualties.models import LinkageRun, Membership, PairDecision, Person
 from tergeu.core.linkage.clustering import Cluster, Constraints
 from tergeu.core.linkage.features import RecordFacts
 from tergeu.core.linkage.pipeline import link_records
 from tergeu.core.linkage.review import ReviewItem, review_queue
-from tergeu.provenance.history import current_actor
+from tergeu.provenance.history import acting_as, current_actor
 from tergeu.provenance.models import Record
 
 
@@ -106,3 +108,21 @@ def _store_people(clusters: list[Cluster], by_id: dict[int, Record], run: Linkag
     Membership.objects.bulk_create(memberships, batch_size=2000)
     Person.objects.filter(memberships__isnull=True).delete()
     return len(clusters)
+
+
+def decide_pair(user: Any, first: int, second: int, decision: str, note: str = "") -> PairDecision | None:
+    """Store (or change) a reviewer's decision on two records the user may see; None if they may not.
+
+    The pair is kept in id order, so "a, b" and "b, a" are one decision; the history names the user.
+    """
+    left, right = sorted((first, second))
+    if left == right or decision not in PairDecision.Decision.values:
+        return None
+    if visible_records(user).filter(pk__in=(left, right)).count() != 2:
+        return None
+    with acting_as(user.get_username(), user):
+        stored = PairDecision.objects.filter(left_id=left, right_id=right).first() or PairDecision(
+            left_id=left, right_id=right)
+        stored.decision, stored.decided_by, stored.note = decision, user.get_username(), note[:1000]
+        stored.save()
+    return stored

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from tergeu.accounts.access import requires, visible_records
 from tergeu.accounts.roles import REVIEW_FACTS
+from tergeu.casualties.linking import decide_pair as store_decision
 from tergeu.casualties.models import LinkageRun, PairDecision
-from tergeu.provenance.history import current_actor
 
 SHOWN = 30
 
@@ -37,14 +37,8 @@ def review_page(request: HttpRequest) -> HttpResponse:
 @require_POST
 @requires(REVIEW_FACTS)
 def decide_pair(request: HttpRequest) -> HttpResponse:
-    visible = visible_records(request.user)
-    ids = sorted(int(v) for v in (request.POST.get("left", ""), request.POST.get("right", "")) if v.isdigit())
-    decision = request.POST.get("decision", "")
-    if len(ids) == 2 and ids[0] != ids[1] and decision in PairDecision.Decision.values and (
-            visible.filter(pk__in=ids).count() == 2):
-        existing = PairDecision.objects.filter(left_id=ids[0], right_id=ids[1]).first()
-        record = existing or PairDecision(left_id=ids[0], right_id=ids[1])
-        record.decision, record.decided_by = decision, current_actor()[0]
-        record.note = request.POST.get("note", "")[:1000]
-        record.save()
+    numbers = [request.POST.get(key, "") for key in ("left", "right")]
+    if all(number.isdigit() for number in numbers):
+        store_decision(request.user, int(numbers[0]), int(numbers[1]), request.POST.get("decision", ""),
+                       request.POST.get("note", ""))
     return redirect("tg-review")
