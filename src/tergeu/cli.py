@@ -256,15 +256,38 @@ def export_links(fmt: str, output: Path | None) -> None:
 
 
 @cli.command()
+@click.option("--full", is_flag=True, help="Retrain and relink every record (default: link only new records "
+              "when a run exists and no reviewer decision contradicts the people found).")
 @with_django
-def link() -> None:
-    """Link the records of every list into people (Splink on DuckDB; reviewers' decisions respected)."""
+def link(full: bool) -> None:
+    """Link the records of every list into people (Splink on DuckDB; reviewers' decisions respected).
+
+    The first run links everything. Later runs link only records imported since, with the model
+    already trained, unless --full is given or a reviewer's decision needs the people redrawn.
+    """
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
     from tergeu.casualties.linking import run_linkage
 
-    with console.status("Linking records (features, training, scoring, clustering)…"):
-        summary = run_linkage()
-    console.print(f"Linkage run {summary.run_id}: {summary.records} records → {summary.people} people; "
+    stages = ["reading records", "scoring", "storing people"]
+    with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=console) as bar:
+        task = bar.add_task("Linking", total=len(stages))
+
+        def advance(message: str) -> None:
+            bar.update(task, description=f"Linking: {message}", completed=min(
+                next((i for i, s in enumerate(stages) if message.startswith(s.split()[0])), 1), len(stages)))
+
+        summary = run_linkage(full=full, progress=advance)
+        bar.update(task, completed=len(stages), description="Linking: done")
+    if summary.mode == "unchanged":
+        console.print(f"Nothing new: {summary.records} records, {summary.people} people already linked "
+                      "(use --full to relink everything).")
+        return
+    how = "full run" if summary.mode == "full" else f"incremental: {summary.new_records} new records"
+    console.print(f"Linkage run {summary.run_id} ({how}): {summary.records} records → {summary.people} people; "
                   f"{summary.pairs_to_review} pairs to review; {summary.suspicious_people} people flagged")
+    if summary.mode == "full" and summary.reason and not full:
+        console.print(f"[dim]Full run because {summary.reason}.[/dim]")
 
 
 @cli.command()

@@ -9,7 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from tergeu.casualties.linking import run_linkage
-from tergeu.casualties.models import Membership, PairDecision, Person
+from tergeu.casualties.models import LinkageRun, Membership, PairDecision, Person
+from tergeu.casualties.people import person_claims
 from tergeu.cli import cli
 from tergeu.provenance.models import ImportedList, Record
 
@@ -84,3 +85,56 @@ def test_it_shows_a_person_with_every_spelling_and_the_records_behind_each_fact(
     assert "Нурланов Жанболат Серикович" in page and "Zhanbolat Nurlanov" in page
     assert "ru-cyrl" in page and "latn" in page
     assert "2022-01-05" in page and "1990-03-12" in page
+
+
+MORGUE = [["Нурланов Ж.С.", "Алматы", "05.01.2022"], ["Токаев Данияр", "Шымкент", "07.01.2022"],
+          ["Омаров Бауыржан", "Актобе", "08.01.2022"]]
+
+
+def test_it_links_only_the_new_list_and_keeps_the_people_already_found(two_lists, write_csv, run_import) -> None:
+    first = run_linkage()
+    before = dict(Membership.objects.values_list("record_id", "person_id"))
+    left, right = sorted(Record.objects.filter(row_number=3).values_list("pk", flat=True))
+    PairDecision.objects.create(left_id=left, right_id=right, decision="different", decided_by="reviewer1")
+    run_import(write_csv("morgue.csv", ["ФИО", "Место гибели", "Дата гибели"], MORGUE), list_name="morgue")
+    summary = run_linkage()
+    assert (summary.mode, summary.new_records) == ("incremental", 3)
+    assert dict(Membership.objects.filter(record_id__in=before).values_list("record_id", "person_id")) == before
+    assert person_of("morgue", 1) == person_of("official", 1) == person_of("media", 1)
+    assert person_of("morgue", 2) == person_of("media", 3)
+    assert person_of("morgue", 3) not in before.values()
+    assert Person.objects.count() == first.people + 1
+    new_ids = set(Record.objects.filter(imported_list__name="morgue").values_list("pk", flat=True))
+    scored = LinkageRun.objects.get(pk=summary.run_id)
+    assert scored.stats["mode"] == "incremental" and scored.stats["pairs_scored"] > 0
+    earlier = [item["records"] for item in LinkageRun.objects.get(pk=first.run_id).review]
+    assert all(new_ids.intersection(item["records"]) or item["records"] in earlier for item in scored.review)
+    assert run_linkage().mode == "unchanged"
+
+
+def test_it_relinks_everything_when_a_decision_contradicts_the_people(two_lists) -> None:
+    run_linkage()
+    left, right = sorted(Record.objects.filter(row_number=1).values_list("pk", flat=True))
+    PairDecision.objects.create(left_id=left, right_id=right, decision="different", decided_by="reviewer1")
+    summary = run_linkage()
+    assert summary.mode == "full" and "separated" in summary.reason
+    assert person_of("official", 1) != person_of("media", 1)
+
+
+def test_it_stores_a_preferred_name_per_script_and_the_best_supported_facts_citing_records(two_lists) -> None:
+    run_linkage()
+    person = Person.objects.get(pk=person_of("official", 1))
+    assert person.names == {"ru-cyrl": "Нурланов Жанболат Серикович", "latn": "Zhanbolat Nurlanov"}
+    assert person.display_name == "Нурланов Жанболат Серикович"
+    claims = {(c.field, c.value, c.record.imported_list.name) for c in person_claims(person)}
+    assert ("date_of_death", "2022-01-05", "official") in claims and ("date_of_death", "2022-01-05", "media") in claims
+    assert ("date_of_birth", "1990-03-12", "official") in claims
+    assert not any(field in {"full_name", "family_name", "given_name"} for field, _v, _l in claims)
+
+
+def test_it_links_incrementally_from_the_command_line(two_lists, write_csv, run_import) -> None:
+    assert "full run" in CliRunner().invoke(cli, ["link"]).output
+    run_import(write_csv("morgue.csv", ["ФИО", "Место гибели", "Дата гибели"], MORGUE), list_name="morgue")
+    assert "incremental: 3 new records" in CliRunner().invoke(cli, ["link"]).output
+    assert "Nothing new" in CliRunner().invoke(cli, ["link"]).output
+    assert "full run" in CliRunner().invoke(cli, ["link", "--full"]).output

@@ -1,4 +1,4 @@
-"""Run the linkage over every imported record and store people, with ids stable across runs.
+"""Run the linkage over the imported records and store people, with ids stable across runs.
 
 Reviewers' decisions become hard constraints ("same" → must link, "not the same" → cannot link);
 lists marked as holding each person once (``ImportedList.one_per_person``) cannot hold two records of
@@ -7,7 +7,7 @@ one person.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,9 +16,10 @@ from django.utils import timezone
 
 from tergeu.accounts.access import visible_records
 from tergeu.casualties.models import LinkageRun, Membership, PairDecision, Person
-from tergeu.core.linkage.clustering import Cluster, Constraints
+from tergeu.casualties.people import store_all, store_new
+from tergeu.core.linkage.clustering import Constraints
 from tergeu.core.linkage.features import RecordFacts
-from tergeu.core.linkage.pipeline import link_records
+from tergeu.core.linkage.pipeline import Linkage, link_new_records, link_records
 from tergeu.core.linkage.review import ReviewItem, review_queue
 from tergeu.provenance.history import acting_as, current_actor
 from tergeu.provenance.models import Record
@@ -26,11 +27,17 @@ from tergeu.provenance.models import Record
 
 @dataclass
 class LinkSummary:
-    run_id: int
+    run_id: int | None
     records: int
     people: int
     pairs_to_review: int
     suspicious_people: int
+    mode: str = "full"  # full | incremental | unchanged
+    new_records: int = 0
+    reason: str = ""
+
+
+Progress = Callable[[str], None]
 
 
 def _constraints(records: list[Record]) -> Constraints:
@@ -42,44 +49,77 @@ def _constraints(records: list[Record]) -> Constraints:
     return Constraints(must_link=same, cannot_link=different, group_of=group_of, exclusive_groups=exclusive)
 
 
-def _stable_ids(clusters: list[Cluster]) -> list[int | None]:
-    """The existing person each cluster continues (most shared records, each person used once)."""
-    current = dict(Membership.objects.values_list("record_id", "person_id"))
-    candidates = []
-    for index, cluster in enumerate(clusters):
-        counts = Counter(current[r] for r in cluster.records if r in current)
-        candidates += [(-shared, index, person) for person, shared in counts.items()]
-    chosen: list[int | None] = [None] * len(clusters)
-    taken: set[int] = set()
-    for _negative_shared, index, person in sorted(candidates):
-        if chosen[index] is None and person not in taken:
-            chosen[index] = person
-            taken.add(person)
-    return chosen
+def _why_full(previous: LinkageRun | None, person_of: dict[int, int], constraints: Constraints) -> str:
+    """Why an incremental run cannot be trusted here ("" if it can)."""
+    if previous is None or not person_of:
+        return "no earlier linkage run"
+    for left, right in constraints.must_link:
+        if left in person_of and right in person_of and person_of[left] != person_of[right]:
+            return f"a reviewer joined records {left} and {right}, now in different people"
+    for left, right in constraints.cannot_link:
+        if left in person_of and right in person_of and person_of[left] == person_of[right]:
+            return f"a reviewer separated records {left} and {right}, now in one person"
+    return ""
 
 
-def run_linkage() -> LinkSummary:
-    """Link every record; replace memberships; keep person ids; drop people left with no record."""
+def run_linkage(full: bool = False, progress: Progress | None = None) -> LinkSummary:
+    """Link the records into people: only the new records when that is safe, else everything.
+
+    Incremental (the default once a run exists): records not yet linked are scored against everyone
+    with the stored model and joined to people or made new people; existing people are kept whole.
+    A full run (``full=True``, the first run, or when a reviewer's decision contradicts the current
+    people) retrains and relinks everything, keeping person ids and reviewers' decisions.
+    """
+    step = progress or (lambda _message: None)
+    step("reading records")
     records = list(Record.objects.select_related("imported_list"))
     facts = [RecordFacts(r.pk, r.imported_list.name, r.facts, r.imported_list.column_map.get("name_order"))
              for r in records]
     by_id = {r.pk: r for r in records}
     constraints = _constraints(records)
-    linkage = link_records(facts, constraints)
+    person_of = dict(Membership.objects.values_list("record_id", "person_id"))
+    previous = LinkageRun.objects.exclude(model={}).first()
+    reason = "asked for a full run" if full else _why_full(previous, person_of, constraints)
+    new_ids = frozenset(by_id) - frozenset(person_of)
+    if not reason and not new_ids:
+        return LinkSummary(None, len(records), Person.objects.count(), 0, 0, "unchanged", 0,
+                           "no records since the last run")
+    step("scoring and clustering the new records" if not reason else "training, scoring and clustering")
+    if not reason:
+        try:
+            linkage = link_new_records(facts, new_ids, previous.model, person_of, constraints)
+        except ValueError as problem:  # constraints the kept people contradict: relink everything
+            reason = f"the new records cannot join the people as they are ({problem})"
+    if reason:
+        linkage = link_records(facts, constraints)
+    step("storing people")
+    return _store(linkage, by_id, person_of, new_ids, previous, reason)
+
+
+def _store(linkage: Linkage, by_id: dict[int, Record], person_of: dict[int, int], new_ids: frozenset[int],
+           previous: LinkageRun | None, reason: str) -> LinkSummary:
     decided = frozenset(PairDecision.objects.values_list("left_id", "right_id"))
     queue = review_queue([(p.left, p.right, p.probability) for p in linkage.model.pairs], linkage.clusters,
                          decided=decided)
-    to_review = sum(1 for item in queue if item.kind == "pair")
+    review = [_review_json(item, linkage.model.explanations) for item in queue]
+    if not reason and previous is not None:  # still-open questions of the earlier run stay in the queue
+        review += [item for item in previous.review if tuple(sorted(item["records"][:2])) not in decided
+                   and not new_ids.intersection(item["records"])]
+        review.sort(key=lambda item: -item["impact"])
     with transaction.atomic():
-        run = LinkageRun.objects.create(started_by=current_actor()[0], model=linkage.model.settings,
-                                        review=[_review_json(item, linkage.model.explanations) for item in queue])
-        people = _store_people(linkage.clusters, by_id, run)
+        run = LinkageRun.objects.create(started_by=current_actor()[0], model=linkage.model.settings, review=review)
+        changed = store_all(linkage.clusters, by_id, run) if reason else store_new(
+            linkage.clusters, by_id, person_of, run)
         run.finished_at = timezone.now()
-        run.stats = {"records": len(records), "people": people, "pairs_scored": len(linkage.model.pairs),
-                     "pairs_to_review": to_review,
-                     "suspicious_people": sum(1 for c in linkage.clusters if c.suspicious)}
+        run.stats = {"records": len(by_id), "people": Person.objects.count(), "people_changed": changed,
+                     "new_records": len(new_ids), "mode": "full" if reason else "incremental",
+                     "why_full": reason, "pairs_scored": len(linkage.model.pairs),
+                     "pairs_to_review": sum(1 for item in review if item["kind"] == "pair"),
+                     "suspicious_people": Person.objects.filter(suspicious=True).count()}
         run.save()
-    return LinkSummary(run.pk, len(records), people, to_review, run.stats["suspicious_people"])
+    stats = run.stats
+    return LinkSummary(run.pk, len(by_id), stats["people"], stats["pairs_to_review"], stats["suspicious_people"],
+                       stats["mode"], len(new_ids), reason)
 
 
 def _review_json(item: ReviewItem, explanations: dict) -> dict:
@@ -90,24 +130,6 @@ def _review_json(item: ReviewItem, explanations: dict) -> dict:
         entry["prior_bits"] = explanation.prior_bits
         entry["steps"] = [[step.comparison, step.level, step.bits] for step in explanation.steps]
     return entry
-
-
-def _store_people(clusters: list[Cluster], by_id: dict[int, Record], run: LinkageRun) -> int:
-    continued = _stable_ids(clusters)
-    existing = Person.objects.in_bulk([p for p in continued if p is not None])
-    memberships = []
-    for cluster, person_id in zip(clusters, continued, strict=True):
-        members = [by_id[r] for r in cluster.records]
-        person = existing.get(person_id) if person_id is not None else Person()
-        person.display_name = max((m.display_name for m in members), key=len, default="")[:300]
-        person.lists = sorted({m.imported_list_id for m in members})
-        person.cohesion, person.suspicious, person.reasons = cluster.cohesion, cluster.suspicious, list(cluster.reasons)
-        person.save()
-        memberships += [Membership(record=m, person=person, run=run) for m in members]
-    Membership.objects.all().delete()
-    Membership.objects.bulk_create(memberships, batch_size=2000)
-    Person.objects.filter(memberships__isnull=True).delete()
-    return len(clusters)
 
 
 def decide_pair(user: Any, first: int, second: int, decision: str, note: str = "") -> PairDecision | None:

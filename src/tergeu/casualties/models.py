@@ -31,6 +31,8 @@ class LinkageRun(models.Model):
 
 class Person(models.Model):
     display_name = models.CharField(_("name"), max_length=300, blank=True)
+    names = models.JSONField(_("preferred names"), default=dict,
+                             help_text=_("the spelling most of the person's records use, per script"))
     lists = models.JSONField(_("lists"), default=list, help_text=_("ids of the lists that name this person"))
     cohesion = models.FloatField(default=1.0, help_text=_("weakest link probability inside the cluster"))
     suspicious = models.BooleanField(default=False)

@@ -11,6 +11,7 @@ from tergeu.accounts.access import requires, visible_records
 from tergeu.accounts.roles import VIEW_REGISTRY
 from tergeu.casualties.labels import field_label
 from tergeu.casualties.models import Person
+from tergeu.casualties.people import person_claims
 from tergeu.core.names import detect_script
 
 SCRIPT_ORDER = ("kk-cyrl", "ru-cyrl", "latn", "mixed", "unknown")
@@ -42,5 +43,11 @@ def person_page(request: HttpRequest, person_id: int) -> HttpResponse:
     if person is None or not records:
         raise Http404("not found")
     spellings, facts = person_summary(records)
-    return render(request, "casualties/person.html", {"person": person, "records": records,
-                                                      "spellings": spellings, "facts": facts})
+    visible = {r.pk for r in records}
+    best: dict[str, list] = {}
+    for claim in person_claims(person):
+        if claim.record_id in visible:
+            best.setdefault((field_label(claim.field), claim.value, claim.note), []).append(claim.record)
+    return render(request, "casualties/person.html", {
+        "person": person, "records": records, "spellings": spellings, "facts": facts,
+        "best": [(label, value, note, cited) for (label, value, note), cited in best.items()]})

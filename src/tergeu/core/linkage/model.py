@@ -54,7 +54,7 @@ class TrainedModel:
     explanations: dict[tuple[int, int], Explanation] = field(default_factory=dict)  # uncertain pairs only
 
 
-def _table(rows: Sequence[dict[str, Any]]) -> pa.Table:
+def _table(rows: Sequence[dict[str, Any]], new_ids: frozenset[int] | None = None) -> pa.Table:
     schema = pa.schema([
         ("unique_id", pa.int64()), ("source_dataset", pa.string()), ("given", pa.string()),
         ("family", pa.string()), ("patronymic", pa.string()), ("given_initial", pa.string()),
@@ -63,36 +63,61 @@ def _table(rows: Sequence[dict[str, Any]]) -> pa.Table:
         ("birth_year", pa.int32()), ("birth_year_exact", pa.bool_()), ("national_id", pa.string()),
         ("death_date", pa.string()), ("place", pa.string()), ("sex", pa.string()),
     ])
-    return pa.Table.from_pylist(list(rows), schema=schema)
+    table = pa.Table.from_pylist(list(rows), schema=schema)
+    if new_ids is None:
+        return table
+    is_new = [row["unique_id"] in new_ids for row in rows]
+    return table.append_column("is_new", pa.array(is_new, type=pa.bool_()))
+
+
+def _only_new_pairs(model: dict[str, Any]) -> dict[str, Any]:
+    """The saved model, predicting only pairs with at least one new record (an incremental run)."""
+    rules = []
+    for rule in model["blocking_rules_to_generate_predictions"]:
+        sql = rule["blocking_rule"] if isinstance(rule, dict) else str(rule)
+        rules.append(f"({sql}) AND (l.is_new OR r.is_new)")
+    settings = {key: value for key, value in model.items() if not key.startswith("tergeu_")}
+    return {**settings, "blocking_rules_to_generate_predictions": rules}
 
 
 def score_pairs(rows: Sequence[dict[str, Any]], threshold: float = 0.05, seed: int = 1,
-                em: bool = False) -> TrainedModel:
+                em: bool = False, saved_model: dict[str, Any] | None = None,
+                new_ids: frozenset[int] | None = None) -> TrainedModel:
     """Train on ``rows`` (from ``features_of``) and return every candidate pair above ``threshold``.
 
     Above ``TRAIN_AT_MOST`` records, the model is trained on a random sample of them (parameters are
     shares and rates: a sample estimates them as well, at a fraction of the cost) and then scores all.
+    With ``saved_model`` (an earlier run's ``settings``) and ``new_ids``, nothing is trained and only
+    pairs with at least one new record are scored: adding a list costs what the new list costs.
     """
     db_api = DuckDBAPI()
-    table = db_api.register(_table(rows), dataset_display_name="records")
-    training_rows = rows
-    if len(rows) > TRAIN_AT_MOST:
-        training_rows = random.Random(seed).sample(list(rows), TRAIN_AT_MOST)
-    training_table = table if training_rows is rows else db_api.register(
-        _table(training_rows), dataset_display_name="training_sample")
-    trained = _train(training_table, len(training_rows), seed, em)
-    linker = trained if training_table is table else _linker(table, trained.misc.save_model_to_json())
+    table = db_api.register(_table(rows, new_ids if saved_model is not None else None),
+                            dataset_display_name="records")
+    if saved_model is not None:
+        linker = _linker(table, _only_new_pairs(saved_model))
+    else:
+        linker = _trained_linker(db_api, table, rows, seed, em)
     predictions = linker.inference.predict(threshold_match_weight=LOWEST_WEIGHT, warning_mode="never")
     relation = predictions.as_duckdbpyrelation()
     weights = relation.select("unique_id_l, unique_id_r, match_weight").fetchnumpy()
-    model = linker.misc.save_model_to_json()
+    model = linker.misc.save_model_to_json() if saved_model is None else dict(saved_model)
     shifted, priors = _priors_by_list_pair(rows, weights, model["probability_two_random_records_match"])
-    model["tergeu_priors_by_list_pair"] = priors
+    model["tergeu_priors_by_list_pair"] = {**model.get("tergeu_priors_by_list_pair", {}), **priors}
     probabilities = 1.0 / (1.0 + np.power(2.0, -shifted))
     keep = probabilities >= threshold
     pairs = [Scored(int(a), int(b), float(p), float(w)) for a, b, p, w in zip(
         weights["unique_id_l"][keep], weights["unique_id_r"][keep], probabilities[keep], shifted[keep], strict=True)]
     return TrainedModel(model, pairs, _explanations(relation, model, weights, probabilities, shifted))
+
+
+def _trained_linker(db_api: Any, table: Any, rows: Sequence[dict[str, Any]], seed: int, em: bool) -> Linker:
+    """Train on all rows, or on a sample of ``TRAIN_AT_MOST`` of them, and return a linker over all."""
+    if len(rows) <= TRAIN_AT_MOST:
+        return _train(table, len(rows), seed, em)
+    sample = random.Random(seed).sample(list(rows), TRAIN_AT_MOST)
+    training_table = db_api.register(_table(sample), dataset_display_name="training_sample")
+    trained = _train(training_table, len(sample), seed, em)
+    return _linker(table, trained.misc.save_model_to_json())
 
 
 def _train(table: Any, size: int, seed: int, em: bool) -> Linker:

@@ -1,13 +1,17 @@
 """The whole linkage, in one call: features, trained pair scores, clusters that do not chain.
 
 The Django side (``tergeu link``) and the quality benchmark both call ``link_records``, so what is
-measured is what runs.
+measured is what runs. ``link_new_records`` is the incremental form: one more list is scored with the
+model already trained and attached to the people already found, who are not taken apart.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from scipy.cluster.hierarchy import DisjointSet
 
 from tergeu.core.linkage.clustering import Cluster, Constraints, ScoredPair, cluster_records
 from tergeu.core.linkage.features import RecordFacts, features_of
@@ -30,3 +34,57 @@ def link_records(records: Sequence[RecordFacts], constraints: Constraints | None
     pairs = [ScoredPair(p.left, p.right, p.probability) for p in model.pairs]
     clusters = cluster_records([r.record_id for r in records], pairs, constraints or Constraints(), threshold)
     return Linkage(model, clusters)
+
+
+def link_new_records(records: Sequence[RecordFacts], new_ids: frozenset[int], saved_model: dict[str, Any],
+                     person_of: Mapping[int, int], constraints: Constraints | None = None,
+                     threshold: float = MATCH_THRESHOLD) -> Linkage:
+    """Link the records in ``new_ids`` to each other and to the people already found (``person_of``).
+
+    Only pairs with a new record are scored, with the earlier run's model. A person already found stays
+    whole (its records are must-linked) and two people already found are never merged here (cannot-link),
+    even through a new record that resembles both: that is a question for a reviewer or a full run, not
+    something to decide as a side effect of importing a list. The clusters returned cover the new
+    records and the records of every person a new record may join; everyone else is untouched.
+    """
+    constraints = constraints or Constraints()
+    rows = [features_of(record) for record in records]
+    model = score_pairs(rows, threshold=min(0.05, threshold), saved_model=saved_model, new_ids=new_ids)
+    strong = [(p.left, p.right) for p in model.pairs if p.probability >= threshold]
+    decided = [pair for pair in constraints.must_link if new_ids.intersection(pair)]
+    touched = {person_of[r] for pair in strong + decided for r in pair if r in person_of}
+    members: dict[int, list[int]] = {}
+    for record, person in person_of.items():
+        if person in touched:
+            members.setdefault(person, []).append(record)
+    involved = set(new_ids).union(*members.values())
+    kept_pairs = [ScoredPair(p.left, p.right, p.probability) for p in model.pairs
+                  if p.left in involved and p.right in involved]
+    whole = {(group[i], group[i + 1]) for group in map(sorted, members.values()) for i in range(len(group) - 1)}
+    apart = _people_kept_apart(strong + decided, person_of, members, new_ids)
+    local = replace(
+        constraints,
+        must_link=frozenset(p for p in constraints.must_link if involved.issuperset(p)) | whole,
+        cannot_link=frozenset(p for p in constraints.cannot_link if involved.issuperset(p)) | apart,
+    )
+    return Linkage(model, cluster_records(sorted(involved), kept_pairs, local, threshold))
+
+
+def _people_kept_apart(links: list[tuple[int, int]], person_of: Mapping[int, int],
+                       members: Mapping[int, list[int]], new_ids: frozenset[int]) -> frozenset[tuple[int, int]]:
+    """Cannot-links between every two existing people that new records could bring into one cluster."""
+    def node(record: int) -> tuple[str, int]:
+        return ("person", person_of[record]) if record not in new_ids else ("record", record)
+
+    groups = DisjointSet()
+    for left, right in links:
+        for record in (left, right):
+            if node(record) not in groups:
+                groups.add(node(record))
+        groups.merge(node(left), node(right))
+    apart = set()
+    for subset in groups.subsets():
+        people = sorted(person for kind, person in subset if kind == "person")
+        heads = [min(members[person]) for person in people]
+        apart.update((a, b) for i, a in enumerate(heads) for b in heads[i + 1:])
+    return frozenset(apart)
