@@ -160,6 +160,16 @@ def check_estimable(table: CaptureTable, minimum_lists: int = 3) -> None:
     empty = [name for name, size in table.list_sizes().items() if size == 0]
     if empty:
         raise EstimationError(f"list(s) {', '.join(empty)} name no one; drop them before estimating")
+    shared = table.patterns.sum(axis=1) > 1
+    overlapping = (table.patterns[shared] * table.counts[shared, None]).sum(axis=0)
+    isolated = [name for name, count in zip(table.lists, overlapping, strict=True) if count == 0]
+    if isolated:
+        # With no one in common with any other list, such a list says nothing about who the others miss,
+        # and any model "estimates" its overlap from nothing: the number would be an artefact of the model.
+        raise EstimationError(
+            f"list(s) {', '.join(isolated)} share no one with any other list, so the overlaps estimation rests on "
+            "are missing and no estimate exists; check the linkage or leave those lists out"
+        )
     full = [name for name, size in table.list_sizes().items() if size == table.observed]
     if full:
         raise EstimationError(

@@ -1,0 +1,131 @@
+"""One call from capture histories to a toll: strata, imputed missing strata, linkage draws, any method.
+
+The layers, innermost first, and why each is combined the way it is:
+
+* a **stratum** (a place, a period...) is estimated on its own table, because capture probabilities
+  differ by place and time and pooling them biases the total (heterogeneity the models cannot see);
+  strata add up to the total (``combine_strata``: draws are added when the method has them);
+* people whose stratum no record states get one **imputed** from people with the same capture pattern,
+  several times over; each completed data set gives a total, and the totals are pooled
+  (``combine_imputations``), so the interval includes what the missing strata could change;
+* each **linkage draw** (a plausible alternative clustering, ``tergeu.core.linkage.uncertainty``) gives
+  other capture histories; the per-draw totals are pooled the same way, and the share of the pooled
+  variance between draws is reported as the share of the interval due to linkage.
+
+The estimator is passed in, so this module knows nothing of any method.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .combine import combine_imputations, combine_strata, impute_missing_strata
+from .result import Estimate
+from .table import CaptureTable, EstimationError, check_estimable, from_histories
+
+Estimator = Callable[[CaptureTable], Estimate]
+History = tuple[int, ...]
+
+
+@dataclass
+class Unit:
+    """One presumed person: which lists name them, and their stratum (None when no record states it)."""
+
+    history: History
+    stratum: str | None = None
+
+
+@dataclass
+class TollResult:
+    """The total, one result per stratum, and what could not be estimated and why."""
+
+    total: Estimate
+    strata: dict[str, Estimate] = field(default_factory=dict)
+    problems: dict[str, str] = field(default_factory=dict)
+    table: CaptureTable | None = None  # the unstratified table of the best-guess linkage
+
+
+def estimate_toll(draws: Sequence[Sequence[Unit]], lists: Sequence[str], estimator: Estimator,
+                  stratified: bool = False, imputations: int = 5, seed: int = 1) -> TollResult:
+    """Estimate from ``draws`` (the best-guess linkage first, then alternative linkage draws).
+
+    Without strata, each draw is estimated once. With ``stratified``, units carry a stratum label;
+    missing labels are imputed ``imputations`` times per draw.
+    """
+    if not draws or not draws[0]:
+        raise EstimationError("no linked people to estimate from; run the linkage first")
+    rng = np.random.default_rng(seed)
+    best_table = from_histories(((u.history, 1) for u in draws[0]), lists)
+    check_estimable(best_table)
+    per_draw: list[Estimate] = []
+    per_stratum: dict[str, list[Estimate]] = {}
+    problems: dict[str, str] = {}
+    for units in draws:
+        completions = _completions(units, stratified, imputations, rng)
+        totals = []
+        for labels in completions:
+            total, by_stratum, failed = _one_completion(units, labels, lists, estimator, rng)
+            totals.append(total)
+            problems.update(failed)
+            for name, estimate in by_stratum.items():
+                per_stratum.setdefault(name, []).append(estimate)
+        per_draw.append(totals[0] if len(totals) == 1 else combine_imputations(totals, seed=_seed(rng)))
+    total = per_draw[0] if len(per_draw) == 1 else combine_imputations(per_draw, seed=_seed(rng))
+    _describe_layers(total, per_draw, len(draws), stratified, imputations)
+    strata = {name: (found[0] if len(found) == 1 else combine_imputations(found, seed=_seed(rng)))
+              for name, found in sorted(per_stratum.items())}
+    return TollResult(total, strata, problems, best_table)
+
+
+def _seed(rng: np.random.Generator) -> int:
+    return int(rng.integers(2**31))
+
+
+def _completions(units: Sequence[Unit], stratified: bool, imputations: int,
+                 rng: np.random.Generator) -> list[list[str] | None]:
+    if not stratified:
+        return [None]
+    values = [u.stratum for u in units]
+    if all(value is not None for value in values):
+        return [list(values)]  # nothing to impute: one completion is exact
+    return [impute_missing_strata([u.history for u in units], values, rng) for _ in range(max(1, imputations))]
+
+
+def _one_completion(units: Sequence[Unit], labels: list[str] | None, lists: Sequence[str], estimator: Estimator,
+                    rng: np.random.Generator) -> tuple[Estimate, dict[str, Estimate], dict[str, str]]:
+    """Estimate one completed data set: per stratum and summed, or whole when there are no strata."""
+    whole = from_histories(((u.history, 1) for u in units), lists)
+    if labels is None:
+        return estimator(whole), {}, {}
+    groups: dict[str, list[History]] = {}
+    for unit, label in zip(units, labels, strict=True):
+        groups.setdefault(label, []).append(unit.history)
+    found: dict[str, Estimate] = {}
+    failed: dict[str, str] = {}
+    for label, histories in sorted(groups.items()):
+        try:
+            table = from_histories(((h, 1) for h in histories), lists)
+            check_estimable(table)
+            found[label] = estimator(table)
+        except EstimationError as problem:
+            failed[label] = str(problem)
+    if failed:
+        # A total that leaves strata out would be too low; the unstratified estimate is honest about all.
+        total = estimator(whole)
+        total.warnings.append("not stratified: no estimate for stratum/strata " + ", ".join(sorted(failed)))
+        return total, found, failed
+    return combine_strata(list(found.values()), seed=_seed(rng)), found, {}
+
+
+def _describe_layers(total: Estimate, per_draw: list[Estimate], draws: int, stratified: bool,
+                     imputations: int) -> None:
+    """Say in the result how the number was combined and how much the linkage moves it."""
+    total.settings["linkage_draws"] = draws
+    total.settings["stratified"] = stratified
+    total.settings["imputations"] = imputations if stratified else 0
+    if draws > 1:
+        total.diagnostics["linkage_share"] = float(total.diagnostics.get("between_share", 0.0))
+        total.diagnostics["per_linkage_draw"] = [round(float(e.estimate), 1) for e in per_draw]
