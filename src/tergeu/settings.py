@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "tergeu.accounts",
     "tergeu.provenance",
     "tergeu.casualties",
+    "tergeu.estimation",
     "tergeu.web",
 ]
 

@@ -11,6 +11,7 @@ admin.site.site_title = "Tergeu"
 urlpatterns = [
     path("", include("tergeu.web.urls")),
     path("", include("tergeu.casualties.urls")),
+    path("", include("tergeu.estimation.urls")),
     path("accounts/login/", SignInView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("account/", account_views.account, name="tg-account"),

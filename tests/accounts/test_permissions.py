@@ -52,6 +52,8 @@ PAGES = [
     Page("tg-person", roles.VIEW_ALL_LISTS, target="private"),
     Page("tg-review", roles.REVIEW_FACTS),
     Page("tg-decide", roles.REVIEW_FACTS, "post"),
+    Page("tg-estimates", roles.VIEW_ALL_LISTS),
+    Page("tg-run-estimate", roles.RUN_ESTIMATES, "post", data=(("method", "loglinear"), ("linkage_draws", "0"))),
 ]
 # URLs checked elsewhere or public by design: sign-in and Django's auth views, the admin (staff only,
 # Django's own checks), the language switch (works signed out too), the JSON API (tests/api).

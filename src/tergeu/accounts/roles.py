@@ -23,14 +23,16 @@ IMPORT_LISTS = "import_lists"
 REVIEW_FACTS = "review_facts"
 VIEW_HISTORY = "view_history"
 SHARE_WITH_MISSION = "share_with_mission"
+RUN_ESTIMATES = "run_estimates"  # estimate the toll (it reads every list, so only roles that see every list)
 
 CAPABILITIES: dict[str, frozenset[str]] = {
-    ADMIN: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, IMPORT_LISTS, REVIEW_FACTS, VIEW_HISTORY, SHARE_WITH_MISSION}),
+    ADMIN: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, IMPORT_LISTS, REVIEW_FACTS, VIEW_HISTORY, SHARE_WITH_MISSION,
+                      RUN_ESTIMATES}),
     INVESTIGATOR: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, IMPORT_LISTS, REVIEW_FACTS, VIEW_HISTORY,
-                             SHARE_WITH_MISSION}),
+                             SHARE_WITH_MISSION, RUN_ESTIMATES}),
     DATA_ENTRY: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, IMPORT_LISTS}),
     REVIEWER: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, REVIEW_FACTS, VIEW_HISTORY}),
-    ANALYST: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, VIEW_HISTORY}),
+    ANALYST: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, VIEW_HISTORY, RUN_ESTIMATES}),
     EXPERT_MISSION: frozenset({VIEW_REGISTRY}),
 }
 

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tergeu.accounts.access import visible_records
-from tergeu.casualties.models import LinkageRun, Membership, PairDecision, Person
+from tergeu.casualties.models import LinkageRun, Membership, PairDecision, Person, ScoredPairRow
 from tergeu.casualties.people import store_all, store_new
 from tergeu.core.linkage.clustering import Constraints
 from tergeu.core.linkage.features import RecordFacts
@@ -40,7 +40,7 @@ class LinkSummary:
 Progress = Callable[[str], None]
 
 
-def _constraints(records: list[Record]) -> Constraints:
+def linkage_constraints(records: list[Record]) -> Constraints:
     decisions = PairDecision.objects.values_list("left_id", "right_id", "decision")
     same = frozenset((a, b) for a, b, d in decisions if d == PairDecision.Decision.SAME)
     different = frozenset((a, b) for a, b, d in decisions if d == PairDecision.Decision.DIFFERENT)
@@ -76,7 +76,7 @@ def run_linkage(full: bool = False, progress: Progress | None = None) -> LinkSum
     facts = [RecordFacts(r.pk, r.imported_list.name, r.facts, r.imported_list.column_map.get("name_order"))
              for r in records]
     by_id = {r.pk: r for r in records}
-    constraints = _constraints(records)
+    constraints = linkage_constraints(records)
     person_of = dict(Membership.objects.values_list("record_id", "person_id"))
     previous = LinkageRun.objects.exclude(model={}).first()
     reason = "asked for a full run" if full else _why_full(previous, person_of, constraints)
@@ -110,6 +110,11 @@ def _store(linkage: Linkage, by_id: dict[int, Record], person_of: dict[int, int]
         run = LinkageRun.objects.create(started_by=current_actor()[0], model=linkage.model.settings, review=review)
         changed = store_all(linkage.clusters, by_id, run) if reason else store_new(
             linkage.clusters, by_id, person_of, run)
+        if reason:  # a full run rescored every pair: older runs' pairs are superseded
+            ScoredPairRow.objects.exclude(run=run).delete()
+        ScoredPairRow.objects.bulk_create([ScoredPairRow(run=run, left_id=p.left, right_id=p.right,
+                                                         probability=p.probability) for p in linkage.model.pairs],
+                                          batch_size=5000)
         run.finished_at = timezone.now()
         run.stats = {"records": len(by_id), "people": Person.objects.count(), "people_changed": changed,
                      "new_records": len(new_ids), "mode": "full" if reason else "incremental",

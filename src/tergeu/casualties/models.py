@@ -55,6 +55,22 @@ class Membership(models.Model):
         return f"record {self.record_id} → person {self.person_id}"
 
 
+class ScoredPairRow(models.Model):
+    """A pair of records a linkage run scored (probability at least 0.05), kept for estimation.
+
+    The toll estimate redraws uncertain pairs to see how much the linkage could move it
+    (``tergeu.core.linkage.uncertainty``); it needs the probabilities, not only the clusters.
+    """
+
+    run = models.ForeignKey(LinkageRun, on_delete=models.CASCADE, related_name="pairs")
+    left_id = models.BigIntegerField()
+    right_id = models.BigIntegerField()
+    probability = models.FloatField()
+
+    def __str__(self) -> str:
+        return f"{self.left_id}–{self.right_id}: {self.probability:.3f}"
+
+
 @track
 class PairDecision(models.Model):
     """A reviewer's word on two records; every later run respects it."""

@@ -13,6 +13,7 @@ from rich.console import Console
 
 from tergeu.casualties.importing.pipeline import ImportOptions, import_file
 from tergeu.demo.lists import write_demo_lists
+from tergeu.provenance.history import acting_as
 
 DEMO_USER = "demo"
 DEMO_PASSWORD = "synthetic-demo-2022"
@@ -45,6 +46,26 @@ def build_demo(seed: int = 2022, console: Console | None = None) -> str:
         console.print(f"  {demo_list.list_name}: {state}")
         imported += report.rows
     ensure_demo_user()
+    link_and_estimate(console)
     console.print(f"Demo files (synthetic) are in {directory}")
     console.print(f"Sign in as [bold]{DEMO_USER}[/bold] / [bold]{DEMO_PASSWORD}[/bold]")
     return f"{len(demo_lists)} lists in {directory}"
+
+
+def link_and_estimate(console: Console, method: str = "loglinear") -> None:
+    """Link the demo lists into people and estimate the toll, so every page has something to show."""
+    from tergeu.casualties.linking import run_linkage
+    from tergeu.estimation.service import run_estimate
+
+    with acting_as("demo"):
+        summary = run_linkage()
+        if summary.mode != "unchanged":
+            console.print(f"  linkage: {summary.records} records → {summary.people} people, "
+                          f"{summary.pairs_to_review} pairs to review")
+        run = run_estimate(method, linkage_draws=5, by="demo")
+    if run.error:
+        console.print(f"  estimate: none ({run.error})")
+    else:
+        low, high = run.result["interval"]
+        console.print(f"  estimated toll ({method}): {run.result['estimate']:,.0f} "
+                      f"(95% interval {low:,.0f}–{high:,.0f}), {run.result['observed']} named on the lists")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from tergeu.accounts.roles import IMPORT_LISTS, REVIEW_FACTS, VIEW_HISTORY, can
+from tergeu.accounts.roles import IMPORT_LISTS, REVIEW_FACTS, VIEW_ALL_LISTS, VIEW_HISTORY, can
 from tergeu.provenance.models import Source
 
 
@@ -14,4 +14,5 @@ def tergeu_context(request: HttpRequest) -> dict:
         "tergeu_can_import": can(getattr(request, "user", None), IMPORT_LISTS),
         "tergeu_can_see_history": can(getattr(request, "user", None), VIEW_HISTORY),
         "tergeu_can_review": can(getattr(request, "user", None), REVIEW_FACTS),
+        "tergeu_can_see_estimates": can(getattr(request, "user", None), VIEW_ALL_LISTS),
     }

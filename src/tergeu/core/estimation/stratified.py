@@ -4,7 +4,9 @@ The layers, innermost first, and why each is combined the way it is:
 
 * a **stratum** (a place, a period...) is estimated on its own table, because capture probabilities
   differ by place and time and pooling them biases the total (heterogeneity the models cannot see);
-  strata add up to the total (``combine_strata``: draws are added when the method has them);
+  strata that cannot be estimated alone (too few people, a list naming none of them) are pooled into
+  one "other" stratum, and only if that fails too is the total left unstratified; strata add up to
+  the total (``combine_strata``: draws are added when the method has them);
 * people whose stratum no record states get one **imputed** from people with the same capture pattern,
   several times over; each completed data set gives a total, and the totals are pooled
   (``combine_imputations``), so the interval includes what the missing strata could change;
@@ -28,6 +30,7 @@ from .table import CaptureTable, EstimationError, check_estimable, from_historie
 
 Estimator = Callable[[CaptureTable], Estimate]
 History = tuple[int, ...]
+OTHER = "(other strata, pooled)"  # strata too small or too sparse to estimate alone are estimated together
 
 
 @dataclass
@@ -74,6 +77,10 @@ def estimate_toll(draws: Sequence[Sequence[Unit]], lists: Sequence[str], estimat
                 per_stratum.setdefault(name, []).append(estimate)
         per_draw.append(totals[0] if len(totals) == 1 else combine_imputations(totals, seed=_seed(rng)))
     total = per_draw[0] if len(per_draw) == 1 else combine_imputations(per_draw, seed=_seed(rng))
+    total.warnings = list(dict.fromkeys(total.warnings))  # each imputation repeats the same notes
+    # "Observed" is who the best-guess linkage finds; each draw finds a few more or fewer (in diagnostics).
+    total.diagnostics["observed_per_linkage_draw"] = [e.observed for e in per_draw]
+    total.observed = best_table.observed
     _describe_layers(total, per_draw, len(draws), stratified, imputations)
     strata = {name: (found[0] if len(found) == 1 else combine_imputations(found, seed=_seed(rng)))
               for name, found in sorted(per_stratum.items())}
@@ -103,21 +110,39 @@ def _one_completion(units: Sequence[Unit], labels: list[str] | None, lists: Sequ
     groups: dict[str, list[History]] = {}
     for unit, label in zip(units, labels, strict=True):
         groups.setdefault(label, []).append(unit.history)
+    found, failed = _estimate_groups(groups, lists, estimator)
+    if failed:
+        pooled = [h for label in failed for h in groups[label]]
+        try:
+            found[OTHER] = estimator(_stratum_table(pooled, lists))
+        except EstimationError:
+            # A total that leaves strata out would be too low; the unstratified estimate is honest about all.
+            total = estimator(whole)
+            total.warnings.append("not stratified: no estimate for stratum/strata " + ", ".join(sorted(failed)))
+            return total, found, failed
+    return combine_strata(list(found.values()), seed=_seed(rng)), found, failed
+
+
+def _stratum_table(histories: list[History], lists: Sequence[str]) -> CaptureTable:
+    """A stratum's table without the lists that name no one in it (a morgue list of one city, say)."""
+    table = from_histories(((h, 1) for h in histories), lists)
+    present = [name for name, size in table.list_sizes().items() if size]
+    if len(present) < len(lists):
+        table = table.restricted_to(present)
+    check_estimable(table)
+    return table
+
+
+def _estimate_groups(groups: dict[str, list[History]], lists: Sequence[str],
+                     estimator: Estimator) -> tuple[dict[str, Estimate], dict[str, str]]:
     found: dict[str, Estimate] = {}
     failed: dict[str, str] = {}
     for label, histories in sorted(groups.items()):
         try:
-            table = from_histories(((h, 1) for h in histories), lists)
-            check_estimable(table)
-            found[label] = estimator(table)
+            found[label] = estimator(_stratum_table(histories, lists))
         except EstimationError as problem:
             failed[label] = str(problem)
-    if failed:
-        # A total that leaves strata out would be too low; the unstratified estimate is honest about all.
-        total = estimator(whole)
-        total.warnings.append("not stratified: no estimate for stratum/strata " + ", ".join(sorted(failed)))
-        return total, found, failed
-    return combine_strata(list(found.values()), seed=_seed(rng)), found, {}
+    return found, failed
 
 
 def _describe_layers(total: Estimate, per_draw: list[Estimate], draws: int, stratified: bool,

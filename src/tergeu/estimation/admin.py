@@ -1,0 +1,9 @@
+from django.contrib import admin
+
+from tergeu.estimation.models import EstimateRun
+
+
+@admin.register(EstimateRun)
+class EstimateRunAdmin(admin.ModelAdmin):
+    list_display = ("id", "created_at", "created_by", "method", "error")
+    readonly_fields = ("created_at",)

@@ -1,0 +1,84 @@
+"""Capture histories from the database: which lists name each linked person, and the person's stratum.
+
+A person's stratum value for a field is the value most of their records state (after folding place
+spellings with the gazetteer), or None when no record states it; the estimation imputes those.
+Alternative linkage draws re-cluster the records from the stored pair probabilities, so the same
+reading applies to every draw.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tergeu.casualties.linking import linkage_constraints
+from tergeu.casualties.models import LinkageRun, Membership, ScoredPairRow
+from tergeu.core.estimation.stratified import Unit
+from tergeu.core.linkage.clustering import ScoredPair
+from tergeu.core.linkage.places import place_key
+from tergeu.core.linkage.uncertainty import plausible_clusterings
+from tergeu.provenance.models import ImportedList, Record
+
+STRATA = {"place": "place_of_death", "date": "date_of_death", "sex": "sex", "circumstances": "circumstances",
+          "region": "region"}
+
+
+@dataclass
+class Captured:
+    lists: list[str]
+    draws: list[list[Unit]]  # the linkage's best guess first, then alternative draws
+    linkage_run: LinkageRun | None
+
+
+def stratum_fields(names: Sequence[str]) -> list[str]:
+    unknown = [name for name in names if name not in STRATA]
+    if unknown:
+        raise ValueError(f"unknown stratum field(s) {', '.join(unknown)}; choose from {', '.join(STRATA)}")
+    return [STRATA[name] for name in names]
+
+
+def _value(field: str, value: str) -> str:
+    return (place_key(value) or value) if field in ("place_of_death", "region") else value
+
+
+def _stratum(records: list[Record], fields: list[str]) -> str | None:
+    parts = []
+    for field in fields:
+        stated = Counter(_value(field, r.facts[field]) for r in records if r.facts.get(field))
+        if not stated:
+            return None
+        parts.append(stated.most_common(1)[0][0])
+    return " · ".join(parts)
+
+
+def _units(groups: list[list[int]], by_id: dict[int, Record], index_of: dict[int, int], width: int,
+           fields: list[str]) -> list[Unit]:
+    units = []
+    for group in groups:
+        history = [0] * width
+        for record_id in group:
+            history[index_of[by_id[record_id].imported_list_id]] = 1
+        records = [by_id[r] for r in group]
+        units.append(Unit(tuple(history), _stratum(records, fields) if fields else None))
+    return units
+
+
+def capture_histories(strata: Sequence[str] = (), linkage_draws: int = 0, seed: int = 1) -> Captured:
+    """The linked people as units, plus ``linkage_draws`` alternative clusterings of the same records."""
+    fields = stratum_fields(strata)
+    lists = list(ImportedList.objects.order_by("pk").values_list("pk", "name"))
+    index_of = {pk: i for i, (pk, _name) in enumerate(lists)}
+    records = list(Record.objects.select_related("imported_list").filter(membership__isnull=False))
+    by_id = {r.pk: r for r in records}
+    groups: dict[int, list[int]] = {}
+    for record_id, person_id in Membership.objects.values_list("record_id", "person_id").order_by("person_id"):
+        groups.setdefault(person_id, []).append(record_id)
+    draws = [_units(list(groups.values()), by_id, index_of, len(lists), fields)]
+    if linkage_draws:
+        pairs = [ScoredPair(a, b, p) for a, b, p in ScoredPairRow.objects.filter(
+            left_id__in=by_id, right_id__in=by_id).values_list("left_id", "right_id", "probability")]
+        for clusters in plausible_clusterings(sorted(by_id), pairs, linkage_constraints(records),
+                                              draws=linkage_draws, seed=seed):
+            draws.append(_units([list(c.records) for c in clusters], by_id, index_of, len(lists), fields))
+    return Captured([name for _pk, name in lists], draws, LinkageRun.objects.first())

@@ -1,0 +1,25 @@
+"""Estimation runs: what was asked (method, strata, draws, seed), on which linkage, and what came out."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tergeu.casualties.models import LinkageRun
+
+
+class EstimateRun(models.Model):
+    created_at = models.DateTimeField(_("at"), auto_now_add=True)
+    created_by = models.CharField(_("by"), max_length=150)
+    linkage_run = models.ForeignKey(LinkageRun, on_delete=models.SET_NULL, null=True, blank=True)
+    method = models.CharField(_("method"), max_length=20)
+    settings = models.JSONField(_("settings"), default=dict)
+    result = models.JSONField(_("result"), default=dict,
+                              help_text=_("observed, estimate, interval, per-stratum results, warnings"))
+    error = models.TextField(_("why no estimate"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"estimate {self.pk} ({self.method}, {self.created_at:%Y-%m-%d %H:%M})"

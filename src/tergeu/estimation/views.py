@@ -1,0 +1,45 @@
+"""The estimation page: the lists' overlap, the latest estimate with its interval per stratum, what it means."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tergeu.accounts.access import requires
+from tergeu.accounts.roles import RUN_ESTIMATES, VIEW_ALL_LISTS, can
+from tergeu.core.estimation.methods import METHODS
+from tergeu.estimation.capture import STRATA
+from tergeu.estimation.charts import interval_rows, overlap_rows
+from tergeu.estimation.models import EstimateRun
+from tergeu.estimation.service import run_estimate
+
+
+@requires(VIEW_ALL_LISTS)
+def estimates_page(request: HttpRequest) -> HttpResponse:
+    run = EstimateRun.objects.first()
+    result = run.result if run and not run.error else {}
+    chart = interval_rows(result)
+    return render(request, "estimation/estimates.html", {
+        "run": run, "result": result, "chart": chart, "chart_height": 16 + 34 * len(chart),
+        "overlaps": overlap_rows(result),
+        "methods": METHODS, "strata_fields": list(STRATA), "can_run": can(request.user, RUN_ESTIMATES),
+        "earlier": EstimateRun.objects.all()[1:11],
+    })
+
+
+@require_POST
+@requires(RUN_ESTIMATES)
+def run_estimate_now(request: HttpRequest) -> HttpResponse:
+    method = request.POST.get("method", "lcmcr")
+    strata = [name for name in request.POST.getlist("strata") if name in STRATA]
+    draws = request.POST.get("linkage_draws", "5")
+    if method not in METHODS or not draws.isdigit() or int(draws) > 20:
+        messages.error(request, _("Choose a method and at most 20 linkage draws."))
+        return redirect("tg-estimates")
+    run = run_estimate(method, strata, int(draws), by=request.user.get_username())
+    if run.error:
+        messages.error(request, run.error)
+    return redirect("tg-estimates")

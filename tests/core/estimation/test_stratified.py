@@ -1,0 +1,74 @@
+import numpy as np
+import pytest
+
+from tergeu.core.estimation import EstimationError
+from tergeu.core.estimation.loglinear import loglinear_estimate
+from tergeu.core.estimation.stratified import OTHER, Unit, estimate_toll
+
+LISTS = ("A", "B", "C")
+
+
+def population(size: int, capture: tuple[float, ...], stratum: str | None, rng: np.random.Generator) -> list[Unit]:
+    seen = rng.random((size, len(capture))) < np.array(capture)
+    return [Unit(tuple(int(bit) for bit in row), stratum) for row in seen if row.any()]
+
+
+def independence(table):
+    return loglinear_estimate(table, max_order=1)
+
+
+def test_it_adds_strata_up_to_a_total_whose_interval_covers_the_truth() -> None:
+    covered = 0
+    for seed in range(8):  # a 95% interval may miss now and then; it must not miss often
+        rng = np.random.default_rng(seed)
+        units = population(2000, (0.5, 0.4, 0.3), "north", rng) + population(1000, (0.2, 0.3, 0.25), "south", rng)
+        result = estimate_toll([units], LISTS, independence, stratified=True)
+        assert set(result.strata) == {"north", "south"} and result.total.observed == len(units)
+        assert result.total.estimate == pytest.approx(sum(e.estimate for e in result.strata.values()), rel=0.02)
+        covered += result.total.interval[0] <= 3000 <= result.total.interval[1]
+    assert covered >= 6
+
+
+def test_it_imputes_missing_strata_and_widens_the_interval_for_it() -> None:
+    rng = np.random.default_rng(5)
+    units = population(2000, (0.5, 0.4, 0.3), "north", rng) + population(1000, (0.2, 0.3, 0.25), "south", rng)
+    known = estimate_toll([units], LISTS, independence, stratified=True).total
+    for unit in units[::4]:
+        unit.stratum = None
+    imputed = estimate_toll([units], LISTS, independence, stratified=True, imputations=8, seed=2).total
+    assert imputed.settings["imputations"] == 8
+    assert imputed.interval[1] - imputed.interval[0] >= 0.9 * (known.interval[1] - known.interval[0])
+    assert imputed.interval[0] <= 3000 <= imputed.interval[1]
+
+
+def test_it_pools_strata_too_small_to_estimate_alone_and_else_does_not_stratify() -> None:
+    rng = np.random.default_rng(6)
+    big = population(2000, (0.5, 0.4, 0.3), "big", rng)
+    small = population(150, (0.5, 0.4, 0.3), "small", rng) + population(150, (0.5, 0.4, 0.3), "smaller", rng)
+    for unit in small:
+        unit.history = (unit.history[0], unit.history[1], 0)  # list C names no one there: dropped, 2 lists left
+    pooled = estimate_toll([big + small], LISTS, independence, stratified=True)
+    assert set(pooled.problems) == {"small", "smaller"} and OTHER not in pooled.strata
+    assert any("not stratified" in warning for warning in pooled.total.warnings)
+    west = [Unit((1, 1, 0), "west"), Unit((1, 0, 0), "west")]  # list C names no one: two lists left
+    south = [Unit((0, 0, 1), "south"), Unit((1, 0, 1), "south"), Unit((0, 1, 1), "south")]  # C names everyone
+    mixed = big + west + south
+    result = estimate_toll([mixed], LISTS, independence, stratified=True)
+    assert set(result.problems) == {"west", "south"} and set(result.strata) == {"big", OTHER}
+    assert result.total.estimate >= len(mixed)
+
+
+def test_it_reports_how_much_of_the_uncertainty_the_linkage_adds() -> None:
+    rng = np.random.default_rng(7)
+    best = population(3000, (0.5, 0.4, 0.3), None, rng)
+    split = best + [Unit((1, 0, 0)) for _ in range(150)]  # a draw where 150 people were split in two
+    steady = estimate_toll([best, best, best], LISTS, independence)
+    moving = estimate_toll([best, split, best, split], LISTS, independence)
+    assert steady.total.diagnostics["linkage_share"] == pytest.approx(0.0, abs=1e-9)
+    assert moving.total.diagnostics["linkage_share"] > 0.1
+    assert moving.total.interval[1] - moving.total.interval[0] > steady.total.interval[1] - steady.total.interval[0]
+
+
+def test_it_refuses_when_nobody_is_linked() -> None:
+    with pytest.raises(EstimationError, match="run the linkage first"):
+        estimate_toll([[]], LISTS, independence)

@@ -1,0 +1,65 @@
+"""`tergeu estimate` and the estimation page: on a capture table, on linked people, end to end on the demo."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rich.console import Console
+
+from tergeu.cli import cli
+from tergeu.demo.build import build_demo
+from tergeu.estimation.models import EstimateRun
+
+pytestmark = pytest.mark.django_db(transaction=True)
+MSE = Path(__file__).resolve().parents[3] / "shared" / "data" / "mse"
+needs_data = pytest.mark.skipif(not MSE.exists(), reason="../shared/data/mse is not beside the repository")
+
+
+@needs_data
+def test_it_estimates_a_capture_table_and_prints_json() -> None:
+    result = CliRunner().invoke(cli, ["estimate", "--table", str(MSE / "kosovo_1999_4lists.csv"),
+                                      "--method", "loglinear", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["observed"] == 4400 and data["method"] == "loglinear"
+    assert data["estimate"] == pytest.approx(10356.5, abs=0.5)
+    assert [round(x) for x in data["interval"]] == [8994, 12110]
+    assert data["lists"] == ["EXH", "ABA", "OSCE", "HRW"]
+
+
+@needs_data
+def test_it_gives_a_message_not_a_number_when_no_estimate_exists() -> None:
+    result = CliRunner().invoke(cli, ["estimate", "--table", str(MSE / "artificial_3lists_csv2021.csv"),
+                                      "--method", "stepwise", "--json"])
+    assert result.exit_code == 1
+    assert "C share no one with any other list" in result.output and result.stdout.strip() == ""
+
+
+def test_it_says_why_when_nothing_is_linked_yet() -> None:
+    result = CliRunner().invoke(cli, ["estimate", "--method", "loglinear"])
+    assert result.exit_code == 1 and "run the linkage first" in result.output
+    assert EstimateRun.objects.get().error
+
+
+def test_it_estimates_the_demo_end_to_end_and_shows_it_on_the_page(settings_home, client_as) -> None:
+    build_demo(console=Console(file=open("/dev/null", "w")))  # noqa: SIM115 - the console outlives the call
+    run = EstimateRun.objects.get()
+    assert run.error == "" and run.settings["linkage_draws"] == 5
+    result = run.result
+    assert result["observed"] == sum(row[-1] for row in result["overlaps"])
+    assert result["interval"][0] <= result["estimate"] <= result["interval"][1]
+    assert result["estimate"] >= result["observed"]
+    assert 0.0 <= result["diagnostics"]["linkage_share"] <= 1.0
+    page = client_as("analyst").get("/estimates/").content.decode()
+    assert f"{round(result['estimate']):,}" in page or str(round(result["estimate"])) in page
+    assert 'data-testid="strata-chart"' in page and 'data-testid="overlaps"' in page
+
+    by_place = CliRunner().invoke(cli, ["estimate", "--method", "loglinear", "--strata", "place",
+                                        "--linkage-draws", "2", "--json"])
+    assert by_place.exit_code == 0, by_place.output
+    data = json.loads(by_place.stdout)
+    assert data["settings"]["stratified"] and data["settings"]["linkage_draws"] == 3
+    assert data["strata"] or any("not stratified" in warning for warning in data["warnings"])
