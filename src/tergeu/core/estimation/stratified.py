@@ -63,13 +63,15 @@ def estimate_toll(draws: Sequence[Sequence[Unit]], lists: Sequence[str], estimat
     rng = np.random.default_rng(seed)
     best_table = from_histories(((u.history, 1) for u in draws[0]), lists)
     check_estimable(best_table)
+    kept, problems = _plan(draws[0], lists) if stratified else (set(), {})
     per_draw: list[Estimate] = []
     per_stratum: dict[str, list[Estimate]] = {}
-    problems: dict[str, str] = {}
     for units in draws:
         completions = _completions(units, stratified, imputations, rng)
         totals = []
         for labels in completions:
+            if labels is not None:
+                labels = [label if label in kept else OTHER for label in labels]
             total, by_stratum, failed = _one_completion(units, labels, lists, estimator, rng)
             totals.append(total)
             problems.update(failed)
@@ -85,6 +87,28 @@ def estimate_toll(draws: Sequence[Sequence[Unit]], lists: Sequence[str], estimat
     strata = {name: (found[0] if len(found) == 1 else combine_imputations(found, seed=_seed(rng)))
               for name, found in sorted(per_stratum.items())}
     return TollResult(total, strata, problems, best_table)
+
+
+def _plan(units: Sequence[Unit], lists: Sequence[str]) -> tuple[set[str], dict[str, str]]:
+    """Which strata are estimated alone, decided once on the best-guess linkage and the stated values.
+
+    Deciding per imputation or per linkage draw would make a stratum appear in some draws and vanish
+    in others, and its combined result would mean nothing. Strata whose table fails the checks are
+    pooled into ``OTHER`` (with the reason kept); nothing is estimated here, so it costs little.
+    """
+    groups: dict[str, list[History]] = {}
+    for unit in units:
+        if unit.stratum is not None:
+            groups.setdefault(unit.stratum, []).append(unit.history)
+    kept: set[str] = set()
+    problems: dict[str, str] = {}
+    for label, histories in groups.items():
+        try:
+            _stratum_table(histories, lists)
+            kept.add(label)
+        except EstimationError as problem:
+            problems[label] = str(problem)
+    return kept, problems
 
 
 def _seed(rng: np.random.Generator) -> int:
