@@ -15,9 +15,12 @@ from django.contrib.contenttypes.models import ContentType
 from tergeu.casualties.models import LinkageRun, Membership, Person
 from tergeu.core.linkage.clustering import Cluster
 from tergeu.core.linkage.consolidate import NamedRecord, best_supported_facts, preferred_names
+from tergeu.core.linkage.places import place_key
 from tergeu.provenance.models import Claim, Record
 
-NAME_FIELDS = frozenset({"full_name", "family_name", "given_name", "patronymic"})
+# Names have their own consolidation (preferred names); list row numbers and notes are about records.
+NOT_PERSON_FACTS = frozenset({"full_name", "family_name", "given_name", "patronymic", "source_record_id", "notes"})
+FOLDED = {"place_of_death": place_key, "region": place_key}
 WEIGHT_OF_CONFIDENCE = {"high": 2.0, "medium": 1.0, "low": 0.5}
 DISPLAY_SCRIPTS = ("kk-cyrl", "ru-cyrl", "latn")  # the order a display name is chosen in, when several exist
 BATCH = 2000
@@ -98,7 +101,7 @@ def consolidate(people: Iterable[Person], members: dict[int, list[Record]]) -> N
         person.display_name = display_name(person.names)[:300]
         person.lists = sorted({r.imported_list_id for r in records})
         by_id = {r.pk: r for r in records}
-        for fact in best_supported_facts(named, skip=NAME_FIELDS):
+        for fact in best_supported_facts(named, skip=NOT_PERSON_FACTS, fold=FOLDED):
             note = f"best supported: {len(fact.records)} of {len(records)} records" + (
                 f"; {fact.alternatives} other value(s) stated" if fact.alternatives else "")
             claims += [Claim(subject_type=person_type, subject_id=person.pk, field=fact.field, value=fact.value,

@@ -1,4 +1,5 @@
 from tergeu.core.linkage.consolidate import NamedRecord, best_supported_facts, preferred_names
+from tergeu.core.linkage.places import place_key
 
 
 def test_it_prefers_the_spelling_most_records_use_in_each_script() -> None:
@@ -41,3 +42,11 @@ def test_it_picks_the_value_with_the_most_weighted_support_and_cites_its_records
 def test_it_gives_a_tie_to_the_value_stated_first() -> None:
     records = [NamedRecord(1, "A", {"age": "30"}), NamedRecord(2, "A", {"age": "31"})]
     assert best_supported_facts(records)[0].value == "30"
+
+
+def test_it_counts_spellings_of_one_place_together_and_shows_the_most_supported_spelling() -> None:
+    records = [NamedRecord(1, "A", {"place": "г. Шымкент"}), NamedRecord(2, "A", {"place": "Шымкент"}),
+               NamedRecord(3, "A", {"place": "Shymkent"}), NamedRecord(4, "A", {"place": "Тараз"}),
+               NamedRecord(5, "A", {"place": "Тараз"}), NamedRecord(6, "A", {"place": "Шымкент"})]
+    fact = best_supported_facts(records, fold={"place": place_key})[0]
+    assert (fact.value, fact.records, fact.alternatives) == ("Шымкент", (1, 2, 3, 6), 1)

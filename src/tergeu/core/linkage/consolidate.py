@@ -10,7 +10,7 @@ chosen value is one some record states, and the records are returned with it so 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from tergeu.core.names import detect_script
@@ -53,19 +53,30 @@ def preferred_names(records: Iterable[NamedRecord]) -> dict[str, str]:
             for script, names in votes.items()}
 
 
-def best_supported_facts(records: Iterable[NamedRecord], skip: frozenset[str] = frozenset()) -> list[SupportedFact]:
-    """For each field stated by some record (except ``skip``), the value with the most weighted support."""
-    support: dict[str, dict[str, list]] = {}
+def best_supported_facts(records: Iterable[NamedRecord], skip: frozenset[str] = frozenset(),
+                         fold: Mapping[str, Callable[[str], str]] | None = None) -> list[SupportedFact]:
+    """For each field stated by some record (except ``skip``), the value with the most weighted support.
+
+    ``fold`` gives, per field, a key under which spellings of one value count together ("г. Шымкент",
+    "Шымкент" and "Shymkent" are one place); the value shown is the group's most supported spelling.
+    """
+    fold = fold or {}
+    support: dict[str, dict[str, dict[str, list]]] = {}
     for record in records:
         for field, value in record.facts.items():
             if field in skip or value in (None, ""):
                 continue
-            entry = support.setdefault(field, {}).setdefault(str(value), [0.0, []])
+            text = str(value)
+            key = fold[field](text) if field in fold else text
+            entry = support.setdefault(field, {}).setdefault(key or text, {}).setdefault(text, [0.0, []])
             entry[0] += record.weight
             entry[1].append(record.record_id)
     chosen = []
-    for field, values in support.items():
+    for field, groups in support.items():
         # max() keeps the first of equal keys, and dicts keep insertion order: ties go to the first stated.
-        value, (weight, ids) = max(values.items(), key=lambda item: item[1][0])
-        chosen.append(SupportedFact(field, value, tuple(ids), weight, len(values) - 1))
+        spellings = max(groups.values(), key=lambda group: sum(weight for weight, _ids in group.values()))
+        value = max(spellings, key=lambda text: spellings[text][0])
+        ids = tuple(sorted(i for _weight, found in spellings.values() for i in found))
+        weight = sum(w for w, _ids in spellings.values())
+        chosen.append(SupportedFact(field, value, ids, weight, len(groups) - 1))
     return chosen
