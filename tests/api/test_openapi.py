@@ -8,9 +8,17 @@ from django.test import Client
 pytestmark = pytest.mark.django_db
 
 ENDPOINTS = {
-    "/api/sources": {"get"}, "/api/sources/{source_id}": {"get"}, "/api/lists": {"get"},
-    "/api/lists/{list_id}": {"get"}, "/api/records": {"get"}, "/api/records/{record_id}": {"get"},
-    "/api/import": {"post"}, "/api/people": {"get"}, "/api/people/{person_id}": {"get"}, "/api/review": {"get"},
+    "/api/sources": {"get"},
+    "/api/sources/{source_id}": {"get"},
+    "/api/lists": {"get"},
+    "/api/lists/{list_id}": {"get"},
+    "/api/records": {"get"},
+    "/api/records/{record_id}": {"get"},
+    "/api/import": {"post"},
+    "/api/people": {"get"},
+    "/api/estimates": {"get"},
+    "/api/people/{person_id}": {"get"},
+    "/api/review": {"get"},
     "/api/review/decisions": {"post"},
 }
 

@@ -45,6 +45,7 @@ OPERATIONS = [
     Operation("get", "/api/people/{person_id}", roles.VIEW_ALL_LISTS, "private"),
     Operation("get", "/api/review", roles.REVIEW_FACTS),
     Operation("post", "/api/review/decisions", roles.REVIEW_FACTS, "shared"),
+    Operation("get", "/api/estimates", roles.VIEW_ALL_LISTS),
 ]
 
 

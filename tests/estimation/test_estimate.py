@@ -63,3 +63,10 @@ def test_it_estimates_the_demo_end_to_end_and_shows_it_on_the_page(settings_home
     data = json.loads(by_place.stdout)
     assert data["settings"]["stratified"] and data["settings"]["linkage_draws"] == 3
     assert data["strata"] or any("not stratified" in warning for warning in data["warnings"])
+
+
+def test_it_serves_the_estimates_through_the_api(client_as) -> None:
+    CliRunner().invoke(cli, ["estimate", "--method", "loglinear"])  # nothing linked: a run with its reason
+    answer = client_as("analyst").get("/api/estimates").json()
+    assert answer["count"] == 1 and "run the linkage first" in answer["items"][0]["error"]
+    assert client_as("expert-mission").get("/api/estimates").status_code == 404

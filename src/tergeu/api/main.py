@@ -16,7 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Router
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from tergeu.api import imports, lists, people, records, review, sources
+from tergeu.api import estimates, imports, lists, people, records, review, sources
 from tergeu.api.auth import api_auth
 
 logger = logging.getLogger("tergeu.api")
@@ -54,6 +54,7 @@ api.add_router("/records", records.router)
 api.add_router("/import", imports.router)
 api.add_router("/people", people.router)
 api.add_router("/review", review.router)
+api.add_router("/estimates", estimates.router)
 
 
 def _error(request: HttpRequest, status: int, detail: str, **extra: Any) -> HttpResponse:

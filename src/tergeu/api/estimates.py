@@ -1,0 +1,34 @@
+"""Estimates of the toll (`tergeu estimate` or the estimation page), newest first, with how each was made."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+from ninja.pagination import paginate
+
+from tergeu.accounts.roles import VIEW_ALL_LISTS
+from tergeu.api.common import ERROR_RESPONSES, Pages, require
+from tergeu.estimation.models import EstimateRun
+
+router = Router(tags=["estimates"])
+
+
+class EstimateOut(Schema):
+    id: int
+    created_at: datetime
+    created_by: str
+    method: str
+    settings: dict[str, Any]
+    result: dict[str, Any]
+    error: str
+
+
+@router.get("", response={200: list[EstimateOut], **ERROR_RESPONSES}, summary="Estimates of the toll, newest first")
+@paginate(Pages)
+def list_estimates(request: HttpRequest) -> Any:
+    # An estimate reads every list (its overlaps name them), so only roles that see every list get it.
+    require(request, VIEW_ALL_LISTS)
+    return EstimateRun.objects.all()
