@@ -52,7 +52,7 @@ def build_demo(seed: int = 2022, console: Console | None = None) -> str:
     return f"{len(demo_lists)} lists in {directory}"
 
 
-def link_and_estimate(console: Console, method: str = "loglinear") -> None:
+def link_and_estimate(console: Console, method: str = "lcmcr") -> None:
     """Link the demo lists into people and estimate the toll, so every page has something to show."""
     from tergeu.casualties.linking import run_linkage
     from tergeu.estimation.service import run_estimate

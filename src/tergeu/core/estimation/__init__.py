@@ -7,8 +7,10 @@ from .bma import bma_estimate, decomposable_graphs
 from .combine import combine_imputations, combine_strata, impute_missing_strata
 from .hierarchical import ModelFit
 from .intervals import profile_interval
+from .lcmcr import effective_sample_size, lcmcr_estimate, split_rhat
 from .loglinear import fit_loglinear, loglinear_estimate, search_models
 from .result import Estimate
+from .simulate import SyntheticEvent, random_event, simulate_event
 from .stepwise import stepwise_estimate, stepwise_select
 from .table import CaptureTable, EstimationError, check_estimable, from_histories, read_capture_csv
 
@@ -17,18 +19,24 @@ __all__ = [
     "Estimate",
     "EstimationError",
     "ModelFit",
+    "SyntheticEvent",
     "bma_estimate",
     "check_estimable",
     "combine_imputations",
     "combine_strata",
     "decomposable_graphs",
+    "effective_sample_size",
     "fit_loglinear",
     "from_histories",
     "impute_missing_strata",
+    "lcmcr_estimate",
     "loglinear_estimate",
     "profile_interval",
+    "random_event",
     "read_capture_csv",
     "search_models",
+    "simulate_event",
+    "split_rhat",
     "stepwise_estimate",
     "stepwise_select",
 ]

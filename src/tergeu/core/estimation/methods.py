@@ -22,10 +22,14 @@ METHODS = ("lcmcr", "loglinear", "stepwise", "bma")
 PRESETS = ("standard", "production")
 
 _SETTINGS: dict[str, dict[str, dict[str, Any]]] = {
-    "lcmcr": {"standard": {"burnin": 10_000, "samples": 2_000, "thinning": 50},
-              "production": {"burnin": 10_000, "samples": 1_000, "thinning": 5_000}},
-    "loglinear": {"standard": {"max_order": "auto", "criterion": "bic"},
-                  "production": {"max_order": "auto", "criterion": "bic", "bootstrap": 500}},
+    "lcmcr": {
+        "standard": {"burnin": 5_000, "samples": 1_000, "thinning": 20},
+        "production": {"burnin": 10_000, "samples": 1_000, "thinning": 5_000},
+    },
+    "loglinear": {
+        "standard": {"max_order": "auto", "criterion": "bic"},
+        "production": {"max_order": "auto", "criterion": "bic", "bootstrap": 500},
+    },
     "stepwise": {"standard": {"p_threshold": 0.02}, "production": {"p_threshold": 0.02, "bootstrap": 500}},
     "bma": {"standard": {}, "production": {}},
 }

@@ -51,8 +51,14 @@ class TollResult:
     table: CaptureTable | None = None  # the unstratified table of the best-guess linkage
 
 
-def estimate_toll(draws: Sequence[Sequence[Unit]], lists: Sequence[str], estimator: Estimator,
-                  stratified: bool = False, imputations: int = 5, seed: int = 1) -> TollResult:
+def estimate_toll(
+    draws: Sequence[Sequence[Unit]],
+    lists: Sequence[str],
+    estimator: Estimator,
+    stratified: bool = False,
+    imputations: int = 5,
+    seed: int = 1,
+) -> TollResult:
     """Estimate from ``draws`` (the best-guess linkage first, then alternative linkage draws).
 
     Without strata, each draw is estimated once. With ``stratified``, units carry a stratum label;
@@ -84,8 +90,10 @@ def estimate_toll(draws: Sequence[Sequence[Unit]], lists: Sequence[str], estimat
     total.diagnostics["observed_per_linkage_draw"] = [e.observed for e in per_draw]
     total.observed = best_table.observed
     _describe_layers(total, per_draw, len(draws), stratified, imputations)
-    strata = {name: (found[0] if len(found) == 1 else combine_imputations(found, seed=_seed(rng)))
-              for name, found in sorted(per_stratum.items())}
+    strata = {
+        name: (found[0] if len(found) == 1 else combine_imputations(found, seed=_seed(rng)))
+        for name, found in sorted(per_stratum.items())
+    }
     return TollResult(total, strata, problems, best_table)
 
 
@@ -115,8 +123,9 @@ def _seed(rng: np.random.Generator) -> int:
     return int(rng.integers(2**31))
 
 
-def _completions(units: Sequence[Unit], stratified: bool, imputations: int,
-                 rng: np.random.Generator) -> list[list[str] | None]:
+def _completions(
+    units: Sequence[Unit], stratified: bool, imputations: int, rng: np.random.Generator
+) -> list[list[str] | None]:
     if not stratified:
         return [None]
     values = [u.stratum for u in units]
@@ -125,8 +134,13 @@ def _completions(units: Sequence[Unit], stratified: bool, imputations: int,
     return [impute_missing_strata([u.history for u in units], values, rng) for _ in range(max(1, imputations))]
 
 
-def _one_completion(units: Sequence[Unit], labels: list[str] | None, lists: Sequence[str], estimator: Estimator,
-                    rng: np.random.Generator) -> tuple[Estimate, dict[str, Estimate], dict[str, str]]:
+def _one_completion(
+    units: Sequence[Unit],
+    labels: list[str] | None,
+    lists: Sequence[str],
+    estimator: Estimator,
+    rng: np.random.Generator,
+) -> tuple[Estimate, dict[str, Estimate], dict[str, str]]:
     """Estimate one completed data set: per stratum and summed, or whole when there are no strata."""
     whole = from_histories(((u.history, 1) for u in units), lists)
     if labels is None:
@@ -157,8 +171,9 @@ def _stratum_table(histories: list[History], lists: Sequence[str]) -> CaptureTab
     return table
 
 
-def _estimate_groups(groups: dict[str, list[History]], lists: Sequence[str],
-                     estimator: Estimator) -> tuple[dict[str, Estimate], dict[str, str]]:
+def _estimate_groups(
+    groups: dict[str, list[History]], lists: Sequence[str], estimator: Estimator
+) -> tuple[dict[str, Estimate], dict[str, str]]:
     found: dict[str, Estimate] = {}
     failed: dict[str, str] = {}
     for label, histories in sorted(groups.items()):
@@ -169,8 +184,7 @@ def _estimate_groups(groups: dict[str, list[History]], lists: Sequence[str],
     return found, failed
 
 
-def _describe_layers(total: Estimate, per_draw: list[Estimate], draws: int, stratified: bool,
-                     imputations: int) -> None:
+def _describe_layers(total: Estimate, per_draw: list[Estimate], draws: int, stratified: bool, imputations: int) -> None:
     """Say in the result how the number was combined and how much the linkage moves it."""
     total.settings["linkage_draws"] = draws
     total.settings["stratified"] = stratified
