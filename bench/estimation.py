@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from tergeu.core.estimation import lcmcr_estimate, random_event, read_capture_csv  # noqa: E402
 
-KOSOVO = Path("/work/shared/data/mse/kosovo_1999_4lists.csv")
+KOSOVO = Path(__file__).resolve().parents[1] / "tests" / "data" / "mse" / "kosovo_1999_4lists.csv"
 SEED = 19481210
 STUDY = {"burnin": 2_000, "samples": 1_000, "thinning": 50}
 

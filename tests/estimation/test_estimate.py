@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from rich.console import Console
 
+from mse_data import MSE_DATA
 from tergeu.cli import cli
 from tergeu.demo.build import build_demo
 from tergeu.estimation.models import EstimateRun
 
 pytestmark = pytest.mark.django_db(transaction=True)
-MSE = Path(__file__).resolve().parents[3] / "shared" / "data" / "mse"
-needs_data = pytest.mark.skipif(not MSE.exists(), reason="../shared/data/mse is not beside the repository")
 
 
-@needs_data
 def test_it_estimates_a_capture_table_and_prints_json() -> None:
-    result = CliRunner().invoke(cli, ["estimate", "--table", str(MSE / "kosovo_1999_4lists.csv"),
+    result = CliRunner().invoke(cli, ["estimate", "--table", str(MSE_DATA / "kosovo_1999_4lists.csv"),
                                       "--method", "loglinear", "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -30,9 +27,8 @@ def test_it_estimates_a_capture_table_and_prints_json() -> None:
     assert data["lists"] == ["EXH", "ABA", "OSCE", "HRW"]
 
 
-@needs_data
 def test_it_gives_a_message_not_a_number_when_no_estimate_exists() -> None:
-    result = CliRunner().invoke(cli, ["estimate", "--table", str(MSE / "artificial_3lists_csv2021.csv"),
+    result = CliRunner().invoke(cli, ["estimate", "--table", str(MSE_DATA / "artificial_3lists_csv2021.csv"),
                                       "--method", "stepwise", "--json"])
     assert result.exit_code == 1
     assert "C share no one with any other list" in result.output and result.stdout.strip() == ""

@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
+from mse_data import MSE_DATA, mse_table
 from tergeu.core.estimation import (
     EstimationError,
     bma_estimate,
     decomposable_graphs,
     from_histories,
-    read_capture_csv,
 )
 
-DATA = Path("/work/shared/data/mse")
-needs_data = pytest.mark.skipif(not DATA.is_dir(), reason="shared MSE validation data not present")
+DATA = MSE_DATA
 
 
 def _table(name: str):
-    return read_capture_csv(DATA / name)
+    return mse_table(name)
 
 
 @pytest.mark.parametrize(("lists", "count"), [(3, 8), (4, 61), (5, 822)])
@@ -36,7 +33,6 @@ def test_it_leaves_out_the_chordless_four_cycle() -> None:
     assert frozenset({1, 2, 4, 8}) in cliques  # independence
 
 
-@needs_data
 def test_it_reproduces_madigan_york_three_lists() -> None:
     result = bma_estimate(_table("dga_madigan_york_3lists.csv"), delta=1, prior=(13.14, 55.17), seed=1)
     assert round(result.diagnostics["bayes_relative_squared_error"]) == 731
@@ -48,7 +44,6 @@ def test_it_reproduces_madigan_york_three_lists() -> None:
     assert sum(g["posterior"] for g in result.diagnostics["top_graphs"]) == pytest.approx(1.0)
 
 
-@needs_data
 def test_it_reproduces_dga_on_kosovo() -> None:
     result = bma_estimate(_table("kosovo_1999_4lists.csv"), seed=1)
     assert result.settings["delta"] == 2**-4
@@ -62,7 +57,6 @@ def test_it_reproduces_dga_on_kosovo() -> None:
     assert result.warnings == []
 
 
-@needs_data
 def test_it_runs_on_five_lists() -> None:
     table = _table("dga_madigan_york_5lists.csv")
     result = bma_estimate(table, delta=0.5, seed=1, draws=500)

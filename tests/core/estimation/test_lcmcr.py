@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
+from mse_data import MSE_DATA
 from tergeu.core.estimation import (
     EstimationError,
     effective_sample_size,
@@ -17,8 +16,7 @@ from tergeu.core.estimation import (
     split_rhat,
 )
 
-DATA = Path("/work/shared/data/mse")
-needs_data = pytest.mark.skipif(not DATA.exists(), reason="shared MSE data sets not available")
+DATA = MSE_DATA
 LIGHT = {"burnin": 1_000, "samples": 500, "thinning": 10}
 
 
@@ -47,7 +45,6 @@ def test_it_keeps_chain_zero_whatever_the_number_of_chains():
     assert two.diagnostics["rhat"] is not None and one.diagnostics["rhat"] is None
 
 
-@needs_data
 def test_it_matches_the_r_package_on_kosovo():
     # 210,000 sweeps (1/24 of production); the R package's production median is 10,467 (K = 10: 10,381).
     # Over seeds this short run's median spreads about +-150 around ~10,450, hence a band wider than the
@@ -60,7 +57,6 @@ def test_it_matches_the_r_package_on_kosovo():
     assert estimate.diagnostics["rhat"] < 1.05 and estimate.diagnostics["ess"] > 300
 
 
-@needs_data
 def test_it_matches_the_r_package_on_palembang():
     estimate = lcmcr_estimate(
         read_capture_csv(DATA / "korea_palembang_comfort_women_3lists.csv"),

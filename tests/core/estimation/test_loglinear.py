@@ -3,27 +3,25 @@
 from __future__ import annotations
 
 from itertools import combinations
-from pathlib import Path
 
 import numpy as np
 import pytest
 
+from mse_data import MSE_DATA, mse_table
 from tergeu.core.estimation import (
     EstimationError,
     fit_loglinear,
     from_histories,
     loglinear_estimate,
     profile_interval,
-    read_capture_csv,
 )
 from tergeu.core.estimation.hierarchical import enumerate_models, fit_model, parse_terms
 
-DATA = Path("/work/shared/data/mse")
-needs_data = pytest.mark.skipif(not DATA.is_dir(), reason="shared MSE validation data not present")
+DATA = MSE_DATA
 
 
 def _table(name: str):
-    return read_capture_csv(DATA / name)
+    return mse_table(name)
 
 
 def _simulated(total: int, probabilities: list[float], seed: int):
@@ -37,7 +35,6 @@ def test_it_enumerates_every_hierarchical_model(lists: int, order: int, count: i
     assert len(enumerate_models(lists, order)) == count
 
 
-@needs_data
 def test_it_reproduces_the_kosovo_bic_model_and_its_profile_interval() -> None:
     estimate = loglinear_estimate(_table("kosovo_1999_4lists.csv"), max_order=3)
     assert estimate.diagnostics["model"] == "EXH*ABA*OSCE + EXH*HRW + OSCE*HRW"
@@ -48,7 +45,6 @@ def test_it_reproduces_the_kosovo_bic_model_and_its_profile_interval() -> None:
     assert estimate.draws is None
 
 
-@needs_data
 def test_it_reproduces_kosovo_independence_and_all_two_way_models() -> None:
     table = _table("kosovo_1999_4lists.csv")
     independence = loglinear_estimate(table, max_order=1)
@@ -59,7 +55,6 @@ def test_it_reproduces_kosovo_independence_and_all_two_way_models() -> None:
     assert profile_interval(two_way)[0] == pytest.approx((12523, 16668), abs=1)
 
 
-@needs_data
 def test_it_matches_silverman_chan_vincent_2024_bic_figures() -> None:
     assert loglinear_estimate(_table("kosovo_1999_4lists.csv")).estimate == pytest.approx(14342, abs=1)
     assert loglinear_estimate(_table("korea_palembang_comfort_women_3lists.csv")).estimate == pytest.approx(157, abs=1)
@@ -69,7 +64,6 @@ def test_it_matches_silverman_chan_vincent_2024_bic_figures() -> None:
     assert any("greedy" in warning for warning in greedy.warnings)
 
 
-@needs_data
 def test_it_refuses_models_whose_estimate_does_not_exist_or_is_not_identifiable() -> None:
     table = _table("artificial_3lists_csv2021.csv")
     patterns, counts = table.full()
@@ -79,7 +73,6 @@ def test_it_refuses_models_whose_estimate_does_not_exist_or_is_not_identifiable(
         fit_model(patterns, counts, parse_terms(table.lists, ["A*B", "A*C", "B*C"]), table.lists)
 
 
-@needs_data
 def test_it_gives_a_message_not_a_number_on_the_artificial_table() -> None:
     table = _table("artificial_3lists_csv2021.csv")
     for estimate in (loglinear_estimate, lambda t: fit_loglinear(t, ["A*C"])):
@@ -118,7 +111,6 @@ def test_it_recovers_a_known_population_from_independent_lists() -> None:
     assert weights == sorted(weights, reverse=True) and sum(weights) <= 1 + 1e-9
 
 
-@needs_data
 def test_it_bootstraps_with_model_choice_repeated_and_is_reproducible() -> None:
     table = _table("kosovo_1999_4lists.csv")
     first = loglinear_estimate(table, max_order=3, bootstrap=25, seed=3)

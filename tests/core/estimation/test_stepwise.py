@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
-from tergeu.core.estimation import EstimationError, from_histories, read_capture_csv, stepwise_estimate, stepwise_select
+from mse_data import MSE_DATA, mse_table
+from tergeu.core.estimation import EstimationError, from_histories, stepwise_estimate, stepwise_select
 from tergeu.core.estimation.hierarchical import describe
 
-DATA = Path("/work/shared/data/mse")
-needs_data = pytest.mark.skipif(not DATA.is_dir(), reason="shared MSE validation data not present")
+DATA = MSE_DATA
 
 
 def _table(name: str):
-    return read_capture_csv(DATA / name)
+    return mse_table(name)
 
 
-@needs_data
 @pytest.mark.parametrize(
     ("name", "published"),
     [
@@ -37,14 +34,12 @@ def test_it_reproduces_published_stepwise_estimates(name: str, published: float)
     assert estimate.interval[0] < estimate.estimate < estimate.interval[1]
 
 
-@needs_data
 def test_it_chooses_the_published_western_us_model() -> None:
     estimate = stepwise_estimate(_table("western_us_sex_trafficking_5lists.csv"))
     assert estimate.diagnostics["terms"] == ["A*E"]
     assert estimate.diagnostics["steps"][0]["p_value"] < 0.02
 
 
-@needs_data
 def test_it_never_adds_an_interaction_whose_estimate_is_unusable() -> None:
     table = _table("artificial_3lists_csv2021.csv")
     with pytest.raises(EstimationError, match="C share no one with any other list"):
@@ -77,7 +72,6 @@ def test_it_recovers_a_known_population_from_independent_lists() -> None:
     assert stepwise_estimate(table, p_threshold=0.0).diagnostics["terms"] == []
 
 
-@needs_data
 def test_it_gives_a_reproducible_bca_interval_that_repeats_selection() -> None:
     table = _table("western_us_sex_trafficking_5lists.csv")
     first = stepwise_estimate(table, bootstrap=60, seed=5)
