@@ -14,7 +14,7 @@ from typing import Any
 from scipy.cluster.hierarchy import DisjointSet
 
 from tergeu.core.linkage.clustering import Cluster, Constraints, ScoredPair, cluster_records
-from tergeu.core.linkage.features import RecordFacts, features_of
+from tergeu.core.linkage.features import RecordFacts, feature_table
 from tergeu.core.linkage.model import TrainedModel, score_pairs
 
 MATCH_THRESHOLD = 0.5
@@ -29,10 +29,9 @@ class Linkage:
 def link_records(records: Sequence[RecordFacts], constraints: Constraints | None = None,
                  threshold: float = MATCH_THRESHOLD, seed: int = 1) -> Linkage:
     """Link and deduplicate ``records`` of every list at once."""
-    rows = [features_of(record) for record in records]
+    rows = feature_table(records)
     model = score_pairs(rows, threshold=min(0.05, threshold), seed=seed, em=True)
-    pairs = [ScoredPair(p.left, p.right, p.probability) for p in model.pairs]
-    clusters = cluster_records([r.record_id for r in records], pairs, constraints or Constraints(), threshold)
+    clusters = cluster_records([r.record_id for r in records], model.pairs, constraints or Constraints(), threshold)
     return Linkage(model, clusters)
 
 
@@ -48,7 +47,7 @@ def link_new_records(records: Sequence[RecordFacts], new_ids: frozenset[int], sa
     records and the records of every person a new record may join; everyone else is untouched.
     """
     constraints = constraints or Constraints()
-    rows = [features_of(record) for record in records]
+    rows = feature_table(records)
     model = score_pairs(rows, threshold=min(0.05, threshold), saved_model=saved_model, new_ids=new_ids)
     strong = [(p.left, p.right) for p in model.pairs if p.probability >= threshold]
     decided = [pair for pair in constraints.must_link if new_ids.intersection(pair)]
