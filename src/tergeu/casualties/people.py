@@ -67,10 +67,9 @@ def store_new(clusters: list[Cluster], by_id: dict[int, Record], person_of: dict
     Membership.objects.bulk_create([Membership(record_id=r, person=person, run=run)
                                     for cluster, person in zip(growing, people, strict=True)
                                     for r in cluster.records if r not in person_of], batch_size=BATCH)
-    members = {p.pk: [by_id[r] for r in c.records] for c, p in zip(growing, people, strict=True)}
+    members: dict[int, list[Record]] = {p.pk: [] for p in people}  # every record of theirs, old and new
     for person_id, record_id in Membership.objects.filter(person__in=people).values_list("person_id", "record_id"):
-        if record_id not in {r.pk for r in members[person_id]}:
-            members[person_id].append(by_id[record_id])
+        members[person_id].append(by_id[record_id])
     consolidate(people, members)
     return len(people)
 

@@ -76,8 +76,11 @@ def capture_histories(strata: Sequence[str] = (), linkage_draws: int = 0, seed: 
         groups.setdefault(person_id, []).append(record_id)
     draws = [_units(list(groups.values()), by_id, index_of, len(lists), fields)]
     if linkage_draws:
-        pairs = [ScoredPair(a, b, p) for a, b, p in ScoredPairRow.objects.filter(
-            left_id__in=by_id, right_id__in=by_id).values_list("left_id", "right_id", "probability")]
+        # Every stored pair belongs to the current linkage (a full run deletes older runs' pairs); only
+        # pairs of records deleted since are dropped, here rather than by two id lists in SQL, which
+        # would exceed SQLite's limit on query parameters for large registries.
+        pairs = [ScoredPair(a, b, p) for a, b, p in ScoredPairRow.objects.values_list(
+            "left_id", "right_id", "probability").iterator(chunk_size=10_000) if a in by_id and b in by_id]
         for clusters in plausible_clusterings(sorted(by_id), pairs, linkage_constraints(records),
                                               draws=linkage_draws, seed=seed):
             draws.append(_units([list(c.records) for c in clusters], by_id, index_of, len(lists), fields))

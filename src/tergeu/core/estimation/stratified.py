@@ -67,7 +67,7 @@ def estimate_toll(
     if not draws or not draws[0]:
         raise EstimationError("no linked people to estimate from; run the linkage first")
     rng = np.random.default_rng(seed)
-    best_table = from_histories(((u.history, 1) for u in draws[0]), lists)
+    best_table = _whole(draws[0], lists)
     check_estimable(best_table)
     kept, problems = _plan(draws[0], lists) if stratified else (set(), {})
     per_draw: list[Estimate] = []
@@ -142,9 +142,8 @@ def _one_completion(
     rng: np.random.Generator,
 ) -> tuple[Estimate, dict[str, Estimate], dict[str, str]]:
     """Estimate one completed data set: per stratum and summed, or whole when there are no strata."""
-    whole = from_histories(((u.history, 1) for u in units), lists)
     if labels is None:
-        return estimator(whole), {}, {}
+        return estimator(_whole(units, lists)), {}, {}
     groups: dict[str, list[History]] = {}
     for unit, label in zip(units, labels, strict=True):
         groups.setdefault(label, []).append(unit.history)
@@ -155,10 +154,15 @@ def _one_completion(
             found[OTHER] = estimator(_stratum_table(pooled, lists))
         except EstimationError:
             # A total that leaves strata out would be too low; the unstratified estimate is honest about all.
-            total = estimator(whole)
+            total = estimator(_whole(units, lists))
             total.warnings.append("not stratified: no estimate for stratum/strata " + ", ".join(sorted(failed)))
             return total, found, failed
     return combine_strata(list(found.values()), seed=_seed(rng)), found, failed
+
+
+def _whole(units: Sequence[Unit], lists: Sequence[str]) -> CaptureTable:
+    """The unstratified table of one completed data set (strata ignored)."""
+    return from_histories(((u.history, 1) for u in units), lists)
 
 
 def _stratum_table(histories: list[History], lists: Sequence[str]) -> CaptureTable:

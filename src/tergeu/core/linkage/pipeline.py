@@ -13,7 +13,7 @@ from typing import Any
 
 from scipy.cluster.hierarchy import DisjointSet
 
-from tergeu.core.linkage.clustering import Cluster, Constraints, ScoredPair, cluster_records
+from tergeu.core.linkage.clustering import Cluster, Constraints, cluster_records
 from tergeu.core.linkage.features import RecordFacts, feature_table
 from tergeu.core.linkage.model import TrainedModel, score_pairs
 
@@ -57,8 +57,7 @@ def link_new_records(records: Sequence[RecordFacts], new_ids: frozenset[int], sa
         if person in touched:
             members.setdefault(person, []).append(record)
     involved = set(new_ids).union(*members.values())
-    kept_pairs = [ScoredPair(p.left, p.right, p.probability) for p in model.pairs
-                  if p.left in involved and p.right in involved]
+    kept_pairs = [p for p in model.pairs if p.left in involved and p.right in involved]
     whole = {(group[i], group[i + 1]) for group in map(sorted, members.values()) for i in range(len(group) - 1)}
     apart = _people_kept_apart(strong + decided, person_of, members, new_ids)
     local = replace(
