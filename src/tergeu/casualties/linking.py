@@ -103,8 +103,9 @@ def _store(linkage: Linkage, by_id: dict[int, Record], person_of: dict[int, int]
                          decided=decided)
     review = [_review_json(item, linkage.model.explanations) for item in queue]
     if not reason and previous is not None:  # still-open questions of the earlier run stay in the queue
-        review += [item for item in previous.review if tuple(sorted(item["records"][:2])) not in decided
-                   and not new_ids.intersection(item["records"])]
+        redrawn = {record for cluster in linkage.clusters for record in cluster.records}  # judged afresh above
+        review += [item for item in previous.review if not redrawn.intersection(item["records"])
+                   and (item["kind"] != "pair" or tuple(sorted(item["records"])) not in decided)]
         review.sort(key=lambda item: -item["impact"])
     with transaction.atomic():
         run = LinkageRun.objects.create(started_by=current_actor()[0], model=linkage.model.settings, review=review)
