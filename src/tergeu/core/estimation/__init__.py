@@ -10,11 +10,12 @@ from .intervals import profile_interval
 from .lcmcr import effective_sample_size, lcmcr_estimate, split_rhat
 from .loglinear import fit_loglinear, loglinear_estimate, search_models
 from .result import Estimate
-from .simulate import SyntheticEvent, random_event, simulate_event
+from .simulate import DESIGNS, SyntheticEvent, design_event, random_event, simulate_event
 from .stepwise import stepwise_estimate, stepwise_select
 from .table import CaptureTable, EstimationError, check_estimable, from_histories, read_capture_csv
 
 __all__ = [
+    "DESIGNS",
     "CaptureTable",
     "Estimate",
     "EstimationError",
@@ -25,6 +26,7 @@ __all__ = [
     "combine_imputations",
     "combine_strata",
     "decomposable_graphs",
+    "design_event",
     "effective_sample_size",
     "fit_loglinear",
     "from_histories",

@@ -55,6 +55,39 @@ def simulate_event(
     return SyntheticEvent(table=table, total=total, settings=settings)
 
 
+# Manrique-Vallier (2016, Biometrics 72:1246, section 5): five lists, a 90 % majority each list rarely names
+# (3-13 %) and a 10 % minority most lists name. The design the method was published with, so the one its
+# frequentist coverage is first judged on.
+MANRIQUE_VALLIER_2016 = (
+    np.array([0.9, 0.1]),
+    np.array([[0.033, 0.033, 0.099, 0.132, 0.033], [0.66, 0.825, 0.759, 0.99, 0.693]]),
+)
+# The same two groups with an intermediate group between them (70 / 20 / 10 %): a large group that is
+# almost invisible next to two better-documented ones, the case where latent-class models fail.
+MANRIQUE_VALLIER_2016_MIDDLE_GROUP = (
+    np.array([0.7, 0.2, 0.1]),
+    np.array(
+        [
+            [0.033, 0.033, 0.099, 0.132, 0.033],
+            [0.275, 0.25, 0.2, 0.3, 0.325],
+            [0.66, 0.825, 0.759, 0.99, 0.693],
+        ]
+    ),
+)
+DESIGNS = {"mv2016": MANRIQUE_VALLIER_2016, "mv2016_middle_group": MANRIQUE_VALLIER_2016_MIDDLE_GROUP}
+
+
+def design_event(seed: int, design: str, total_range: tuple[int, int] = (500, 5_000)) -> SyntheticEvent:
+    """One event of a fixed published design (`DESIGNS`), its size drawn from `total_range`."""
+    if design not in DESIGNS:
+        raise ValueError(f"unknown design {design!r}; known: {', '.join(sorted(DESIGNS))}")
+    rng = np.random.default_rng(seed)
+    total = int(rng.integers(total_range[0], total_range[1] + 1))
+    shares, capture = DESIGNS[design]
+    event = simulate_event(total, shares, capture, seed=int(rng.integers(2**62)))
+    return SyntheticEvent(table=event.table, total=total, settings={**event.settings, "design": design})
+
+
 def random_event(
     seed: int,
     total_range: tuple[int, int] = (500, 5_000),
