@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from tergeu.cli import cli
 from tergeu.provenance.facts import facts_of
-from tergeu.provenance.models import ImportedList, Source
+from tergeu.provenance.models import ImportedList, Record, Source
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -78,3 +78,35 @@ def test_it_prints_a_map_that_imports_back(write_csv, tmp_path: Path) -> None:
     map_path.write_text(result.stdout, encoding="utf-8")
     imported = CliRunner().invoke(cli, ["import", str(path), "--list", "NGO", "--map", str(map_path)])
     assert imported.exit_code == 0, imported.output
+
+
+def test_it_states_a_map_value_on_every_row_without_its_own(write_csv, tmp_path: Path) -> None:
+    path = write_csv("morgue.csv", ["ФИО", "Дата", "Область"],
+                     [["Нурланов Ж.С.", "05.01.2022", ""], ["Ахметов А.", "06.01.2022", "Жамбылская обл."]])
+    map_path = tmp_path / "map.toml"
+    map_path.write_text('[columns]\nfull_name = "ФИО"\ndate_of_death = "Дата"\n'
+                        '[values]\nsex = "м"\nplace_of_death = "г. Алматы"\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["import", str(path), "--list", "morgue", "--map", str(map_path)])
+    assert result.exit_code == 0, result.output
+    records = list(Record.objects.order_by("row_number"))
+    assert [r.facts.get("sex") for r in records] == ["M", "M"]
+    assert {r.facts.get("place_of_death") for r in records} == {"г. Алматы"}
+    assert records[0].parsed["from_list"] == ["sex", "place_of_death"]
+    assert records[0].raw == ["Нурланов Ж.С.", "05.01.2022", ""]  # the row itself is kept as it was
+    assert ImportedList.objects.get().column_map["values"] == {"sex": "M", "place_of_death": "г. Алматы"}
+
+
+@pytest.mark.parametrize("values,message", [
+    ('[values]\nage = "about forty"\n', "map.toml: values.age = 'about forty'"),
+    ('[values]\nfull_name = "X"\n', "full_name: named both as a column and as a value"),
+    ('[values]\nplanet = "Mars"\n', "unknown field(s) in the values table: planet"),
+    ('[values]\nregion = ""\n', "values.region must be non-empty text"),
+])
+def test_it_refuses_a_bad_map_value_naming_the_file(write_csv, tmp_path: Path, values: str, message: str) -> None:
+    path = write_csv("morgue.csv", ["ФИО"], [["Нурланов Ж.С."]])
+    map_path = tmp_path / "map.toml"
+    map_path.write_text('[columns]\nfull_name = "ФИО"\n' + values, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["import", str(path), "--list", "morgue", "--map", str(map_path)])
+    assert result.exit_code == 1
+    assert message in result.output, result.output
+    assert not Record.objects.exists()

@@ -24,6 +24,8 @@ def test_it_imports_four_synthetic_lists_that_match_the_truth(settings_home) -> 
     assert Record.objects.count() == len(truth)
     encodings = {item.file_name: item.encoding for item in lists}
     assert encodings["official_gpo.csv"] == "cp1251" and encodings["ngo_kk.csv"] == "utf-8-sig"
+    morgue = Record.objects.filter(imported_list__file_name="morgue_almaty.csv")
+    assert {r.facts["region"] for r in morgue} == {"г. Алматы; Алматинская область"}  # from its map's [values]
     assert authenticate(username=DEMO_USER, password=DEMO_PASSWORD) is not None
 
 

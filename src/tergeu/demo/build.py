@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from rich.console import Console
 
+from tergeu.casualties.importing.columnmap import load_map
 from tergeu.casualties.importing.pipeline import ImportOptions, import_file
 from tergeu.demo.lists import write_demo_lists
 from tergeu.provenance.history import acting_as
@@ -38,6 +39,7 @@ def build_demo(seed: int = 2022, console: Console | None = None) -> str:
             list_name=demo_list.list_name, source_name=demo_list.source_name, source_kind=demo_list.source_kind,
             publisher=demo_list.publisher, published_on=demo_list.published_on,
             reliability=demo_list.reliability, synthetic=True,
+            column_map=load_map(demo_list.map_path) if demo_list.map_path else None,
         ))
         if not report.ok:
             raise RuntimeError(f"demo list {demo_list.path.name} failed to import: {report.errors[:3]}")

@@ -50,7 +50,7 @@ from tergeu.demo.render import (
 
 FACT_COLUMNS: tuple[str, ...] = (
     "full_name", "family_name", "given_name", "patronymic", "date_of_birth", "age", "sex", "national_id",
-    "date_of_death", "place_of_death",
+    "date_of_death", "place_of_death", "region",
 )
 COLUMNS: tuple[str, ...] = ("record_id", "list_name", "row", *FACT_COLUMNS)
 
@@ -63,10 +63,13 @@ STATED: dict[str, tuple[str, ...]] = {
                  "date_of_death"),
     "ngo": ("full_name", "age", "place_of_death", "date_of_death"),
     "media": ("full_name", "age", "place_of_death", "date_of_death"),
-    "morgue": ("full_name", "sex", "date_of_death"),
+    "morgue": ("full_name", "sex", "date_of_death", "region"),
     "volunteers": ("full_name", "date_of_birth", "place_of_death", "date_of_death"),
     "hospital": ("full_name", "date_of_birth", "age", "sex", "national_id", "date_of_death", "place_of_death"),
 }
+# Facts a whole list states once, at import (``[values]`` in its column map), not row by row: the morgue
+# receives the dead of Almaty city and region only (``tergeu.demo.capture``), and says so.
+LIST_VALUES: dict[str, dict[str, str]] = {"morgue": {"region": "г. Алматы; Алматинская область"}}
 # Whose capture probabilities a kind borrows (tergeu.demo.capture models the four demo lists).
 _CAPTURE_AS = {"official": "official", "ngo": "ngo", "media": "media", "morgue": "morgue",
                "volunteers": "ngo", "hospital": "morgue"}
@@ -338,11 +341,12 @@ def generate_linkage_set(people: int, seed: int = 1, lists: int = 4) -> LinkageS
         rng = random.Random(f"tergeu-linkage-{list_name}-{seed}")
         rng.shuffle(members)
         render = _RENDERERS[kind]
-        entries = [(person, render(person, rng, False)) for person in members]
+        stated_once = LIST_VALUES.get(kind, {})
+        entries = [(person, render(person, rng, False) | stated_once) for person in members]
         share = _DUPLICATE_SHARE[kind]
         twice = min(len(members), max(1, round(share * len(members)))) if share else 0
         for person in rng.sample(members, twice):
-            entries.insert(rng.randrange(len(entries) + 1), (person, render(person, rng, True)))
+            entries.insert(rng.randrange(len(entries) + 1), (person, render(person, rng, True) | stated_once))
         for row, (person, cells) in enumerate(entries, 1):
             record_id = f"{list_name}:{row}"
             records.append({"record_id": record_id, "list_name": list_name, "row": row, **_stored(cells)})

@@ -47,6 +47,7 @@ class DemoList:
     published_on: dt.date
     reliability: str
     description: str
+    map_path: Path | None = None  # a column map written beside the file, when the list needs one
 
 
 _SYNTHETIC = "All people in it are synthetic."
@@ -99,6 +100,14 @@ def _number(rows: list[list[str]]) -> list[list[str]]:
     for index, row in enumerate(rows, 1):
         row[0] = str(index)
     return rows
+
+
+# The morgue register names no place, but the morgue serves Almaty city and region only: its map says so
+# once ([values]), so every row states the region and linkage can rule out namesakes who died elsewhere.
+_MAPS: dict[str, str] = {
+    "morgue": '[columns]\nfull_name = "ФИО"\nsex = "Пол"\ndate_of_death = "Дата смерти"\n'
+              '[values]\nregion = "г. Алматы; Алматинская область"\n',
+}
 
 
 def _write_official(path: Path, members: list[SyntheticPerson], rng: random.Random) -> list[str]:
@@ -154,6 +163,7 @@ Files
   ngo_kk.csv         Kazakh NGO list, UTF-8 with BOM, ','
   media_en.json      English media tally, UTF-8 JSON array
   morgue_almaty.csv  Almaty morgue extract, UTF-8, ','
+  morgue_almaty.map.toml  its column map: the morgue serves Almaty city and region (tergeu import --map)
   truth.csv          ground truth: list (file name), row (1-based data row, header excluded), person_id
   population.csv     the whole synthetic population, including people on no list
 
@@ -201,7 +211,11 @@ def write_demo_lists(directory: Path, seed: int = 2022,
         rng.shuffle(members)
         person_ids = _WRITERS[key](path, members, rng)
         truth.extend((path.name, row, person_id) for row, person_id in enumerate(person_ids, 1))
-        written.append(DemoList(path=path, **meta))  # type: ignore[arg-type]
+        map_path = None
+        if key in _MAPS:
+            map_path = path.with_suffix(".map.toml")
+            map_path.write_text(_MAPS[key], encoding="utf-8")
+        written.append(DemoList(path=path, map_path=map_path, **meta))  # type: ignore[arg-type]
     _write_truth(directory, truth)
     _write_population(directory, people)
     (directory / "README.txt").write_text(_README.format(seed=seed), encoding="utf-8")

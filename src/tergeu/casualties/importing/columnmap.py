@@ -7,6 +7,11 @@ A map file looks like::
     [columns]
     full_name = "Фамилия Имя Отчество"
     date_of_death = "Дата гибели"
+    [values]                      # optional: facts every row states without a column of its own
+    region = "г. Алматы; Алматинская область"   # e.g. the area a morgue serves
+
+A ``[values]`` fact is stored on each row that has no cell of its own for it, and the rows' parsed data
+names it as coming from the map, so a reader can tell the list's statement from the row's.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tergeu.casualties.importing.table import ImportProblem
-from tergeu.core.fields import field_names, guess_columns
+from tergeu.core.fields import CellError, field_names, field_spec, guess_columns, parse_cell
 
 NAME_ORDERS = ("family_first", "given_first")
 DATE_ORDERS = ("dmy", "mdy")
@@ -31,10 +36,12 @@ class ColumnMap:
     date_order: str = "dmy"
     guessed: bool = False
     unmapped: list[str] = field(default_factory=list)
+    values: dict[str, str] = field(default_factory=dict)
 
     def as_json(self) -> dict:
-        return {"columns": self.columns, "name_order": self.name_order, "date_order": self.date_order,
-                "guessed": self.guessed}
+        found = {"columns": self.columns, "name_order": self.name_order, "date_order": self.date_order,
+                 "guessed": self.guessed}
+        return {**found, "values": self.values} if self.values else found
 
     def as_toml(self) -> str:
         lines = []
@@ -43,6 +50,9 @@ class ColumnMap:
         lines.append(f'date_order = "{self.date_order}"')
         lines.append("[columns]")
         lines += [f"{name} = {json.dumps(header, ensure_ascii=False)}" for name, header in self.columns.items()]
+        if self.values:
+            lines.append("[values]")
+            lines += [f"{name} = {json.dumps(value, ensure_ascii=False)}" for name, value in self.values.items()]
         return "\n".join(lines) + "\n"
 
 
@@ -68,7 +78,31 @@ def load_map(path: Path) -> ColumnMap:
         raise ImportProblem(path, "each [columns] entry must name one header as text")
     _check_choice(path, "name_order", document.get("name_order"), NAME_ORDERS)
     _check_choice(path, "date_order", document.get("date_order"), DATE_ORDERS)
-    return ColumnMap(dict(columns), document.get("name_order"), document.get("date_order") or "dmy")
+    date_order = document.get("date_order") or "dmy"
+    values = _list_values(path, document.get("values", {}), columns, date_order)
+    return ColumnMap(dict(columns), document.get("name_order"), date_order, values=values)
+
+
+def _list_values(path: Path, values: object, columns: dict[str, str], date_order: str) -> dict[str, str]:
+    """The ``[values]`` table, each value read as its field's cells are (a bad one fails the whole map)."""
+    if not isinstance(values, dict):
+        raise ImportProblem(path, "values must be a table: canonical field = \"value for every row\"")
+    unknown = [name for name in values if name not in field_names()]
+    if unknown:
+        raise ImportProblem(path, f"unknown field(s) in the values table: {', '.join(unknown)}; "
+                                  f"known: {', '.join(field_names())}")
+    both = [name for name in values if name in columns]
+    if both:
+        raise ImportProblem(path, f"{', '.join(both)}: named both as a column and as a value; keep one")
+    read = {}
+    for name, text in values.items():
+        if not isinstance(text, str) or not text.strip():
+            raise ImportProblem(path, f"values.{name} must be non-empty text")
+        try:
+            read[name] = parse_cell(field_spec(name).kind, text.strip(), date_order).value
+        except CellError as exc:
+            raise ImportProblem(path, f"values.{name} = {text!r}: {exc}") from None
+    return read
 
 
 def settle_map(given: ColumnMap | None, headers: list[str], path: Path) -> tuple[ColumnMap, dict[str, int]]:

@@ -145,7 +145,7 @@ def _write(table: Table, column_map: ColumnMap, positions: dict[str, int], optio
         default_confidence=options.confidence or default_confidence(source.reliability),
         default_status=options.status,
     )
-    parser = RowParser(table.headers, positions, column_map.date_order)
+    parser = RowParser(table.headers, positions, column_map.date_order, column_map.values)
     writer = BulkWriter()
     for row in table.rows:
         parsed = parser.parse(row.number, row.cells)

@@ -39,10 +39,12 @@ def _years_between(birth: str, death: str) -> int | None:
 class RowParser:
     """Parses rows of one file under one column map."""
 
-    def __init__(self, headers: list[str], positions: dict[str, int], date_order: str = "dmy") -> None:
+    def __init__(self, headers: list[str], positions: dict[str, int], date_order: str = "dmy",
+                 list_values: dict[str, str] | None = None) -> None:
         self.headers = headers
         self.positions = positions
         self.date_order = date_order
+        self.list_values = list_values or {}  # facts the column map states for every row (already read)
         # (field, column index, field kind): the loop below runs once per cell of a 100,000-row file.
         self.columns = [(name, index, field_spec(name).kind) for name, index in positions.items()]
 
@@ -68,6 +70,11 @@ class RowParser:
                 derived.update({f"{k}_from_{name}": v for k, v in value.derived.items()})
         if derived:
             result.parsed["derived"] = derived
+        from_list = [name for name in self.list_values if name not in result.facts]
+        for name in from_list:
+            result.facts[name] = self.list_values[name]
+        if from_list:
+            result.parsed["from_list"] = from_list
         if result.notes:
             result.parsed["notes"] = result.notes
         self._cross_check(number, result, derived)

@@ -172,6 +172,30 @@ def place_comparison() -> cl.CustomComparison:
     )
 
 
+def area_comparison() -> cl.CustomComparison:
+    """Where places cannot be compared, whether the areas (regions) the two records allow overlap.
+
+    A list without places may still cover known areas (a morgue serving one city and its region): a
+    record placed outside them is unlikely to be on it. Only pairs the place comparison leaves out are
+    compared here, so one fact never counts twice; a separate comparison keeps the share of pairs with
+    both places known out of the area levels' m probabilities. The m probabilities are fixed, not
+    trained: the records an area matters for are the ambiguous ones (initials, no place), where EM
+    cannot tell a namesake from the person (it learnt that a fifth of true matches lie outside the area).
+    2 % allows for a list's stated area being wrong for some of its rows (a body brought from elsewhere).
+    """
+    return cl.CustomComparison(
+        output_column_name="area", comparison_description="area (region) of death, where places are not both known",
+        comparison_levels=[
+            cll.CustomLevel("(place_l IS NOT NULL AND place_r IS NOT NULL) OR area_l IS NULL OR area_r IS NULL",
+                            "places compared, or no area").configure(is_null_level=True),
+            level("list_has_any(area_l, area_r)", "place within the other record's area", 0.98).configure(
+                fix_m_probability=True),
+            else_level(0.02).configure(label_for_charts="place outside the other record's area",
+                                       fix_m_probability=True),
+        ],
+    )
+
+
 def simple_exact(column: str, description: str, m_agree: float) -> cl.CustomComparison:
     return cl.CustomComparison(
         output_column_name=column, comparison_description=description,
@@ -186,6 +210,6 @@ def casualty_comparisons() -> list[cl.CustomComparison]:
         family_comparison(), given_comparison(), initial_comparison(), patronymic_comparison(),
         patronymic_initial_comparison(), birth_comparison(),
         national_id_comparison(),
-        death_comparison(), place_comparison(),
+        death_comparison(), place_comparison(), area_comparison(),
         simple_exact("sex", "sex (stated, from the IIN, or from name endings)", 0.97),
     ]

@@ -3,8 +3,9 @@
 Linkage compares keys, not spellings: the family name without its gender ending (Нурланова ~
 Нурланов), the father's name inside a patronymic (Серікұлы ~ Серикович), initials (Ж.С. ~ Жанболат
 Серикович), a birth year however it is known (a date of birth, an IIN, or the age at death), and one
-key per place (Алма-Ата ~ Almaty). Every feature is computed here, in pure Python, so the model's SQL
-only compares columns, and a reviewer can see exactly what was compared.
+key per place (Алма-Ата ~ Almaty), and the areas (regions) a record's person died in, from its place or
+from a region the whole list states (a morgue's catchment). Every feature is computed here, in pure
+Python, so the model's SQL only compares columns, and a reviewer can see exactly what was compared.
 
 ``feature_table`` is the bulk form: the same features as Arrow columns, with each distinct name parsed
 once (names repeat a lot across lists and people; parsing is most of the cost of a record).
@@ -21,13 +22,14 @@ from typing import Any
 
 import pyarrow as pa
 
+from tergeu.core.linkage.areas import record_areas
 from tergeu.core.linkage.places import place_key
 from tergeu.core.names import matching_key, parse_iin, parse_name, parse_name_parts, skeleton_key
 
 FEATURE_COLUMNS = (
     "unique_id", "source_dataset", "given", "family", "patronymic", "given_initial", "patronymic_initial",
     "name_tokens", "given_skeleton", "family_skeleton", "birth_date", "birth_year", "birth_year_exact",
-    "national_id", "death_date", "place", "sex",
+    "national_id", "death_date", "place", "area", "sex",
 )
 
 
@@ -123,6 +125,7 @@ def features_of(record: RecordFacts, names_of: Callable[[NameKey], dict[str, Any
         "national_id": facts.get("national_id"),
         "death_date": facts.get("date_of_death") if len(facts.get("date_of_death", "")) == 10 else None,
         "place": place_key(facts.get("place_of_death")) or None,
+        "area": record_areas(facts.get("place_of_death"), facts.get("region")),
         "sex": _sex(facts, names.get("sex_from_name")),
     })
     return row
@@ -134,7 +137,7 @@ FEATURE_SCHEMA = pa.schema([
     ("patronymic_initial", pa.string()), ("name_tokens", pa.list_(pa.string())),
     ("given_skeleton", pa.string()), ("family_skeleton", pa.string()), ("birth_date", pa.string()),
     ("birth_year", pa.int32()), ("birth_year_exact", pa.bool_()), ("national_id", pa.string()),
-    ("death_date", pa.string()), ("place", pa.string()), ("sex", pa.string()),
+    ("death_date", pa.string()), ("place", pa.string()), ("area", pa.list_(pa.string())), ("sex", pa.string()),
 ])
 
 
