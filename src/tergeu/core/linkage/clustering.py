@@ -37,6 +37,8 @@ import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
+from tergeu.core.linkage.attach import attach_singletons
+
 __all__ = ["Cluster", "Constraints", "ScoredPair", "assignment", "cluster_records", "suspicious_clusters"]
 
 _MAX_ROUNDS = 100  # merge/sweep rounds per component; each round raises the score, so never reached in practice
@@ -105,6 +107,7 @@ def cluster_records(
     *,
     missing_pair_probability: float = 0.0,
     cohesion_floor: float | None = None,
+    attach_sparse: bool = False,
 ) -> list[Cluster]:
     """Partition ``records`` into presumed people (see the module docstring for the method).
 
@@ -115,6 +118,9 @@ def cluster_records(
     caller's id mistake is not silently clustered away. ``cohesion_floor`` (default ``threshold / 2``)
     marks a cluster suspicious when some pair in it is at least that far on the "different people"
     side; a pair merely below ``threshold`` is routine in a cluster of four or five records.
+    ``attach_sparse`` adds the last pass of ``tergeu.core.linkage.attach`` (records left alone that match
+    one member well and every member plausibly); without it every record averages ``threshold`` with
+    its cluster.
     """
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold must be in (0, 1], got {threshold}")
@@ -127,8 +133,19 @@ def cluster_records(
     if ids.size == 0:
         return []
     rep = _partition(ids.size, lo, hi, prob, ctx)
+    if attach_sparse:
+        rep = attach_singletons(rep, lo, hi, prob, threshold, lambda record, members: _may_join(record, members, ctx))
     cohesion = _cohesion(rep, (lo, hi, prob), ctx)
     return _build_clusters(ids, rep, cohesion, _reasons(rep, cohesion, codes, names, floor))
+
+
+def _may_join(record: int, members: np.ndarray, ctx: _Context) -> bool:
+    """No cannot-link with a member and no member from the record's exclusive list (if it has one)."""
+    listed = ctx.exclusive
+    if listed is not None and listed[record] >= 0 and any(listed[m] == listed[record] for m in members.tolist()):
+        return False
+    barred = ctx.cannot.get(record, ())
+    return not any(m in barred for m in members.tolist())
 
 
 def suspicious_clusters(clusters: Iterable[Cluster]) -> list[Cluster]:

@@ -31,7 +31,8 @@ def link_records(records: Sequence[RecordFacts], constraints: Constraints | None
     """Link and deduplicate ``records`` of every list at once."""
     rows = feature_table(records)
     model = score_pairs(rows, threshold=min(0.05, threshold), seed=seed, em=True)
-    clusters = cluster_records([r.record_id for r in records], model.pairs, constraints or Constraints(), threshold)
+    clusters = cluster_records([r.record_id for r in records], model.pairs, constraints or Constraints(), threshold,
+                               attach_sparse=True)
     return Linkage(model, clusters)
 
 
@@ -65,7 +66,7 @@ def link_new_records(records: Sequence[RecordFacts], new_ids: frozenset[int], sa
         must_link=frozenset(p for p in constraints.must_link if involved.issuperset(p)) | whole,
         cannot_link=frozenset(p for p in constraints.cannot_link if involved.issuperset(p)) | apart,
     )
-    return Linkage(model, cluster_records(sorted(involved), kept_pairs, local, threshold))
+    return Linkage(model, cluster_records(sorted(involved), kept_pairs, local, threshold, attach_sparse=True))
 
 
 def _people_kept_apart(links: list[tuple[int, int]], person_of: Mapping[int, int],

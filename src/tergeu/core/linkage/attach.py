@@ -1,0 +1,72 @@
+"""A last pass for records left alone because the rest of their person lacks what they state.
+
+Average linkage asks a record to match a cluster as a whole, which is what stops chaining. It is also
+unfair to a sparse record. A morgue's "Кашафутдинов А.Д." scores 0.91 with the official list's
+"Кашафутдинов Алексей Денисович", whose patronymic gives the "Д." something to agree with. It scores
+0.30 and 0.18 with the NGO and media entries for the same man: they carry no patronymic, so there is
+less to agree on. Those pairs are weak for want of evidence, not because anything disagrees, yet the
+average (0.46) keeps the record out.
+
+So a record clustered alone may join a cluster when both of these hold:
+* one pair with a member reaches the threshold;
+* every other member is at least plausible: its pair was scored at ``PLAUSIBLE`` or more, since pairs
+  that contradict (another birth year, another place) score far lower or are never scored.
+It may not join when a second cluster also qualifies; it then stays alone for a reviewer, because two
+candidates mean the names cannot tell the two people apart. Only one record joins each cluster per
+pass, and constraints hold: no cannot-link, no second record of an exclusive list. The cluster keeps
+its weakest link, so a cluster this pass completed stays visible to review.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+PLAUSIBLE = 0.1  # twice the lowest score a pair is kept at: a pair near that floor is a near-contradiction
+
+
+def attach_singletons(rep: np.ndarray, lo: np.ndarray, hi: np.ndarray, prob: np.ndarray, threshold: float,
+                      may_join: Callable[[int, np.ndarray], bool]) -> np.ndarray:
+    """``rep`` (cluster representative per record position) with qualifying singletons attached.
+
+    ``may_join(record, members)`` says whether constraints let ``record`` join the cluster ``members``.
+    """
+    size = np.bincount(rep, minlength=rep.size)
+    alone = size[rep] == 1
+    plausible = prob >= PLAUSIBLE
+    # pairs of a singleton with a member of a larger cluster, seen from the singleton's side
+    left = plausible & alone[lo] & ~alone[hi]
+    right = plausible & alone[hi] & ~alone[lo]
+    record = np.concatenate([lo[left], hi[right]])
+    cluster = np.concatenate([rep[hi[left]], rep[lo[right]]])
+    p = np.concatenate([prob[left], prob[right]])
+    if record.size == 0:
+        return rep
+    order = np.lexsort((cluster, record))
+    record, cluster, p = record[order], cluster[order], p[order]
+    starts = np.flatnonzero(np.r_[True, (record[1:] != record[:-1]) | (cluster[1:] != cluster[:-1])])
+    counts = np.diff(np.r_[starts, record.size])
+    best = np.maximum.reduceat(p, starts)
+    candidate_record, candidate_cluster = record[starts], cluster[starts]
+    qualifies = (best >= threshold) & (counts == size[candidate_cluster])
+    q_record, q_cluster, q_best = candidate_record[qualifies], candidate_cluster[qualifies], best[qualifies]
+    records, per_record = np.unique(q_record, return_counts=True)
+    single = np.isin(q_record, records[per_record == 1])  # two qualifying people: left for review
+    by_rep = np.argsort(rep, kind="stable")
+    sorted_rep = rep[by_rep]
+    chosen: dict[int, tuple[float, int]] = {}  # cluster -> (best link, record)
+    for rec, head, link in zip(q_record[single].tolist(), q_cluster[single].tolist(), q_best[single].tolist(),
+                               strict=True):
+        if link > chosen.get(head, (-1.0, -1))[0]:
+            members = by_rep[np.searchsorted(sorted_rep, head):np.searchsorted(sorted_rep, head, side="right")]
+            if may_join(rec, members):
+                chosen[head] = (link, rec)
+    if not chosen:
+        return rep
+    joined = rep.copy()
+    for head, (_, rec) in chosen.items():
+        joined[rec] = head
+    smallest = np.full(rep.size, rep.size)
+    np.minimum.at(smallest, joined, np.arange(rep.size))
+    return smallest[joined]  # each cluster named by its smallest member again

@@ -1,0 +1,59 @@
+"""The last pass that lets a sparse record join the person it matches, when the rest merely lacks evidence."""
+
+from __future__ import annotations
+
+import itertools
+
+from tergeu.core.linkage.clustering import Constraints, ScoredPair, cluster_records
+
+
+def person(members: tuple[int, ...], p: float = 0.9) -> list[ScoredPair]:
+    return [ScoredPair(a, b, p) for a, b in itertools.combinations(members, 2)]
+
+
+def groups(pairs: list[ScoredPair], records: range, constraints: Constraints | None = None) -> list[tuple[int, ...]]:
+    return [c.records for c in cluster_records(records, pairs, constraints or Constraints(), attach_sparse=True)]
+
+
+# "Кашафутдинов А.Д." (4): 0.91 with the official record that has the patronymic, weak with the others
+SPARSE = person((1, 2, 3)) + [ScoredPair(4, 1, 0.91), ScoredPair(4, 2, 0.3), ScoredPair(4, 3, 0.18)]
+
+
+def test_a_sparse_record_joins_the_person_it_matches_on_its_best_link() -> None:
+    assert [c.records for c in cluster_records(range(1, 5), SPARSE)] == [(1, 2, 3), (4,)]  # average 0.46
+    clusters = cluster_records(range(1, 5), SPARSE, attach_sparse=True)
+    assert [c.records for c in clusters] == [(1, 2, 3, 4)]
+    assert clusters[0].cohesion == 0.18 and clusters[0].suspicious  # still shown to a reviewer
+
+
+def test_it_stays_alone_when_a_member_contradicts_it() -> None:
+    contradicted = person((1, 2, 3)) + [ScoredPair(4, 1, 0.91), ScoredPair(4, 2, 0.3)]  # 4-3 never scored
+    assert groups(contradicted, range(1, 5)) == [(1, 2, 3), (4,)]
+    near_floor = person((1, 2, 3)) + [ScoredPair(4, 1, 0.91), ScoredPair(4, 2, 0.3), ScoredPair(4, 3, 0.06)]
+    assert groups(near_floor, range(1, 5)) == [(1, 2, 3), (4,)]
+
+
+def test_it_stays_alone_when_two_people_fit() -> None:
+    """Brothers: "Ахмадиев А.А." matches Абдинур Агзамович and Азамат Агынович alike."""
+    brothers = person((1, 2)) + person((3, 4)) + [
+        ScoredPair(5, 1, 0.75), ScoredPair(5, 2, 0.2), ScoredPair(5, 3, 0.75), ScoredPair(5, 4, 0.2)]
+    assert groups(brothers, range(1, 6)) == [(1, 2), (3, 4), (5,)]
+    one_brother = brothers[:-2]
+    assert groups(one_brother, range(1, 6)) == [(1, 2, 5), (3, 4)]
+
+
+def test_it_respects_cannot_links_and_exclusive_lists() -> None:
+    assert groups(SPARSE, range(1, 5), Constraints(cannot_link=frozenset({(2, 4)}))) == [(1, 2, 3), (4,)]
+    exclusive = Constraints(group_of={1: "official", 2: "ngo", 3: "morgue", 4: "morgue"},
+                            exclusive_groups=frozenset({"morgue"}))
+    assert groups(SPARSE, range(1, 5), exclusive) == [(1, 2, 3), (4,)]
+
+
+def test_one_record_joins_a_cluster_per_pass_the_best_matching() -> None:
+    pairs = SPARSE + [ScoredPair(5, 1, 0.7), ScoredPair(5, 2, 0.3), ScoredPair(5, 3, 0.2)]
+    assert groups(pairs, range(1, 6)) == [(1, 2, 3, 4), (5,)]
+
+
+def test_it_keeps_clusters_named_by_their_smallest_record() -> None:
+    pairs = person((5, 6, 7)) + [ScoredPair(1, 5, 0.91), ScoredPair(1, 6, 0.3), ScoredPair(1, 7, 0.2)]
+    assert groups(pairs, range(1, 8)) == [(1, 5, 6, 7), (2,), (3,), (4,)]
