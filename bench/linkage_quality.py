@@ -25,6 +25,7 @@ joining split name columns into ``full_name`` where a list has no full name.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
 import sys
@@ -41,8 +42,12 @@ from splink.logging import enable as enable_splink_logging
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from tergeu.core.linkage.areas import area_of_place, record_areas  # noqa: E402
 from tergeu.core.linkage.evaluation import pairwise_scores  # noqa: E402
-from tergeu.demo.linkage_data import FACT_COLUMNS, generate_linkage_set  # noqa: E402
+from tergeu.core.names import matching_key, parse_name  # noqa: E402
+from tergeu.core.names.forms import family_stem  # noqa: E402
+from tergeu.demo.linkage_data import FACT_COLUMNS, LinkageSet, generate_linkage_set  # noqa: E402
+from tergeu.demo.population import SyntheticPerson  # noqa: E402
 
 System = Callable[[list[pd.DataFrame], str], dict[str, Hashable]]
 MATCH_PROBABILITY = 0.95
@@ -55,6 +60,7 @@ class Dataset:
     frames: list[pd.DataFrame]
     link_type: str  # "dedupe_only" or "link_only"
     truth: dict[str, str]  # record_id -> entity id
+    ceiling: dict[str, float] | None = None  # what the stated facts allow at best (synthetic sets)
 
 
 # --- data sets -------------------------------------------------------------------------------------
@@ -94,9 +100,55 @@ def synthetic(people: int) -> Callable[[], Dataset]:
     def build() -> Dataset:
         linkage_set = generate_linkage_set(people, seed=SEED)
         frame = pd.DataFrame.from_records(linkage_set.records)
-        return Dataset(f"tergeu{people}", [frame], "dedupe_only", linkage_set.truth)
+        return Dataset(f"tergeu{people}", [frame], "dedupe_only", linkage_set.truth, initials_ceiling(linkage_set))
 
     return build
+
+
+def initials_ceiling(linkage_set: LinkageSet) -> dict[str, float]:
+    """The best pairwise recall (and F1, at precision 1) that the facts on the lists allow.
+
+    A record naming a person by surname and initials ("Нурланов Ж.С.", the morgue list) can only be told
+    apart from namesakes by what it states: family name, initials, sex, date of death, and the area its
+    list covers. Using the generator's truth, count the people listed elsewhere who fit all of that (the
+    record's date, or a day either side when none has the very date; the father's initial when the
+    record gives one, taken from the truth, which no matcher sees). A record with two or more such
+    people cannot be linked by any matcher without guessing, so its true pairs are out of reach. Typos
+    in the record are ignored here (they only make things harder), so this is an upper bound.
+    """
+    people = {person.person_id: person for person in linkage_set.people}
+    records = {record["record_id"]: record for record in linkage_set.records}
+    members: dict[str, list[str]] = {}
+    for record_id, person_id in linkage_set.truth.items():
+        members.setdefault(person_id, []).append(record_id)
+
+    def key(person: SyntheticPerson) -> tuple[str, str, str]:
+        return matching_key(family_stem(person.family)), matching_key(person.given)[:1], person.sex
+
+    listed: dict[tuple[str, str, str], list[SyntheticPerson]] = {}
+    for person_id in members:
+        listed.setdefault(key(people[person_id]), []).append(people[person_id])
+    lost = 0
+    for record_id, record in records.items():
+        parsed = parse_name(str(record["full_name"] or "")) if record["full_name"] else None
+        if parsed is None or parsed.given or not parsed.given_initial:
+            continue
+        person = people[linkage_set.truth[record_id]]
+        partners = len(members[person.person_id]) - 1
+        areas = set(record_areas(None, record.get("region")) or ())
+        died = dt.date.fromisoformat(str(record["date_of_death"])) if record["date_of_death"] else None
+        father = matching_key(parsed.patronymic_initial or "")[:1]
+        fits = [other for other in listed[key(person)]
+                if (not areas or area_of_place(other.place_of_death) in areas)
+                and (not father or matching_key(other.father_given)[:1] == father)
+                and any(r != record_id for r in members[other.person_id])]
+        same_day = [other for other in fits if died and other.date_of_death == died]
+        near = [other for other in fits if died and abs((other.date_of_death - died).days) <= 1]
+        if len(same_day) > 1 or (not same_day and len(near) != 1):
+            lost += partners
+    true_pairs = sum(len(ids) * (len(ids) - 1) // 2 for ids in members.values())
+    recall = (true_pairs - lost) / true_pairs
+    return {"ceiling_recall": round(recall, 4), "ceiling_f1": round(2 * recall / (1 + recall), 4)}
 
 
 DATASETS: dict[str, Callable[[], Dataset]] = {
@@ -249,7 +301,7 @@ def score(dataset: Dataset, system_name: str, system: System) -> dict[str, objec
         "bench": "linkage_quality", "data": dataset.name, "records": len(dataset.truth),
         "true_pairs": scores.true_pairs, "system": system_name, "predicted_pairs": scores.predicted_pairs,
         "precision": round(scores.precision, 4), "recall": round(scores.recall, 4), "f1": round(scores.f1, 4),
-        "seconds": round(seconds, 2),
+        "seconds": round(seconds, 2), **(dataset.ceiling or {}),
     }
 
 

@@ -157,10 +157,10 @@ def _pick_pairs(rng: random.Random, drafts: list[dict], count: int,
     while pool and len(pairs) < count:
         first = pool.pop()
         place = drafts[first]["place_of_death"]
-        partners = [j for j in pool if not same_place or drafts[j]["place_of_death"] == place]
-        if not partners:
+        # the first fitting partner, without listing them all (that made a million people take many minutes)
+        second = next((j for j in pool if not same_place or drafts[j]["place_of_death"] == place), None)
+        if second is None:
             continue
-        second = partners[0]
         pool.remove(second)
         drafts[first]["planted"] = drafts[second]["planted"] = True
         pairs.append((first, second))
