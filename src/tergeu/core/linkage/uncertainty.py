@@ -4,8 +4,9 @@ One clustering is the linkage's best guess. An estimate of the toll computed on 
 guess is certain; but a person wrongly split in two is a phantom death and two people wrongly merged
 hide one. So the estimation draws several clusterings that the model finds plausible and estimates on
 each (multiple imputation). A draw decides every uncertain pair by a coin with the pair's probability
-(certain pairs, and pairs a reviewer decided, stay as they are) and then clusters as usual, so draws
-respect the same rules as the main linkage: no chaining, cannot-links, one record per exclusive list.
+(certain pairs, and pairs a reviewer decided, stay as they are) and then clusters as the main linkage
+does (the attach pass for sparse records included), so draws respect the same rules: no chaining,
+cannot-links, one record per exclusive list.
 """
 
 from __future__ import annotations
@@ -38,5 +39,5 @@ def plausible_clusterings(records: Iterable[int], pairs: Sequence[ScoredPair], c
         linked = rng.random(len(pairs)) < probability
         decided = np.where(uncertain, linked.astype(float), probability)
         drawn = [ScoredPair(p.left, p.right, float(value)) for p, value in zip(pairs, decided, strict=True)]
-        result.append(cluster_records(ids, drawn, constraints, threshold))
+        result.append(cluster_records(ids, drawn, constraints, threshold, attach_sparse=True))
     return result
