@@ -30,7 +30,7 @@ reviewer decision is wrong and must not be resolved silently.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -124,12 +124,24 @@ def cluster_records(
 
 
 def _may_join(record: int, members: np.ndarray, ctx: _Context) -> bool:
-    """No cannot-link with a member and no member from the record's exclusive list (if it has one)."""
-    listed = ctx.exclusive
-    if listed is not None and listed[record] >= 0 and any(listed[m] == listed[record] for m in members.tolist()):
-        return False
-    barred = ctx.cannot.get(record, ())
-    return not any(m in barred for m in members.tolist())
+    """Whether ``record`` may join the cluster of ``members`` (positions): the search's own rule."""
+    inside = set(members.tolist())
+    return _compatible([record], inside, inside.__contains__, ctx)
+
+
+def _compatible(records: list[int], members: Iterable[int], is_member: Callable[[int], bool], ctx: _Context) -> bool:
+    """No cannot-link between ``records`` and the cluster, and no exclusive list on both sides.
+
+    ``is_member`` answers "is this record in the cluster?" however the caller knows it best (the search
+    by its labels), so a record's few cannot-links are looked up rather than every member scanned.
+    """
+    exclusive = ctx.exclusive
+    if exclusive is not None:
+        lists = {exclusive[r] for r in records} - {-1}
+        if lists and any(exclusive[r] in lists for r in members):
+            return False
+    cannot = ctx.cannot
+    return not cannot or not any(is_member(q) for r in records for q in cannot.get(r, ()))
 
 
 def suspicious_clusters(clusters: Iterable[Cluster]) -> list[Cluster]:
@@ -270,16 +282,8 @@ class _Partition:
 
     def compatible(self, records: list[int], cluster: int) -> bool:
         """Whether ``records`` may join ``cluster``: no cannot-link and no shared exclusive list."""
-        exclusive = self.ctx.exclusive
-        if exclusive is not None:
-            lists = {exclusive[r] for r in records} - {-1}
-            if lists and any(exclusive[r] in lists for r in self.members[cluster]):
-                return False
-        cannot = self.ctx.cannot
-        if cannot:
-            label = self.label
-            return not any(label.get(q) == cluster for r in records for q in cannot.get(r, ()))
-        return True
+        label = self.label
+        return _compatible(records, self.members[cluster], lambda q: label.get(q) == cluster, self.ctx)
 
     def move(self, records: list[int], home: int, target: int | None) -> None:
         rest = [record for record in self.members.pop(home) if record not in records]  # a unit is small
