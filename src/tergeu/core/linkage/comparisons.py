@@ -30,6 +30,11 @@ def else_level(m: float) -> cll.ElseLevel:
     return cll.ElseLevel().configure(m_probability=m)
 
 
+def fixed_m(created: cll.ComparisonLevelCreator) -> cll.ComparisonLevelCreator:
+    """A level whose m probability training must not change: for what the data cannot teach EM."""
+    return created.configure(fix_m_probability=True)
+
+
 def _jw(left: str, right: str) -> str:
     return f"jaro_winkler_similarity({left}, {right}) >= {SIMILAR}"
 
@@ -152,20 +157,16 @@ def death_comparison() -> cl.CustomComparison:
     non-matches: left to train, it put 0.4 % of true matches a day apart and made a one-day gap all but
     rule a match out. The fixed shares say what is known of such lists instead.
     """
-    def fixed(created: cll.ComparisonLevelCreator) -> cll.ComparisonLevelCreator:
-        return created.configure(fix_m_probability=True)
-
+    apart = "abs(date_diff('day', CAST(death_date_l AS DATE), CAST(death_date_r AS DATE)))"
     return cl.CustomComparison(
         output_column_name="death_date",
         comparison_description="date of death (lists often disagree by a day)",
         comparison_levels=[
             cll.NullLevel("death_date"),
-            fixed(cll.ExactMatchLevel("death_date", term_frequency_adjustments=True).configure(m_probability=0.88)),
-            fixed(level("abs(date_diff('day', CAST(death_date_l AS DATE), CAST(death_date_r AS DATE))) <= 1",
-                        "within a day", 0.08)),
-            fixed(level("abs(date_diff('day', CAST(death_date_l AS DATE), CAST(death_date_r AS DATE))) <= 3",
-                        "within three days", 0.02)),
-            fixed(else_level(0.02)),
+            fixed_m(cll.ExactMatchLevel("death_date", term_frequency_adjustments=True).configure(m_probability=0.88)),
+            fixed_m(level(f"{apart} <= 1", "within a day", 0.08)),
+            fixed_m(level(f"{apart} <= 3", "within three days", 0.02)),
+            fixed_m(else_level(0.02)),
         ],
     )
 
@@ -198,10 +199,8 @@ def area_comparison() -> cl.CustomComparison:
         comparison_levels=[
             cll.CustomLevel("(place_l IS NOT NULL AND place_r IS NOT NULL) OR area_l IS NULL OR area_r IS NULL",
                             "places compared, or no area").configure(is_null_level=True),
-            level("list_has_any(area_l, area_r)", "place within the other record's area", 0.98).configure(
-                fix_m_probability=True),
-            else_level(0.02).configure(label_for_charts="place outside the other record's area",
-                                       fix_m_probability=True),
+            fixed_m(level("list_has_any(area_l, area_r)", "place within the other record's area", 0.98)),
+            fixed_m(else_level(0.02).configure(label_for_charts="place outside the other record's area")),
         ],
     )
 
