@@ -60,7 +60,6 @@ _REGION_STEMS: dict[str, str] = {
     "zapadnokazahstan": "west kazakhstan region", "batis kazakstan": "west kazakhstan region",
     "west kazakhstan": "west kazakhstan region",
 }
-_REGION_WORDS = frozenset(matching_key(w) for w in ("обл", "область", "облысы", "region", "oblast", "oblysy"))
 _ADJECTIVE_ENDINGS = ("skaia", "skaya", "skoi", "skoy", "skii")
 _LIST_SEPARATORS = re.compile(r";|\+|\s(?:и|және|and)\s", re.IGNORECASE)
 
@@ -72,9 +71,9 @@ def area_of_place(text: str | None) -> str | None:
 
 @lru_cache(maxsize=1 << 12)
 def _area_of_region(text: str) -> str | None:
-    words = matching_key(text).split()
-    marked = any(word.startswith(("obl", "region")) or word in _REGION_WORDS for word in words)
-    words = [w for w in words if w not in _REGION_WORDS and not w.startswith("obl")]
+    words = matching_key(text).split()  # обл, область, облысы, oblast all key to words starting "obl"
+    marked = any(word.startswith(("obl", "region")) for word in words)
+    words = [w for w in words if w != "region" and not w.startswith("obl")]
     stem = " ".join(words)
     for ending in _ADJECTIVE_ENDINGS:
         if stem.endswith(ending):
