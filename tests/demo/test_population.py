@@ -11,7 +11,13 @@ import pytest
 
 from tergeu.core.names import parse_iin
 from tergeu.demo import CIRCUMSTANCES, SyntheticPerson, generate_population
-from tergeu.demo.naming import feminine_family, kazakh_patronymic, russian_patronymic
+from tergeu.demo.naming import (
+    avoided_family,
+    family_from_given,
+    feminine_family,
+    kazakh_patronymic,
+    russian_patronymic,
+)
 from tergeu.demo.places import apportion
 
 CYRILLIC_NAME = re.compile(r"^[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі-]+$")
@@ -137,3 +143,17 @@ def test_it_builds_kazakh_patronymics_and_feminine_family_names() -> None:
 def test_it_apportions_without_losing_anyone() -> None:
     assert apportion([139, 30, 69], 100) == [58, 13, 29]
     assert sum(apportion([5, 3, 1, 1], 7)) == 7
+
+
+@pytest.mark.parametrize(("given", "family"), [
+    ("Серік", "Серіков"), ("Абай", "Абаев"), ("Мұса", "Мұсин"), ("Ержан", "Ержанов"), ("Әли", "Әлиев"),
+    ("Рустам", "Рустамов"),
+])
+def test_it_forms_family_names_from_given_names(given: str, family: str) -> None:
+    assert family_from_given(given) == family
+    assert feminine_family(family) == family + "а"
+
+
+def test_it_avoids_public_figures_family_names_in_either_spelling() -> None:
+    assert avoided_family(family_from_given("Тоқай"))  # Тоқаев, written Токаев by Russian keyboards
+    assert not avoided_family("Серіков")

@@ -31,8 +31,13 @@ _IRREGULAR = {
 # Other Kazakhstani communities (Uyghur, Uzbek, Tatar, Korean, Dungan): a small hand-made pool, since
 # mimesis has no corpus for them. Combinations are random, so no real person is described.
 OTHER_MALE_GIVEN = ("Ильяр", "Дильшат", "Алим", "Рустам", "Шухрат", "Бахтияр", "Ильдар", "Ринат",
-                    "Тимур", "Руслан", "Марат", "Вадим", "Эркин", "Азиз")
-OTHER_FEMALE_GIVEN = ("Дильназ", "Гульнара", "Зарина", "Камила", "Диляра", "Лейла", "Юлия", "Алина")
+                    "Тимур", "Руслан", "Марат", "Вадим", "Эркин", "Азиз", "Анвар", "Фарид", "Равиль", "Рашид",
+                    "Шамиль", "Эльдар", "Ильхам", "Дилмурат", "Камиль", "Тахир", "Фархат", "Бахром", "Жасур",
+                    "Улугбек", "Сардор", "Отабек", "Шерзод", "Алишер", "Ислам", "Хамит", "Абдулла", "Юсуф",
+                    "Салават", "Ренат", "Парид", "Адиль")
+OTHER_FEMALE_GIVEN = ("Дильназ", "Гульнара", "Зарина", "Камила", "Диляра", "Лейла", "Юлия", "Алина", "Эльмира",
+                      "Назира", "Мадина", "Феруза", "Нилуфар", "Гузаль", "Регина", "Альбина", "Эльвира",
+                      "Зульфия", "Малика", "Шахноза")
 OTHER_FAMILIES = ("Турсунов", "Абдуллаев", "Юсупов", "Умаров", "Алимов", "Хасанов", "Галиев", "Сафин",
                   "Хайруллин", "Ким", "Пак", "Цой", "Тен", "Шин", "Мухаммадиев", "Сабиров")
 _UNDECLINED_FAMILIES = frozenset({"Ким", "Пак", "Цой", "Тен", "Шин"})
@@ -61,6 +66,29 @@ def feminine_family(family: str) -> str:
     if family.endswith(_FAMILY_ENDINGS):
         return family + "а"
     return family
+
+
+_SOFT_FINALS = "жшщчцыіиуеұүоөәэ"
+
+
+def family_from_given(given: str) -> str:
+    """The masculine family name formed from an ancestor's given name: "Серік" → "Серіков", "Абай" → "Абаев".
+
+    Most Kazakh family names (and Uyghur, Uzbek and Tatar ones) were formed this way from a father's or
+    grandfather's name, so there are about as many as there are given names; a surname corpus of a few
+    hundred (mimesis has about 200 Kazakh ones) makes namesakes far commoner than they are. "-ин" after
+    "а"/"я" (Мұса → Мұсин), "-ев" after "й" and soft endings, "-ов" otherwise.
+    """
+    if given.endswith(("а", "я")):
+        return given[:-1] + "ин"
+    if given.endswith("й"):
+        return given[:-1] + "ев"
+    return given + ("ев" if given[-1] in _SOFT_FINALS else "ов")
+
+
+def avoided_family(family: str) -> bool:
+    """True for family names that would tie a synthetic person to a public figure of the events."""
+    return family in _AVOIDED_FAMILIES or russianize(family) in _AVOIDED_FAMILIES
 
 
 def kazakh_patronymic(father_given: str, sex: str) -> str:
@@ -127,6 +155,6 @@ class NameDrawer:
             person = self._person(ethnicity)
             while True:
                 family = person.last_name(gender=Gender.MALE)
-                if family.endswith(_FAMILY_ENDINGS) and family not in _AVOIDED_FAMILIES:
+                if family.endswith(_FAMILY_ENDINGS) and not avoided_family(family):
                     break
         return family if sex == "M" else feminine_family(family)
