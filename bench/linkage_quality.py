@@ -2,7 +2,8 @@
 """Benchmark: pairwise linkage quality on labelled data; one JSON line per (data set, system).
 
 Usage:  .venv/bin/python bench/linkage_quality.py [--data febrl3,febrl4,tergeu300,tergeu5000]
-                                                 [--systems plain_splink,...] [--seed 1]
+                                                 [--systems plain_splink,tergeu,tergeu_adding_last]
+                                                 [--seed 1]
 
 Data sets: FEBRL3 (5,000 records to deduplicate), FEBRL4 (two files of 5,000 to link), and the
 synthetic casualty lists of ``tergeu.demo.linkage_data`` at 300 and 5,000 people (all lists in one
@@ -28,6 +29,7 @@ import argparse
 import datetime as dt
 import json
 import logging
+import re
 import sys
 import time
 import warnings
@@ -269,11 +271,9 @@ def _casualty_facts(row: dict) -> dict[str, str]:
     return {k: str(row[k]) for k in FACT_COLUMNS if row.get(k) is not None and str(row[k]) not in ("", "nan")}
 
 
-def run_tergeu(frames: list[pd.DataFrame], link_type: str) -> dict[str, Hashable]:
-    """Tergeu's linkage (tergeu.core.linkage.link_records) on the same frames."""
-    from tergeu.core.linkage.clustering import Constraints, assignment
+def _tergeu_records(frames: list[pd.DataFrame], link_type: str) -> tuple[list, list[str]]:
+    """The frames' rows as Tergeu's ``RecordFacts`` (numbered from 1), and each number's record id."""
     from tergeu.core.linkage.features import RecordFacts
-    from tergeu.core.linkage.pipeline import link_records
 
     febrl = "soc_sec_id" in frames[0].columns
     records, ids = [], []
@@ -283,13 +283,51 @@ def run_tergeu(frames: list[pd.DataFrame], link_type: str) -> dict[str, Hashable
             facts = _febrl_facts(row) if febrl else _casualty_facts(row)
             list_name = f"file{index}" if febrl else str(row.get("list_name"))
             records.append(RecordFacts(len(ids), list_name, facts))
+    return records, ids
+
+
+def run_tergeu(frames: list[pd.DataFrame], link_type: str) -> dict[str, Hashable]:
+    """Tergeu's linkage (tergeu.core.linkage.link_records) on the same frames."""
+    from tergeu.core.linkage.clustering import Constraints, assignment
+    from tergeu.core.linkage.pipeline import link_records
+
+    records, ids = _tergeu_records(frames, link_type)
     groups = {r.record_id: r.list_name for r in records}
     exclusive = frozenset(groups.values()) if link_type == "link_only" else frozenset()
     result = link_records(records, Constraints(group_of=groups, exclusive_groups=exclusive))
     return {ids[number - 1]: cluster for number, cluster in assignment(result.clusters).items()}
 
 
-SYSTEMS: dict[str, System] = {"plain_splink": run_plain_splink, "tergeu": run_tergeu}
+class NotApplicable(Exception):
+    """A system that does not apply to a data set (adding a list last to a single list); no line is printed."""
+
+
+def run_tergeu_adding_last(frames: list[pd.DataFrame], link_type: str) -> dict[str, Hashable]:
+    """Tergeu linking every list but the last incrementally: the others first, then the last one added
+    (``link_new_records``, as ``tergeu link`` does after an import), so its cost shows beside a full run."""
+    from tergeu.core.linkage.clustering import Constraints, assignment
+    from tergeu.core.linkage.pipeline import link_new_records, link_records
+
+    records, ids = _tergeu_records(frames, link_type)
+    last = records[-1].list_name
+    if all(r.list_name == last for r in records):
+        raise NotApplicable("one list: nothing to add last")
+    new_ids = frozenset(r.record_id for r in records if r.list_name == last)
+    groups = {r.record_id: r.list_name for r in records}
+    exclusive = frozenset(groups.values()) if link_type == "link_only" else frozenset()
+    constraints = Constraints(group_of=groups, exclusive_groups=exclusive)
+    first = link_records([r for r in records if r.record_id not in new_ids], constraints)
+    person_of = assignment(first.clusters)
+    added = link_new_records(records, new_ids, first.model.settings, person_of, constraints)
+    final = {number: ("first", person) for number, person in person_of.items()}
+    for index, cluster in enumerate(added.clusters):
+        final.update(dict.fromkeys(cluster.records, ("added", index)))
+    return {ids[number - 1]: cluster for number, cluster in final.items()}
+
+
+SYSTEMS: dict[str, System] = {"plain_splink": run_plain_splink, "tergeu": run_tergeu,
+                              "tergeu_adding_last": run_tergeu_adding_last}
+DEFAULT_SYSTEMS = ("plain_splink", "tergeu")
 
 
 # --- scoring ---------------------------------------------------------------------------------------
@@ -309,15 +347,25 @@ def score(dataset: Dataset, system_name: str, system: System) -> dict[str, objec
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", default=",".join(DATASETS), help="comma-separated: " + ", ".join(DATASETS))
-    parser.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated: " + ", ".join(SYSTEMS))
+    parser.add_argument("--data", default=",".join(DATASETS), help="comma-separated: " + ", ".join(DATASETS)
+                        + ", or tergeuN for N synthetic people")
+    parser.add_argument("--systems", default=",".join(DEFAULT_SYSTEMS),
+                        help="comma-separated: " + ", ".join(SYSTEMS))
     parser.add_argument("--seed", type=int, default=SEED,
                         help="seed of the synthetic sets, to see how much their figures vary (FEBRL is fixed)")
     args = parser.parse_args(argv)
     for data_name in args.data.split(","):
-        dataset = DATASETS[data_name](args.seed)
+        sized = re.fullmatch(r"tergeu(\d+)", data_name)
+        build = DATASETS.get(data_name) or (synthetic(int(sized.group(1))) if sized else None)
+        if build is None:
+            parser.error(f"unknown data set {data_name!r}")
+        dataset = build(args.seed)
         for system_name in args.systems.split(","):
-            print(json.dumps(score(dataset, system_name, SYSTEMS[system_name]), ensure_ascii=False), flush=True)
+            try:
+                line = score(dataset, system_name, SYSTEMS[system_name])
+            except NotApplicable:
+                continue
+            print(json.dumps(line, ensure_ascii=False), flush=True)
 
 
 if __name__ == "__main__":

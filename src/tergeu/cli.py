@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import click
 from rich.console import Console
@@ -230,29 +230,49 @@ def export_records(fmt: str, list_names: tuple[str, ...], output: Path | None) -
 
     rows = iter_record_facts(list(list_names) or None)
     writer = write_csv if fmt == "csv" else write_json_lines
-    if output is None:
-        count = writer(sys.stdout, rows)
-    else:
-        with output.open("w", encoding="utf-8", newline="") as handle:
-            count = writer(handle, rows)
+    count = _write_to(output, lambda handle: writer(handle, rows))
     console.print(f"[dim]{count} records exported[/dim]")
 
 
 @export.command("links")
-@click.option("--format", "fmt", type=click.Choice(["csv"]), default="csv", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["csv"]), default="csv", show_default=True,
+              help="csv, the only format: the header line list,row,person, then a line per record.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
-              help="Write here instead of stdout.")
+              help="Write here, in UTF-8, instead of stdout (an existing file is replaced).")
 @with_django
 def export_links(fmt: str, output: Path | None) -> None:
-    """One line per imported record: list,row,person (the person's stable id from `tergeu link`)."""
+    """One line per imported record: list,row,person (the person's stable id from `tergeu link`).
+
+    The header line list,row,person comes first. Then, lists in import order and rows in file
+    order: list is the name given at import, row the record's 1-based data row in its file (the
+    header is not counted), person the id of the person `tergeu link` put the record in, kept
+    across runs. person is empty for a record no run has linked yet, such as one imported after
+    the last `tergeu link`. The format, and what a run that regroups records does to the ids, is in
+    docs/export-formats.md.
+    """
     from tergeu.casualties.export import iter_links, write_links_csv
 
-    if output is None:
-        count = write_links_csv(sys.stdout, iter_links())
-    else:
-        with output.open("w", encoding="utf-8", newline="") as handle:
-            count = write_links_csv(handle, iter_links())
+    count = _write_to(output, lambda handle: write_links_csv(handle, iter_links()))
     console.print(f"[dim]{count} records exported[/dim]")
+
+
+def _write_to(output: Path | None, write: Callable[[TextIO], int]) -> int:
+    """Write to stdout, or to ``output`` through a temporary file renamed at the end.
+
+    A failed export (a missing folder, a full disk) then never leaves half a file where a whole one
+    was, and ends in a one-line error naming the file instead of a traceback.
+    """
+    if output is None:
+        return write(sys.stdout)
+    partial = output.with_name(output.name + ".part")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as handle:
+            count = write(handle)
+        partial.replace(output)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        fail(f"cannot write {output}: {error.strerror or error}")
+    return count
 
 
 @cli.command()
@@ -267,7 +287,7 @@ def link(full: bool) -> None:
     """
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from tergeu.casualties.linking import run_linkage
+    from tergeu.casualties.linking import LinkageBlocked, run_linkage
 
     stages = ["reading records", "scoring", "storing people"]
     with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=console) as bar:
@@ -277,7 +297,11 @@ def link(full: bool) -> None:
             bar.update(task, description=f"Linking: {message}", completed=min(
                 next((i for i, s in enumerate(stages) if message.startswith(s.split()[0])), 1), len(stages)))
 
-        summary = run_linkage(full=full, progress=advance)
+        try:
+            summary = run_linkage(full=full, progress=advance)
+        except LinkageBlocked as blocked:
+            bar.stop()
+            fail(str(blocked))
         bar.update(task, completed=len(stages), description="Linking: done")
     if summary.mode == "unchanged":
         console.print(f"Nothing new: {summary.records} records, {summary.people} people already linked "

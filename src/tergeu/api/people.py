@@ -1,7 +1,7 @@
 """People: the persons linkage made of records, with the lists that name them (their capture history).
 
-A person is shown with only the records and lists the caller may see; a person none of whose records
-the caller may see does not exist for them (404).
+A person is shown with only the records and lists the caller may see, and named and doubted from those
+alone; a person none of whose records the caller may see does not exist for them (404).
 """
 
 from typing import Annotated, Any
@@ -15,6 +15,7 @@ from tergeu.accounts.access import visible_records
 from tergeu.accounts.roles import VIEW_REGISTRY
 from tergeu.api.common import ERROR_RESPONSES, MAX_ID, Pages, get_visible, require
 from tergeu.casualties.models import Person
+from tergeu.casualties.people import person_as_seen
 
 router = Router(tags=["people"])
 
@@ -41,12 +42,13 @@ def _visible_people(user: Any) -> QuerySet[Person]:
 
 
 def _person_out(person: Person, user: Any) -> dict[str, Any]:
-    records = visible_records(user).filter(membership__person=person).order_by("imported_list_id", "row_number")
+    """The person from the records ``user`` may see: names and reasons too, never the stored ones of all."""
+    records = list(visible_records(user).filter(membership__person=person).order_by("imported_list_id", "row_number"))
+    seen = person_as_seen(person, records)
     shown = [{"id": r.pk, "list_id": r.imported_list_id, "list_name": r.imported_list.name,
               "row_number": r.row_number, "display_name": r.display_name} for r in records]
-    return {"id": person.pk, "display_name": person.display_name, "records": shown,
-            "lists": sorted({r["list_id"] for r in shown}), "suspicious": person.suspicious,
-            "reasons": list(person.reasons)}
+    return {"id": person.pk, "display_name": seen.display_name, "records": shown, "lists": seen.lists,
+            "suspicious": seen.suspicious, "reasons": seen.reasons}
 
 
 @router.get("", response={200: list[PersonOut], **ERROR_RESPONSES}, summary="List people")

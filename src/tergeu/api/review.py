@@ -4,13 +4,14 @@ from typing import Any, Literal
 
 from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema
+from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from tergeu.accounts.access import visible_records
 from tergeu.accounts.roles import REVIEW_FACTS
 from tergeu.api.common import ERROR_RESPONSES, MAX_ID, Pages, require
 from tergeu.api.schemas import ErrorOut
-from tergeu.casualties.linking import decide_pair
+from tergeu.casualties.linking import DecisionConflict, decide_pair
 from tergeu.casualties.models import LinkageRun
 
 router = Router(tags=["review"])
@@ -54,7 +55,10 @@ def review_queue(request: HttpRequest) -> list[dict[str, Any]]:
 @router.post("/decisions", response={200: DecisionOut, 400: ErrorOut, **ERROR_RESPONSES},
              summary="Decide whether two records name one person")
 def decide(request: HttpRequest, body: DecisionIn) -> dict[str, Any]:
-    stored = decide_pair(require(request, REVIEW_FACTS), body.left, body.right, body.decision, body.note)
+    try:
+        stored = decide_pair(require(request, REVIEW_FACTS), body.left, body.right, body.decision, body.note)
+    except DecisionConflict as conflict:
+        raise HttpError(400, f"decision not stored: {conflict}") from None
     if stored is None:
         raise Http404("not found")
     return {"left": stored.left_id, "right": stored.right_id, "decision": stored.decision,

@@ -7,12 +7,15 @@ one person.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
+from scipy.cluster.hierarchy import DisjointSet
 
 from tergeu.accounts.access import visible_records
 from tergeu.casualties.models import LinkageRun, Membership, PairDecision, Person, ScoredPairRow
@@ -59,6 +62,12 @@ def _why_full(previous: LinkageRun | None, person_of: dict[int, int], constraint
     for left, right in constraints.cannot_link:
         if left in person_of and right in person_of and person_of[left] == person_of[right]:
             return f"a reviewer separated records {left} and {right}, now in one person"
+    twice = (Membership.objects.filter(record__imported_list__one_per_person=True)
+             .values("person_id", "record__imported_list__name").annotate(records=Count("record_id"))
+             .filter(records__gt=1).order_by("person_id").first())
+    if twice:
+        return (f"list {twice['record__imported_list__name']} names each person once, but person "
+                f"{twice['person_id']} holds {twice['records']} of its records")
     return ""
 
 
@@ -81,6 +90,9 @@ def run_linkage(full: bool = False, progress: Progress | None = None) -> LinkSum
     previous = LinkageRun.objects.exclude(model={}).first()
     reason = "asked for a full run" if full else _why_full(previous, person_of, constraints)
     new_ids = frozenset(by_id) - frozenset(person_of)
+    if not reason and new_ids and len({by_id[r].imported_list_id for r in person_of if r in by_id}) == 1:
+        # A model trained on one list never saw a match across lists (FEBRL4 added last: F1 0.97, not 0.9996).
+        reason = "the stored model was trained on one list only"
     if not reason and not new_ids:
         return LinkSummary(None, len(records), Person.objects.count(), 0, 0, "unchanged", 0,
                            "no records since the last run")
@@ -91,7 +103,11 @@ def run_linkage(full: bool = False, progress: Progress | None = None) -> LinkSum
         except ValueError as problem:  # constraints the kept people contradict: relink everything
             reason = f"the new records cannot join the people as they are ({problem})"
     if reason:
-        linkage = link_records(facts, constraints)
+        try:
+            linkage = link_records(facts, constraints)
+        except ValueError as problem:  # only reviewers' decisions can contradict each other here
+            raise LinkageBlocked(f"reviewers' decisions contradict each other ({problem}); change one of them "
+                                 "on the review page or with the API, then link again") from None
     step("storing people")
     return _store(linkage, by_id, person_of, new_ids, previous, reason)
 
@@ -99,8 +115,10 @@ def run_linkage(full: bool = False, progress: Progress | None = None) -> LinkSum
 def _store(linkage: Linkage, by_id: dict[int, Record], person_of: dict[int, int], new_ids: frozenset[int],
            previous: LinkageRun | None, reason: str) -> LinkSummary:
     decided = frozenset(PairDecision.objects.values_list("left_id", "right_id"))
+    person_sizes = Counter(person_of.values())
+    elsewhere = {record: person_sizes[person] for record, person in person_of.items()} if not reason else None
     queue = review_queue([(p.left, p.right, p.probability) for p in linkage.model.pairs], linkage.clusters,
-                         decided=decided)
+                         decided=decided, people_elsewhere=elsewhere)
     review = [_review_json(item, linkage.model.explanations) for item in queue]
     if not reason and previous is not None:  # still-open questions of the earlier run stay in the queue
         redrawn = {record for cluster in linkage.clusters for record in cluster.records}  # judged afresh above
@@ -142,15 +160,63 @@ def decide_pair(user: Any, first: int, second: int, decision: str, note: str = "
     """Store (or change) a reviewer's decision on two records the user may see; None if they may not.
 
     The pair is kept in id order, so "a, b" and "b, a" are one decision; the history names the user.
+    A decision that contradicts the others raises ``DecisionConflict`` and is not stored: every later
+    run would have to break one of them, and which one is the reviewers' call, not the linkage's.
     """
     left, right = sorted((first, second))
     if left == right or decision not in PairDecision.Decision.values:
         return None
     if visible_records(user).filter(pk__in=(left, right)).count() != 2:
         return None
+    conflict = decision_conflict(left, right, decision)
+    if conflict:
+        raise DecisionConflict(conflict)
     with acting_as(user.get_username(), user):
         stored = PairDecision.objects.filter(left_id=left, right_id=right).first() or PairDecision(
             left_id=left, right_id=right)
         stored.decision, stored.decided_by, stored.note = decision, user.get_username(), note[:1000]
         stored.save()
     return stored
+
+
+class DecisionConflict(ValueError):
+    """A reviewer's decision that contradicts earlier ones (the message says which)."""
+
+
+class LinkageBlocked(RuntimeError):
+    """The stored decisions contradict each other, so no run can respect them all."""
+
+
+def decision_conflict(left: int, right: int, decision: str) -> str:
+    """Why deciding ``decision`` on (left, right) would contradict the other decisions ("" if it would not).
+
+    "Same" decisions join records transitively, so "same" may not join records decided to be different
+    people, nor two records of a list that names each person once; "different" may not part records
+    that "same" decisions already join.
+    """
+    if decision == PairDecision.Decision.UNSURE:
+        return ""
+    others = PairDecision.objects.exclude(left_id=left, right_id=right).values_list("left_id", "right_id", "decision")
+    same = DisjointSet()
+    different = []
+    for a, b, kind in others:
+        if kind == PairDecision.Decision.SAME:
+            same.add(a)
+            same.add(b)
+            same.merge(a, b)
+        elif kind == PairDecision.Decision.DIFFERENT:
+            different.append((a, b))
+    same.add(left)
+    same.add(right)
+    if decision == PairDecision.Decision.DIFFERENT:
+        return (f"records {left} and {right} are already one person through other 'same' decisions"
+                if same.connected(left, right) else "")
+    same.merge(left, right)
+    for a, b in different:
+        if a in same and b in same and same.connected(a, left) and same.connected(b, left):
+            return f"records {a} and {b} were decided to be different people, and this would join them"
+    group = same.subset(left)
+    one_per_person = Record.objects.filter(pk__in=group, imported_list__one_per_person=True)
+    lists = Counter(one_per_person.values_list("imported_list__name", flat=True))
+    twice = sorted(name for name, count in lists.items() if count > 1)
+    return f"list {twice[0]} names each person once, and this would join two of its records" if twice else ""

@@ -3,18 +3,23 @@
 A person's facts are stored as ``Claim`` rows about the person, one per record stating the chosen value,
 so each is cited (record → list → source) with that list's confidence and status. They are derived:
 every run that changes a person's records rewrites that person's claims, and the run is their history.
+Shown to a viewer who may not see every list, a person is recomputed from the visible records only
+(``person_as_seen``).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
+import numpy as np
 from django.contrib.contenttypes.models import ContentType
 
 from tergeu.casualties.models import LinkageRun, Membership, Person
+from tergeu.core.linkage.cluster_report import doubts
 from tergeu.core.linkage.clustering import Cluster
-from tergeu.core.linkage.consolidate import NamedRecord, best_supported_facts, preferred_names
+from tergeu.core.linkage.consolidate import NamedRecord, SupportedFact, best_supported_facts, preferred_names
 from tergeu.core.linkage.places import place_key
 from tergeu.provenance.models import Claim, Record
 
@@ -87,22 +92,39 @@ def _people_for(clusters: list[Cluster], continued: list[int | None]) -> list[Pe
     return people
 
 
+@dataclass(frozen=True)
+class Consolidation:
+    """What some records say of their person: computed once over all records for storage, and again over
+    the visible ones for a viewer who may not see them all (whose page must not reflect hidden records)."""
+
+    names: dict[str, str]
+    display_name: str
+    lists: list[int]
+    facts: list[tuple[SupportedFact, str]]  # each best-supported fact with its note ("2 of 3 records")
+
+
+def consolidation(records: Iterable[Record]) -> Consolidation:
+    """Preferred names, display name, lists and best-supported facts of ``records`` (list, row order)."""
+    records = sorted(records, key=lambda r: (r.imported_list_id, r.row_number))
+    named = [NamedRecord(r.pk, r.display_name, r.facts, WEIGHT_OF_CONFIDENCE.get(
+        r.imported_list.default_confidence, 1.0)) for r in records]
+    names = preferred_names(named)
+    facts = [(fact, f"best supported: {len(fact.records)} of {len(records)} records" + (
+        f"; {fact.alternatives} other value(s) stated" if fact.alternatives else ""))
+        for fact in best_supported_facts(named, skip=NOT_PERSON_FACTS, fold=FOLDED)]
+    return Consolidation(names, display_name(names)[:300], sorted({r.imported_list_id for r in records}), facts)
+
+
 def consolidate(people: Iterable[Person], members: dict[int, list[Record]]) -> None:
     """Names per script, display name, lists and best-supported fact claims of ``people``."""
     people = list(people)
     person_type = ContentType.objects.get_for_model(Person)
     claims = []
     for person in people:
-        records = sorted(members[person.pk], key=lambda r: (r.imported_list_id, r.row_number))
-        named = [NamedRecord(r.pk, r.display_name, r.facts, WEIGHT_OF_CONFIDENCE.get(
-            r.imported_list.default_confidence, 1.0)) for r in records]
-        person.names = preferred_names(named)
-        person.display_name = display_name(person.names)[:300]
-        person.lists = sorted({r.imported_list_id for r in records})
-        by_id = {r.pk: r for r in records}
-        for fact in best_supported_facts(named, skip=NOT_PERSON_FACTS, fold=FOLDED):
-            note = f"best supported: {len(fact.records)} of {len(records)} records" + (
-                f"; {fact.alternatives} other value(s) stated" if fact.alternatives else "")
+        found = consolidation(members[person.pk])
+        person.names, person.display_name, person.lists = found.names, found.display_name, found.lists
+        by_id = {r.pk: r for r in members[person.pk]}
+        for fact, note in found.facts:
             claims += [Claim(subject_type=person_type, subject_id=person.pk, field=fact.field, value=fact.value,
                              source_id=by_id[r].imported_list.source_id, record=by_id[r],
                              confidence=by_id[r].imported_list.default_confidence,
@@ -129,4 +151,56 @@ def person_claims(person: Person) -> list[Claim]:
                 .select_related("record__imported_list", "source").order_by("field", "record_id"))
 
 
-__all__ = ["consolidate", "continuing_people", "person_claims", "store_all", "store_new"]
+@dataclass(frozen=True)
+class PersonSeen:
+    """A person as one viewer may see them: every name, fact, count and reason from their visible records.
+
+    What is stored on a person (names, display name, reasons, the claims' "N of M records" notes) was
+    computed from all its records; shown to a viewer who may not see some lists, it would leak their
+    spellings, names and sizes. So when records are hidden everything is recomputed from the visible ones.
+    """
+
+    pk: int
+    display_name: str
+    names: dict[str, str]
+    lists: list[int]
+    suspicious: bool
+    reasons: list[str]
+    best: list[tuple[str, str, str, list[Record]]]  # (field, value, note, visible records stating it)
+
+
+def person_as_seen(person: Person, visible: list[Record], *, with_facts: bool = False) -> PersonSeen:
+    """``person`` seen through ``visible`` (those of its records the viewer may see, at least one).
+
+    When nothing is hidden the stored values are shown, reasons and the weakest-link doubt included.
+    Otherwise names and facts are consolidated from the visible records, and reasons are only those the
+    visible records give (two of one list, more records than lists): the weakest link was measured over
+    every record, so it is not the viewer's to know. ``best`` is filled only ``with_facts`` (a query).
+    """
+    lists = sorted({r.imported_list_id for r in visible})
+    if len(visible) == Membership.objects.filter(person=person).count():
+        shown = {r.pk for r in visible}
+        best: dict[tuple[str, str, str], list[Record]] = {}
+        for claim in person_claims(person) if with_facts else []:
+            if claim.record_id in shown:
+                best.setdefault((claim.field, claim.value, claim.note), []).append(claim.record)
+        return PersonSeen(person.pk, person.display_name, dict(person.names), lists, person.suspicious,
+                          list(person.reasons), [(*key, cited) for key, cited in best.items()])
+    found = consolidation(visible)
+    by_id = {r.pk: r for r in visible}
+    reasons = _doubts_of(visible)
+    facts = [(fact.field, fact.value, note, [by_id[r] for r in fact.records]) for fact, note in found.facts]
+    return PersonSeen(person.pk, found.display_name, found.names, lists, bool(reasons), reasons,
+                      facts if with_facts else [])
+
+
+def _doubts_of(records: list[Record]) -> list[str]:
+    """The clustering's list-based doubts about ``records`` as one person, worded as clustering words them."""
+    names = sorted({r.imported_list.name for r in records})  # lists are grouped by name, as linkage does
+    codes = np.array([names.index(r.imported_list.name) for r in records], np.int64)
+    one = np.zeros(len(records), np.int64)
+    return doubts(one, np.ones(len(records)), codes, names, floor=0.0).get(0, [])
+
+
+__all__ = ["Consolidation", "PersonSeen", "consolidate", "consolidation", "continuing_people", "person_as_seen",
+           "person_claims", "store_all", "store_new"]

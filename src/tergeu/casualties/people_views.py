@@ -11,7 +11,7 @@ from tergeu.accounts.access import requires, visible_records
 from tergeu.accounts.roles import VIEW_REGISTRY
 from tergeu.casualties.labels import field_label
 from tergeu.casualties.models import Person
-from tergeu.casualties.people import person_claims
+from tergeu.casualties.people import person_as_seen
 from tergeu.core.names import detect_script
 
 SCRIPT_ORDER = ("kk-cyrl", "ru-cyrl", "latn", "mixed", "unknown")
@@ -37,17 +37,14 @@ def person_summary(records: list) -> tuple[dict[str, list[str]], list[tuple[str,
 
 @requires(VIEW_REGISTRY)
 def person_page(request: HttpRequest, person_id: int) -> HttpResponse:
+    """The person as the viewer may see them: a person none of whose records they may see does not exist."""
     person = Person.objects.filter(pk=person_id).first()
     records = list(visible_records(request.user).filter(membership__person_id=person_id)
                    .order_by("imported_list_id", "row_number"))
     if person is None or not records:
         raise Http404("not found")
     spellings, facts = person_summary(records)
-    visible = {r.pk for r in records}
-    best: dict[str, list] = {}
-    for claim in person_claims(person):
-        if claim.record_id in visible:
-            best.setdefault((field_label(claim.field), claim.value, claim.note), []).append(claim.record)
+    seen = person_as_seen(person, records, with_facts=True)
     return render(request, "casualties/person.html", {
-        "person": person, "records": records, "spellings": spellings, "facts": facts,
-        "best": [(label, value, note, cited) for (label, value, note), cited in best.items()]})
+        "person": seen, "records": records, "spellings": spellings, "facts": facts,
+        "best": [(field_label(field), value, note, cited) for field, value, note, cited in seen.best]})

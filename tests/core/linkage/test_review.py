@@ -20,3 +20,12 @@ def test_it_leaves_out_decided_pairs_and_lists_suspicious_clusters() -> None:
     queue = review_queue([(2, 3, 0.5)], clusters, decided=frozenset({(2, 3)}))
     assert [(item.kind, item.records, item.reasons) for item in queue] == [
         ("cluster", (1, 2), ("two records of list A",))]
+
+
+def test_it_weighs_pairs_with_people_an_incremental_run_left_alone() -> None:
+    """Record 9 is new and uncertain against record 4, whose person (4, 5, 6) the run did not redraw."""
+    clusters = [cluster((9,)), cluster((1, 2))]
+    queue = review_queue([(4, 9, 0.5), (1, 9, 0.5)], clusters, people_elsewhere={4: 3, 5: 3, 6: 3})
+    assert [(item.records, item.impact) for item in queue] == [((4, 9), 4.0), ((1, 9), 3.0)]
+    alone = review_queue([(4, 9, 0.5)], clusters)  # not named: counts as one record
+    assert alone[0].impact == 2.0

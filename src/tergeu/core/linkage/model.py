@@ -11,6 +11,7 @@ computed again for the few thousand uncertain pairs alone; the pairs stay NumPy 
 
 from __future__ import annotations
 
+import copy
 import logging
 import random
 from collections.abc import Sequence
@@ -75,6 +76,32 @@ def _only_new_pairs(model: dict[str, Any]) -> dict[str, Any]:
     return {**settings, "blocking_rules_to_generate_predictions": rules}
 
 
+def _with_untrained_u(table: Any, model: dict[str, Any], seed: int) -> dict[str, Any]:
+    """The saved model with the u probabilities its training could not estimate, estimated now.
+
+    A run trained on lists without a kind of record never met some levels: before the first list of
+    initials only, "initial agrees" and "initials differ" have no u. Splink then scores such a level as
+    if it said nothing, so an incremental run would let a morgue's "Нурланов Ж.С." match every
+    Нурланов whatever his initials. Those u values are estimated by random sampling on all records
+    now; every level the saved model did estimate keeps its value, so people already found keep the
+    weights they were linked with.
+    """
+    missing = [(c, level) for c, comparison in enumerate(model["comparisons"])
+               for level, spec in enumerate(comparison["comparison_levels"])
+               if not spec.get("is_null_level") and spec.get("u_probability") is None
+               and not spec.get("label_for_charts", "").startswith("family and given swapped")]
+    if not missing:
+        return model
+    estimating = _linker(table, {key: value for key, value in model.items() if not key.startswith("tergeu_")})
+    estimating.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=seed)
+    estimated = estimating.misc.save_model_to_json()["comparisons"]
+    comparisons = copy.deepcopy(model["comparisons"])
+    for c, level in missing:
+        comparisons[c]["comparison_levels"][level]["u_probability"] = (
+            estimated[c]["comparison_levels"][level].get("u_probability"))
+    return {**model, "comparisons": comparisons}
+
+
 def score_pairs(rows: Sequence[dict[str, Any]] | pa.Table, threshold: float = 0.05, seed: int = 1,
                 em: bool = False, saved_model: dict[str, Any] | None = None,
                 new_ids: frozenset[int] | None = None) -> TrainedModel:
@@ -96,6 +123,7 @@ def score_pairs(rows: Sequence[dict[str, Any]] | pa.Table, threshold: float = 0.
     db_api = DuckDBAPI(connection=con)
     table = db_api.register("tergeu_records", dataset_display_name="records")
     if saved_model is not None:
+        saved_model = _with_untrained_u(table, saved_model, seed)
         linker = _linker(table, _only_new_pairs(saved_model))
     else:
         linker = _trained_linker(db_api, table, record_ids, seed, em)

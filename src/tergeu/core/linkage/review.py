@@ -8,7 +8,7 @@ how weak it is.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from tergeu.core.linkage.clustering import Cluster, assignment
@@ -26,18 +26,33 @@ class ReviewItem:
 
 
 def review_queue(pairs: Iterable[tuple[int, int, float]], clusters: list[Cluster], limit: int = 500,
-                 decided: frozenset[tuple[int, int]] = frozenset()) -> list[ReviewItem]:
-    """Uncertain pairs and suspicious clusters, ordered by impact; pairs already decided are left out."""
+                 decided: frozenset[tuple[int, int]] = frozenset(),
+                 people_elsewhere: Mapping[int, int] | None = None) -> list[ReviewItem]:
+    """Uncertain pairs and suspicious clusters, ordered by impact; pairs already decided are left out.
+
+    An incremental run clusters only the new records and the people they may join, but a new record
+    can also be uncertain against a person it was not strong enough to touch. ``people_elsewhere``
+    gives, for such records outside ``clusters``, the size of the person each belongs to (a record
+    it does not name counts as one).
+    """
     cluster_of = assignment(clusters)
     sizes = [len(c.records) for c in clusters]
+    elsewhere = people_elsewhere or {}
+
+    def person(record: int) -> tuple[tuple[str, int], int]:
+        """(who the record is now, how many records that person has)."""
+        if record in cluster_of:
+            return ("cluster", cluster_of[record]), sizes[cluster_of[record]]
+        return ("record", record), elsewhere.get(record, 1)
+
     items = []
     low, high = UNCERTAIN
     for left, right, probability in pairs:
         key = (min(left, right), max(left, right))
         if not low <= probability < high or key in decided:
             continue
-        a, b = cluster_of[left], cluster_of[right]
-        moved = sizes[a] if a == b else sizes[a] + sizes[b]
+        (a, size_a), (b, size_b) = person(left), person(right)
+        moved = size_a if a == b else size_a + size_b
         uncertainty = 1.0 - abs(2.0 * probability - 1.0)
         items.append(ReviewItem("pair", key, round(uncertainty * moved, 4), probability))
     for cluster in clusters:
