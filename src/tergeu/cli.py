@@ -141,13 +141,15 @@ def _parse_day(ctx: click.Context, param: click.Parameter, value: str | None) ->
 @click.option("--sheet", help="XLSX sheet name (default: the first).")
 @click.option("--status", type=click.Choice(["confirmed", "pending", "unconfirmed"]), default="pending",
               show_default=True, help="Status given to the imported facts.")
+@click.option("--one-per-person", is_flag=True, help="The list names each person at most once (an official "
+              "register): linkage never puts two of its rows in one person.")
 @click.option("--dry-run", is_flag=True, help="Show what would be imported and every problem; write nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout.")
 @with_django
 def import_(path: Path, list_name: str, source_name: str | None, source_kind: str, publisher: str,
             published: datetime.date | None, reliability: str | None, map_path: Path | None,
-            file_format: str | None, encoding: str | None, sheet: str | None, status: str, dry_run: bool,
-            as_json: bool) -> None:
+            file_format: str | None, encoding: str | None, sheet: str | None, status: str, one_per_person: bool,
+            dry_run: bool, as_json: bool) -> None:
     """Import a casualty list (CSV, XLSX or JSON) atomically: every row, or nothing."""
     from tergeu.casualties.importing.columnmap import load_map
     from tergeu.casualties.importing.pipeline import ImportOptions, import_file
@@ -157,7 +159,7 @@ def import_(path: Path, list_name: str, source_name: str | None, source_kind: st
     options = ImportOptions(
         list_name=list_name, source_name=source_name, source_kind=source_kind, publisher=publisher,
         published_on=published, reliability=reliability or "", file_format=file_format,
-        encoding=encoding, sheet=sheet, status=status, dry_run=dry_run,
+        encoding=encoding, sheet=sheet, status=status, dry_run=dry_run, one_per_person=one_per_person,
     )
     try:
         options.column_map = load_map(map_path) if map_path else None
@@ -289,7 +291,7 @@ def link(full: bool) -> None:
 
     from tergeu.casualties.linking import LinkageBlocked, run_linkage
 
-    stages = ["reading records", "scoring", "storing people"]
+    stages = ["reading records", "features", "training", "scoring", "clustering", "storing people"]
     with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=console) as bar:
         task = bar.add_task("Linking", total=len(stages))
 

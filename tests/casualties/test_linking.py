@@ -12,7 +12,7 @@ from tergeu.casualties.linking import run_linkage
 from tergeu.casualties.models import LinkageRun, Membership, PairDecision, Person
 from tergeu.casualties.people import person_claims
 from tergeu.cli import cli
-from tergeu.provenance.models import ImportedList, Record
+from tergeu.provenance.models import Claim, ImportedList, Record
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -150,3 +150,48 @@ def test_it_relinks_everything_when_the_stored_model_knew_one_list_only(write_cs
     assert person_of("official", 1) == person_of("media", 1)
     run_import(write_csv("morgue.csv", ["ФИО", "Место гибели", "Дата гибели"], MORGUE), list_name="morgue")
     assert run_linkage().mode == "incremental"
+
+
+def test_it_leaves_no_claims_about_people_a_run_merged_away(two_lists) -> None:
+    run_linkage()
+    left, right = sorted(Record.objects.filter(row_number=3).values_list("pk", flat=True))
+    before = Person.objects.count()
+    PairDecision.objects.create(left_id=left, right_id=right, decision="same", decided_by="reviewer1")
+    run_linkage()
+    assert Person.objects.count() == before - 1
+    about = set(Claim.objects.filter(subject_type__model="person").values_list("subject_id", flat=True))
+    assert about and about <= set(Person.objects.values_list("pk", flat=True))
+
+
+def test_it_obeys_decisions_about_new_records_in_an_incremental_run(two_lists, write_csv, run_import) -> None:
+    run_linkage()
+    run_import(write_csv("morgue.csv", ["ФИО", "Место гибели", "Дата гибели"], MORGUE), list_name="morgue")
+    new = dict(Record.objects.filter(imported_list__name="morgue").values_list("row_number", "pk"))
+    official_1 = Record.objects.get(imported_list__name="official", row_number=1).pk
+    media_2 = Record.objects.get(imported_list__name="media", row_number=2).pk
+    PairDecision.objects.create(left_id=official_1, right_id=new[1], decision="different", decided_by="reviewer1")
+    PairDecision.objects.create(left_id=media_2, right_id=new[3], decision="same", decided_by="reviewer1")
+    assert run_linkage().mode == "incremental"
+    assert person_of("morgue", 1) != person_of("official", 1)  # would have joined without the decision
+    assert person_of("morgue", 3) == person_of("media", 2) == person_of("official", 2)
+
+
+def test_it_marks_a_list_one_per_person_at_import(write_csv) -> None:
+    rows = [["Нурланов Жанболат", "Алматы", "05.01.2022"], ["Нурланов Жанболат", "Алматы", "05.01.2022"]]
+    path = write_csv("register.csv", ["ФИО", "Место гибели", "Дата гибели"], rows)
+    result = CliRunner().invoke(cli, ["import", str(path), "--list", "register", "--one-per-person"])
+    assert result.exit_code == 0, result.output
+    assert ImportedList.objects.get(name="register").one_per_person
+    run_linkage()
+    assert person_of("register", 1) != person_of("register", 2)
+
+
+def test_it_reports_each_stage_of_a_run(two_lists, write_csv, run_import) -> None:
+    heard: list[str] = []
+    run_linkage(progress=heard.append)
+    stages = [message.split()[0] for message in heard]
+    assert stages == ["reading", "features", "training", "scoring", "clustering", "storing"], heard
+    run_import(write_csv("morgue.csv", ["ФИО", "Место гибели", "Дата гибели"], MORGUE), list_name="morgue")
+    heard.clear()
+    run_linkage(progress=heard.append)
+    assert "training skipped: the stored model, completed where it met no such records" in heard

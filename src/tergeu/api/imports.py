@@ -101,6 +101,8 @@ def import_list(
     source_kind: Annotated[SourceKindName, Form("other", description="for a new source")] = "other",
     reliability: Annotated[ReliabilityGrade, Form("", description="for a new source: A (best) to E")] = "",
     dry_run: Annotated[bool, Form(False, description="read, check and preview the file; write nothing")] = False,
+    one_per_person: Annotated[bool, Form(False, description=(
+        "the list names each person at most once: linkage never joins two of its rows"))] = False,
     column_map: Annotated[str, Form("", max_length=10_000, description=(
         'JSON {"field": "header"}, e.g. {"full_name": "ФИО"}; default: guessed from the headers'))] = "",
     name_order: Annotated[NameOrder, Form("", description="with column_map: order of full names")] = "",
@@ -110,7 +112,7 @@ def import_list(
     user = require(request, IMPORT_LISTS)
     options = ImportOptions(
         list_name=list_name.strip(), source_name=source_name.strip() or None,
-        source_kind=source_kind, reliability=reliability, dry_run=dry_run,
+        source_kind=source_kind, reliability=reliability, dry_run=dry_run, one_per_person=one_per_person,
         column_map=_column_map(column_map, name_order, date_order),
     )
     return _run(file, options, user)

@@ -96,15 +96,14 @@ def run_linkage(full: bool = False, progress: Progress | None = None) -> LinkSum
     if not reason and not new_ids:
         return LinkSummary(None, len(records), Person.objects.count(), 0, 0, "unchanged", 0,
                            "no records since the last run")
-    step("scoring and clustering the new records" if not reason else "training, scoring and clustering")
     if not reason:
         try:
-            linkage = link_new_records(facts, new_ids, previous.model, person_of, constraints)
+            linkage = link_new_records(facts, new_ids, previous.model, person_of, constraints, progress=step)
         except ValueError as problem:  # constraints the kept people contradict: relink everything
             reason = f"the new records cannot join the people as they are ({problem})"
     if reason:
         try:
-            linkage = link_records(facts, constraints)
+            linkage = link_records(facts, constraints, progress=step)
         except ValueError as problem:  # only reviewers' decisions can contradict each other here
             raise LinkageBlocked(f"reviewers' decisions contradict each other ({problem}); change one of them "
                                  "on the review page or with the API, then link again") from None

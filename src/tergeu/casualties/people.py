@@ -55,7 +55,10 @@ def store_all(clusters: list[Cluster], by_id: dict[int, Record], run: LinkageRun
     Membership.objects.bulk_create([Membership(record_id=r, person=person, run=run)
                                     for cluster, person in zip(clusters, people, strict=True)
                                     for r in cluster.records], batch_size=BATCH)
-    Person.objects.filter(memberships__isnull=True).delete()
+    gone = list(Person.objects.filter(memberships__isnull=True).values_list("pk", flat=True))
+    _delete_claims_of(gone)  # claims point at people generically, so deleting a person leaves them behind
+    for start in range(0, len(gone), BATCH):
+        Person.objects.filter(pk__in=gone[start:start + BATCH]).delete()
     consolidate(people, {p.pk: [by_id[r] for r in c.records] for c, p in zip(clusters, people, strict=True)})
     return len(clusters)
 
@@ -130,10 +133,15 @@ def consolidate(people: Iterable[Person], members: dict[int, list[Record]]) -> N
                              confidence=by_id[r].imported_list.default_confidence,
                              status=by_id[r].imported_list.default_status, note=note) for r in fact.records]
     Person.objects.bulk_update(people, ["names", "display_name", "lists"], batch_size=BATCH)
-    ids = [p.pk for p in people]
-    for start in range(0, len(ids), BATCH):
-        Claim.objects.filter(subject_type=person_type, subject_id__in=ids[start:start + BATCH]).delete()
+    _delete_claims_of([p.pk for p in people])
     Claim.objects.bulk_create(claims, batch_size=BATCH)
+
+
+def _delete_claims_of(person_ids: list[int]) -> None:
+    """Delete the fact claims about these people, in batches under SQLite's limit on query parameters."""
+    person_type = ContentType.objects.get_for_model(Person)
+    for start in range(0, len(person_ids), BATCH):
+        Claim.objects.filter(subject_type=person_type, subject_id__in=person_ids[start:start + BATCH]).delete()
 
 
 def display_name(names: dict[str, str]) -> str:

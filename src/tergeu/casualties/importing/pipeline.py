@@ -43,6 +43,7 @@ class ImportOptions:
     confidence: str | None = None
     synthetic: bool = False
     dry_run: bool = False
+    one_per_person: bool = False  # the list names each person at most once (linkage never joins two of its rows)
 
 
 @dataclass
@@ -143,7 +144,7 @@ def _write(table: Table, column_map: ColumnMap, positions: dict[str, int], optio
         encoding=table.encoding, sha256=report.sha256, column_map=column_map.as_json(),
         imported_by=current_actor()[0], report={"headers": table.headers, **table.details},
         default_confidence=options.confidence or default_confidence(source.reliability),
-        default_status=options.status,
+        default_status=options.status, one_per_person=options.one_per_person,
     )
     parser = RowParser(table.headers, positions, column_map.date_order, column_map.values)
     writer = BulkWriter()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import logging
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -104,7 +104,7 @@ def _with_untrained_u(table: Any, model: dict[str, Any], seed: int) -> dict[str,
 
 def score_pairs(rows: Sequence[dict[str, Any]] | pa.Table, threshold: float = 0.05, seed: int = 1,
                 em: bool = False, saved_model: dict[str, Any] | None = None,
-                new_ids: frozenset[int] | None = None) -> TrainedModel:
+                new_ids: frozenset[int] | None = None, progress: Callable[[str], None] | None = None) -> TrainedModel:
     """Train on ``rows`` (``features_of`` rows or a ``feature_table``); return every candidate pair above ``threshold``.
 
     Above ``TRAIN_AT_MOST`` records, the model is trained on a random sample of them (parameters are
@@ -122,11 +122,15 @@ def score_pairs(rows: Sequence[dict[str, Any]] | pa.Table, threshold: float = 0.
     del arrow
     db_api = DuckDBAPI(connection=con)
     table = db_api.register("tergeu_records", dataset_display_name="records")
+    step = progress or (lambda _message: None)
     if saved_model is not None:
+        step("training skipped: the stored model, completed where it met no such records")
         saved_model = _with_untrained_u(table, saved_model, seed)
         linker = _linker(table, _only_new_pairs(saved_model))
     else:
+        step(f"training the model on {min(record_ids.size, TRAIN_AT_MOST):,} records")
         linker = _trained_linker(db_api, table, record_ids, seed, em)
+    step("scoring candidate pairs")
     predictions = linker.inference.predict(threshold_match_weight=LOWEST_WEIGHT, warning_mode="never")
     weights = predictions.as_duckdbpyrelation().select("unique_id_l, unique_id_r, match_weight").fetchnumpy()
     predictions.drop_table_from_database_and_remove_from_cache()

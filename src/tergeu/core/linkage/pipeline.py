@@ -7,7 +7,7 @@ model already trained and attached to the people already found, who are not take
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -18,6 +18,11 @@ from tergeu.core.linkage.features import RecordFacts, feature_table
 from tergeu.core.linkage.model import TrainedModel, score_pairs
 
 MATCH_THRESHOLD = 0.5
+Progress = Callable[[str], None]  # told the stage being entered ("training the model on 30,000 records")
+
+
+def _silent(_message: str) -> None:
+    """The default progress: say nothing."""
 
 
 @dataclass
@@ -27,10 +32,13 @@ class Linkage:
 
 
 def link_records(records: Sequence[RecordFacts], constraints: Constraints | None = None,
-                 threshold: float = MATCH_THRESHOLD, seed: int = 1) -> Linkage:
-    """Link and deduplicate ``records`` of every list at once."""
+                 threshold: float = MATCH_THRESHOLD, seed: int = 1, progress: Progress | None = None) -> Linkage:
+    """Link and deduplicate ``records`` of every list at once; ``progress`` hears of each stage."""
+    step = progress or _silent
+    step(f"features of {len(records):,} records")
     rows = feature_table(records)
-    model = score_pairs(rows, threshold=min(0.05, threshold), seed=seed, em=True)
+    model = score_pairs(rows, threshold=min(0.05, threshold), seed=seed, em=True, progress=step)
+    step(f"clustering {len(model.pairs):,} scored pairs")
     clusters = cluster_records([r.record_id for r in records], model.pairs, constraints or Constraints(), threshold,
                                attach_sparse=True)
     return Linkage(model, clusters)
@@ -38,7 +46,7 @@ def link_records(records: Sequence[RecordFacts], constraints: Constraints | None
 
 def link_new_records(records: Sequence[RecordFacts], new_ids: frozenset[int], saved_model: dict[str, Any],
                      person_of: Mapping[int, int], constraints: Constraints | None = None,
-                     threshold: float = MATCH_THRESHOLD) -> Linkage:
+                     threshold: float = MATCH_THRESHOLD, progress: Progress | None = None) -> Linkage:
     """Link the records in ``new_ids`` to each other and to the people already found (``person_of``).
 
     Only pairs with a new record are scored, with the earlier run's model. A person already found stays
@@ -48,8 +56,12 @@ def link_new_records(records: Sequence[RecordFacts], new_ids: frozenset[int], sa
     records and the records of every person a new record may join; everyone else is untouched.
     """
     constraints = constraints or Constraints()
+    step = progress or _silent
+    step(f"features of {len(records):,} records")
     rows = feature_table(records)
-    model = score_pairs(rows, threshold=min(0.05, threshold), saved_model=saved_model, new_ids=new_ids)
+    model = score_pairs(rows, threshold=min(0.05, threshold), saved_model=saved_model, new_ids=new_ids,
+                        progress=step)
+    step(f"clustering {len(model.pairs):,} scored pairs")
     strong = [(p.left, p.right) for p in model.pairs if p.probability >= threshold]
     decided = [pair for pair in constraints.must_link if new_ids.intersection(pair)]
     touched = {person_of[r] for pair in strong + decided for r in pair if r in person_of}
