@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import click
 from rich.console import Console
@@ -229,10 +229,11 @@ def export() -> None:
 def export_records(fmt: str, list_names: tuple[str, ...], output: Path | None) -> None:
     """One line per imported record: list, row, and the facts parsed from it."""
     from tergeu.casualties.export import iter_record_facts, write_csv, write_json_lines
+    from tergeu.clifiles import write_to
 
     rows = iter_record_facts(list(list_names) or None)
     writer = write_csv if fmt == "csv" else write_json_lines
-    count = _write_to(output, lambda handle: writer(handle, rows))
+    count = write_to(output, lambda handle: writer(handle, rows), fail)
     console.print(f"[dim]{count} records exported[/dim]")
 
 
@@ -253,28 +254,10 @@ def export_links(fmt: str, output: Path | None) -> None:
     docs/export-formats.md.
     """
     from tergeu.casualties.export import iter_links, write_links_csv
+    from tergeu.clifiles import write_to
 
-    count = _write_to(output, lambda handle: write_links_csv(handle, iter_links()))
+    count = write_to(output, lambda handle: write_links_csv(handle, iter_links()), fail)
     console.print(f"[dim]{count} records exported[/dim]")
-
-
-def _write_to(output: Path | None, write: Callable[[TextIO], int]) -> int:
-    """Write to stdout, or to ``output`` through a temporary file renamed at the end.
-
-    A failed export (a missing folder, a full disk) then never leaves half a file where a whole one
-    was, and ends in a one-line error naming the file instead of a traceback.
-    """
-    if output is None:
-        return write(sys.stdout)
-    partial = output.with_name(output.name + ".part")
-    try:
-        with partial.open("w", encoding="utf-8", newline="") as handle:
-            count = write(handle)
-        partial.replace(output)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        fail(f"cannot write {output}: {error.strerror or error}")
-    return count
 
 
 @cli.command()

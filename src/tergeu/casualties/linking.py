@@ -20,7 +20,7 @@ from scipy.cluster.hierarchy import DisjointSet
 from tergeu.accounts.access import visible_records
 from tergeu.casualties.models import LinkageRun, Membership, PairDecision, Person, ScoredPairRow
 from tergeu.casualties.people import store_all, store_new
-from tergeu.core.linkage.clustering import Constraints
+from tergeu.core.linkage.clustering import ConstraintConflict, Constraints
 from tergeu.core.linkage.features import RecordFacts
 from tergeu.core.linkage.pipeline import Linkage, link_new_records, link_records
 from tergeu.core.linkage.review import ReviewItem, review_queue
@@ -99,12 +99,12 @@ def run_linkage(full: bool = False, progress: Progress | None = None) -> LinkSum
     if not reason:
         try:
             linkage = link_new_records(facts, new_ids, previous.model, person_of, constraints, progress=step)
-        except ValueError as problem:  # constraints the kept people contradict: relink everything
+        except ConstraintConflict as problem:  # constraints the kept people contradict: relink everything
             reason = f"the new records cannot join the people as they are ({problem})"
     if reason:
         try:
             linkage = link_records(facts, constraints, progress=step)
-        except ValueError as problem:  # only reviewers' decisions can contradict each other here
+        except ConstraintConflict as problem:  # reviewers' decisions (or list marks) that contradict
             raise LinkageBlocked(f"reviewers' decisions contradict each other ({problem}); change one of them "
                                  "on the review page or with the API, then link again") from None
     step("storing people")

@@ -40,10 +40,15 @@ from scipy.sparse.csgraph import connected_components
 from tergeu.core.linkage.attach import attach_singletons
 from tergeu.core.linkage.cluster_report import Cluster, build_clusters, doubts, weakest_links
 
-__all__ = ["Cluster", "Constraints", "ScoredPair", "assignment", "cluster_records", "suspicious_clusters"]
+__all__ = ["Cluster", "ConstraintConflict", "Constraints", "ScoredPair", "assignment", "cluster_records",
+           "suspicious_clusters"]
 
 _MAX_ROUNDS = 100  # merge/sweep rounds per component; each round raises the score, so never reached in practice
 _EPS = 1e-12  # a move must raise the score by more than rounding noise, so sweeps cannot cycle
+
+
+class ConstraintConflict(ValueError):
+    """Must-links, cannot-links and exclusive lists that no clustering can satisfy together."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +223,7 @@ def _prepare_constraints(
     for a, b in _index_pairs(constraints.cannot_link, ids, "a cannot-link").tolist():
         if unit[a] == unit[b]:
             first, second = sorted((int(ids[a]), int(ids[b])))
-            raise ValueError(f"records {first} and {second} are cannot-linked but joined by must-links")
+            raise ConstraintConflict(f"records {first} and {second} are cannot-linked but joined by must-links")
         cannot.setdefault(a, set()).add(b)
         cannot.setdefault(b, set()).add(a)
     names = sorted(set(constraints.group_of.values()))
@@ -235,7 +240,7 @@ def _prepare_constraints(
         listed = [code for code in exclusive[members].tolist() if code >= 0]
         if len(listed) != len(set(listed)):
             twins = [int(ids[r]) for r in members if exclusive[r] >= 0]
-            raise ValueError(f"must-linked records {twins} include two records of one exclusive list")
+            raise ConstraintConflict(f"must-linked records {twins} include two records of one exclusive list")
     listed = exclusive.tolist() if is_exclusive.any() else None
     return _Context(threshold, missing, unit, unit_of, unit_members, listed, cannot), codes, names
 

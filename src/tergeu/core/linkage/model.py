@@ -80,16 +80,16 @@ def _with_untrained_u(table: Any, model: dict[str, Any], seed: int) -> dict[str,
     """The saved model with the u probabilities its training could not estimate, estimated now.
 
     A run trained on lists without a kind of record never met some levels: before the first list of
-    initials only, "initial agrees" and "initials differ" have no u. Splink then scores such a level as
-    if it said nothing, so an incremental run would let a morgue's "Нурланов Ж.С." match every
-    Нурланов whatever his initials. Those u values are estimated by random sampling on all records
-    now; every level the saved model did estimate keeps its value, so people already found keep the
-    weights they were linked with.
+    initials only, "initial agrees" and "initials differ" have no u. Splink then falls back on its own
+    default u values, which know nothing of these lists (measured: "initials differ" weighed -5 bits
+    with a u above 1), so an incremental run let a morgue's "Нурланов Ж.С." match every Нурланов.
+    Those u values are estimated by random sampling on all records now; every level the saved model
+    did estimate keeps its value, so people already found keep the weights they were linked with.
+    Levels the sample still never meets (a rare swapped order) stay as Splink leaves them.
     """
     missing = [(c, level) for c, comparison in enumerate(model["comparisons"])
                for level, spec in enumerate(comparison["comparison_levels"])
-               if not spec.get("is_null_level") and spec.get("u_probability") is None
-               and not spec.get("label_for_charts", "").startswith("family and given swapped")]
+               if not spec.get("is_null_level") and spec.get("u_probability") is None]
     if not missing:
         return model
     estimating = _linker(table, {key: value for key, value in model.items() if not key.startswith("tergeu_")})
@@ -109,8 +109,9 @@ def score_pairs(rows: Sequence[dict[str, Any]] | pa.Table, threshold: float = 0.
 
     Above ``TRAIN_AT_MOST`` records, the model is trained on a random sample of them (parameters are
     shares and rates: a sample estimates them as well, at a fraction of the cost) and then scores all.
-    With ``saved_model`` (an earlier run's ``settings``) and ``new_ids``, nothing is trained and only
-    pairs with at least one new record are scored: adding a list costs what the new list costs.
+    With ``saved_model`` (an earlier run's ``settings``) and ``new_ids``, the model is not retrained (only
+    u values it never estimated are filled in) and only pairs with at least one new record are scored:
+    adding a list costs what the new list costs.
     """
     con = _connection()
     arrow = _table(rows, new_ids if saved_model is not None else None)
