@@ -286,15 +286,22 @@ def _tergeu_records(frames: list[pd.DataFrame], link_type: str) -> tuple[list, l
     return records, ids
 
 
+def _list_constraints(records: list, link_type: str):
+    """Each record's list; for ``link_only`` data every file names a person at most once (exclusive)."""
+    from tergeu.core.linkage.clustering import Constraints
+
+    groups = {r.record_id: r.list_name for r in records}
+    exclusive = frozenset(groups.values()) if link_type == "link_only" else frozenset()
+    return Constraints(group_of=groups, exclusive_groups=exclusive)
+
+
 def run_tergeu(frames: list[pd.DataFrame], link_type: str) -> dict[str, Hashable]:
     """Tergeu's linkage (tergeu.core.linkage.link_records) on the same frames."""
-    from tergeu.core.linkage.clustering import Constraints, assignment
+    from tergeu.core.linkage.clustering import assignment
     from tergeu.core.linkage.pipeline import link_records
 
     records, ids = _tergeu_records(frames, link_type)
-    groups = {r.record_id: r.list_name for r in records}
-    exclusive = frozenset(groups.values()) if link_type == "link_only" else frozenset()
-    result = link_records(records, Constraints(group_of=groups, exclusive_groups=exclusive))
+    result = link_records(records, _list_constraints(records, link_type))
     return {ids[number - 1]: cluster for number, cluster in assignment(result.clusters).items()}
 
 
@@ -305,7 +312,7 @@ class NotApplicable(Exception):
 def run_tergeu_adding_last(frames: list[pd.DataFrame], link_type: str) -> dict[str, Hashable]:
     """Tergeu linking every list but the last incrementally: the others first, then the last one added
     (``link_new_records``, as ``tergeu link`` does after an import), so its cost shows beside a full run."""
-    from tergeu.core.linkage.clustering import Constraints, assignment
+    from tergeu.core.linkage.clustering import assignment
     from tergeu.core.linkage.pipeline import link_new_records, link_records
 
     records, ids = _tergeu_records(frames, link_type)
@@ -313,9 +320,7 @@ def run_tergeu_adding_last(frames: list[pd.DataFrame], link_type: str) -> dict[s
     if all(r.list_name == last for r in records):
         raise NotApplicable("one list: nothing to add last")
     new_ids = frozenset(r.record_id for r in records if r.list_name == last)
-    groups = {r.record_id: r.list_name for r in records}
-    exclusive = frozenset(groups.values()) if link_type == "link_only" else frozenset()
-    constraints = Constraints(group_of=groups, exclusive_groups=exclusive)
+    constraints = _list_constraints(records, link_type)
     first = link_records([r for r in records if r.record_id not in new_ids], constraints)
     person_of = assignment(first.clusters)
     added = link_new_records(records, new_ids, first.model.settings, person_of, constraints)

@@ -211,10 +211,10 @@ def decision_conflict(left: int, right: int, decision: str) -> str:
         return (f"records {left} and {right} are already one person through other 'same' decisions"
                 if same.connected(left, right) else "")
     same.merge(left, right)
-    for a, b in different:
-        if a in same and b in same and same.connected(a, left) and same.connected(b, left):
-            return f"records {a} and {b} were decided to be different people, and this would join them"
     group = same.subset(left)
+    for a, b in different:
+        if a in group and b in group:
+            return f"records {a} and {b} were decided to be different people, and this would join them"
     one_per_person = Record.objects.filter(pk__in=group, imported_list__one_per_person=True)
     lists = Counter(one_per_person.values_list("imported_list__name", flat=True))
     twice = sorted(name for name, count in lists.items() if count > 1)
