@@ -43,12 +43,14 @@ from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 from splink.logging import enable as enable_splink_logging
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/generators
 
+from tergeu.core.fields import field_names  # noqa: E402
 from tergeu.core.linkage.areas import area_of_place, record_areas  # noqa: E402
 from tergeu.core.linkage.evaluation import pairwise_scores  # noqa: E402
 from tergeu.core.names import matching_key, parse_name  # noqa: E402
 from tergeu.core.names.forms import family_stem  # noqa: E402
-from tergeu.demo.linkage_data import FACT_COLUMNS, LinkageSet, generate_linkage_set  # noqa: E402
+from tergeu.demo.linkage_data import LinkageSet, generate_linkage_set  # noqa: E402
 from tergeu.demo.population import SyntheticPerson  # noqa: E402
 
 System = Callable[[list[pd.DataFrame], str], dict[str, Hashable]]
@@ -63,6 +65,8 @@ class Dataset:
     link_type: str  # "dedupe_only" or "link_only"
     truth: dict[str, str]  # record_id -> entity id
     ceiling: dict[str, float] | None = None  # what the stated facts allow at best (synthetic sets)
+    exclusive: frozenset[str] = frozenset()  # lists naming each person at most once (synthetic sets)
+    by_list_pair: Callable[[dict[str, Hashable]], dict[str, float]] | None = None  # recall per pair of lists
 
 
 # --- data sets -------------------------------------------------------------------------------------
@@ -153,6 +157,28 @@ def initials_ceiling(linkage_set: LinkageSet) -> dict[str, float]:
     true_pairs = sum(len(ids) * (len(ids) - 1) // 2 for ids in members.values())
     recall = (true_pairs - lost) / true_pairs
     return {"ceiling_recall": round(recall, 4), "ceiling_f1": round(2 * recall / (1 + recall), 4)}
+
+
+def generated(generator: str, people: int) -> Callable[[int], Dataset]:
+    """A set from ``bench/generators/<generator>.py``, read through Tergeu's import code."""
+    def build(seed: int = SEED) -> Dataset:
+        from generators.loading import generate, initials_ceiling, load, recall_by_list_pair
+
+        loaded = load(generate(generator, people, seed))
+        rows = [{"record_id": f"r{r.record_id}", "list_name": r.list_name, "row": r.record_id,
+                 "name_order": r.name_order, "one_per_person": r.list_name in loaded.exclusive_lists,
+                 **dict.fromkeys(field_names()), **r.facts} for r in loaded.records]
+        truth = {f"r{number}": person for number, person in loaded.truth.items()}
+        frame = pd.DataFrame.from_records(rows).astype(object)
+
+        def by_list_pair(clusters: dict[str, Hashable]) -> dict[str, float]:
+            return recall_by_list_pair({int(k[1:]): v for k, v in clusters.items()}, loaded)
+
+        name = f"{generator}{people}" if seed == SEED else f"{generator}{people}_seed{seed}"
+        return Dataset(name, [frame.where(frame.notna(), None)], "dedupe_only", truth, initials_ceiling(loaded),
+                       by_list_pair=by_list_pair)
+
+    return build
 
 
 DATASETS: dict[str, Callable[[int], Dataset]] = {
@@ -268,7 +294,7 @@ def _febrl_facts(row: dict) -> dict[str, str]:
 
 
 def _casualty_facts(row: dict) -> dict[str, str]:
-    return {k: str(row[k]) for k in FACT_COLUMNS if row.get(k) is not None and str(row[k]) not in ("", "nan")}
+    return {k: str(row[k]) for k in field_names() if row.get(k) is not None and str(row[k]) not in ("", "nan")}
 
 
 def _tergeu_records(frames: list[pd.DataFrame], link_type: str) -> tuple[list, list[str]]:
@@ -282,17 +308,23 @@ def _tergeu_records(frames: list[pd.DataFrame], link_type: str) -> tuple[list, l
             ids.append(row["record_id"])
             facts = _febrl_facts(row) if febrl else _casualty_facts(row)
             list_name = f"file{index}" if febrl else str(row.get("list_name"))
-            records.append(RecordFacts(len(ids), list_name, facts))
+            order = row.get("name_order") if isinstance(row.get("name_order"), str) else None
+            records.append(RecordFacts(len(ids), list_name, facts, order))
     return records, ids
 
 
-def _list_constraints(records: list, link_type: str):
-    """Each record's list; for ``link_only`` data every file names a person at most once (exclusive)."""
+def _list_constraints(records: list, link_type: str, frames: list[pd.DataFrame]):
+    """Each record's list; lists naming each person at most once are exclusive: every file of
+    ``link_only`` data, and the generated lists marked ``one_per_person`` (as ``tergeu import
+    --one-per-person`` marks them)."""
     from tergeu.core.linkage.clustering import Constraints
 
     groups = {r.record_id: r.list_name for r in records}
-    exclusive = frozenset(groups.values()) if link_type == "link_only" else frozenset()
-    return Constraints(group_of=groups, exclusive_groups=exclusive)
+    exclusive = set(groups.values()) if link_type == "link_only" else set()
+    for frame in frames:
+        if "one_per_person" in frame.columns:
+            exclusive.update(frame.loc[frame["one_per_person"].astype(bool), "list_name"].astype(str))
+    return Constraints(group_of=groups, exclusive_groups=frozenset(exclusive))
 
 
 def run_tergeu(frames: list[pd.DataFrame], link_type: str) -> dict[str, Hashable]:
@@ -301,7 +333,7 @@ def run_tergeu(frames: list[pd.DataFrame], link_type: str) -> dict[str, Hashable
     from tergeu.core.linkage.pipeline import link_records
 
     records, ids = _tergeu_records(frames, link_type)
-    result = link_records(records, _list_constraints(records, link_type))
+    result = link_records(records, _list_constraints(records, link_type, frames))
     return {ids[number - 1]: cluster for number, cluster in assignment(result.clusters).items()}
 
 
@@ -320,7 +352,7 @@ def run_tergeu_adding_last(frames: list[pd.DataFrame], link_type: str) -> dict[s
     if all(r.list_name == last for r in records):
         raise NotApplicable("one list: nothing to add last")
     new_ids = frozenset(r.record_id for r in records if r.list_name == last)
-    constraints = _list_constraints(records, link_type)
+    constraints = _list_constraints(records, link_type, frames)
     first = link_records([r for r in records if r.record_id not in new_ids], constraints)
     person_of = assignment(first.clusters)
     added = link_new_records(records, new_ids, first.model.settings, person_of, constraints)
@@ -347,21 +379,26 @@ def score(dataset: Dataset, system_name: str, system: System) -> dict[str, objec
         "true_pairs": scores.true_pairs, "system": system_name, "predicted_pairs": scores.predicted_pairs,
         "precision": round(scores.precision, 4), "recall": round(scores.recall, 4), "f1": round(scores.f1, 4),
         "seconds": round(seconds, 2), **(dataset.ceiling or {}),
+        **({"recall_by_list_pair": dataset.by_list_pair(clusters)} if dataset.by_list_pair else {}),
     }
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=",".join(DATASETS), help="comma-separated: " + ", ".join(DATASETS)
-                        + ", or tergeuN for N synthetic people")
+                        + ", or tergeuN, steppeN, bazaarN, ledgerN for N people of a generator"
+                        " (bench/generators/; ledger is held out: never tune on it)")
     parser.add_argument("--systems", default=",".join(DEFAULT_SYSTEMS),
                         help="comma-separated: " + ", ".join(SYSTEMS))
     parser.add_argument("--seed", type=int, default=SEED,
                         help="seed of the synthetic sets, to see how much their figures vary (FEBRL is fixed)")
     args = parser.parse_args(argv)
     for data_name in args.data.split(","):
-        sized = re.fullmatch(r"tergeu(\d+)", data_name)
-        build = DATASETS.get(data_name) or (synthetic(int(sized.group(1))) if sized else None)
+        sized = re.fullmatch(r"(tergeu|steppe|bazaar|ledger)(\d+)", data_name)
+        build = DATASETS.get(data_name)
+        if build is None and sized:
+            kind, size = sized.group(1), int(sized.group(2))
+            build = synthetic(size) if kind == "tergeu" else generated(kind, size)
         if build is None:
             parser.error(f"unknown data set {data_name!r}")
         dataset = build(args.seed)

@@ -1,0 +1,123 @@
+#!/usr/bin/env python
+"""Benchmark: does the toll's 95% interval cover the truth, end to end? One JSON line per event, then a summary.
+
+Usage:  .venv/bin/python bench/e2e_coverage.py [--events 20] [--generators steppe,bazaar,ledger]
+                                               [--sizes 300,1000,2000,5000] [--linkage-draws 5]
+                                               [--method lcmcr] [--perfect]
+
+An *event* is one generated set of lists (``bench/generators``: each generator written independently,
+in its own style; ``ledger`` is held out from tuning). Each event runs what a user runs: the files are
+read by Tergeu's import code, linked (``link_records``, as ``tergeu link``), and estimated
+(``estimate_toll`` with linkage draws, as ``tergeu estimate``). The truth is every person the
+generator killed, listed or not. ``--perfect`` also estimates on the true linkage, to tell the
+linkage's share of any miss from the estimator's.
+
+Per event: true toll, people on some list, people found, estimate, interval, covered, relative error.
+Summary: coverage (share of events whose interval holds the truth) and the median relative error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generators.loading import GENERATORS, LoadedSet, generate, load  # noqa: E402
+from tergeu.core.estimation import EstimationError  # noqa: E402
+from tergeu.core.estimation.methods import make_estimator  # noqa: E402
+from tergeu.core.estimation.stratified import Unit, estimate_toll  # noqa: E402
+from tergeu.core.linkage.clustering import Constraints  # noqa: E402
+from tergeu.core.linkage.pipeline import link_records  # noqa: E402
+from tergeu.core.linkage.uncertainty import plausible_clusterings  # noqa: E402
+
+
+def _units(groups: list[list[int]], loaded: LoadedSet) -> list[Unit]:
+    """Each presumed person as the lists naming them (the capture history)."""
+    position = {name: i for i, name in enumerate(loaded.lists)}
+    list_of = {r.record_id: r.list_name for r in loaded.records}
+    units = []
+    for group in groups:
+        history = [0] * len(loaded.lists)
+        for record in group:
+            history[position[list_of[record]]] = 1
+        units.append(Unit(tuple(history)))
+    return units
+
+
+def _true_groups(loaded: LoadedSet) -> list[list[int]]:
+    groups: dict[str, list[int]] = {}
+    for record, person in loaded.truth.items():
+        groups.setdefault(person, []).append(record)
+    return list(groups.values())
+
+
+def run_event(generator: str, people: int, seed: int, draws: int, method: str, perfect: bool) -> dict:
+    """Generate, read, link and estimate one event; compare with the truth."""
+    loaded = load(generate(generator, people, seed))
+    start = time.perf_counter()
+    constraints = Constraints(group_of={r.record_id: r.list_name for r in loaded.records},
+                              exclusive_groups=loaded.exclusive_lists)
+    linkage = link_records(loaded.records, constraints)
+    record_ids = [r.record_id for r in loaded.records]
+    alternatives = plausible_clusterings(record_ids, list(linkage.model.pairs), constraints, draws=draws, seed=seed)
+    unit_draws = [_units([list(c.records) for c in clusters], loaded) for clusters in [linkage.clusters, *alternatives]]
+    truth = len(loaded.people)
+    line = {"bench": "e2e_coverage", "generator": generator, "people": people, "seed": seed, "true_toll": truth,
+            "listed": len(set(loaded.truth.values())), "records": len(loaded.records),
+            "found": len(linkage.clusters), "method": method, "linkage_draws": draws}
+    estimator = make_estimator(method, "standard", seed)
+    try:
+        result = estimate_toll(unit_draws, loaded.lists, estimator, seed=seed).total
+    except EstimationError as problem:
+        return {**line, "error": str(problem), "covered": False}
+    low, high = result.interval
+    line.update(estimate=round(result.estimate, 1), interval=[round(low, 1), round(high, 1)],
+                covered=bool(low <= truth <= high), relative_error=round(result.estimate / truth - 1, 4),
+                linkage_share=result.diagnostics.get("linkage_share"), warnings=result.warnings,
+                seconds=round(time.perf_counter() - start, 1))
+    if perfect:
+        best = estimate_toll([_units(_true_groups(loaded), loaded)], loaded.lists, estimator, seed=seed).total
+        line["perfect_linkage"] = {"estimate": round(best.estimate, 1),
+                                   "interval": [round(v, 1) for v in best.interval],
+                                   "covered": bool(best.interval[0] <= truth <= best.interval[1])}
+    return line
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=20, help="number of events (default 20)")
+    parser.add_argument("--generators", default=",".join(GENERATORS), help="comma-separated generators, cycled")
+    parser.add_argument("--sizes", default="300,1000,2000,5000", help="comma-separated people per event, cycled")
+    parser.add_argument("--linkage-draws", type=int, default=5, help="alternative linkages per event (default 5)")
+    parser.add_argument("--method", default="lcmcr", help="estimation method (default lcmcr)")
+    parser.add_argument("--first-seed", type=int, default=101, help="seed of the first event; then +1 each")
+    parser.add_argument("--perfect", action="store_true", help="also estimate on the true linkage")
+    args = parser.parse_args(argv)
+    generators = args.generators.split(",")
+    sizes = [int(size) for size in args.sizes.split(",")]
+    plan = itertools.islice(zip(itertools.cycle(generators), itertools.cycle(sizes), strict=False), args.events)
+    lines = []
+    for index, (generator, people) in enumerate(plan):
+        line = run_event(generator, people, args.first_seed + index, args.linkage_draws, args.method, args.perfect)
+        lines.append(line)
+        print(json.dumps(line, ensure_ascii=False), flush=True)
+    errors = [abs(line["relative_error"]) for line in lines if "relative_error" in line]
+    summary = {"bench": "e2e_coverage", "summary": True, "events": len(lines),
+               "coverage": round(sum(line["covered"] for line in lines) / max(len(lines), 1), 3),
+               "median_abs_relative_error": round(statistics.median(errors), 4) if errors else None,
+               "refused": sum("error" in line for line in lines)}
+    if args.perfect:
+        summary["coverage_perfect_linkage"] = round(
+            sum(line.get("perfect_linkage", {}).get("covered", False) for line in lines) / max(len(lines), 1), 3)
+    print(json.dumps(summary), flush=True)
+
+
+if __name__ == "__main__":
+    main()

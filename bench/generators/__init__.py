@@ -1,0 +1,54 @@
+"""Independently written generators of overlapping casualty lists, for evaluating linkage and estimation.
+
+Each module here was written in its own style (name corpora, transliteration schemes, typo models,
+date habits, which fields each list has, how often namesakes and siblings occur), without importing
+``tergeu.demo``, so that Tergeu is not evaluated only on the data it was developed on. Every module
+exposes ``generate(people: int, seed: int) -> GeneratedSet``: the lists as files a user would import
+(bytes plus, where the headers need one, a column map), and the truth.
+
+``bench/linkage_quality.py`` and ``bench/e2e_coverage.py`` read the files through Tergeu's own import
+code (``open_table``, the column map, ``RowParser``), exactly as ``tergeu import`` would.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class TruePerson:
+    """What is really true of one dead person (never shown to a matcher; used for scores and ceilings).
+
+    ``region`` is one of Kazakhstan's regions (or cities of republican status) as of January 2022, in
+    Russian as lists write it ("г. Алматы", "Алматинская область"); ``place`` the settlement.
+    """
+
+    person_id: str
+    family: str  # family name as the person's documents spell it (Cyrillic), e.g. "Серікова"
+    given: str
+    father_given: str  # the father's given name (source of the patronymic), "" when unknown
+    sex: str  # "M" or "F"
+    date_of_birth: dt.date
+    date_of_death: dt.date
+    place: str
+    region: str
+
+
+@dataclass
+class GeneratedList:
+    """One list as a file plus the truth of each of its data rows."""
+
+    name: str  # short list name, e.g. "official", "ngo", "media", "morgue"
+    filename: str  # e.g. "official.csv" or "morgue.xlsx"; the extension tells the format
+    content: bytes
+    truth: dict[int, str]  # 1-based data row number (the header is not counted) -> person_id
+    map_toml: str | None = None  # a column map when headers alone would not be guessed right
+    one_per_person: bool = False  # the list names each person at most once (e.g. an official register)
+
+
+@dataclass
+class GeneratedSet:
+    name: str  # e.g. "steppe300_seed1"
+    people: dict[str, TruePerson]  # every person who died, listed anywhere or not: len() is the true toll
+    lists: list[GeneratedList] = field(default_factory=list)

@@ -1,0 +1,172 @@
+"""Read a generated set as ``tergeu import`` would, and what its truth allows any matcher to reach.
+
+The files go through Tergeu's own reading code (``open_table``, the column map guessed from the
+headers or given by the generator, ``RowParser``), so a header the guesser misreads or a date the
+parser refuses shows up here as it would for a user. Only the database write is left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from generators import GeneratedList, GeneratedSet, TruePerson
+from tergeu.casualties.importing.columnmap import load_map, settle_map
+from tergeu.casualties.importing.readers import open_table
+from tergeu.casualties.importing.rowparse import RowParser
+from tergeu.core.linkage.areas import area_of_place, record_areas
+from tergeu.core.linkage.features import RecordFacts
+from tergeu.core.names import matching_key, parse_name
+from tergeu.core.names.forms import family_stem
+
+GENERATORS = ("steppe", "bazaar", "ledger")
+
+
+class UnreadableList(Exception):
+    """A generated file that Tergeu's import would refuse: the bench stops rather than score a part."""
+
+
+@dataclass
+class LoadedSet:
+    name: str
+    records: list[RecordFacts]  # numbered 1.. in list order, as the database would number them
+    truth: dict[int, str]  # record number -> person id
+    exclusive_lists: frozenset[str]
+    people: dict[str, TruePerson]
+    lists: list[str]
+
+
+def generate(generator: str, people: int, seed: int) -> GeneratedSet:
+    """Run ``bench/generators/<generator>.py``'s ``generate``."""
+    if generator not in GENERATORS:
+        raise ValueError(f"unknown generator {generator!r}; known: {', '.join(GENERATORS)}")
+    return importlib.import_module(f"generators.{generator}").generate(people, seed)
+
+
+def _read_list(listed: GeneratedList, folder: Path) -> tuple[list[dict[str, str]], str | None]:
+    path = folder / listed.filename
+    path.write_bytes(listed.content)
+    column_map = None
+    if listed.map_toml:
+        map_path = folder / f"{listed.name}.map.toml"
+        map_path.write_text(listed.map_toml, encoding="utf-8")
+        column_map = load_map(map_path)
+    table = open_table(path, listed.content)
+    column_map, positions = settle_map(column_map, table.headers, path)
+    parser = RowParser(table.headers, positions, column_map.date_order, column_map.values)
+    rows = []
+    for row in table.rows:
+        parsed = parser.parse(row.number, row.cells)
+        if parsed.errors:
+            first = parsed.errors[0]
+            raise UnreadableList(f"{listed.filename}: row {first.row}, column {first.column!r}: {first.message} "
+                                 f"({first.value!r})")
+        rows.append(parsed.facts)
+    return rows, column_map.name_order
+
+
+def load(generated: GeneratedSet) -> LoadedSet:
+    """Every list's rows as ``RecordFacts`` with the truth of each, read through the import code."""
+    records: list[RecordFacts] = []
+    truth: dict[int, str] = {}
+    with tempfile.TemporaryDirectory(prefix="tergeu-bench-") as folder:
+        for listed in generated.lists:
+            rows, order = _read_list(listed, Path(folder))
+            if len(rows) != len(listed.truth):
+                raise UnreadableList(f"{listed.filename}: {len(rows)} rows read, the truth has {len(listed.truth)}")
+            for number, facts in enumerate(rows, start=1):
+                records.append(RecordFacts(len(records) + 1, listed.name, facts, order))
+                truth[len(records)] = listed.truth[number]
+    exclusive = frozenset(listed.name for listed in generated.lists if listed.one_per_person)
+    return LoadedSet(generated.name, records, truth, exclusive, generated.people, [g.name for g in generated.lists])
+
+
+def _person_key(person: TruePerson) -> tuple[str, str, str]:
+    return matching_key(family_stem(person.family)), matching_key(person.given)[:1], person.sex
+
+
+def _stated_day(facts: dict[str, str]) -> tuple[dt.date | None, int]:
+    """The day a record places the death on, and how many days before it the death may be."""
+    for name, slack in (("date_of_death", 0), ("date_recorded", 3)):
+        text = facts.get(name, "")
+        if len(text) == 10:
+            return dt.date.fromisoformat(text), slack
+    return None, 0
+
+
+def _fits(person: TruePerson, facts: dict[str, str], father: str) -> bool:
+    """Whether nothing the record states rules ``person`` out (typos ignored: an upper bound)."""
+    areas = set(record_areas(facts.get("place_of_death"), facts.get("region")) or ())
+    if areas and area_of_place(person.place) not in areas and area_of_place(person.region) not in areas:
+        return False
+    if father and matching_key(person.father_given)[:1] != father:
+        return False
+    day, slack = _stated_day(facts)
+    if day is not None and not (0 <= (day - person.date_of_death).days <= max(slack, 1)):
+        return False
+    born = facts.get("date_of_birth", "")
+    return not born or person.date_of_birth.isoformat().startswith(born[:4])
+
+
+def initials_ceiling(loaded: LoadedSet) -> dict[str, float]:
+    """The best pairwise recall (and F1 at precision 1) the stated facts allow without guessing.
+
+    A record naming someone by surname and initials only can be told from namesakes by what it states.
+    Using the truth, count the listed people (on some other record) that fit it: same family stem,
+    initial and sex, the record's area, date and birth year when stated, the father's initial when
+    given. When two or more fit, the record's true pairs are out of any matcher's reach. Typos are
+    ignored, so this is an upper bound. Generic over generators: it reads only ``TruePerson``.
+    """
+    members: dict[str, list[int]] = {}
+    for number, person_id in loaded.truth.items():
+        members.setdefault(person_id, []).append(number)
+    listed: dict[tuple[str, str, str], list[TruePerson]] = {}
+    for person_id in members:
+        listed.setdefault(_person_key(loaded.people[person_id]), []).append(loaded.people[person_id])
+    lost = 0
+    for record in loaded.records:
+        lost += _lost_pairs(record, loaded, members, listed)
+    true_pairs = sum(len(ids) * (len(ids) - 1) // 2 for ids in members.values())
+    recall = (true_pairs - lost) / true_pairs if true_pairs else 1.0
+    return {"ceiling_recall": round(recall, 4), "ceiling_f1": round(2 * recall / (1 + recall), 4)}
+
+
+def _lost_pairs(record: RecordFacts, loaded: LoadedSet, members: dict[str, list[int]],
+                listed: dict[tuple[str, str, str], list[TruePerson]]) -> int:
+    facts = record.facts
+    if "full_name" not in facts or facts.get("national_id"):
+        return 0
+    parsed = parse_name(facts["full_name"], record.name_order)
+    if parsed.given or not parsed.given_initial:
+        return 0
+    person = loaded.people[loaded.truth[record.record_id]]
+    father = matching_key(parsed.patronymic_initial or "")[:1]
+    fits = [other for other in listed.get(_person_key(person), ())
+            if _fits(other, facts, father) and any(r != record.record_id for r in members[other.person_id])]
+    return len(members[person.person_id]) - 1 if len(fits) > 1 else 0
+
+
+def recall_by_list_pair(clusters: dict[int, object], loaded: LoadedSet) -> dict[str, float]:
+    """Of the true pairs between two lists (or within one), the share the clusters put together."""
+    found: dict[str, list[int]] = {}
+    members: dict[str, list[RecordFacts]] = {}
+    for record in loaded.records:
+        members.setdefault(loaded.truth[record.record_id], []).append(record)
+    for group in members.values():
+        for pair_name, together in _pairs_of(group, clusters):
+            counts = found.setdefault(pair_name, [0, 0])
+            counts[0] += together
+            counts[1] += 1
+    return {name: round(hit / total, 4) for name, (hit, total) in sorted(found.items())}
+
+
+def _pairs_of(group: list[RecordFacts], clusters: dict[int, object]) -> Iterable[tuple[str, bool]]:
+    for i, left in enumerate(group):
+        for right in group[i + 1:]:
+            name = "–".join(sorted((left.list_name, right.list_name)))
+            cluster = clusters.get(left.record_id)
+            yield name, cluster is not None and cluster == clusters.get(right.record_id)
