@@ -116,6 +116,15 @@ def patronymic_initial_comparison() -> cl.CustomComparison:
 
 
 def birth_comparison() -> cl.CustomComparison:
+    """Date of birth, or the year from an IIN or from the age at death.
+
+    Two full dates that differ beyond a typo or two are strong evidence of two people, and are kept
+    apart from years that differ by one, which is what an age at death gives (the birthday may fall
+    before or after the death): a year within one counts as agreement only where a side's year comes
+    from an age. Two typos are allowed a level of their own because some lists corrupt whole dates.
+    """
+    both_full = "birth_date_l IS NOT NULL AND birth_date_r IS NOT NULL"
+    approximate = "(NOT birth_year_exact_l OR NOT birth_year_exact_r)"
     return cl.CustomComparison(
         output_column_name="birth",
         comparison_description="date of birth, or the year from an IIN or from the age at death",
@@ -127,11 +136,12 @@ def birth_comparison() -> cl.CustomComparison:
             level("substr(birth_date_l, 1, 4) = substr(birth_date_r, 1, 4) AND substr(birth_date_l, 6, 2) = "
                   "substr(birth_date_r, 9, 2) AND substr(birth_date_l, 9, 2) = substr(birth_date_r, 6, 2)",
                   "day and month swapped", 0.02),
-            level("birth_year_l = birth_year_r AND birth_year_exact_l AND birth_year_exact_r",
+            level("levenshtein(birth_date_l, birth_date_r) <= 2", "date of birth with two typos", 0.02),
+            level(f"birth_year_l = birth_year_r AND NOT ({both_full}) AND NOT {approximate}",
                   "same year of birth", 0.1),
-            level("abs(birth_year_l - birth_year_r) <= 1", "years within 1 (age at death)", 0.3),
-            level("abs(birth_year_l - birth_year_r) <= 3", "years within 3", 0.06),
-            else_level(0.04),
+            level(f"abs(birth_year_l - birth_year_r) <= 1 AND {approximate}", "years within 1 (age at death)", 0.2),
+            level(f"abs(birth_year_l - birth_year_r) <= 3 AND NOT ({both_full})", "years within 3", 0.06),
+            else_level(0.04).configure(label_for_charts="different dates or years of birth"),
         ],
     )
 
@@ -167,6 +177,44 @@ def death_comparison() -> cl.CustomComparison:
             fixed_m(level(f"{apart} <= 1", "within a day", 0.08)),
             fixed_m(level(f"{apart} <= 3", "within three days", 0.02)),
             fixed_m(else_level(0.02)),
+        ],
+    )
+
+
+def _days(later: str, earlier: str) -> str:
+    return f"date_diff('day', CAST({earlier} AS DATE), CAST({later} AS DATE))"
+
+
+def recorded_comparison() -> cl.CustomComparison:
+    """A list's own date (a body admitted, a death registered, a burial) against the other's death date.
+
+    Such a date is on or after the death: a morgue admits a body the same day or the next, a burial
+    follows by a day or a few (Muslim custom: the next day), a civil registry records a death within
+    two weeks. So the levels are days *after* the death, in those ranges; a date before the death, or
+    weeks after it, is the disagreement. Two records that both give only such dates are compared by
+    how far apart those are. The comparison applies only where the death dates were not compared (one
+    record has none), so no date counts twice. Its m probabilities are fixed from those customs, not
+    trained: the records it matters for are the sparse ones (surname and initials), where EM cannot
+    tell a namesake from the person, as with the death dates themselves.
+    """
+    gap = (f"CASE WHEN recorded_date_l IS NOT NULL AND death_date_r IS NOT NULL "
+           f"THEN {_days('recorded_date_l', 'death_date_r')} "
+           f"WHEN recorded_date_r IS NOT NULL AND death_date_l IS NOT NULL "
+           f"THEN {_days('recorded_date_r', 'death_date_l')} "
+           f"ELSE abs({_days('recorded_date_l', 'recorded_date_r')}) END")
+    compared = ("(death_date_l IS NULL OR death_date_r IS NULL) AND ("
+                "(recorded_date_l IS NOT NULL AND coalesce(death_date_r, recorded_date_r) IS NOT NULL) OR "
+                "(recorded_date_r IS NOT NULL AND coalesce(death_date_l, recorded_date_l) IS NOT NULL))")
+    return cl.CustomComparison(
+        output_column_name="recorded_date",
+        comparison_description="a list's date of record (admitted, registered, buried) against the death",
+        comparison_levels=[
+            cll.CustomLevel(f"NOT ({compared})", "death dates compared, or no date of record").configure(
+                is_null_level=True),
+            fixed_m(level(f"{gap} BETWEEN 0 AND 1", "recorded on the day of death or the next", 0.6)),
+            fixed_m(level(f"{gap} BETWEEN 2 AND 3", "recorded 2-3 days after the death", 0.2)),
+            fixed_m(level(f"{gap} BETWEEN 4 AND 14", "recorded 4-14 days after the death", 0.15)),
+            fixed_m(else_level(0.05).configure(label_for_charts="recorded before the death or weeks after")),
         ],
     )
 
@@ -219,6 +267,6 @@ def casualty_comparisons() -> list[cl.CustomComparison]:
         family_comparison(), given_comparison(), initial_comparison(), patronymic_comparison(),
         patronymic_initial_comparison(), birth_comparison(),
         national_id_comparison(),
-        death_comparison(), place_comparison(), area_comparison(),
+        death_comparison(), recorded_comparison(), place_comparison(), area_comparison(),
         simple_exact("sex", "sex (stated, from the IIN, or from name endings)", 0.97),
     ]

@@ -29,7 +29,7 @@ from tergeu.core.names import matching_key, parse_iin, parse_name, parse_name_pa
 FEATURE_COLUMNS = (
     "unique_id", "source_dataset", "given", "family", "patronymic", "given_initial", "patronymic_initial",
     "name_tokens", "given_skeleton", "family_skeleton", "birth_date", "birth_year", "birth_year_exact",
-    "national_id", "death_date", "place", "area", "sex",
+    "national_id", "death_date", "recorded_date", "place", "area", "sex",
 )
 
 
@@ -91,10 +91,16 @@ def _birth(facts: dict[str, str]) -> tuple[str | None, int | None, bool]:
         info = parse_iin(facts["national_id"])
         if info.valid:
             return info.birth_date.isoformat(), info.birth_date.year, True
-    death, age = facts.get("date_of_death"), facts.get("age")
+    # A list's own date (a body admitted, a death registered) is within days of the death: its year serves.
+    death, age = facts.get("date_of_death") or facts.get("date_recorded"), facts.get("age")
     if death and age and age.isdigit():
         return None, int(death[:4]) - int(age), False  # the true year is this or the one before
     return None, None, False
+
+
+def _full_date(text: str | None) -> str | None:
+    """A date stated to the day (ISO), else None: a month or a year cannot be compared in days."""
+    return text if text is not None and len(text) == 10 else None
 
 
 def _sex(facts: dict[str, str], from_name: str | None) -> str | None:
@@ -123,7 +129,8 @@ def features_of(record: RecordFacts, names_of: Callable[[NameKey], dict[str, Any
         "unique_id": record.record_id, "source_dataset": record.list_name,
         "birth_date": birth_date, "birth_year": birth_year, "birth_year_exact": exact if birth_year else None,
         "national_id": facts.get("national_id"),
-        "death_date": facts.get("date_of_death") if len(facts.get("date_of_death", "")) == 10 else None,
+        "death_date": _full_date(facts.get("date_of_death")),
+        "recorded_date": _full_date(facts.get("date_recorded")),
         "place": place_key(facts.get("place_of_death")) or None,
         "area": record_areas(facts.get("place_of_death"), facts.get("region")),
         "sex": _sex(facts, names.get("sex_from_name")),
@@ -137,7 +144,8 @@ FEATURE_SCHEMA = pa.schema([
     ("patronymic_initial", pa.string()), ("name_tokens", pa.list_(pa.string())),
     ("given_skeleton", pa.string()), ("family_skeleton", pa.string()), ("birth_date", pa.string()),
     ("birth_year", pa.int32()), ("birth_year_exact", pa.bool_()), ("national_id", pa.string()),
-    ("death_date", pa.string()), ("place", pa.string()), ("area", pa.list_(pa.string())), ("sex", pa.string()),
+    ("death_date", pa.string()), ("recorded_date", pa.string()), ("place", pa.string()),
+    ("area", pa.list_(pa.string())), ("sex", pa.string()),
 ])
 
 

@@ -38,6 +38,8 @@ TRAIN_AT_MOST = 30_000  # records the model is trained on; all are scored
 EM_RULES = (block_on("family_skeleton", "given_initial"), block_on("birth_year", "given_initial"))
 EM_PAIRS_AT_MOST = 400_000  # per EM rule, when training on a sample of a large set (Splink samples records)
 MAX_DISAGREEING_M = 0.35  # if EM says more true matches disagree than this, it has learned something else
+M_FLOOR = 0.005  # least share of true matches a trained level keeps (see ``_smoothed``)
+U_SAMPLED_PAIRS = 2e6  # random pairs the u probabilities are estimated from
 LOWEST_WEIGHT = -12.0  # pairs scored below this are not worth keeping, whatever the prior turns out to be
 DUCKDB_MEMORY = "1536MB"  # DuckDB spills beyond this, so a million records fit the benchmark's 4 GB
 
@@ -184,11 +186,40 @@ def _train(table: Any, size: int, seed: int, em: bool, max_em_pairs: float | Non
         # the priors are re-estimated from the scored pairs anyway (``priors_by_list_pair``).
         fallback = min(0.5, 1.0 / max(size - 1, 1))
         linker = _linker(table, {**estimated, "probability_two_random_records_match": fallback})
-    linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=seed)
+    linker.training.estimate_u_using_random_sampling(max_pairs=U_SAMPLED_PAIRS, seed=seed)
     if em:
         for rule in EM_RULES:
             linker = _guarded_em(linker, table, rule, max_em_pairs)
-    return linker
+    return _linker(table, _smoothed(linker.misc.save_model_to_json()))
+
+
+def _smoothed(model: dict[str, Any]) -> dict[str, Any]:
+    """The trained model with no level made impossible for a match, and no agreement left without a u.
+
+    EM on casualty lists drives some m probabilities to zero (all family names of true matches agree
+    in the pairs it saw; "similar father's name" never happens), and a zero m weighs minus infinity:
+    one married woman's new surname, one clerk's unusual spelling, and the person is split for good.
+    So every trained level keeps at least ``M_FLOOR`` of the true matches (the others shrink to make
+    room), a pseudo-count in the spirit of a Dirichlet prior rather than a value tuned to some data.
+    A level of agreement that no random pair met (an exact IIN among 2 million pairs) has no u, and
+    Splink would fall back on a default unrelated to these lists; it gets the rate just below what
+    the sample could have seen. Comparisons the sample never met at all (no initials-only records yet)
+    are left alone, for ``_with_untrained_u`` to fill when such records arrive.
+    """
+    comparisons = copy.deepcopy(model["comparisons"])
+    for comparison in comparisons:
+        levels = [lvl for lvl in comparison["comparison_levels"] if not lvl.get("is_null_level")]
+        trained = [lvl for lvl in levels if not lvl.get("fix_m_probability") and lvl.get("m_probability") is not None]
+        if trained:
+            room = sum(lvl["m_probability"] for lvl in trained)
+            raised = [max(lvl["m_probability"], M_FLOOR) for lvl in trained]
+            for lvl, m in zip(trained, raised, strict=True):
+                lvl["m_probability"] = m * room / sum(raised)
+        if any(lvl.get("u_probability") is not None for lvl in levels):
+            for lvl in levels[:-1]:  # the last level is disagreement, which random pairs always meet
+                if lvl.get("u_probability") is None:
+                    lvl["u_probability"] = 1 / U_SAMPLED_PAIRS
+    return {**model, "comparisons": comparisons}
 
 
 def _uncertain(weights: dict[str, np.ndarray], probabilities: np.ndarray) -> np.ndarray:
