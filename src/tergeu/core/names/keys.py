@@ -24,7 +24,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["matching_key", "skeleton_key"]
+__all__ = ["fold_homoglyphs", "matching_key", "skeleton_key"]
 
 # fmt: off
 _CYRILLIC = {
@@ -44,6 +44,13 @@ _LATIN_SPECIAL = {
     "ø": "o", "ł": "l", "đ": "d", "þ": "th",
 }
 # fmt: on
+
+# Latin letters that look like Cyrillic ones (upper or lower case). Scanned or retyped lists mix them
+# into Cyrillic words ("Муcин" with a Latin c): read as Latin, "ЯKОВЛЕB" would key as "iakovleb".
+# Both cases of each, so that folding and lower-casing commute.
+_LOOKALIKES = str.maketrans("AaBbCcEeHhKkMmOoPpTtXxYy", "АаВвСсЕеНнКкМмОоРрТтХхУу")
+_MIXED_WORD = re.compile(r"[^\W\d_]*[A-Za-z][^\W\d_]*")
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 
 _APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼʻ`´ʹ′", "'"))
 
@@ -115,6 +122,18 @@ def _fold(ascii_token: str) -> str:
     return current
 
 
+def fold_homoglyphs(text: str) -> str:
+    """Latin look-alike letters inside a word that is otherwise Cyrillic, made Cyrillic.
+
+    Only words with both scripts change, so a Latin spelling ("Aset") is never touched, and only
+    the look-alike letters move: a word still mixed afterwards is left for the reader to see.
+    """
+    if not _CYRILLIC_LETTER.search(text):
+        return text
+    return _MIXED_WORD.sub(lambda m: m.group(0).translate(_LOOKALIKES)
+                           if _CYRILLIC_LETTER.search(m.group(0)) else m.group(0), text)
+
+
 @lru_cache(maxsize=1 << 16)
 def _token_key(token: str) -> str:
     """Key of one word. Cached: names repeat across and within lists, and linkage keys millions."""
@@ -130,7 +149,7 @@ def matching_key(text: str) -> str:
     The result contains only ``[a-z ]`` and is stable under re-keying, so keys can be stored and
     compared later.
     """
-    text = unicodedata.normalize("NFC", text).lower().translate(_APOSTROPHES)
+    text = fold_homoglyphs(unicodedata.normalize("NFC", text)).lower().translate(_APOSTROPHES)
     keys = (_token_key(word) for word in _WORD_BREAKS.sub(" ", text).split())
     return " ".join(key for key in keys if key)
 

@@ -13,6 +13,7 @@ from .keys import matching_key
 __all__ = [
     "FAMILY_ENDINGS",
     "FAMILY_FEMININE_TO_MASCULINE",
+    "DIMINUTIVE_KEYS",
     "FAMILY_KEYS",
     "GIVEN_KEYS",
     "GIVEN_KEY_SUFFIXES",
@@ -118,3 +119,22 @@ FAMILY_KEYS = frozenset(matching_key(name) for name in _FAMILY_NAMES.split())
 
 # Kazakh given-name elements (-бек, -жан, -гүл) that are a weak hint of a given name.
 GIVEN_KEY_SUFFIXES = ("bek", "jan", "gul")
+
+
+# Everyday short forms of Russian given names, as volunteers and relatives write them ("Саша" for
+# Александр), by matching key -> the full name's matching key. Only forms that stand for one full name.
+_DIMINUTIVES: dict[str, tuple[str, ...]] = {
+    "Александр": ("Саша", "Саня", "Шура"), "Алексей": ("Лёша", "Алёша", "Лёха"), "Дмитрий": ("Дима", "Митя"),
+    "Сергей": ("Серёжа", "Серега"), "Владимир": ("Вова", "Володя"), "Николай": ("Коля",),
+    "Михаил": ("Миша",), "Евгений": ("Женя",), "Павел": ("Паша",), "Пётр": ("Петя",), "Иван": ("Ваня",),
+    "Андрей": ("Андрюша",), "Виктор": ("Витя",), "Константин": ("Костя",), "Вячеслав": ("Слава",),
+    "Анатолий": ("Толя",), "Юрий": ("Юра",), "Геннадий": ("Гена",), "Максим": ("Макс",), "Роман": ("Рома",),
+    "Артём": ("Тёма",), "Станислав": ("Стас",), "Георгий": ("Гоша",), "Фёдор": ("Федя",), "Эдуард": ("Эдик",),
+    "Валерий": ("Валера",), "Борис": ("Боря",), "Григорий": ("Гриша",), "Леонид": ("Лёня",),
+    "Василий": ("Вася",), "Екатерина": ("Катя",), "Елена": ("Лена",), "Татьяна": ("Таня",),
+    "Наталья": ("Наташа",), "Ольга": ("Оля",), "Мария": ("Маша",), "Светлана": ("Света",),
+    "Галина": ("Галя",), "Людмила": ("Люда",), "Ирина": ("Ира",), "Анастасия": ("Настя",), "Юлия": ("Юля",),
+}
+DIMINUTIVE_KEYS: dict[str, str] = {
+    matching_key(short): matching_key(full) for full, shorts in _DIMINUTIVES.items() for short in shorts
+}

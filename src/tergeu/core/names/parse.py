@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from .forms import WordShape, family_stem, initial_of, patronymic_stem, shape_of
 from .keys import matching_key, skeleton_key
+from .lexicon import DIMINUTIVE_KEYS
 from .script import Script, detect_script
 from .tokens import Piece, split_pieces
 
@@ -201,13 +202,19 @@ def _family_texts(assigned: list[tuple[Piece, str]]) -> list[str]:
     return texts
 
 
+def _full_given_key(given: str) -> str:
+    """The given name's key, a short form ("Саша") read as the full name it stands for (Александр)."""
+    key = matching_key(given)
+    return DIMINUTIVE_KEYS.get(key, key)
+
+
 def _keys(
     given: str | None, family: str | None, fstem: str | None, pstem: str | None, tokens: tuple[NameToken, ...]
 ) -> NameKeys:
     words = " ".join(t.key for t in tokens if t.role != "initial").split()
     skeletons = sorted(skeleton_key(part) for part in (given, fstem) if part and skeleton_key(part))
     return NameKeys(
-        given=matching_key(given) if given else None,
+        given=_full_given_key(given) if given else None,
         family=matching_key(family) if family else None,
         family_stem=matching_key(fstem) if fstem else None,
         patronymic_stem=matching_key(pstem) if pstem else None,

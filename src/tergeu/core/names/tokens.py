@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .keys import matching_key
+from .keys import fold_homoglyphs, matching_key
 from .lexicon import INITIAL_DIGRAPHS, NAME_PARTICLE_KEYS, SEPARATE_PATRONYMIC_KEYS
 
 _SEPARATORS = re.compile(r"[,;]")
@@ -37,11 +37,12 @@ class Piece:
 
 def normalise(text: str) -> str:
     """NFC, drop invisible format characters (zero-width space, soft hyphen), and put a space after
-    commas and semicolons so that "Нурланов,Ерлан" splits like "Нурланов, Ерлан"."""
+    commas and semicolons so that "Нурланов,Ерлан" splits like "Нурланов, Ерлан"; Latin look-alike
+    letters inside Cyrillic words become Cyrillic (``keys.fold_homoglyphs``)."""
     text = unicodedata.normalize("NFC", text)
     if _FORMAT_CHARS.search(text):
         text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
-    return _SEPARATORS.sub(r"\g<0> ", text)
+    return _SEPARATORS.sub(r"\g<0> ", fold_homoglyphs(text))
 
 
 def _is_edge_junk(ch: str) -> bool:

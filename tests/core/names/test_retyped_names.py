@@ -1,0 +1,32 @@
+"""Names as scans, retyping and everyday speech leave them: look-alike letters and short forms."""
+
+from tergeu.core.names import matching_key, parse_name
+from tergeu.core.names.keys import fold_homoglyphs
+
+
+def test_latin_look_alikes_inside_a_cyrillic_word_key_as_cyrillic() -> None:
+    # "Муcин" with a Latin c, "ЯKОВЛЕB" with a Latin K and B: an OCR'd or retyped list.
+    assert matching_key("Муcин") == matching_key("Мусин")
+    assert matching_key("ЯKОВЛЕB") == matching_key("Яковлев")
+
+
+def test_a_latin_spelling_is_never_folded_into_cyrillic() -> None:
+    assert fold_homoglyphs("Aset Tursyn") == "Aset Tursyn"
+    assert fold_homoglyphs("Ерлан/Yerlan") == "Ерлан/Yerlan"
+
+
+def test_a_patronymic_with_look_alikes_is_still_read_as_one() -> None:
+    parsed = parse_name("Турcынoва Айгуль Туpсынoвнa")
+    assert parsed.family_stem == "Турсынов"
+    assert parsed.patronymic_stem == "Турсын"
+    assert parsed.implied_sex == "F"
+
+
+def test_a_short_form_keys_as_the_full_given_name() -> None:
+    assert parse_name("Иванов Лёша").keys.given == parse_name("Иванов Алексей").keys.given
+    assert parse_name("Николаева Катя").keys.given == parse_name("Николаева Екатерина").keys.given
+    assert parse_name("Саша Петров").keys.given == matching_key("Александр")
+
+
+def test_an_unknown_given_name_keeps_its_own_key() -> None:
+    assert parse_name("Нурланов Ерлан").keys.given == "erlan"
