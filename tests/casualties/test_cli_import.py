@@ -110,3 +110,55 @@ def test_it_refuses_a_bad_map_value_naming_the_file(write_csv, tmp_path: Path, v
     assert result.exit_code == 1
     assert message in result.output, result.output
     assert not Record.objects.exists()
+
+
+MALFORMED = {
+    "cut inside a quoted cell": ('Аты-жөні,Жасы\r\nА Б,27\r\n"unclosed,row',
+                                 "row 2 (line 3), column 'Аты-жөні': the quote opening this cell on line 3 is "
+                                 "never closed"),
+    "quote left open mid-file": ('Аты-жөні,Жасы\r\nА Б,"27\r\nВ Г,28\r\nД Е,29\r\n',
+                                 "row 1 (line 2), column 'Жасы': the quote opening this cell on line 2"),
+    "text after a closing quote": ('Аты-жөні,Жасы\r\n"Береке" ТОО,27\r\n',
+                                   "row 1 (line 2), column 'Аты-жөні': text follows the closing quote"),
+    "more cells than headers": ("Аты-жөні,Жасы\r\nА Б,27,Алматы\r\n",
+                                "row 1 (line 2) has 3 cells but the header has 2"),
+    "fewer cells than headers": ("Аты-жөні,Жасы\r\nА Б,27\r\nВ Г\r\n",
+                                 "row 2 (line 3) has 1 cell but the header has 2 (no cell for column 'Жасы')"),
+    "lone CR inside a cell": ("Аты-жөні,Жасы\r\nА\rБ,27\r\n", "row 1 (line 2) has 1 cell but the header has 2"),
+    "NUL byte": ("Аты-жөні,Жасы\r\nА Б,27\r\n\x00\x00\x00", "row 2 (line 3), column 'Аты-жөні': holds a NUL"),
+}
+
+
+@pytest.mark.parametrize("name", MALFORMED)
+def test_it_refuses_a_malformed_csv_and_writes_nothing(tmp_path: Path, name: str) -> None:
+    from helpers import database_counts
+
+    text, message = MALFORMED[name]
+    path = tmp_path / "list.csv"
+    path.write_bytes(text.encode("utf-8"))
+    before = database_counts()
+    for extra in ([], ["--dry-run"], ["--json"]):
+        result = CliRunner().invoke(cli, ["import", str(path), "--list", "morgue", *extra])
+        assert result.exit_code == 1, result.output
+        output = " ".join(result.output.split())  # the console wraps long lines
+        assert f"Error: list.csv: {message}" in output, output
+        assert "Traceback" not in output
+    assert database_counts() == before
+
+
+def test_it_refuses_a_utf8_file_cut_inside_a_character(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_bytes("Аты-жөні,Жасы\r\nА Б,27\r\nНұрланов".encode()[:-1])
+    result = CliRunner().invoke(cli, ["import", str(path), "--list", "morgue"])
+    assert result.exit_code == 1
+    assert "ends in the middle of a UTF-8 character" in " ".join(result.output.split())
+    assert not ImportedList.objects.exists()
+
+
+def test_it_imports_line_breaks_in_quotes_and_mixed_line_ends(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_bytes('Аты-жөні,Жасы,Ескерту\r\nА Б,27,"бірінші\r\nекінші"\n\nВ Г,28,ТОО "Береке"\r'.encode())
+    result = CliRunner().invoke(cli, ["import", str(path), "--list", "morgue"])
+    assert result.exit_code == 0, result.output
+    assert [(r.row_number, r.raw) for r in Record.objects.order_by("row_number")] == [
+        (1, ["А Б", "27", "бірінші\r\nекінші"]), (3, ["В Г", "28", 'ТОО "Береке"'])]

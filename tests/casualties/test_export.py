@@ -43,3 +43,21 @@ def test_it_writes_json_lines_for_one_list(two_lists, tmp_path) -> None:
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert lines == [{"list": "media", "row": 1, "synthetic": True, "full_name": "Zhanbolat Nurlanov", "sex": "M"},
                      {"list": "media", "row": 2, "synthetic": True, "full_name": "Nobody Known"}]
+
+
+def test_the_records_columns_only_grow_new_fields_at_the_end() -> None:
+    """Columns of 0.1.0 keep their places; fields added since are appended (docs/export-formats.md)."""
+    assert EXPORT_COLUMNS == (
+        "list", "row", "synthetic", "full_name", "family_name", "given_name", "patronymic", "date_of_birth", "age",
+        "sex", "national_id", "date_of_death", "place_of_death", "region", "circumstances", "source_record_id",
+        "notes", "date_recorded")
+
+
+def test_it_exports_the_recorded_date_in_the_last_column(write_csv, run_import) -> None:
+    run_import(write_csv("morgue.csv", ["ФИО", "Дата смерти", "Дата поступления"],
+                         [["Нурланов Ж.С.", "05.01.2022", "06.01.2022"]]), list_name="morgue")
+    result = CliRunner().invoke(cli, ["export", "records", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    header, line = result.stdout.splitlines()
+    assert header.endswith(",notes,date_recorded") and line.endswith(",2022-01-06")
+    assert list(csv.DictReader(io.StringIO(result.stdout)))[0]["date_of_death"] == "2022-01-05"

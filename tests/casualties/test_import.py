@@ -131,6 +131,7 @@ def test_it_dry_runs_without_writing(write_csv, run_import) -> None:
 @pytest.mark.parametrize("header,rows,message", [
     (["Возраст", "Пол"], [["30", "м"]], "no name column was guessed"),
     (["ФИО", "Пол"], [["А Б", "м", "extra"]], "row 1 (line 2) has 3 cells but the header has 2"),
+    (["ФИО", "Пол"], [["А Б", "м"], ["В Г"]], "row 2 (line 3) has 1 cell but the header has 2"),
 ])
 def test_it_names_file_level_problems(write_csv, run_import, header, rows, message) -> None:
     with pytest.raises(ImportProblem, match=re.escape(message)) as info:
@@ -176,3 +177,75 @@ def test_it_logs_the_import_in_the_history(write_csv, run_import) -> None:
     entry = ChangeEntry.objects.get(action="import")
     assert entry.after["rows"] == 2 and entry.after["sha256"] == report.sha256
     assert entry.actor.startswith("cli:")
+
+
+def test_it_refuses_a_file_cut_inside_a_quoted_cell_writing_nothing(tmp_path: Path, run_import) -> None:
+    path = tmp_path / "cut.csv"
+    path.write_bytes(csv_bytes(OFFICIAL_HEADER, OFFICIAL_ROWS) + '3,"Серікұлы Ерлан, 1990'.encode())
+    before = database_counts()
+    with pytest.raises(ImportProblem, match=re.escape(
+            "cut.csv: row 3 (line 4), column 'Фамилия Имя Отчество': the quote opening this cell on line 4 "
+            "is never closed")):
+        run_import(path)
+    assert database_counts() == before
+
+
+MORGUE_HEADER = ["ФИО", "Дата смерти", "Дата поступления тела", "Дата рождения"]
+
+
+def test_it_reads_the_date_a_list_recorded_a_death(write_csv, run_import) -> None:
+    rows = [["Нурланов Ж.С.", "05.01.2022", "06.01.2022", "12.03.1990"], ["Ахметов А.", "", "7 января 2022", ""]]
+    report = run_import(write_csv("morgue.csv", MORGUE_HEADER, rows))
+    assert report.ok and report.warning_count == 0, report.warnings
+    assert report.column_map.columns["date_recorded"] == "Дата поступления тела"
+    assert report.column_map.columns["date_of_death"] == "Дата смерти"
+    assert facts_of("test list") == [
+        {"full_name": "Нурланов Ж.С.", "date_of_death": "2022-01-05", "date_recorded": "2022-01-06",
+         "date_of_birth": "1990-03-12"},
+        {"full_name": "Ахметов А.", "date_recorded": "2022-01-07"}]
+    assert Record.objects.get(row_number=2).death_date == ""  # a recorded date is not a date of death
+
+
+def test_it_warns_when_a_death_is_recorded_before_it_happened(write_csv, run_import) -> None:
+    rows = [["А Б", "06.01.2022", "05.01.2022", ""], ["В Г", "06.01.2022", "01.2022", ""],
+            ["Д Е", "2022", "31.12.2021", ""]]
+    report = run_import(write_csv("morgue.csv", MORGUE_HEADER, rows))
+    assert report.ok
+    assert [(w.row, w.column, w.value) for w in report.warnings] == [
+        (1, "Дата поступления тела", "2022-01-05"), (3, "Дата поступления тела", "2021-12-31")]
+    assert "before the date of death 2022-01-06" in report.warnings[0].message
+    assert facts_of("test list")[0]["date_recorded"] == "2022-01-05"  # kept as stated
+
+
+def test_a_map_names_the_recorded_date_as_a_column_or_a_value(write_csv, run_import) -> None:
+    path = write_csv("registry.csv", ["Who", "Died", "Registered"],
+                     [["Nurlanov Zhanbolat", "05.01.2022", "08.01.2022"]])
+    report = run_import(path, column_map=ColumnMap({"full_name": "Who", "date_of_death": "Died",
+                                                    "date_recorded": "Registered"}))
+    assert report.ok and facts_of("test list")[0]["date_recorded"] == "2022-01-08"
+    other = write_csv("burials.csv", ["Who", "Died"], [["Ахметов А.", "09.01.2022"]])
+    report = run_import(other, list_name="burials",
+                        column_map=ColumnMap({"full_name": "Who", "date_of_death": "Died"},
+                                             values={"date_recorded": "2022-01-08"}))
+    assert report.ok
+    assert report.warnings[0].column == "Died" and "recorded on 2022-01-08" in report.warnings[0].message
+
+
+def test_a_map_file_accepts_the_recorded_date(tmp_path: Path) -> None:
+    from tergeu.casualties.importing.columnmap import load_map
+
+    path = tmp_path / "map.toml"
+    path.write_text('[columns]\nfull_name = "ФИО"\ndate_recorded = "Дата регистрации"\n'
+                    '[values]\nregion = "г. Алматы"\n', encoding="utf-8")
+    assert load_map(path).columns["date_recorded"] == "Дата регистрации"
+    path.write_text('[columns]\nfull_name = "ФИО"\n[values]\ndate_recorded = "8 января 2022"\n', encoding="utf-8")
+    assert load_map(path).values == {"date_recorded": "2022-01-08"}
+
+
+def test_a_map_value_that_disagrees_with_the_row_is_a_warning_not_a_crash(write_csv, run_import) -> None:
+    """The age check used to look up the age column, which a [values] age does not have."""
+    path = write_csv("list.csv", ["ФИО", "Дата рождения", "Дата гибели"], [["А Б", "12.03.1990", "05.01.2022"]])
+    report = run_import(path, column_map=ColumnMap(
+        {"full_name": "ФИО", "date_of_birth": "Дата рождения", "date_of_death": "Дата гибели"}, values={"age": "50"}))
+    assert report.ok
+    assert [(w.row, w.column, w.value) for w in report.warnings] == [(1, "", "50")]

@@ -25,6 +25,7 @@ FIELD_LABELS = {
     "circumstances": _("Circumstances of death"),
     "source_record_id": _("Number in the source list"),
     "notes": _("Notes"),
+    "date_recorded": _("Date recorded (death on or before)"),
 }
 
 

@@ -82,10 +82,14 @@ class RowParser:
             result.parsed["warnings"] = [f"{w.column}: {w.message}" for w in result.warnings]
         return result
 
+    def _column(self, *names: str) -> str:
+        """The header of the first of ``names`` the map gives a column ('' for a fact from ``[values]``)."""
+        return next((self.headers[self.positions[n]] for n in names if n in self.positions), "")
+
     def _cross_check(self, number: int, result: ParsedRow, derived: dict[str, str]) -> None:
         """Disagreements inside one row are kept as stated and flagged, never resolved silently."""
         facts = result.facts
-        column = self.headers[self.positions["national_id"]] if "national_id" in self.positions else ""
+        column = self._column("national_id")
         iin_birth = derived.get("date_of_birth_from_national_id")
         if iin_birth and facts.get("date_of_birth") and not iin_birth.startswith(facts["date_of_birth"]):
             result.warnings.append(CellProblem(number, column, facts["national_id"],
@@ -98,6 +102,17 @@ class RowParser:
         if birth and death and age:
             years = _years_between(birth, death)
             if years is not None and abs(years - int(age)) > 1:
-                age_column = self.headers[self.positions["age"]]
-                result.warnings.append(CellProblem(number, age_column, age,
+                result.warnings.append(CellProblem(number, self._column("age"), age,
                                                    f"age {age} disagrees with birth {birth} and death {death}"))
+        recorded = facts.get("date_recorded")
+        if recorded and death and _earlier(recorded, death):
+            result.warnings.append(CellProblem(
+                number, self._column("date_recorded", "date_of_death"), recorded,
+                f"recorded on {recorded}, before the date of death {death} (a death is recorded on or after it)"))
+
+
+def _earlier(first: str, second: str) -> bool:
+    """Whether ISO date ``first`` is surely before ``second``, compared at the precision both give
+    ('2022-01' is not before '2022-01-05': the list may mean any day of that month)."""
+    common = min(len(first), len(second))
+    return first[:common] < second[:common]

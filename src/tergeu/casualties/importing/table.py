@@ -20,7 +20,7 @@ class ImportProblem(ValueError):
 class Row:
     number: int  # 1-based data row (the header row is not counted)
     cells: list[str | None]
-    line: int | None = None  # physical line in a text file, when it differs from the row
+    line: int | None = None  # physical line a text file's row starts on (quoted line breaks make it differ)
 
 
 @dataclass

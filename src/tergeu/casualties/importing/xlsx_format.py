@@ -1,16 +1,25 @@
-"""Excel workbooks: the first sheet (or a named one), the first non-empty row as headers."""
+"""Excel workbooks: the first sheet (or a named one), the first non-empty row as headers.
+
+A workbook cut short loses the zip directory at its end and is refused when opened. A sheet whose XML
+is damaged inside an intact zip only fails while its rows are read (the workbook is read as a stream),
+so that failure too is turned into an ``ImportProblem`` naming the sheet and the last row read.
+"""
 
 from __future__ import annotations
 
 import datetime
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 from openpyxl import load_workbook
 
 from tergeu.casualties.importing.table import ImportProblem, Row, Table
+
+_DAMAGE = (ParseError, zipfile.BadZipFile, zlib.error, EOFError)
 
 
 def cell_text(value: object) -> str | None:
@@ -26,6 +35,19 @@ def cell_text(value: object) -> str | None:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def _guarded(sheet_rows: Iterator[tuple], path: Path, sheet: str) -> Iterator[tuple]:
+    """The sheet's rows, a damaged sheet (cut XML, bad compressed data) raised as an ImportProblem."""
+    read = 0
+    try:
+        for values in sheet_rows:
+            read += 1
+            yield values
+    except _DAMAGE as exc:
+        after = f"after sheet row {read}" if read else "before its first row"
+        raise ImportProblem(path, f"sheet {sheet!r} is damaged {after} (the workbook may be cut short or "
+                                  f"corrupt): {exc}") from None
 
 
 def _rows(sheet_rows: Iterator[tuple], width: int, path: Path, first_number: int) -> Iterator[Row]:
@@ -46,7 +68,7 @@ def read_xlsx(path: Path, data: bytes, sheet: str | None = None) -> Table:
     if sheet is not None and sheet not in workbook.sheetnames:
         raise ImportProblem(path, f"no sheet {sheet!r}; sheets are {', '.join(workbook.sheetnames)}")
     worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
-    rows = worksheet.iter_rows(values_only=True)
+    rows = _guarded(worksheet.iter_rows(values_only=True), path, worksheet.title)
     for values in rows:
         if any(v is not None and str(v).strip() for v in values):
             headers = [(cell_text(v) or "").strip() for v in values]

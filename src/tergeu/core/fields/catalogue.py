@@ -3,6 +3,9 @@
 Headers are matched after normalising case, punctuation and the letter ё, first exactly, then by a
 known phrase contained in the header ("Дата гибели (по данным ГП)" contains "дата гибели"). Each field
 and each header is used at most once, so a guess is always a valid map the user can then correct.
+
+``FIELDS`` is in a fixed order that other systems rely on (the records export's columns follow it), so
+a new field is appended at the end, never inserted.
 """
 
 from __future__ import annotations
@@ -67,6 +70,21 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("notes", "text", "Notes", (
         "примечание", "примечания", "комментарий", "ескерту", "ескертпе", "notes", "note", "comment", "remarks",
     )),
+    # Appended, not placed beside date_of_death: this order is the records export's column order, a
+    # contract that may only grow (docs/export-formats.md). A morgue states when a body came in, a civil
+    # registry when a death was registered, a cemetery when someone was buried: none is the day of
+    # death, which came on or before it (usually 0–3 days, sometimes more). A hospital's "Дата
+    # поступления" (admitted alive) is the exception the docs tell users to map away.
+    FieldSpec("date_recorded", "date", "Date recorded (death on or before)", (
+        "дата поступления", "дата поступления тела", "дата поступления трупа", "дата поступления в морг",
+        "дата регистрации", "дата регистрации смерти", "дата записи", "дата записи акта",
+        "дата захоронения", "дата погребения",
+        "түскен күні", "мәйітханаға түскен күні", "тіркелген күні", "тіркеу күні", "қайтыс болуын тіркеу күні",
+        "жерленген күні", "жерлеу күні",
+        "date admitted", "admission date", "date of admission", "date registered",
+        "registration date", "date of registration", "death registration date", "date of death registration",
+        "burial date", "date of burial", "date buried", "date recorded",
+    )),
 )
 
 _BY_NAME = {spec.name: spec for spec in FIELDS}
@@ -96,6 +114,8 @@ def _score(header_norm: str, phrase: str) -> int:
         return 2
     if len(phrase) >= 4 and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", header_norm):
         return 1
+    if len(phrase) >= 3 and header_norm.startswith(phrase + " "):
+        return 1  # a short phrase opening a longer header: "ФИО умершего", "ИИН погибшего"
     return 0
 
 

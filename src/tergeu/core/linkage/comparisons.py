@@ -213,8 +213,8 @@ def recorded_comparison() -> cl.CustomComparison:
                 is_null_level=True),
             fixed_m(level(f"{gap} BETWEEN 0 AND 1", "recorded on the day of death or the next", 0.6)),
             fixed_m(level(f"{gap} BETWEEN 2 AND 3", "recorded 2-3 days after the death", 0.2)),
-            fixed_m(level(f"{gap} BETWEEN 4 AND 14", "recorded 4-14 days after the death", 0.15)),
-            fixed_m(else_level(0.05).configure(label_for_charts="recorded before the death or weeks after")),
+            fixed_m(level(f"{gap} BETWEEN 4 AND 14", "recorded 4-14 days after the death", 0.18)),
+            fixed_m(else_level(0.02).configure(label_for_charts="recorded before the death or weeks after")),
         ],
     )
 

@@ -74,7 +74,10 @@ def _parsed_name(key: NameKey) -> dict[str, Any]:
     tokens = sorted({k for k in (keys.given, keys.family_stem, keys.patronymic_stem) if k})
     return {
         "given": keys.given, "family": keys.family_stem, "patronymic": keys.patronymic_stem,
-        "given_initial": _initial(name.given_initial), "patronymic_initial": _initial(name.patronymic_initial),
+        # A written-out name's initial is its key's first letter: "Yerlan" and "Ерлан" both start "e"
+        # (a raw initial would make them Y and Е), and a short form starts as the full name does.
+        "given_initial": (keys.given or "")[:1] or _initial(name.given_initial),
+        "patronymic_initial": (keys.patronymic_stem or "")[:1] or _initial(name.patronymic_initial),
         "name_tokens": tokens or None,
         "given_skeleton": skeleton_key(keys.given) if keys.given else None,
         "family_skeleton": skeleton_key(keys.family_stem) if keys.family_stem else None,
