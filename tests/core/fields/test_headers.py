@@ -84,3 +84,12 @@ def test_a_short_header_word_opening_a_longer_header_is_guessed() -> None:
     guessed = guess_columns(["ФИО умершего", "ИИН погибшего", "Дата смерти"])
     assert guessed["full_name"] == "ФИО умершего"
     assert guessed["national_id"] == "ИИН погибшего"
+
+
+def test_a_short_header_word_never_picks_a_relatives_column() -> None:
+    from tergeu.core.fields import guess_columns
+
+    guessed = guess_columns(["ФИО заявителя", "ФИО погибшего", "ИИН заявителя", "ИИН погибшего", "Имя отца"])
+    assert guessed["full_name"] == "ФИО погибшего"
+    assert guessed["national_id"] == "ИИН погибшего"
+    assert "given_name" not in guessed

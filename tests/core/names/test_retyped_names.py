@@ -25,8 +25,18 @@ def test_a_patronymic_with_look_alikes_is_still_read_as_one() -> None:
 def test_a_short_form_keys_as_the_full_given_name() -> None:
     assert parse_name("Иванов Лёша").keys.given == parse_name("Иванов Алексей").keys.given
     assert parse_name("Николаева Катя").keys.given == parse_name("Николаева Екатерина").keys.given
-    assert parse_name("Саша Петров").keys.given == matching_key("Александр")
+    assert parse_name("Саня Петров").keys.given == matching_key("Александр")
 
 
 def test_an_unknown_given_name_keeps_its_own_key() -> None:
     assert parse_name("Нурланов Ерлан").keys.given == "erlan"
+
+
+def test_a_latin_word_with_one_cyrillic_letter_is_left_latin() -> None:
+    assert matching_key("Zhаnnа") == matching_key("Zhanna")  # two Cyrillic а in a Latin word
+    assert matching_key("Yеrlan") == matching_key("Yerlan")
+
+
+def test_short_forms_of_more_than_one_name_are_not_guessed() -> None:
+    assert parse_name("Иванова Женя").keys.given == matching_key("Женя")
+    assert parse_name("Петров Слава").keys.given == matching_key("Слава")

@@ -43,13 +43,28 @@ def _common_draws(estimates: Sequence[Estimate], rng: np.random.Generator) -> li
 
 
 def _summary(e: Estimate) -> dict:
-    return {
+    summary = {
         "method": e.method,
         "observed": e.observed,
         "estimate": float(e.estimate),
+        "mean": None if e.mean is None else float(e.mean),
         "interval": [float(e.interval[0]), float(e.interval[1])],
         "level": e.level,
     }
+    if "modes" in e.diagnostics:  # an MCMC estimate: say whether its chains agreed
+        summary["rhat"] = e.diagnostics.get("rhat")
+        summary["modes"] = len(e.diagnostics["modes"])
+    return summary
+
+
+def _mean(estimates: Sequence[Estimate], draws: np.ndarray | None, combine: str) -> float | None:
+    """The combined mean: of the draws when there are draws, else the sum or average of the parts' means."""
+    if draws is not None:
+        return float(np.mean(draws))
+    if any(e.mean is None for e in estimates):
+        return None
+    means = [float(e.mean) for e in estimates]  # type: ignore[arg-type]
+    return float(np.sum(means) if combine == "sum" else np.mean(means))
 
 
 def _half_widths(e: Estimate, level: float) -> tuple[float, float]:
@@ -98,6 +113,7 @@ def combine_strata(estimates: Sequence[Estimate], level: float = 0.95, seed: int
         diagnostics=diagnostics,
         warnings=warnings,
         draws=total,
+        mean=_mean(estimates, total, "sum"),
     )
 
 
@@ -156,6 +172,50 @@ def combine_imputations(estimates: Sequence[Estimate], level: float = 0.95, seed
         },
         warnings=warnings,
         draws=pooled,
+        mean=_mean(estimates, pooled, "average"),
+    )
+
+
+def combine_replicates_verdata(estimates: Sequence[Estimate], level: float = 0.95) -> Estimate:
+    """Pool posterior draws from M imputed replicates the way HRDAG's verdata does (`combine_estimates`,
+    used for the Colombian truth commission's figures), so those published figures can be reproduced.
+
+    The point is the mean (law of total expectation: the average of each replicate's posterior mean of
+    the unobserved, plus the observed); the interval is Rubin's rules on the log of the unobserved (a zero
+    read as 0.1), with verdata's degrees of freedom (M - 1)(1 + W / ((M + 1) B))^2, exponentiated, so it
+    is right-skewed like the posteriors. Observed is the replicates' mean, rounded, as verdata rounds
+    every figure. `combine_imputations` pools the draws instead; the two differ when replicates disagree.
+    """
+    _check(estimates, level, "replicates")
+    m = len(estimates)
+    if m < 2 or any(e.draws is None or len(e.draws) < 2 for e in estimates):
+        raise EstimationError("verdata's combination needs at least two replicates, each with posterior draws")
+    unobserved = [np.asarray(e.draws, dtype=float) - e.observed for e in estimates]
+    if any((u < 0).any() for u in unobserved):
+        raise EstimationError("a replicate has draws below its observed count")
+    observed = float(np.round(np.mean([e.observed for e in estimates])))
+    mean = observed + float(np.round(np.mean([u.mean() for u in unobserved])))
+    logs = [np.log(np.where(u == 0, 0.1, u)) for u in unobserved]
+    within = float(np.mean([x.var(ddof=1) for x in logs]))
+    between = float(np.var([x.mean() for x in logs], ddof=1))
+    centre = float(np.mean([x.mean() for x in logs]))
+    spread = np.sqrt(within + (m + 1) / m * between)
+    df = (m - 1) * (1 + within / ((m + 1) * between)) ** 2 if between > 0 else np.inf
+    t = float(stats.t.ppf(0.5 + level / 2, df))
+    low, high = (observed + float(np.round(np.exp(centre + sign * t * spread))) for sign in (-1, 1))
+    few = "fewer than 10 replicates: the combined interval may be unreliable (verdata's warning)"
+    warnings = [few] if m < 10 else []
+    return Estimate(
+        method="replicates:" + "+".join(sorted({e.method for e in estimates})),
+        observed=int(observed),
+        estimate=mean,
+        interval=(low, high),
+        level=level,
+        settings={"replicates": m, "combination": "verdata (mean; Rubin's rules on log unobserved)"},
+        diagnostics={"within_variance_log": within, "between_variance_log": between, "degrees_of_freedom": df,
+                     "replicates": [_summary(e) for e in estimates]},
+        warnings=warnings,
+        mean=mean,
     )
 
 

@@ -164,8 +164,8 @@ def _update_sticks(st, cache, class_n, alpha, a_alpha, b_alpha, pi):
 
 
 @jit
-def _sweep(st, patterns, counts, n_obs, alpha, a_alpha, b_alpha, ws):
-    """One Gibbs sweep; returns (n0, alpha)."""
+def _sweep(st, patterns, counts, n_obs, alpha, a_alpha, b_alpha, ws, held_n0):
+    """One Gibbs sweep; returns (n0, alpha). A `held_n0` >= 0 replaces the draw of n0 (warm-up only)."""
     m = counts.shape[0]
     k_count = ws.pi.shape[0]
     _weights(patterns, ws.table, ws.pi, ws.w)
@@ -174,8 +174,8 @@ def _sweep(st, patterns, counts, n_obs, alpha, a_alpha, b_alpha, ws):
         p0 += ws.w[m, k]
     # N | parameters under p(N) ~ 1/N: n0 ~ NegBin(n_obs, p0), drawn as a gamma-Poisson mixture. Given the
     # parameters it is independent of the observed people's classes, so it can be drawn first.
-    n0 = 0
-    if p0 > 0.0:
+    n0 = held_n0 if held_n0 >= 0 else 0
+    if held_n0 < 0 and p0 > 0.0:
         n0 = poisson(st, ws.cache, gamma(st, ws.cache, float(n_obs)) * (p0 / (1.0 - p0)))
     _sort_classes(ws.pi, ws.order)
     for k in range(k_count):
@@ -200,26 +200,85 @@ def _sweep(st, patterns, counts, n_obs, alpha, a_alpha, b_alpha, ws):
     return n0, alpha
 
 
+@jit
+def _share_start(patterns, counts, n_obs, table):
+    """R's start: every class's capture probability for list j is list j's share of the people observed."""
+    for j in range(table.shape[0]):
+        named = 0
+        for c in range(counts.shape[0]):
+            named += counts[c] * patterns[c, j]
+        share = named / n_obs
+        for k in range(table.shape[2]):
+            table[j, 1, k], table[j, 0, k] = share, 1.0 - share
+
+
+@jit
+def _sort_by_weight(pi, table):
+    """Relabel the classes by decreasing weight, as R does once after its warm-up (selection sort by swaps:
+    no allocation without numba's runtime). The stick-breaking prior favours heavy classes first, so a chain
+    whose heavy classes sit at high labels is in an unlikely labelling that it leaves only slowly."""
+    k_count = pi.shape[0]
+    for i in range(k_count - 1):
+        best = i
+        for k in range(i + 1, k_count):
+            if pi[k] > pi[best]:
+                best = k
+        if best == i:
+            continue
+        pi[i], pi[best] = pi[best], pi[i]
+        for j in range(table.shape[0]):
+            for x in range(2):
+                table[j, x, i], table[j, x, best] = table[j, x, best], table[j, x, i]
+
+
+@jit
+def _start(state, patterns, counts, n_obs, a_alpha, b_alpha, ws, warmup, held_n0):
+    """The chain's first state; returns alpha.
+
+    With `warmup` = 0, the old start: capture probabilities and weights from their priors, every class empty.
+    Otherwise R's (LCMCR 0.4.14, `Initializes`): capture probabilities at each list's share, weights from
+    the stick-breaking prior at alpha = 1, then `warmup` sweeps with alpha held at 0.3 / K (few classes
+    open) and, when `held_n0` >= 0, the unobserved count held there (a dispersed start), then the classes
+    sorted by weight. Holding alpha small lets the observed people settle into a few well-separated
+    classes before the concentration is learned.
+    """
+    k_count = ws.pi.shape[0]
+    for k in range(k_count):
+        ws.class_n[k] = 0
+        ws.order[k] = k
+    if warmup == 0:
+        _update_lambda(state, ws.cache, ws.hits, ws.class_n, ws.table)
+        return _update_sticks(state, ws.cache, ws.class_n, 1.0, a_alpha, b_alpha, ws.pi)
+    _share_start(patterns, counts, n_obs, ws.table)
+    _update_sticks(state, ws.cache, ws.class_n, 1.0, a_alpha, b_alpha, ws.pi)
+    alpha = 0.3 / k_count
+    for _ in range(warmup):
+        _sweep(state, patterns, counts, n_obs, alpha, a_alpha, b_alpha, ws, held_n0)
+    _sort_by_weight(ws.pi, ws.table)
+    for k in range(k_count):
+        ws.order[k] = k
+    return alpha
+
+
 @njit(cache=True, nogil=True, _nrt=False, error_model="numpy")
-def run_chain(patterns, counts, a_alpha, b_alpha, burnin, thinning, state, ws, out_n, out_alpha, out_used):
+def run_chain(
+    patterns, counts, a_alpha, b_alpha, burnin, thinning, state, ws, out_n, out_alpha, out_used, warmup, held_n0
+):
     """Run one chain from generator state `state` (4 x uint64, not all zero; updated in place).
 
     `patterns` ((m + 1) x J, int8) holds the observed patterns with positive counts, then an all-zero row;
-    `counts` (m, int64) their counts. `burnin` sweeps are discarded, then `len(out_n) * thinning` sweeps run
-    and every `thinning`-th fills the `out_*` arrays: N, alpha and the number of occupied classes.
+    `counts` (m, int64) their counts. The chain starts as `_start` says (`warmup`, `held_n0`); then
+    `burnin` sweeps are discarded, then `len(out_n) * thinning` sweeps run and every `thinning`-th fills
+    the `out_*` arrays: N, alpha and the number of occupied classes.
     """
     n_obs = 0
     for c in range(counts.shape[0]):
         n_obs += counts[c]
     k_count = ws.pi.shape[0]
-    for k in range(k_count):
-        ws.class_n[k] = 0
-        ws.order[k] = k
-    _update_lambda(state, ws.cache, ws.hits, ws.class_n, ws.table)
-    alpha = _update_sticks(state, ws.cache, ws.class_n, 1.0, a_alpha, b_alpha, ws.pi)
+    alpha = _start(state, patterns, counts, n_obs, a_alpha, b_alpha, ws, warmup, held_n0)
     samples = out_n.shape[0]
     for it in range(burnin + samples * thinning):
-        n0, alpha = _sweep(state, patterns, counts, n_obs, alpha, a_alpha, b_alpha, ws)
+        n0, alpha = _sweep(state, patterns, counts, n_obs, alpha, a_alpha, b_alpha, ws, -1)
         kept = it - burnin + 1
         if kept > 0 and kept % thinning == 0:
             s = kept // thinning - 1

@@ -13,9 +13,11 @@ class Estimate:
     """A population estimate with its interval.
 
     `estimate` is the total including the observed; `interval` its lower and upper bound at `level`
-    (0.95 unless said). `draws` keeps posterior or bootstrap draws of the total when the method has them,
-    so strata can be combined by adding draws. `diagnostics` holds method-specific checks (model chosen,
-    effective sample size, R-hat...), `warnings` what the user must read before quoting the number.
+    (0.95 unless said); for posterior methods `estimate` is the median and `mean` the posterior mean
+    (HRDAG's verdata combines means, so both are reported). `draws` keeps posterior or bootstrap draws of
+    the total when the method has them, so strata can be combined by adding draws. `diagnostics` holds
+    method-specific checks (model chosen, effective sample size, R-hat...), `warnings` what the user must
+    read before quoting the number.
     """
 
     method: str
@@ -27,6 +29,7 @@ class Estimate:
     diagnostics: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     draws: np.ndarray | None = None
+    mean: float | None = None
 
     @property
     def unobserved(self) -> float:
@@ -38,6 +41,7 @@ class Estimate:
         data.pop("draws")
         data["interval"] = [float(self.interval[0]), float(self.interval[1])]
         data["estimate"] = float(self.estimate)
+        data["mean"] = None if self.mean is None else float(self.mean)
         return _plain(data)
 
 

@@ -58,18 +58,21 @@ def estimate_toll(
     stratified: bool = False,
     imputations: int = 5,
     seed: int = 1,
+    allow_isolated: bool = False,
 ) -> TollResult:
     """Estimate from ``draws`` (the best-guess linkage first, then alternative linkage draws).
 
     Without strata, each draw is estimated once. With ``stratified``, units carry a stratum label;
-    missing labels are imputed ``imputations`` times per draw.
+    missing labels are imputed ``imputations`` times per draw. ``allow_isolated``: the estimator accepts
+    lists that share no one with the others (LCMCR does, with a warning; ``methods.allows_isolated_lists``),
+    so strata are not refused for them.
     """
     if not draws or not draws[0]:
         raise EstimationError("no linked people to estimate from; run the linkage first")
     rng = np.random.default_rng(seed)
     best_table = _whole(draws[0], lists)
-    check_estimable(best_table)
-    kept, problems = _plan(draws[0], lists) if stratified else (set(), {})
+    check_estimable(best_table, allow_isolated=allow_isolated)
+    kept, problems = _plan(draws[0], lists, allow_isolated) if stratified else (set(), {})
     per_draw: list[Estimate] = []
     per_stratum: dict[str, list[Estimate]] = {}
     for units in draws:
@@ -78,7 +81,7 @@ def estimate_toll(
         for labels in completions:
             if labels is not None:
                 labels = [label if label in kept else OTHER for label in labels]
-            total, by_stratum, failed = _one_completion(units, labels, lists, estimator, rng)
+            total, by_stratum, failed = _one_completion(units, labels, lists, estimator, rng, allow_isolated)
             totals.append(total)
             problems.update(failed)
             for name, estimate in by_stratum.items():
@@ -97,7 +100,7 @@ def estimate_toll(
     return TollResult(total, strata, problems, best_table)
 
 
-def _plan(units: Sequence[Unit], lists: Sequence[str]) -> tuple[set[str], dict[str, str]]:
+def _plan(units: Sequence[Unit], lists: Sequence[str], allow_isolated: bool) -> tuple[set[str], dict[str, str]]:
     """Which strata are estimated alone, decided once on the best-guess linkage and the stated values.
 
     Deciding per imputation or per linkage draw would make a stratum appear in some draws and vanish
@@ -112,7 +115,7 @@ def _plan(units: Sequence[Unit], lists: Sequence[str]) -> tuple[set[str], dict[s
     problems: dict[str, str] = {}
     for label, histories in groups.items():
         try:
-            _stratum_table(histories, lists)
+            _stratum_table(histories, lists, allow_isolated)
             kept.add(label)
         except EstimationError as problem:
             problems[label] = str(problem)
@@ -140,6 +143,7 @@ def _one_completion(
     lists: Sequence[str],
     estimator: Estimator,
     rng: np.random.Generator,
+    allow_isolated: bool = False,
 ) -> tuple[Estimate, dict[str, Estimate], dict[str, str]]:
     """Estimate one completed data set: per stratum and summed, or whole when there are no strata."""
     if labels is None:
@@ -147,11 +151,11 @@ def _one_completion(
     groups: dict[str, list[History]] = {}
     for unit, label in zip(units, labels, strict=True):
         groups.setdefault(label, []).append(unit.history)
-    found, failed = _estimate_groups(groups, lists, estimator)
+    found, failed = _estimate_groups(groups, lists, estimator, allow_isolated)
     if failed:
         pooled = [h for label in failed for h in groups[label]]
         try:
-            found[OTHER] = estimator(_stratum_table(pooled, lists))
+            found[OTHER] = estimator(_stratum_table(pooled, lists, allow_isolated))
         except EstimationError:
             # A total that leaves strata out would be too low; the unstratified estimate is honest about all.
             total = estimator(_whole(units, lists))
@@ -165,24 +169,24 @@ def _whole(units: Sequence[Unit], lists: Sequence[str]) -> CaptureTable:
     return from_histories(((u.history, 1) for u in units), lists)
 
 
-def _stratum_table(histories: list[History], lists: Sequence[str]) -> CaptureTable:
+def _stratum_table(histories: list[History], lists: Sequence[str], allow_isolated: bool = False) -> CaptureTable:
     """A stratum's table without the lists that name no one in it (a morgue list of one city, say)."""
     table = from_histories(((h, 1) for h in histories), lists)
     present = [name for name, size in table.list_sizes().items() if size]
     if len(present) < len(lists):
         table = table.restricted_to(present)
-    check_estimable(table)
+    check_estimable(table, allow_isolated=allow_isolated)
     return table
 
 
 def _estimate_groups(
-    groups: dict[str, list[History]], lists: Sequence[str], estimator: Estimator
+    groups: dict[str, list[History]], lists: Sequence[str], estimator: Estimator, allow_isolated: bool
 ) -> tuple[dict[str, Estimate], dict[str, str]]:
     found: dict[str, Estimate] = {}
     failed: dict[str, str] = {}
     for label, histories in sorted(groups.items()):
         try:
-            found[label] = estimator(_stratum_table(histories, lists))
+            found[label] = estimator(_stratum_table(histories, lists, allow_isolated))
         except EstimationError as problem:
             failed[label] = str(problem)
     return found, failed

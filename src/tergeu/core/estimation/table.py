@@ -144,11 +144,22 @@ def read_capture_csv(path: str | Path) -> CaptureTable:
     return from_histories(rows, lists)
 
 
-def check_estimable(table: CaptureTable, minimum_lists: int = 3) -> None:
+def isolated_lists(table: CaptureTable) -> list[str]:
+    """Lists that share no one with any other list: everyone they name is named by them alone."""
+    shared = table.patterns.sum(axis=1) > 1
+    overlapping = (table.patterns[shared] * table.counts[shared, None]).sum(axis=0)
+    return [name for name, count in zip(table.lists, overlapping, strict=True) if count == 0]
+
+
+def check_estimable(table: CaptureTable, minimum_lists: int = 3, allow_isolated: bool = False) -> None:
     """Refuse tables that cannot give any estimate, before an estimator tries.
 
     Model-specific problems (a chosen model that is not identifiable, an estimate that does not exist) are
-    the estimators' to detect; this catches what no method can mend.
+    the estimators' to detect; this catches what no method can mend. A list that shares no one with the
+    others is refused unless `allow_isolated`: a log-linear model's maximum-likelihood estimate then does
+    not exist (to it, no overlap means the other lists miss nearly everyone the list names), while a
+    latent-class model can borrow the list's relation to the others from the classes the other lists
+    reveal (LCMCR passes True and warns); it still needs `minimum_lists` lists that do share people.
     """
     if table.list_count < minimum_lists:
         raise EstimationError(
@@ -160,15 +171,14 @@ def check_estimable(table: CaptureTable, minimum_lists: int = 3) -> None:
     empty = [name for name, size in table.list_sizes().items() if size == 0]
     if empty:
         raise EstimationError(f"list(s) {', '.join(empty)} name no one; drop them before estimating")
-    shared = table.patterns.sum(axis=1) > 1
-    overlapping = (table.patterns[shared] * table.counts[shared, None]).sum(axis=0)
-    isolated = [name for name, count in zip(table.lists, overlapping, strict=True) if count == 0]
-    if isolated:
+    isolated = isolated_lists(table)
+    if isolated and (not allow_isolated or table.list_count - len(isolated) < minimum_lists):
         # With no one in common with any other list, such a list says nothing about who the others miss,
-        # and any model "estimates" its overlap from nothing: the number would be an artefact of the model.
+        # and a log-linear model "estimates" its overlap from nothing: the number would be an artefact.
+        enough = "" if not allow_isolated else f", and fewer than {minimum_lists} lists share anyone"
         raise EstimationError(
-            f"list(s) {', '.join(isolated)} share no one with any other list, so the overlaps estimation rests on "
-            "are missing and no estimate exists; check the linkage or leave those lists out"
+            f"list(s) {', '.join(isolated)} share no one with any other list{enough}, so the overlaps estimation "
+            "rests on are missing and no estimate exists; check the linkage or leave those lists out"
         )
     full = [name for name, size in table.list_sizes().items() if size == table.observed]
     if full:

@@ -87,6 +87,10 @@ FIELDS: tuple[FieldSpec, ...] = (
     )),
 )
 
+# Words saying a column is about someone other than the dead (an applicant, a relative): a short
+# phrase opening such a header ("ИИН заявителя", "Имя отца") must not make it the person's column.
+_ABOUT_SOMEONE_ELSE = re.compile(r"заявител|родствен|отца|отец|матер|мать|супруг|жены|мужа|сына|дочер|брат|сестр"
+                                 r"|өтініш|туыс|әке|ана|relative|applicant|father|mother|spouse|next of kin")
 _BY_NAME = {spec.name: spec for spec in FIELDS}
 _PUNCTUATION = re.compile(r"[^\w№#]+")
 
@@ -114,7 +118,7 @@ def _score(header_norm: str, phrase: str) -> int:
         return 2
     if len(phrase) >= 4 and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", header_norm):
         return 1
-    if len(phrase) >= 3 and header_norm.startswith(phrase + " "):
+    if len(phrase) >= 3 and header_norm.startswith(phrase + " ") and not _ABOUT_SOMEONE_ELSE.search(header_norm):
         return 1  # a short phrase opening a longer header: "ФИО умершего", "ИИН погибшего"
     return 0
 

@@ -95,7 +95,7 @@ def _with_untrained_u(table: Any, model: dict[str, Any], seed: int) -> dict[str,
     if not missing:
         return model
     estimating = _linker(table, {key: value for key, value in model.items() if not key.startswith("tergeu_")})
-    estimating.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=seed)
+    estimating.training.estimate_u_using_random_sampling(max_pairs=U_SAMPLED_PAIRS, seed=seed)
     estimated = estimating.misc.save_model_to_json()["comparisons"]
     comparisons = copy.deepcopy(model["comparisons"])
     for c, level in missing:
@@ -199,8 +199,9 @@ def _smoothed(model: dict[str, Any]) -> dict[str, Any]:
     EM on casualty lists drives some m probabilities to zero (all family names of true matches agree
     in the pairs it saw; "similar father's name" never happens), and a zero m weighs minus infinity:
     one married woman's new surname, one clerk's unusual spelling, and the person is split for good.
-    So every trained level keeps at least ``M_FLOOR`` of the true matches (the others shrink to make
-    room), a pseudo-count in the spirit of a Dirichlet prior rather than a value tuned to some data.
+    So every trained level is raised to ``M_FLOOR`` of the true matches and all are then scaled back to
+    the share they held together (a floored level ends a little under ``M_FLOOR``), a pseudo-count in
+    the spirit of a Dirichlet prior rather than a value tuned to some data.
     A level of agreement that no random pair met (an exact IIN among 2 million pairs) has no u, and
     Splink would fall back on a default unrelated to these lists; it gets the rate just below what
     the sample could have seen. Comparisons the sample never met at all (no initials-only records yet)
@@ -209,10 +210,11 @@ def _smoothed(model: dict[str, Any]) -> dict[str, Any]:
     comparisons = copy.deepcopy(model["comparisons"])
     for comparison in comparisons:
         levels = [lvl for lvl in comparison["comparison_levels"] if not lvl.get("is_null_level")]
-        trained = [lvl for lvl in levels if not lvl.get("fix_m_probability") and lvl.get("m_probability") is not None]
+        trained = [lvl for lvl in levels if not lvl.get("fix_m_probability")]
         if trained:
-            room = sum(lvl["m_probability"] for lvl in trained)
-            raised = [max(lvl["m_probability"], M_FLOOR) for lvl in trained]
+            # A level EM never saw has no m in the saved model; Splink would give it a default.
+            room = sum(lvl.get("m_probability") or 0.0 for lvl in trained) or 1.0
+            raised = [max(lvl.get("m_probability") or 0.0, M_FLOOR) for lvl in trained]
             for lvl, m in zip(trained, raised, strict=True):
                 lvl["m_probability"] = m * room / sum(raised)
         if any(lvl.get("u_probability") is not None for lvl in levels):

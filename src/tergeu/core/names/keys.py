@@ -123,15 +123,20 @@ def _fold(ascii_token: str) -> str:
 
 
 def fold_homoglyphs(text: str) -> str:
-    """Latin look-alike letters inside a word that is otherwise Cyrillic, made Cyrillic.
+    """Latin look-alike letters inside a word that is mostly Cyrillic, made Cyrillic.
 
-    Only words with both scripts change, so a Latin spelling ("Aset") is never touched, and only
-    the look-alike letters move: a word still mixed afterwards is left for the reader to see.
+    Only words whose letters are mostly Cyrillic change, so a Latin spelling ("Aset") is never
+    touched, nor a Latin word with one Cyrillic letter slipped in ("Zhаnna"); and only the look-alike
+    letters move: a word still mixed afterwards is left for the reader to see.
     """
     if not _CYRILLIC_LETTER.search(text):
         return text
-    return _MIXED_WORD.sub(lambda m: m.group(0).translate(_LOOKALIKES)
-                           if _CYRILLIC_LETTER.search(m.group(0)) else m.group(0), text)
+    return _MIXED_WORD.sub(lambda m: m.group(0).translate(_LOOKALIKES) if _mostly_cyrillic(m.group(0))
+                           else m.group(0), text)
+
+
+def _mostly_cyrillic(word: str) -> bool:
+    return 2 * len(_CYRILLIC_LETTER.findall(word)) > len(word)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -1,0 +1,39 @@
+"""No trained level may rule a match out: EM's zeros are floored, unseen agreement gets a small u."""
+
+import math
+
+from tergeu.core.linkage.model import M_FLOOR, U_SAMPLED_PAIRS, _smoothed
+
+
+def _model(levels: list[dict]) -> dict:
+    return {"comparisons": [{"output_column_name": "family",
+                             "comparison_levels": [{"is_null_level": True}, *levels]}]}
+
+
+def _levels(model: dict) -> list[dict]:
+    return model["comparisons"][0]["comparison_levels"][1:]
+
+
+def test_a_zero_m_is_raised_and_the_levels_keep_their_total() -> None:
+    model = _model([{"m_probability": 0.96, "u_probability": 0.01}, {"m_probability": 0.04, "u_probability": 0.02},
+                    {"m_probability": 0.0, "u_probability": 0.97}])
+    levels = _levels(_smoothed(model))
+    assert math.isclose(sum(lvl["m_probability"] for lvl in levels), 1.0)
+    assert M_FLOOR * 0.99 < levels[-1]["m_probability"] < M_FLOOR
+    assert levels[0]["m_probability"] < 0.96
+    assert _levels(model)[-1]["m_probability"] == 0.0  # the input is not changed in place
+
+
+def test_fixed_levels_keep_their_m_and_a_level_em_never_saw_gets_one() -> None:
+    model = _model([{"m_probability": 0.88, "fix_m_probability": True, "u_probability": 0.2},
+                    {"u_probability": 0.5}, {"m_probability": 0.12, "fix_m_probability": True, "u_probability": 0.3}])
+    levels = _levels(_smoothed(model))
+    assert levels[0]["m_probability"] == 0.88 and levels[2]["m_probability"] == 0.12
+    assert levels[1]["m_probability"] > 0
+
+
+def test_agreement_no_random_pair_met_gets_a_small_u_but_unmet_comparisons_stay_empty() -> None:
+    met = _model([{"m_probability": 0.9}, {"m_probability": 0.1, "u_probability": 1.0}])
+    assert _levels(_smoothed(met))[0]["u_probability"] == 1 / U_SAMPLED_PAIRS
+    unmet = _model([{"m_probability": 0.95}, {"m_probability": 0.05}])
+    assert all(lvl.get("u_probability") is None for lvl in _levels(_smoothed(unmet)))
