@@ -47,6 +47,10 @@ CAPPED_KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
                            (_FAMILY_START, _GI, _DD, _FS, _PLACE), (_FAMILY_START, _GI, _DD, _FS, _PLACE, _GS),
                            (_FAMILY_START, _GI, _DD, _FS, _PLACE, _GS, _PI)),
     "block_iin_start": ((_NID_START,), (_NID_START, _FS), (_NID_START, _FS, _GI)),
+    # A surname with a typo late in it ("Ерболато") and no date of death on one side (a morgue's
+    # date of admission): the first letters, the initial and the birth year still meet.
+    "block_family_start_year": ((_FAMILY_START, _GI, _YEAR), (_FAMILY_START, _GI, _YEAR, _FS),
+                                (_FAMILY_START, _GI, _YEAR, _FS, _PLACE)),
 }
 
 BLOCKING_RULES: tuple[Any, ...] = (
@@ -55,6 +59,7 @@ BLOCKING_RULES: tuple[Any, ...] = (
     block_on("national_id"),
     block_on("block_given_death"),
     block_on("block_family_start"),
+    block_on("block_family_start_year"),
     block_on("birth_date"),
     block_on("block_iin_start"),  # an IIN with a typo late in it
     block_on("right(national_id, 5)"),  # ... or early in it

@@ -97,8 +97,22 @@ def _birth(facts: dict[str, str]) -> tuple[str | None, int | None, bool]:
     # A list's own date (a body admitted, a death registered) is within days of the death: its year serves.
     death, age = facts.get("date_of_death") or facts.get("date_recorded"), facts.get("age")
     if death and age and age.isdigit():
-        return None, int(death[:4]) - int(age), False  # the true year is this or the one before
+        return None, _likely_birth_year(death, int(age)), False
     return None, None, False
+
+
+def _likely_birth_year(death: str, age: int) -> int:
+    """The likelier of the two birth years an age at death allows.
+
+    Someone aged A at death was born in (death year - A) if their birthday had come that year, else a
+    year earlier. For a death in January nearly no one's has: the earlier year is right for about 98 %
+    of people, and taking the later one (as before) put most ages a year off every date of birth, so
+    an exact year never met. The year's first half favours the earlier year, its second the later.
+    """
+    year = int(death[:4])
+    if len(death) >= 7 and int(death[5:7]) <= 6:
+        return year - age - 1
+    return year - age
 
 
 def _full_date(text: str | None) -> str | None:
