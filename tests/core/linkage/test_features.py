@@ -34,7 +34,9 @@ def test_it_finds_a_birth_year_however_it_is_given() -> None:
     by_iin = features({"national_id": iin})
     assert (by_iin["birth_date"], by_iin["sex"]) == ("1985-07-01", "M")
     by_age = features({"date_of_death": "2022-01-05", "age": "31"})
-    assert (by_age["birth_year"], by_age["birth_year_exact"]) == (1991, False)
+    assert (by_age["birth_year"], by_age["birth_year_exact"]) == (1990, False)  # a January death: birthday to come
+    assert features({"date_of_death": "2022-11-05", "age": "31"})["birth_year"] == 1991
+    assert features({"date_recorded": "2022-01-07", "age": "31"})["birth_year"] == 1990  # the list's own date serves
 
 
 def test_it_keys_places_and_keeps_every_column() -> None:
