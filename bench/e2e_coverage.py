@@ -12,6 +12,10 @@ read by Tergeu's import code, linked (``link_records``, as ``tergeu link``), and
 generator killed, listed or not. ``--perfect`` also estimates on the true linkage, to tell the
 linkage's share of any miss from the estimator's.
 
+Records too thin to be told from namesakes (no family name, or no given name or initial, and no
+IIN) are left out of the capture histories, as ``tergeu estimate`` leaves them out
+(``tergeu.core.linkage.identifiable``); ``records_left_out`` counts them.
+
 Per event: true toll, people on some list, people found, estimate, interval, covered, relative error.
 Summary: coverage (share of events whose interval holds the truth) and the median relative error.
 """
@@ -34,20 +38,24 @@ from tergeu.core.estimation import EstimationError  # noqa: E402
 from tergeu.core.estimation.methods import make_estimator  # noqa: E402
 from tergeu.core.estimation.stratified import Unit, estimate_toll  # noqa: E402
 from tergeu.core.linkage.clustering import Constraints  # noqa: E402
+from tergeu.core.linkage.identifiable import is_identifiable  # noqa: E402
 from tergeu.core.linkage.pipeline import link_records  # noqa: E402
 from tergeu.core.linkage.uncertainty import plausible_clusterings  # noqa: E402
 
 
-def _units(groups: list[list[int]], loaded: LoadedSet) -> list[Unit]:
-    """Each presumed person as the lists naming them (the capture history)."""
+def _units(groups: list[list[int]], loaded: LoadedSet, counted: set[int]) -> list[Unit]:
+    """Each presumed person as the lists naming them (the capture history), from ``counted`` records
+    only (those identifiable enough to be counted, as ``tergeu estimate`` counts them)."""
     position = {name: i for i, name in enumerate(loaded.lists)}
     list_of = {r.record_id: r.list_name for r in loaded.records}
     units = []
     for group in groups:
         history = [0] * len(loaded.lists)
         for record in group:
-            history[position[list_of[record]]] = 1
-        units.append(Unit(tuple(history)))
+            if record in counted:
+                history[position[list_of[record]]] = 1
+        if any(history):
+            units.append(Unit(tuple(history)))
     return units
 
 
@@ -67,11 +75,14 @@ def run_event(generator: str, people: int, seed: int, draws: int, method: str, p
     linkage = link_records(loaded.records, constraints)
     record_ids = [r.record_id for r in loaded.records]
     alternatives = plausible_clusterings(record_ids, list(linkage.model.pairs), constraints, draws=draws, seed=seed)
-    unit_draws = [_units([list(c.records) for c in clusters], loaded) for clusters in [linkage.clusters, *alternatives]]
+    counted = {r.record_id for r in loaded.records if is_identifiable(r)}
+    unit_draws = [_units([list(c.records) for c in clusters], loaded, counted)
+                  for clusters in [linkage.clusters, *alternatives]]
     truth = len(loaded.people)
     line = {"bench": "e2e_coverage", "generator": generator, "people": people, "seed": seed, "true_toll": truth,
             "listed": len(set(loaded.truth.values())), "records": len(loaded.records),
-            "found": len(linkage.clusters), "method": method, "linkage_draws": draws}
+            "found": len(linkage.clusters), "records_left_out": len(loaded.records) - len(counted),
+            "method": method, "linkage_draws": draws}
     estimator = make_estimator(method, "standard", seed)
     try:
         result = estimate_toll(unit_draws, loaded.lists, estimator, seed=seed).total
@@ -83,7 +94,9 @@ def run_event(generator: str, people: int, seed: int, draws: int, method: str, p
                 linkage_share=result.diagnostics.get("linkage_share"), warnings=result.warnings,
                 seconds=round(time.perf_counter() - start, 1))
     if perfect:
-        best = estimate_toll([_units(_true_groups(loaded), loaded)], loaded.lists, estimator, seed=seed).total
+        all_records = {r.record_id for r in loaded.records}
+        best = estimate_toll([_units(_true_groups(loaded), loaded, all_records)], loaded.lists, estimator,
+                             seed=seed).total
         line["perfect_linkage"] = {"estimate": round(best.estimate, 1),
                                    "interval": [round(v, 1) for v in best.interval],
                                    "covered": bool(best.interval[0] <= truth <= best.interval[1])}

@@ -3,19 +3,22 @@
 A person's stratum value for a field is the value most of their records state (after folding place
 spellings with the gazetteer), or None when no record states it; the estimation imputes those.
 Alternative linkage draws re-cluster the records from the stored pair probabilities, so the same
-reading applies to every draw.
+reading applies to every draw. Records too thin to be told from namesakes (a given name alone) are
+left out (``tergeu.core.linkage.identifiable``): the list is taken not to have named that person.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tergeu.casualties.linking import linkage_constraints
 from tergeu.casualties.models import LinkageRun, Membership, ScoredPairRow
 from tergeu.core.estimation.stratified import Unit
-from tergeu.core.linkage.clustering import ScoredPair
+from tergeu.core.linkage.clustering import Constraints, ScoredPair
+from tergeu.core.linkage.features import RecordFacts
+from tergeu.core.linkage.identifiable import is_identifiable
 from tergeu.core.linkage.places import place_key
 from tergeu.core.linkage.uncertainty import plausible_clusterings
 from tergeu.provenance.models import ImportedList, Record
@@ -29,6 +32,7 @@ class Captured:
     lists: list[str]
     draws: list[list[Unit]]  # the linkage's best guess first, then alternative draws
     linkage_run: LinkageRun | None
+    left_out: int = 0  # records too thin to be counted (``tergeu.core.linkage.identifiable``)
 
 
 def stratum_fields(names: Sequence[str]) -> list[str]:
@@ -54,14 +58,30 @@ def _stratum(records: list[Record], fields: list[str]) -> str | None:
 
 def _units(groups: list[list[int]], by_id: dict[int, Record], index_of: dict[int, int], width: int,
            fields: list[str]) -> list[Unit]:
+    """One unit per person that has a record identifiable enough to count; the others are left out."""
     units = []
     for group in groups:
+        records = [by_id[r] for r in group if r in by_id]
+        if not records:
+            continue
         history = [0] * width
-        for record_id in group:
-            history[index_of[by_id[record_id].imported_list_id]] = 1
-        records = [by_id[r] for r in group]
+        for record in records:
+            history[index_of[record.imported_list_id]] = 1
         units.append(Unit(tuple(history), _stratum(records, fields) if fields else None))
     return units
+
+
+def _constraints_among(records: list[Record]) -> Constraints:
+    """The linkage's constraints, restricted to ``records`` (a decision may name a record left out)."""
+    constraints = linkage_constraints(records)
+    ids = {r.pk for r in records}
+    return replace(constraints, must_link=frozenset(p for p in constraints.must_link if ids.issuperset(p)),
+                   cannot_link=frozenset(p for p in constraints.cannot_link if ids.issuperset(p)))
+
+
+def _identifiable(record: Record) -> bool:
+    return is_identifiable(RecordFacts(record.pk, record.imported_list.name, record.facts,
+                                       record.imported_list.column_map.get("name_order")))
 
 
 def capture_histories(strata: Sequence[str] = (), linkage_draws: int = 0, seed: int = 1) -> Captured:
@@ -70,7 +90,8 @@ def capture_histories(strata: Sequence[str] = (), linkage_draws: int = 0, seed: 
     lists = list(ImportedList.objects.order_by("pk").values_list("pk", "name"))
     index_of = {pk: i for i, (pk, _name) in enumerate(lists)}
     records = list(Record.objects.select_related("imported_list").filter(membership__isnull=False))
-    by_id = {r.pk: r for r in records}
+    counted = [r for r in records if _identifiable(r)]
+    by_id = {r.pk: r for r in counted}
     groups: dict[int, list[int]] = {}
     for record_id, person_id in Membership.objects.values_list("record_id", "person_id").order_by("person_id"):
         groups.setdefault(person_id, []).append(record_id)
@@ -81,7 +102,7 @@ def capture_histories(strata: Sequence[str] = (), linkage_draws: int = 0, seed: 
         # would exceed SQLite's limit on query parameters for large registries.
         pairs = [ScoredPair(a, b, p) for a, b, p in ScoredPairRow.objects.values_list(
             "left_id", "right_id", "probability").iterator(chunk_size=10_000) if a in by_id and b in by_id]
-        for clusters in plausible_clusterings(sorted(by_id), pairs, linkage_constraints(records),
+        for clusters in plausible_clusterings(sorted(by_id), pairs, _constraints_among(counted),
                                               draws=linkage_draws, seed=seed):
             draws.append(_units([list(c.records) for c in clusters], by_id, index_of, len(lists), fields))
-    return Captured([name for _pk, name in lists], draws, LinkageRun.objects.first())
+    return Captured([name for _pk, name in lists], draws, LinkageRun.objects.first(), len(records) - len(counted))
