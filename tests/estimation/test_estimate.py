@@ -34,6 +34,22 @@ def test_it_gives_a_message_not_a_number_when_no_estimate_exists() -> None:
     assert "C share no one with any other list" in result.output and result.stdout.strip() == ""
 
 
+def test_it_estimates_lcmcr_despite_an_isolated_list_with_diagnostics_and_warnings_in_json(tmp_path) -> None:
+    table = tmp_path / "isolated.csv"
+    table.write_text("A,B,C,D,count\n1,1,1,0,40\n1,1,0,0,90\n1,0,1,0,80\n0,1,1,0,70\n1,0,0,0,300\n"
+                     "0,1,0,0,260\n0,0,1,0,240\n0,0,0,1,4\n")
+    result = CliRunner().invoke(cli, ["estimate", "--table", str(table), "--method", "lcmcr", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["method"] == "lcmcr" and data["mean"] > data["observed"] == 1084
+    diagnostics = data["diagnostics"]
+    assert len(diagnostics["per_chain"]) == 4 and diagnostics["modes"] and diagnostics["rhat"] is not None
+    assert diagnostics["isolated_lists"] == ["D"] and diagnostics["ess"] > 0
+    assert any("D (4 named) share no one" in warning for warning in data["warnings"])
+    refused = CliRunner().invoke(cli, ["estimate", "--table", str(table), "--method", "loglinear", "--json"])
+    assert refused.exit_code == 1 and "D share no one with any other list" in refused.output
+
+
 def test_it_says_why_when_nothing_is_linked_yet() -> None:
     result = CliRunner().invoke(cli, ["estimate", "--method", "loglinear"])
     assert result.exit_code == 1 and "run the linkage first" in result.output

@@ -30,11 +30,19 @@ def print_result(console: Console, data: dict[str, Any], as_json: bool) -> None:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return
     low, high = data["interval"]
+    mean = f"mean {data['mean']:,.0f}; " if data.get("mean") is not None else ""
     console.print(f"[bold]{data['method']}[/bold]: observed {data['observed']:,}; estimated total "
-                  f"{data['estimate']:,.0f} (95% interval {low:,.0f} – {high:,.0f}); "
+                  f"{data['estimate']:,.0f} ({mean}95% interval {low:,.0f} – {high:,.0f}); "
                   f"not on any list: about {data['estimate'] - data['observed']:,.0f}")
-    if data.get("diagnostics", {}).get("linkage_share") is not None:
-        console.print(f"Share of the uncertainty due to linkage: {data['diagnostics']['linkage_share']:.0%}")
+    diagnostics = data.get("diagnostics", {})
+    if diagnostics.get("per_chain"):
+        rhat = diagnostics.get("rhat")
+        console.print(f"Chains: {len(diagnostics['per_chain'])}, medians "
+                      + ", ".join(f"{c['median']:,.0f}" for c in diagnostics["per_chain"])
+                      + (f"; split R-hat {rhat:.3f}" if rhat is not None else "")
+                      + f"; bulk effective sample size {diagnostics['ess']:,.0f}")
+    if diagnostics.get("linkage_share") is not None:
+        console.print(f"Share of the uncertainty due to linkage: {diagnostics['linkage_share']:.0%}")
     if data.get("strata"):
         table = Table("stratum", "observed", "estimate", "95% interval")
         for name, stratum in data["strata"].items():

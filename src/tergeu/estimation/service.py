@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from tergeu.core.estimation import EstimationError
-from tergeu.core.estimation.methods import make_estimator, method_settings
+from tergeu.core.estimation.methods import allows_isolated_lists, make_estimator, method_settings
 from tergeu.core.estimation.stratified import TollResult, estimate_toll
 from tergeu.estimation.capture import capture_histories
 from tergeu.estimation.models import EstimateRun
@@ -35,8 +35,14 @@ def run_estimate(method: str = "lcmcr", strata: Sequence[str] = (), linkage_draw
         captured = capture_histories(strata, linkage_draws, seed)
         run.linkage_run = captured.linkage_run
         result = estimate_toll(captured.draws, captured.lists, make_estimator(method, preset, seed),
-                               stratified=bool(strata), imputations=imputations, seed=seed)
+                               stratified=bool(strata), imputations=imputations, seed=seed,
+                               allow_isolated=allows_isolated_lists(method))
         run.result = result_json(result)
+        if captured.left_out:
+            run.result["diagnostics"]["records_left_out"] = captured.left_out
+            run.result.setdefault("warnings", []).append(
+                f"{captured.left_out} record(s) too thin to be told from namesakes (no family name, or no given "
+                "name or initial, and no IIN) were left out: their lists are taken not to have named them")
     except EstimationError as problem:
         run.error = str(problem)
     run.save()

@@ -11,6 +11,7 @@ from tergeu.core.estimation import (
     Estimate,
     EstimationError,
     combine_imputations,
+    combine_replicates_verdata,
     combine_strata,
     impute_missing_strata,
 )
@@ -135,3 +136,39 @@ def test_it_adds_model_averaged_strata() -> None:
     assert total.observed == 2 * half.observed
     assert total.estimate == pytest.approx(2 * parts[0].estimate, rel=0.05)
     assert total.interval[1] - total.interval[0] > parts[0].interval[1] - parts[0].interval[0]
+
+
+def _verdata_replicates() -> list[Estimate]:
+    """HRDAG's published LCMCR posteriors of one Colombian stratum (recruitment, men, 1999) in each of 20
+    imputed replicates: 1,000 draws each, with the replicate's observed count in the column name."""
+    from mse_data import MSE_DATA
+
+    path = MSE_DATA / "verdata_reclutamiento_1999_hombre_published_N.csv"
+    header = path.read_text().splitlines()[0].split(",")
+    draws = np.loadtxt(path, delimiter=",", skiprows=1)
+    return [
+        Estimate(method="lcmcr", observed=int(name.split("_")[1]), estimate=float(np.median(column)),
+                 interval=(float(np.quantile(column, 0.025)), float(np.quantile(column, 0.975))),
+                 draws=column, mean=float(column.mean()))
+        for name, column in zip(header, draws.T, strict=True)
+    ]
+
+
+def test_it_reproduces_verdatas_combination_of_colombian_replicates() -> None:
+    replicates = _verdata_replicates()
+    assert replicates[0].mean == pytest.approx(2_066, abs=0.5)  # the hard 20-list stratum, replicate R1
+    combined = combine_replicates_verdata(replicates)
+    # verdata's own test (tests/testthat/test-combine_estimates.R): N_025 1,266, N_mean 1,593, N_975 2,148
+    assert (combined.interval, combined.estimate, combined.mean) == ((1_266, 2_148), 1_593, 1_593)
+    assert combined.observed == 991 and combined.warnings == []
+    assert "fewer than 10" in combine_replicates_verdata(replicates[:3]).warnings[0]
+    with pytest.raises(EstimationError, match="at least two replicates"):
+        combine_replicates_verdata(replicates[:1])
+
+
+def test_it_reports_the_mean_beside_the_median_when_pooling() -> None:
+    parts = [_with_draws(500, 40, 1), _with_draws(800, 60, 2)]
+    assert combine_strata(parts, seed=3).mean == pytest.approx(np.mean(parts[0].draws + parts[1].draws))
+    pooled = combine_imputations(parts, seed=3)
+    assert pooled.mean == pytest.approx(np.mean(np.concatenate([p.draws for p in parts])))
+    assert combine_strata([_without_draws(500, 450, 560), _without_draws(800, 700, 900)]).mean is None

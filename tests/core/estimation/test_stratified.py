@@ -72,3 +72,24 @@ def test_it_reports_how_much_of_the_uncertainty_the_linkage_adds() -> None:
 def test_it_refuses_when_nobody_is_linked() -> None:
     with pytest.raises(EstimationError, match="run the linkage first"):
         estimate_toll([[]], LISTS, independence)
+
+
+def test_it_keeps_a_stratum_whose_list_shares_no_one_when_the_method_allows_it() -> None:
+    from tergeu.core.estimation import lcmcr_estimate
+
+    rng = np.random.default_rng(8)
+    four = ("A", "B", "C", "D")
+    north = population(1500, (0.5, 0.4, 0.3, 0.2), "north", rng)
+    south = [Unit((*u.history, 0), "south") for u in population(1500, (0.4, 0.5, 0.3), None, rng)]
+    south += [Unit((0, 0, 0, 1), "south") for _ in range(3)]  # in the south, D names three people no one else does
+
+    def light(table):
+        return lcmcr_estimate(table, burnin=300, samples=100, thinning=5, seed=1)
+
+    strict = estimate_toll([north + south], four, independence, stratified=True)
+    assert "share no one" in strict.problems["south"]
+    allowed = estimate_toll([north + south], four, light, stratified=True, allow_isolated=True)
+    assert set(allowed.strata) == {"north", "south"} and not allowed.problems
+    assert any("D (3 named) share no one" in warning for warning in allowed.total.warnings)
+    with pytest.raises(EstimationError, match="D share no one"):
+        estimate_toll([south], four, light)  # unstratified, the table is refused before any method runs

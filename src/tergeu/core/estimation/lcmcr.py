@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 
 from .lcmcr_chains import WARMUP, chain_starts, run_chains
-from .mcmc import bulk_ess, chain_summary, effective_sample_size, find_modes, rank_rhat, split_rhat
+from .mcmc import bulk_ess, chain_summary, effective_sample_size, find_modes, finite, rank_rhat, split_rhat
 from .result import Estimate
 from .table import CaptureTable, EstimationError, check_estimable, isolated_lists
 
@@ -118,10 +118,11 @@ def _diagnostics(
     occupied = np.concatenate([chain["classes"] for chain in draws])
     per_chain = [{"chain": i + 1, "start": starts[i], **chain_summary(n, level)} for i, n in enumerate(totals)]
     medians = [c["median"] for c in per_chain]
+    rhat = rank_rhat(totals) if len(draws) >= 2 else float("nan")
     return {
-        "ess": bulk_ess(totals),
+        "ess": finite(bulk_ess(totals)),
         "ess_per_chain": [c["ess"] for c in per_chain],
-        "rhat": rank_rhat(totals) if len(draws) >= 2 else None,
+        "rhat": None if not np.isfinite(rhat) else round(rhat, 4),
         "per_chain": per_chain,
         "modes": [{**mode, "chains": [i + 1 for i in mode["chains"]]} for mode in find_modes(totals, level)],
         "chain_median_spread": max(medians) - min(medians),
@@ -153,12 +154,12 @@ def _warnings(diagnostics: dict[str, Any], classes: int, list_count: int) -> lis
     if len(modes) > 1:
         found.append(_modes_warning(modes))
     rhat = diagnostics["rhat"]
-    if rhat is None:
+    if len(diagnostics["per_chain"]) == 1:
         found.append("one chain only: whether the posterior has several modes was not checked; run several chains")
-    elif len(modes) == 1 and rhat > MAX_RHAT:
+    elif rhat is not None and len(modes) == 1 and rhat > MAX_RHAT:
         found.append(f"the chains disagree (split R-hat of N {rhat:.3f} > {MAX_RHAT}); run longer before quoting")
     ess = diagnostics["ess"]
-    if ess < MIN_ESS:
+    if ess is not None and ess < MIN_ESS:
         found.append(
             f"bulk effective sample size of N is only {ess:.0f} (< {MIN_ESS}): the run is too short for this table "
             "and the median and interval may move on a rerun; run longer (`--preset production`)"
@@ -174,8 +175,8 @@ def _warnings(diagnostics: dict[str, Any], classes: int, list_count: int) -> lis
 def _modes_warning(modes: list[dict[str, Any]]) -> str:
     def describe(mode: dict[str, Any]) -> str:
         low, high = mode["interval"]
-        chains = ", ".join(str(c) for c in mode["chains"])
-        return f"about {mode['median']:,.0f} (chain {chains}: 95 % {low:,.0f}-{high:,.0f})"
+        chains = ("chains " if len(mode["chains"]) > 1 else "chain ") + ", ".join(str(c) for c in mode["chains"])
+        return f"about {mode['median']:,.0f} ({chains}: 95 % {low:,.0f}-{high:,.0f})"
 
     return (
         f"the chains settled in {len(modes)} different places and did not move between them: "

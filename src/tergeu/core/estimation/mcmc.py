@@ -126,8 +126,14 @@ def chain_summary(draws: np.ndarray, level: float = 0.95) -> dict[str, Any]:
         "mean": round(float(np.mean(draws)), 1),
         "interval": [float(low), float(high)],
         "central_half": [float(q1), float(q3)],
-        "ess": round(effective_sample_size(draws), 1),
+        "ess": finite(effective_sample_size(draws)),
     }
+
+
+def finite(value: float) -> float | None:
+    """The value rounded to 0.1, or None when it is not a number (a constant chain): results are stored as
+    JSON, which has no NaN."""
+    return round(float(value), 1) if math.isfinite(value) else None
 
 
 def find_modes(chains: Sequence[np.ndarray], level: float = 0.95) -> list[dict[str, Any]]:

@@ -5,7 +5,7 @@ a report: for LCMCR, HRDAG's production settings (K = min(2^J - 1, 15), 10,000 b
 5,000,000 more of which 1,000 draws are kept), shared by four chains started apart (each: R's warm-up,
 its own burn-in, 1,250,000 sweeps, 250 draws), so that chains stuck in different modes are seen. The
 standard LCMCR preset runs the same four chains for 100,000 sweeps each (enough for Kosovo: bulk ESS
-about 470); a table that needs more gets a warning saying so. The log-linear methods
+466 and 578 at two seeds); a table that needs more gets a warning saying so. The log-linear methods
 get a bootstrap that repeats the model choice only in production, because it multiplies their cost by
 hundreds. The log-linear search goes up to three-way interactions with up to four lists ("auto").
 """
