@@ -122,6 +122,8 @@ def birth_comparison() -> cl.CustomComparison:
     apart from years that differ by one, which is what an age at death gives (the birthday may fall
     before or after the death): a year within one counts as agreement only where a side's year comes
     from an age. Two typos are allowed a level of their own because some lists corrupt whole dates.
+    Years more than ten apart (an age of 12 against one of 63) are a level of their own: a clerk's
+    slip can move a year by ten (1990 for 1980), rarely more, while namesakes differ by decades.
     """
     both_full = "birth_date_l IS NOT NULL AND birth_date_r IS NOT NULL"
     approximate = "(NOT birth_year_exact_l OR NOT birth_year_exact_r)"
@@ -140,8 +142,9 @@ def birth_comparison() -> cl.CustomComparison:
             level(f"birth_year_l = birth_year_r AND NOT ({both_full}) AND NOT {approximate}",
                   "same year of birth", 0.1),
             level(f"abs(birth_year_l - birth_year_r) <= 1 AND {approximate}", "years within 1 (age at death)", 0.2),
-            level(f"abs(birth_year_l - birth_year_r) <= 3 AND NOT ({both_full})", "years within 3", 0.06),
-            else_level(0.04).configure(label_for_charts="different dates or years of birth"),
+            level(f"abs(birth_year_l - birth_year_r) <= 3 AND NOT ({both_full})", "years within 3", 0.05),
+            level("abs(birth_year_l - birth_year_r) <= 10", "different dates, years within 10", 0.035),
+            else_level(0.015).configure(label_for_charts="years of birth more than 10 apart"),
         ],
     )
 
