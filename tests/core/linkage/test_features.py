@@ -48,3 +48,15 @@ def test_it_keys_places_and_keeps_every_column() -> None:
 def test_it_makes_name_order_irrelevant_for_tokens() -> None:
     assert features({"full_name": "Нурланов Жанболат"})["name_tokens"] == features(
         {"full_name": "Zhanbolat Nurlanov"})["name_tokens"] == ["janbolat", "nurlanov"]
+
+
+def test_an_age_without_a_date_is_read_against_its_lists_usual_month() -> None:
+    from tergeu.core.linkage.features import RecordFacts, feature_table, usual_months
+
+    records = [RecordFacts(1, "ngo", {"full_name": "Ерлан Нурланов", "date_of_death": "2022-01-06", "age": "30"}),
+               RecordFacts(2, "ngo", {"full_name": "Асхат Серіков", "date_of_death": "2022-01-05"}),
+               RecordFacts(3, "ngo", {"full_name": "Жандос Бекенов", "age": "53"}),
+               RecordFacts(4, "other", {"full_name": "Жандос Бекенов", "age": "53"})]
+    assert usual_months(records) == {"ngo": "2022-01"}
+    years = feature_table(records).column("birth_year").to_pylist()
+    assert years == [1991, None, 1968, None]  # a list with no dated row gives no year

@@ -223,11 +223,12 @@ def recorded_comparison() -> cl.CustomComparison:
 
 
 def place_comparison() -> cl.CustomComparison:
+    """Place of death; agreeing on a small town weighs more than on the city where most died (term frequency)."""
     return cl.CustomComparison(
         output_column_name="place", comparison_description="place of death (gazetteer key)",
         comparison_levels=[
             cll.NullLevel("place"),
-            cll.ExactMatchLevel("place").configure(m_probability=0.88),
+            cll.ExactMatchLevel("place", term_frequency_adjustments=True).configure(m_probability=0.88),
             level(_jw("place_l", "place_r"), "similar place (a typo)", 0.04),
             else_level(0.08),
         ],

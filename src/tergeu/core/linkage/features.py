@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -85,8 +86,12 @@ def _parsed_name(key: NameKey) -> dict[str, Any]:
     }
 
 
-def _birth(facts: dict[str, str]) -> tuple[str | None, int | None, bool]:
-    """(full birth date, birth year, whether the year is exact): from the date, the IIN, or the age."""
+def _birth(facts: dict[str, str], usual_month: str | None = None) -> tuple[str | None, int | None, bool]:
+    """(full birth date, birth year, whether the year is exact): from the date, the IIN, or the age.
+
+    An age with no date on its row is read against ``usual_month`` ("2022-01"), the month most of its
+    list's dated rows give: a list of one event's dead states an age as of that event.
+    """
     stated = facts.get("date_of_birth")
     if stated:
         return (stated if len(stated) == 10 else None), int(stated[:4]), True
@@ -95,7 +100,8 @@ def _birth(facts: dict[str, str]) -> tuple[str | None, int | None, bool]:
         if info.valid:
             return info.birth_date.isoformat(), info.birth_date.year, True
     # A list's own date (a body admitted, a death registered) is within days of the death: its year serves.
-    death, age = facts.get("date_of_death") or facts.get("date_recorded"), facts.get("age")
+    death = facts.get("date_of_death") or facts.get("date_recorded") or usual_month
+    age = facts.get("age")
     if death and age and age.isdigit():
         return None, _likely_birth_year(death, int(age)), False
     return None, None, False
@@ -130,14 +136,16 @@ def _sex(facts: dict[str, str], from_name: str | None) -> str | None:
     return from_name
 
 
-def features_of(record: RecordFacts, names_of: Callable[[NameKey], dict[str, Any]] | None = None) -> dict[str, Any]:
+def features_of(record: RecordFacts, names_of: Callable[[NameKey], dict[str, Any]] | None = None,
+                usual_month: str | None = None) -> dict[str, Any]:
     """One row of linkage features; missing facts are None (Splink's null level).
 
-    ``names_of`` (a cache of ``_parsed_name``) may stand in for parsing the name again.
+    ``names_of`` (a cache of ``_parsed_name``) may stand in for parsing the name again; ``usual_month``
+    is the month most dated rows of the record's list give (``usual_months``).
     """
     facts = record.facts
     names = (names_of or _parsed_name)(_name_key(facts, record.name_order))
-    birth_date, birth_year, exact = _birth(facts)
+    birth_date, birth_year, exact = _birth(facts, usual_month)
     row = dict.fromkeys(FEATURE_COLUMNS)
     row.update({k: v for k, v in names.items() if k in row})
     if row["name_tokens"] is not None:
@@ -200,8 +208,19 @@ def _forked_features(start: int, stop: int) -> pa.Table:
     return _feature_table(_FORKED[start:stop])
 
 
+def usual_months(records: Sequence[RecordFacts]) -> dict[str, str]:
+    """Per list, the month ("2022-01") most of its rows date a death (or their own record of it) in."""
+    counts: dict[str, Counter[str]] = {}
+    for record in records:
+        dated = record.facts.get("date_of_death") or record.facts.get("date_recorded") or ""
+        if len(dated) >= 7:
+            counts.setdefault(record.list_name, Counter())[dated[:7]] += 1
+    return {name: months.most_common(1)[0][0] for name, months in counts.items()}
+
+
 def _feature_table(records: Sequence[RecordFacts]) -> pa.Table:
     parsed: dict[NameKey, dict[str, Any]] = {}
+    months = usual_months(records)
 
     def names_of(key: NameKey) -> dict[str, Any]:
         found = parsed.get(key)
@@ -212,7 +231,7 @@ def _feature_table(records: Sequence[RecordFacts]) -> pa.Table:
     columns: dict[str, list[Any]] = {name: [] for name in FEATURE_COLUMNS}
     appenders = [(name, columns[name].append) for name in FEATURE_COLUMNS]
     for record in records:
-        row = features_of(record, names_of)
+        row = features_of(record, names_of, months.get(record.list_name))
         for name, append in appenders:
             append(row[name])
     return pa.table({f.name: pa.array(columns.pop(f.name), type=f.type) for f in FEATURE_SCHEMA},
