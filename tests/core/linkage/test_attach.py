@@ -57,3 +57,11 @@ def test_one_record_joins_a_cluster_per_pass_the_best_matching() -> None:
 def test_it_keeps_clusters_named_by_their_smallest_record() -> None:
     pairs = person((5, 6, 7)) + [ScoredPair(1, 5, 0.91), ScoredPair(1, 6, 0.3), ScoredPair(1, 7, 0.2)]
     assert groups(pairs, range(1, 8)) == [(1, 5, 6, 7), (2,), (3,), (4,)]
+
+
+def test_pairs_each_under_the_threshold_can_join_together() -> None:
+    # A media record 0.47 with the official entry and 0.44 with the NGO entry of one man: 1 - 0.53 * 0.56 = 0.70.
+    together = person((1, 2)) + [ScoredPair(3, 1, 0.47), ScoredPair(3, 2, 0.44)]
+    assert groups(together, range(1, 4)) == [(1, 2, 3)]
+    weak = person((1, 2)) + [ScoredPair(3, 1, 0.25), ScoredPair(3, 2, 0.2)]  # 1 - 0.75 * 0.8 = 0.4
+    assert groups(weak, range(1, 4)) == [(1, 2), (3,)]

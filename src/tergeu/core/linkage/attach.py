@@ -8,7 +8,10 @@ less to agree on. Those pairs are weak for want of evidence, not because anythin
 average (0.46) keeps the record out.
 
 So a record clustered alone may join a cluster when both of these hold:
-* one pair with a member reaches the threshold;
+* its pairs with the members, taken together, reach the threshold: the chance that at least one of
+  them is right, 1 - (1 - p1)(1 - p2)..., since each member is the same person. A media record scoring
+  0.47 with the official entry and 0.44 with the NGO entry of one man (both capped by how often a
+  media record is on those lists at all) reaches 0.70, where the best single pair stays under;
 * every other member is at least plausible: its pair was scored at ``PLAUSIBLE`` or more, since pairs
   that contradict (another birth year, another place) score far lower or are never scored.
 It may not join when a second cluster also qualifies; it then stays alone for a reviewer, because two
@@ -48,8 +51,9 @@ def attach_singletons(rep: np.ndarray, lo: np.ndarray, hi: np.ndarray, prob: np.
     starts = np.flatnonzero(np.r_[True, (record[1:] != record[:-1]) | (cluster[1:] != cluster[:-1])])
     counts = np.diff(np.r_[starts, record.size])
     best = np.maximum.reduceat(p, starts)
+    together = 1.0 - np.exp(np.add.reduceat(np.log1p(-np.minimum(p, 1 - 1e-12)), starts))
     candidate_record, candidate_cluster = record[starts], cluster[starts]
-    qualifies = (best >= threshold) & (counts == size[candidate_cluster])
+    qualifies = (together >= threshold) & (counts == size[candidate_cluster])
     q_record, q_cluster, q_best = candidate_record[qualifies], candidate_cluster[qualifies], best[qualifies]
     records, per_record = np.unique(q_record, return_counts=True)
     single = np.isin(q_record, records[per_record == 1])  # two qualifying people: left for review
