@@ -96,12 +96,21 @@ def initial_comparison() -> cl.CustomComparison:
 
 
 def patronymic_comparison() -> cl.CustomComparison:
-    """The father's name from the patronymic, Kazakh or Russian form, when both records have it in full."""
+    """The father's name from the patronymic, Kazakh or Russian form, when both records have it in full.
+
+    Many Kazakh family names are formed from the father's given name (Мейрамов, son of Мейрам). When
+    both records' family names agree and each is its own patronymic's name plus an ending, the
+    patronymics must agree too: counting that as a second, independent agreement made namesakes
+    look twice as alike as they are, so such pairs are not compared on the patronymic at all.
+    """
+    echo = ("family_l = family_r AND starts_with(family_l, patronymic_l) "
+            "AND starts_with(family_r, patronymic_r)")
     return cl.CustomComparison(
         output_column_name="patronymic",
         comparison_description="father's name from the patronymic (Kazakh or Russian form)",
         comparison_levels=[
-            cll.NullLevel("patronymic").configure(is_null_level=True),
+            cll.CustomLevel(f"patronymic_l IS NULL OR patronymic_r IS NULL OR ({echo})",
+                            "no patronymic, or it repeats the family name").configure(is_null_level=True),
             cll.ExactMatchLevel("patronymic", term_frequency_adjustments=True).configure(m_probability=0.8),
             level(_jw("patronymic_l", "patronymic_r"), "similar father's name", 0.15),
             else_level(0.05),
