@@ -9,8 +9,8 @@ An *event* is one generated set of lists (``bench/generators``: each generator w
 in its own style; ``ledger`` is held out from tuning). Each event runs what a user runs: the files are
 read by Tergeu's import code, linked (``link_records``, as ``tergeu link``), and estimated
 (``estimate_toll`` with linkage draws, as ``tergeu estimate``). The truth is every person the
-generator killed, listed or not. ``--perfect`` also estimates on the true linkage, to tell the
-linkage's share of any miss from the estimator's.
+generator killed, listed or not. ``--perfect`` also estimates on the true linkage (thin records
+left out likewise), to tell the linkage's share of any miss from the estimator's.
 
 Records too thin to be told from namesakes (no family name, or no given name or initial, and no
 IIN) are left out of the capture histories, as ``tergeu estimate`` leaves them out
@@ -94,8 +94,7 @@ def run_event(generator: str, people: int, seed: int, draws: int, method: str, p
                 linkage_share=result.diagnostics.get("linkage_share"), warnings=result.warnings,
                 seconds=round(time.perf_counter() - start, 1))
     if perfect:
-        all_records = {r.record_id for r in loaded.records}
-        best = estimate_toll([_units(_true_groups(loaded), loaded, all_records)], loaded.lists, estimator,
+        best = estimate_toll([_units(_true_groups(loaded), loaded, counted)], loaded.lists, estimator,
                              seed=seed).total
         line["perfect_linkage"] = {"estimate": round(best.estimate, 1),
                                    "interval": [round(v, 1) for v in best.interval],

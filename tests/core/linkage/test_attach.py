@@ -65,3 +65,9 @@ def test_pairs_each_under_the_threshold_can_join_together() -> None:
     assert groups(together, range(1, 4)) == [(1, 2, 3)]
     weak = person((1, 2)) + [ScoredPair(3, 1, 0.25), ScoredPair(3, 2, 0.2)]  # 1 - 0.75 * 0.8 = 0.4
     assert groups(weak, range(1, 4)) == [(1, 2), (3,)]
+
+
+def test_many_weak_pairs_with_a_large_cluster_do_not_add_up_to_a_match() -> None:
+    members = tuple(range(1, 8))
+    weak = person(members) + [ScoredPair(8, m, 0.11) for m in members]  # all seven: 1 - 0.89**7 = 0.56
+    assert groups(weak, range(1, 9)) == [members, (8,)]

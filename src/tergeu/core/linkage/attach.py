@@ -8,10 +8,12 @@ less to agree on. Those pairs are weak for want of evidence, not because anythin
 average (0.46) keeps the record out.
 
 So a record clustered alone may join a cluster when both of these hold:
-* its pairs with the members, taken together, reach the threshold: the chance that at least one of
-  them is right, 1 - (1 - p1)(1 - p2)..., since each member is the same person. A media record scoring
-  0.47 with the official entry and 0.44 with the NGO entry of one man (both capped by how often a
-  media record is on those lists at all) reaches 0.70, where the best single pair stays under;
+* its two strongest pairs with the members, taken together, reach the threshold: 1 - (1 - p1)(1 - p2).
+  A media record scoring 0.47 with the official entry and 0.44 with the NGO entry of one man (both
+  capped by how often a media record is on those lists at all) reaches 0.70, where the best single
+  pair stays under. Only two: the pairs come from the same fields of one record, so they are not
+  independent, and counting all of them would let many weak pairs with a large cluster add up to a
+  match (seven pairs at 0.11 would make 0.56);
 * every other member is at least plausible: its pair was scored at ``PLAUSIBLE`` or more, since pairs
   that contradict (another birth year, another place) score far lower or are never scored.
 It may not join when a second cluster also qualifies; it then stays alone for a reviewer, because two
@@ -46,12 +48,13 @@ def attach_singletons(rep: np.ndarray, lo: np.ndarray, hi: np.ndarray, prob: np.
     p = np.concatenate([prob[left], prob[right]])
     if record.size == 0:
         return rep
-    order = np.lexsort((cluster, record))
+    order = np.lexsort((-p, cluster, record))  # each (record, cluster) group, strongest pair first
     record, cluster, p = record[order], cluster[order], p[order]
     starts = np.flatnonzero(np.r_[True, (record[1:] != record[:-1]) | (cluster[1:] != cluster[:-1])])
     counts = np.diff(np.r_[starts, record.size])
-    best = np.maximum.reduceat(p, starts)
-    together = 1.0 - np.exp(np.add.reduceat(np.log1p(-np.minimum(p, 1 - 1e-12)), starts))
+    best = p[starts]
+    second = np.where(counts > 1, p[np.minimum(starts + 1, p.size - 1)], 0.0)
+    together = 1.0 - (1.0 - best) * (1.0 - second)
     candidate_record, candidate_cluster = record[starts], cluster[starts]
     qualifies = (together >= threshold) & (counts == size[candidate_cluster])
     q_record, q_cluster, q_best = candidate_record[qualifies], candidate_cluster[qualifies], best[qualifies]

@@ -99,12 +99,12 @@ def patronymic_comparison() -> cl.CustomComparison:
     """The father's name from the patronymic, Kazakh or Russian form, when both records have it in full.
 
     Many Kazakh family names are formed from the father's given name (Мейрамов, son of Мейрам). When
-    both records' family names agree and each is its own patronymic's name plus an ending, the
-    patronymics must agree too: counting that as a second, independent agreement made namesakes
-    look twice as alike as they are, so such pairs are not compared on the patronymic at all.
+    both records' family names and patronymics agree and the family name is the patronymic's name
+    plus an ending, counting the patronymic as a second, independent agreement made namesakes look
+    twice as alike as they are, so such pairs are not compared on it (patronymics that differ still
+    count against, even under one family name: Серик and Серикбай, both "Серикбаев").
     """
-    echo = ("family_l = family_r AND starts_with(family_l, patronymic_l) "
-            "AND starts_with(family_r, patronymic_r)")
+    echo = ("family_l = family_r AND patronymic_l = patronymic_r AND starts_with(family_l, patronymic_l)")
     return cl.CustomComparison(
         output_column_name="patronymic",
         comparison_description="father's name from the patronymic (Kazakh or Russian form)",

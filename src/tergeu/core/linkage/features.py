@@ -190,22 +190,23 @@ def feature_table(records: Sequence[RecordFacts]) -> pa.Table:
     On a large set the second half is computed in a forked process while this one computes the
     first: parsing names is pure Python, so a second core is the only way to halve it.
     """
+    months = usual_months(records)  # once, over every record: a list's rows may fall in either half
     if len(records) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or "fork" not in mp.get_all_start_methods():
-        return _feature_table(records)
+        return _feature_table(records, months)
     global _FORKED
     half = len(records) // 2
     _FORKED = records
     try:
         with ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork")) as pool:
-            second = pool.submit(_forked_features, half, len(records))
-            first = _feature_table(records[:half])
+            second = pool.submit(_forked_features, half, len(records), months)
+            first = _feature_table(records[:half], months)
             return pa.concat_tables([first, second.result()])
     finally:
         _FORKED = ()
 
 
-def _forked_features(start: int, stop: int) -> pa.Table:
-    return _feature_table(_FORKED[start:stop])
+def _forked_features(start: int, stop: int, months: dict[str, str]) -> pa.Table:
+    return _feature_table(_FORKED[start:stop], months)
 
 
 def usual_months(records: Sequence[RecordFacts]) -> dict[str, str]:
@@ -218,9 +219,8 @@ def usual_months(records: Sequence[RecordFacts]) -> dict[str, str]:
     return {name: months.most_common(1)[0][0] for name, months in counts.items()}
 
 
-def _feature_table(records: Sequence[RecordFacts]) -> pa.Table:
+def _feature_table(records: Sequence[RecordFacts], months: dict[str, str]) -> pa.Table:
     parsed: dict[NameKey, dict[str, Any]] = {}
-    months = usual_months(records)
 
     def names_of(key: NameKey) -> dict[str, Any]:
         found = parsed.get(key)

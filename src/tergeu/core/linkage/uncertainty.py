@@ -34,7 +34,8 @@ def plausible_clusterings(records: Iterable[int], pairs: Sequence[ScoredPair], c
     coins would. Each draw therefore first shifts every probability by one common amount in
     log-odds, drawn with standard deviation ``calibration_spread`` (1.0: a pair at 0.5 becomes 0.27
     or 0.73 one draw in three), then tosses the coins: some draws link more readily than the model,
-    some less, and the estimates over them show how far that doubt moves the toll.
+    some less, and the estimates over them show how far that doubt moves the toll. Only stored pairs
+    (probability 0.05 or more) can be raised: a draw can undo any link but add only those.
 
     Reproducible: the same ``seed`` gives the same draws. Draw 0 is not the best guess; callers that
     want it too cluster the original pairs themselves.
