@@ -82,3 +82,25 @@ def test_it_serves_the_estimates_through_the_api(client_as) -> None:
     answer = client_as("analyst").get("/api/estimates").json()
     assert answer["count"] == 1 and "run the linkage first" in answer["items"][0]["error"]
     assert client_as("expert-mission").get("/api/estimates").status_code == 404
+
+
+def test_it_leaves_records_too_thin_to_link_out_of_the_estimate(tmp_path) -> None:
+    """A list naming someone by a given name alone: linked or not, it is not counted as a capture."""
+    given = ["Асхат", "Ерлан", "Нурлан", "Дамир", "Арман", "Болат", "Самат", "Тимур", "Руслан", "Марат"]
+    family = ["Ахметов", "Бекенов", "Жумабаев", "Касымов", "Оспанов", "Серикбаев"]
+    people = [f"{f} {g},{1 + i % 28:02d}.{1 + i % 12:02d}.{1970 + i % 30},05.01.2022"
+              for i, (f, g) in enumerate((f, g) for f in family for g in given)][:48]
+    lists = {"first": people[:36], "second": people[12:48], "third": people[::2]}
+    lists["third"] = [*lists["third"], "Жанар,,05.01.2022"]  # a given name alone
+    for name, rows in lists.items():
+        path = tmp_path / f"{name}.csv"
+        path.write_text("ФИО,Дата рождения,Дата смерти\n" + "".join(f"{row}\n" for row in rows), encoding="utf-8")
+        imported = CliRunner().invoke(cli, ["import", str(path), "--list", name])
+        assert imported.exit_code == 0, imported.output
+    assert CliRunner().invoke(cli, ["link"]).exit_code == 0
+    result = CliRunner().invoke(cli, ["estimate", "--method", "loglinear", "--linkage-draws", "1", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["diagnostics"]["records_left_out"] == 1
+    assert any("too thin" in warning for warning in data["warnings"])
+    assert data["observed"] == 48  # Жанар is not a 49th person
