@@ -2,7 +2,8 @@
 
 A person's facts are stored as ``Claim`` rows about the person, one per record stating the chosen value,
 so each is cited (record → list → source) with that list's confidence and status. They are derived:
-every run that changes a person's records rewrites that person's claims, and the run is their history.
+a run rewrites the claims of each person whose claims it changes (with no history entry each: the run
+is their history), and leaves the others alone, so a relink that finds the same people writes little.
 Shown to a viewer who may not see every list, a person is recomputed from the visible records only
 (``person_as_seen``).
 """
@@ -12,15 +13,18 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from django.contrib.contenttypes.models import ContentType
 
+from tergeu.casualties.bulk import insert_rows, update_rows
 from tergeu.casualties.models import LinkageRun, Membership, Person
 from tergeu.core.linkage.cluster_report import doubts
 from tergeu.core.linkage.clustering import Cluster
 from tergeu.core.linkage.consolidate import NamedRecord, SupportedFact, best_supported_facts, preferred_names
 from tergeu.core.linkage.places import place_key
+from tergeu.provenance.history import delete_derived
 from tergeu.provenance.models import Claim, Record
 
 # Names have their own consolidation (preferred names); list row numbers and notes are about records.
@@ -29,6 +33,9 @@ FOLDED = {"place_of_death": place_key, "region": place_key}
 WEIGHT_OF_CONFIDENCE = {"high": 2.0, "medium": 1.0, "low": 0.5}
 DISPLAY_SCRIPTS = ("kk-cyrl", "ru-cyrl", "latn")  # the order a display name is chosen in, when several exist
 BATCH = 2000
+PERSON_FIELDS = ("display_name", "names", "lists", "cohesion", "suspicious", "reasons")  # what a run sets
+CLAIM_FIELDS = ("field", "value", "source_id", "record_id", "confidence", "status", "note")
+ClaimRow = tuple[str, str, int, int, str, str, str]  # a person's fact claim, as CLAIM_FIELDS
 
 
 def continuing_people(clusters: list[Cluster], current: dict[int, int]) -> list[int | None]:
@@ -46,20 +53,26 @@ def continuing_people(clusters: list[Cluster], current: dict[int, int]) -> list[
     return chosen
 
 
-def store_all(clusters: list[Cluster], by_id: dict[int, Record], run: LinkageRun) -> int:
-    """A full run: every cluster becomes a person (keeping ids), memberships are replaced."""
-    current = dict(Membership.objects.values_list("record_id", "person_id"))
+def store_all(clusters: list[Cluster], by_id: dict[int, Record], run: LinkageRun,
+              current: dict[int, int] | None = None) -> int:
+    """A full run: every cluster becomes a person (keeping ids); people left without records are deleted.
+
+    Only what changed is written (people, their claims, memberships), so a relink that finds the people
+    it found before reads them back instead of rewriting every row; each membership is stamped with this
+    run all the same. ``current`` is every record's person before the run (read here if not given).
+    Returns how many people the run stored.
+    """
+    if current is None:
+        current = dict(Membership.objects.values_list("record_id", "person_id"))
     continued = continuing_people(clusters, current)
-    people = _people_for(clusters, continued)
-    Membership.objects.all().delete()
-    Membership.objects.bulk_create([Membership(record_id=r, person=person, run=run)
-                                    for cluster, person in zip(clusters, people, strict=True)
-                                    for r in cluster.records], batch_size=BATCH)
+    people = _write_people(clusters, continued, [[by_id[r] for r in cluster.records] for cluster in clusters])
+    Membership.objects.update(run=run)
+    _write_memberships([(r, person) for cluster, person in zip(clusters, people, strict=True)
+                        for r in cluster.records], current, run)
     gone = list(Person.objects.filter(memberships__isnull=True).values_list("pk", flat=True))
     _delete_claims_of(gone)  # claims point at people generically, so deleting a person leaves them behind
     for start in range(0, len(gone), BATCH):
         Person.objects.filter(pk__in=gone[start:start + BATCH]).delete()
-    consolidate(people, {p.pk: [by_id[r] for r in c.records] for c, p in zip(clusters, people, strict=True)})
     return len(clusters)
 
 
@@ -71,28 +84,81 @@ def store_new(clusters: list[Cluster], by_id: dict[int, Record], person_of: dict
     """
     growing = [c for c in clusters if any(r not in person_of for r in c.records)]
     continued = [next((person_of[r] for r in c.records if r in person_of), None) for c in growing]
-    people = _people_for(growing, continued)
-    Membership.objects.bulk_create([Membership(record_id=r, person=person, run=run)
-                                    for cluster, person in zip(growing, people, strict=True)
-                                    for r in cluster.records if r not in person_of], batch_size=BATCH)
-    members: dict[int, list[Record]] = {p.pk: [] for p in people}  # every record of theirs, old and new
-    for person_id, record_id in Membership.objects.filter(person__in=people).values_list("person_id", "record_id"):
-        members[person_id].append(by_id[record_id])
-    consolidate(people, members)
+    kept = frozenset(p for p in continued if p is not None)
+    held: dict[int, list[int]] = {}  # every record a continued person already has
+    for record, person in person_of.items():
+        if person in kept:
+            held.setdefault(person, []).append(record)
+    fresh = [[r for r in cluster.records if r not in person_of] for cluster in growing]
+    groups = [[by_id[r] for r in (held.get(person, []) if person is not None else []) + new]
+              for person, new in zip(continued, fresh, strict=True)]
+    people = _write_people(growing, continued, groups)
+    _write_memberships([(r, person) for new, person in zip(fresh, people, strict=True) for r in new], {}, run)
     return len(people)
 
 
-def _people_for(clusters: list[Cluster], continued: list[int | None]) -> list[Person]:
-    """The Person of each cluster: the continued one (updated) or a new one (created in bulk)."""
-    existing = Person.objects.in_bulk([p for p in continued if p is not None])
-    people = [existing[p] if p is not None else Person() for p in continued]
-    for person, cluster in zip(people, clusters, strict=True):
-        person.cohesion, person.suspicious, person.reasons = cluster.cohesion, cluster.suspicious, list(cluster.reasons)
-    fresh = [p for p in people if p.pk is None]
+def _write_memberships(wanted: list[tuple[int, int]], current: dict[int, int], run: LinkageRun) -> None:
+    """Give each record in ``wanted`` (record, person) its person, rewriting only the memberships that moved."""
+    moving = [(record, person) for record, person in wanted if current.get(record) != person]
+    moved = [record for record, _person in moving if record in current]
+    for start in range(0, len(moved), BATCH):  # one DELETE each: memberships keep no history
+        Membership.objects.filter(record_id__in=moved[start:start + BATCH]).delete()
+    insert_rows(Membership, ("record_id", "person_id", "run_id"), [(*pair, run.pk) for pair in moving])
+
+
+def _write_people(clusters: list[Cluster], continued: list[int | None], groups: list[list[Record]]) -> list[int]:
+    """The person id of each cluster, whose records are ``groups``: people and claims written in chunks.
+
+    A chunk at a time keeps memory flat: its people are consolidated, the new ones created, the continued
+    ones updated where a value changed, and their fact claims rewritten where the claims changed.
+    """
+    ids: list[int] = []
+    for start in range(0, len(clusters), BATCH):
+        chunk = range(start, min(start + BATCH, len(clusters)))
+        found = {i: consolidation(groups[i]) for i in chunk}
+        chunk_ids = _save_people([(continued[i], _person_values(clusters[i], found[i])) for i in chunk])
+        _write_claims({person: _claim_rows(found[i], groups[i]) for person, i in zip(chunk_ids, chunk, strict=True)})
+        ids += chunk_ids
+    return ids
+
+
+def _person_values(cluster: Cluster, found: Consolidation) -> dict[str, Any]:
+    return {"display_name": found.display_name, "names": found.names, "lists": found.lists,
+            "cohesion": float(cluster.cohesion), "suspicious": bool(cluster.suspicious),
+            "reasons": list(cluster.reasons)}
+
+
+def _save_people(rows: list[tuple[int | None, dict[str, Any]]]) -> list[int]:
+    """Create the people without an id, update those whose stored values differ; every id, in order."""
+    continuing = [pk for pk, _values in rows if pk is not None]
+    stored = {pk: dict(zip(PERSON_FIELDS, values, strict=True))
+              for pk, *values in Person.objects.filter(pk__in=continuing).values_list("pk", *PERSON_FIELDS)}
+    fresh = [Person(**values) for pk, values in rows if pk is None]
     Person.objects.bulk_create(fresh, batch_size=BATCH)  # ids come back on SQLite 3.35+ and PostgreSQL
-    Person.objects.bulk_update([p for p in people if p not in fresh], ["cohesion", "suspicious", "reasons"],
-                               batch_size=BATCH)
-    return people
+    update_rows(Person, PERSON_FIELDS, [(pk, [values[name] for name in PERSON_FIELDS]) for pk, values in rows
+                                        if pk is not None and stored.get(pk) != values])
+    made = iter(fresh)
+    return [pk if pk is not None else next(made).pk for pk, _values in rows]
+
+
+def _claim_rows(found: Consolidation, records: list[Record]) -> list[ClaimRow]:
+    """The claims ``found`` makes: one per record stating a best-supported fact, as ``CLAIM_FIELDS``."""
+    by_id = {r.pk: r for r in records}
+    return [(fact.field, fact.value, by_id[r].imported_list.source_id, r, by_id[r].imported_list.default_confidence,
+             by_id[r].imported_list.default_status, note) for fact, note in found.facts for r in fact.records]
+
+
+def _write_claims(wanted: dict[int, list[ClaimRow]]) -> None:
+    """Make the fact claims about these people (person id → claims) be ``wanted``, touching only those that differ."""
+    person_type = ContentType.objects.get_for_model(Person)
+    stored: dict[int, list[ClaimRow]] = {}
+    for subject, *row in Claim.objects.filter(subject_type=person_type, subject_id__in=list(wanted)).values_list(
+            "subject_id", *CLAIM_FIELDS):
+        stored.setdefault(subject, []).append(tuple(row))
+    stale = [person for person, rows in wanted.items() if sorted(stored.get(person, [])) != sorted(rows)]
+    _delete_claims_of([person for person in stale if person in stored])
+    insert_rows(Claim, ("subject_type_id", "subject_id", *CLAIM_FIELDS),
+                [(person_type.pk, person, *row) for person in stale for row in wanted[person]])
 
 
 @dataclass(frozen=True)
@@ -118,30 +184,14 @@ def consolidation(records: Iterable[Record]) -> Consolidation:
     return Consolidation(names, display_name(names)[:300], sorted({r.imported_list_id for r in records}), facts)
 
 
-def consolidate(people: Iterable[Person], members: dict[int, list[Record]]) -> None:
-    """Names per script, display name, lists and best-supported fact claims of ``people``."""
-    people = list(people)
-    person_type = ContentType.objects.get_for_model(Person)
-    claims = []
-    for person in people:
-        found = consolidation(members[person.pk])
-        person.names, person.display_name, person.lists = found.names, found.display_name, found.lists
-        by_id = {r.pk: r for r in members[person.pk]}
-        for fact, note in found.facts:
-            claims += [Claim(subject_type=person_type, subject_id=person.pk, field=fact.field, value=fact.value,
-                             source_id=by_id[r].imported_list.source_id, record=by_id[r],
-                             confidence=by_id[r].imported_list.default_confidence,
-                             status=by_id[r].imported_list.default_status, note=note) for r in fact.records]
-    Person.objects.bulk_update(people, ["names", "display_name", "lists"], batch_size=BATCH)
-    _delete_claims_of([p.pk for p in people])
-    Claim.objects.bulk_create(claims, batch_size=BATCH)
-
-
 def _delete_claims_of(person_ids: list[int]) -> None:
-    """Delete the fact claims about these people, in batches under SQLite's limit on query parameters."""
+    """Delete the fact claims about these people, in batches under SQLite's limit on query parameters.
+
+    They are derived (each run rewrites them) and were written without history, so they go without it.
+    """
     person_type = ContentType.objects.get_for_model(Person)
     for start in range(0, len(person_ids), BATCH):
-        Claim.objects.filter(subject_type=person_type, subject_id__in=person_ids[start:start + BATCH]).delete()
+        delete_derived(Claim.objects.filter(subject_type=person_type, subject_id__in=person_ids[start:start + BATCH]))
 
 
 def display_name(names: dict[str, str]) -> str:
@@ -210,5 +260,5 @@ def _doubts_of(records: list[Record]) -> list[str]:
     return doubts(one, np.ones(len(records)), codes, names, floor=0.0).get(0, [])
 
 
-__all__ = ["Consolidation", "PersonSeen", "consolidate", "consolidation", "continuing_people", "person_as_seen",
+__all__ = ["Consolidation", "PersonSeen", "consolidation", "continuing_people", "person_as_seen",
            "person_claims", "store_all", "store_new"]

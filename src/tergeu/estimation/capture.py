@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from tergeu.casualties.linking import linkage_constraints
+from tergeu.casualties.linking import linkage_constraints, read_records
 from tergeu.casualties.models import LinkageRun, Membership, ScoredPairRow
 from tergeu.core.estimation.stratified import Unit
 from tergeu.core.linkage.clustering import Constraints, ScoredPair
@@ -89,12 +89,13 @@ def capture_histories(strata: Sequence[str] = (), linkage_draws: int = 0, seed: 
     fields = stratum_fields(strata)
     lists = list(ImportedList.objects.order_by("pk").values_list("pk", "name"))
     index_of = {pk: i for i, (pk, _name) in enumerate(lists)}
-    records = list(Record.objects.select_related("imported_list").filter(membership__isnull=False))
-    counted = [r for r in records if _identifiable(r)]
-    by_id = {r.pk: r for r in counted}
     groups: dict[int, list[int]] = {}
     for record_id, person_id in Membership.objects.values_list("record_id", "person_id").order_by("person_id"):
         groups.setdefault(person_id, []).append(record_id)
+    linked = {record_id for members in groups.values() for record_id in members}
+    records = [r for r in read_records() if r.pk in linked]  # each list loaded once, not once per record
+    counted = [r for r in records if _identifiable(r)]
+    by_id = {r.pk: r for r in counted}
     draws = [_units(list(groups.values()), by_id, index_of, len(lists), fields)]
     if linkage_draws:
         # Every stored pair belongs to the current linkage (a full run deletes older runs' pairs); only
