@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from scipy.cluster.hierarchy import DisjointSet
+
 from tergeu.casualties.linking import linkage_constraints, read_records
 from tergeu.casualties.models import LinkageRun, Membership, ScoredPairRow
 from tergeu.core.estimation.stratified import Unit
@@ -72,10 +74,23 @@ def _units(groups: list[list[int]], by_id: dict[int, Record], index_of: dict[int
 
 
 def _constraints_among(records: list[Record]) -> Constraints:
-    """The linkage's constraints, restricted to ``records`` (a decision may name a record left out)."""
+    """The linkage's constraints, restricted to ``records`` (a decision may name a record left out).
+
+    "Same" decisions are closed first, so that A = T and T = B still join A and B when T is left out.
+    """
     constraints = linkage_constraints(records)
     ids = {r.pk for r in records}
-    return replace(constraints, must_link=frozenset(p for p in constraints.must_link if ids.issuperset(p)),
+    joined = DisjointSet()
+    for left, right in constraints.must_link:
+        for record in (left, right):
+            if record not in joined:
+                joined.add(record)
+        joined.merge(left, right)
+    must_link = set()
+    for group in joined.subsets():
+        kept = sorted(ids.intersection(group))
+        must_link.update(zip(kept, kept[1:], strict=False))
+    return replace(constraints, must_link=frozenset(must_link),
                    cannot_link=frozenset(p for p in constraints.cannot_link if ids.issuperset(p)))
 
 
