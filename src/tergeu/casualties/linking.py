@@ -60,6 +60,12 @@ def read_records() -> list[Record]:
     return records
 
 
+def record_facts(record: Record) -> RecordFacts:
+    """What linkage reads of a stored record: its facts, its list, and how that list orders names."""
+    return RecordFacts(record.pk, record.imported_list.name, record.facts,
+                       record.imported_list.column_map.get("name_order"))
+
+
 def linkage_constraints(records: list[Record]) -> Constraints:
     decisions = PairDecision.objects.values_list("left_id", "right_id", "decision")
     same = frozenset((a, b) for a, b, d in decisions if d == PairDecision.Decision.SAME)
@@ -99,8 +105,7 @@ def run_linkage(full: bool = False, progress: Progress | None = None) -> LinkSum
     step = progress or (lambda _message: None)
     step("reading records")
     records = read_records()
-    facts = [RecordFacts(r.pk, r.imported_list.name, r.facts, r.imported_list.column_map.get("name_order"))
-             for r in records]
+    facts = [record_facts(r) for r in records]
     by_id = {r.pk: r for r in records}
     constraints = linkage_constraints(records)
     person_of = dict(Membership.objects.values_list("record_id", "person_id"))

@@ -15,11 +15,10 @@ from dataclasses import dataclass, replace
 
 from scipy.cluster.hierarchy import DisjointSet
 
-from tergeu.casualties.linking import linkage_constraints, read_records
+from tergeu.casualties.linking import linkage_constraints, read_records, record_facts
 from tergeu.casualties.models import LinkageRun, Membership, ScoredPairRow
 from tergeu.core.estimation.stratified import Unit
 from tergeu.core.linkage.clustering import Constraints, ScoredPair
-from tergeu.core.linkage.features import RecordFacts
 from tergeu.core.linkage.identifiable import is_identifiable
 from tergeu.core.linkage.places import place_key
 from tergeu.core.linkage.uncertainty import plausible_clusterings
@@ -82,9 +81,8 @@ def _constraints_among(records: list[Record]) -> Constraints:
     ids = {r.pk for r in records}
     joined = DisjointSet()
     for left, right in constraints.must_link:
-        for record in (left, right):
-            if record not in joined:
-                joined.add(record)
+        joined.add(left)  # adding a record already there does nothing
+        joined.add(right)
         joined.merge(left, right)
     must_link = set()
     for group in joined.subsets():
@@ -92,11 +90,6 @@ def _constraints_among(records: list[Record]) -> Constraints:
         must_link.update(zip(kept, kept[1:], strict=False))
     return replace(constraints, must_link=frozenset(must_link),
                    cannot_link=frozenset(p for p in constraints.cannot_link if ids.issuperset(p)))
-
-
-def _identifiable(record: Record) -> bool:
-    return is_identifiable(RecordFacts(record.pk, record.imported_list.name, record.facts,
-                                       record.imported_list.column_map.get("name_order")))
 
 
 def capture_histories(strata: Sequence[str] = (), linkage_draws: int = 0, seed: int = 1) -> Captured:
@@ -109,7 +102,7 @@ def capture_histories(strata: Sequence[str] = (), linkage_draws: int = 0, seed: 
         groups.setdefault(person_id, []).append(record_id)
     linked = {record_id for members in groups.values() for record_id in members}
     records = [r for r in read_records() if r.pk in linked]  # each list loaded once, not once per record
-    counted = [r for r in records if _identifiable(r)]
+    counted = [r for r in records if is_identifiable(record_facts(r))]
     by_id = {r.pk: r for r in counted}
     draws = [_units(list(groups.values()), by_id, index_of, len(lists), fields)]
     if linkage_draws:

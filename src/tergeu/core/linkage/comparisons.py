@@ -171,6 +171,10 @@ def national_id_comparison() -> cl.CustomComparison:
     )
 
 
+def _days(later: str, earlier: str) -> str:
+    return f"date_diff('day', CAST({earlier} AS DATE), CAST({later} AS DATE))"
+
+
 def death_comparison() -> cl.CustomComparison:
     """Date of death, with m probabilities fixed rather than trained.
 
@@ -179,7 +183,7 @@ def death_comparison() -> cl.CustomComparison:
     non-matches: left to train, it put 0.4 % of true matches a day apart and made a one-day gap all but
     rule a match out. The fixed shares say what is known of such lists instead.
     """
-    apart = "abs(date_diff('day', CAST(death_date_l AS DATE), CAST(death_date_r AS DATE)))"
+    apart = f"abs({_days('death_date_r', 'death_date_l')})"
     return cl.CustomComparison(
         output_column_name="death_date",
         comparison_description="date of death (lists often disagree by a day)",
@@ -191,10 +195,6 @@ def death_comparison() -> cl.CustomComparison:
             fixed_m(else_level(0.02)),
         ],
     )
-
-
-def _days(later: str, earlier: str) -> str:
-    return f"date_diff('day', CAST({earlier} AS DATE), CAST({later} AS DATE))"
 
 
 def recorded_comparison() -> cl.CustomComparison:

@@ -53,14 +53,15 @@ NameKey = tuple[str | None, str | None, str | None, str | None, str | None]
 
 
 def _name_key(facts: dict[str, str], order: str | None) -> NameKey:
-    """Everything ``_name_features`` reads, as a hashable key."""
+    """Everything ``_parsed_name`` reads, as a hashable key."""
     if "full_name" in facts:
         return facts["full_name"], None, None, None, order
     return None, facts.get("given_name"), facts.get("family_name"), facts.get("patronymic"), None
 
 
-def _name_features(facts: dict[str, str], order: str | None) -> dict[str, Any]:
-    return _parsed_name(_name_key(facts, order))
+def name_features(record: RecordFacts) -> dict[str, Any]:
+    """The name columns of ``record`` (family, given, initials...), however its list states the name."""
+    return _parsed_name(_name_key(record.facts, record.name_order))
 
 
 def _parsed_name(key: NameKey) -> dict[str, Any]:

@@ -12,21 +12,14 @@ and says how many.
 
 from __future__ import annotations
 
-from tergeu.core.linkage.features import RecordFacts
-from tergeu.core.names import parse_name, parse_name_parts
+from tergeu.core.linkage.features import RecordFacts, name_features
 
 __all__ = ["is_identifiable"]
 
 
 def is_identifiable(record: RecordFacts) -> bool:
     """A family name and a given name (or its initial), or an IIN: enough to look for the person elsewhere."""
-    facts = record.facts
-    if facts.get("national_id"):
+    if record.facts.get("national_id"):
         return True
-    if facts.get("full_name"):
-        name = parse_name(facts["full_name"], record.name_order)
-    elif any(facts.get(part) for part in ("family_name", "given_name", "patronymic")):
-        name = parse_name_parts(facts.get("given_name"), facts.get("family_name"), facts.get("patronymic"))
-    else:
-        return False
-    return bool(name.family) and bool(name.given or name.given_initial)
+    name = name_features(record)
+    return bool(name.get("family")) and bool(name.get("given_initial"))
