@@ -74,7 +74,8 @@ def run_event(generator: str, people: int, seed: int, draws: int, method: str, p
                               exclusive_groups=loaded.exclusive_lists)
     linkage = link_records(loaded.records, constraints)
     record_ids = [r.record_id for r in loaded.records]
-    alternatives = plausible_clusterings(record_ids, list(linkage.model.pairs), constraints, draws=draws, seed=seed)
+    alternatives = plausible_clusterings(record_ids, list(linkage.model.pairs), constraints, draws=draws, seed=seed,
+                                        start=[c.records for c in linkage.clusters])
     counted = {r.record_id for r in loaded.records if is_identifiable(r)}
     unit_draws = [_units([list(c.records) for c in clusters], loaded, counted)
                   for clusters in [linkage.clusters, *alternatives]]

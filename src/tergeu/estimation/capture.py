@@ -112,6 +112,6 @@ def capture_histories(strata: Sequence[str] = (), linkage_draws: int = 0, seed: 
         pairs = [ScoredPair(a, b, p) for a, b, p in ScoredPairRow.objects.values_list(
             "left_id", "right_id", "probability").iterator(chunk_size=10_000) if a in by_id and b in by_id]
         for clusters in plausible_clusterings(sorted(by_id), pairs, _constraints_among(counted),
-                                              draws=linkage_draws, seed=seed):
+                                              draws=linkage_draws, seed=seed, start=groups.values()):
             draws.append(_units([list(c.records) for c in clusters], by_id, index_of, len(lists), fields))
     return Captured([name for _pk, name in lists], draws, LinkageRun.objects.first(), len(records) - len(counted))

@@ -39,14 +39,34 @@ def _jw(left: str, right: str) -> str:
     return f"jaro_winkler_similarity({left}, {right}) >= {SIMILAR}"
 
 
+_KAZAKH_FORM = "(uli|kizi)$"  # a family name in the patronymic form (Ахметұлы), as matching keys spell it
+
+
+def _root(column: str) -> str:
+    """The family key without its ending: Ахметов, Ахметова and Ахметұлы all give "ahmet"."""
+    return f"regexp_replace({column}, '(uli|kizi|ov|ev|in)$', '')"
+
+
 def family_comparison() -> cl.CustomComparison:
-    """The family name without its gender ending; agreement on a rare one weighs more (term frequency)."""
+    """The family name without its gender ending; agreement on a rare one weighs more (term frequency).
+
+    Since 1991 many Kazakhs write the family name in the patronymic form (Ахметов became Ахметұлы), and
+    lists differ in which form they give, so one root with the two endings is a level of its own. A
+    family name in that form is often the father's name instead (Ерлан Ахметұлы: son of Ахмет), so
+    it agreeing with the other record's patronymic is one too.
+    """
+    root_l, root_r = _root("family_l"), _root("family_r")
+    kazakh_form = (f"(regexp_matches(family_l, '{_KAZAKH_FORM}') AND {root_l} = patronymic_r) OR "
+                   f"(regexp_matches(family_r, '{_KAZAKH_FORM}') AND {root_r} = patronymic_l)")
     return cl.CustomComparison(
         output_column_name="family",
         comparison_description="family name (stem), or the two names swapped",
         comparison_levels=[
             cll.NullLevel("family").configure(is_null_level=True),
             cll.ExactMatchLevel("family", term_frequency_adjustments=True).configure(m_probability=0.85),
+            level(f"length({root_l}) >= 3 AND {root_l} = {root_r}", "one family name, Russian and Kazakh forms",
+                  0.02),
+            level(kazakh_form, "a family name in the Kazakh form is the other's father's name", 0.01),
             level(_jw("family_l", "family_r"), "similar family name", 0.1),
             level(f"{_jw('family_l', 'given_r')} AND {_jw('given_l', 'family_r')}", "family and given swapped", 0.03),
             else_level(0.02),

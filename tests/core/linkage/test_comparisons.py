@@ -1,0 +1,42 @@
+"""Which level of a comparison a pair of records falls in, evaluated by DuckDB as Splink would."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from tergeu.core.linkage import RecordFacts, features_of
+from tergeu.core.linkage.comparisons import family_comparison
+
+NAME_COLUMNS = ("family", "given", "patronymic")
+
+
+def family_level(left: dict[str, str], right: dict[str, str]) -> str:
+    """The label of the first family-comparison level whose SQL holds for the two records' features."""
+    rows = [features_of(RecordFacts(i, "list", facts)) for i, facts in enumerate((left, right), start=1)]
+    values = {f"{column}_{side}": row[column] for column in NAME_COLUMNS for side, row in zip("lr", rows, strict=True)}
+    connection = duckdb.connect()
+    columns = ", ".join(f"${name} AS {name}" for name in values)
+    for created in family_comparison().get_comparison("duckdb").comparison_levels:
+        condition = "TRUE" if created.sql_condition == "ELSE" else created.sql_condition
+        if connection.execute(f"SELECT ({condition}) FROM (SELECT {columns})", values).fetchone()[0]:
+            return created.label_for_charts
+    raise AssertionError("no level held, not even the last")
+
+
+@pytest.mark.parametrize(("left", "right", "label"), [
+    ("Ахметов Ерлан", "Ерлан Ахметұлы", "one family name, Russian and Kazakh forms"),
+    ("Сейітова Гүлнар", "Гулнар Сейитқызы", "one family name, Russian and Kazakh forms"),
+    ("Yerlan Akhmetov", "Ерлан Ахметулы", "one family name, Russian and Kazakh forms"),
+    ("Ахметов Ерлан", "Ахметжанов Ерлан", "similar family name"),  # another root: only alike
+    ("Ли Ерлан", "Ерлан Лиұлы", "All other comparisons"),  # a two-letter root says too little
+])
+def test_a_family_name_in_either_form_is_one_name(left: str, right: str, label: str) -> None:
+    assert family_level({"full_name": left}, {"full_name": right}) == label
+
+
+def test_a_kazakh_form_family_name_may_be_the_father_s_name() -> None:
+    official = {"family_name": "Оразов", "given_name": "Ерасыл", "patronymic": "Ерубайұлы"}
+    assert family_level(official, {"full_name": "Ерасыл Ерубайулы"}) == (
+        "a family name in the Kazakh form is the other's father's name")
+    assert family_level(official, {"full_name": "Ерасыл Серікұлы"}) == "All other comparisons"
