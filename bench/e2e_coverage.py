@@ -40,7 +40,7 @@ from tergeu.core.estimation.stratified import Unit, estimate_toll  # noqa: E402
 from tergeu.core.linkage.clustering import Constraints  # noqa: E402
 from tergeu.core.linkage.identifiable import is_identifiable  # noqa: E402
 from tergeu.core.linkage.pipeline import link_records  # noqa: E402
-from tergeu.core.linkage.uncertainty import plausible_clusterings  # noqa: E402
+from tergeu.core.linkage.uncertainty import CALIBRATION_SPREAD, plausible_clusterings  # noqa: E402
 
 
 def _units(groups: list[list[int]], loaded: LoadedSet, counted: set[int]) -> list[Unit]:
@@ -66,7 +66,8 @@ def _true_groups(loaded: LoadedSet) -> list[list[int]]:
     return list(groups.values())
 
 
-def run_event(generator: str, people: int, seed: int, draws: int, method: str, perfect: bool) -> dict:
+def run_event(generator: str, people: int, seed: int, draws: int, method: str, perfect: bool,
+              spread: float = CALIBRATION_SPREAD) -> dict:
     """Generate, read, link and estimate one event; compare with the truth."""
     loaded = load(generate(generator, people, seed))
     start = time.perf_counter()
@@ -75,7 +76,7 @@ def run_event(generator: str, people: int, seed: int, draws: int, method: str, p
     linkage = link_records(loaded.records, constraints)
     record_ids = [r.record_id for r in loaded.records]
     alternatives = plausible_clusterings(record_ids, list(linkage.model.pairs), constraints, draws=draws, seed=seed,
-                                        start=[c.records for c in linkage.clusters])
+                                        start=[c.records for c in linkage.clusters], calibration_spread=spread)
     counted = {r.record_id for r in loaded.records if is_identifiable(r)}
     unit_draws = [_units([list(c.records) for c in clusters], loaded, counted)
                   for clusters in [linkage.clusters, *alternatives]]
@@ -83,7 +84,7 @@ def run_event(generator: str, people: int, seed: int, draws: int, method: str, p
     line = {"bench": "e2e_coverage", "generator": generator, "people": people, "seed": seed, "true_toll": truth,
             "listed": len(set(loaded.truth.values())), "records": len(loaded.records),
             "found": len(linkage.clusters), "records_left_out": len(loaded.records) - len(counted),
-            "method": method, "linkage_draws": draws}
+            "method": method, "linkage_draws": draws, "calibration_spread": spread}
     estimator = make_estimator(method, "standard", seed)
     try:
         result = estimate_toll(unit_draws, loaded.lists, estimator, seed=seed).total
@@ -112,13 +113,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--method", default="lcmcr", help="estimation method (default lcmcr)")
     parser.add_argument("--first-seed", type=int, default=101, help="seed of the first event; then +1 each")
     parser.add_argument("--perfect", action="store_true", help="also estimate on the true linkage")
+    parser.add_argument("--calibration-spread", type=float, default=CALIBRATION_SPREAD,
+                        help=f"log-odds spread of each linkage draw's shift (default {CALIBRATION_SPREAD})")
     args = parser.parse_args(argv)
     generators = args.generators.split(",")
     sizes = [int(size) for size in args.sizes.split(",")]
     plan = itertools.islice(zip(itertools.cycle(generators), itertools.cycle(sizes), strict=False), args.events)
     lines = []
     for index, (generator, people) in enumerate(plan):
-        line = run_event(generator, people, args.first_seed + index, args.linkage_draws, args.method, args.perfect)
+        line = run_event(generator, people, args.first_seed + index, args.linkage_draws, args.method, args.perfect,
+                         args.calibration_spread)
         lines.append(line)
         print(json.dumps(line, ensure_ascii=False), flush=True)
     errors = [abs(line["relative_error"]) for line in lines if "relative_error" in line]

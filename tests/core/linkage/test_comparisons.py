@@ -40,3 +40,10 @@ def test_a_kazakh_form_family_name_may_be_the_father_s_name() -> None:
     assert family_level(official, {"full_name": "Ерасыл Ерубайулы"}) == (
         "a family name in the Kazakh form is the other's father's name")
     assert family_level(official, {"full_name": "Ерасыл Серікұлы"}) == "All other comparisons"
+
+
+@pytest.mark.parametrize(("left", "right"), [
+    ("Жанабаев Бекзат", "Бекзат Жаңабайұлы"), ("Мусин Ерканат", "Ерқанат Мұсаұлы"), ("Бөкеев Ербол", "Ербол Бокейулы"),
+])
+def test_the_forms_meet_where_the_root_ends_in_a_vowel(left: str, right: str) -> None:
+    assert family_level({"full_name": left}, {"full_name": right}) == "one family name, Russian and Kazakh forms"

@@ -43,8 +43,13 @@ _KAZAKH_FORM = "(uli|kizi)$"  # a family name in the patronymic form (Ахмет
 
 
 def _root(column: str) -> str:
-    """The family key without its ending: Ахметов, Ахметова and Ахметұлы all give "ahmet"."""
-    return f"regexp_replace({column}, '(uli|kizi|ov|ev|in)$', '')"
+    """The family key without its ending: Ахметов, Ахметова and Ахметұлы all give "ahmet".
+
+    Then without a last "i" and a last vowel, where the two forms part: Жаңабайұлы ~ Жанабаев
+    ("janabai", "janaba"), Мусаұлы ~ Мусин ("musa", "mus").
+    """
+    stem = f"regexp_replace({column}, '(uli|kizi|ov|ev|in)$', '')"
+    return f"regexp_replace(regexp_replace({stem}, 'i$', ''), '[aeiou]$', '')"
 
 
 def family_comparison() -> cl.CustomComparison:
@@ -56,8 +61,9 @@ def family_comparison() -> cl.CustomComparison:
     it agreeing with the other record's patronymic is one too.
     """
     root_l, root_r = _root("family_l"), _root("family_r")
-    kazakh_form = (f"(regexp_matches(family_l, '{_KAZAKH_FORM}') AND {root_l} = patronymic_r) OR "
-                   f"(regexp_matches(family_r, '{_KAZAKH_FORM}') AND {root_r} = patronymic_l)")
+    father_l, father_r = (f"regexp_replace({side}, '{_KAZAKH_FORM}', '')" for side in ("family_l", "family_r"))
+    kazakh_form = (f"(regexp_matches(family_l, '{_KAZAKH_FORM}') AND {father_l} = patronymic_r) OR "
+                   f"(regexp_matches(family_r, '{_KAZAKH_FORM}') AND {father_r} = patronymic_l)")
     return cl.CustomComparison(
         output_column_name="family",
         comparison_description="family name (stem), or the two names swapped",
