@@ -15,7 +15,6 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
-from scipy.cluster.hierarchy import DisjointSet
 
 from tergeu.accounts.access import visible_records
 from tergeu.casualties.bulk import insert_rows
@@ -23,6 +22,7 @@ from tergeu.casualties.models import LinkageRun, Membership, PairDecision, Perso
 from tergeu.casualties.people import store_all, store_new
 from tergeu.core.linkage.clustering import ConstraintConflict, Constraints
 from tergeu.core.linkage.features import RecordFacts
+from tergeu.core.linkage.joined import joined
 from tergeu.core.linkage.pipeline import Linkage, link_new_records, link_records
 from tergeu.core.linkage.review import ReviewItem, review_queue
 from tergeu.provenance.history import acting_as, current_actor
@@ -217,17 +217,9 @@ def decision_conflict(left: int, right: int, decision: str) -> str:
     if decision == PairDecision.Decision.UNSURE:
         return ""
     others = PairDecision.objects.exclude(left_id=left, right_id=right).values_list("left_id", "right_id", "decision")
-    same = DisjointSet()
-    different = []
-    for a, b, kind in others:
-        if kind == PairDecision.Decision.SAME:
-            same.add(a)
-            same.add(b)
-            same.merge(a, b)
-        elif kind == PairDecision.Decision.DIFFERENT:
-            different.append((a, b))
-    same.add(left)
-    same.add(right)
+    decided = list(others)
+    different = [(a, b) for a, b, kind in decided if kind == PairDecision.Decision.DIFFERENT]
+    same = joined([(a, b) for a, b, kind in decided if kind == PairDecision.Decision.SAME], (left, right))
     if decision == PairDecision.Decision.DIFFERENT:
         return (f"records {left} and {right} are already one person through other 'same' decisions"
                 if same.connected(left, right) else "")

@@ -13,13 +13,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from scipy.cluster.hierarchy import DisjointSet
-
 from tergeu.casualties.linking import linkage_constraints, read_records, record_facts
 from tergeu.casualties.models import LinkageRun, Membership, ScoredPairRow
 from tergeu.core.estimation.stratified import Unit
 from tergeu.core.linkage.clustering import Constraints, ScoredPair
 from tergeu.core.linkage.identifiable import is_identifiable
+from tergeu.core.linkage.joined import joined
 from tergeu.core.linkage.places import place_key
 from tergeu.core.linkage.uncertainty import plausible_clusterings
 from tergeu.provenance.models import ImportedList, Record
@@ -79,13 +78,8 @@ def _constraints_among(records: list[Record]) -> Constraints:
     """
     constraints = linkage_constraints(records)
     ids = {r.pk for r in records}
-    joined = DisjointSet()
-    for left, right in constraints.must_link:
-        joined.add(left)  # adding a record already there does nothing
-        joined.add(right)
-        joined.merge(left, right)
     must_link = set()
-    for group in joined.subsets():
+    for group in joined(constraints.must_link).subsets():
         kept = sorted(ids.intersection(group))
         must_link.update(zip(kept, kept[1:], strict=False))
     return replace(constraints, must_link=frozenset(must_link),

@@ -11,10 +11,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from scipy.cluster.hierarchy import DisjointSet
-
 from tergeu.core.linkage.clustering import Cluster, Constraints, cluster_records
 from tergeu.core.linkage.features import RecordFacts, feature_table
+from tergeu.core.linkage.joined import joined
 from tergeu.core.linkage.model import TrainedModel, score_pairs
 
 MATCH_THRESHOLD = 0.5
@@ -87,14 +86,8 @@ def _people_kept_apart(links: list[tuple[int, int]], person_of: Mapping[int, int
     def node(record: int) -> tuple[str, int]:
         return ("person", person_of[record]) if record not in new_ids else ("record", record)
 
-    groups = DisjointSet()
-    for left, right in links:
-        for record in (left, right):
-            if node(record) not in groups:
-                groups.add(node(record))
-        groups.merge(node(left), node(right))
     apart = set()
-    for subset in groups.subsets():
+    for subset in joined((node(left), node(right)) for left, right in links).subsets():
         people = sorted(person for kind, person in subset if kind == "person")
         heads = [min(members[person]) for person in people]
         apart.update((a, b) for i, a in enumerate(heads) for b in heads[i + 1:])

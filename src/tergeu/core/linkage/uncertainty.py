@@ -36,6 +36,7 @@ import numpy as np
 from tergeu.core.linkage.attach import PLAUSIBLE
 from tergeu.core.linkage.cluster_report import build_clusters, doubts, weakest_links
 from tergeu.core.linkage.clustering import Cluster, Constraints, ScoredPair, cluster_records
+from tergeu.core.linkage.joined import joined
 
 __all__ = ["plausible_clusterings"]
 
@@ -200,16 +201,10 @@ def _pick(weights: list[float], rng: np.random.Generator) -> int:
 
 def _must_link_units(n: int, constraints: Constraints, position: dict[int, int]) -> list[int]:
     """Each record's unit: the smallest record position of its must-link group (closed transitively)."""
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in constraints.must_link:
-        if a in position and b in position:
-            ra, rb = find(position[a]), find(position[b])
-            parent[max(ra, rb)] = min(ra, rb)
-    return [find(x) for x in range(n)]
+    groups = joined((position[a], position[b]) for a, b in constraints.must_link if a in position and b in position)
+    unit = list(range(n))
+    for group in groups.subsets():
+        head = min(group)
+        for record in group:
+            unit[record] = head
+    return unit
