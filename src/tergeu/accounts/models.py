@@ -14,6 +14,9 @@ class Profile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tergeu_profile")
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, blank=True)
     totp_secret = models.CharField(max_length=64, blank=True, help_text=_("base32; empty when TOTP is off"))
+    # The 30-second step of the last code accepted: a code (or an earlier one) is never accepted twice,
+    # so a code seen over a shoulder or in a proxy log is worthless once used.
+    totp_last_step = models.BigIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"profile of {self.user}"

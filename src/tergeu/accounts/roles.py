@@ -54,6 +54,29 @@ def can(user: Any, capability: str) -> bool:
     return any(capability in CAPABILITIES[role] for role in roles_of(user))
 
 
+class AdminRoleBackend:
+    """Give the ``admin`` role, on a staff account, every permission of the Django admin.
+
+    The roles are groups without Django model permissions, so a ``--role admin --staff`` account used to
+    open an empty admin. The table above says admin may do everything; this backend (listed in
+    ``AUTHENTICATION_BACKENDS`` after the model backend, and authenticating no one) makes the Django
+    admin agree. Without ``--staff`` the admin site stays closed, as Django checks ``is_staff`` first;
+    taking the role away takes the permissions with it, with nothing to revoke.
+    """
+
+    def authenticate(self, request: Any, **credentials: Any) -> None:
+        return None
+
+    def _is_admin(self, user: Any) -> bool:
+        return bool(user.is_active and user.is_staff and ADMIN in roles_of(user))
+
+    def has_perm(self, user: Any, perm: str, obj: Any = None) -> bool:
+        return self._is_admin(user)
+
+    def has_module_perms(self, user: Any, app_label: str) -> bool:
+        return self._is_admin(user)
+
+
 def ensure_role_groups() -> None:
     """Create the role groups (idempotent); called by migrations and ``tergeu user``."""
     from django.contrib.auth.models import Group

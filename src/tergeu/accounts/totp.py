@@ -26,11 +26,20 @@ def code_at(secret: str, moment: float) -> str:
     return str(value % 10**DIGITS).zfill(DIGITS)
 
 
-def verify(secret: str, code: str, moment: float | None = None, window: int = 1) -> bool:
-    """Accept the code of this 30-second step or of ``window`` steps either side (clock drift)."""
+def matching_step(secret: str, code: str, moment: float | None = None, window: int = 1) -> int | None:
+    """The 30-second step whose code ``code`` is, within ``window`` steps of now (clock drift); else None."""
     now = time.time() if moment is None else moment
     code = "".join(code.split())
-    return any(hmac.compare_digest(code_at(secret, now + i * STEP_SECONDS), code) for i in range(-window, window + 1))
+    for offset in range(-window, window + 1):
+        step_moment = now + offset * STEP_SECONDS
+        if hmac.compare_digest(code_at(secret, step_moment), code):
+            return int(step_moment // STEP_SECONDS)
+    return None
+
+
+def verify(secret: str, code: str, moment: float | None = None, window: int = 1) -> bool:
+    """Accept the code of this 30-second step or of ``window`` steps either side (clock drift)."""
+    return matching_step(secret, code, moment, window) is not None
 
 
 def provisioning_uri(secret: str, account: str, issuer: str = "Tergeu") -> str:

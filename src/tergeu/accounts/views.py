@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tergeu.accounts import totp
-from tergeu.accounts.models import ApiToken, profile_of
+from tergeu.accounts.models import ApiToken, Profile, profile_of
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
@@ -35,6 +36,17 @@ def set_language(request: HttpRequest) -> HttpResponse:
     response = redirect(target)
     response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")
     return response
+
+
+def admin_sign_in(request: HttpRequest) -> HttpResponse:
+    """The admin's sign-in page, which sends everyone to Tergeu's own (throttled, with the second factor).
+
+    Whatever was posted here is ignored: Django's admin form would check the password alone.
+    """
+    target = request.GET.get("next") or "/admin/"
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = "/admin/"
+    return redirect_to_login(target, settings.LOGIN_URL)
 
 
 @login_required
@@ -61,11 +73,22 @@ def account(request: HttpRequest) -> HttpResponse:
             else:
                 messages.error(request, _("That code is wrong; try the next one."))
         elif action == "totp-off":
-            profile.totp_secret = ""
-            profile.save(update_fields=["totp_secret"])
+            _turn_totp_off(request, profile)
     context = {
         "profile": profile, "tokens": request.user.api_tokens.order_by("-created_at"), "new_token": new_token,
         "pending_secret": pending_secret,
         "pending_uri": totp.provisioning_uri(pending_secret, request.user.get_username()) if pending_secret else "",
     }
     return render(request, "accounts/account.html", context)
+
+
+def _turn_totp_off(request: HttpRequest, profile: Profile) -> None:
+    """Turn the second factor off only for someone who knows the password and holds the authenticator:
+    a session left open (or stolen) must not be enough to remove the protection."""
+    code_ok = totp.matching_step(profile.totp_secret, request.POST.get("code", "")) is not None
+    if not (request.user.check_password(request.POST.get("password", "")) and code_ok):
+        messages.error(request, _("To turn two-factor sign-in off, give your password and a current code."))
+        return
+    profile.totp_secret = ""
+    profile.save(update_fields=["totp_secret"])
+    messages.success(request, _("Two-factor sign-in is off."))

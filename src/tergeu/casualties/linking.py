@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count
 from django.utils import timezone
 
@@ -188,15 +188,34 @@ def decide_pair(user: Any, first: int, second: int, decision: str, note: str = "
         return None
     if visible_records(user).filter(pk__in=(left, right)).count() != 2:
         return None
-    conflict = decision_conflict(left, right, decision)
-    if conflict:
-        raise DecisionConflict(conflict)
-    with acting_as(user.get_username(), user):
-        stored = PairDecision.objects.filter(left_id=left, right_id=right).first() or PairDecision(
-            left_id=left, right_id=right)
-        stored.decision, stored.decided_by, stored.note = decision, user.get_username(), note[:1000]
-        stored.save()
+    # Checked and saved under one lock: two reviewers deciding "same" and "different" on linked pairs
+    # at the same moment would each pass the check against the other's absence, and both be stored.
+    with transaction.atomic():
+        _lock_decisions()
+        conflict = decision_conflict(left, right, decision)
+        if conflict:
+            raise DecisionConflict(conflict)
+        with acting_as(user.get_username(), user):
+            stored = PairDecision.objects.filter(left_id=left, right_id=right).first() or PairDecision(
+                left_id=left, right_id=right)
+            stored.decision, stored.decided_by, stored.note = decision, user.get_username(), note[:1000]
+            stored.save()
     return stored
+
+
+DECISIONS_LOCK = 0x7465726765750001  # PostgreSQL advisory lock key of "checking and storing a decision"
+
+
+def _lock_decisions() -> None:
+    """Serialise deciders until the transaction ends.
+
+    SQLite's transactions here start IMMEDIATE (settings), which already takes the one write lock; on
+    PostgreSQL a transaction-scoped advisory lock does the same for deciders only, leaving other
+    writers alone.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [DECISIONS_LOCK])
 
 
 class DecisionConflict(ValueError):
