@@ -9,19 +9,55 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import models
 from rich.console import Console
 
 from tergeu.casualties.importing.columnmap import load_map
 from tergeu.casualties.importing.pipeline import ImportOptions, import_file
 from tergeu.demo.lists import write_demo_lists
 from tergeu.provenance.history import acting_as
+from tergeu.provenance.models import Source
 
 DEMO_USER = "demo"
 DEMO_PASSWORD = "synthetic-demo-2022"
 
 
+class NotADemoRegistry(RuntimeError):
+    """The data directory holds real work: the demo would mix invented people into it."""
+
+
+def _is_demo_account(user: models.Model) -> bool:
+    """An account the demo made: named ``demo`` and signing in with the published demo password."""
+    return user.get_username() == DEMO_USER and user.check_password(DEMO_PASSWORD)
+
+
+def demo_refusal() -> str:
+    """Why the demo must not be built in this registry ("" if it may).
+
+    Only an empty registry, or one the demo itself filled (synthetic sources, no account but its own),
+    may take it: elsewhere it would mix invented people into real lists, and make whoever owns an
+    account named ``demo`` a superuser with a password printed in the README.
+    """
+    real_sources = Source.objects.filter(is_synthetic=False).count()
+    users = get_user_model().objects.all()
+    accounts = [user for user in users if not _is_demo_account(user)]
+    reasons = []
+    if real_sources:
+        reasons.append(f"{real_sources} source(s) not marked synthetic")
+    if accounts:
+        reasons.append(f"{len(accounts)} account(s) the demo did not make")
+    return "; ".join(reasons)
+
+
+def _check_demo_account() -> None:
+    existing = get_user_model().objects.filter(username=DEMO_USER).first()
+    if existing is not None and not _is_demo_account(existing):
+        raise NotADemoRegistry(f"an account named {DEMO_USER!r} exists and is not the demo's; it is left as it is")
+
+
 def ensure_demo_user() -> None:
-    """A known login for the demo only; it exists solely in a demo data directory."""
+    """A known login for the demo only; an account of that name the demo did not make is left alone."""
+    _check_demo_account()
     users = get_user_model()
     user = users.objects.filter(username=DEMO_USER).first() or users(username=DEMO_USER)
     user.is_staff = user.is_superuser = True
@@ -29,8 +65,15 @@ def ensure_demo_user() -> None:
     user.save()
 
 
-def build_demo(seed: int = 2022, console: Console | None = None) -> str:
+def build_demo(seed: int = 2022, console: Console | None = None, into_existing: bool = False) -> str:
+    """Import the synthetic lists, link and estimate; refuse a registry holding real work unless
+    ``into_existing`` (and even then never touch an account named ``demo`` that the demo did not make)."""
     console = console or Console(stderr=True)
+    refusal = demo_refusal()
+    if refusal and not into_existing:
+        raise NotADemoRegistry(f"{settings.TERGEU_HOME} is not an empty or demo data directory ({refusal}); "
+                               "point TERGEU_HOME at a new directory for the demo")
+    _check_demo_account()  # before anything is written
     directory = settings.TERGEU_HOME / "demo"
     demo_lists = write_demo_lists(directory, seed=seed)
     imported = 0
