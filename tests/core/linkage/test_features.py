@@ -60,3 +60,11 @@ def test_an_age_without_a_date_is_read_against_its_lists_usual_month() -> None:
     assert usual_months(records) == {"ngo": "2022-01"}
     years = feature_table(records).column("birth_year").to_pylist()
     assert years == [1991, None, 1968, None]  # a list with no dated row gives no year
+
+
+def test_a_lists_usual_month_does_not_depend_on_the_order_of_its_rows() -> None:
+    from tergeu.core.linkage.features import RecordFacts, usual_months
+
+    rows = [RecordFacts(1, "ngo", {"date_of_death": "2022-01-06"}),
+            RecordFacts(2, "ngo", {"date_of_death": "2022-02-01"})]
+    assert usual_months(rows) == usual_months(rows[::-1]) == {"ngo": "2022-02"}

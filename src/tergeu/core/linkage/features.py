@@ -217,7 +217,8 @@ def usual_months(records: Sequence[RecordFacts]) -> dict[str, str]:
         dated = record.facts.get("date_of_death") or record.facts.get("date_recorded") or ""
         if len(dated) >= 7:
             counts.setdefault(record.list_name, Counter())[dated[:7]] += 1
-    return {name: months.most_common(1)[0][0] for name, months in counts.items()}
+    # ties go to the later month (not to whichever came first), so the order of rows does not matter
+    return {name: max(months.items(), key=lambda item: (item[1], item[0]))[0] for name, months in counts.items()}
 
 
 def _feature_table(records: Sequence[RecordFacts], months: dict[str, str]) -> pa.Table:
