@@ -17,6 +17,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table as RichTable
 
 from tergeu import __version__
@@ -55,7 +56,8 @@ def with_django(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def fail(message: str) -> None:
-    console.print(f"[bold red]Error:[/bold red] {message}", highlight=False)
+    """Print one error line and exit 1; the message (file, list and column names) is never read as markup."""
+    console.print(f"[bold red]Error:[/bold red] {escape(message)}", highlight=False)
     sys.exit(1)
 
 
@@ -79,9 +81,10 @@ def init(admin_user: str | None) -> None:
     if admin_user:
         from django.contrib.auth import get_user_model
 
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-        get_user_model().objects.create_superuser(admin_user, "", password)
-    console.print(f"Tergeu is ready in {settings.TERGEU_HOME}")
+        users = get_user_model()
+        password = _new_password(users(username=admin_user))
+        users.objects.create_superuser(admin_user, "", password)
+    console.print(f"Tergeu is ready in {escape(str(settings.TERGEU_HOME))}")
 
 
 @cli.command("user")
@@ -104,16 +107,32 @@ def user_(username: str, role_names: tuple[str, ...], removed: tuple[str, ...], 
     if unknown:
         fail(f"unknown role(s) {', '.join(unknown)}; roles are {', '.join(ROLES)}")
     ensure_role_groups()
-    user, created = get_user_model().objects.get_or_create(username=username)
+    users = get_user_model()
+    user = users.objects.filter(username=username).first()
+    created = user is None
+    user = user or users(username=username)
     if created or set_password:
-        user.set_password(click.prompt("Password", hide_input=True, confirmation_prompt=True))
+        user.set_password(_new_password(user))  # checked before anything is saved
     if staff is not None:
         user.is_staff = staff
     user.save()
     user.groups.add(*Group.objects.filter(name__in=role_names))
     user.groups.remove(*Group.objects.filter(name__in=removed))
     roles = ", ".join(sorted(user.groups.values_list("name", flat=True))) or "none"
-    console.print(f"{'Created' if created else 'Updated'} {username}: roles {roles}")
+    console.print(f"{'Created' if created else 'Updated'} {escape(username)}: roles {escape(roles)}")
+
+
+def _new_password(user: object) -> str:
+    """Ask for a password and hold it to the site's rules (length, not common, not like the name)."""
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        validate_password(password, user)
+    except ValidationError as refused:
+        fail("password refused: " + " ".join(refused.messages))
+    return password
 
 
 def _parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime.date | None:
@@ -163,7 +182,7 @@ def import_(path: Path, list_name: str, source_name: str | None, source_kind: st
     )
     try:
         options.column_map = load_map(map_path) if map_path else None
-        with _progress(f"Reading {path.name}") as advance:
+        with _progress(f"Reading {escape(path.name)}") as advance:
             report = import_file(path, options, progress=advance)
     except ImportProblem as exc:
         fail(str(exc))
@@ -200,12 +219,13 @@ class _progress:
 def map_(path: Path, sheet: str | None) -> None:
     """Print the column map Tergeu guesses for a file, as TOML to edit and pass to --map."""
     from tergeu.casualties.importing.columnmap import ColumnMap
+    from tergeu.casualties.importing.limits import read_limited
     from tergeu.casualties.importing.readers import open_table
     from tergeu.casualties.importing.table import ImportProblem
     from tergeu.core.fields import guess_columns
 
     try:
-        table = open_table(path, path.read_bytes(), sheet=sheet)
+        table = open_table(path, read_limited(path), sheet=sheet)
     except ImportProblem as exc:
         fail(str(exc))
     guessed = ColumnMap(guess_columns(table.headers), guessed=True)
@@ -296,7 +316,7 @@ def link(full: bool) -> None:
     console.print(f"Linkage run {summary.run_id} ({how}): {summary.records} records → {summary.people} people; "
                   f"{summary.pairs_to_review} pairs to review; {summary.suspicious_people} people flagged")
     if summary.mode == "full" and summary.reason and not full:
-        console.print(f"[dim]Full run because {summary.reason}.[/dim]")
+        console.print(f"[dim]Full run because {escape(summary.reason)}.[/dim]")
 
 
 @cli.command()
@@ -356,8 +376,8 @@ def history(limit: int, actor: str | None) -> None:
     table = RichTable("when", "who", "what", "object", "change")
     for entry in entries[:limit]:
         change = json.dumps(entry.after if entry.action != "delete" else entry.before, ensure_ascii=False)
-        table.add_row(f"{entry.at:%Y-%m-%d %H:%M:%S}", entry.actor, entry.get_action_display(),
-                      f"{entry.object_type.model} {entry.object_repr}", change[:120])
+        table.add_row(f"{entry.at:%Y-%m-%d %H:%M:%S}", escape(entry.actor), escape(entry.get_action_display()),
+                      escape(f"{entry.object_type.model} {entry.object_repr}"), escape(change[:120]))
     Console().print(table)
 
 
@@ -378,12 +398,21 @@ def serve(host: str, port: int, threads: int) -> None:
               help="Start the web application afterwards.")
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--seed", default=2022, show_default=True, type=int, help="Seed of the synthetic case.")
+@click.option("--into-existing-registry", "into_existing", is_flag=True,
+              help="Add the synthetic lists even to a registry holding real lists or accounts (never wise).")
 @with_django
-def demo(then_serve: bool, port: int, seed: int) -> None:
-    """Build the synthetic January 2022 demo case (four overlapping lists) and serve it."""
-    from tergeu.demo.build import build_demo
+def demo(then_serve: bool, port: int, seed: int, into_existing: bool) -> None:
+    """Build the synthetic January 2022 demo case (four overlapping lists) and serve it.
 
-    summary = build_demo(seed=seed, console=console)
+    Only in an empty data directory, or one an earlier demo filled: invented people must not mix with
+    real ones. Use a fresh TERGEU_HOME for the demo.
+    """
+    from tergeu.demo.build import NotADemoRegistry, build_demo
+
+    try:
+        summary = build_demo(seed=seed, console=console, into_existing=into_existing)
+    except NotADemoRegistry as refusal:
+        fail(str(refusal))
     console.print(f"[bold]Demo case ready[/bold] (SYNTHETIC people only): {summary}")
     if then_serve:
         from tergeu.web.server import run

@@ -1,10 +1,16 @@
-"""How the CLI shows an import report: the map, a preview, every problem with its location."""
+"""How the CLI shows an import report: the map, a preview, every problem with its location.
+
+Everything taken from the file or the command line (file, list and column names, cells, messages
+quoting them) is escaped before Rich prints it: Rich reads ``[...]`` as markup, and a header such as
+``[/x]`` would otherwise crash the report of an import already written.
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from tergeu.casualties.importing.pipeline import ImportReport
@@ -24,17 +30,17 @@ def report_json(report: ImportReport) -> dict:
 
 
 def _problem_table(console: Console, title: str, problems: list, total: int) -> Table:
-    console.print(f"{title} ({total}):")
+    console.print(f"{title} ({total}):")  # callers escape what the title quotes
     table = Table("row", "column", "value", "problem")
     for problem in problems:
-        table.add_row(str(problem.row), problem.column, problem.value, problem.message)
+        table.add_row(str(problem.row), escape(problem.column), escape(problem.value), escape(problem.message))
     return table
 
 
 def print_import_report(console: Console, report: ImportReport) -> None:
-    name = report.path.rsplit("/", 1)[-1]
+    name = escape(report.path.rsplit("/", 1)[-1])
     if report.already_imported_as:
-        console.print(f"{name} was already imported as list '{report.already_imported_as}' "
+        console.print(f"{name} was already imported as list '{escape(report.already_imported_as)}' "
                       f"(same SHA-256); nothing changed.")
         return
     column_map = report.column_map
@@ -42,11 +48,11 @@ def print_import_report(console: Console, report: ImportReport) -> None:
     console.print(f"Column map ({how}):")
     table = Table("field", "column")
     for field_name, header in column_map.columns.items():
-        table.add_row(field_name, header)
+        table.add_row(field_name, escape(header))
     console.print(table)
     if column_map.unmapped:
-        console.print(f"Not imported as facts (kept in the raw row): {', '.join(column_map.unmapped)}")
-    console.print(f"{name}: {report.file_format}, encoding {report.encoding or 'n/a'}, {report.rows} rows, "
+        console.print(f"Not imported as facts (kept in the raw row): {escape(', '.join(column_map.unmapped))}")
+    console.print(f"{name}: {report.file_format}, encoding {escape(report.encoding or 'n/a')}, {report.rows} rows, "
                   f"{report.facts} facts")
     if report.warnings:
         console.print(_problem_table(console, "Warnings", report.warnings[:50], report.warning_count))
@@ -60,11 +66,12 @@ def print_import_report(console: Console, report: ImportReport) -> None:
         console.print("Preview (dry run):")
         preview = Table(*columns)
         for row in report.preview:
-            preview.add_row(*(str(row.get(c, "")) for c in columns))
+            preview.add_row(*(escape(str(row.get(c, ""))) for c in columns))
         console.print(preview)
         console.print("[yellow]Dry run[/yellow]: nothing was written.")
         return
-    console.print(f"[green]Imported[/green] list '{report.list_name}': {report.rows} records, {report.facts} facts.")
+    console.print(f"[green]Imported[/green] list '{escape(report.list_name)}': {report.rows} records, "
+                  f"{report.facts} facts.")
 
 
 def _preview_order(column: str) -> int:

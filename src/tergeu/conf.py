@@ -7,12 +7,16 @@ never have to sit in a process listing or a shell history.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+import stat
 from pathlib import Path
 
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
+DEFAULT_MAX_UPLOAD_MB = 200
+SQLITE_FILE_NAME = "tergeu.sqlite3"  # settings.py's default database in TERGEU_HOME
 
 
 def envbool(name: str, default: bool) -> bool:
@@ -56,6 +60,49 @@ def tergeu_home() -> Path:
     return home.resolve()
 
 
+def max_upload_bytes() -> int:
+    """The largest list file an import accepts (``TERGEU_MAX_UPLOAD_MB``, default 200 MB).
+
+    One limit for the web page, the API and ``tergeu import``: a file is read whole, so without it one
+    upload could fill the memory or the disk of the machine that holds the registry.
+    """
+    megabytes = envint("TERGEU_MAX_UPLOAD_MB", DEFAULT_MAX_UPLOAD_MB)
+    if megabytes < 1:
+        raise ValueError(f"TERGEU_MAX_UPLOAD_MB={megabytes}: expected at least 1")
+    return megabytes * 1024 * 1024
+
+
+def prepare_home(home: Path) -> Path:
+    """Create the data directory readable by its owner only (0700), its files 0600, the database included.
+
+    It holds the names of the dead, of torture victims and of witnesses, and the secret key: on a shared
+    machine no other account may read them. An existing directory is tightened too (once created 0755 by
+    an older version); a directory this account does not own is left as it is. The SQLite file is created
+    here, empty and 0600, before SQLite would create it under the umask (usually 0644); SQLite gives its
+    -wal and -shm files the database file's mode.
+    """
+    home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _tighten(home, 0o700)
+    for entry in home.iterdir():
+        if entry.is_file() and not entry.is_symlink():
+            _tighten(entry, 0o600)
+    if not os.environ.get("DATABASE_URL"):
+        database = home / SQLITE_FILE_NAME
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    return home
+
+
+def _tighten(path: Path, mode: int) -> None:
+    """Take group and other permissions away from ``path`` (never adds any); skip what is not ours."""
+    try:
+        current = stat.S_IMODE(path.stat().st_mode)
+        if current & ~mode:
+            path.chmod(current & mode)
+    except PermissionError:
+        pass
+
+
 def persistent_secret_key(home: Path) -> str:
     """Keep one random key per data directory so sessions survive restarts without a config step."""
     configured = envsecret("TERGEU_SECRET_KEY")
@@ -64,8 +111,12 @@ def persistent_secret_key(home: Path) -> str:
     key_file = home / "secret_key"
     if key_file.exists():
         return key_file.read_text(encoding="utf-8").strip()
-    home.mkdir(parents=True, exist_ok=True)
+    prepare_home(home)
     key = secrets.token_urlsafe(50)
-    key_file.write_text(key, encoding="utf-8")
-    key_file.chmod(0o600)
+    try:  # created 0600, never readable by others even for a moment; O_EXCL: a racing process's key wins
+        handle = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return key_file.read_text(encoding="utf-8").strip()
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(key)
     return key

@@ -6,16 +6,23 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
-from tergeu.conf import envbool, persistent_secret_key, tergeu_home
+from tergeu.conf import envbool, envint, persistent_secret_key, prepare_home, tergeu_home
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TERGEU_HOME = tergeu_home()
-TERGEU_HOME.mkdir(parents=True, exist_ok=True)
+prepare_home(TERGEU_HOME)  # 0700, its files 0600 (the SQLite database too)
 
 SECRET_KEY = persistent_secret_key(TERGEU_HOME)
 DEBUG = envbool("TERGEU_DEBUG", False)
-ALLOWED_HOSTS = [h.strip() for h in os.environ.get("TERGEU_ALLOWED_HOSTS", "*").split(",")]
+# TERGEU_HTTPS=1: a server behind a TLS-terminating reverse proxy (see "Server deployment" below).
+HTTPS = envbool("TERGEU_HTTPS", False)
+# "*" only suits the laptop case (127.0.0.1, no password-reset mail whose links would carry a forged
+# Host); a server must name the host names it answers to.
+if HTTPS and not os.environ.get("TERGEU_ALLOWED_HOSTS", "").strip():
+    raise ImproperlyConfigured("TERGEU_HTTPS=1 needs TERGEU_ALLOWED_HOSTS: the host names this server answers to")
+ALLOWED_HOSTS = [h.strip() for h in os.environ.get("TERGEU_ALLOWED_HOSTS", "*").split(",") if h.strip()]
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -35,6 +42,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "tergeu.web.middleware.SecurityHeadersMiddleware",  # below WhiteNoise: static files keep their cache
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -44,6 +52,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tergeu.provenance.history.CurrentActorMiddleware",
+    "tergeu.web.middleware.BoundedIdsMiddleware",
+    "tergeu.web.busy.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "tergeu.urls"
@@ -72,11 +82,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # row ids cannot race another writer; WAL lets readers keep working during a long import.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
-        "timeout": 30,
+        "timeout": envint("TERGEU_SQLITE_TIMEOUT", 30),  # seconds a write waits for another to finish
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "tergeu.accounts.roles.AdminRoleBackend",  # the admin role grants the Django admin's permissions
+]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -103,9 +117,28 @@ STATIC_ROOT = TERGEU_HOME / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 
+# A session lasts one working day and ends when the browser closes: a laptop left open or a shared
+# computer must not stay signed in to the names of the dead and of witnesses for two weeks.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Server deployment (TERGEU_HTTPS=1): waitress speaks plain HTTP, so TLS ends at a reverse proxy on the
+# same host, which must set X-Forwarded-Proto itself (overwriting any the client sent).
+if HTTPS:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = envint("TERGEU_HSTS_SECONDS", 365 * 24 * 60 * 60)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
 
 LOGGING = {
     "version": 1,

@@ -6,8 +6,10 @@ That it still builds into its own data directory again is tests/casualties/test_
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 from django.contrib.auth import authenticate, get_user_model
 
+from tergeu.cli import cli
 from tergeu.demo.build import DEMO_PASSWORD, DEMO_USER, NotADemoRegistry, build_demo
 from tergeu.provenance.models import ImportedList, Source
 
@@ -29,3 +31,10 @@ def test_it_never_makes_someone_else_s_demo_account_a_superuser(settings_home) -
     assert not owner.is_superuser and authenticate(username=DEMO_USER, password=DEMO_PASSWORD) is None
     assert not Source.objects.exists()  # refused before anything was written
 
+
+
+def test_the_command_says_why_and_writes_nothing(settings_home, write_csv, run_import) -> None:
+    run_import(write_csv("real.csv", ["ФИО", "Дата гибели"], [["Омаров Дархан", "05.01.2022"]]), list_name="real")
+    result = CliRunner().invoke(cli, ["demo", "--no-serve"])
+    assert result.exit_code == 1 and "not marked synthetic" in " ".join(result.output.split())
+    assert ImportedList.objects.count() == 1

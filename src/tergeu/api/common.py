@@ -11,11 +11,10 @@ from ninja.pagination import PageNumberPagination
 
 from tergeu.accounts.roles import can
 from tergeu.api.schemas import ErrorOut, ValidationErrorOut
+from tergeu.web.params import MAX_ID as MAX_ID  # past 64 bits an id is a 422, not an overflow in the driver
 
 PAGE_SIZE = 50
 MAX_PAGE = 1_000_000
-# Ids are 64-bit in both databases; a larger number in a URL must be a 422, not an overflow in the driver.
-MAX_ID = 2**63 - 1
 
 # Documented on every operation, so clients (and schemathesis) know what a refusal looks like.
 ERROR_RESPONSES: dict[int, Any] = {401: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}

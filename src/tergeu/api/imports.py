@@ -1,20 +1,30 @@
 """Import a list file over HTTP, through the same pipeline (and the same dry run) as ``tergeu import``.
 
 The upload is written to a temporary directory under its own file name, because the pipeline reads a
-path, guesses the format partly from the extension, and records the file name with the list.
+path, guesses the format partly from the extension, and records the file name with the list; the
+directory goes when the request ends, dry run or not.
+
+The caller's capability is checked as part of authentication, before Ninja validates the form, so a
+caller who may not import learns nothing from validation errors (they get the same 404 as for an
+endpoint that does not exist). The upload size limit (``TERGEU_MAX_UPLOAD_MB``) is put in place before
+anything reads the body, and an upload over it is a 413 naming the file.
 """
 
+import functools
 import json
 import tempfile
+from collections.abc import Callable
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import File, Form, Router, UploadedFile
+from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 from ninja.responses import Status
 
-from tergeu.accounts.roles import IMPORT_LISTS
+from tergeu.accounts.roles import IMPORT_LISTS, can
+from tergeu.api import auth
 from tergeu.api.common import ERROR_RESPONSES, require
 from tergeu.api.schemas import (
     DateOrder,
@@ -28,6 +38,7 @@ from tergeu.api.schemas import (
 from tergeu.casualties.importing.columnmap import ColumnMap
 from tergeu.casualties.importing.pipeline import ImportOptions, import_file
 from tergeu.casualties.importing.table import ImportProblem
+from tergeu.casualties.importing.uploads import limit_uploads, safe_file_name
 from tergeu.clireport import report_json
 from tergeu.core.fields import field_names
 from tergeu.provenance.history import acting_as
@@ -37,7 +48,6 @@ router = Router(tags=["import"])
 # Form fields cannot carry null, so an optional one is "" when absent (and the schema says so).
 NAME_PATTERN = r"^[^\x00-\x1f]*\S[^\x00-\x1f]*$"  # printable text, not blank
 OPTIONAL_NAME_PATTERN = f"^({NAME_PATTERN[1:-1]})?$"
-MAX_FILE_NAME = 200
 
 
 def _column_map(text: str, name_order: str, date_order: str) -> ColumnMap | None:
@@ -50,6 +60,8 @@ def _column_map(text: str, name_order: str, date_order: str) -> ColumnMap | None
         columns = json.loads(text)
     except json.JSONDecodeError as exc:
         raise HttpError(400, f"column_map is not valid JSON: {exc.msg} at position {exc.pos}") from None
+    except RecursionError:
+        raise HttpError(400, "column_map is nested too deeply; it is one flat JSON object") from None
     if not isinstance(columns, dict) or not columns or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in columns.items()):
         raise HttpError(400, 'column_map must be a JSON object of field names to headers, e.g. '
@@ -61,17 +73,8 @@ def _column_map(text: str, name_order: str, date_order: str) -> ColumnMap | None
     return ColumnMap(columns, name_order or None, date_order or "dmy")
 
 
-def _safe_name(name: str | None) -> str:
-    """The uploaded file's base name, without directories or control characters, at a sane length."""
-    base = "".join(ch for ch in FilePath((name or "").replace("\\", "/")).name if ch.isprintable())
-    if base in ("", ".", ".."):
-        return "upload"
-    suffix = FilePath(base).suffix[:16]
-    return base if len(base) <= MAX_FILE_NAME else base[:MAX_FILE_NAME - len(suffix)] + suffix
-
-
 def _run(upload: UploadedFile, options: ImportOptions, user: Any) -> Status:
-    name = _safe_name(upload.name)
+    name = safe_file_name(upload.name)
     with tempfile.TemporaryDirectory(prefix="tergeu-upload-") as directory:
         path = FilePath(directory) / name
         with path.open("wb") as out:
@@ -86,11 +89,50 @@ def _run(upload: UploadedFile, options: ImportOptions, user: Any) -> Status:
     return Status(200 if report.ok or report.dry_run else 422, body)
 
 
+def _importer(user: Any) -> Any:
+    """``user`` if one of their roles may import; else 404, as from an endpoint that does not exist."""
+    if user and not can(user, IMPORT_LISTS):
+        raise Http404("not found")
+    return user
+
+
+class TokenAuth(auth.TokenAuth):
+    """The API token, for importers only (same name: the OpenAPI security scheme is the shared one)."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        return _importer(super().authenticate(request, token))
+
+
+class SessionAuth(auth.SessionAuth):
+    """The session, for importers only; checked before the CSRF check, which reads the body."""
+
+    def _get_key(self, request: HttpRequest) -> str | None:
+        if request.user.is_authenticated:
+            _importer(request.user)
+        return super()._get_key(request)
+
+
+def _limited(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Ninja's operation with the upload size limit in front; an upload over it answers 413."""
+
+    @functools.wraps(run)
+    def limited(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        limit = limit_uploads(request)
+        response = run(request, *args, **kwargs)
+        if limit.problem is not None and response.status_code == 422:  # 422: the file cut off is "missing"
+            return JsonResponse({"detail": str(limit.problem)}, status=413)
+        return response
+
+    return limited
+
+
 # 403: a session request without its CSRF token. 422: either the report of a file whose cells failed,
 # or the usual invalid-request error.
-@router.post("", response={**ERROR_RESPONSES, 200: ImportReportOut, 400: ErrorOut, 403: ErrorOut,
+# 413: the file is over the import size limit.
+@router.post("", response={**ERROR_RESPONSES, 200: ImportReportOut, 400: ErrorOut, 403: ErrorOut, 413: ErrorOut,
                            422: ImportReportOut | ValidationErrorOut},
-             summary="Import a list file (CSV, XLSX or JSON)")
+             auth=[TokenAuth(), SessionAuth()], summary="Import a list file (CSV, XLSX or JSON)")
+@decorate_view(_limited)
 def import_list(
     request: HttpRequest,
     file: Annotated[UploadedFile, File(..., description="the list file (CSV, XLSX or JSON)")],

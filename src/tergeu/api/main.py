@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Callable
 from typing import Any
 
+from django.db import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Router
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from tergeu.api import estimates, imports, lists, people, records, review, sources
 from tergeu.api.auth import api_auth
+from tergeu.web.busy import RETRY_AFTER_SECONDS, busy_message, is_database_busy
 
 logger = logging.getLogger("tergeu.api")
 
@@ -47,7 +50,43 @@ def _single_valued_query(view: Callable[..., Any]) -> Callable[..., Any]:
     return checked
 
 
+# No request Tergeu reads nests deeper than a few levels; 32 leaves room and keeps parsing, validation
+# and error messages (which echo the input) far from Python's recursion limit, whatever the thread stack.
+MAX_JSON_DEPTH = 32
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_JSON_BRACKET = re.compile(rb"[\[\]{}]")
+
+
+def json_too_deep(body: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
+    """True when ``body`` opens more than ``limit`` arrays/objects inside each other (strings skipped).
+
+    Stops at the first bracket past the limit, so a body nested 200,000 deep costs next to nothing.
+    """
+    depth = 0
+    for bracket in _JSON_BRACKET.finditer(_JSON_STRING.sub(b'""', body)):
+        depth += 1 if bracket.group() in (b"[", b"{") else -1
+        if depth > limit:
+            return True
+    return False
+
+
+def _bounded_json_body(run: Callable[..., Any]) -> Callable[..., Any]:
+    """Refuse a JSON body nested deeper than ``MAX_JSON_DEPTH`` with a 400 that says so, before parsing.
+
+    Wraps the whole operation ("view" mode), so it answers itself: no exception handler runs out there.
+    """
+
+    @functools.wraps(run)
+    def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        if request.content_type == "application/json" and json_too_deep(request.body):
+            return _error(request, 400, f"Invalid request: JSON nested deeper than {MAX_JSON_DEPTH} levels.")
+        return run(request, *args, **kwargs)
+
+    return checked
+
+
 api.add_decorator(_single_valued_query)
+api.add_decorator(_bounded_json_body, mode="view")
 api.add_router("/sources", sources.router)
 api.add_router("/lists", lists.router)
 api.add_router("/records", records.router)
@@ -92,6 +131,17 @@ def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
 def _crash(request: HttpRequest, exc: Exception) -> HttpResponse:
     logger.exception("API error on %s %s", request.method, request.path)
     return _error(request, 500, "Internal server error; the details are in the server log.")
+
+
+@api.exception_handler(OperationalError)
+def _database_error(request: HttpRequest, exc: OperationalError) -> HttpResponse:
+    """A database busy with another write (SQLite's lock, a PostgreSQL lock timeout) is a 503: try again."""
+    if not is_database_busy(exc):
+        return _crash(request, exc)
+    logger.warning("database busy on %s %s: %s", request.method, request.path, exc)
+    response = _error(request, 503, busy_message())
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 # Registered last so it only gets what no route above matched: a JSON 404, never Django's HTML page.

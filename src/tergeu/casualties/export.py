@@ -1,13 +1,15 @@
 """Export imported records, one line per record: list, row, and the facts parsed from it.
 
 The column order is a contract other systems read (see docs/export-formats.md): ``list``, ``row``,
-``synthetic``, then every canonical field in catalogue order. Values are as stored (ISO dates, M/F).
+``synthetic``, then every canonical field in catalogue order. Values are as stored (ISO dates, M/F),
+except that CSV text cells are made spreadsheet-safe (``spreadsheet_safe``); JSON lines stay raw.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator
 from typing import TextIO
 
@@ -15,6 +17,26 @@ from tergeu.core.fields import field_names
 from tergeu.provenance.models import ImportedList, Record
 
 EXPORT_COLUMNS = ("list", "row", "synthetic", *field_names())
+
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP's CSV injection list, with the
+# full-width forms some spreadsheets fold to ASCII), and a name in a hostile list could be =HYPERLINK(...).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula, with an apostrophe in front (OWASP's advice).
+
+    A plain number (``-3``, ``+7.5``) is no formula and stays as it is. A text that already starts with an
+    apostrophe gets one more, so the rule is exactly reversible: drop one leading apostrophe if present.
+    """
+    if not isinstance(value, str) or not value.startswith((*FORMULA_STARTS, "'")):
+        return value
+    return value if PLAIN_NUMBER.fullmatch(value) else "'" + value
+
+
+def _safe_row(row: dict) -> dict:
+    return {name: spreadsheet_safe(value) for name, value in row.items()}
 
 
 def iter_record_facts(list_names: list[str] | None = None) -> Iterator[dict]:
@@ -34,7 +56,7 @@ def write_csv(out: TextIO, rows: Iterator[dict]) -> int:
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow({**row, "synthetic": "yes" if row["synthetic"] else "no"})
+        writer.writerow(_safe_row({**row, "synthetic": "yes" if row["synthetic"] else "no"}))
         count += 1
     return count
 
@@ -64,6 +86,6 @@ def write_links_csv(out: TextIO, rows: Iterator[dict]) -> int:
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow(row)
+        writer.writerow(_safe_row(row))
         count += 1
     return count

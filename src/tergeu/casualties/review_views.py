@@ -30,6 +30,7 @@ from tergeu.casualties.linking import DecisionConflict
 from tergeu.casualties.linking import decide_pair as store_decision
 from tergeu.casualties.models import LinkageRun, PairDecision, ScoredPairRow
 from tergeu.web.paging import params_without_page
+from tergeu.web.params import whole_number
 
 SHOWN = 30  # items per page
 ALL_PAIRS_UP_TO = 4  # a cluster of at most this many records asks about each of its pairs
@@ -136,11 +137,6 @@ def review_page(request: HttpRequest) -> HttpResponse:
         "decided": decided, "params": params_without_page(request), "decisions": PairDecision.Decision.choices})
 
 
-def _number(value: str) -> int | None:
-    """A posted record or page number, or None if it is not one (ASCII digits, at most 18 of them)."""
-    return int(value) if value.isascii() and value.isdigit() and len(value) <= 18 else None
-
-
 @require_POST
 @requires(REVIEW_FACTS)
 def decide_pair(request: HttpRequest) -> HttpResponse:
@@ -148,14 +144,14 @@ def decide_pair(request: HttpRequest) -> HttpResponse:
 
     A decision contradicting earlier ones is not stored; the page then says why.
     """
-    left, right = (_number(request.POST.get(key, "")) for key in ("left", "right"))
+    left, right = (whole_number(request.POST.get(key)) for key in ("left", "right"))
     if left is not None and right is not None:
         try:
             store_decision(request.user, left, right, request.POST.get("decision", ""),
                            request.POST.get("note", ""))
         except DecisionConflict as conflict:
             messages.error(request, _("Decision not stored: %(reason)s.") % {"reason": conflict})
-    page = _number(request.POST.get("page", ""))
+    page = whole_number(request.POST.get("page"))
     if page is not None and page > 1:
         return redirect(f"{reverse('tg-review')}?page={page}")
     return redirect("tg-review")

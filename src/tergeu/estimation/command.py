@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from tergeu.core.estimation import EstimationError, read_capture_csv
@@ -46,13 +47,13 @@ def print_result(console: Console, data: dict[str, Any], as_json: bool) -> None:
     if data.get("strata"):
         table = Table("stratum", "observed", "estimate", "95% interval")
         for name, stratum in data["strata"].items():
-            table.add_row(name, f"{stratum['observed']:,}", f"{stratum['estimate']:,.0f}",
+            table.add_row(escape(name), f"{stratum['observed']:,}", f"{stratum['estimate']:,.0f}",
                           f"{stratum['interval'][0]:,.0f} – {stratum['interval'][1]:,.0f}")
         console.print(table)
     for name, problem in data.get("problems", {}).items():
-        console.print(f"[yellow]No estimate for {name}:[/yellow] {problem}")
+        console.print(f"[yellow]No estimate for {escape(name)}:[/yellow] {escape(problem)}")  # strata are places
     for warning in data.get("warnings", []):
-        console.print(f"[yellow]Note:[/yellow] {warning}")
+        console.print(f"[yellow]Note:[/yellow] {escape(warning)}")
 
 
 __all__ = ["Estimate", "EstimationError", "estimate_table", "print_result"]

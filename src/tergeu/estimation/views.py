@@ -15,10 +15,13 @@ from tergeu.estimation.capture import STRATA
 from tergeu.estimation.charts import interval_rows, overlap_rows
 from tergeu.estimation.models import EstimateRun
 from tergeu.estimation.service import run_estimate
+from tergeu.web.params import whole_number
+
+MAX_LINKAGE_DRAWS = 20
 
 
 @requires(VIEW_ALL_LISTS)
-def estimates_page(request: HttpRequest) -> HttpResponse:
+def estimates_page(request: HttpRequest, status: int = 200) -> HttpResponse:
     run = EstimateRun.objects.first()
     result = run.result if run and not run.error else {}
     chart = interval_rows(result)
@@ -27,7 +30,7 @@ def estimates_page(request: HttpRequest) -> HttpResponse:
         "overlaps": overlap_rows(result),
         "methods": METHODS, "strata_fields": list(STRATA), "can_run": can(request.user, RUN_ESTIMATES),
         "earlier": EstimateRun.objects.all()[1:11],
-    })
+    }, status=status)
 
 
 @require_POST
@@ -35,11 +38,12 @@ def estimates_page(request: HttpRequest) -> HttpResponse:
 def run_estimate_now(request: HttpRequest) -> HttpResponse:
     method = request.POST.get("method", "lcmcr")
     strata = [name for name in request.POST.getlist("strata") if name in STRATA]
-    draws = request.POST.get("linkage_draws", "5")
-    if method not in METHODS or not draws.isdigit() or int(draws) > 20:
+    draws = whole_number(request.POST.get("linkage_draws", "5"), maximum=MAX_LINKAGE_DRAWS)
+    if method not in METHODS or draws is None:
+        # the page again, with the message, as a 400: the form was not one the page could have sent
         messages.error(request, _("Choose a method and at most 20 linkage draws."))
-        return redirect("tg-estimates")
-    run = run_estimate(method, strata, int(draws), by=request.user.get_username())
+        return estimates_page(request, status=400)
+    run = run_estimate(method, strata, draws, by=request.user.get_username())
     if run.error:
         messages.error(request, run.error)
     return redirect("tg-estimates")

@@ -12,7 +12,11 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 
-from tergeu.provenance.models import ChangeEntry, Claim, Record, Source
+from tergeu.provenance.models import ChangeEntry, Claim, Confidence, Record, Source, Status
+
+
+class InvalidAssessment(ValueError):
+    """A confidence or status outside the allowed choices: refused, since every page and export reads them."""
 
 
 @dataclass(frozen=True)
@@ -53,9 +57,16 @@ def facts_of(record: Record) -> list[Fact]:
 
 def assess(record: Record, field: str, *, confidence: str | None = None, status: str | None = None,
            note: str = "") -> Claim:
-    """Set the confidence and/or status of one of a record's facts (creates or updates its claim)."""
+    """Set the confidence and/or status of one of a record's facts (creates or updates its claim).
+
+    ``Claim.save`` does not check a field's choices, so this is where they are enforced: a value outside
+    ``Confidence`` or ``Status`` raises ``InvalidAssessment`` and nothing is stored.
+    """
     if field not in record.facts:
         raise KeyError(f"record {record.pk} states no {field!r}; it states {', '.join(record.facts)}")
+    for name, value, allowed in (("confidence", confidence, Confidence.values), ("status", status, Status.values)):
+        if value and value not in allowed:
+            raise InvalidAssessment(f"{name} must be one of {', '.join(allowed)}, not {value[:40]!r}")
     imported = record.imported_list
     claim = _assessments(record).get(field) or Claim(
         subject_type=ContentType.objects.get_for_model(Record), subject_id=record.pk, record=record,

@@ -98,6 +98,8 @@ def _list_values(path: Path, values: object, columns: dict[str, str], date_order
     for name, text in values.items():
         if not isinstance(text, str) or not text.strip():
             raise ImportProblem(path, f"values.{name} must be non-empty text")
+        if "\x00" in text:  # TOML's "\u0000"; the database cannot store it
+            raise ImportProblem(path, f"values.{name} holds a NUL character (byte 0)")
         try:
             read[name] = parse_cell(field_spec(name).kind, text.strip(), date_order).value
         except CellError as exc:

@@ -38,6 +38,9 @@ def read_json(path: Path, data: bytes) -> Table:
         raise ImportProblem(path, "JSON must be UTF-8") from None
     except json.JSONDecodeError as exc:
         raise ImportProblem(path, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    except RecursionError:  # a list is an array of flat objects; thousands of nested brackets are not one
+        raise ImportProblem(path, "JSON nested too deeply (arrays or objects inside each other thousands of "
+                                  "levels deep): not a list of records") from None
     items = _find_array(document, path)
     headers: list[str] = []
     seen: set[str] = set()

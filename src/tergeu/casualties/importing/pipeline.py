@@ -16,6 +16,7 @@ import orjson
 from django.db import transaction
 
 from tergeu.casualties.importing.columnmap import ColumnMap, settle_map
+from tergeu.casualties.importing.limits import read_limited
 from tergeu.casualties.importing.readers import open_table
 from tergeu.casualties.importing.rowparse import CellProblem, RowParser
 from tergeu.casualties.importing.table import ImportProblem, Table
@@ -114,10 +115,7 @@ def import_file(path: Path, options: ImportOptions,
                 progress: Callable[[int], None] | None = None) -> ImportReport:
     """Import ``path``; raise ``ImportProblem`` for a file-level fault, else return the report."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportProblem(path, f"cannot read the file: {exc.strerror}") from None
+    data = read_limited(path)
     report = ImportReport(str(path), options.list_name, hashlib.sha256(data).hexdigest(), dry_run=options.dry_run)
     if _already_imported(report, path, options):
         return report
