@@ -57,7 +57,8 @@ def with_django(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def fail(message: str) -> None:
     """Print one error line and exit 1; the message (file, list and column names) is never read as markup."""
-    console.print(f"[bold red]Error:[/bold red] {escape(message)}", highlight=False)
+    # never wrapped: a path broken over lines cannot be copied, and a wrap at "path:" splits the two
+    console.print(f"[bold red]Error:[/bold red] {escape(message)}", highlight=False, soft_wrap=True)
     sys.exit(1)
 
 
