@@ -120,3 +120,17 @@ def persistent_secret_key(home: Path) -> str:
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         out.write(key)
     return key
+
+
+def proxy_networks(spec: str) -> list[str]:
+    """The reverse proxies of ``TERGEU_TRUSTED_PROXIES`` ("10.0.0.2, 10.1.0.0/16"), checked: a typo
+    must stop the server at start, not fail every sign-in later."""
+    import ipaddress
+
+    parts = [part.strip() for part in spec.split(",") if part.strip()]
+    for part in parts:
+        try:
+            ipaddress.ip_network(part, strict=False)
+        except ValueError as problem:
+            raise ValueError(f"TERGEU_TRUSTED_PROXIES={spec!r}: {problem}") from problem
+    return [str(ipaddress.ip_network(part, strict=False)) for part in parts]

@@ -8,7 +8,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from tergeu.conf import envbool, envint, persistent_secret_key, prepare_home, tergeu_home
+from tergeu.conf import envbool, envint, persistent_secret_key, prepare_home, proxy_networks, tergeu_home
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TERGEU_HOME = tergeu_home()
@@ -100,6 +100,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Reverse proxies whose X-Forwarded-For names the client (tergeu.accounts.signin); checked here, at start.
+TERGEU_TRUSTED_PROXIES = ",".join(proxy_networks(os.environ.get("TERGEU_TRUSTED_PROXIES", "")))
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/accounts/login/"

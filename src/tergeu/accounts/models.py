@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tergeu.accounts import totp
+
 
 class Profile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tergeu_profile")
@@ -20,6 +22,18 @@ class Profile(models.Model):
 
     def __str__(self) -> str:
         return f"profile of {self.user}"
+
+    def accept_code(self, code: str, secret: str | None = None) -> bool:
+        """Whether ``code`` is current for ``secret`` (the profile's own by default) and newer than the
+        last code accepted; accepting it uses its step up, atomically, so the same code sent twice (or
+        seen and replayed) passes once only."""
+        step = totp.matching_step(secret or self.totp_secret, code)
+        if step is None:
+            return False
+        used = Profile.objects.filter(pk=self.pk, totp_last_step__lt=step).update(totp_last_step=step) == 1
+        if used:
+            self.totp_last_step = step
+        return used
 
 
 def profile_of(user: models.Model) -> Profile:

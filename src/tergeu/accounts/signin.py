@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime
 import ipaddress
-import os
 from functools import lru_cache
 
 from django import forms
@@ -30,8 +29,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tergeu.accounts import totp
-from tergeu.accounts.models import LoginFailure, Profile, profile_of
+from tergeu.accounts.models import LoginFailure, profile_of
+from tergeu.conf import proxy_networks
 
 WINDOW = datetime.timedelta(minutes=15)
 MAX_PER_ACCOUNT = 5
@@ -42,16 +41,13 @@ Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 @lru_cache(maxsize=4)
 def _networks(spec: str) -> tuple[Network, ...]:
-    try:
-        return tuple(ipaddress.ip_network(part.strip(), strict=False) for part in spec.split(",") if part.strip())
-    except ValueError as problem:
-        raise ValueError(f"TERGEU_TRUSTED_PROXIES={spec!r}: {problem}") from problem
+    return tuple(ipaddress.ip_network(part) for part in proxy_networks(spec))
 
 
 def trusted_proxies() -> tuple[Network, ...]:
-    """The proxies whose ``X-Forwarded-For`` is believed (setting, else environment; none by default)."""
-    spec = getattr(settings, "TERGEU_TRUSTED_PROXIES", None)
-    return _networks(spec if spec is not None else os.environ.get("TERGEU_TRUSTED_PROXIES", ""))
+    """The proxies whose ``X-Forwarded-For`` is believed (``settings.TERGEU_TRUSTED_PROXIES``, checked
+    when the settings load; none by default)."""
+    return _networks(getattr(settings, "TERGEU_TRUSTED_PROXIES", ""))
 
 
 def _parsed(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
@@ -85,20 +81,16 @@ def client_address(request: HttpRequest | None) -> str | None:
 
 
 def is_throttled(username: str, address: str | None) -> bool:
-    """Whether the attempts recorded in the window, this one included, exceed either limit."""
-    recent = LoginFailure.objects.filter(at__gte=timezone.now() - WINDOW)
+    """Whether the attempts recorded in the window, this one included, exceed either limit.
+
+    Records older than the window are deleted here: they count for nothing, and nothing else would.
+    """
+    since = timezone.now() - WINDOW
+    LoginFailure.objects.filter(at__lt=since).delete()
+    recent = LoginFailure.objects.filter(at__gte=since)
     if recent.filter(username=username.lower()).count() > MAX_PER_ACCOUNT:
         return True
     return address is not None and recent.filter(address=address).count() > MAX_PER_ADDRESS
-
-
-def _code_accepted(profile: Profile, code: str) -> bool:
-    """The code is current and newer than the last one accepted; the step is taken atomically, so the
-    same code sent twice at once is accepted once."""
-    step = totp.matching_step(profile.totp_secret, code)
-    if step is None:
-        return False
-    return Profile.objects.filter(pk=profile.pk, totp_last_step__lt=step).update(totp_last_step=step) == 1
 
 
 class SignInForm(AuthenticationForm):
@@ -114,14 +106,17 @@ class SignInForm(AuthenticationForm):
     def clean(self) -> dict:
         username = (self.cleaned_data.get("username") or "").lower()
         address = client_address(self.request)
-        LoginFailure.objects.create(username=username, address=address)  # counted before it is checked
+        attempt = LoginFailure.objects.create(username=username, address=address)  # counted before checked
         if is_throttled(username, address):
+            # A refused attempt is not a failure: recording it would let a user retrying while locked
+            # stay locked, and let anyone fill the table at request rate without a password hash.
+            attempt.delete()
             raise ValidationError(self.error_messages["throttled"], code="throttled")
         cleaned = super().clean()
         user = self.get_user()
         profile = profile_of(user) if user is not None else None
         code = self.cleaned_data.get("code") or ""
-        if profile is not None and profile.totp_secret and not _code_accepted(profile, code):
+        if profile is not None and profile.totp_secret and not profile.accept_code(code):
             raise ValidationError(self.error_messages["bad_code"], code="bad_code")
         LoginFailure.objects.filter(username=username).delete()
         return cleaned

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -43,6 +44,8 @@ def admin_sign_in(request: HttpRequest) -> HttpResponse:
 
     Whatever was posted here is ignored: Django's admin form would check the password alone.
     """
+    if request.user.is_authenticated:  # signed in, not staff: the sign-in page would send them straight back
+        raise PermissionDenied
     target = request.GET.get("next") or "/admin/"
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         target = "/admin/"
@@ -64,7 +67,7 @@ def account(request: HttpRequest) -> HttpResponse:
         elif action == "totp-start" and request.user.is_staff:
             pending_secret = request.session["tergeu_totp_pending"] = totp.new_secret()
         elif action == "totp-confirm" and pending_secret:
-            if totp.verify(pending_secret, request.POST.get("code", "")):
+            if profile.accept_code(request.POST.get("code", ""), secret=pending_secret):  # used up: no replay
                 profile.totp_secret = pending_secret
                 profile.save(update_fields=["totp_secret"])
                 request.session.pop("tergeu_totp_pending", None)
@@ -85,8 +88,8 @@ def account(request: HttpRequest) -> HttpResponse:
 def _turn_totp_off(request: HttpRequest, profile: Profile) -> None:
     """Turn the second factor off only for someone who knows the password and holds the authenticator:
     a session left open (or stolen) must not be enough to remove the protection."""
-    code_ok = totp.matching_step(profile.totp_secret, request.POST.get("code", "")) is not None
-    if not (request.user.check_password(request.POST.get("password", "")) and code_ok):
+    password_ok = request.user.check_password(request.POST.get("password", ""))
+    if not (password_ok and profile.accept_code(request.POST.get("code", ""))):
         messages.error(request, _("To turn two-factor sign-in off, give your password and a current code."))
         return
     # bandit B105: the second factor turned off, not a password

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from tergeu.casualties.models import LinkageRun, Membership, PairDecision, Person
 
@@ -24,6 +25,15 @@ class LinkageRunAdmin(admin.ModelAdmin):
 
 @admin.register(PairDecision)
 class PairDecisionAdmin(admin.ModelAdmin):
+    """Read-only here: a decision is checked against the others under a lock (``linking.decide_pair``),
+    which the admin's forms would skip; reviewers decide on the review page or through the API."""
+
     list_display = ("left", "right", "decision", "decided_by", "decided_at")
     list_filter = ("decision",)
     raw_id_fields = ("left", "right")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: PairDecision | None = None) -> bool:
+        return False

@@ -28,6 +28,8 @@ from tergeu.core.linkage.review import ReviewItem, review_queue
 from tergeu.provenance.history import acting_as, current_actor
 from tergeu.provenance.models import ImportedList, Record
 
+DECISIONS_LOCK = 0x7465726765750001  # PostgreSQL advisory lock key of "checking and storing a decision"
+
 
 @dataclass
 class LinkSummary:
@@ -201,9 +203,6 @@ def decide_pair(user: Any, first: int, second: int, decision: str, note: str = "
             stored.decision, stored.decided_by, stored.note = decision, user.get_username(), note[:1000]
             stored.save()
     return stored
-
-
-DECISIONS_LOCK = 0x7465726765750001  # PostgreSQL advisory lock key of "checking and storing a decision"
 
 
 def _lock_decisions() -> None:

@@ -30,6 +30,8 @@ def family_level(left: dict[str, str], right: dict[str, str]) -> str:
     ("Yerlan Akhmetov", "Ерлан Ахметулы", "one family name, Russian and Kazakh forms"),
     ("Ахметов Ерлан", "Ахметжанов Ерлан", "similar family name"),  # another root: only alike
     ("Ли Ерлан", "Ерлан Лиұлы", "All other comparisons"),  # a two-letter root says too little
+    ("Шишкин Пётр", "Шишков Пётр", "similar family name"),  # one root, two Russian names
+    ("Мусин Арман", "Мусаев Арман", "All other comparisons"),
 ])
 def test_a_family_name_in_either_form_is_one_name(left: str, right: str, label: str) -> None:
     assert family_level({"full_name": left}, {"full_name": right}) == label

@@ -29,19 +29,19 @@ def test_it_keeps_reviewers_decisions_and_does_not_chain() -> None:
         assert found[1] != found[2] and found[1] != found[3]
 
 
-def test_a_well_matched_person_stays_whole_where_pair_coins_would_break_it() -> None:
-    """Four records, every pair 0.9: a coin per pair breaks one of six pairs nearly half the time
-    (1 - 0.9**6); moving records by their average link keeps the person whole nearly always."""
-    pairs = [ScoredPair(a, b, 0.9) for a in range(1, 5) for b in range(a + 1, 5)]
-    draws = plausible_clusterings(range(1, 5), pairs, draws=200, seed=5, calibration_spread=0.0)
+def test_a_person_stays_whole_more_often_than_pair_coins_would_keep_it() -> None:
+    """Four records, every pair 0.7: with a coin per pair the person stayed whole in about half the
+    draws (measured: 51 %); moving records by their average link keeps it whole about two times in
+    three (67 %), as the link of each record with the other three says."""
+    pairs = [ScoredPair(a, b, 0.7) for a in range(1, 5) for b in range(a + 1, 5)]
+    draws = plausible_clusterings(range(1, 5), pairs, draws=400, seed=5, calibration_spread=0.0)
     whole = sum((1, 2, 3, 4) in people(clusters) for clusters in draws) / len(draws)
-    assert whole > 0.9
+    assert whole > 0.6
 
 
-def test_draws_scatter_around_the_best_guess_not_only_towards_splitting() -> None:
-    """Three people of two records at 0.8, three pairs of strangers at 0.2: on average as many
-    people as the best guess has (six, up to the doubt's symmetry), where coins would split and merge
-    alike but a bias towards splitting would show as more."""
+def test_draws_scatter_around_the_best_guess() -> None:
+    """Three pairs at 0.8 (joined in the best guess), three at 0.2 (apart): the best guess has nine
+    people, and the draws too on average; a sampler that leaned to splitting or merging would not."""
     pairs = [ScoredPair(1, 2, 0.8), ScoredPair(3, 4, 0.8), ScoredPair(5, 6, 0.8),
              ScoredPair(7, 8, 0.2), ScoredPair(9, 10, 0.2), ScoredPair(11, 12, 0.2)]
     draws = plausible_clusterings(range(1, 13), pairs, draws=400, seed=2)
@@ -58,9 +58,27 @@ def test_must_linked_records_move_together_and_exclusive_lists_hold() -> None:
         assert found[1] == found[2] and found[3] != found[4]
 
 
-def test_the_best_guess_given_is_where_draws_start() -> None:
-    """Records the caller's best guess put together stay together when nothing in the pairs doubts it."""
-    pairs = [ScoredPair(1, 2, 0.999), ScoredPair(3, 4, 0.7)]
-    draws = plausible_clusterings(range(1, 6), pairs, draws=30, seed=1, start=[[1, 2], [3], [4], [5]])
-    assert all((1, 2) in people(clusters) and (5,) in people(clusters) for clusters in draws)
-    assert any((3, 4) in people(clusters) for clusters in draws) and any((3,) in people(c) for c in draws)
+def test_draws_start_from_the_best_guess_given() -> None:
+    """A start unlike what the pairs alone would give (1 and 2 apart at 0.9) is where the chain starts."""
+    pairs = [ScoredPair(1, 2, 0.9), ScoredPair(3, 4, 0.7)]
+    start = [[1], [2], [3, 4], [5]]
+    for clusters in plausible_clusterings(range(1, 6), pairs, draws=5, seed=1, start=start, sweeps=0):
+        assert people(clusters) == {(1,), (2,), (3, 4), (5,)}
+
+
+def test_a_start_that_breaks_a_reviewer_s_decision_is_not_carried_into_the_draws() -> None:
+    """A stored linkage older than a cannot-link (or than a list's one-per-person rule) is replaced."""
+    pairs = [ScoredPair(1, 2, 0.999), ScoredPair(3, 4, 0.999)]
+    constraints = Constraints(cannot_link=frozenset({(1, 2)}), group_of={3: "morgue", 4: "morgue"},
+                              exclusive_groups=frozenset({"morgue"}))
+    for clusters in plausible_clusterings(range(1, 5), pairs, constraints, draws=10, seed=3, start=[[1, 2], [3, 4]]):
+        found = assignment(clusters)
+        assert found[1] != found[2] and found[3] != found[4]
+
+
+def test_the_order_and_repetition_of_pairs_change_nothing() -> None:
+    pairs = [ScoredPair(1, 2, 0.4), ScoredPair(2, 3, 0.6), ScoredPair(1, 3, 0.5), ScoredPair(3, 4, 0.3)]
+    shuffled = [ScoredPair(p.right, p.left, p.probability) for p in reversed(pairs)] + [ScoredPair(2, 1, 0.1)]
+    first = [assignment(c) for c in plausible_clusterings(range(1, 5), pairs, draws=30, seed=9)]
+    again = [assignment(c) for c in plausible_clusterings(range(1, 5), shuffled, draws=30, seed=9)]
+    assert first == again

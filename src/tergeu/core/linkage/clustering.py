@@ -40,8 +40,8 @@ from scipy.sparse.csgraph import connected_components
 from tergeu.core.linkage.attach import attach_singletons
 from tergeu.core.linkage.cluster_report import Cluster, build_clusters, doubts, weakest_links
 
-__all__ = ["Cluster", "ConstraintConflict", "Constraints", "ScoredPair", "assignment", "cluster_records",
-           "suspicious_clusters"]
+__all__ = ["Cluster", "ConstraintConflict", "Constraints", "ScoredPair", "assignment", "canonical_pairs",
+           "cluster_records", "suspicious_clusters"]
 
 _MAX_ROUNDS = 100  # merge/sweep rounds per component; each round raises the score, so never reached in practice
 _EPS = 1e-12  # a move must raise the score by more than rounding noise, so sweeps cannot cycle
@@ -117,7 +117,7 @@ def cluster_records(
         raise ValueError("missing_pair_probability must be in [0, threshold): unscored pairs cannot count as matches")
     floor = threshold / 2 if cohesion_floor is None else cohesion_floor
     ids = np.unique(np.fromiter(records, dtype=np.int64))
-    lo, hi, prob = _pair_arrays(list(pairs), ids)
+    lo, hi, prob = canonical_pairs(list(pairs), ids)
     ctx, codes, names = _prepare_constraints(constraints, ids, threshold, missing_pair_probability)
     if ids.size == 0:
         return []
@@ -174,7 +174,7 @@ def _indices(ids: np.ndarray, values: np.ndarray, what: str) -> np.ndarray:
     return pos
 
 
-def _pair_arrays(pairs: list[ScoredPair], ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def canonical_pairs(pairs: list[ScoredPair], ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Canonical pairs (low index, high index, probability), sorted and deduplicated, so the result
     does not depend on the order or orientation the pairs came in."""
     count = len(pairs)

@@ -61,6 +61,8 @@ def family_comparison() -> cl.CustomComparison:
     it agreeing with the other record's patronymic is one too.
     """
     root_l, root_r = _root("family_l"), _root("family_r")
+    # exactly one side in the Kazakh form: Шишкин and Шишков share a root but are two names
+    one_kazakh = f"regexp_matches(family_l, '{_KAZAKH_FORM}') <> regexp_matches(family_r, '{_KAZAKH_FORM}')"
     father_l, father_r = (f"regexp_replace({side}, '{_KAZAKH_FORM}', '')" for side in ("family_l", "family_r"))
     kazakh_form = (f"(regexp_matches(family_l, '{_KAZAKH_FORM}') AND {father_l} = patronymic_r) OR "
                    f"(regexp_matches(family_r, '{_KAZAKH_FORM}') AND {father_r} = patronymic_l)")
@@ -70,8 +72,8 @@ def family_comparison() -> cl.CustomComparison:
         comparison_levels=[
             cll.NullLevel("family").configure(is_null_level=True),
             cll.ExactMatchLevel("family", term_frequency_adjustments=True).configure(m_probability=0.85),
-            level(f"length({root_l}) >= 3 AND {root_l} = {root_r}", "one family name, Russian and Kazakh forms",
-                  0.02),
+            level(f"length({root_l}) >= 3 AND {root_l} = {root_r} AND {one_kazakh}",
+                  "one family name, Russian and Kazakh forms", 0.02),
             level(kazakh_form, "a family name in the Kazakh form is the other's father's name", 0.01),
             level(_jw("family_l", "family_r"), "similar family name", 0.1),
             level(f"{_jw('family_l', 'given_r')} AND {_jw('given_l', 'family_r')}", "family and given swapped", 0.03),
