@@ -77,9 +77,9 @@ def run_event(generator: str, people: int, seed: int, draws: int, method: str, p
     # As ``tergeu estimate`` draws: over the records it counts, with the pairs among them only.
     counted = {r.record_id for r in loaded.records if is_identifiable(r)}
     pairs = [p for p in linkage.model.pairs if p.left in counted and p.right in counted]
-    start = [[r for r in c.records if r in counted] for c in linkage.clusters]
+    best_guess = [[r for r in c.records if r in counted] for c in linkage.clusters]
     alternatives = plausible_clusterings(sorted(counted), pairs, constraints, draws=draws, seed=seed,
-                                        start=start, calibration_spread=spread)
+                                        start=best_guess, calibration_spread=spread)
     unit_draws = [_units([list(c.records) for c in clusters], loaded, counted)
                   for clusters in [linkage.clusters, *alternatives]]
     truth = len(loaded.people)
