@@ -97,8 +97,8 @@ def _tighten(path: Path, mode: int) -> None:
     """Take group and other permissions away from ``path`` (never adds any); skip what is not ours."""
     try:
         current = stat.S_IMODE(path.stat().st_mode)
-        if current & ~mode:
-            path.chmod(current & mode)
+        if current & ~mode & 0o077:  # only group and other bits go: the owner keeps what it has
+            path.chmod(current & ~0o077)
     except PermissionError:
         pass
 

@@ -160,7 +160,17 @@ def test_the_data_directory_and_its_files_are_private(tmp_path: Path, existing: 
 
 
 def test_the_server_refuses_bodies_past_the_upload_limit_before_buffering_them(monkeypatch) -> None:
-    from tergeu.web.server import FORM_OVERHEAD, server_limits
+    from tergeu.casualties.importing.uploads import FORM_ALLOWANCE
+    from tergeu.web.server import server_limits
 
     monkeypatch.setenv("TERGEU_MAX_UPLOAD_MB", "3")
-    assert server_limits() == {"max_request_body_size": 3 * 1024 * 1024 + FORM_OVERHEAD}
+    assert server_limits() == {"max_request_body_size": 3 * 1024 * 1024 + FORM_ALLOWANCE}
+
+
+
+def test_a_long_cyrillic_file_name_fits_the_file_system() -> None:
+    from tergeu.casualties.importing.uploads import MAX_FILE_NAME, safe_file_name
+
+    name = safe_file_name("Список погибших в январе " * 8 + ".xlsx")
+    assert name.endswith(".xlsx") and len(name.encode("utf-8")) <= MAX_FILE_NAME
+    assert safe_file_name("Қаза тапқандар.csv") == "Қаза тапқандар.csv"

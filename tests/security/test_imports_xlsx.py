@@ -189,3 +189,40 @@ def test_an_ordinary_workbook_still_imports(tmp_path: Path, run_import) -> None:
     path.write_bytes(zip_bytes(workbook_parts()))
     report = run_import(path)
     assert report.ok and report.rows == 1 and report.preview[0]["place_of_death"] == "Алматы"
+
+
+def test_a_part_compressed_with_bzip2_is_refused_before_a_block_is_inflated(tmp_path: Path, run_import) -> None:
+    """zipfile cuts a bzip2 or LZMA part at its declared size only after inflating a whole block, and a
+    block of 16 KB can hold gigabytes; the part here is small and harmless, the method is what counts."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in workbook_parts().items():
+            archive.writestr(name, content, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr("xl/media/image1.bin", b"\0" * 1000, compress_type=zipfile.ZIP_BZIP2)
+    path = tmp_path / "bzip2.xlsx"
+    path.write_bytes(buffer.getvalue())
+    refused(run_import, path, "xl/media/image1.bin", "method 12")
+
+
+def test_a_directory_listing_too_many_parts_is_refused_before_it_is_read(tmp_path: Path, run_import,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The count comes from the end-of-directory record: zipfile must not even build its list of parts."""
+    parts = {**workbook_parts(), **{f"xl/media/empty{n}.bin": b"" for n in range(1_001)}}
+    path = tmp_path / "listed.xlsx"
+    path.write_bytes(zip_bytes(parts))
+
+    def no_directory(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("zipfile read the directory")
+
+    monkeypatch.setattr(zipfile.ZipFile, "_RealGetContents", no_directory)
+    refused(run_import, path, "1,0")
+
+
+def test_a_sheet_past_the_cell_budget_is_refused(tmp_path: Path, run_import, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cells are counted as read, padding included (a styled cell at column XFD makes every row 16,384
+    cells): the budget is lowered here so that three short rows cross it."""
+    monkeypatch.setattr(xlsx_format, "MAX_SHEET_CELLS", 4)
+    path = tmp_path / "wide.xlsx"
+    path.write_bytes(zip_bytes(workbook_parts([["ФИО", "Место гибели"], ["Аманов Берик", "Алматы"],
+                                               ["Серіков Нұрлан", "Тараз"]])))
+    refused(run_import, path, "cells")

@@ -11,7 +11,7 @@ import pytest
 from tergeu.casualties import export
 
 FORMULAS = ["=HYPERLINK(\"http://example.invalid\",\"x\")", "+1+1", "-1+1", "@SUM(A1)", "\tTab", "\rReturn",
-            "\uff1d1+1"]
+            "\uff1d1+1", "  =HYPERLINK(\"http://example.invalid\")"]
 
 
 @pytest.mark.pure

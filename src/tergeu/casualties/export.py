@@ -29,8 +29,9 @@ def spreadsheet_safe(value: object) -> object:
 
     A plain number (``-3``, ``+7.5``) is no formula and stays as it is. A text that already starts with an
     apostrophe gets one more, so the rule is exactly reversible: drop one leading apostrophe if present.
+    Leading spaces are looked through: an import that trims them would otherwise meet " =HYPERLINK(…)".
     """
-    if not isinstance(value, str) or not value.startswith((*FORMULA_STARTS, "'")):
+    if not isinstance(value, str) or not value.lstrip(" ").startswith((*FORMULA_STARTS, "'")):
         return value
     return value if PLAIN_NUMBER.fullmatch(value) else "'" + value
 

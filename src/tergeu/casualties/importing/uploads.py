@@ -27,7 +27,7 @@ from tergeu.conf import max_upload_bytes
 UPLOADS = "uploads"
 KEEP_PENDING = datetime.timedelta(days=1)
 FORM_ALLOWANCE = 1024 * 1024  # the form's other fields and the multipart framing around the file
-MAX_FILE_NAME = 200
+MAX_FILE_NAME = 200  # bytes of UTF-8
 
 
 class SizeLimitHandler(FileUploadHandler):
@@ -78,12 +78,20 @@ def limit_uploads(request: HttpRequest) -> SizeLimitHandler:
 
 
 def safe_file_name(name: str | None) -> str:
-    """An uploaded file's base name, without directories or control characters, at a sane length."""
+    """An uploaded file's base name, without directories or control characters, at a sane length.
+
+    The length is counted in UTF-8 bytes, as the file system counts it (255 at most on Linux): a
+    Russian or Kazakh title of 150 letters is 300 bytes.
+    """
     base = "".join(ch for ch in Path((name or "").replace("\\", "/")).name if ch.isprintable())
     if base in ("", ".", ".."):
         return "upload"
+    if len(base.encode("utf-8")) <= MAX_FILE_NAME:
+        return base
     suffix = Path(base).suffix[:16]
-    return base if len(base) <= MAX_FILE_NAME else base[:MAX_FILE_NAME - len(suffix)] + suffix
+    room = MAX_FILE_NAME - len(suffix.encode("utf-8"))
+    stem = base[:len(base) - len(suffix)].encode("utf-8")[:room].decode("utf-8", "ignore")
+    return stem + suffix
 
 
 def save_upload(upload: Any, home: Path) -> Path:

@@ -23,6 +23,7 @@ from tergeu.casualties.importing.table import ImportProblem, Row, Table
 from tergeu.casualties.importing.xlsx_guard import check_workbook
 
 MAX_SHEET_ROWS = 1_048_576  # Excel's limit: no spreadsheet program writes a longer sheet
+MAX_SHEET_CELLS = 50_000_000  # cells read, empty ones included: a 1,000,000-row list of 20 columns is 20 million
 
 
 def cell_text(value: object) -> str | None:
@@ -42,14 +43,18 @@ def cell_text(value: object) -> str | None:
 
 def _guarded(sheet_rows: Iterator[tuple], path: Path, sheet: str) -> Iterator[tuple]:
     """The sheet's rows, a damaged sheet (cut XML, bad compressed data) raised as an ImportProblem."""
-    read = 0
+    read = cells = 0
     try:
         for values in sheet_rows:
             read += 1
+            cells += len(values)
             if read > MAX_SHEET_ROWS:
                 raise ImportProblem(path, f"sheet {sheet!r} has more than {MAX_SHEET_ROWS:,} rows, empty ones "
                                           "included (Excel's limit): delete the empty rows below the list, or "
                                           "save it as CSV")
+            if cells > MAX_SHEET_CELLS:  # a styled empty cell at column XFD pads every row to 16,384
+                raise ImportProblem(path, f"sheet {sheet!r} has more than {MAX_SHEET_CELLS:,} cells, empty ones "
+                                          "included: delete the empty columns right of the list, or save it as CSV")
             yield values
     except ImportProblem:
         raise

@@ -5,8 +5,12 @@ few megabytes can declare a gigabyte of shared strings (held in memory whole) or
 rows; a part can also carry a DTD whose entities expand as they are parsed. So the zip's directory is
 read first: too many parts, parts too large in total or one by one, or inflating far more than such
 data ever does, are refused before decompressing a byte; then the start of every part is read up to
-its root element and a DTD is refused. Python's zipfile never inflates more than a part declares, so
-the declared sizes bound what openpyxl can be made to read.
+its root element and a DTD is refused. Python's zipfile stops a deflated part at its declared size,
+so the declared sizes bound what openpyxl can be made to read; it does not stop bzip2 or LZMA blocks
+(a 16 KB block of bzip2 can inflate to gigabytes before being cut), and Excel writes neither, so
+parts compressed any other way than stored or deflated are refused. The directory itself is sized
+from the archive's last record before ``zipfile`` builds an entry per part: two million listed parts
+in 100 MB would otherwise cost a gigabyte before being counted.
 """
 
 from __future__ import annotations
@@ -27,6 +31,9 @@ MAX_RATIO = 100  # inflated / compressed; spreadsheet XML inflates 5 to 30 times
 RATIO_FROM = MB  # small parts may compress far better (a part of one repeated tag) and cost nothing
 PROLOG_CHUNK = 16 * 1024
 MAX_PROLOG = MB  # no XML part puts a megabyte before its root element
+MAX_DIRECTORY = MB  # bytes of the zip's directory: 1,000 parts take some 100 KB
+ALLOWED_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # what Excel and LibreOffice write
+_END_OF_DIRECTORY = b"PK\x05\x06"
 
 
 class _Root(Exception):
@@ -39,6 +46,7 @@ class _Dtd(Exception):
 
 def check_workbook(path: Path, data: bytes) -> None:
     """Refuse a zip-bomb or DTD-carrying workbook with an ``ImportProblem`` naming the file and the part."""
+    _check_directory(path, data)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
@@ -51,6 +59,23 @@ def check_workbook(path: Path, data: bytes) -> None:
                 _check_prolog(path, archive, part)
 
 
+def _check_directory(path: Path, data: bytes) -> None:
+    """Count the parts and size the directory from the end-of-directory record, before ``zipfile`` does.
+
+    A ZIP64 directory (more than 65,535 parts or 4 GB) is refused outright: no list needs one.
+    """
+    at = data.rfind(_END_OF_DIRECTORY, max(0, len(data) - 65_536 - 22))
+    if at < 0 or at + 22 > len(data):
+        return  # not a zip: zipfile says so, in its words
+    entries = int.from_bytes(data[at + 10:at + 12], "little")
+    size = int.from_bytes(data[at + 12:at + 16], "little")
+    if entries == 0xFFFF or size == 0xFFFFFFFF:
+        raise ImportProblem(path, "the workbook is a ZIP64 archive (over 65,535 parts or 4 GB): not a list")
+    if entries > MAX_PARTS or size > MAX_DIRECTORY:
+        raise ImportProblem(path, f"the workbook lists {entries:,} parts in a {size / MB:,.1f} MB directory (at most "
+                                  f"{MAX_PARTS:,} parts): not a list")
+
+
 def _is_worksheet(name: str) -> bool:
     return name.startswith("xl/worksheets/") and name.endswith(".xml")
 
@@ -59,6 +84,9 @@ def _check_sizes(path: Path, parts: list[zipfile.ZipInfo]) -> None:
     if len(parts) > MAX_PARTS:
         raise ImportProblem(path, f"the workbook holds {len(parts):,} parts (at most {MAX_PARTS:,}): not a list")
     for part in parts:
+        if part.compress_type not in ALLOWED_METHODS:
+            raise ImportProblem(path, f"part {part.filename!r} is compressed with method {part.compress_type}; a "
+                                      "workbook's parts are stored or deflated, and other methods cannot be bounded")
         if part.file_size > MAX_IN_MEMORY_PART and not _is_worksheet(part.filename):
             raise ImportProblem(path, f"part {part.filename!r} would inflate to {part.file_size / MB:,.0f} MB (at "
                                       f"most {MAX_IN_MEMORY_PART // MB} MB): save the list as CSV, or split it")
