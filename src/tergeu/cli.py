@@ -8,12 +8,10 @@ machine needs no separate set-up step.
 from __future__ import annotations
 
 import datetime
-import functools
 import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import click
 from rich.console import Console
@@ -21,45 +19,12 @@ from rich.markup import escape
 from rich.table import Table as RichTable
 
 from tergeu import __version__
+from tergeu.cliaccounts import init, user_
+from tergeu.clibase import console, fail, setup_django, with_django
 
-console = Console(stderr=True)
+__all__ = ["cli", "console", "fail", "main", "setup_django", "with_django"]
+
 SOURCE_KINDS = ("official", "ngo", "media", "medical", "family", "other")
-
-
-def setup_django(migrate: bool = True) -> None:
-    import os
-
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tergeu.settings")
-    django.setup()
-    if migrate:
-        from django.core.management import call_command
-        from django.db import connection
-        from django.db.migrations.executor import MigrationExecutor
-
-        executor = MigrationExecutor(connection)
-        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-            console.print("[dim]Bringing the database schema up to date…[/dim]")
-            call_command("migrate", interactive=False, verbosity=0)
-
-
-def with_django(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Run the command with Django configured and the schema migrated (cf. Flask's ``with_appcontext``)."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        setup_django()
-        return command(*args, **kwargs)
-
-    return wrapper
-
-
-def fail(message: str) -> None:
-    """Print one error line and exit 1; the message (file, list and column names) is never read as markup."""
-    # never wrapped: a path broken over lines cannot be copied, and a wrap at "path:" splits the two
-    console.print(f"[bold red]Error:[/bold red] {escape(message)}", highlight=False, soft_wrap=True)
-    sys.exit(1)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -70,70 +35,6 @@ def cli() -> None:
     Configuration comes from the environment: TERGEU_HOME (data directory, default
     ~/.local/share/tergeu) and DATABASE_URL (default: SQLite inside TERGEU_HOME).
     """
-
-
-@cli.command()
-@click.option("--admin-user", help="Also create this admin account (asks for a password).")
-@with_django
-def init(admin_user: str | None) -> None:
-    """Create the data directory and database, and optionally an admin account."""
-    from django.conf import settings
-
-    if admin_user:
-        from django.contrib.auth import get_user_model
-
-        users = get_user_model()
-        password = _new_password(users(username=admin_user))
-        users.objects.create_superuser(admin_user, "", password)
-    console.print(f"Tergeu is ready in {escape(str(settings.TERGEU_HOME))}")
-
-
-@cli.command("user")
-@click.argument("username")
-@click.option("--role", "role_names", multiple=True, help="Give this role (repeatable): admin, investigator, "
-              "data-entry, reviewer, analyst, expert-mission.")
-@click.option("--remove-role", "removed", multiple=True, help="Take this role away (repeatable).")
-@click.option("--staff/--no-staff", default=None, help="Allow the Django admin (needs the admin role to be useful).")
-@click.option("--password", "set_password", is_flag=True, help="Ask for a new password.")
-@with_django
-def user_(username: str, role_names: tuple[str, ...], removed: tuple[str, ...], staff: bool | None,
-          set_password: bool) -> None:
-    """Create a user or change one: roles, staff flag, password."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
-    from tergeu.accounts.roles import ROLES, ensure_role_groups
-
-    unknown = [r for r in (*role_names, *removed) if r not in ROLES]
-    if unknown:
-        fail(f"unknown role(s) {', '.join(unknown)}; roles are {', '.join(ROLES)}")
-    ensure_role_groups()
-    users = get_user_model()
-    user = users.objects.filter(username=username).first()
-    created = user is None
-    user = user or users(username=username)
-    if created or set_password:
-        user.set_password(_new_password(user))  # checked before anything is saved
-    if staff is not None:
-        user.is_staff = staff
-    user.save()
-    user.groups.add(*Group.objects.filter(name__in=role_names))
-    user.groups.remove(*Group.objects.filter(name__in=removed))
-    roles = ", ".join(sorted(user.groups.values_list("name", flat=True))) or "none"
-    console.print(f"{'Created' if created else 'Updated'} {escape(username)}: roles {escape(roles)}")
-
-
-def _new_password(user: object) -> str:
-    """Ask for a password and hold it to the site's rules (length, not common, not like the name)."""
-    from django.contrib.auth.password_validation import validate_password
-    from django.core.exceptions import ValidationError
-
-    password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    try:
-        validate_password(password, user)
-    except ValidationError as refused:
-        fail("password refused: " + " ".join(refused.messages))
-    return password
 
 
 def _parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime.date | None:
@@ -419,6 +320,10 @@ def demo(then_serve: bool, port: int, seed: int, into_existing: bool) -> None:
         from tergeu.web.server import run
 
         run("127.0.0.1", port, 8, console)
+
+
+cli.add_command(init)
+cli.add_command(user_)
 
 
 def main() -> None:
