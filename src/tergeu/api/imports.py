@@ -12,11 +12,10 @@ anything reads the body, and an upload over it is a 413 naming the file.
 
 import functools
 import json
-import tempfile
 from collections.abc import Callable
-from pathlib import Path as FilePath
 from typing import Annotated, Any
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import File, Form, Router, UploadedFile
 from ninja.decorators import decorate_view
@@ -38,7 +37,7 @@ from tergeu.api.schemas import (
 from tergeu.casualties.importing.columnmap import ColumnMap
 from tergeu.casualties.importing.pipeline import ImportOptions, import_file
 from tergeu.casualties.importing.table import ImportProblem
-from tergeu.casualties.importing.uploads import limit_uploads, safe_file_name
+from tergeu.casualties.importing.uploads import discard_upload, limit_uploads, safe_file_name, save_upload
 from tergeu.clireport import report_json
 from tergeu.core.fields import field_names
 from tergeu.provenance.history import acting_as
@@ -74,17 +73,17 @@ def _column_map(text: str, name_order: str, date_order: str) -> ColumnMap | None
 
 
 def _run(upload: UploadedFile, options: ImportOptions, user: Any) -> Status:
+    """Import the upload from a private copy (``save_upload``), deleted when the request ends."""
     name = safe_file_name(upload.name)
-    with tempfile.TemporaryDirectory(prefix="tergeu-upload-") as directory:
-        path = FilePath(directory) / name
-        with path.open("wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
-        try:
-            with acting_as(user.get_username(), user):
-                report = import_file(path, options)
-        except ImportProblem as exc:
-            raise HttpError(400, f"{name}: {exc.message}") from None
+    path = None
+    try:
+        path = save_upload(upload, settings.TERGEU_HOME)
+        with acting_as(user.get_username(), user):
+            report = import_file(path, options)
+    except ImportProblem as exc:
+        raise HttpError(400, f"{name}: {exc.message}") from None
+    finally:
+        discard_upload(path, settings.TERGEU_HOME)
     body = {**report_json(report), "file": name, "imported_list_id": report.imported_list_id}
     return Status(200 if report.ok or report.dry_run else 422, body)
 
