@@ -33,13 +33,11 @@ class PartitionSampler:
         position = {record: i for i, record in enumerate(ids)}
         self.unit = np.array(_must_link_units(len(ids), constraints, position), dtype=np.int64)
         self.members: dict[int, list[int]] = {}
-        for record, head in enumerate(self.unit.tolist()):
-            self.members.setdefault(head, []).append(record)
-        exclusive = constraints.exclusive_groups
         self.lists_of: dict[int, Counter[str]] = {}  # unit -> its records' exclusive lists
         for record, head in enumerate(self.unit.tolist()):
+            self.members.setdefault(head, []).append(record)
             listed = constraints.group_of.get(ids[record])
-            if listed in exclusive:
+            if listed in constraints.exclusive_groups:
                 self.lists_of.setdefault(head, Counter())[listed] += 1
         self.cannot: dict[int, set[int]] = {}
         for a, b in constraints.cannot_link:
@@ -53,6 +51,9 @@ class PartitionSampler:
         movable = set(self.unit[np.concatenate([self.lo[uncertain], self.hi[uncertain]])].tolist())
         self.pairs_alone, self.movable = self._split_by_component(movable)
         self.start_of = self._labels(start, position)
+        # what every draw's report reads, the same for all draws
+        self.scored = (self.lo, self.hi, probability)
+        self.groups = {head: records for head, records in self.members.items() if len(records) > 1}
 
     def _split_by_component(self, movable: set[int]) -> tuple[list[int], list[int]]:
         """Movable units of two-unit components (one of each), and the rest.
@@ -205,9 +206,7 @@ class _State:
             records = sorted(r for unit in units for r in sampler.members[unit])
             if records:
                 rep[records] = records[0]
-        prob = 1.0 / (1.0 + np.exp(-sampler.log_odds))
-        groups = {head: records for head, records in sampler.members.items() if len(records) > 1}
-        cohesion = weakest_links(rep, (sampler.lo, sampler.hi, prob), sampler.unit, groups, 0.0)
+        cohesion = weakest_links(rep, sampler.scored, sampler.unit, sampler.groups, 0.0)
         reasons = doubts(rep, cohesion, np.full(len(rep), -1), [], 0.0)
         return build_clusters(np.array(sampler.ids), rep, cohesion, reasons)
 
