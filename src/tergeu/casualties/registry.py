@@ -13,6 +13,7 @@ from django.db.models import Q, QuerySet
 
 from tergeu.casualties.search import RANKING_EXTRA, RankedRecords, rank
 from tergeu.provenance.models import Claim, Record
+from tergeu.web.params import whole_number
 
 SORTS = {
     "list": ("imported_list_id", "row_number"),
@@ -39,10 +40,6 @@ class RegistryQuery:
 
     @classmethod
     def from_params(cls, params: dict) -> RegistryQuery:
-        def number(name: str) -> int | None:
-            value = (params.get(name) or "").strip()
-            return int(value) if value.isdigit() else None
-
         sort = params.get("sort") or ""
         if sort not in SORTS:
             sort = "" if params.get("q") else "list"  # a name query is ranked unless a sort is asked for
@@ -50,7 +47,7 @@ class RegistryQuery:
             q=(params.get("q") or "").strip(), place=(params.get("place") or "").strip(),
             date_from=(params.get("date_from") or "").strip(), date_to=(params.get("date_to") or "").strip(),
             circumstances=(params.get("circumstances") or "").strip(), status=(params.get("status") or "").strip(),
-            source=number("source"), list=number("list"), sort=sort,
+            source=whole_number(params.get("source")), list=whole_number(params.get("list")), sort=sort,
         )
 
 

@@ -17,14 +17,13 @@ from tergeu.casualties.registry import SORTS, RegistryQuery, run_query
 from tergeu.provenance.facts import InvalidAssessment, assess, facts_of, history_of_record
 from tergeu.provenance.models import Confidence, Source, Status
 from tergeu.web.paging import params_without_page
-from tergeu.web.params import without_bad_numbers
 
 PAGE_SIZE = 50
 
 
 @requires(VIEW_REGISTRY)
 def registry(request: HttpRequest) -> HttpResponse:
-    query = RegistryQuery.from_params(without_bad_numbers(request.GET, ("list", "source")))
+    query = RegistryQuery.from_params(request.GET)
     page = Paginator(run_query(visible_records(request.user), query), PAGE_SIZE).get_page(request.GET.get("page"))
     lists = visible_lists(request.user)
     context = {

@@ -7,10 +7,6 @@ database drivers. Every id or count a request carries is read here: ASCII digits
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from django.http import QueryDict
-
 # Ids are 64-bit signed in SQLite and PostgreSQL; a larger number can name nothing stored.
 MAX_ID = 2**63 - 1
 
@@ -23,12 +19,3 @@ def whole_number(value: str | None, maximum: int = MAX_ID) -> int | None:
     number = int(text)
     return number if number <= maximum else None
 
-
-def without_bad_numbers(params: QueryDict, names: Iterable[str]) -> QueryDict:
-    """A copy of ``params`` without those of ``names`` that are not whole numbers: an unusable filter
-    value means no filter, as a blank one does, instead of an error deep in the database driver."""
-    cleaned = params.copy()
-    for name in names:
-        if name in cleaned and whole_number(cleaned.get(name)) is None:
-            del cleaned[name]
-    return cleaned
