@@ -55,7 +55,7 @@ def child(path: Path) -> None:
     from tergeu.cli import setup_django
 
     setup_django()
-    from tergeu.casualties.importing.pipeline import ImportOptions, import_file
+    from tergeu.registry.importing.pipeline import ImportOptions, import_file
 
     start = time.perf_counter()
     report = import_file(path, ImportOptions(list_name=f"bench {time.time()}"))

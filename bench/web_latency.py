@@ -67,7 +67,7 @@ def child_prepare(expected: int, analyze: bool) -> None:
     from django.db.models import Max, Min
 
     from tergeu.accounts.roles import ANALYST, ensure_role_groups
-    from tergeu.provenance.models import Record
+    from tergeu.registry.models import Record
 
     count = Record.objects.count()
     if count != expected:

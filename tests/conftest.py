@@ -33,7 +33,7 @@ def write_csv(tmp_path: Path):
 @pytest.fixture
 def run_import():
     """Import a file through the real pipeline with the given options."""
-    from tergeu.casualties.importing.pipeline import ImportOptions, import_file
+    from tergeu.registry.importing.pipeline import ImportOptions, import_file
 
     def run(path: Path, list_name: str = "test list", **options: object):
         return import_file(path, ImportOptions(list_name=list_name, **options))

@@ -15,7 +15,9 @@ def csv_bytes(header: list[str], rows: list[list[str]], encoding: str = "utf-8",
 
 
 def database_counts() -> dict[str, int]:
-    from tergeu.provenance.models import ChangeEntry, Claim, ImportedList, Record, Source
+    from tergeu.history.models import ChangeEntry
+    from tergeu.provenance.models import Claim, Source
+    from tergeu.registry.models import ImportedList, Record
 
     return {model.__name__: model.objects.count()
             for model in (Source, ImportedList, Record, Claim, ChangeEntry)}

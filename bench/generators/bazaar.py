@@ -353,8 +353,8 @@ def generate(people: int, seed: int) -> GeneratedSet:
 
 def _read_back(listed: GeneratedList, folder: Path) -> str:
     """Read one file as ``tergeu import`` would; say what the guessed map and the parser made of it."""
-    from tergeu.casualties.importing import columnmap, readers, rowparse
-    from tergeu.casualties.importing import table as tables
+    from tergeu.registry.importing import columnmap, readers, rowparse
+    from tergeu.registry.importing import table as tables
 
     path = folder / listed.filename  # the readers take the bytes; the path names the file in messages
     table = readers.open_table(path, listed.content)

@@ -365,10 +365,10 @@ def _check_import(generated: GeneratedSet) -> None:
     import tempfile
     from pathlib import Path
 
-    from tergeu.casualties.importing.columnmap import load_map, settle_map
-    from tergeu.casualties.importing.readers import open_table
-    from tergeu.casualties.importing.rowparse import RowParser
     from tergeu.core.fields import field_names
+    from tergeu.registry.importing.columnmap import load_map, settle_map
+    from tergeu.registry.importing.readers import open_table
+    from tergeu.registry.importing.rowparse import RowParser
 
     with tempfile.TemporaryDirectory() as folder:
         for one in generated.lists:

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generators import GeneratedList, GeneratedSet, TruePerson
-from tergeu.casualties.importing.columnmap import load_map, settle_map
-from tergeu.casualties.importing.readers import open_table
-from tergeu.casualties.importing.rowparse import RowParser
 from tergeu.core.linkage.areas import area_of_place, record_areas
 from tergeu.core.linkage.features import RecordFacts
 from tergeu.core.names import matching_key, parse_name
 from tergeu.core.names.forms import family_stem
+from tergeu.registry.importing.columnmap import load_map, settle_map
+from tergeu.registry.importing.readers import open_table
+from tergeu.registry.importing.rowparse import RowParser
 
 GENERATORS = ("steppe", "bazaar", "ledger")
 

@@ -372,9 +372,9 @@ def _read_back(generated: GeneratedSet) -> None:
     import tempfile
     from pathlib import Path
 
-    from tergeu.casualties.importing.columnmap import load_map, settle_map
-    from tergeu.casualties.importing.readers import open_table
-    from tergeu.casualties.importing.rowparse import RowParser
+    from tergeu.registry.importing.columnmap import load_map, settle_map
+    from tergeu.registry.importing.readers import open_table
+    from tergeu.registry.importing.rowparse import RowParser
 
     with tempfile.TemporaryDirectory() as folder:
         for listed in generated.lists:

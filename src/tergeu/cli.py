@@ -72,10 +72,10 @@ def import_(path: Path, list_name: str, source_name: str | None, source_kind: st
             file_format: str | None, encoding: str | None, sheet: str | None, status: str, one_per_person: bool,
             dry_run: bool, as_json: bool) -> None:
     """Import a casualty list (CSV, XLSX or JSON) atomically: every row, or nothing."""
-    from tergeu.casualties.importing.columnmap import load_map
-    from tergeu.casualties.importing.pipeline import ImportOptions, import_file
-    from tergeu.casualties.importing.table import ImportProblem
     from tergeu.clireport import print_import_report, report_json
+    from tergeu.registry.importing.columnmap import load_map
+    from tergeu.registry.importing.pipeline import ImportOptions, import_file
+    from tergeu.registry.importing.table import ImportProblem
 
     options = ImportOptions(
         list_name=list_name, source_name=source_name, source_kind=source_kind, publisher=publisher,
@@ -120,11 +120,11 @@ class _progress:
 @click.option("--sheet", help="XLSX sheet name.")
 def map_(path: Path, sheet: str | None) -> None:
     """Print the column map Tergeu guesses for a file, as TOML to edit and pass to --map."""
-    from tergeu.casualties.importing.columnmap import ColumnMap
-    from tergeu.casualties.importing.limits import read_limited
-    from tergeu.casualties.importing.readers import open_table
-    from tergeu.casualties.importing.table import ImportProblem
     from tergeu.core.fields import guess_columns
+    from tergeu.registry.importing.columnmap import ColumnMap
+    from tergeu.registry.importing.limits import read_limited
+    from tergeu.registry.importing.readers import open_table
+    from tergeu.registry.importing.table import ImportProblem
 
     try:
         table = open_table(path, read_limited(path), sheet=sheet)
@@ -150,8 +150,8 @@ def export() -> None:
 @with_django
 def export_records(fmt: str, list_names: tuple[str, ...], output: Path | None) -> None:
     """One line per imported record: list, row, and the facts parsed from it."""
-    from tergeu.casualties.export import iter_record_facts, write_csv, write_json_lines
     from tergeu.clifiles import write_to
+    from tergeu.registry.export import iter_record_facts, write_csv, write_json_lines
 
     rows = iter_record_facts(list(list_names) or None)
     writer = write_csv if fmt == "csv" else write_json_lines
@@ -175,8 +175,8 @@ def export_links(fmt: str, output: Path | None) -> None:
     the last `tergeu link`. The format, and what a run that regroups records does to the ids, is in
     docs/export-formats.md.
     """
-    from tergeu.casualties.export import iter_links, write_links_csv
     from tergeu.clifiles import write_to
+    from tergeu.registry.export import iter_links, write_links_csv
 
     count = write_to(output, lambda handle: write_links_csv(handle, iter_links()), fail)
     console.print(f"[dim]{count} records exported[/dim]")
@@ -194,7 +194,7 @@ def link(full: bool) -> None:
     """
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from tergeu.casualties.linking import LinkageBlocked, run_linkage
+    from tergeu.linkage.linking import LinkageBlocked, run_linkage
 
     stages = ["reading records", "features", "training", "scoring", "clustering", "storing people"]
     with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=console) as bar:
@@ -270,7 +270,7 @@ def estimate(method: str, strata: str, table_path: Path | None, linkage_draws: i
 @with_django
 def history(limit: int, actor: str | None) -> None:
     """Show the change history: who changed what, when, before and after."""
-    from tergeu.provenance.models import ChangeEntry
+    from tergeu.history.models import ChangeEntry
 
     entries = ChangeEntry.objects.select_related("object_type")
     if actor:

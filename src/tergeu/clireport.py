@@ -13,8 +13,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from tergeu.casualties.importing.pipeline import ImportReport
 from tergeu.core.fields import field_names
+from tergeu.registry.importing.pipeline import ImportReport
 
 
 def report_json(report: ImportReport) -> dict:

@@ -33,8 +33,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "tergeu.accounts",
+    "tergeu.history",
     "tergeu.provenance",
-    "tergeu.casualties",
+    "tergeu.registry",
+    "tergeu.linkage",
     "tergeu.estimation",
     "tergeu.web",
 ]
@@ -51,7 +53,7 @@ MIDDLEWARE = [
     "tergeu.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "tergeu.provenance.history.CurrentActorMiddleware",
+    "tergeu.history.middleware.CurrentActorMiddleware",
     "tergeu.web.middleware.BoundedIdsMiddleware",
     "tergeu.web.busy.DatabaseBusyMiddleware",
 ]

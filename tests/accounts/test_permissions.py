@@ -16,8 +16,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tergeu.accounts import roles
-from tergeu.casualties.models import Membership, Person
-from tergeu.provenance.models import ImportedList, Record
+from tergeu.linkage.models import Membership, Person
+from tergeu.registry.models import ImportedList, Record
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.test import Client
 
 from tergeu.accounts.models import ApiToken
 from tergeu.accounts.roles import ROLES, ensure_role_groups
-from tergeu.provenance.models import ImportedList
+from tergeu.registry.models import ImportedList
 
 NOBODY = "nobody"  # signed-in account without any role
 HEADER = ["№", "Фамилия Имя Отчество", "Место гибели", "Дата гибели"]

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from helpers import database_counts
-from tergeu.provenance.models import ChangeEntry, ImportedList, Record
+from tergeu.history.models import ChangeEntry
+from tergeu.registry.models import ImportedList, Record
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,8 @@ from django.test import Client
 
 from tergeu.accounts import roles
 from tergeu.api.main import api
-from tergeu.casualties.models import Membership, Person
-from tergeu.provenance.models import Record
+from tergeu.linkage.models import Membership, Person
+from tergeu.registry.models import Record
 
 pytestmark = pytest.mark.django_db
 NOBODY = "nobody"

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 import pytest
 from django.test import Client
 
-from tergeu.casualties.linking import linkage_constraints
-from tergeu.casualties.models import LinkageRun, Person
-from tergeu.casualties.people import store_all
 from tergeu.core.linkage.clustering import ScoredPair, cluster_records
-from tergeu.provenance.models import ImportedList, Record
+from tergeu.linkage.linking import linkage_constraints
+from tergeu.linkage.models import LinkageRun, Person
+from tergeu.linkage.people import store_all
+from tergeu.registry.models import ImportedList, Record
 
 pytestmark = pytest.mark.django_db
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tergeu.history.tracking import acting_as
 from tergeu.provenance.facts import assess
-from tergeu.provenance.history import acting_as
-from tergeu.provenance.models import Record
+from tergeu.registry.models import Record
 
 pytestmark = pytest.mark.django_db
 

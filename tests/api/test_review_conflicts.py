@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from tergeu.casualties.models import PairDecision
-from tergeu.provenance.models import Record
+from tergeu.linkage.models import PairDecision
+from tergeu.registry.models import Record
 
 pytestmark = pytest.mark.django_db
 

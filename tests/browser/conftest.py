@@ -126,7 +126,7 @@ def sign_in_as(page, live_server, make_user) -> Callable[[str], object]:
 @pytest.fixture
 def synthetic_list(transactional_db, write_csv, run_import) -> object:
     """A small Cyrillic list (synthetic people) imported through the real pipeline, not shared."""
-    from tergeu.provenance.models import ImportedList
+    from tergeu.registry.models import ImportedList
 
     report = run_import(write_csv("morgue.csv", LIST_HEADER, LIST_ROWS), list_name=LIST_NAME,
                         source_name=SOURCE_NAME, source_kind="medical", synthetic=True)

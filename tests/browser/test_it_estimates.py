@@ -48,7 +48,7 @@ def test_it_runs_a_stratified_estimate_from_the_page(page, sign_in_as, demo_case
 
 
 def test_it_shows_a_persons_preferred_names_and_cited_facts(page, sign_in_as, demo_case) -> None:
-    from tergeu.casualties.models import Person
+    from tergeu.linkage.models import Person
 
     person = next(p for p in Person.objects.all() if len(p.lists) >= 3 and len(p.names) >= 2)
     sign_in_as("analyst")

@@ -16,7 +16,7 @@ HOSPITAL_ROWS = [  # synthetic people
 
 def test_it_imports_a_csv_through_the_page(page, sign_in_as, write_csv, synthetic_list) -> None:
     """Data-entry staff import lists without the command line; nothing is written before they confirm."""
-    from tergeu.provenance.models import ImportedList
+    from tergeu.registry.models import ImportedList
 
     sign_in_as("data-entry")
     page.goto("/import/")

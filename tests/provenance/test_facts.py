@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tergeu.provenance.facts import assess, facts_of
-from tergeu.provenance.models import Record
+from tergeu.registry.models import Record
 
 pytestmark = pytest.mark.django_db
 

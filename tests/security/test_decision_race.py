@@ -9,10 +9,10 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 
 from racing import held_until_all_arrive
-from tergeu.casualties import linking
-from tergeu.casualties.linking import DecisionConflict, decide_pair
-from tergeu.casualties.models import PairDecision
-from tergeu.provenance.models import Record
+from tergeu.linkage import linking
+from tergeu.linkage.linking import DecisionConflict, decide_pair
+from tergeu.linkage.models import PairDecision
+from tergeu.registry.models import Record
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

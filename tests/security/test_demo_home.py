@@ -11,7 +11,8 @@ from django.contrib.auth import authenticate, get_user_model
 
 from tergeu.cli import cli
 from tergeu.demo.build import DEMO_PASSWORD, DEMO_USER, NotADemoRegistry, build_demo
-from tergeu.provenance.models import ImportedList, Source
+from tergeu.provenance.models import Source
+from tergeu.registry.models import ImportedList
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from tergeu.cli import cli
-from tergeu.provenance.models import ImportedList
+from tergeu.registry.models import ImportedList
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

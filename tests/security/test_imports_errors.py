@@ -12,7 +12,7 @@ from django.test import Client
 
 from helpers import database_counts
 from tergeu.accounts.models import ApiToken
-from tergeu.casualties.importing.table import ImportProblem
+from tergeu.registry.importing.table import ImportProblem
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def test_json_characters_the_database_cannot_store_are_refused(tmp_path: Path, r
 
 
 def test_a_map_value_holding_nul_is_refused(tmp_path: Path) -> None:
-    from tergeu.casualties.importing.columnmap import load_map
+    from tergeu.registry.importing.columnmap import load_map
 
     path = tmp_path / "map.toml"
     path.write_text('[columns]\nfull_name = "ФИО"\n[values]\nregion = "Алматы\\u0000"\n', encoding="utf-8")

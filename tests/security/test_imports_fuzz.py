@@ -19,8 +19,8 @@ from openpyxl import Workbook
 from openpyxl.utils.exceptions import IllegalCharacterError
 
 from helpers import database_counts
-from tergeu.casualties.importing.pipeline import ImportOptions, import_file
-from tergeu.casualties.importing.table import ImportProblem
+from tergeu.registry.importing.pipeline import ImportOptions, import_file
+from tergeu.registry.importing.table import ImportProblem
 
 pytestmark = pytest.mark.django_db
 

@@ -16,8 +16,8 @@ from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.urls import reverse
 
 from helpers import csv_bytes, database_counts
-from tergeu.casualties.importing.table import ImportProblem
 from tergeu.cli import cli
+from tergeu.registry.importing.table import ImportProblem
 
 pytestmark = pytest.mark.django_db
 
@@ -160,7 +160,7 @@ def test_the_data_directory_and_its_files_are_private(tmp_path: Path, existing: 
 
 
 def test_the_server_refuses_bodies_past_the_upload_limit_before_buffering_them(monkeypatch) -> None:
-    from tergeu.casualties.importing.uploads import FORM_ALLOWANCE
+    from tergeu.registry.importing.uploads import FORM_ALLOWANCE
     from tergeu.web.server import server_limits
 
     monkeypatch.setenv("TERGEU_MAX_UPLOAD_MB", "3")
@@ -169,7 +169,7 @@ def test_the_server_refuses_bodies_past_the_upload_limit_before_buffering_them(m
 
 
 def test_a_long_cyrillic_file_name_fits_the_file_system() -> None:
-    from tergeu.casualties.importing.uploads import MAX_FILE_NAME, safe_file_name
+    from tergeu.registry.importing.uploads import MAX_FILE_NAME, safe_file_name
 
     name = safe_file_name("Список погибших в январе " * 8 + ".xlsx")
     assert name.endswith(".xlsx") and len(name.encode("utf-8")) <= MAX_FILE_NAME

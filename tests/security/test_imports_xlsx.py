@@ -20,8 +20,8 @@ import pytest
 from openpyxl import Workbook
 
 from helpers import database_counts
-from tergeu.casualties.importing import xlsx_format
-from tergeu.casualties.importing.table import ImportProblem
+from tergeu.registry.importing import xlsx_format
+from tergeu.registry.importing.table import ImportProblem
 
 pytestmark = pytest.mark.django_db
 

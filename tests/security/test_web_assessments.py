@@ -6,7 +6,8 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 
 from tergeu.provenance import facts
-from tergeu.provenance.models import Claim, Record
+from tergeu.provenance.models import Claim
+from tergeu.registry.models import Record
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 
-from tergeu.provenance.models import Record
+from tergeu.registry.models import Record
 
 BUSY = "database is busy with another write"
 LOCKED_TABLES = ("auth_user", "accounts_loginfailure", "django_session", "provenance_claim", "casualties_pairdecision")

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tergeu.casualties import export
+from tergeu.registry import export
 
 FORMULAS = ["=HYPERLINK(\"http://example.invalid\",\"x\")", "+1+1", "-1+1", "@SUM(A1)", "\tTab", "\rReturn",
             "\uff1d1+1", "  =HYPERLINK(\"http://example.invalid\")"]

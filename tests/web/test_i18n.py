@@ -14,8 +14,8 @@ from django.utils import translation
 
 import tergeu
 from tergeu.accounts.models import profile_of
-from tergeu.casualties.labels import FIELD_LABELS, field_label
 from tergeu.core.fields import FIELDS
+from tergeu.registry.labels import FIELD_LABELS, field_label
 
 LOCALE = Path(tergeu.__file__).parent / "locale"
 TRANSLATED = ("kk", "ru")

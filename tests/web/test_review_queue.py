@@ -11,8 +11,8 @@ from itertools import product
 import pytest
 from django.test import Client
 
-from tergeu.casualties.models import LinkageRun, PairDecision, ScoredPairRow
-from tergeu.provenance.models import Record
+from tergeu.linkage.models import LinkageRun, PairDecision, ScoredPairRow
+from tergeu.registry.models import Record
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 
 from tergeu.accounts.roles import VIEW_ALL_LISTS, VIEW_REGISTRY, can
-from tergeu.provenance.models import ImportedList, Record
+from tergeu.registry.models import ImportedList, Record
 
 
 def visible_lists(user: Any) -> QuerySet[ImportedList]:

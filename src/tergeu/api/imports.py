@@ -34,13 +34,13 @@ from tergeu.api.schemas import (
     SourceKindName,
     ValidationErrorOut,
 )
-from tergeu.casualties.importing.columnmap import ColumnMap
-from tergeu.casualties.importing.pipeline import ImportOptions, import_file
-from tergeu.casualties.importing.table import ImportProblem
-from tergeu.casualties.importing.uploads import discard_upload, limit_uploads, safe_file_name, save_upload
 from tergeu.clireport import report_json
 from tergeu.core.fields import field_names
-from tergeu.provenance.history import acting_as
+from tergeu.history.tracking import acting_as
+from tergeu.registry.importing.columnmap import ColumnMap
+from tergeu.registry.importing.pipeline import ImportOptions, import_file
+from tergeu.registry.importing.table import ImportProblem
+from tergeu.registry.importing.uploads import discard_upload, limit_uploads, safe_file_name, save_upload
 
 router = Router(tags=["import"])
 

@@ -11,7 +11,7 @@ from tergeu.accounts.access import visible_lists
 from tergeu.accounts.roles import VIEW_REGISTRY
 from tergeu.api.common import ERROR_RESPONSES, MAX_ID, Pages, get_visible, require
 from tergeu.api.schemas import ListOut
-from tergeu.provenance.models import ImportedList
+from tergeu.registry.models import ImportedList
 
 router = Router(tags=["lists"])
 

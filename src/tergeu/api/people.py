@@ -14,8 +14,8 @@ from ninja.pagination import paginate
 from tergeu.accounts.access import visible_records
 from tergeu.accounts.roles import VIEW_REGISTRY
 from tergeu.api.common import ERROR_RESPONSES, MAX_ID, Pages, get_visible, require
-from tergeu.casualties.models import Person
-from tergeu.casualties.people import person_as_seen
+from tergeu.linkage.models import Person
+from tergeu.linkage.people import person_as_seen
 
 router = Router(tags=["people"])
 

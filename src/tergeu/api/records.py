@@ -16,9 +16,10 @@ from tergeu.accounts.access import visible_records
 from tergeu.accounts.roles import VIEW_HISTORY, VIEW_REGISTRY, can
 from tergeu.api.common import ERROR_RESPONSES, MAX_ID, Pages, get_visible, require
 from tergeu.api.schemas import IsoDate, RecordDetailOut, RecordOut, SortKey, source_ref
-from tergeu.casualties.registry import RegistryQuery, run_query
+from tergeu.history.models import ChangeEntry
 from tergeu.provenance.facts import facts_of, history_of_record
-from tergeu.provenance.models import ChangeEntry, Record
+from tergeu.registry.models import Record
+from tergeu.registry.query import RegistryQuery, run_query
 
 router = Router(tags=["records"])
 

@@ -11,8 +11,8 @@ from tergeu.accounts.access import visible_records
 from tergeu.accounts.roles import REVIEW_FACTS
 from tergeu.api.common import ERROR_RESPONSES, MAX_ID, Pages, require
 from tergeu.api.schemas import ErrorOut
-from tergeu.casualties.linking import DecisionConflict, decide_pair
-from tergeu.casualties.models import LinkageRun
+from tergeu.linkage.linking import DecisionConflict, decide_pair
+from tergeu.linkage.models import LinkageRun
 
 router = Router(tags=["review"])
 

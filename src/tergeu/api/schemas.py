@@ -14,12 +14,13 @@ from typing import Annotated, Any, Literal
 from ninja import Schema
 from pydantic import BeforeValidator
 
-from tergeu.provenance.models import ImportedList, Record, Source
+from tergeu.provenance.models import Source
+from tergeu.registry.models import ImportedList, Record
 
 SortKey = Literal["name", "-name", "date", "-date", "place", "list"]
 SourceKindName = Literal["official", "ngo", "media", "medical", "family", "other"]
 ReliabilityGrade = Literal["", "A", "B", "C", "D", "E"]
-# "" = not given: form fields cannot be null (tergeu.casualties.importing.columnmap.NAME_ORDERS, DATE_ORDERS)
+# "" = not given: form fields cannot be null (tergeu.registry.importing.columnmap.NAME_ORDERS, DATE_ORDERS)
 NameOrder = Literal["", "family_first", "given_first"]
 DateOrder = Literal["", "dmy", "mdy"]
 

@@ -12,11 +12,11 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from rich.console import Console
 
-from tergeu.casualties.importing.columnmap import load_map
-from tergeu.casualties.importing.pipeline import ImportOptions, import_file
 from tergeu.demo.lists import write_demo_lists
-from tergeu.provenance.history import acting_as
+from tergeu.history.tracking import acting_as
 from tergeu.provenance.models import Source
+from tergeu.registry.importing.columnmap import load_map
+from tergeu.registry.importing.pipeline import ImportOptions, import_file
 
 DEMO_USER = "demo"
 DEMO_PASSWORD = "synthetic-demo-2022"
@@ -101,8 +101,8 @@ def build_demo(seed: int = 2022, console: Console | None = None, into_existing: 
 
 def link_and_estimate(console: Console, method: str = "lcmcr") -> None:
     """Link the demo lists into people and estimate the toll, so every page has something to show."""
-    from tergeu.casualties.linking import run_linkage
     from tergeu.estimation.service import run_estimate
+    from tergeu.linkage.linking import run_linkage
 
     with acting_as("demo"):
         summary = run_linkage()

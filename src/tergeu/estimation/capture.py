@@ -13,15 +13,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from tergeu.casualties.linking import linkage_constraints, read_records, record_facts
-from tergeu.casualties.models import LinkageRun, Membership, ScoredPairRow
 from tergeu.core.estimation.stratified import Unit
 from tergeu.core.linkage.clustering import Constraints, ScoredPair
 from tergeu.core.linkage.identifiable import is_identifiable
 from tergeu.core.linkage.joined import joined
 from tergeu.core.linkage.places import place_key
 from tergeu.core.linkage.uncertainty import plausible_clusterings
-from tergeu.provenance.models import ImportedList, Record
+from tergeu.linkage.linking import linkage_constraints, read_records, record_facts
+from tergeu.linkage.models import LinkageRun, Membership, ScoredPairRow
+from tergeu.registry.models import ImportedList, Record
 
 STRATA = {"place": "place_of_death", "date": "date_of_death", "sex": "sex", "circumstances": "circumstances",
           "region": "region"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from tergeu.casualties.models import LinkageRun
+from tergeu.linkage.models import LinkageRun
 
 
 class EstimateRun(models.Model):

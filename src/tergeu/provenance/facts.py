@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 
-from tergeu.provenance.models import ChangeEntry, Claim, Confidence, Record, Source, Status
+from tergeu.history.models import ChangeEntry
+from tergeu.provenance.models import Claim, Source
+from tergeu.provenance.vocab import Confidence, Status
+from tergeu.registry.models import Record
 
 
 class InvalidAssessment(ValueError):

@@ -9,7 +9,7 @@ def run(host: str, port: int, threads: int, console: Console) -> None:
     from django.conf import settings
     from waitress import serve
 
-    from tergeu.casualties.importing.uploads import purge_stale_uploads
+    from tergeu.registry.importing.uploads import purge_stale_uploads
     from tergeu.wsgi import application
 
     purge_stale_uploads(settings.TERGEU_HOME)  # also on every visit to the import page
@@ -21,7 +21,7 @@ def run(host: str, port: int, threads: int, console: Console) -> None:
 def server_limits() -> dict[str, int]:
     """What waitress itself refuses: a body larger than the biggest import allowed (and its form)
     answers 413 before it is buffered, rather than waitress taking up to 1 GiB for Django to refuse."""
-    from tergeu.casualties.importing.uploads import FORM_ALLOWANCE
     from tergeu.conf import max_upload_bytes
+    from tergeu.registry.importing.uploads import FORM_ALLOWANCE
 
     return {"max_request_body_size": max_upload_bytes() + FORM_ALLOWANCE}

@@ -10,7 +10,8 @@ from django.shortcuts import render
 
 from tergeu.accounts.access import requires, visible_lists
 from tergeu.accounts.roles import VIEW_HISTORY
-from tergeu.provenance.models import ChangeEntry, Record
+from tergeu.history.models import ChangeEntry
+from tergeu.registry.models import Record
 from tergeu.web.paging import params_without_page
 
 

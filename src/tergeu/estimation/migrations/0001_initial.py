@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('casualties', '0003_scored_pairs'),
+        ('linkage', '0001_initial'),
     ]
 
     operations = [
@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
                 ('settings', models.JSONField(default=dict, verbose_name='settings')),
                 ('result', models.JSONField(default=dict, help_text='observed, estimate, interval, per-stratum results, warnings', verbose_name='result')),
                 ('error', models.TextField(blank=True, verbose_name='why no estimate')),
-                ('linkage_run', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='casualties.linkagerun')),
+                ('linkage_run', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='linkage.linkagerun')),
             ],
             options={
                 'ordering': ['-created_at', '-id'],

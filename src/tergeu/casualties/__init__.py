@@ -1,1 +1,0 @@
-"""The casualty registry: casualty lists, their import, and (later) the people they name."""

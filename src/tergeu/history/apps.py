@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class HistoryConfig(AppConfig):
+    name = "tergeu.history"
+    verbose_name = "Change history"
+
+    def ready(self) -> None:
+        """Connect the receivers per tracked model, once every app's models are loaded (and decorated)."""
+        from tergeu.history import tracking
+
+        tracking.connect_signals()

@@ -1,0 +1,39 @@
+from django.contrib import admin
+from django.http import HttpRequest
+
+from tergeu.linkage.models import LinkageRun, Membership, PairDecision, Person
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ("id", "display_name", "cohesion", "suspicious")
+    list_filter = ("suspicious",)
+    search_fields = ("display_name",)
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ("record", "person", "run")
+    raw_id_fields = ("record", "person")
+
+
+@admin.register(LinkageRun)
+class LinkageRunAdmin(admin.ModelAdmin):
+    list_display = ("id", "started_at", "finished_at", "started_by")
+    readonly_fields = ("model", "stats")
+
+
+@admin.register(PairDecision)
+class PairDecisionAdmin(admin.ModelAdmin):
+    """Read-only here: a decision is checked against the others under a lock (``linking.decide_pair``),
+    which the admin's forms would skip; reviewers decide on the review page or through the API."""
+
+    list_display = ("left", "right", "decision", "decided_by", "decided_at")
+    list_filter = ("decision",)
+    raw_id_fields = ("left", "right")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: PairDecision | None = None) -> bool:
+        return False

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LinkageConfig(AppConfig):
+    name = "tergeu.linkage"
+    verbose_name = "Linkage and people"

@@ -1,0 +1,106 @@
+"""People: the consolidated persons that linkage makes of records, and reviewers' pair decisions.
+
+A person's id is stable across linkage runs: a new run's cluster inherits the id of the person whose
+records it shares most (see ``tergeu.linkage.linking``), so exports and bookmarks keep working.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tergeu.history.tracking import track
+from tergeu.registry.models import Record
+
+
+class LinkageRun(models.Model):
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    started_by = models.CharField(max_length=150)
+    model = models.JSONField(default=dict, help_text=_("the trained linkage model (Splink settings and parameters)"))
+    stats = models.JSONField(default=dict)
+    review = models.JSONField(default=list,
+                              help_text=_("uncertain pairs and suspicious people, most consequential first"))
+
+    class Meta:
+        db_table = "casualties_linkagerun"
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"linkage run {self.pk} ({self.started_at:%Y-%m-%d %H:%M})"
+
+
+class Person(models.Model):
+    display_name = models.CharField(_("name"), max_length=300, blank=True)
+    names = models.JSONField(_("preferred names"), default=dict,
+                             help_text=_("the spelling most of the person's records use, per script"))
+    lists = models.JSONField(_("lists"), default=list, help_text=_("ids of the lists that name this person"))
+    cohesion = models.FloatField(default=1.0, help_text=_("weakest link probability inside the cluster"))
+    suspicious = models.BooleanField(default=False)
+    reasons = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "casualties_person"
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"P{self.pk}: {self.display_name}"
+
+
+class Membership(models.Model):
+    record = models.OneToOneField(Record, on_delete=models.CASCADE, related_name="membership")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
+    run = models.ForeignKey(LinkageRun, on_delete=models.SET_NULL, null=True)
+
+    class Meta:
+        db_table = "casualties_membership"
+
+    def __str__(self) -> str:
+        return f"record {self.record_id} → person {self.person_id}"
+
+
+class ScoredPairRow(models.Model):
+    """A pair of records a linkage run scored (probability at least 0.05), kept for estimation.
+
+    The toll estimate redraws uncertain pairs to see how much the linkage could move it
+    (``tergeu.core.linkage.uncertainty``); it needs the probabilities, not only the clusters.
+    """
+
+    run = models.ForeignKey(LinkageRun, on_delete=models.CASCADE, related_name="pairs")
+    left_id = models.BigIntegerField()
+    right_id = models.BigIntegerField()
+    probability = models.FloatField()
+
+    class Meta:
+        db_table = "casualties_scoredpairrow"
+
+    def __str__(self) -> str:
+        return f"{self.left_id}–{self.right_id}: {self.probability:.3f}"
+
+
+@track
+class PairDecision(models.Model):
+    """A reviewer's word on two records; every later run respects it."""
+
+    class Decision(models.TextChoices):
+        SAME = "same", _("same person")
+        DIFFERENT = "different", _("not the same")
+        UNSURE = "unsure", _("unsure")
+
+    left = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="+")
+    right = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="+")
+    decision = models.CharField(max_length=10, choices=Decision.choices)
+    decided_by = models.CharField(max_length=150)
+    decided_at = models.DateTimeField(auto_now=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        db_table = "casualties_pairdecision"
+        constraints = [
+            models.UniqueConstraint(fields=["left", "right"], name="pair_decision_once"),
+            models.CheckConstraint(condition=models.Q(left__lt=models.F("right")), name="pair_decision_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.left_id}–{self.right_id}: {self.decision}"

@@ -1,0 +1,50 @@
+"""A person's page: every spelling of the name by script, every fact with the records that state it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from tergeu.accounts.access import requires, visible_records
+from tergeu.accounts.roles import VIEW_REGISTRY
+from tergeu.core.names import detect_script
+from tergeu.linkage.models import Person
+from tergeu.linkage.people import person_as_seen
+from tergeu.registry.labels import field_label
+
+SCRIPT_ORDER = ("kk-cyrl", "ru-cyrl", "latn", "mixed", "unknown")
+
+
+def person_summary(records: list) -> tuple[dict[str, list[str]], list[tuple[str, list[tuple[str, list]]]]]:
+    """(spellings by script, [(field label, [(value, records stating it)])]) from the person's records.
+
+    Values are grouped as stated, most-supported first, so disagreements between lists stay visible.
+    """
+    spellings: dict[str, list[str]] = defaultdict(list)
+    facts: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for record in records:
+        if record.display_name and record.display_name not in spellings[detect_script(record.display_name)]:
+            spellings[detect_script(record.display_name)].append(record.display_name)
+        for field, value in record.facts.items():
+            facts[field][value].append(record)
+    ordered_spellings = {script: spellings[script] for script in SCRIPT_ORDER if spellings.get(script)}
+    ordered_facts = [(field_label(field), sorted(values.items(), key=lambda item: -len(item[1])))
+                     for field, values in facts.items()]
+    return ordered_spellings, ordered_facts
+
+
+@requires(VIEW_REGISTRY)
+def person_page(request: HttpRequest, person_id: int) -> HttpResponse:
+    """The person as the viewer may see them: a person none of whose records they may see does not exist."""
+    person = Person.objects.filter(pk=person_id).first()
+    records = list(visible_records(request.user).filter(membership__person_id=person_id)
+                   .order_by("imported_list_id", "row_number"))
+    if person is None or not records:
+        raise Http404("not found")
+    spellings, facts = person_summary(records)
+    seen = person_as_seen(person, records, with_facts=True)
+    return render(request, "linkage/person.html", {
+        "person": seen, "records": records, "spellings": spellings, "facts": facts,
+        "best": [(field_label(field), value, note, cited) for field, value, note, cited in seen.best]})

@@ -1,0 +1,157 @@
+"""The review page: the latest run's most consequential uncertain pairs and doubtful people.
+
+Each pair shows both records side by side with the model's reasoning (the waterfall of evidence);
+a reviewer's decision is stored with who and when, and every later run respects it.
+
+The queue is the latest ``LinkageRun.review``, shown a page at a time in its order (by impact). A pair
+decided since the run is done and left out of the pages (the run itself is not changed). A cluster
+(a person who may be two people) shows its records and a decision form for each pair of them, or for
+its weakest pair when it has more than ``ALL_PAIRS_UP_TO`` records; it is done when all those pairs
+are decided. Every form posts to ``decide_pair``, pairs and clusters alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import combinations
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tergeu.accounts.access import requires, visible_records
+from tergeu.accounts.roles import REVIEW_FACTS
+from tergeu.linkage.linking import DecisionConflict
+from tergeu.linkage.linking import decide_pair as store_decision
+from tergeu.linkage.models import LinkageRun, PairDecision, ScoredPairRow
+from tergeu.web.paging import params_without_page
+from tergeu.web.params import whole_number
+
+SHOWN = 30  # items per page
+ALL_PAIRS_UP_TO = 4  # a cluster of at most this many records asks about each of its pairs
+_ID_CHUNK = 500  # ids per query, well under SQLite's limit on query parameters
+
+Pair = tuple[int, int]
+
+
+def pair_key(first: int, second: int) -> Pair:
+    """Two records as ``PairDecision`` stores them: the smaller id first."""
+    return (first, second) if first < second else (second, first)
+
+
+def decisions_now() -> dict[Pair, str]:
+    """Every stored pair decision (same, different or unsure), keyed by ``pair_key``."""
+    return {pair_key(left, right): decision
+            for left, right, decision in PairDecision.objects.values_list("left_id", "right_id", "decision")}
+
+
+def _visible_ids(user: Any, ids: Iterable[int]) -> set[int]:
+    """Those of ``ids`` naming records the user may see (and that still exist)."""
+    wanted, visible = sorted(set(ids)), set()
+    for start in range(0, len(wanted), _ID_CHUNK):
+        chunk = wanted[start:start + _ID_CHUNK]
+        visible.update(visible_records(user).filter(pk__in=chunk).values_list("pk", flat=True))
+    return visible
+
+
+def _is_decided_pair(item: dict, decisions: dict[Pair, str]) -> bool:
+    """A pair item whose two records have a decision, in either id order."""
+    return item["kind"] == "pair" and pair_key(*item["records"]) in decisions
+
+
+def open_items(run: LinkageRun, user: Any, decisions: dict[Pair, str]) -> tuple[list[dict], int]:
+    """The run's items still to review, most consequential first, and how many pairs were decided since.
+
+    Items naming a record the user may not see are left out of both: the page never shows them.
+    """
+    queue = sorted(run.review, key=lambda item: -item["impact"])  # stable: the run's order among equals
+    visible = _visible_ids(user, (record for item in queue for record in item["records"]))
+    seen = [item for item in queue if all(record in visible for record in item["records"])]
+    still_open = [item for item in seen if not _is_decided_pair(item, decisions)]
+    return still_open, len(seen) - len(still_open)
+
+
+def pair_scores(records: set[int]) -> dict[Pair, float]:
+    """The stored model probability of each scored pair among ``records`` (the highest if scored twice)."""
+    scores: dict[Pair, float] = {}
+    if not records:
+        return scores
+    rows = ScoredPairRow.objects.filter(left_id__in=records, right_id__in=records)
+    for left, right, probability in rows.values_list("left_id", "right_id", "probability"):
+        key = pair_key(left, right)
+        scores[key] = max(probability, scores.get(key, 0.0))
+    return scores
+
+
+def cluster_pairs(records: list[int], scores: dict[Pair, float]) -> list[Pair]:
+    """The pairs of a cluster's records to ask about: all of them for a small cluster, else the weakest.
+
+    The weakest is the least probable pair; an unscored pair counts as 0, as in the cluster's cohesion.
+    """
+    pairs = list(combinations(sorted(records), 2))
+    if len(records) <= ALL_PAIRS_UP_TO:
+        return pairs
+    return [min(pairs, key=lambda pair: (scores.get(pair, 0.0), pair))]
+
+
+def _cluster_entry(item: dict, records: dict[int, Any], scores: dict[Pair, float],
+                   decisions: dict[Pair, str]) -> dict:
+    """The pairs (records, model probability, decision label) a cluster item asks about, and if it is done."""
+    labels = dict(PairDecision.Decision.choices)
+    pairs = [{"left": records[left], "right": records[right], "probability": scores.get((left, right)),
+              "decision": labels.get(decisions.get((left, right), ""), "")}
+             for left, right in cluster_pairs(item["records"], scores)]
+    return {"pairs": pairs, "done": all(pair["decision"] for pair in pairs)}
+
+
+def page_items(items: Iterable[dict], user: Any, decisions: dict[Pair, str]) -> list[dict]:
+    """One page's items with their records side by side and, for clusters, the pairs to decide."""
+    items = list(items)
+    records = visible_records(user).in_bulk({record for item in items for record in item["records"]})
+    scores = pair_scores({record for item in items if item["kind"] == "cluster" for record in item["records"]})
+    shown = []
+    for item in items:
+        if not all(record in records for record in item["records"]):  # deleted since the page was counted
+            continue
+        entry = {**item, "members": [records[record] for record in item["records"]]}
+        if item["kind"] == "cluster":
+            entry.update(_cluster_entry(item, records, scores, decisions))
+        shown.append(entry)
+    return shown
+
+
+@requires(REVIEW_FACTS)
+def review_page(request: HttpRequest) -> HttpResponse:
+    """The latest run's open review items, ``SHOWN`` a page (``?page=N``), most consequential first."""
+    run = LinkageRun.objects.first()
+    decisions = decisions_now()
+    items, decided = open_items(run, request.user, decisions) if run else ([], 0)
+    page = Paginator(items, SHOWN).get_page(request.GET.get("page"))
+    return render(request, "linkage/review.html", {
+        "run": run, "page": page, "items": page_items(page.object_list, request.user, decisions),
+        "decided": decided, "params": params_without_page(request), "decisions": PairDecision.Decision.choices})
+
+
+@require_POST
+@requires(REVIEW_FACTS)
+def decide_pair(request: HttpRequest) -> HttpResponse:
+    """Store a decision on two records (``left``, ``right``, ``decision``, ``note``), back to the same page.
+
+    A decision contradicting earlier ones is not stored; the page then says why.
+    """
+    left, right = (whole_number(request.POST.get(key)) for key in ("left", "right"))
+    if left is not None and right is not None:
+        try:
+            store_decision(request.user, left, right, request.POST.get("decision", ""),
+                           request.POST.get("note", ""))
+        except DecisionConflict as conflict:
+            messages.error(request, _("Decision not stored: %(reason)s.") % {"reason": conflict})
+    page = whole_number(request.POST.get("page"))
+    if page is not None and page > 1:
+        return redirect(f"{reverse('tg-review')}?page={page}")
+    return redirect("tg-review")

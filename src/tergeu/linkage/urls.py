@@ -1,0 +1,9 @@
+from django.urls import path
+
+from tergeu.linkage import people_views, review_views
+
+urlpatterns = [
+    path("people/<int:person_id>/", people_views.person_page, name="tg-person"),
+    path("review/", review_views.review_page, name="tg-review"),
+    path("review/decide/", review_views.decide_pair, name="tg-decide"),
+]

@@ -1,0 +1,52 @@
+"""The vocabularies every face of Tergeu speaks: source kinds, reliability grades, confidence, status.
+
+Plain choices in one module, so the models, the CLI's options, the API's schemas and the forms all take
+them from here and never write them out again.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SourceKind(models.TextChoices):
+    OFFICIAL = "official", _("Official")
+    NGO = "ngo", _("NGO")
+    MEDIA = "media", _("Media")
+    MEDICAL = "medical", _("Medical / morgue")
+    FAMILY = "family", _("Family")
+    OTHER = "other", _("Other")
+
+
+class Reliability(models.TextChoices):
+    """The five source grades of the intelligence "Admiralty" scale, common in human-rights documentation."""
+
+    A = "A", _("A: completely reliable")
+    B = "B", _("B: usually reliable")
+    C = "C", _("C: fairly reliable")
+    D = "D", _("D: not usually reliable")
+    E = "E", _("E: unreliable")
+
+
+class Confidence(models.TextChoices):
+    LOW = "low", _("Low")
+    MEDIUM = "medium", _("Medium")
+    HIGH = "high", _("High")
+
+
+class Status(models.TextChoices):
+    """Every Casualty standards: how far a fact has been verified."""
+
+    CONFIRMED = "confirmed", _("Confirmed")
+    PENDING = "pending", _("Pending")
+    UNCONFIRMED = "unconfirmed", _("Unconfirmed")
+
+
+def default_confidence(reliability: str | None) -> str:
+    """A fact inherits its first confidence from its source's grade; reviewers change it later."""
+    if reliability in (Reliability.A, Reliability.B):
+        return Confidence.HIGH
+    if reliability in (Reliability.D, Reliability.E):
+        return Confidence.LOW
+    return Confidence.MEDIUM

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RegistryConfig(AppConfig):
+    name = "tergeu.registry"
+    verbose_name = "Casualty registry"

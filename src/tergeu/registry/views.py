@@ -1,0 +1,79 @@
+"""Registry pages: the searchable list of records and one record with every fact's provenance."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tergeu.accounts.access import requires, visible_lists, visible_records
+from tergeu.accounts.roles import REVIEW_FACTS, VIEW_HISTORY, VIEW_REGISTRY, can
+from tergeu.provenance.facts import InvalidAssessment, assess, facts_of, history_of_record
+from tergeu.provenance.models import Source
+from tergeu.provenance.vocab import Confidence, Status
+from tergeu.registry.labels import field_label
+from tergeu.registry.names import name_analysis, name_summary
+from tergeu.registry.query import SORTS, RegistryQuery, run_query
+from tergeu.web.paging import params_without_page
+
+PAGE_SIZE = 50
+
+
+@requires(VIEW_REGISTRY)
+def registry(request: HttpRequest) -> HttpResponse:
+    query = RegistryQuery.from_params(request.GET)
+    page = Paginator(run_query(visible_records(request.user), query), PAGE_SIZE).get_page(request.GET.get("page"))
+    lists = visible_lists(request.user)
+    context = {
+        "page": page, "query": query, "params": params_without_page(request), "sorts": SORTS,
+        "lists": lists, "sources": Source.objects.filter(lists__in=lists).distinct(),
+        "places": visible_records(request.user).exclude(place="").values_list("place", flat=True)
+        .order_by("place").distinct(),
+        "statuses": Status.choices,
+    }
+    template = "registry/registry_results.html" if request.headers.get("HX-Request") else "registry/registry.html"
+    return render(request, template, context)
+
+
+@requires(VIEW_REGISTRY)
+def record_page(request: HttpRequest, record_id: int) -> HttpResponse:
+    record = get_object_or_404(visible_records(request.user), pk=record_id)
+    headers = record.imported_list.report.get("headers", [])
+    name = name_analysis(record.facts, record.imported_list.column_map.get("name_order"))
+    context = {
+        "record": record,
+        "facts": [(field_label(f.field), f, _choice_label(Confidence, f.confidence), _choice_label(Status, f.status))
+                  for f in facts_of(record)],
+        "raw": list(zip(headers, record.raw, strict=False)),
+        "name": name_summary(name) if name else None,
+        "history": history_of_record(record) if can(request.user, VIEW_HISTORY) else None,
+        "can_review": can(request.user, REVIEW_FACTS),
+        "confidences": Confidence.choices, "statuses": Status.choices,
+    }
+    return render(request, "registry/record.html", context)
+
+
+def _choice_label(choices: type[Confidence] | type[Status], value: str) -> str:
+    """The label of a stored choice; a value stored before choices were enforced is shown as it is."""
+    return str(dict(choices.choices).get(value, value))
+
+
+@require_POST
+@requires(REVIEW_FACTS)
+def assess_fact(request: HttpRequest, record_id: int) -> HttpResponse:
+    """Store a reviewer's confidence/status for one fact; a value not offered by the form is a 400."""
+    record = get_object_or_404(visible_records(request.user), pk=record_id)
+    field = request.POST.get("field", "")
+    if field in record.facts:
+        try:
+            assess(record, field, confidence=request.POST.get("confidence") or None,
+                   status=request.POST.get("status") or None, note=request.POST.get("note", "")[:1000])
+        except InvalidAssessment as problem:
+            messages.error(request, _("Assessment not stored: %(reason)s.") % {"reason": problem})
+            response = record_page(request, record.pk)
+            response.status_code = 400
+            return response
+    return redirect("tg-record", record_id=record.pk)
