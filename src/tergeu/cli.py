@@ -19,7 +19,7 @@ from rich.markup import escape
 from rich.table import Table as RichTable
 
 from tergeu import __version__
-from tergeu.cliaccounts import init, user_
+from tergeu.cliaccounts import grant_, init, user_
 from tergeu.clibase import console, fail, setup_django, with_django
 
 __all__ = ["cli", "console", "fail", "main", "setup_django", "with_django"]
@@ -72,7 +72,7 @@ def import_(path: Path, list_name: str, source_name: str | None, source_kind: st
             file_format: str | None, encoding: str | None, sheet: str | None, status: str, one_per_person: bool,
             dry_run: bool, as_json: bool) -> None:
     """Import a casualty list (CSV, XLSX or JSON) atomically: every row, or nothing."""
-    from tergeu.clireport import print_import_report, report_json
+    from tergeu.clireport import print_import_report
     from tergeu.registry.importing.columnmap import load_map
     from tergeu.registry.importing.pipeline import ImportOptions, import_file
     from tergeu.registry.importing.table import ImportProblem
@@ -89,7 +89,7 @@ def import_(path: Path, list_name: str, source_name: str | None, source_kind: st
     except ImportProblem as exc:
         fail(str(exc))
     if as_json:
-        click.echo(json.dumps(report_json(report), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
     else:
         print_import_report(console, report)
     if not report.ok:
@@ -324,6 +324,7 @@ def demo(then_serve: bool, port: int, seed: int, into_existing: bool) -> None:
 
 cli.add_command(init)
 cli.add_command(user_)
+cli.add_command(grant_)
 
 
 def main() -> None:

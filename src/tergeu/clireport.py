@@ -7,26 +7,12 @@ quoting them) is escaped before Rich prints it: Rich reads ``[...]`` as markup, 
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from tergeu.core.fields import field_names
 from tergeu.registry.importing.pipeline import ImportReport
-
-
-def report_json(report: ImportReport) -> dict:
-    return {
-        "file": report.path, "list": report.list_name, "sha256": report.sha256, "ok": report.ok,
-        "dry_run": report.dry_run, "already_imported_as": report.already_imported_as,
-        "format": report.file_format, "encoding": report.encoding,
-        "column_map": report.column_map.as_json() if report.column_map else None,
-        "rows": report.rows, "facts": report.facts, "error_count": report.error_count,
-        "warning_count": report.warning_count, "errors": [asdict(e) for e in report.errors],
-        "warnings": [asdict(w) for w in report.warnings], "preview": report.preview,
-    }
 
 
 def _problem_table(console: Console, title: str, problems: list, total: int) -> Table:

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("tergeu.web.urls")),
     path("", include("tergeu.registry.urls")),
     path("", include("tergeu.linkage.urls")),
+    path("", include("tergeu.history.urls")),
     path("", include("tergeu.estimation.urls")),
     path("accounts/login/", SignInView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tergeu.history.tracking import acting_as
-from tergeu.provenance.facts import assess
+from tergeu.registry.facts import assess
 from tergeu.registry.models import Record
 
 pytestmark = pytest.mark.django_db

@@ -36,7 +36,7 @@ def test_it_records_deletions() -> None:
 
 
 def test_it_keeps_the_history_of_assessments(write_csv, run_import) -> None:
-    from tergeu.provenance.facts import assess
+    from tergeu.registry.facts import assess
     from tergeu.registry.models import Record
 
     run_import(write_csv("a.csv", ["ФИО", "Место гибели"], [["Нурланов Ж.С.", "Алматы"]]))

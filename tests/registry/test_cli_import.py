@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from tergeu.cli import cli
-from tergeu.provenance.facts import facts_of
 from tergeu.provenance.models import Source
+from tergeu.registry.facts import facts_of
 from tergeu.registry.models import ImportedList, Record
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
-from tergeu.provenance import facts
 from tergeu.provenance.models import Claim
+from tergeu.registry import facts
 from tergeu.registry.models import Record
 
 pytestmark = pytest.mark.django_db

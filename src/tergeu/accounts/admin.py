@@ -1,6 +1,16 @@
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
-from tergeu.accounts.models import ApiToken, LoginFailure, Profile
+from tergeu.accounts.access import visible_to
+from tergeu.accounts.models import ApiToken, Grant, LoginFailure, Profile
+
+
+class VisibleOnlyAdmin(admin.ModelAdmin):
+    """The admin shows (and so changes or deletes) only what the signed-in user may see, as the pages do."""
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return visible_to(request.user, self.model).order_by(*(self.model._meta.ordering or ["pk"]))
 
 
 @admin.register(Profile)
@@ -18,3 +28,10 @@ class ApiTokenAdmin(admin.ModelAdmin):
 @admin.register(LoginFailure)
 class LoginFailureAdmin(admin.ModelAdmin):
     list_display = ("username", "address", "at")
+
+
+@admin.register(Grant)
+class GrantAdmin(admin.ModelAdmin):
+    list_display = ("user", "level", "scope_type", "scope_id", "granted_by", "granted_at", "expires_at")
+    list_filter = ("level", "scope_type")
+    readonly_fields = ("granted_by", "granted_at")

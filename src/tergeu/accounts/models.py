@@ -1,12 +1,16 @@
-"""Per-user settings, API tokens and the record of failed sign-ins."""
+"""Per-user settings, API tokens, the record of failed sign-ins, and grants of single objects."""
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tergeu.accounts import totp
@@ -74,3 +78,43 @@ class LoginFailure(models.Model):
 
     def __str__(self) -> str:
         return f"failed sign-in for {self.username} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class Grant(models.Model):
+    """One object shared with one named person, at a level, until a date: the object dimension of access.
+
+    Roles say what kind of work someone does; a grant says which particular list (later: case, witness)
+    they may see beyond what their role shows them. A grant widens what a role sees; it never opens a
+    page the role cannot open. Grants are never changed or deleted: a new grant or a revocation ends the
+    current one (``expires_at``), so the rows themselves are the record of who could see what, and when.
+    """
+
+    class Level(models.TextChoices):
+        VIEW = "view", _("may see")
+        EDIT = "edit", _("may see and change")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tergeu_grants")
+    scope_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    scope_id = models.PositiveBigIntegerField()
+    scope = GenericForeignKey("scope_type", "scope_id")
+    level = models.CharField(_("level"), max_length=8, choices=Level.choices, default=Level.VIEW)
+    granted_by = models.CharField(_("granted by"), max_length=150)
+    granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "scope_type", "scope_id"], name="grant_lookup")]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.level} {self.scope_type.model} {self.scope_id}"
+
+    @classmethod
+    def live(cls, user: Any, model: type[models.Model], level: str = "view") -> models.QuerySet[Grant]:
+        """The unexpired grants ``user`` holds on objects of ``model`` at ``level`` or above."""
+        if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+            return cls.objects.none()
+        levels = [cls.Level.EDIT] if level == cls.Level.EDIT else [cls.Level.VIEW, cls.Level.EDIT]
+        kind = ContentType.objects.get_for_model(model)
+        unexpired = models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=timezone.now())
+        return cls.objects.filter(unexpired, user=user, scope_type=kind, level__in=levels)

@@ -1,7 +1,7 @@
 """Roles and capabilities: who may do what, declared in one table.
 
 A role is a Django group of the same name; a capability is a verb the views and the API check with
-``can(user, capability)``. Keeping the table here, not scattered over views, lets the permission test
+``tergeu.accounts.access.can``. Keeping the table here, not scattered over views, lets the permission test
 walk every URL for every role against one declared expectation.
 """
 
@@ -23,11 +23,12 @@ IMPORT_LISTS = "import_lists"
 REVIEW_FACTS = "review_facts"
 VIEW_HISTORY = "view_history"
 SHARE_WITH_MISSION = "share_with_mission"
+MANAGE_GRANTS = "manage_grants"  # share single objects with named people, see who holds what
 RUN_ESTIMATES = "run_estimates"  # estimate the toll (it reads every list, so only roles that see every list)
 
 CAPABILITIES: dict[str, frozenset[str]] = {
     ADMIN: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, IMPORT_LISTS, REVIEW_FACTS, VIEW_HISTORY, SHARE_WITH_MISSION,
-                      RUN_ESTIMATES}),
+                      RUN_ESTIMATES, MANAGE_GRANTS}),
     INVESTIGATOR: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, IMPORT_LISTS, REVIEW_FACTS, VIEW_HISTORY,
                              SHARE_WITH_MISSION, RUN_ESTIMATES}),
     DATA_ENTRY: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, IMPORT_LISTS}),
@@ -49,8 +50,8 @@ def roles_of(user: Any) -> set[str]:
     return cached
 
 
-def can(user: Any, capability: str) -> bool:
-    """True when one of the user's roles grants the capability."""
+def role_allows(user: Any, capability: str) -> bool:
+    """True when one of the user's roles grants the capability (objects: ``tergeu.accounts.access.can``)."""
     return any(capability in CAPABILITIES[role] for role in roles_of(user))
 
 

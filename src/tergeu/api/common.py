@@ -9,9 +9,9 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Schema
 from ninja.pagination import PageNumberPagination
 
-from tergeu.accounts.roles import can
+from tergeu.accounts.access import can
 from tergeu.api.schemas import ErrorOut, ValidationErrorOut
-from tergeu.web.params import MAX_ID as MAX_ID  # past 64 bits an id is a 422, not an overflow in the driver
+from tergeu.common.params import MAX_ID as MAX_ID  # past 64 bits an id is a 422, not an overflow in the driver
 
 PAGE_SIZE = 50
 MAX_PAGE = 1_000_000

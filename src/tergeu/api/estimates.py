@@ -11,7 +11,7 @@ from ninja.pagination import paginate
 
 from tergeu.accounts.roles import VIEW_ALL_LISTS
 from tergeu.api.common import ERROR_RESPONSES, Pages, require
-from tergeu.estimation.models import EstimateRun
+from tergeu.estimation.access import visible_estimates
 
 router = Router(tags=["estimates"])
 
@@ -29,6 +29,5 @@ class EstimateOut(Schema):
 @router.get("", response={200: list[EstimateOut], **ERROR_RESPONSES}, summary="Estimates of the toll, newest first")
 @paginate(Pages)
 def list_estimates(request: HttpRequest) -> Any:
-    # An estimate reads every list (its overlaps name them), so only roles that see every list get it.
-    require(request, VIEW_ALL_LISTS)
-    return EstimateRun.objects.all()
+    # An estimate reads every list (its overlaps name them): see tergeu.estimation.access.
+    return visible_estimates(require(request, VIEW_ALL_LISTS))

@@ -22,7 +22,8 @@ from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 from ninja.responses import Status
 
-from tergeu.accounts.roles import IMPORT_LISTS, can
+from tergeu.accounts.access import can
+from tergeu.accounts.roles import IMPORT_LISTS
 from tergeu.api import auth
 from tergeu.api.common import ERROR_RESPONSES, require
 from tergeu.api.schemas import (
@@ -34,7 +35,6 @@ from tergeu.api.schemas import (
     SourceKindName,
     ValidationErrorOut,
 )
-from tergeu.clireport import report_json
 from tergeu.core.fields import field_names
 from tergeu.history.tracking import acting_as
 from tergeu.registry.importing.columnmap import ColumnMap
@@ -84,7 +84,7 @@ def _run(upload: UploadedFile, options: ImportOptions, user: Any) -> Status:
         raise HttpError(400, f"{name}: {exc.message}") from None
     finally:
         discard_upload(path, settings.TERGEU_HOME)
-    body = {**report_json(report), "file": name, "imported_list_id": report.imported_list_id}
+    body = {**report.as_json(), "file": name, "imported_list_id": report.imported_list_id}
     return Status(200 if report.ok or report.dry_run else 422, body)
 
 

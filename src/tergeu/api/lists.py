@@ -7,10 +7,10 @@ from django.http import HttpRequest
 from ninja import Path, Query, Router
 from ninja.pagination import paginate
 
-from tergeu.accounts.access import visible_lists
 from tergeu.accounts.roles import VIEW_REGISTRY
 from tergeu.api.common import ERROR_RESPONSES, MAX_ID, Pages, get_visible, require
 from tergeu.api.schemas import ListOut
+from tergeu.registry.access import visible_lists
 from tergeu.registry.models import ImportedList
 
 router = Router(tags=["lists"])

@@ -11,11 +11,12 @@ from django.http import HttpRequest
 from ninja import Path, Router, Schema
 from ninja.pagination import paginate
 
-from tergeu.accounts.access import visible_records
 from tergeu.accounts.roles import VIEW_REGISTRY
 from tergeu.api.common import ERROR_RESPONSES, MAX_ID, Pages, get_visible, require
+from tergeu.linkage.access import visible_people
 from tergeu.linkage.models import Person
 from tergeu.linkage.people import person_as_seen
+from tergeu.registry.access import visible_records
 
 router = Router(tags=["people"])
 
@@ -37,10 +38,6 @@ class PersonOut(Schema):
     reasons: list[str]
 
 
-def _visible_people(user: Any) -> QuerySet[Person]:
-    return Person.objects.filter(memberships__record__in=visible_records(user)).distinct()
-
-
 def _person_out(person: Person, user: Any) -> dict[str, Any]:
     """The person from the records ``user`` may see: names and reasons too, never the stored ones of all."""
     records = list(visible_records(user).filter(membership__person=person).order_by("imported_list_id", "row_number"))
@@ -55,13 +52,13 @@ def _person_out(person: Person, user: Any) -> dict[str, Any]:
 @paginate(Pages)
 def list_people(request: HttpRequest) -> list[dict[str, Any]]:
     user = require(request, VIEW_REGISTRY)
-    return _PeoplePage(_visible_people(user).order_by("pk"), user)
+    return _PeoplePage(visible_people(user).order_by("pk"), user)
 
 
 @router.get("/{person_id}", response={200: PersonOut, **ERROR_RESPONSES}, summary="One person")
 def get_person(request: HttpRequest, person_id: Annotated[int, Path(..., ge=1, le=MAX_ID)]) -> dict[str, Any]:
     user = require(request, VIEW_REGISTRY)
-    return _person_out(get_visible(_visible_people(user), person_id), user)
+    return _person_out(get_visible(visible_people(user), person_id), user)
 
 
 class _PeoplePage:

@@ -12,12 +12,13 @@ from django.http import HttpRequest
 from ninja import Path, Query, Router
 from ninja.pagination import paginate
 
-from tergeu.accounts.access import visible_records
-from tergeu.accounts.roles import VIEW_HISTORY, VIEW_REGISTRY, can
+from tergeu.accounts.access import can
+from tergeu.accounts.roles import VIEW_HISTORY, VIEW_REGISTRY
 from tergeu.api.common import ERROR_RESPONSES, MAX_ID, Pages, get_visible, require
 from tergeu.api.schemas import IsoDate, RecordDetailOut, RecordOut, SortKey, source_ref
 from tergeu.history.models import ChangeEntry
-from tergeu.provenance.facts import facts_of, history_of_record
+from tergeu.registry.access import visible_records
+from tergeu.registry.facts import facts_of, history_of_record
 from tergeu.registry.models import Record
 from tergeu.registry.query import RegistryQuery, run_query
 

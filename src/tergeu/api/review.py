@@ -7,12 +7,12 @@ from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from tergeu.accounts.access import visible_records
 from tergeu.accounts.roles import REVIEW_FACTS
 from tergeu.api.common import ERROR_RESPONSES, MAX_ID, Pages, require
 from tergeu.api.schemas import ErrorOut
 from tergeu.linkage.linking import DecisionConflict, decide_pair
 from tergeu.linkage.models import LinkageRun
+from tergeu.linkage.queue import decisions_now, open_items
 
 router = Router(tags=["review"])
 
@@ -41,15 +41,12 @@ class DecisionOut(Schema):
     decided_by: str
 
 
-@router.get("", response={200: list[ReviewItemOut], **ERROR_RESPONSES}, summary="Review queue of the latest run")
+@router.get("", response={200: list[ReviewItemOut], **ERROR_RESPONSES}, summary="Open review items of the latest run")
 @paginate(Pages)
 def review_queue(request: HttpRequest) -> list[dict[str, Any]]:
     user = require(request, REVIEW_FACTS)
     run = LinkageRun.objects.first()
-    if run is None:
-        return []
-    visible = set(visible_records(user).values_list("pk", flat=True))
-    return [item for item in run.review if all(r in visible for r in item["records"])]
+    return open_items(run, user, decisions_now())[0] if run is not None else []
 
 
 @router.post("/decisions", response={200: DecisionOut, 400: ErrorOut, **ERROR_RESPONSES},

@@ -186,7 +186,7 @@ class RecordDetailOut(RecordFields):
 
 
 class ImportReportOut(Schema):
-    """``tergeu.clireport.report_json`` plus the new list's id, with the uploaded file's own name."""
+    """``ImportReport.as_json`` plus the new list's id, with the uploaded file's own name."""
 
     file: str
     list: str

@@ -6,3 +6,8 @@ class EstimationConfig(AppConfig):
     label = "estimation"
     verbose_name = "Estimation"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from tergeu.estimation import access
+
+        access.register()

@@ -13,12 +13,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from tergeu.core.estimation.stratified import Unit
-from tergeu.core.linkage.clustering import Constraints, ScoredPair
-from tergeu.core.linkage.identifiable import is_identifiable
-from tergeu.core.linkage.joined import joined
-from tergeu.core.linkage.places import place_key
-from tergeu.core.linkage.uncertainty import plausible_clusterings
+from tergeu.core.estimation import Unit
+from tergeu.core.linkage import Constraints, ScoredPair, is_identifiable, joined, place_key, plausible_clusterings
 from tergeu.linkage.linking import linkage_constraints, read_records, record_facts
 from tergeu.linkage.models import LinkageRun, Membership, ScoredPairRow
 from tergeu.registry.models import ImportedList, Record

@@ -10,9 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from tergeu.core.estimation import EstimationError, read_capture_csv
-from tergeu.core.estimation.methods import make_estimator, method_settings
-from tergeu.core.estimation.result import Estimate
+from tergeu.core.estimation import Estimate, EstimationError, make_estimator, method_settings, read_capture_csv
 
 
 def estimate_table(path: Path, method: str, preset: str, seed: int) -> dict[str, Any]:

@@ -5,9 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from tergeu.core.estimation import EstimationError
-from tergeu.core.estimation.methods import allows_isolated_lists, make_estimator, method_settings
-from tergeu.core.estimation.stratified import TollResult, estimate_toll
+from tergeu.core.estimation import (
+    EstimationError,
+    TollResult,
+    allows_isolated_lists,
+    estimate_toll,
+    make_estimator,
+    method_settings,
+)
 from tergeu.estimation.capture import capture_histories
 from tergeu.estimation.models import EstimateRun
 

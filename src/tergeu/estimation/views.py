@@ -8,14 +8,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tergeu.accounts.access import requires
-from tergeu.accounts.roles import RUN_ESTIMATES, VIEW_ALL_LISTS, can
-from tergeu.core.estimation.methods import METHODS
+from tergeu.accounts.access import can, requires
+from tergeu.accounts.roles import RUN_ESTIMATES, VIEW_ALL_LISTS
+from tergeu.common.params import whole_number
+from tergeu.core.estimation import METHODS
 from tergeu.estimation.capture import STRATA
 from tergeu.estimation.charts import interval_rows, overlap_rows
 from tergeu.estimation.models import EstimateRun
 from tergeu.estimation.service import run_estimate
-from tergeu.web.params import whole_number
 
 MAX_LINKAGE_DRAWS = 20
 

@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.http import HttpRequest
 
+from tergeu.accounts.admin import VisibleOnlyAdmin
 from tergeu.history.models import ChangeEntry
 
 
 @admin.register(ChangeEntry)
-class ChangeEntryAdmin(admin.ModelAdmin):
+class ChangeEntryAdmin(VisibleOnlyAdmin):
     """The history is evidence: readable by admins, never editable."""
 
     list_display = ("at", "actor", "action", "object_type", "object_repr")

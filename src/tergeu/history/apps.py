@@ -7,6 +7,7 @@ class HistoryConfig(AppConfig):
 
     def ready(self) -> None:
         """Connect the receivers per tracked model, once every app's models are loaded (and decorated)."""
-        from tergeu.history import tracking
+        from tergeu.history import access, tracking
 
         tracking.connect_signals()
+        access.register()

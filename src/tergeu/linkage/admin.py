@@ -1,30 +1,31 @@
 from django.contrib import admin
 from django.http import HttpRequest
 
+from tergeu.accounts.admin import VisibleOnlyAdmin
 from tergeu.linkage.models import LinkageRun, Membership, PairDecision, Person
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(VisibleOnlyAdmin):
     list_display = ("id", "display_name", "cohesion", "suspicious")
     list_filter = ("suspicious",)
     search_fields = ("display_name",)
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(VisibleOnlyAdmin):
     list_display = ("record", "person", "run")
     raw_id_fields = ("record", "person")
 
 
 @admin.register(LinkageRun)
-class LinkageRunAdmin(admin.ModelAdmin):
+class LinkageRunAdmin(VisibleOnlyAdmin):
     list_display = ("id", "started_at", "finished_at", "started_by")
     readonly_fields = ("model", "stats")
 
 
 @admin.register(PairDecision)
-class PairDecisionAdmin(admin.ModelAdmin):
+class PairDecisionAdmin(VisibleOnlyAdmin):
     """Read-only here: a decision is checked against the others under a lock (``linking.decide_pair``),
     which the admin's forms would skip; reviewers decide on the review page or through the API."""
 

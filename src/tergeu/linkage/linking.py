@@ -16,16 +16,22 @@ from django.db import connection, transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from tergeu.accounts.access import visible_records
-from tergeu.core.linkage.clustering import ConstraintConflict, Constraints
-from tergeu.core.linkage.features import RecordFacts
-from tergeu.core.linkage.joined import joined
-from tergeu.core.linkage.pipeline import Linkage, link_new_records, link_records
-from tergeu.core.linkage.review import ReviewItem, review_queue
+from tergeu.core.linkage import (
+    ConstraintConflict,
+    Constraints,
+    Linkage,
+    RecordFacts,
+    ReviewItem,
+    joined,
+    link_new_records,
+    link_records,
+    review_queue,
+)
 from tergeu.history.tracking import acting_as, current_actor
 from tergeu.linkage.bulk import insert_rows
 from tergeu.linkage.models import LinkageRun, Membership, PairDecision, Person, ScoredPairRow
 from tergeu.linkage.people import store_all, store_new
+from tergeu.registry.access import visible_records
 from tergeu.registry.models import ImportedList, Record
 
 DECISIONS_LOCK = 0x7465726765750001  # PostgreSQL advisory lock key of "checking and storing a decision"

@@ -18,10 +18,15 @@ from typing import Any
 import numpy as np
 from django.contrib.contenttypes.models import ContentType
 
-from tergeu.core.linkage.cluster_report import doubts
-from tergeu.core.linkage.clustering import Cluster
-from tergeu.core.linkage.consolidate import NamedRecord, SupportedFact, best_supported_facts, preferred_names
-from tergeu.core.linkage.places import place_key
+from tergeu.core.linkage import (
+    Cluster,
+    NamedRecord,
+    SupportedFact,
+    best_supported_facts,
+    doubts,
+    place_key,
+    preferred_names,
+)
 from tergeu.history.tracking import delete_derived
 from tergeu.linkage.bulk import insert_rows, update_rows
 from tergeu.linkage.models import LinkageRun, Membership, Person

@@ -7,11 +7,12 @@ from collections import defaultdict
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from tergeu.accounts.access import requires, visible_records
+from tergeu.accounts.access import requires
 from tergeu.accounts.roles import VIEW_REGISTRY
 from tergeu.core.names import detect_script
 from tergeu.linkage.models import Person
 from tergeu.linkage.people import person_as_seen
+from tergeu.registry.access import visible_records
 from tergeu.registry.labels import field_label
 
 SCRIPT_ORDER = ("kk-cyrl", "ru-cyrl", "latn", "mixed", "unknown")

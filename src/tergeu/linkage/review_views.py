@@ -24,57 +24,18 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tergeu.accounts.access import requires, visible_records
+from tergeu.accounts.access import requires
 from tergeu.accounts.roles import REVIEW_FACTS
+from tergeu.common.paging import params_without_page
+from tergeu.common.params import whole_number
 from tergeu.linkage.linking import DecisionConflict
 from tergeu.linkage.linking import decide_pair as store_decision
 from tergeu.linkage.models import LinkageRun, PairDecision, ScoredPairRow
-from tergeu.web.paging import params_without_page
-from tergeu.web.params import whole_number
+from tergeu.linkage.queue import Pair, decisions_now, open_items, pair_key
+from tergeu.registry.access import visible_records
 
 SHOWN = 30  # items per page
 ALL_PAIRS_UP_TO = 4  # a cluster of at most this many records asks about each of its pairs
-_ID_CHUNK = 500  # ids per query, well under SQLite's limit on query parameters
-
-Pair = tuple[int, int]
-
-
-def pair_key(first: int, second: int) -> Pair:
-    """Two records as ``PairDecision`` stores them: the smaller id first."""
-    return (first, second) if first < second else (second, first)
-
-
-def decisions_now() -> dict[Pair, str]:
-    """Every stored pair decision (same, different or unsure), keyed by ``pair_key``."""
-    return {pair_key(left, right): decision
-            for left, right, decision in PairDecision.objects.values_list("left_id", "right_id", "decision")}
-
-
-def _visible_ids(user: Any, ids: Iterable[int]) -> set[int]:
-    """Those of ``ids`` naming records the user may see (and that still exist)."""
-    wanted, visible = sorted(set(ids)), set()
-    for start in range(0, len(wanted), _ID_CHUNK):
-        chunk = wanted[start:start + _ID_CHUNK]
-        visible.update(visible_records(user).filter(pk__in=chunk).values_list("pk", flat=True))
-    return visible
-
-
-def _is_decided_pair(item: dict, decisions: dict[Pair, str]) -> bool:
-    """A pair item whose two records have a decision, in either id order."""
-    return item["kind"] == "pair" and pair_key(*item["records"]) in decisions
-
-
-def open_items(run: LinkageRun, user: Any, decisions: dict[Pair, str]) -> tuple[list[dict], int]:
-    """The run's items still to review, most consequential first, and how many pairs were decided since.
-
-    Items naming a record the user may not see are left out of both: the page never shows them.
-    """
-    queue = sorted(run.review, key=lambda item: -item["impact"])  # stable: the run's order among equals
-    visible = _visible_ids(user, (record for item in queue for record in item["records"]))
-    seen = [item for item in queue if all(record in visible for record in item["records"])]
-    still_open = [item for item in seen if not _is_decided_pair(item, decisions)]
-    return still_open, len(seen) - len(still_open)
-
 
 def pair_scores(records: set[int]) -> dict[Pair, float]:
     """The stored model probability of each scored pair among ``records`` (the highest if scored twice)."""

@@ -1,17 +1,18 @@
 from django.contrib import admin
 
+from tergeu.accounts.admin import VisibleOnlyAdmin
 from tergeu.registry.models import ImportedList, Record
 
 
 @admin.register(ImportedList)
-class ImportedListAdmin(admin.ModelAdmin):
+class ImportedListAdmin(VisibleOnlyAdmin):
     list_display = ("name", "source", "file_name", "row_count", "imported_by", "imported_at")
     readonly_fields = ("sha256", "column_map", "report", "imported_by", "imported_at", "row_count")
     search_fields = ("name", "file_name", "sha256")
 
 
 @admin.register(Record)
-class RecordAdmin(admin.ModelAdmin):
+class RecordAdmin(VisibleOnlyAdmin):
     list_display = ("imported_list", "row_number")
     list_filter = ("imported_list",)
     readonly_fields = ("imported_list", "row_number", "raw", "facts", "parsed")

@@ -6,8 +6,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from tergeu.accounts.access import requires, visible_lists
-from tergeu.accounts.roles import SHARE_WITH_MISSION, VIEW_REGISTRY, can
+from tergeu.accounts.access import can, requires
+from tergeu.accounts.roles import SHARE_WITH_MISSION, VIEW_REGISTRY
+from tergeu.registry.access import visible_lists
 
 
 @requires(VIEW_REGISTRY)

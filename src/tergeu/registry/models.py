@@ -55,7 +55,7 @@ class Record(models.Model):
     ``facts`` holds what the row states, normalised (ISO dates, M/F, whole years), one value per
     canonical field. Those facts take their source from the list and their confidence and status
     from the list's defaults until a reviewer assesses one, which adds a ``Claim`` about the record
-    for that field (see ``tergeu.provenance.facts``). Storing a row's statements on the row keeps an
+    for that field (see ``tergeu.registry.facts``). Storing a row's statements on the row keeps an
     import of 100,000 rows to 100,000 inserts instead of 800,000.
     """
 

@@ -9,15 +9,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tergeu.accounts.access import requires, visible_lists, visible_records
-from tergeu.accounts.roles import REVIEW_FACTS, VIEW_HISTORY, VIEW_REGISTRY, can
-from tergeu.provenance.facts import InvalidAssessment, assess, facts_of, history_of_record
+from tergeu.accounts.access import can, requires
+from tergeu.accounts.roles import REVIEW_FACTS, VIEW_HISTORY, VIEW_REGISTRY
+from tergeu.common.paging import params_without_page
 from tergeu.provenance.models import Source
 from tergeu.provenance.vocab import Confidence, Status
+from tergeu.registry.access import visible_lists, visible_records
+from tergeu.registry.facts import InvalidAssessment, assess, facts_of, history_of_record
 from tergeu.registry.labels import field_label
 from tergeu.registry.names import name_analysis, name_summary
 from tergeu.registry.query import SORTS, RegistryQuery, run_query
-from tergeu.web.paging import params_without_page
 
 PAGE_SIZE = 50
 

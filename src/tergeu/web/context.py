@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from tergeu.accounts.roles import IMPORT_LISTS, REVIEW_FACTS, VIEW_ALL_LISTS, VIEW_HISTORY, can
+from tergeu.accounts.access import can
+from tergeu.accounts.roles import IMPORT_LISTS, REVIEW_FACTS, VIEW_ALL_LISTS, VIEW_HISTORY
 from tergeu.provenance.models import Source
 
 

@@ -4,5 +4,4 @@ from tergeu.web import views
 
 urlpatterns = [
     path("", views.home, name="tg-home"),
-    path("history/", views.history, name="tg-history"),
 ]

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from tergeu.accounts.access import requires, visible_lists
-from tergeu.accounts.roles import VIEW_HISTORY
-from tergeu.history.models import ChangeEntry
+from tergeu.registry.access import visible_lists
 from tergeu.registry.models import Record
-from tergeu.web.paging import params_without_page
 
 
 @login_required
@@ -25,15 +21,3 @@ def home(request: HttpRequest) -> HttpResponse:
                    .annotate(n=Count("id")).order_by("-n")[:10]),
     }
     return render(request, "web/home.html", context)
-
-
-@requires(VIEW_HISTORY)
-def history(request: HttpRequest) -> HttpResponse:
-    """The change history, newest first: who changed what, when, before and after."""
-    entries = ChangeEntry.objects.select_related("object_type")
-    actor = request.GET.get("actor", "").strip()
-    if actor:
-        entries = entries.filter(actor=actor)
-    page = Paginator(entries, 100).get_page(request.GET.get("page"))
-    context = {"page": page, "actor": actor, "params": params_without_page(request)}
-    return render(request, "web/history.html", context)

@@ -10,12 +10,21 @@ from .intervals import profile_interval
 from .lcmcr import lcmcr_estimate
 from .loglinear import fit_loglinear, loglinear_estimate, search_models
 from .mcmc import bulk_ess, effective_sample_size, find_modes, rank_rhat, split_rhat
+from .methods import METHODS, allows_isolated_lists, make_estimator, method_settings
 from .result import Estimate
 from .simulate import DESIGNS, SyntheticEvent, design_event, random_event, simulate_event
 from .stepwise import stepwise_estimate, stepwise_select
+from .stratified import TollResult, Unit, estimate_toll
 from .table import CaptureTable, EstimationError, check_estimable, from_histories, isolated_lists, read_capture_csv
 
 __all__ = [
+    "METHODS",
+    "TollResult",
+    "Unit",
+    "allows_isolated_lists",
+    "estimate_toll",
+    "make_estimator",
+    "method_settings",
     "DESIGNS",
     "CaptureTable",
     "Estimate",

@@ -1,10 +1,34 @@
 """Record linkage: which records of which lists name the same person, with explainable probabilities.
 
-The facade grows with the linkage issue; today: the features compared (``features_of``) and the
-place gazetteer (``place_key``).
+Import from here, not from the modules behind it. The names that need Splink and DuckDB (training and
+scoring: ``link_records``, ``link_new_records``, ``Linkage``) load on first use, so code that only
+compares names or places does not pay for them.
 """
 
-from tergeu.core.linkage.features import FEATURE_COLUMNS, RecordFacts, features_of
-from tergeu.core.linkage.places import place_key
+from importlib import import_module
+from typing import Any
 
-__all__ = ["FEATURE_COLUMNS", "RecordFacts", "features_of", "place_key"]
+from tergeu.core.linkage.cluster_report import doubts
+from tergeu.core.linkage.clustering import Cluster, ConstraintConflict, Constraints, ScoredPair
+from tergeu.core.linkage.consolidate import NamedRecord, SupportedFact, best_supported_facts, preferred_names
+from tergeu.core.linkage.features import FEATURE_COLUMNS, RecordFacts, features_of
+from tergeu.core.linkage.identifiable import is_identifiable
+from tergeu.core.linkage.joined import joined
+from tergeu.core.linkage.places import place_key
+from tergeu.core.linkage.review import ReviewItem, review_queue
+from tergeu.core.linkage.uncertainty import plausible_clusterings
+
+_ON_FIRST_USE = {"Linkage": "pipeline", "link_new_records": "pipeline", "link_records": "pipeline"}
+
+__all__ = [
+    "FEATURE_COLUMNS", "Cluster", "ConstraintConflict", "Constraints", "Linkage", "NamedRecord", "RecordFacts",
+    "ReviewItem", "ScoredPair", "SupportedFact", "best_supported_facts", "doubts", "features_of", "is_identifiable",
+    "joined", "link_new_records", "link_records", "place_key", "plausible_clusterings", "preferred_names",
+    "review_queue",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _ON_FIRST_USE:
+        return getattr(import_module(f"tergeu.core.linkage.{_ON_FIRST_USE[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import orjson
@@ -71,6 +71,18 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return self.error_count == 0
+
+    def as_json(self) -> dict:
+        """The report as ``tergeu import --json`` prints it and the API returns it."""
+        return {
+            "file": self.path, "list": self.list_name, "sha256": self.sha256, "ok": self.ok,
+            "dry_run": self.dry_run, "already_imported_as": self.already_imported_as,
+            "format": self.file_format, "encoding": self.encoding,
+            "column_map": self.column_map.as_json() if self.column_map else None,
+            "rows": self.rows, "facts": self.facts, "error_count": self.error_count,
+            "warning_count": self.warning_count, "errors": [asdict(e) for e in self.errors],
+            "warnings": [asdict(w) for w in self.warnings], "preview": self.preview,
+        }
 
     def add_problems(self, kind: str, problems: list[CellProblem]) -> None:
         listed = self.errors if kind == "error" else self.warnings

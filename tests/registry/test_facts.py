@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tergeu.provenance.facts import assess, facts_of
+from tergeu.registry.facts import assess, facts_of
 from tergeu.registry.models import Record
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,42 @@
+"""Which people, decisions and runs a user may see: the only place the linkage app defines it.
+
+A person is seen through the records the user may see (``tergeu.registry.access``): a person with no
+visible record does not exist for that user, and one with some is shown from those only
+(``people.person_as_seen``). A decision is seen when both its records are. A linkage run reads every
+list, so only roles that see every list see runs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from tergeu.accounts.access import register_visibility, visible_to
+from tergeu.accounts.roles import VIEW_ALL_LISTS, role_allows
+from tergeu.linkage.models import LinkageRun, Membership, PairDecision, Person
+from tergeu.registry.models import Record
+
+
+def visible_people(user: Any) -> QuerySet[Person]:
+    return Person.objects.filter(memberships__record__in=visible_to(user, Record).values("pk")).distinct()
+
+
+def visible_decisions(user: Any) -> QuerySet[PairDecision]:
+    records = visible_to(user, Record).values("pk")
+    return PairDecision.objects.filter(left__in=records, right__in=records)
+
+
+def visible_memberships(user: Any) -> QuerySet[Membership]:
+    return Membership.objects.filter(record__in=visible_to(user, Record).values("pk"))
+
+
+def visible_runs(user: Any) -> QuerySet[LinkageRun]:
+    return LinkageRun.objects.all() if role_allows(user, VIEW_ALL_LISTS) else LinkageRun.objects.none()
+
+
+def register() -> None:
+    register_visibility(Person, visible_people)
+    register_visibility(PairDecision, visible_decisions)
+    register_visibility(Membership, visible_memberships, about_others=True)
+    register_visibility(LinkageRun, visible_runs)

@@ -1,0 +1,55 @@
+"""The review queue: which of the latest run's items are still open for a reviewer, for page and API alike.
+
+The queue is ``LinkageRun.review`` in its order of impact. An item naming a record the reviewer may
+not see is left out (as if it did not exist); a pair decided since the run is done and left out too.
+Clusters stay until each of their pairs is decided (the page shows which).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from tergeu.linkage.models import LinkageRun, PairDecision
+from tergeu.registry.access import visible_records
+
+_ID_CHUNK = 500  # ids per query, well under SQLite's limit on query parameters
+
+Pair = tuple[int, int]
+
+
+def pair_key(first: int, second: int) -> Pair:
+    """Two records as ``PairDecision`` stores them: the smaller id first."""
+    return (first, second) if first < second else (second, first)
+
+
+def decisions_now() -> dict[Pair, str]:
+    """Every stored pair decision (same, different or unsure), keyed by ``pair_key``."""
+    return {pair_key(left, right): decision
+            for left, right, decision in PairDecision.objects.values_list("left_id", "right_id", "decision")}
+
+
+def _visible_ids(user: Any, ids: Iterable[int]) -> set[int]:
+    """Those of ``ids`` naming records the user may see (and that still exist)."""
+    wanted, visible = sorted(set(ids)), set()
+    for start in range(0, len(wanted), _ID_CHUNK):
+        chunk = wanted[start:start + _ID_CHUNK]
+        visible.update(visible_records(user).filter(pk__in=chunk).values_list("pk", flat=True))
+    return visible
+
+
+def _is_decided_pair(item: dict, decisions: dict[Pair, str]) -> bool:
+    """A pair item whose two records have a decision, in either id order."""
+    return item["kind"] == "pair" and pair_key(*item["records"]) in decisions
+
+
+def open_items(run: LinkageRun, user: Any, decisions: dict[Pair, str]) -> tuple[list[dict], int]:
+    """The run's items still to review, most consequential first, and how many pairs were decided since.
+
+    Items naming a record the user may not see are left out of both: the page never shows them.
+    """
+    queue = sorted(run.review, key=lambda item: -item["impact"])  # stable: the run's order among equals
+    visible = _visible_ids(user, (record for item in queue for record in item["records"]))
+    seen = [item for item in queue if all(record in visible for record in item["records"])]
+    still_open = [item for item in seen if not _is_decided_pair(item, decisions)]
+    return still_open, len(seen) - len(still_open)
