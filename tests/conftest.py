@@ -64,3 +64,5 @@ def client_as():
         return client
 
     return make
+
+from role_fixtures import callers, registry  # noqa: E402,F401  (fixtures: a user per role; shared and private lists)

@@ -267,11 +267,20 @@ def estimate(method: str, strata: str, table_path: Path | None, linkage_draws: i
 @cli.command()
 @click.option("--limit", default=50, show_default=True, help="How many entries, newest first.")
 @click.option("--actor", help="Only changes by this person.")
+@click.option("--verify", is_flag=True, help="Check the hash chain of the whole log instead; exit 1 if broken.")
 @with_django
-def history(limit: int, actor: str | None) -> None:
+def history(limit: int, actor: str | None, verify: bool) -> None:
     """Show the change history: who changed what, when, before and after."""
+    from tergeu.history import chain
     from tergeu.history.models import ChangeEntry
 
+    if verify:
+        check = chain.verify(ChangeEntry.objects.order_by("pk").iterator(chunk_size=2000))
+        if not check.intact:
+            fail(f"the change log is broken at entry {check.broken_at}: {check.problem} "
+                 f"({check.checked:,} entries before it are intact)")
+        console.print(f"The change log is intact: {check.checked:,} entries; newest hash {check.head}")
+        return
     entries = ChangeEntry.objects.select_related("object_type")
     if actor:
         entries = entries.filter(actor=actor)

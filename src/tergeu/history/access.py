@@ -2,8 +2,9 @@
 
 The history shows what changed, before and after: it is as revealing as the objects themselves. So a
 user sees an entry only with the capability to read the history *and* the right to see the object it
-is about, as that object's app defines it (``visible_to``). Entries about models whose visibility no
-app declared are shown to no one.
+is about, as that object's app defines it (``visible_to``), or, for a model tracked with a ``scope``,
+the right to see the entry's scope object (a testimony's entries follow its witness). Entries about
+models whose visibility no app declared are shown to no one.
 """
 
 from __future__ import annotations
@@ -32,10 +33,13 @@ def visible_entries(user: Any) -> QuerySet[ChangeEntry]:
         if model is ChangeEntry:
             continue
         objects = visible_to(user, model)
-        kind = Q(object_type=ContentType.objects.get_for_model(model))
+        kind = ContentType.objects.get_for_model(model)
+        own, scoped = Q(object_type=kind, scope_type__isnull=True), Q(scope_type=kind)
         if not _sees_all(objects):
-            kind &= Q(object_id__in=objects.annotate(key=Cast("pk", CharField())).values("key"))
-        about |= kind
+            keys = objects.annotate(key=Cast("pk", CharField())).values("key")
+            own &= Q(object_id__in=keys)
+            scoped &= Q(scope_id__in=keys)
+        about |= own | scoped
     return ChangeEntry.objects.filter(about)
 
 

@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ChangeEntry(models.Model):
-    """One change to one object: who, when, what it was before and after. Never edited or deleted."""
+    """One change to one object: who, when, what it was before and after. Never edited or deleted;
+    each entry commits to the one before (``entry_hash``), so an edit or deletion would show."""
 
     class Action(models.TextChoices):
         CREATE = "create", _("created")
@@ -27,6 +28,13 @@ class ChangeEntry(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
     reason = models.CharField(_("reason"), max_length=500, blank=True)
+    # Whose visibility governs the entry when it is not the object's own (a testimony's entries follow
+    # its witness); empty: the object's. See ``tergeu.history.access``.
+    scope_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    scope_id = models.CharField(max_length=64, blank=True)
+    # The hash chain (``tergeu.history.chain``): the previous entry's hash and this one's.
+    previous_hash = models.CharField(max_length=64, blank=True)
+    entry_hash = models.CharField(max_length=64, blank=True)
 
     class Meta:
         db_table = "provenance_changeentry"

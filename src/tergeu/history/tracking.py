@@ -18,26 +18,53 @@ import contextvars
 import datetime
 import decimal
 import getpass
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save, pre_save
 
+from tergeu.history import chain
+
 _actor: contextvars.ContextVar[tuple[str, Any] | None] = contextvars.ContextVar("tergeu_actor", default=None)
-_TRACKED: set[type[models.Model]] = set()
 _connected = False
 
 
-def track(model: type[models.Model]) -> type[models.Model]:
-    """Class decorator: keep a history of this model's changes."""
-    _TRACKED.add(model)
-    if _connected:  # a model defined after the app registry was ready (tests)
-        _connect(model)
-    return model
+@dataclass(frozen=True)
+class Tracking:
+    """How a model's changes are logged: fields kept out, and whose visibility governs its entries."""
+
+    redact: frozenset[str] = frozenset()
+    scope: Callable[[Any], models.Model | None] | None = None
+
+
+_TRACKED: dict[type[models.Model], Tracking] = {}
+
+
+def track(model: type[models.Model] | None = None, *, redact: Iterable[str] = (),
+          scope: Callable[[Any], models.Model | None] | None = None) -> Any:
+    """Class decorator: keep a history of this model's changes (``@track`` or ``@track(redact=[...])``).
+
+    ``redact``: fields whose values never enter the log (a protected person's name, an address): the
+    entry says that they changed, never from what to what, and the entry's label is the model and id,
+    never ``str(instance)``. ``scope``: instance -> the object whose visibility governs who sees the
+    entries (a testimony's entries are seen by those who may see its witness).
+    """
+    def register(cls: type[models.Model]) -> type[models.Model]:
+        names = frozenset(redact)
+        unknown = names - {f.name for f in cls._meta.concrete_fields} - {f.attname for f in cls._meta.concrete_fields}
+        if unknown:
+            raise ValueError(f"{cls.__name__} has no fields {sorted(unknown)} to redact")
+        _TRACKED[cls] = Tracking(names, scope)
+        if _connected:  # a model defined after the app registry was ready (tests)
+            _connect(cls)
+        return cls
+
+    return register(model) if model is not None else register
 
 
 def current_actor() -> tuple[str, Any]:
@@ -68,27 +95,49 @@ def _json_safe(value: Any) -> Any:
     return value
 
 
+def _options(model: type[models.Model]) -> Tracking:
+    return _TRACKED.get(model, Tracking())
+
+
 def snapshot(instance: models.Model) -> dict[str, Any]:
-    """The stored values of an instance's concrete fields, JSON-ready (foreign keys as ids)."""
-    return {f.attname: _json_safe(getattr(instance, f.attname)) for f in instance._meta.concrete_fields}
+    """The stored values of an instance's concrete fields, JSON-ready (foreign keys as ids), redacted
+    fields left out."""
+    hidden = _options(type(instance)).redact
+    return {f.attname: _json_safe(getattr(instance, f.attname)) for f in instance._meta.concrete_fields
+            if f.name not in hidden and f.attname not in hidden}
+
+
+def _label(instance: models.Model) -> str:
+    """What the log calls the object: its ``str``, unless the model redacts anything (then model and id)."""
+    if _options(type(instance)).redact:
+        return f"{instance._meta.model_name} {instance.pk}"
+    return str(instance)[:200]
 
 
 def write_entry(instance: models.Model, action: str, before: dict | None, after: dict | None,
                 reason: str = "") -> None:
-    """One entry in the log (the model is looked up here: ``tracking`` is imported by the models it tracks)."""
+    """Append one entry to the log, sealed into the hash chain (the model is looked up here: ``tracking``
+    is imported by the models it tracks)."""
     ChangeEntry = apps.get_model("history", "ChangeEntry")  # noqa: N806 (a model class)
     name, user = current_actor()
-    ChangeEntry.objects.create(
-        object_type=ContentType.objects.get_for_model(type(instance)),
-        object_id=str(instance.pk),
-        object_repr=str(instance)[:200],
-        action=action,
-        before=before,
-        after=after,
-        actor=name,
-        user=user if user is not None and getattr(user, "pk", None) else None,
-        reason=reason[:500],
-    )
+    scope_of = _options(type(instance)).scope
+    scope = scope_of(instance) if scope_of is not None else None
+    with transaction.atomic():
+        chain.lock_chain()
+        entry = ChangeEntry.objects.create(
+            object_type=ContentType.objects.get_for_model(type(instance)),
+            object_id=str(instance.pk),
+            object_repr=_label(instance),
+            action=action,
+            before=before,
+            after=after,
+            actor=name,
+            user=user if user is not None and getattr(user, "pk", None) else None,
+            reason=reason[:500],
+            scope_type=ContentType.objects.get_for_model(type(scope)) if scope is not None else None,
+            scope_id=str(scope.pk) if scope is not None else "",
+        )
+        chain.seal(entry)
 
 
 def _remember_before(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
@@ -96,6 +145,9 @@ def _remember_before(sender: type[models.Model], instance: models.Model, **kwarg
         return
     previous = sender._default_manager.filter(pk=instance.pk).first()
     instance._tergeu_before = snapshot(previous) if previous is not None else None
+    hidden = _options(sender).redact
+    instance._tergeu_redacted_changed = previous is not None and any(
+        getattr(previous, name) != getattr(instance, name) for name in hidden)
 
 
 def _record_save(sender: type[models.Model], instance: models.Model, created: bool, **kwargs: Any) -> None:
@@ -109,6 +161,13 @@ def _record_save(sender: type[models.Model], instance: models.Model, created: bo
     changed = {k: v for k, v in after.items() if before.get(k) != v}
     if changed:
         write_entry(instance, "update", {k: before.get(k) for k in changed}, changed)
+    elif _redacted_changed(instance):
+        write_entry(instance, "update", {}, {}, reason="changed fields kept out of the history")
+
+
+def _redacted_changed(instance: models.Model) -> bool:
+    """Whether a redacted field changed in this save (known from the values read before it, not logged)."""
+    return bool(getattr(instance, "_tergeu_redacted_changed", False))
 
 
 def _record_delete(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:

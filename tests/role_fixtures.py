@@ -1,4 +1,4 @@
-"""Users per role with API tokens, a small registry imported through the real pipeline, and a JSON client."""
+"""Users per role with API tokens, and a small registry imported through the real pipeline (fixtures)."""
 
 from __future__ import annotations
 

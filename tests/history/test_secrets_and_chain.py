@@ -1,0 +1,114 @@
+"""A history that keeps secrets and shows tampering: redacted fields, scoped entries, the hash chain."""
+
+from __future__ import annotations
+
+import json
+import threading
+
+import pytest
+from click.testing import CliRunner
+from django.db import close_old_connections, connection
+
+from tergeu.accounts import roles
+from tergeu.cli import cli
+from tergeu.history import chain, tracking
+from tergeu.history.access import visible_entries
+from tergeu.history.models import ChangeEntry
+from tergeu.history.tracking import Tracking, acting_as, track
+from tergeu.provenance.models import Source
+
+pytestmark = pytest.mark.django_db
+SECRET = "Тестова Гүлнар, куәгер"  # a synthetic stand-in for a protected person's name
+
+
+def _log_text() -> str:
+    return json.dumps([[e.object_repr, e.before, e.after, e.reason] for e in ChangeEntry.objects.all()],
+                      ensure_ascii=False)
+
+
+def test_redacted_fields_never_enter_the_log(monkeypatch) -> None:
+    monkeypatch.setitem(tracking._TRACKED, Source, Tracking(frozenset({"name", "notes"})))
+    source = Source.objects.create(name=SECRET, kind="family", notes=SECRET)
+    with acting_as("investigator1"):
+        source.notes = SECRET + " (2)"
+        source.save()
+        source.reliability = "C"
+        source.save()
+    label = f"source {source.pk}"
+    source.delete()
+    text = _log_text()
+    assert "Тестова" not in text and "куәгер" not in text
+    actions = list(ChangeEntry.objects.order_by("pk").values_list("action", "reason", "object_repr"))
+    assert actions == [("create", "", label), ("update", "changed fields kept out of the history", label),
+                       ("update", "", label), ("delete", "", label)]
+    assert ChangeEntry.objects.get(action="update", reason="").after == {"reliability": "C"}
+
+
+def test_track_refuses_to_redact_a_field_the_model_lacks() -> None:
+    with pytest.raises(ValueError, match="no fields"):
+        track(redact=["no_such_field"])(Source)
+
+
+def test_a_scoped_entry_is_seen_by_those_who_see_its_scope(callers, registry, monkeypatch) -> None:
+    """Entries about the shared list's source, scoped to the private list, follow the private list."""
+    monkeypatch.setitem(roles.CAPABILITIES, roles.EXPERT_MISSION,
+                        roles.CAPABILITIES[roles.EXPERT_MISSION] | {roles.VIEW_HISTORY})
+    monkeypatch.setitem(tracking._TRACKED, Source, Tracking(scope=lambda source: registry.private))
+    source = registry.shared.source
+    source.notes = "moved"
+    source.save()
+    entry = ChangeEntry.objects.get(object_type__model="source", action="update")
+    assert (entry.scope_type.model, entry.scope_id) == ("importedlist", str(registry.private.pk))
+    mission = callers[roles.EXPERT_MISSION].user
+    assert not visible_entries(mission).filter(pk=entry.pk).exists()  # the source is visible, its scope not
+    assert visible_entries(callers[roles.REVIEWER].user).filter(pk=entry.pk).exists()
+
+
+def test_every_entry_commits_to_the_one_before_and_tampering_shows() -> None:
+    for number in range(4):
+        Source.objects.create(name=f"list {number}")
+    entries = list(ChangeEntry.objects.order_by("pk"))
+    assert entries[0].previous_hash == chain.GENESIS
+    assert all(later.previous_hash == earlier.entry_hash for earlier, later in zip(entries, entries[1:], strict=False))
+    assert chain.verify(ChangeEntry.objects.order_by("pk")).intact
+
+    ChangeEntry.objects.filter(pk=entries[2].pk).update(after={"name": "list X"})
+    check = chain.verify(ChangeEntry.objects.order_by("pk"))
+    assert (check.broken_at, check.checked) == (entries[2].pk, 2) and "content" in check.problem
+    ChangeEntry.objects.filter(pk=entries[2].pk).update(after=entries[2].after)
+    ChangeEntry.objects.filter(pk=entries[1].pk).delete()
+    assert chain.verify(ChangeEntry.objects.order_by("pk")).broken_at == entries[2].pk
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_command_line_verifies_the_chain() -> None:
+    Source.objects.create(name="a list")
+    Source.objects.create(name="another list")
+    intact = CliRunner().invoke(cli, ["history", "--verify"])
+    assert intact.exit_code == 0 and "intact: 2 entries" in intact.output
+    ChangeEntry.objects.filter(pk=ChangeEntry.objects.order_by("pk").first().pk).update(actor="someone else")
+    broken = CliRunner().invoke(cli, ["history", "--verify"])
+    assert broken.exit_code == 1 and "broken at entry" in broken.output
+
+
+@pytest.mark.django_db(transaction=True)
+def test_writers_at_the_same_moment_keep_one_chain() -> None:
+    if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith("file:memorydb"):
+        pytest.skip("an in-memory SQLite test database has no file locks; PostgreSQL runs this test")
+    start = threading.Barrier(4)
+
+    def write(number: int) -> None:
+        try:
+            start.wait(timeout=5)
+            for step in range(5):
+                Source.objects.create(name=f"writer {number} list {step}")
+        finally:
+            close_old_connections()
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert ChangeEntry.objects.count() == 20
+    assert chain.verify(ChangeEntry.objects.order_by("pk")).intact
