@@ -7,13 +7,13 @@ alone; a person none of whose records the caller may see does not exist for them
 from typing import Annotated, Any
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponsePermanentRedirect
 from ninja import Path, Router, Schema
 from ninja.pagination import paginate
 
 from tergeu.accounts.roles import VIEW_REGISTRY
-from tergeu.api.common import ERROR_RESPONSES, MAX_ID, Pages, get_visible, require
-from tergeu.linkage.access import visible_people
+from tergeu.api.common import ERROR_RESPONSES, MAX_ID, Pages, require
+from tergeu.linkage.access import successor_seen_by, visible_people
 from tergeu.linkage.models import Person
 from tergeu.linkage.people import person_as_seen
 from tergeu.registry.access import visible_records
@@ -55,10 +55,17 @@ def list_people(request: HttpRequest) -> list[dict[str, Any]]:
     return _PeoplePage(visible_people(user).order_by("pk"), user)
 
 
-@router.get("/{person_id}", response={200: PersonOut, **ERROR_RESPONSES}, summary="One person")
-def get_person(request: HttpRequest, person_id: Annotated[int, Path(..., ge=1, le=MAX_ID)]) -> dict[str, Any]:
+@router.get("/{person_id}", response={200: PersonOut, 301: None, **ERROR_RESPONSES}, summary="One person",
+            description="A person a relink merged into another answers 301, pointing at that person.")
+def get_person(request: HttpRequest, person_id: Annotated[int, Path(..., ge=1, le=MAX_ID)]) -> Any:
     user = require(request, VIEW_REGISTRY)
-    return _person_out(get_visible(visible_people(user), person_id), user)
+    person = visible_people(user).filter(pk=person_id).first()
+    if person is None:
+        successor = successor_seen_by(user, person_id)
+        if successor is None:
+            raise Http404("not found")
+        return HttpResponsePermanentRedirect(f"{request.path.rsplit('/', 1)[0]}/{successor}")
+    return _person_out(person, user)
 
 
 class _PeoplePage:

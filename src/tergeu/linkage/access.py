@@ -22,6 +22,19 @@ def visible_people(user: Any) -> QuerySet[Person]:
     return Person.objects.filter(memberships__record__in=visible_to(user, Record).values("pk")).distinct()
 
 
+def successor_seen_by(user: Any, person_id: int) -> int | None:
+    """The id a retired person's page and API id lead on to, if the user may see that person; else None.
+
+    A retired person has no records, so it is neither visible nor hidden by itself: it leads on only to
+    a person the user may see, and is otherwise as absent as any person the user may not see.
+    """
+    retired = Person.objects.filter(pk=person_id, retired_at__isnull=False).select_related("merged_into").first()
+    target = retired.successor() if retired is not None else None
+    if target is None or not visible_people(user).filter(pk=target.pk).exists():
+        return None
+    return target.pk
+
+
 def visible_decisions(user: Any) -> QuerySet[PairDecision]:
     records = visible_to(user, Record).values("pk")
     return PairDecision.objects.filter(left__in=records, right__in=records)

@@ -124,7 +124,7 @@ def run_linkage(full: bool = False, progress: Progress | None = None) -> LinkSum
         # A model trained on one list never saw a match across lists (FEBRL4 added last: F1 0.97, not 0.9996).
         reason = "the stored model was trained on one list only"
     if not reason and not new_ids:
-        return LinkSummary(None, len(records), Person.objects.count(), 0, 0, "unchanged", 0,
+        return LinkSummary(None, len(records), Person.objects.current().count(), 0, 0, "unchanged", 0,
                            "no records since the last run")
     if not reason:
         try:
@@ -163,7 +163,7 @@ def _store(linkage: Linkage, by_id: dict[int, Record], person_of: dict[int, int]
         insert_rows(ScoredPairRow, ("run_id", "left_id", "right_id", "probability"),
                     ((run.pk, p.left, p.right, p.probability) for p in linkage.model.pairs))
         run.finished_at = timezone.now()
-        run.stats = {"records": len(by_id), "people": Person.objects.count(), "people_changed": changed,
+        run.stats = {"records": len(by_id), "people": Person.objects.current().count(), "people_changed": changed,
                      "new_records": len(new_ids), "mode": "full" if reason else "incremental",
                      "why_full": reason, "pairs_scored": len(linkage.model.pairs),
                      "pairs_to_review": sum(1 for item in review if item["kind"] == "pair"),

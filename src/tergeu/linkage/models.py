@@ -30,6 +30,12 @@ class LinkageRun(models.Model):
         return f"linkage run {self.pk} ({self.started_at:%Y-%m-%d %H:%M})"
 
 
+class PersonQuerySet(models.QuerySet):
+    def current(self) -> PersonQuerySet:
+        """People as the latest linkage found them (not those a relink retired)."""
+        return self.filter(retired_at__isnull=True)
+
+
 class Person(models.Model):
     display_name = models.CharField(_("name"), max_length=300, blank=True)
     names = models.JSONField(_("preferred names"), default=dict,
@@ -39,6 +45,13 @@ class Person(models.Model):
     suspicious = models.BooleanField(default=False)
     reasons = models.JSONField(default=list)
     created_at = models.DateTimeField(auto_now_add=True)
+    # A relink never deletes a person: one left without records is retired, pointing at the person who
+    # took most of its records (``merged_into``, none if its records are gone), so its page, its API id
+    # and whatever cites it (a case, a testimony) lead on to where the records went.
+    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    retired_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         db_table = "casualties_person"
@@ -46,6 +59,14 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return f"P{self.pk}: {self.display_name}"
+
+    def successor(self) -> Person | None:
+        """Where a retired person's records went (the end of any chain of merges), or None."""
+        target, seen = self.merged_into, {self.pk}
+        while target is not None and target.merged_into_id is not None and target.pk not in seen:
+            seen.add(target.pk)
+            target = target.merged_into
+        return target
 
 
 class Membership(models.Model):

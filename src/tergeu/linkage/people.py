@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 
 from tergeu.core.linkage import (
     Cluster,
@@ -61,7 +62,7 @@ def continuing_people(clusters: list[Cluster], current: dict[int, int]) -> list[
 
 def store_all(clusters: list[Cluster], by_id: dict[int, Record], run: LinkageRun,
               current: dict[int, int] | None = None) -> int:
-    """A full run: every cluster becomes a person (keeping ids); people left without records are deleted.
+    """A full run: every cluster becomes a person (keeping ids); people left without records are retired.
 
     Only what changed is written (people, their claims, memberships), so a relink that finds the people
     it found before reads them back instead of rewriting every row; each membership is stamped with this
@@ -75,11 +76,35 @@ def store_all(clusters: list[Cluster], by_id: dict[int, Record], run: LinkageRun
     Membership.objects.update(run=run)
     _write_memberships([(r, person) for cluster, person in zip(clusters, people, strict=True)
                         for r in cluster.records], current, run)
-    gone = list(Person.objects.filter(memberships__isnull=True).values_list("pk", flat=True))
-    _delete_claims_of(gone)  # claims point at people generically, so deleting a person leaves them behind
-    for start in range(0, len(gone), BATCH):
-        Person.objects.filter(pk__in=gone[start:start + BATCH]).delete()
+    gone = list(Person.objects.filter(memberships__isnull=True, retired_at__isnull=True).values_list("pk", flat=True))
+    _delete_claims_of(gone)  # a retired person states no facts: its records' people do
+    now = {record: person for cluster, person in zip(clusters, people, strict=True) for record in cluster.records}
+    _retire(gone, current, now)
     return len(clusters)
+
+
+def successors(gone: Iterable[int], before: dict[int, int], after: dict[int, int]) -> dict[int, int | None]:
+    """For each person in ``gone``, the person that now holds most of its former records (None: none left).
+
+    ``before`` and ``after`` map records to people; ties go to the smaller person id, so reruns agree.
+    """
+    held: dict[int, Counter] = {person: Counter() for person in gone}
+    for record, person in before.items():
+        if person in held and record in after:
+            held[person][after[record]] += 1
+    return {person: min(counts, key=lambda p: (-counts[p], p)) if counts else None for person, counts in held.items()}
+
+
+def _retire(gone: list[int], before: dict[int, int], after: dict[int, int]) -> None:
+    """Mark ``gone`` people retired, each pointing at its successor; people already pointing at one of
+    them now point at that successor too, so a chain of merges stays one step long."""
+    if not gone:
+        return
+    moment = timezone.now()
+    following = successors(gone, before, after)
+    update_rows(Person, ("merged_into", "retired_at"), [(p, (following[p], moment)) for p in gone])
+    earlier = Person.objects.filter(merged_into__in=gone).values_list("pk", "merged_into_id")
+    update_rows(Person, ("merged_into",), [(pk, (following[target],)) for pk, target in earlier])
 
 
 def store_new(clusters: list[Cluster], by_id: dict[int, Record], person_of: dict[int, int],

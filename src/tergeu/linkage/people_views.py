@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from tergeu.accounts.access import requires
 from tergeu.accounts.roles import VIEW_REGISTRY
 from tergeu.core.names import detect_script
+from tergeu.linkage.access import successor_seen_by
 from tergeu.linkage.models import Person
 from tergeu.linkage.people import person_as_seen
 from tergeu.registry.access import visible_records
@@ -43,7 +44,10 @@ def person_page(request: HttpRequest, person_id: int) -> HttpResponse:
     records = list(visible_records(request.user).filter(membership__person_id=person_id)
                    .order_by("imported_list_id", "row_number"))
     if person is None or not records:
-        raise Http404("not found")
+        successor = successor_seen_by(request.user, person_id)
+        if successor is None:
+            raise Http404("not found")
+        return redirect("tg-person", person_id=successor)  # merged by a relink: its records are there now
     spellings, facts = person_summary(records)
     seen = person_as_seen(person, records, with_facts=True)
     return render(request, "linkage/person.html", {

@@ -1,0 +1,84 @@
+"""A relink never deletes a person: one left without records is retired and leads on to its records' person."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.test import Client
+
+from tergeu.accounts import roles
+from tergeu.core.linkage import Cluster
+from tergeu.linkage.models import LinkageRun, Person
+from tergeu.linkage.people import store_all, successors
+from tergeu.provenance.models import Claim
+from tergeu.registry.models import Record
+
+pytestmark = pytest.mark.django_db
+HEADER = ["ФИО", "Место гибели", "Дата гибели"]
+
+
+@pytest.fixture
+def records(write_csv, run_import) -> list[Record]:
+    """Four records of two synthetic people, two lists each."""
+    for name, day in (("official", "05"), ("volunteers", "06")):
+        rows = [["Тестов Ерлан", "Алматы", f"{day}.01.2022"], ["Синтетова Дана", "Тараз", f"{day}.01.2022"]]
+        assert run_import(write_csv(f"{name}.csv", HEADER, rows), list_name=name).ok
+    return list(Record.objects.order_by("imported_list_id", "row_number"))
+
+
+def _link(*groups: tuple[Record, ...]) -> dict[int, int]:
+    clusters = [Cluster(tuple(sorted(r.pk for r in group)), 0.9, False, ()) for group in groups]
+    store_all(clusters, {r.pk: r for group in groups for r in group}, LinkageRun.objects.create(started_by="test"))
+    return {r.pk: r.membership.person_id for group in groups for r in Record.objects.filter(
+        pk__in=[x.pk for x in group]).select_related("membership")}
+
+
+def test_a_merged_person_is_retired_and_points_at_its_records_person(records) -> None:
+    o_erlan, o_dana, v_erlan, v_dana = records
+    first = _link((o_erlan,), (v_erlan,), (o_dana, v_dana))
+    split_people = {first[o_erlan.pk], first[v_erlan.pk]}
+    second = _link((o_erlan, v_erlan), (o_dana, v_dana))
+    kept = second[o_erlan.pk]
+    (retired,) = split_people - {kept}
+    gone = Person.objects.get(pk=retired)
+    assert gone.retired_at is not None and gone.merged_into_id == kept and gone.successor().pk == kept
+    assert Person.objects.current().count() == 2 and Person.objects.count() == 3
+    person_type = ContentType.objects.get_for_model(Person)
+    assert not Claim.objects.filter(subject_type=person_type, subject_id=retired).exists()
+
+
+def test_a_chain_of_merges_stays_one_step_long(records) -> None:
+    o_erlan, o_dana, v_erlan, v_dana = records
+    first = _link((o_erlan,), (v_erlan,), (o_dana,), (v_dana,))
+    second = _link((o_erlan, v_erlan), (o_dana,), (v_dana,))
+    _link((o_erlan, v_erlan, o_dana, v_dana))
+    final = Person.objects.current().get()
+    retired = Person.objects.exclude(pk=final.pk)
+    assert retired.count() == 3 and set(first.values()) | set(second.values()) == {final.pk, *retired.values_list(
+        "pk", flat=True)}
+    assert set(retired.values_list("merged_into", flat=True)) == {final.pk}
+
+
+def test_a_person_whose_records_are_gone_is_retired_without_successor() -> None:
+    assert successors([7], {1: 7, 2: 7}, {}) == {7: None}
+    assert successors([7], {1: 7, 2: 7, 3: 7}, {1: 9, 2: 8, 3: 8}) == {7: 8}
+    assert successors([7], {1: 7, 2: 7}, {1: 9, 2: 8}) == {7: 8}  # a tie goes to the smaller id
+
+
+def test_old_person_pages_and_api_ids_lead_on(records, callers) -> None:
+    o_erlan, o_dana, v_erlan, v_dana = records
+    first = _link((o_erlan,), (v_erlan,), (o_dana, v_dana))
+    second = _link((o_erlan, v_erlan), (o_dana, v_dana))
+    kept = second[o_erlan.pk]
+    (retired,) = {first[o_erlan.pk], first[v_erlan.pk]} - {kept}
+    client = Client()
+    client.force_login(callers[roles.REVIEWER].user)
+    page = client.get(f"/people/{retired}/")
+    assert page.status_code == 302 and page["Location"] == f"/people/{kept}/"
+    api = callers[roles.REVIEWER].get(f"/api/people/{retired}")
+    assert api.status_code == 301 and api["Location"] == f"/api/people/{kept}"
+    assert callers[roles.REVIEWER].get(f"/api/people/{kept}").status_code == 200
+    # The mission sees neither list: the old id leads nowhere for it, as if it never existed.
+    client.force_login(callers[roles.EXPERT_MISSION].user)
+    assert client.get(f"/people/{retired}/").status_code == 404
+    assert callers[roles.EXPERT_MISSION].get(f"/api/people/{retired}").status_code == 404
