@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tergeu.clifiles import write_to
+from tergeu.toolkit.cli import write_to
 
 
 def _refuse(message: str) -> None:

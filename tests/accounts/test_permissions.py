@@ -34,26 +34,26 @@ class Page:
 
 
 PAGES = [
-    Page("tg-home", EVERYONE),
+    Page("web:home", EVERYONE),
     Page("tg-account", EVERYONE),
-    Page("tg-registry", roles.VIEW_REGISTRY),
-    Page("tg-lists", roles.VIEW_REGISTRY),
-    Page("tg-list", roles.VIEW_REGISTRY, target="shared"),
-    Page("tg-list", roles.VIEW_ALL_LISTS, target="private"),
-    Page("tg-record", roles.VIEW_REGISTRY, target="shared"),
-    Page("tg-record", roles.VIEW_ALL_LISTS, target="private"),
-    Page("tg-assess", roles.REVIEW_FACTS, "post", "shared", (("field", "full_name"), ("status", "confirmed"))),
-    Page("tg-assess", roles.REVIEW_FACTS, "post", "private", (("field", "full_name"), ("status", "confirmed"))),
-    Page("tg-share-list", roles.SHARE_WITH_MISSION, "post", "shared", (("shared", "yes"),)),
-    Page("tg-share-list", roles.SHARE_WITH_MISSION, "post", "private", (("shared", "no"),)),
-    Page("tg-import", roles.IMPORT_LISTS),
-    Page("tg-history", roles.VIEW_HISTORY),
-    Page("tg-person", roles.VIEW_REGISTRY, target="shared"),
-    Page("tg-person", roles.VIEW_ALL_LISTS, target="private"),
-    Page("tg-review", roles.REVIEW_FACTS),
-    Page("tg-decide", roles.REVIEW_FACTS, "post"),
-    Page("tg-estimates", roles.VIEW_ALL_LISTS),
-    Page("tg-run-estimate", roles.RUN_ESTIMATES, "post", data=(("method", "loglinear"), ("linkage_draws", "0"))),
+    Page("registry:index", roles.VIEW_REGISTRY),
+    Page("registry:lists", roles.VIEW_REGISTRY),
+    Page("registry:list", roles.VIEW_REGISTRY, target="shared"),
+    Page("registry:list", roles.VIEW_ALL_LISTS, target="private"),
+    Page("registry:record", roles.VIEW_REGISTRY, target="shared"),
+    Page("registry:record", roles.VIEW_ALL_LISTS, target="private"),
+    Page("registry:assess", roles.REVIEW_FACTS, "post", "shared", (("field", "full_name"), ("status", "confirmed"))),
+    Page("registry:assess", roles.REVIEW_FACTS, "post", "private", (("field", "full_name"), ("status", "confirmed"))),
+    Page("registry:share-list", roles.SHARE_WITH_MISSION, "post", "shared", (("shared", "yes"),)),
+    Page("registry:share-list", roles.SHARE_WITH_MISSION, "post", "private", (("shared", "no"),)),
+    Page("registry:import", roles.IMPORT_LISTS),
+    Page("history:index", roles.VIEW_HISTORY),
+    Page("linkage:person", roles.VIEW_REGISTRY, target="shared"),
+    Page("linkage:person", roles.VIEW_ALL_LISTS, target="private"),
+    Page("linkage:review", roles.REVIEW_FACTS),
+    Page("linkage:decide", roles.REVIEW_FACTS, "post"),
+    Page("estimation:index", roles.VIEW_ALL_LISTS),
+    Page("estimation:run", roles.RUN_ESTIMATES, "post", data=(("method", "loglinear"), ("linkage_draws", "0"))),
 ]
 # URLs checked elsewhere or public by design: sign-in and Django's auth views, the admin (staff only,
 # Django's own checks), the language switch (works signed out too), the JSON API (tests/api).
@@ -84,12 +84,12 @@ def world(write_csv, run_import) -> dict:
 def url_of(page: Page, world: dict) -> str:
     if page.target is None:
         return reverse(page.name)
-    if page.name == "tg-person":
+    if page.name == "linkage:person":
         record = world["records"][page.target]
         person = Person.objects.create(display_name=record.display_name)
         Membership.objects.create(record=record, person=person)
         return reverse(page.name, kwargs={"person_id": person.pk})
-    if page.name in ("tg-list", "tg-share-list"):
+    if page.name in ("registry:list", "registry:share-list"):
         return reverse(page.name, kwargs={"list_id": world["lists"][page.target].pk})
     return reverse(page.name, kwargs={"record_id": world["records"][page.target].pk})
 
@@ -124,10 +124,10 @@ def test_it_never_shows_a_private_record_to_the_expert_mission(world: dict) -> N
     client = Client()
     client.force_login(world["users"][roles.EXPERT_MISSION])
     private = world["records"]["private"]
-    assert client.get(reverse("tg-record", kwargs={"record_id": private.pk})).status_code == 404
-    registry = client.get(reverse("tg-registry")).content.decode()
+    assert client.get(reverse("registry:record", kwargs={"record_id": private.pk})).status_code == 404
+    registry = client.get(reverse("registry:index")).content.decode()
     assert "Ахметова" not in registry and "Нурланов" in registry
-    assert client.get(reverse("tg-registry"), {"q": "Ahmetova"}).content.decode().count("Ахметова") == 0
+    assert client.get(reverse("registry:index"), {"q": "Ahmetova"}).content.decode().count("Ахметова") == 0
 
 
 def _patterns(resolver: URLResolver, prefix: str = "") -> list[tuple[str, str | None]]:

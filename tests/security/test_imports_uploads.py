@@ -85,7 +85,7 @@ def test_the_api_stops_an_upload_at_the_limit(one_mb_limit, big_csv: Path, clien
 def test_the_import_page_stops_an_upload_at_the_limit(one_mb_limit, big_csv: Path, client_as, settings_home: Path,
                                                       spooled) -> None:
     with big_csv.open("rb") as file:
-        response = client_as("data-entry").post(reverse("tg-import"), {"list_name": "big", "file": file})
+        response = client_as("data-entry").post(reverse("registry:import"), {"list_name": "big", "file": file})
     assert response.status_code == 200
     assert "larger than the import limit of 1 MB" in response.content.decode()
     assert sum(spooled) <= ONE_MB
@@ -93,7 +93,7 @@ def test_the_import_page_stops_an_upload_at_the_limit(one_mb_limit, big_csv: Pat
 
 
 def upload_page(client, name: str, data: bytes):
-    return client.post(reverse("tg-import"), {"file": SimpleUploadedFile(name, data), "list_name": "page list",
+    return client.post(reverse("registry:import"), {"file": SimpleUploadedFile(name, data), "list_name": "page list",
                                               "source_kind": "other", "status": "pending"})
 
 
@@ -103,7 +103,7 @@ def test_an_upload_awaiting_import_is_private_and_deleted_once_imported(client_a
     assert response.status_code == 200
     [kept] = (settings_home / "uploads").glob("*/list.csv")
     assert (mode(settings_home / "uploads"), mode(kept.parent), mode(kept)) == (0o700, 0o700, 0o600)
-    response = client.post(reverse("tg-import"), {"step": "import", "map_full_name": "ФИО"})
+    response = client.post(reverse("registry:import"), {"step": "import", "map_full_name": "ФИО"})
     assert response.status_code == 302
     assert not kept.exists() and not kept.parent.exists()
 
@@ -120,7 +120,7 @@ def test_uploads_left_pending_go_after_a_day(client_as, settings_home: Path) -> 
     [kept] = (settings_home / "uploads").glob("*/list.csv")
     day_and_more = time.time() - 25 * 3600
     os.utime(kept.parent, (day_and_more, day_and_more))
-    client_as("investigator").get(reverse("tg-import"))  # any visit to the page purges
+    client_as("investigator").get(reverse("registry:import"))  # any visit to the page purges
     assert not kept.parent.exists()
 
 
@@ -128,7 +128,7 @@ def test_opening_the_page_afresh_deletes_the_pending_upload(client_as, settings_
     client = client_as("data-entry")
     upload_page(client, "list.csv", csv_bytes(HEADER, [["Аманов Берик", "Алматы"]]))
     [kept] = (settings_home / "uploads").glob("*/list.csv")
-    client.get(reverse("tg-import"))
+    client.get(reverse("registry:import"))
     assert not kept.exists()
 
 

@@ -18,8 +18,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Router
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from tergeu.api import estimates, imports, lists, people, records, review, sources
 from tergeu.api.auth import api_auth
+from tergeu.estimation import api as estimation_api
+from tergeu.linkage import api as linkage_api
+from tergeu.provenance import api as provenance_api
+from tergeu.registry import api as registry_api
+from tergeu.registry import import_api
 from tergeu.web.busy import RETRY_AFTER_SECONDS, busy_message, is_database_busy
 
 logger = logging.getLogger("tergeu.api")
@@ -87,13 +91,14 @@ def _bounded_json_body(run: Callable[..., Any]) -> Callable[..., Any]:
 
 api.add_decorator(_single_valued_query)
 api.add_decorator(_bounded_json_body, mode="view")
-api.add_router("/sources", sources.router)
-api.add_router("/lists", lists.router)
-api.add_router("/records", records.router)
-api.add_router("/import", imports.router)
-api.add_router("/people", people.router)
-api.add_router("/review", review.router)
-api.add_router("/estimates", estimates.router)
+# Each app defines its routers (its ``api`` module); this object only mounts them.
+api.add_router("/sources", provenance_api.router)
+api.add_router("/lists", registry_api.list_router)
+api.add_router("/records", registry_api.record_router)
+api.add_router("/import", import_api.router)
+api.add_router("/people", linkage_api.people_router)
+api.add_router("/review", linkage_api.review_router)
+api.add_router("/estimates", estimation_api.router)
 
 
 def _error(request: HttpRequest, status: int, detail: str, **extra: Any) -> HttpResponse:

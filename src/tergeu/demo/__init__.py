@@ -8,9 +8,10 @@ ground truth. It is pure Python: no Django, so it can run in a notebook or a ben
 """
 
 from tergeu.demo.capture import LIST_KEYS, capture, capture_probabilities
-from tergeu.demo.lists import SOURCE_KINDS, DemoList, write_demo_lists
+from tergeu.demo.lists import DemoList, write_demo_lists
 from tergeu.demo.population import CIRCUMSTANCES, SyntheticPerson, generate_population
 from tergeu.demo.translit import SYSTEMS, romanize, russianize
+from tergeu.provenance.vocab import SOURCE_KINDS
 
 __all__ = [
     "CIRCUMSTANCES",

@@ -32,8 +32,6 @@ from tergeu.demo.render import (
     official_row,
 )
 
-SOURCE_KINDS: tuple[str, ...] = ("official", "ngo", "media", "medical", "family", "other")
-
 
 @dataclass(frozen=True)
 class DemoList:

@@ -10,12 +10,12 @@ from django.views.decorators.http import require_POST
 
 from tergeu.accounts.access import can, requires
 from tergeu.accounts.roles import RUN_ESTIMATES, VIEW_ALL_LISTS
-from tergeu.common.params import whole_number
 from tergeu.core.estimation import METHODS
 from tergeu.estimation.capture import STRATA
 from tergeu.estimation.charts import interval_rows, overlap_rows
 from tergeu.estimation.models import EstimateRun
 from tergeu.estimation.service import run_estimate
+from tergeu.toolkit.params import whole_number
 
 MAX_LINKAGE_DRAWS = 20
 
@@ -46,4 +46,4 @@ def run_estimate_now(request: HttpRequest) -> HttpResponse:
     run = run_estimate(method, strata, draws, by=request.user.get_username())
     if run.error:
         messages.error(request, run.error)
-    return redirect("tg-estimates")
+    return redirect("estimation:index")

@@ -2,6 +2,8 @@ from django.urls import path
 
 from tergeu.history import views
 
+app_name = "history"
+
 urlpatterns = [
-    path("history/", views.history, name="tg-history"),
+    path("history/", views.history, name="index"),
 ]

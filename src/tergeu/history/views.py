@@ -8,8 +8,8 @@ from django.shortcuts import render
 
 from tergeu.accounts.access import requires
 from tergeu.accounts.roles import VIEW_HISTORY
-from tergeu.common.paging import params_without_page
 from tergeu.history.access import visible_entries
+from tergeu.toolkit.paging import params_without_page
 
 PAGE_SIZE = 100
 

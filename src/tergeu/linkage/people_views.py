@@ -47,7 +47,7 @@ def person_page(request: HttpRequest, person_id: int) -> HttpResponse:
         successor = successor_seen_by(request.user, person_id)
         if successor is None:
             raise Http404("not found")
-        return redirect("tg-person", person_id=successor)  # merged by a relink: its records are there now
+        return redirect("linkage:person", person_id=successor)  # merged by a relink: its records are there now
     spellings, facts = person_summary(records)
     seen = person_as_seen(person, records, with_facts=True)
     return render(request, "linkage/person.html", {

@@ -26,13 +26,13 @@ from django.views.decorators.http import require_POST
 
 from tergeu.accounts.access import requires
 from tergeu.accounts.roles import REVIEW_FACTS
-from tergeu.common.paging import params_without_page
-from tergeu.common.params import whole_number
 from tergeu.linkage.linking import DecisionConflict
 from tergeu.linkage.linking import decide_pair as store_decision
 from tergeu.linkage.models import LinkageRun, PairDecision, ScoredPairRow
 from tergeu.linkage.queue import Pair, decisions_now, open_items, pair_key
 from tergeu.registry.access import visible_records
+from tergeu.toolkit.paging import params_without_page
+from tergeu.toolkit.params import whole_number
 
 SHOWN = 30  # items per page
 ALL_PAIRS_UP_TO = 4  # a cluster of at most this many records asks about each of its pairs
@@ -114,5 +114,5 @@ def decide_pair(request: HttpRequest) -> HttpResponse:
             messages.error(request, _("Decision not stored: %(reason)s.") % {"reason": conflict})
     page = whole_number(request.POST.get("page"))
     if page is not None and page > 1:
-        return redirect(f"{reverse('tg-review')}?page={page}")
-    return redirect("tg-review")
+        return redirect(f"{reverse('linkage:review')}?page={page}")
+    return redirect("linkage:review")

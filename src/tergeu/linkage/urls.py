@@ -2,8 +2,10 @@ from django.urls import path
 
 from tergeu.linkage import people_views, review_views
 
+app_name = "linkage"
+
 urlpatterns = [
-    path("people/<int:person_id>/", people_views.person_page, name="tg-person"),
-    path("review/", review_views.review_page, name="tg-review"),
-    path("review/decide/", review_views.decide_pair, name="tg-decide"),
+    path("people/<int:person_id>/", people_views.person_page, name="person"),
+    path("review/", review_views.review_page, name="review"),
+    path("review/decide/", review_views.decide_pair, name="decide"),
 ]

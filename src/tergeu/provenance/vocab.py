@@ -11,11 +11,19 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SourceKind(models.TextChoices):
-    OFFICIAL = "official", _("Official")
-    NGO = "ngo", _("NGO")
+    """What investigators cite. The first six keys predate the others and keep their meaning."""
+
+    OFFICIAL = "official", _("Official statement")
+    COURT = "court", _("Court document")
+    COMPLAINT = "complaint", _("Complaint")
+    TESTIMONY = "testimony", _("Testimony")
+    MEDICAL = "medical", _("Medical / forensic report")
     MEDIA = "media", _("Media")
-    MEDICAL = "medical", _("Medical / morgue")
-    FAMILY = "family", _("Family")
+    NGO = "ngo", _("NGO report")
+    SOCIAL = "social", _("Social-media post")
+    VISUAL = "visual", _("Photo or video")
+    LEAK = "leak", _("Leaked document")
+    FAMILY = "family", _("Family account")
     OTHER = "other", _("Other")
 
 
@@ -50,3 +58,9 @@ def default_confidence(reliability: str | None) -> str:
     if reliability in (Reliability.D, Reliability.E):
         return Confidence.LOW
     return Confidence.MEDIUM
+
+
+SOURCE_KINDS: tuple[str, ...] = tuple(SourceKind.values)
+RELIABILITY_GRADES: tuple[str, ...] = tuple(Reliability.values)
+CONFIDENCES: tuple[str, ...] = tuple(Confidence.values)
+STATUSES: tuple[str, ...] = tuple(Status.values)

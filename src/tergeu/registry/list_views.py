@@ -34,4 +34,4 @@ def share_list(request: HttpRequest, list_id: int) -> HttpResponse:
     imported = get_object_or_404(visible_lists(request.user), pk=list_id)
     imported.shared_with_mission = request.POST.get("shared") == "yes"
     imported.save(update_fields=["shared_with_mission"])
-    return redirect("tg-list", list_id=imported.pk)
+    return redirect("registry:list", list_id=imported.pk)

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 
-from tergeu.common.params import whole_number
 from tergeu.provenance.models import Claim
 from tergeu.registry.models import Record
 from tergeu.registry.search import RANKING_EXTRA, RankedRecords, rank
+from tergeu.toolkit.params import whole_number
 
 SORTS = {
     "list": ("imported_list_id", "row_number"),

@@ -2,12 +2,14 @@ from django.urls import path
 
 from tergeu.registry import import_views, list_views, views
 
+app_name = "registry"
+
 urlpatterns = [
-    path("registry/", views.registry, name="tg-registry"),
-    path("records/<int:record_id>/", views.record_page, name="tg-record"),
-    path("records/<int:record_id>/assess/", views.assess_fact, name="tg-assess"),
-    path("lists/", list_views.lists_page, name="tg-lists"),
-    path("lists/<int:list_id>/", list_views.list_page, name="tg-list"),
-    path("lists/<int:list_id>/share/", list_views.share_list, name="tg-share-list"),
-    path("import/", import_views.import_page, name="tg-import"),
+    path("registry/", views.registry, name="index"),
+    path("records/<int:record_id>/", views.record_page, name="record"),
+    path("records/<int:record_id>/assess/", views.assess_fact, name="assess"),
+    path("lists/", list_views.lists_page, name="lists"),
+    path("lists/<int:list_id>/", list_views.list_page, name="list"),
+    path("lists/<int:list_id>/share/", list_views.share_list, name="share-list"),
+    path("import/", import_views.import_page, name="import"),
 ]

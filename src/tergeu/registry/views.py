@@ -11,7 +11,6 @@ from django.views.decorators.http import require_POST
 
 from tergeu.accounts.access import can, requires
 from tergeu.accounts.roles import REVIEW_FACTS, VIEW_HISTORY, VIEW_REGISTRY
-from tergeu.common.paging import params_without_page
 from tergeu.provenance.models import Source
 from tergeu.provenance.vocab import Confidence, Status
 from tergeu.registry.access import visible_lists, visible_records
@@ -19,6 +18,7 @@ from tergeu.registry.facts import InvalidAssessment, assess, facts_of, history_o
 from tergeu.registry.labels import field_label
 from tergeu.registry.names import name_analysis, name_summary
 from tergeu.registry.query import SORTS, RegistryQuery, run_query
+from tergeu.toolkit.paging import params_without_page
 
 PAGE_SIZE = 50
 
@@ -77,4 +77,4 @@ def assess_fact(request: HttpRequest, record_id: int) -> HttpResponse:
             response = record_page(request, record.pk)
             response.status_code = 400
             return response
-    return redirect("tg-record", record_id=record.pk)
+    return redirect("registry:record", record_id=record.pk)

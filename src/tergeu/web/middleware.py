@@ -19,7 +19,7 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers
 
-from tergeu.common.params import MAX_ID
+from tergeu.toolkit.params import MAX_ID
 
 CONTENT_SECURITY_POLICY = "; ".join((
     "default-src 'self'",

@@ -2,6 +2,8 @@ from django.urls import path
 
 from tergeu.web import views
 
+app_name = "web"
+
 urlpatterns = [
-    path("", views.home, name="tg-home"),
+    path("", views.home, name="home"),
 ]

@@ -1,4 +1,4 @@
-"""The JSON shapes the API reads and writes.
+"""The JSON shapes the registry's API reads and writes.
 
 Output schemas resolve from model instances with ``resolve_*`` methods rather than from dicts built by
 the views: the paginator slices the queryset first, so only one page of rows is ever turned into JSON.
@@ -14,12 +14,13 @@ from typing import Annotated, Any, Literal
 from ninja import Schema
 from pydantic import BeforeValidator
 
-from tergeu.provenance.models import Source
+from tergeu.provenance.api import SourceRef
+from tergeu.provenance.vocab import RELIABILITY_GRADES, SOURCE_KINDS
 from tergeu.registry.models import ImportedList, Record
 
 SortKey = Literal["name", "-name", "date", "-date", "place", "list"]
-SourceKindName = Literal["official", "ngo", "media", "medical", "family", "other"]
-ReliabilityGrade = Literal["", "A", "B", "C", "D", "E"]
+SourceKindName = Literal[SOURCE_KINDS]  # type: ignore[valid-type]  # the vocabulary, not a copy of it
+ReliabilityGrade = Literal[("", *RELIABILITY_GRADES)]  # type: ignore[valid-type]  # "" = not given
 # "" = not given: form fields cannot be null (tergeu.registry.importing.columnmap.NAME_ORDERS, DATE_ORDERS)
 NameOrder = Literal["", "family_first", "given_first"]
 DateOrder = Literal["", "dmy", "mdy"]
@@ -35,36 +36,9 @@ def _iso_date_only(value: Any) -> Any:
 IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date_only)]
 
 
-class ErrorOut(Schema):
-    detail: str
-
-
-class ValidationErrorOut(Schema):
-    detail: str
-    errors: list[dict[str, Any]]
-
-
-class SourceRef(Schema):
-    id: int
-    name: str
-
-
 class ListRef(Schema):
     id: int
     name: str
-
-
-class SourceOut(Schema):
-    id: int
-    name: str
-    kind: str
-    publisher: str
-    published_on: datetime.date | None
-    reliability: str
-    url: str
-    notes: str
-    is_synthetic: bool
-    created_at: datetime.datetime
 
 
 class CellProblemOut(Schema):
@@ -205,7 +179,3 @@ class ImportReportOut(Schema):
     errors: list[CellProblemOut]
     warnings: list[CellProblemOut]
     preview: list[dict[str, Any]]
-
-
-def source_ref(source: Source) -> dict[str, Any]:
-    return {"id": source.pk, "name": source.name}

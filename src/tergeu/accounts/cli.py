@@ -1,7 +1,7 @@
-"""The account commands of ``tergeu``: ``init`` (with a first administrator), ``user`` and ``grant``.
+"""The accounts' commands: ``init`` (with a first administrator), ``user`` and ``grant``.
 
-Registered on the group by ``tergeu.cli``; kept apart because accounts have rules of their own (the
-site's password rules, roles) that the data commands do not share.
+``tergeu.cli`` mounts them. Passwords are asked for, never taken as arguments, and held to the site's
+rules (length, not common, not like the name) before anything is saved.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 import click
 from rich.markup import escape
 
-from tergeu.clibase import console, fail, with_django
+from tergeu.toolkit.cli import console, fail, with_django
 
 
 @click.command()
@@ -120,3 +120,6 @@ def grant_(username: str, list_name: str, level: str, until: Any, revoke: bool, 
         fail(str(refused))
     ending = f" until {held.expires_at:%Y-%m-%d}" if held.expires_at else ""
     console.print(f"{escape(username)} {held.get_level_display()} {escape(list_name)}{ending}")
+
+
+COMMANDS = [init, user_, grant_]

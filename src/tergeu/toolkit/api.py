@@ -10,8 +10,17 @@ from ninja import Field, Schema
 from ninja.pagination import PageNumberPagination
 
 from tergeu.accounts.access import can
-from tergeu.api.schemas import ErrorOut, ValidationErrorOut
-from tergeu.common.params import MAX_ID as MAX_ID  # past 64 bits an id is a 422, not an overflow in the driver
+from tergeu.toolkit.params import MAX_ID as MAX_ID  # past 64 bits an id is a 422, not an overflow in the driver
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class ValidationErrorOut(Schema):
+    detail: str
+    errors: list[dict[str, Any]]
+
 
 PAGE_SIZE = 50
 MAX_PAGE = 1_000_000

@@ -1,4 +1,5 @@
-"""Records: list rows with the facts they state. Filtered, name-searched, sorted; one with provenance.
+"""The registry's API: imported lists (which file, read how, from which source, shared or not) and
+records (list rows with the facts they state: filtered, name-searched, sorted; one with provenance).
 
 Death dates are ISO text of the precision the list gave ("2022-01-05", "2022-01" or "2022"), so a date
 range keeps every record whose date *may* fall inside it: "2022-01" matches ``date_from=2022-01-20``.
@@ -14,15 +15,36 @@ from ninja.pagination import paginate
 
 from tergeu.accounts.access import can
 from tergeu.accounts.roles import VIEW_HISTORY, VIEW_REGISTRY
-from tergeu.api.common import ERROR_RESPONSES, MAX_ID, Pages, get_visible, require
-from tergeu.api.schemas import IsoDate, RecordDetailOut, RecordOut, SortKey, source_ref
 from tergeu.history.models import ChangeEntry
-from tergeu.registry.access import visible_records
+from tergeu.provenance.api import source_ref
+from tergeu.registry.access import visible_lists, visible_records
 from tergeu.registry.facts import facts_of, history_of_record
-from tergeu.registry.models import Record
+from tergeu.registry.models import ImportedList, Record
 from tergeu.registry.query import RegistryQuery, run_query
+from tergeu.registry.schemas import IsoDate, ListOut, RecordDetailOut, RecordOut, SortKey
+from tergeu.toolkit.api import ERROR_RESPONSES, MAX_ID, Pages, get_visible, require
 
-router = Router(tags=["records"])
+list_router = Router(tags=["lists"])
+
+
+@list_router.get("", response={200: list[ListOut], **ERROR_RESPONSES}, summary="List imported lists")
+@paginate(Pages)
+def list_lists(
+    request: HttpRequest,
+    source: Annotated[int | None, Query(None, ge=1, le=MAX_ID, description="only lists of this source id")] = None,
+) -> QuerySet[ImportedList]:
+    lists = visible_lists(require(request, VIEW_REGISTRY))
+    if source is not None:
+        lists = lists.filter(source_id=source)
+    return lists.order_by("imported_at", "pk")
+
+
+@list_router.get("/{list_id}", response={200: ListOut, **ERROR_RESPONSES}, summary="One imported list")
+def get_list(request: HttpRequest, list_id: Annotated[int, Path(..., ge=1, le=MAX_ID)]) -> ImportedList:
+    return get_visible(visible_lists(require(request, VIEW_REGISTRY)), list_id)
+
+
+record_router = Router(tags=["records"])
 
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL cannot compare text with NUL characters
 ORDERINGS: dict[str, tuple[str, ...]] = {
@@ -32,7 +54,7 @@ ORDERINGS: dict[str, tuple[str, ...]] = {
 }
 
 
-@router.get("", response={200: list[RecordOut], **ERROR_RESPONSES}, summary="List and search records")
+@record_router.get("", response={200: list[RecordOut], **ERROR_RESPONSES}, summary="List and search records")
 @paginate(Pages)
 def list_records(
     request: HttpRequest,
@@ -66,7 +88,7 @@ def _raw_cells(record: Record) -> list[dict[str, Any]]:
             for index, (header, value) in enumerate(zip_longest(headers, record.raw), 1)]
 
 
-@router.get("/{record_id}", response={200: RecordDetailOut, **ERROR_RESPONSES}, summary="One record")
+@record_router.get("/{record_id}", response={200: RecordDetailOut, **ERROR_RESPONSES}, summary="One record")
 def get_record(request: HttpRequest, record_id: Annotated[int, Path(..., ge=1, le=MAX_ID)]) -> dict[str, Any]:
     user = require(request, VIEW_REGISTRY)
     record = get_visible(visible_records(user), record_id)

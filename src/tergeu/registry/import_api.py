@@ -25,22 +25,14 @@ from ninja.responses import Status
 from tergeu.accounts.access import can
 from tergeu.accounts.roles import IMPORT_LISTS
 from tergeu.api import auth
-from tergeu.api.common import ERROR_RESPONSES, require
-from tergeu.api.schemas import (
-    DateOrder,
-    ErrorOut,
-    ImportReportOut,
-    NameOrder,
-    ReliabilityGrade,
-    SourceKindName,
-    ValidationErrorOut,
-)
 from tergeu.core.fields import field_names
 from tergeu.history.tracking import acting_as
 from tergeu.registry.importing.columnmap import ColumnMap
 from tergeu.registry.importing.pipeline import ImportOptions, import_file
 from tergeu.registry.importing.table import ImportProblem
 from tergeu.registry.importing.uploads import discard_upload, limit_uploads, safe_file_name, save_upload
+from tergeu.registry.schemas import DateOrder, ImportReportOut, NameOrder, ReliabilityGrade, SourceKindName
+from tergeu.toolkit.api import ERROR_RESPONSES, ErrorOut, ValidationErrorOut, require
 
 router = Router(tags=["import"])
 

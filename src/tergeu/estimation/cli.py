@@ -1,4 +1,4 @@
-"""`tergeu estimate`: the work behind the command (cli.py holds only its options)."""
+"""The estimation's command: ``tergeu estimate`` (``tergeu.cli`` mounts it), and how it prints a result."""
 
 from __future__ import annotations
 
@@ -6,11 +6,55 @@ import json
 from pathlib import Path
 from typing import Any
 
+import click
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from tergeu.core.estimation import Estimate, EstimationError, make_estimator, method_settings, read_capture_csv
+from tergeu.toolkit.cli import console, fail, with_django
+
+
+@click.command()
+@click.option("--method", type=click.Choice(["lcmcr", "loglinear", "stepwise", "bma"]), default="lcmcr",
+              show_default=True, help="Latent classes (HRDAG's), log-linear by BIC, CSV-2021 stepwise, or Bayesian "
+              "model averaging.")
+@click.option("--strata", default="", help="Estimate per stratum and add up: comma-separated of place, date, sex, "
+              "circumstances, region. Missing values are imputed.")
+@click.option("--table", "table_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Estimate from a capture-pattern CSV (0/1 column per list, plus count) instead of the people.")
+@click.option("--linkage-draws", default=5, show_default=True, type=click.IntRange(0, 100),
+              help="Alternative linkages drawn from the match probabilities, to carry linkage doubt into the interval.")
+@click.option("--preset", type=click.Choice(["standard", "production"]), default="standard", show_default=True,
+              help="production: HRDAG's LCMCR settings (5 million iterations) and bootstrap intervals.")
+@click.option("--seed", default=1, show_default=True, type=int,
+              help="Random seed; the same seed gives the same result.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout.")
+@with_django
+def estimate(method: str, strata: str, table_path: Path | None, linkage_draws: int, preset: str, seed: int,
+             as_json: bool) -> None:
+    """Estimate the total number of deaths, including those no list recorded (multiple systems estimation).
+
+    Runs on the people `tergeu link` found (and stores the result for the estimation page), or on a
+    capture-pattern table with --table.
+    """
+    from tergeu.estimation.service import run_estimate
+
+    fields = [name.strip() for name in strata.split(",") if name.strip()]
+    try:
+        if table_path is not None:
+            if fields:
+                fail("--strata needs linked people; a capture-pattern table has no strata")
+            data = estimate_table(table_path, method, preset, seed)
+        else:
+            with console.status("Estimating…"):
+                run = run_estimate(method, fields, linkage_draws, seed, preset, by="command line")
+            if run.error:
+                fail(run.error)
+            data = {**run.result, "run": run.pk}
+    except (EstimationError, ValueError) as problem:
+        fail(str(problem))
+    print_result(console, data, as_json)
 
 
 def estimate_table(path: Path, method: str, preset: str, seed: int) -> dict[str, Any]:
@@ -55,3 +99,6 @@ def print_result(console: Console, data: dict[str, Any], as_json: bool) -> None:
 
 
 __all__ = ["Estimate", "EstimationError", "estimate_table", "print_result"]
+
+
+COMMANDS = [estimate]

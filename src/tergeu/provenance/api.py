@@ -1,17 +1,41 @@
-"""Sources: who published the lists. A role that sees only some lists sees only those lists' sources."""
+"""The API of provenance: sources, who published the lists. A role that sees only some lists sees only
+those lists' sources (``tergeu.provenance.access``)."""
 
-from typing import Annotated
+import datetime
+from typing import Annotated, Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Path, Router
+from ninja import Path, Router, Schema
 from ninja.pagination import paginate
 
 from tergeu.accounts.roles import VIEW_REGISTRY
-from tergeu.api.common import ERROR_RESPONSES, MAX_ID, Pages, get_visible, require
-from tergeu.api.schemas import SourceOut
 from tergeu.provenance.access import visible_sources
 from tergeu.provenance.models import Source
+from tergeu.toolkit.api import ERROR_RESPONSES, MAX_ID, Pages, get_visible, require
+
+
+class SourceRef(Schema):
+    id: int
+    name: str
+
+
+class SourceOut(Schema):
+    id: int
+    name: str
+    kind: str
+    publisher: str
+    published_on: datetime.date | None
+    reliability: str
+    url: str
+    notes: str
+    is_synthetic: bool
+    created_at: datetime.datetime
+
+
+def source_ref(source: Source) -> dict[str, Any]:
+    return {"id": source.pk, "name": source.name}
+
 
 router = Router(tags=["sources"])
 

@@ -10,8 +10,8 @@ from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from tergeu.accounts.roles import VIEW_ALL_LISTS
-from tergeu.api.common import ERROR_RESPONSES, Pages, require
 from tergeu.estimation.access import visible_estimates
+from tergeu.toolkit.api import ERROR_RESPONSES, Pages, require
 
 router = Router(tags=["estimates"])
 

@@ -1,15 +1,18 @@
-"""What every ``tergeu`` command shares: the console, one-line errors, and Django set up on demand.
+"""What every ``tergeu`` command shares: the console, one-line errors, Django set up on demand, and
+output files written whole or not at all.
 
-Apart from ``tergeu.cli`` so that modules of commands (``tergeu.cliaccounts``) can use it without
-importing the group that registers them.
+Each app's ``cli.py`` defines its commands with these; ``tergeu.cli`` only mounts them.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import sys
+import tempfile
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import Any, TextIO
 
 from rich.console import Console
 from rich.markup import escape
@@ -51,3 +54,29 @@ def fail(message: str) -> None:
     # never wrapped: a path broken over lines cannot be copied, and a wrap at "path:" splits the two
     console.print(f"[bold red]Error:[/bold red] {escape(message)}", highlight=False, soft_wrap=True)
     sys.exit(1)
+
+
+def write_to(output: Path | None, write: Callable[[TextIO], int], fail: Callable[[str], None]) -> int:
+    """Write to stdout, or to ``output`` through a temporary file in its folder, renamed when complete.
+
+    A failed export (a missing folder, a full disk, a database error, Ctrl-C) then never leaves half a
+    file where a whole one was, nor a temporary file behind. A file that cannot be written is reported
+    through ``fail`` (one line naming it) instead of a traceback.
+    """
+    if output is None:
+        return write(sys.stdout)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.parent)
+    except OSError as error:
+        fail(f"cannot write {output}: {error.strerror or error}")
+        raise  # fail exits; this only satisfies the type checker
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            count = write(stream)
+        os.replace(temporary, output)
+    except BaseException as error:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            fail(f"cannot write {output}: {error.strerror or error}")
+        raise
+    return count

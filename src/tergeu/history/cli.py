@@ -1,0 +1,43 @@
+"""The history's command: ``tergeu history`` (list entries, or verify the hash chain)."""
+
+from __future__ import annotations
+
+import json
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table as RichTable
+
+from tergeu.toolkit.cli import console, fail, with_django
+
+
+@click.command()
+@click.option("--limit", default=50, show_default=True, help="How many entries, newest first.")
+@click.option("--actor", help="Only changes by this person.")
+@click.option("--verify", is_flag=True, help="Check the hash chain of the whole log instead; exit 1 if broken.")
+@with_django
+def history(limit: int, actor: str | None, verify: bool) -> None:
+    """Show the change history: who changed what, when, before and after."""
+    from tergeu.history import chain
+    from tergeu.history.models import ChangeEntry
+
+    if verify:
+        check = chain.verify(ChangeEntry.objects.order_by("pk").iterator(chunk_size=2000))
+        if not check.intact:
+            fail(f"the change log is broken at entry {check.broken_at}: {check.problem} "
+                 f"({check.checked:,} entries before it are intact)")
+        console.print(f"The change log is intact: {check.checked:,} entries; newest hash {check.head}")
+        return
+    entries = ChangeEntry.objects.select_related("object_type")
+    if actor:
+        entries = entries.filter(actor=actor)
+    table = RichTable("when", "who", "what", "object", "change")
+    for entry in entries[:limit]:
+        change = json.dumps(entry.after if entry.action != "delete" else entry.before, ensure_ascii=False)
+        table.add_row(f"{entry.at:%Y-%m-%d %H:%M:%S}", escape(entry.actor), escape(entry.get_action_display()),
+                      escape(f"{entry.object_type.model} {entry.object_repr}"), escape(change[:120]))
+    Console().print(table)
+
+
+COMMANDS = [history]
