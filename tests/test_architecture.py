@@ -1,8 +1,9 @@
 """The house's layout, enforced: layers, no import loops, small modules, facades, one access.py per app.
 
-Layers, lowest first (``docs/architecture.md``): the pure core; helpers every app stands on; the
-shared apps (accounts, history, provenance); the domain apps (registry, linkage, estimation, demo);
-the faces (web pages, API, CLI, URL and settings modules). A module imports its own package or
+Layers, lowest first (``docs/architecture.md``): the pure core; configuration; the toolkit every
+app's pages, API and commands stand on; the shared apps (accounts, history, provenance); the domain
+apps (registry, linkage, estimation); the faces that mount them (web, the API object), the demo that
+fills and serves them, and the root CLI, URL and settings modules. A module imports its own package or
 what lies below it, never above: so a new app can lean on the ones below without any of them
 knowing it exists. Imports inside functions count too: they only defer a dependency, not remove it.
 """
@@ -20,16 +21,17 @@ pytestmark = pytest.mark.pure
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "tergeu"
 LAYERS = (
     ("core", "formats", "locale"),
-    ("common", "conf", "migrating"),
+    ("conf", "migrating"),
+    ("toolkit",),
     ("accounts",),
     ("history",),
     ("provenance",),
     ("registry",),
     ("linkage",),
     ("estimation",),
+    ("web", "api", "wsgi"),
     ("demo",),
-    ("web", "api", "clibase", "clireport", "clifiles", "wsgi"),
-    ("cli", "cliaccounts", "urls", "settings"),
+    ("cli", "urls", "settings"),
 )
 LAYER_OF = {part: depth for depth, parts in enumerate(LAYERS) for part in parts}
 MAX_LINES = 400

@@ -95,3 +95,16 @@ def requires(capability: str) -> Callable[[Callable[..., HttpResponse]], Callabl
         return wrapper
 
     return decorator
+
+
+def caller(request: HttpRequest) -> Any:
+    """The user the request authenticated as (token or session)."""
+    return request.auth
+
+
+def require(request: HttpRequest, capability: str) -> Any:
+    """The caller, if one of their roles grants ``capability``; else 404, so no endpoint reveals itself."""
+    user = caller(request)
+    if not can(user, capability):
+        raise Http404("not found")
+    return user

@@ -1,12 +1,10 @@
-"""The accounts' commands: ``init`` (with a first administrator), ``user`` and ``grant``.
+"""The accounts' commands: ``init`` (with a first administrator) and ``user``.
 
 ``tergeu.cli`` mounts them. Passwords are asked for, never taken as arguments, and held to the site's
 rules (length, not common, not like the name) before anything is saved.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 import click
 from rich.markup import escape
@@ -78,48 +76,4 @@ def _new_password(user: object) -> str:
     return password
 
 
-@click.command("grant")
-@click.argument("username")
-@click.option("--list", "list_name", required=True, help="The imported list to share (by its name).")
-@click.option("--level", type=click.Choice(["view", "edit"]), default="view", show_default=True,
-              help="What the person may do with it.")
-@click.option("--until", "until", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Last day of the grant (YYYY-MM-DD); for good when left out.")
-@click.option("--revoke", is_flag=True, help="End the person's grants on the list instead.")
-@click.option("--note", default="", help="Why it is shared (kept with the grant).")
-@with_django
-def grant_(username: str, list_name: str, level: str, until: Any, revoke: bool, note: str) -> None:
-    """Share one list with one named person (beyond what their role shows), or end the sharing.
-
-    A grant widens what a role sees; it never opens a page the role cannot open. Grants are kept
-    after they end, as the record of who could see what, and when.
-    """
-    import datetime
-
-    from django.contrib.auth import get_user_model
-    from django.utils import timezone
-
-    from tergeu.accounts import grants
-    from tergeu.history.tracking import current_actor
-    from tergeu.registry.models import ImportedList
-
-    user = get_user_model().objects.filter(username=username).first()
-    imported = ImportedList.objects.filter(name=list_name).first()
-    if user is None or imported is None:
-        fail(f"no {'user' if user is None else 'list'} named {username if user is None else list_name!r}")
-    if revoke:
-        ended = grants.revoke(user, imported)
-        console.print(f"Ended {ended} grant(s) of {escape(username)} on {escape(list_name)}")
-        return
-    expires = None
-    if until is not None:
-        expires = timezone.make_aware(datetime.datetime.combine(until.date(), datetime.time.max))
-    try:
-        held = grants.grant(user, imported, by=current_actor()[0], level=level, expires_at=expires, note=note)
-    except ValueError as refused:
-        fail(str(refused))
-    ending = f" until {held.expires_at:%Y-%m-%d}" if held.expires_at else ""
-    console.print(f"{escape(username)} {held.get_level_display()} {escape(list_name)}{ending}")
-
-
-COMMANDS = [init, user_, grant_]
+COMMANDS = [init, user_]

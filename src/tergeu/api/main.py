@@ -18,7 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Router
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from tergeu.api.auth import api_auth
+from tergeu.accounts.api_auth import api_auth
 from tergeu.estimation import api as estimation_api
 from tergeu.linkage import api as linkage_api
 from tergeu.provenance import api as provenance_api

@@ -9,9 +9,10 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
+from tergeu.accounts.access import require
 from tergeu.accounts.roles import VIEW_ALL_LISTS
 from tergeu.estimation.access import visible_estimates
-from tergeu.toolkit.api import ERROR_RESPONSES, Pages, require
+from tergeu.toolkit.api import ERROR_RESPONSES, Pages
 
 router = Router(tags=["estimates"])
 

@@ -9,6 +9,7 @@ from ninja import Field, Path, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
+from tergeu.accounts.access import require
 from tergeu.accounts.roles import REVIEW_FACTS, VIEW_REGISTRY
 from tergeu.linkage.access import successor_seen_by, visible_people
 from tergeu.linkage.linking import DecisionConflict, decide_pair
@@ -16,7 +17,7 @@ from tergeu.linkage.models import LinkageRun, PairDecision, Person
 from tergeu.linkage.people import person_as_seen
 from tergeu.linkage.queue import decisions_now, open_items
 from tergeu.registry.access import visible_records
-from tergeu.toolkit.api import ERROR_RESPONSES, MAX_ID, ErrorOut, Pages, require
+from tergeu.toolkit.api import ERROR_RESPONSES, MAX_ID, ErrorOut, Pages
 
 people_router = Router(tags=["people"])
 

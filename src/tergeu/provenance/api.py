@@ -9,10 +9,11 @@ from django.http import HttpRequest
 from ninja import Path, Router, Schema
 from ninja.pagination import paginate
 
+from tergeu.accounts.access import require
 from tergeu.accounts.roles import VIEW_REGISTRY
 from tergeu.provenance.access import visible_sources
 from tergeu.provenance.models import Source
-from tergeu.toolkit.api import ERROR_RESPONSES, MAX_ID, Pages, get_visible, require
+from tergeu.toolkit.api import ERROR_RESPONSES, MAX_ID, Pages, get_visible
 
 
 class SourceRef(Schema):

@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from ninja import Path, Query, Router
 from ninja.pagination import paginate
 
-from tergeu.accounts.access import can
+from tergeu.accounts.access import can, require
 from tergeu.accounts.roles import VIEW_HISTORY, VIEW_REGISTRY
 from tergeu.history.models import ChangeEntry
 from tergeu.provenance.api import source_ref
@@ -22,7 +22,7 @@ from tergeu.registry.facts import facts_of, history_of_record
 from tergeu.registry.models import ImportedList, Record
 from tergeu.registry.query import RegistryQuery, run_query
 from tergeu.registry.schemas import IsoDate, ListOut, RecordDetailOut, RecordOut, SortKey
-from tergeu.toolkit.api import ERROR_RESPONSES, MAX_ID, Pages, get_visible, require
+from tergeu.toolkit.api import ERROR_RESPONSES, MAX_ID, Pages, get_visible
 
 list_router = Router(tags=["lists"])
 

@@ -1,4 +1,5 @@
-"""The registry's commands: ``tergeu import``, ``tergeu map`` and ``tergeu export records``.
+"""The registry's commands: ``tergeu import``, ``tergeu map``, ``tergeu grant`` (share one list with one
+named person) and ``tergeu export records``.
 
 Each command parses its options, calls the registry's services and prints; ``tergeu.cli`` mounts them.
 An import report names every problem with its row and column; everything taken from the file or the
@@ -14,7 +15,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -194,5 +195,49 @@ def _preview_order(column: str) -> int:
     return names.index(column) if column in names else len(names)
 
 
-COMMANDS = [import_, map_]
+@click.command("grant")
+@click.argument("username")
+@click.option("--list", "list_name", required=True, help="The imported list to share (by its name).")
+@click.option("--level", type=click.Choice(["view", "edit"]), default="view", show_default=True,
+              help="What the person may do with it.")
+@click.option("--until", "until", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Last day of the grant (YYYY-MM-DD); for good when left out.")
+@click.option("--revoke", is_flag=True, help="End the person's grants on the list instead.")
+@click.option("--note", default="", help="Why it is shared (kept with the grant).")
+@with_django
+def grant_(username: str, list_name: str, level: str, until: Any, revoke: bool, note: str) -> None:
+    """Share one list with one named person (beyond what their role shows), or end the sharing.
+
+    A grant widens what a role sees; it never opens a page the role cannot open. Grants are kept
+    after they end, as the record of who could see what, and when.
+    """
+    import datetime
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from tergeu.accounts import grants
+    from tergeu.history.tracking import current_actor
+    from tergeu.registry.models import ImportedList
+
+    user = get_user_model().objects.filter(username=username).first()
+    imported = ImportedList.objects.filter(name=list_name).first()
+    if user is None or imported is None:
+        fail(f"no {'user' if user is None else 'list'} named {username if user is None else list_name!r}")
+    if revoke:
+        ended = grants.revoke(user, imported)
+        console.print(f"Ended {ended} grant(s) of {escape(username)} on {escape(list_name)}")
+        return
+    expires = None
+    if until is not None:
+        expires = timezone.make_aware(datetime.datetime.combine(until.date(), datetime.time.max))
+    try:
+        held = grants.grant(user, imported, by=current_actor()[0], level=level, expires_at=expires, note=note)
+    except ValueError as refused:
+        fail(str(refused))
+    ending = f" until {held.expires_at:%Y-%m-%d}" if held.expires_at else ""
+    console.print(f"{escape(username)} {held.get_level_display()} {escape(list_name)}{ending}")
+
+
+COMMANDS = [import_, map_, grant_]
 EXPORTS = [export_records]

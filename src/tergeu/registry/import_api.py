@@ -22,9 +22,9 @@ from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 from ninja.responses import Status
 
-from tergeu.accounts.access import can
+from tergeu.accounts import api_auth as auth
+from tergeu.accounts.access import can, require
 from tergeu.accounts.roles import IMPORT_LISTS
-from tergeu.api import auth
 from tergeu.core.fields import field_names
 from tergeu.history.tracking import acting_as
 from tergeu.registry.importing.columnmap import ColumnMap
@@ -32,7 +32,7 @@ from tergeu.registry.importing.pipeline import ImportOptions, import_file
 from tergeu.registry.importing.table import ImportProblem
 from tergeu.registry.importing.uploads import discard_upload, limit_uploads, safe_file_name, save_upload
 from tergeu.registry.schemas import DateOrder, ImportReportOut, NameOrder, ReliabilityGrade, SourceKindName
-from tergeu.toolkit.api import ERROR_RESPONSES, ErrorOut, ValidationErrorOut, require
+from tergeu.toolkit.api import ERROR_RESPONSES, ErrorOut, ValidationErrorOut
 
 router = Router(tags=["import"])
 

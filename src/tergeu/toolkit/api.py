@@ -1,4 +1,4 @@
-"""What every endpoint shares: the caller, capability checks that answer 404, pagination, error shapes."""
+"""What every endpoint shares: pagination, error shapes, bounded ids (the caller checks: ``accounts.access``)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Schema
 from ninja.pagination import PageNumberPagination
 
-from tergeu.accounts.access import can
 from tergeu.toolkit.params import MAX_ID as MAX_ID  # past 64 bits an id is a 422, not an overflow in the driver
 
 
@@ -27,19 +26,6 @@ MAX_PAGE = 1_000_000
 
 # Documented on every operation, so clients (and schemathesis) know what a refusal looks like.
 ERROR_RESPONSES: dict[int, Any] = {401: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
-
-
-def caller(request: HttpRequest) -> Any:
-    """The user the request authenticated as (token or session)."""
-    return request.auth
-
-
-def require(request: HttpRequest, capability: str) -> Any:
-    """The caller, if one of their roles grants ``capability``; else 404, so no endpoint reveals itself."""
-    user = caller(request)
-    if not can(user, capability):
-        raise Http404("not found")
-    return user
 
 
 def get_visible(queryset: QuerySet, pk: int) -> Any:
