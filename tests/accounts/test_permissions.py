@@ -130,13 +130,15 @@ def test_it_never_shows_a_private_record_to_the_expert_mission(world: dict) -> N
     assert client.get(reverse("registry:index"), {"q": "Ahmetova"}).content.decode().count("Ахметова") == 0
 
 
-def _patterns(resolver: URLResolver, prefix: str = "") -> list[tuple[str, str | None]]:
+def _patterns(resolver: URLResolver, prefix: str = "", namespace: str = "") -> list[tuple[str, str | None]]:
+    """Every route with its full name (``app:name`` inside an app's URLs)."""
     found = []
     for entry in resolver.url_patterns:
         if isinstance(entry, URLResolver):
-            found += _patterns(entry, prefix + str(entry.pattern))
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            found += _patterns(entry, prefix + str(entry.pattern), inner)
         elif isinstance(entry, URLPattern):
-            found.append((prefix + str(entry.pattern), entry.name))
+            found.append((prefix + str(entry.pattern), f"{namespace}{entry.name}" if entry.name else None))
     return found
 
 
