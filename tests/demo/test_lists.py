@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from tergeu.core.fields import guess_columns
-from tergeu.demo import SOURCE_KINDS, DemoList, generate_population, write_demo_lists
+from tergeu.demo import DemoList, generate_population, write_demo_lists
+from tergeu.provenance.vocab import SOURCE_KINDS
 
 FILES = ("official_gpo.csv", "ngo_kk.csv", "media_en.json", "morgue_almaty.csv")
 OFFICIAL_HEADERS = ["№", "Фамилия Имя Отчество", "Дата рождения", "ИИН", "Место гибели", "Дата гибели"]

@@ -11,12 +11,10 @@ from tergeu.demo.capture import LIST_KEYS, capture, capture_probabilities
 from tergeu.demo.lists import DemoList, write_demo_lists
 from tergeu.demo.population import CIRCUMSTANCES, SyntheticPerson, generate_population
 from tergeu.demo.translit import SYSTEMS, romanize, russianize
-from tergeu.provenance.vocab import SOURCE_KINDS
 
 __all__ = [
     "CIRCUMSTANCES",
     "LIST_KEYS",
-    "SOURCE_KINDS",
     "SYSTEMS",
     "DemoList",
     "SyntheticPerson",

@@ -23,6 +23,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+
 # Splink 5.0 exports no public name for an EM run that fails to converge; this is the one private
 # import, pinned with Splink itself (pyproject.toml), so an upgrade that moves it fails at import.
 from splink.internals.exceptions import EMTrainingException
