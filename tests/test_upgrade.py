@@ -82,3 +82,7 @@ def test_a_database_of_469c731_migrates_with_every_row(tmp_path: Path) -> None:
                 or c in ("provenance.record", "provenance.importedlist", "provenance.changeentry")]
     check = _django(tmp_path, "-m", "django", "makemigrations", "--check", "--dry-run")
     assert check.returncode == 0, check.stdout + check.stderr
+    # The migration chained the old entries with its frozen hash; today's code must find them intact.
+    verified = _django(tmp_path, "-c", "from tergeu.cli import main; main()", "history", "--verify")
+    assert verified.returncode == 0 and f"intact: {before['provenance_changeentry']} entries" in verified.stderr, (
+        verified.stdout + verified.stderr)

@@ -56,3 +56,17 @@ def test_it_declares_token_and_session_authentication(client: Client) -> None:
     for path in ENDPOINTS:
         for operation in document["paths"][path].values():
             assert operation["security"] == [{"TokenAuth": []}, {"SessionAuth": []}]
+
+
+OPERATION_IDS = {  # a contract: generated clients name their methods after these
+    "tergeu_api_sources_list_sources", "tergeu_api_sources_get_source", "tergeu_api_lists_list_lists",
+    "tergeu_api_lists_get_list", "tergeu_api_records_list_records", "tergeu_api_records_get_record",
+    "tergeu_api_imports_import_list", "tergeu_api_people_list_people", "tergeu_api_people_get_person",
+    "tergeu_api_review_review_queue", "tergeu_api_review_decide", "tergeu_api_estimates_list_estimates",
+}
+
+
+def test_operation_ids_stay_what_clients_were_generated_with() -> None:
+    document = Client().get("/api/openapi.json").json()
+    found = {operation["operationId"] for path in document["paths"].values() for operation in path.values()}
+    assert found == OPERATION_IDS

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 from click.testing import CliRunner
-from django.db import close_old_connections, connection
+from django.db import close_old_connections, connection, transaction
 
 from tergeu.accounts import roles
 from tergeu.cli import cli
@@ -64,20 +64,50 @@ def test_a_scoped_entry_is_seen_by_those_who_see_its_scope(callers, registry, mo
     assert visible_entries(callers[roles.REVIEWER].user).filter(pk=entry.pk).exists()
 
 
+def _sealed() -> list[ChangeEntry]:
+    return list(ChangeEntry.objects.exclude(chain_position=None).order_by("chain_position"))
+
+
+@pytest.mark.django_db(transaction=True)
 def test_every_entry_commits_to_the_one_before_and_tampering_shows() -> None:
     for number in range(4):
         Source.objects.create(name=f"list {number}")
-    entries = list(ChangeEntry.objects.order_by("pk"))
-    assert entries[0].previous_hash == chain.GENESIS
+    entries = _sealed()
+    assert [e.chain_position for e in entries] == [1, 2, 3, 4] and entries[0].previous_hash == chain.GENESIS
     assert all(later.previous_hash == earlier.entry_hash for earlier, later in zip(entries, entries[1:], strict=False))
-    assert chain.verify(ChangeEntry.objects.order_by("pk")).intact
+    assert chain.verify(_sealed()).intact
 
     ChangeEntry.objects.filter(pk=entries[2].pk).update(after={"name": "list X"})
-    check = chain.verify(ChangeEntry.objects.order_by("pk"))
+    check = chain.verify(_sealed())
     assert (check.broken_at, check.checked) == (entries[2].pk, 2) and "content" in check.problem
     ChangeEntry.objects.filter(pk=entries[2].pk).update(after=entries[2].after)
     ChangeEntry.objects.filter(pk=entries[1].pk).delete()
-    assert chain.verify(ChangeEntry.objects.order_by("pk")).broken_at == entries[2].pk
+    assert chain.verify(_sealed()).broken_at == entries[2].pk
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_newest_entry_removed_shows_against_a_kept_head() -> None:
+    for number in range(3):
+        Source.objects.create(name=f"list {number}")
+    head = chain.verify(_sealed()).head
+    ChangeEntry.objects.filter(pk=_sealed()[-1].pk).delete()
+    assert chain.verify(_sealed()).intact  # the chain alone cannot tell
+    check = chain.verify(_sealed(), expected_head=head)
+    assert not check.intact and "removed from its end" in check.problem
+    ChangeEntry.objects.all().delete()
+    assert not chain.verify(_sealed(), expected_head=head).intact
+
+
+@pytest.mark.django_db(transaction=True)
+def test_numbers_are_hashed_as_the_database_gives_them_back() -> None:
+    """PostgreSQL's JSON storage rewrites 5.0 as 5 and 1e300 as an integer; the hash must not care."""
+    source = Source.objects.create(name="numbers")
+    entry = ChangeEntry.objects.get()
+    ChangeEntry.objects.filter(pk=entry.pk).update(after={"a": 5.0, "b": 1e300, "c": -0.0, "d": [0.1, 2**60]})
+    ChangeEntry.objects.filter(pk=entry.pk).update(chain_position=None)
+    chain.seal_pending()
+    assert chain.verify(_sealed()).intact
+    assert source.pk and chain._number(5.0) == 5 and chain._number(10**300) == 1e300 and chain._number(-0.0) == 0
 
 
 @pytest.mark.django_db(transaction=True)
@@ -86,15 +116,21 @@ def test_the_command_line_verifies_the_chain() -> None:
     Source.objects.create(name="another list")
     intact = CliRunner().invoke(cli, ["history", "--verify"])
     assert intact.exit_code == 0 and "intact: 2 entries" in intact.output
-    ChangeEntry.objects.filter(pk=ChangeEntry.objects.order_by("pk").first().pk).update(actor="someone else")
+    head = _sealed()[-1].entry_hash
+    assert CliRunner().invoke(cli, ["history", "--verify", "--expect-head", head]).exit_code == 0
+    ChangeEntry.objects.filter(pk=_sealed()[0].pk).update(actor="someone else")
     broken = CliRunner().invoke(cli, ["history", "--verify"])
     assert broken.exit_code == 1 and "broken at entry" in broken.output
 
 
-@pytest.mark.django_db(transaction=True)
-def test_writers_at_the_same_moment_keep_one_chain() -> None:
+def _concurrent_only() -> None:
     if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith("file:memorydb"):
         pytest.skip("an in-memory SQLite test database has no file locks; PostgreSQL runs this test")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_writers_at_the_same_moment_keep_one_chain() -> None:
+    _concurrent_only()
     start = threading.Barrier(4)
 
     def write(number: int) -> None:
@@ -110,5 +146,32 @@ def test_writers_at_the_same_moment_keep_one_chain() -> None:
         thread.start()
     for thread in threads:
         thread.join()
-    assert ChangeEntry.objects.count() == 20
-    assert chain.verify(ChangeEntry.objects.order_by("pk")).intact
+    assert ChangeEntry.objects.count() == 20 and len(_sealed()) == 20
+    assert chain.verify(_sealed()).intact
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_long_transaction_does_not_hold_up_other_writers() -> None:
+    """An import keeps its transaction open for minutes; another change meanwhile must not wait for it."""
+    _concurrent_only()
+    inside, other_done, failures = threading.Event(), threading.Event(), []
+
+    def long_transaction() -> None:
+        try:
+            with transaction.atomic():
+                Source.objects.create(name="a long import")  # its entry is written, not yet committed
+                inside.set()
+                if not other_done.wait(timeout=20):
+                    failures.append("the other writer waited for this transaction")
+        finally:
+            close_old_connections()
+
+    holder = threading.Thread(target=long_transaction)
+    holder.start()
+    assert inside.wait(timeout=20)
+    Source.objects.create(name="a quick change")
+    other_done.set()
+    holder.join()
+    assert failures == []
+    assert chain.verify(_sealed()).intact and len(_sealed()) == 2
+

@@ -32,6 +32,20 @@ class LoginFailureAdmin(admin.ModelAdmin):
 
 @admin.register(Grant)
 class GrantAdmin(admin.ModelAdmin):
+    """Read-only: grants are made and ended with ``tergeu grant``, which ends the current one first and
+    records who granted; a grant is never edited or deleted, so the rows stay the record of access."""
+
     list_display = ("user", "level", "scope_type", "scope_id", "granted_by", "granted_at", "expires_at")
     list_filter = ("level", "scope_type")
-    readonly_fields = ("granted_by", "granted_at")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return visible_to(request.user, Grant)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Grant | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Grant | None = None) -> bool:
+        return False

@@ -90,10 +90,14 @@ class Grant(models.Model):
     """
 
     class Level(models.TextChoices):
+        """``edit`` is for apps whose roles change the objects they are granted (cases, testimonies); a list
+        is only ever granted to be seen (``tergeu grant``)."""
+
         VIEW = "view", _("may see")
         EDIT = "edit", _("may see and change")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tergeu_grants")
+    # PROTECT: deleting an account must not erase the record of what it could see (deactivate it instead).
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="tergeu_grants")
     scope_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     scope_id = models.PositiveBigIntegerField()
     scope = GenericForeignKey("scope_type", "scope_id")

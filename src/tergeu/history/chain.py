@@ -1,37 +1,70 @@
-"""The change log as a hash chain: each entry commits to the one before, so a rewritten past shows.
+"""The change log as a hash chain: each sealed entry commits to the one sealed before it.
 
 An entry's hash is SHA-256 over its canonical JSON (sorted keys, no spaces, UTF-8) together with the
-hash of the entry before it (by id). Changing, removing or inserting any entry changes every hash
-after it, so a copy of the newest hash kept elsewhere (a report, an email, the evidence ledger of
-issue 8) proves the whole log up to that point. ``verify`` recomputes the chain; it needs nothing
-but the rows, so a third party can rerun it on an export.
+previous entry's hash. Changing, removing or inserting a sealed entry changes every hash after it; a
+copy of the newest hash kept elsewhere (a report, an email, the evidence ledger of issue 8) also
+proves that nothing was cut off the end (``verify(expected_head=...)``). Anyone who can write the
+database can recompute the whole chain, so the kept copy, not the chain alone, is the proof.
 
-Entries are appended one at a time under a lock (PostgreSQL: an advisory lock held to the end of the
-transaction; SQLite: its write lock, taken at ``BEGIN IMMEDIATE``), so two writers never hang their
-entries on the same predecessor.
+**When entries are sealed.** Not while their transaction is open: an import writes its entry at the
+start of a transaction that may last minutes, and a lock held that long would stall every other
+writer. An entry is written with no position; once its transaction commits, ``seal_pending`` gives
+every committed unsealed entry the next position and hash, in id order, under a short lock
+(PostgreSQL: an advisory lock; SQLite: its write lock). The chain runs in position order. An entry
+whose process died before sealing is sealed by the next write or by ``tergeu history --verify``.
+
+**What is hashed** is what the database stores and gives back, whichever database: ids, the time to
+the microsecond, and the JSON before/after with every number in one canonical form (a whole number
+as an integer, others as the shortest float), because PostgreSQL's JSON storage rewrites 5.0 as 5 and
+1e300 as 1 followed by 300 zeros.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection
+from django.apps import apps
+from django.db import connection, transaction
 
 GENESIS = "0" * 64  # the "previous hash" of the first entry
 CHAIN_LOCK = 7_221_020_301  # PostgreSQL advisory lock key of the change log (arbitrary, fixed)
+_EXACT = 2**53  # integers up to here are exact as floats
+
+
+def _number(value: float | int) -> float | int:
+    """One form per number, whatever the database did to it: exact whole numbers as int, others as float."""
+    if isinstance(value, bool):
+        return value
+    as_float = float(value)
+    if math.isfinite(as_float) and as_float.is_integer() and abs(as_float) < _EXACT:
+        return int(as_float)
+    return as_float
+
+
+def _canonical_json(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _canonical_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_canonical_json(v) for v in value]
+    if isinstance(value, int | float):
+        return _number(value)
+    return value
 
 
 def canonical(entry: Any, previous: str) -> bytes:
-    """The bytes an entry's hash is taken over: every stored field, the previous hash, ids for relations."""
+    """The bytes an entry's hash is taken over: every stored field and the previous hash."""
     fields = {
-        "id": entry.pk, "previous": previous, "at": entry.at.isoformat(), "actor": entry.actor,
-        "user": entry.user_id, "action": entry.action, "object_type": entry.object_type_id,
-        "object_id": entry.object_id, "object_repr": entry.object_repr, "before": entry.before,
-        "after": entry.after, "reason": entry.reason, "scope_type": entry.scope_type_id, "scope_id": entry.scope_id,
+        "id": entry.pk, "position": entry.chain_position, "previous": previous,
+        "at": entry.at.isoformat(timespec="microseconds"), "actor": entry.actor, "user": entry.user_id,
+        "action": entry.action, "object_type": entry.object_type_id, "object_id": entry.object_id,
+        "object_repr": entry.object_repr, "before": _canonical_json(entry.before),
+        "after": _canonical_json(entry.after), "reason": entry.reason, "scope_type": entry.scope_type_id,
+        "scope_id": entry.scope_id,
     }
     return json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -40,25 +73,37 @@ def digest(entry: Any, previous: str) -> str:
     return hashlib.sha256(canonical(entry, previous)).hexdigest()
 
 
-def lock_chain() -> None:
-    """Serialise appends for the rest of the transaction (PostgreSQL; SQLite's write lock already does)."""
+def _lock() -> None:
+    """Serialise sealing for the rest of the (short) transaction (PostgreSQL; SQLite's write lock does it)."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK])
 
 
-def seal(entry: Any) -> None:
-    """Hang a just-inserted ``entry`` on its predecessor: set and store its previous and own hash."""
-    model = type(entry)
-    last = model.objects.filter(pk__lt=entry.pk).order_by("-pk").values_list("entry_hash", flat=True).first()
-    entry.previous_hash = last or GENESIS
-    entry.entry_hash = digest(entry, entry.previous_hash)
-    model.objects.filter(pk=entry.pk).update(previous_hash=entry.previous_hash, entry_hash=entry.entry_hash)
+def seal_pending() -> int:
+    """Seal every committed entry that has no position yet, in id order; how many were sealed."""
+    entries = apps.get_model("history", "ChangeEntry").objects
+    with transaction.atomic():
+        _lock()
+        last = entries.exclude(chain_position=None).order_by("-chain_position").first()
+        position, previous = (last.chain_position, last.entry_hash) if last else (0, GENESIS)
+        pending = list(entries.filter(chain_position=None).order_by("pk"))
+        for entry in pending:
+            position += 1
+            entry.chain_position, entry.previous_hash = position, previous
+            entry.entry_hash = previous = digest(entry, previous)
+        entries.bulk_update(pending, ["chain_position", "previous_hash", "entry_hash"], batch_size=500)
+    return len(pending)
+
+
+def seal_after_commit() -> None:
+    """Have the entries of the current transaction sealed once it commits (at once outside one)."""
+    transaction.on_commit(seal_pending, robust=True)
 
 
 @dataclass(frozen=True)
 class ChainCheck:
-    """What ``verify`` found: how many entries it checked, the newest hash, and the first break if any."""
+    """What ``verify`` found: how many sealed entries it checked, the newest hash, the first break if any."""
 
     checked: int
     head: str
@@ -67,16 +112,26 @@ class ChainCheck:
 
     @property
     def intact(self) -> bool:
-        return self.broken_at is None
+        return self.broken_at is None and not self.problem
 
 
-def verify(entries: Iterable[Any]) -> ChainCheck:
-    """Recompute the chain over ``entries`` in id order; stop at the first entry that does not fit."""
-    previous, checked = GENESIS, 0
-    for entry in entries:
+def verify(entries: Iterable[Any], expected_head: str | None = None) -> ChainCheck:
+    """Recompute the chain over sealed ``entries`` in position order; stop at the first that does not fit.
+
+    With ``expected_head`` (a hash kept elsewhere earlier), also check that the chain still contains it,
+    so entries cut off the end, or a log emptied, show too.
+    """
+    previous, checked, seen_head = GENESIS, 0, expected_head is None
+    for number, entry in enumerate(entries, start=1):
+        if entry.chain_position != number:
+            return ChainCheck(checked, previous, entry.pk, f"it is at position {entry.chain_position}, not {number}")
         if entry.previous_hash != previous:
             return ChainCheck(checked, previous, entry.pk, "its previous hash is not the hash of the entry before it")
         if entry.entry_hash != digest(entry, previous):
             return ChainCheck(checked, previous, entry.pk, "its content does not match its hash")
         previous, checked = entry.entry_hash, checked + 1
+        seen_head = seen_head or previous == expected_head
+    if not seen_head:
+        return ChainCheck(checked, previous, None, f"the hash kept earlier, {expected_head}, is not in the chain: "
+                                                   "entries were removed from its end or the log was rewritten")
     return ChainCheck(checked, previous)

@@ -16,18 +16,23 @@ from tergeu.toolkit.cli import console, fail, with_django
 @click.option("--limit", default=50, show_default=True, help="How many entries, newest first.")
 @click.option("--actor", help="Only changes by this person.")
 @click.option("--verify", is_flag=True, help="Check the hash chain of the whole log instead; exit 1 if broken.")
+@click.option("--expect-head", metavar="HASH", help="With --verify: a newest hash kept earlier, which the "
+              "chain must still contain (else entries were cut off its end).")
 @with_django
-def history(limit: int, actor: str | None, verify: bool) -> None:
+def history(limit: int, actor: str | None, verify: bool, expect_head: str | None) -> None:
     """Show the change history: who changed what, when, before and after."""
     from tergeu.history import chain
     from tergeu.history.models import ChangeEntry
 
     if verify:
-        check = chain.verify(ChangeEntry.objects.order_by("pk").iterator(chunk_size=2000))
+        chain.seal_pending()  # entries of a process that died before sealing them
+        sealed = ChangeEntry.objects.exclude(chain_position=None).order_by("chain_position")
+        check = chain.verify(sealed.iterator(chunk_size=2000), expected_head=expect_head)
         if not check.intact:
-            fail(f"the change log is broken at entry {check.broken_at}: {check.problem} "
-                 f"({check.checked:,} entries before it are intact)")
-        console.print(f"The change log is intact: {check.checked:,} entries; newest hash {check.head}")
+            where = f"at entry {check.broken_at}" if check.broken_at else "at its end"
+            fail(f"the change log is broken {where}: {check.problem} ({check.checked:,} entries before it are intact)")
+        console.print(f"The change log is intact: {check.checked:,} entries; newest hash {check.head} "
+                      "(keep it elsewhere; --expect-head checks it later)")
         return
     entries = ChangeEntry.objects.select_related("object_type")
     if actor:

@@ -32,7 +32,9 @@ class ChangeEntry(models.Model):
     # its witness); empty: the object's. See ``tergeu.history.access``.
     scope_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     scope_id = models.CharField(max_length=64, blank=True)
-    # The hash chain (``tergeu.history.chain``): the previous entry's hash and this one's.
+    # The hash chain (``tergeu.history.chain``): the place in it (set once the entry's transaction has
+    # committed), the previous entry's hash and this one's.
+    chain_position = models.PositiveBigIntegerField(null=True, blank=True, unique=True)
     previous_hash = models.CharField(max_length=64, blank=True)
     entry_hash = models.CharField(max_length=64, blank=True)
 

@@ -24,7 +24,7 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import models
 from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save, pre_save
 
@@ -116,28 +116,26 @@ def _label(instance: models.Model) -> str:
 
 def write_entry(instance: models.Model, action: str, before: dict | None, after: dict | None,
                 reason: str = "") -> None:
-    """Append one entry to the log, sealed into the hash chain (the model is looked up here: ``tracking``
-    is imported by the models it tracks)."""
+    """Append one entry to the log; it is sealed into the hash chain once its transaction commits (the
+    model is looked up here: ``tracking`` is imported by the models it tracks)."""
     ChangeEntry = apps.get_model("history", "ChangeEntry")  # noqa: N806 (a model class)
     name, user = current_actor()
     scope_of = _options(type(instance)).scope
     scope = scope_of(instance) if scope_of is not None else None
-    with transaction.atomic():
-        chain.lock_chain()
-        entry = ChangeEntry.objects.create(
-            object_type=ContentType.objects.get_for_model(type(instance)),
-            object_id=str(instance.pk),
-            object_repr=_label(instance),
-            action=action,
-            before=before,
-            after=after,
-            actor=name,
-            user=user if user is not None and getattr(user, "pk", None) else None,
-            reason=reason[:500],
-            scope_type=ContentType.objects.get_for_model(type(scope)) if scope is not None else None,
-            scope_id=str(scope.pk) if scope is not None else "",
-        )
-        chain.seal(entry)
+    ChangeEntry.objects.create(
+        object_type=ContentType.objects.get_for_model(type(instance)),
+        object_id=str(instance.pk),
+        object_repr=_label(instance),
+        action=action,
+        before=before,
+        after=after,
+        actor=name,
+        user=user if user is not None and getattr(user, "pk", None) else None,
+        reason=reason[:500],
+        scope_type=ContentType.objects.get_for_model(type(scope)) if scope is not None else None,
+        scope_id=str(scope.pk) if scope is not None else "",
+    )
+    chain.seal_after_commit()
 
 
 def _remember_before(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:

@@ -18,34 +18,47 @@ from tergeu.linkage.models import LinkageRun, Membership, PairDecision, Person
 from tergeu.registry.models import Record
 
 
+def _sees_every_list(user: Any) -> bool:
+    """Roles that see every list see every row derived from them, deleted ones' history included."""
+    return role_allows(user, VIEW_ALL_LISTS)
+
+
 def visible_people(user: Any) -> QuerySet[Person]:
+    """People with a record the user may see (so never a retired person: it has no records)."""
     return Person.objects.filter(memberships__record__in=visible_to(user, Record).values("pk")).distinct()
 
 
 def successor_seen_by(user: Any, person_id: int) -> int | None:
-    """The id a retired person's page and API id lead on to, if the user may see that person; else None.
+    """The id a retired person's page and API id lead on to; None when the user may not follow it.
 
-    A retired person has no records, so it is neither visible nor hidden by itself: it leads on only to
-    a person the user may see, and is otherwise as absent as any person the user may not see.
+    A retired person leads on only for a user who could see it before (one of the records it held is
+    visible to them) and may see where it leads. Otherwise it is as absent as any person the user may
+    not see: a redirect would tell them that a person they cannot see holds those records now.
     """
     retired = Person.objects.filter(pk=person_id, retired_at__isnull=False).select_related("merged_into").first()
     target = retired.successor() if retired is not None else None
     if target is None or not visible_people(user).filter(pk=target.pk).exists():
         return None
+    if not visible_to(user, Record).filter(pk__in=retired.former_records).exists():
+        return None
     return target.pk
 
 
 def visible_decisions(user: Any) -> QuerySet[PairDecision]:
+    if _sees_every_list(user):
+        return PairDecision.objects.all()
     records = visible_to(user, Record).values("pk")
     return PairDecision.objects.filter(left__in=records, right__in=records)
 
 
 def visible_memberships(user: Any) -> QuerySet[Membership]:
+    if _sees_every_list(user):
+        return Membership.objects.all()
     return Membership.objects.filter(record__in=visible_to(user, Record).values("pk"))
 
 
 def visible_runs(user: Any) -> QuerySet[LinkageRun]:
-    return LinkageRun.objects.all() if role_allows(user, VIEW_ALL_LISTS) else LinkageRun.objects.none()
+    return LinkageRun.objects.all() if _sees_every_list(user) else LinkageRun.objects.none()
 
 
 def register() -> None:

@@ -1,10 +1,10 @@
 """The linkage's API: people (as the viewer's visible records describe them; a retired person's id
-answers 301 to its successor) and the review queue of the latest run with reviewers' decisions."""
+answers 302 to its successor) and the review queue of the latest run with reviewers' decisions."""
 
 from typing import Annotated, Any, Literal
 
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponsePermanentRedirect
+from django.http import Http404, HttpRequest, HttpResponseRedirect
 from ninja import Field, Path, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
@@ -56,8 +56,9 @@ def list_people(request: HttpRequest) -> list[dict[str, Any]]:
     return _PeoplePage(visible_people(user).order_by("pk"), user)
 
 
-@people_router.get("/{person_id}", response={200: PersonOut, 301: None, **ERROR_RESPONSES}, summary="One person",
-            description="A person a relink merged into another answers 301, pointing at that person.")
+@people_router.get("/{person_id}", response={200: PersonOut, 302: None, **ERROR_RESPONSES}, summary="One person",
+            description="A person a relink merged into another answers 302, pointing at that person, to a "
+                        "caller who could see it.")
 def get_person(request: HttpRequest, person_id: Annotated[int, Path(..., ge=1, le=MAX_ID)]) -> Any:
     user = require(request, VIEW_REGISTRY)
     person = visible_people(user).filter(pk=person_id).first()
@@ -65,7 +66,7 @@ def get_person(request: HttpRequest, person_id: Annotated[int, Path(..., ge=1, l
         successor = successor_seen_by(user, person_id)
         if successor is None:
             raise Http404("not found")
-        return HttpResponsePermanentRedirect(f"{request.path.rsplit('/', 1)[0]}/{successor}")
+        return HttpResponseRedirect(f"{request.path.rsplit('/', 1)[0]}/{successor}")
     return _person_out(person, user)
 
 

@@ -167,7 +167,7 @@ def _store(linkage: Linkage, by_id: dict[int, Record], person_of: dict[int, int]
                      "new_records": len(new_ids), "mode": "full" if reason else "incremental",
                      "why_full": reason, "pairs_scored": len(linkage.model.pairs),
                      "pairs_to_review": sum(1 for item in review if item["kind"] == "pair"),
-                     "suspicious_people": Person.objects.filter(suspicious=True).count()}
+                     "suspicious_people": Person.objects.current().filter(suspicious=True).count()}
         run.save()
     stats = run.stats
     return LinkSummary(run.pk, len(by_id), stats["people"], stats["pairs_to_review"], stats["suspicious_people"],

@@ -50,6 +50,8 @@ class Person(models.Model):
     # and whatever cites it (a case, a testimony) lead on to where the records went.
     merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     retired_at = models.DateTimeField(null=True, blank=True)
+    # The records it held when retired: only those who could see one of them are led on to its successor.
+    former_records = models.JSONField(default=list, blank=True)
 
     objects = PersonQuerySet.as_manager()
 

@@ -102,7 +102,12 @@ def _retire(gone: list[int], before: dict[int, int], after: dict[int, int]) -> N
         return
     moment = timezone.now()
     following = successors(gone, before, after)
-    update_rows(Person, ("merged_into", "retired_at"), [(p, (following[p], moment)) for p in gone])
+    held: dict[int, list[int]] = {person: [] for person in gone}
+    for record, person in before.items():
+        if person in held:
+            held[person].append(record)
+    update_rows(Person, ("merged_into", "retired_at", "former_records"),
+                [(p, (following[p], moment, sorted(held[p]))) for p in gone])
     earlier = Person.objects.filter(merged_into__in=gone).values_list("pk", "merged_into_id")
     update_rows(Person, ("merged_into",), [(pk, (following[target],)) for pk, target in earlier])
 

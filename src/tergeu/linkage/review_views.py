@@ -37,6 +37,7 @@ from tergeu.toolkit.params import whole_number
 SHOWN = 30  # items per page
 ALL_PAIRS_UP_TO = 4  # a cluster of at most this many records asks about each of its pairs
 
+
 def pair_scores(records: set[int]) -> dict[Pair, float]:
     """The stored model probability of each scored pair among ``records`` (the highest if scored twice)."""
     scores: dict[Pair, float] = {}

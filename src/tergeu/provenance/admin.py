@@ -14,7 +14,7 @@ class SourceAdmin(VisibleOnlyAdmin):
 @admin.register(Claim)
 class ClaimAdmin(VisibleOnlyAdmin):
     list_display = ("field", "value", "source", "confidence", "status")
-    list_filter = ("field", "confidence", "status", "source")
+    list_filter = ("field", "confidence", "status", ("source", admin.RelatedOnlyFieldListFilter))
     search_fields = ("value",)
     raw_id_fields = ("record",)
     list_select_related = ("source",)

@@ -14,6 +14,6 @@ class ImportedListAdmin(VisibleOnlyAdmin):
 @admin.register(Record)
 class RecordAdmin(VisibleOnlyAdmin):
     list_display = ("imported_list", "row_number")
-    list_filter = ("imported_list",)
+    list_filter = (("imported_list", admin.RelatedOnlyFieldListFilter),)  # only lists the user sees
     readonly_fields = ("imported_list", "row_number", "raw", "facts", "parsed")
     list_select_related = ("imported_list",)

@@ -47,12 +47,6 @@ def get_list(request: HttpRequest, list_id: Annotated[int, Path(..., ge=1, le=MA
 record_router = Router(tags=["records"])
 
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL cannot compare text with NUL characters
-ORDERINGS: dict[str, tuple[str, ...]] = {
-    "name": ("display_name", "pk"), "-name": ("-display_name", "-pk"),
-    "date": ("death_date", "pk"), "-date": ("-death_date", "-pk"),
-    "place": ("place", "pk"), "list": ("imported_list_id", "row_number"),
-}
-
 
 @record_router.get("", response={200: list[RecordOut], **ERROR_RESPONSES}, summary="List and search records")
 @paginate(Pages)

@@ -198,14 +198,12 @@ def _preview_order(column: str) -> int:
 @click.command("grant")
 @click.argument("username")
 @click.option("--list", "list_name", required=True, help="The imported list to share (by its name).")
-@click.option("--level", type=click.Choice(["view", "edit"]), default="view", show_default=True,
-              help="What the person may do with it.")
 @click.option("--until", "until", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Last day of the grant (YYYY-MM-DD); for good when left out.")
 @click.option("--revoke", is_flag=True, help="End the person's grants on the list instead.")
 @click.option("--note", default="", help="Why it is shared (kept with the grant).")
 @with_django
-def grant_(username: str, list_name: str, level: str, until: Any, revoke: bool, note: str) -> None:
+def grant_(username: str, list_name: str, until: Any, revoke: bool, note: str) -> None:
     """Share one list with one named person (beyond what their role shows), or end the sharing.
 
     A grant widens what a role sees; it never opens a page the role cannot open. Grants are kept
@@ -232,7 +230,7 @@ def grant_(username: str, list_name: str, level: str, until: Any, revoke: bool, 
     if until is not None:
         expires = timezone.make_aware(datetime.datetime.combine(until.date(), datetime.time.max))
     try:
-        held = grants.grant(user, imported, by=current_actor()[0], level=level, expires_at=expires, note=note)
+        held = grants.grant(user, imported, by=current_actor()[0], expires_at=expires, note=note)
     except ValueError as refused:
         fail(str(refused))
     ending = f" until {held.expires_at:%Y-%m-%d}" if held.expires_at else ""

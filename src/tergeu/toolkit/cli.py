@@ -21,8 +21,6 @@ console = Console(stderr=True)
 
 
 def setup_django(migrate: bool = True) -> None:
-    import os
-
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tergeu.settings")
