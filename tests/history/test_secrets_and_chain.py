@@ -175,3 +175,16 @@ def test_a_long_transaction_does_not_hold_up_other_writers() -> None:
     assert failures == []
     assert chain.verify(_sealed()).intact and len(_sealed()) == 2
 
+
+
+def test_entries_about_deleted_rows_stay_visible_to_roles_that_see_every_list(callers, registry) -> None:
+    from tergeu.linkage.models import PairDecision
+    from tergeu.registry.models import Record
+
+    left, right = Record.objects.filter(imported_list=registry.shared).order_by("pk").values_list("pk", flat=True)[:2]
+    decision = PairDecision.objects.create(left_id=left, right_id=right, decision="same", decided_by="reviewer1")
+    decision.delete()
+    about = ChangeEntry.objects.filter(object_type__model="pairdecision")
+    assert sorted(about.values_list("action", flat=True)) == ["create", "delete"]
+    for role in (roles.ADMIN, roles.REVIEWER, roles.ANALYST):
+        assert visible_entries(callers[role].user).filter(pk__in=about).count() == 2, role
