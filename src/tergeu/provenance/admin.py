@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from tergeu.accounts.admin import VisibleOnlyAdmin
-from tergeu.provenance.models import Claim, Source
+from tergeu.provenance.models import Citation, Claim, Source
 
 
 @admin.register(Source)
@@ -18,3 +18,11 @@ class ClaimAdmin(VisibleOnlyAdmin):
     search_fields = ("value",)
     raw_id_fields = ("record",)
     list_select_related = ("source",)
+
+
+@admin.register(Citation)
+class CitationAdmin(VisibleOnlyAdmin):
+    list_display = ("source", "locator", "cited_type", "cited_id", "confidence", "status", "cited_by", "cited_at")
+    list_filter = ("confidence", "status", ("source", admin.RelatedOnlyFieldListFilter))
+    search_fields = ("locator", "note")
+    readonly_fields = ("cited_by", "cited_at")

@@ -1,4 +1,4 @@
-"""Sources and the generic claim that ties every fact to where it came from.
+"""Sources, the generic claim that ties every fact to where it came from, and citations of any row.
 
 One claim model serves every feature: a casualty record's date of death, later a person's name or a
 unit's commander, is a ``Claim`` about some subject, citing a source (and, when it came from a list,
@@ -65,3 +65,42 @@ class Claim(models.Model):
 
     def __str__(self) -> str:
         return f"{self.field}={self.value}"
+
+
+@track
+class Citation(models.Model):
+    """Where a statement about any row comes from: a source, the place in it, how far it is trusted, when.
+
+    Attachable to any row (``cited``): a claim about a record's fact today; a unit's posting or a step of
+    an investigation tomorrow, which would otherwise each re-invent sources and confidence. The
+    ``locator`` says where in the source (page, paragraph, row, timestamp); an evidence item (issue 8's
+    content-addressed files) is named by its SHA-256; ``valid_from``/``valid_to`` bound what the source
+    says to a period (a commander "from 3 to 9 January"). A ``Claim`` holds its first citation inline
+    (source, list row, confidence, status), because a linkage run rewrites people's fact claims in bulk;
+    every further citation of it is a ``Citation``.
+    """
+
+    cited_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, db_index=False, related_name="+")
+    cited_id = models.PositiveBigIntegerField()
+    cited = GenericForeignKey("cited_type", "cited_id")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    locator = models.CharField(_("where in the source"), max_length=200, blank=True,
+                               help_text=_("page, paragraph, row or timestamp"))
+    evidence_sha256 = models.CharField(_("evidence item (SHA-256)"), max_length=64, blank=True)
+    confidence = models.CharField(_("confidence"), max_length=8, choices=Confidence.choices)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices)
+    note = models.TextField(_("note"), blank=True)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    cited_by = models.CharField(_("cited by"), max_length=150)
+    cited_at = models.DateTimeField(_("cited at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["cited_at", "id"]
+        indexes = [models.Index(fields=["cited_type", "cited_id"], name="citation_cited")]
+        constraints = [models.CheckConstraint(
+            condition=models.Q(valid_from__isnull=True) | models.Q(valid_to__isnull=True)
+            | models.Q(valid_from__lte=models.F("valid_to")), name="citation_period_ordered")]
+
+    def __str__(self) -> str:
+        return f"{self.source_id} {self.locator}".strip()

@@ -13,10 +13,11 @@ from django.http import HttpRequest
 from ninja import Path, Query, Router
 from ninja.pagination import paginate
 
-from tergeu.accounts.access import can, require
+from tergeu.accounts.access import can, require, visible_to
 from tergeu.accounts.roles import VIEW_HISTORY, VIEW_REGISTRY
 from tergeu.history.models import ChangeEntry
 from tergeu.provenance.api import source_ref
+from tergeu.provenance.models import Citation
 from tergeu.registry.access import visible_lists, visible_records
 from tergeu.registry.facts import facts_of, history_of_record
 from tergeu.registry.models import ImportedList, Record
@@ -75,6 +76,13 @@ def _entry(e: ChangeEntry) -> dict[str, Any]:
             "reason": e.reason}
 
 
+def _citation(citation: Citation) -> dict[str, Any]:
+    return {"source": source_ref(citation.source), "locator": citation.locator, "confidence": citation.confidence,
+            "status": citation.status, "note": citation.note, "evidence_sha256": citation.evidence_sha256,
+            "valid_from": citation.valid_from, "valid_to": citation.valid_to, "cited_by": citation.cited_by,
+            "cited_at": citation.cited_at}
+
+
 def _raw_cells(record: Record) -> list[dict[str, Any]]:
     headers = record.imported_list.report.get("headers", [])
     return [{"column": header if header is not None else f"column {index}",
@@ -88,7 +96,9 @@ def get_record(request: HttpRequest, record_id: Annotated[int, Path(..., ge=1, l
     record = get_visible(visible_records(user), record_id)
     imported = record.imported_list
     facts = [{"field": f.field, "value": f.value, "source": source_ref(f.source), "confidence": f.confidence,
-              "status": f.status, "note": f.note, "assessed": f.assessed} for f in facts_of(record)]
+              "status": f.status, "note": f.note, "assessed": f.assessed,
+              "citations": [_citation(c) for c in f.citations]}
+             for f in facts_of(record, visible_to(user, Citation))]
     return {
         "id": record.pk, "list": {"id": imported.pk, "name": imported.name}, "source": source_ref(imported.source),
         "row_number": record.row_number, "display_name": record.display_name, "place": record.place,

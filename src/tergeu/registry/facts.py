@@ -2,18 +2,22 @@
 
 Every fact a list row states carries its record (hence list and source), a confidence and a status:
 the list's defaults, unless a reviewer has assessed that fact, in which case the assessment is a
-``Claim`` about the record (tracked in the history like every claim).
+``Claim`` about the record (tracked in the history like every claim). Further sources for a fact (a
+court document, a medical report confirming a date of death) are ``Citation`` rows of that claim.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.db.models import Q, QuerySet
 
 from tergeu.history.models import ChangeEntry
-from tergeu.provenance.models import Claim, Source
+from tergeu.provenance.citations import cite
+from tergeu.provenance.models import Citation, Claim, Source
 from tergeu.provenance.vocab import Confidence, Status
 from tergeu.registry.models import Record
 
@@ -32,6 +36,7 @@ class Fact:
     status: str
     note: str = ""
     assessed: bool = False
+    citations: tuple[Citation, ...] = ()  # further sources, only those the viewer may see
 
 
 def _assessments(record: Record) -> dict[str, Claim]:
@@ -40,11 +45,13 @@ def _assessments(record: Record) -> dict[str, Claim]:
     return {claim.field: claim for claim in claims}
 
 
-def facts_of(record: Record) -> list[Fact]:
-    """The record's facts in field order, each with source, confidence and status."""
+def facts_of(record: Record, citations: QuerySet[Citation] | None = None) -> list[Fact]:
+    """The record's facts in field order, each with source, confidence and status, and the further
+    citations among ``citations`` (what the viewer may see; none when not given)."""
     imported = record.imported_list
     notes = record.parsed.get("notes", {})
     assessed = _assessments(record)
+    cited = _citations_of(list(assessed.values()), citations)
     facts = []
     for name, value in record.facts.items():
         claim = assessed.get(name)
@@ -54,8 +61,19 @@ def facts_of(record: Record) -> list[Fact]:
             status=claim.status if claim else imported.default_status,
             note=claim.note if claim and claim.note else notes.get(name, ""),
             assessed=claim is not None,
+            citations=tuple(cited.get(claim.pk, ())) if claim else (),
         ))
     return facts
+
+
+def _citations_of(claims: list[Claim], seen: QuerySet[Citation] | None) -> dict[int, list[Citation]]:
+    if seen is None or not claims:
+        return {}
+    found: dict[int, list[Citation]] = {}
+    kind = ContentType.objects.get_for_model(Claim)
+    for citation in seen.filter(cited_type=kind, cited_id__in=[c.pk for c in claims]).select_related("source"):
+        found.setdefault(citation.cited_id, []).append(citation)
+    return found
 
 
 def assess(record: Record, field: str, *, confidence: str | None = None, status: str | None = None,
@@ -70,17 +88,38 @@ def assess(record: Record, field: str, *, confidence: str | None = None, status:
     for name, value, allowed in (("confidence", confidence, Confidence.values), ("status", status, Status.values)):
         if value and value not in allowed:
             raise InvalidAssessment(f"{name} must be one of {', '.join(allowed)}, not {value[:40]!r}")
-    imported = record.imported_list
-    claim = _assessments(record).get(field) or Claim(
-        subject_type=ContentType.objects.get_for_model(Record), subject_id=record.pk, record=record,
-        field=field, value=record.facts[field], source=imported.source,
-        confidence=imported.default_confidence, status=imported.default_status,
-    )
+    claim = _claim_for(record, field)
     claim.confidence = confidence or claim.confidence
     claim.status = status or claim.status
     claim.note = note or claim.note
     claim.save()
     return claim
+
+
+def _claim_for(record: Record, field: str) -> Claim:
+    """The fact's assessment claim, or a new (unsaved) one holding the list's defaults."""
+    imported = record.imported_list
+    return _assessments(record).get(field) or Claim(
+        subject_type=ContentType.objects.get_for_model(Record), subject_id=record.pk, record=record,
+        field=field, value=record.facts[field], source=imported.source,
+        confidence=imported.default_confidence, status=imported.default_status,
+    )
+
+
+@transaction.atomic
+def cite_fact(record: Record, field: str, source: Source, **citation: Any) -> Citation:
+    """Cite ``source`` for one of a record's facts (``citation``: locator, confidence, status, note,
+    evidence_sha256, valid_from, valid_to, as ``provenance.citations.cite`` takes them).
+
+    The citation hangs on the fact's claim, made with the list's defaults if no reviewer has assessed
+    the fact yet; a refused citation (``InvalidCitation``) leaves no claim behind.
+    """
+    if field not in record.facts:
+        raise KeyError(f"record {record.pk} states no {field!r}; it states {', '.join(record.facts)}")
+    claim = _claim_for(record, field)
+    if claim.pk is None:
+        claim.save()
+    return cite(claim, source, **citation)
 
 
 def history_of_record(record: Record) -> QuerySet[ChangeEntry]:

@@ -116,6 +116,21 @@ class RecordOut(RecordFields):
         return {"id": source.pk, "name": source.name}
 
 
+class CitationOut(Schema):
+    """A further source for a fact: where in it, how far trusted, for which period, which evidence item."""
+
+    source: SourceRef
+    locator: str
+    confidence: str
+    status: str
+    note: str
+    evidence_sha256: str
+    valid_from: datetime.date | None
+    valid_to: datetime.date | None
+    cited_by: str
+    cited_at: datetime.datetime
+
+
 class FactOut(Schema):
     field: str
     value: str
@@ -124,6 +139,7 @@ class FactOut(Schema):
     status: str
     note: str
     assessed: bool
+    citations: list[CitationOut] = []
 
 
 class RawCellOut(Schema):

@@ -8,6 +8,7 @@ urlpatterns = [
     path("registry/", views.registry, name="index"),
     path("records/<int:record_id>/", views.record_page, name="record"),
     path("records/<int:record_id>/assess/", views.assess_fact, name="assess"),
+    path("records/<int:record_id>/cite/", views.cite_fact_view, name="cite"),
     path("lists/", list_views.lists_page, name="lists"),
     path("lists/<int:list_id>/", list_views.list_page, name="list"),
     path("lists/<int:list_id>/share/", list_views.share_list, name="share-list"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -9,16 +11,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tergeu.accounts.access import can, requires
+from tergeu.accounts.access import can, requires, visible_to
 from tergeu.accounts.roles import REVIEW_FACTS, VIEW_HISTORY, VIEW_REGISTRY
-from tergeu.provenance.models import Source
+from tergeu.provenance.citations import InvalidCitation
+from tergeu.provenance.models import Citation, Source
 from tergeu.provenance.vocab import Confidence, Status
 from tergeu.registry.access import visible_lists, visible_records
-from tergeu.registry.facts import InvalidAssessment, assess, facts_of, history_of_record
+from tergeu.registry.facts import InvalidAssessment, assess, cite_fact, facts_of, history_of_record
 from tergeu.registry.labels import field_label
 from tergeu.registry.names import name_analysis, name_summary
 from tergeu.registry.query import SORTS, RegistryQuery, run_query
 from tergeu.toolkit.paging import params_without_page
+from tergeu.toolkit.params import whole_number
 
 PAGE_SIZE = 50
 
@@ -47,12 +51,13 @@ def record_page(request: HttpRequest, record_id: int) -> HttpResponse:
     context = {
         "record": record,
         "facts": [(field_label(f.field), f, _choice_label(Confidence, f.confidence), _choice_label(Status, f.status))
-                  for f in facts_of(record)],
+                  for f in facts_of(record, visible_to(request.user, Citation))],
         "raw": list(zip(headers, record.raw, strict=False)),
         "name": name_summary(name) if name else None,
         "history": history_of_record(record) if can(request.user, VIEW_HISTORY) else None,
         "can_review": can(request.user, REVIEW_FACTS),
         "confidences": Confidence.choices, "statuses": Status.choices,
+        "sources": visible_to(request.user, Source).order_by("name") if can(request.user, REVIEW_FACTS) else (),
     }
     return render(request, "registry/record.html", context)
 
@@ -77,4 +82,32 @@ def assess_fact(request: HttpRequest, record_id: int) -> HttpResponse:
             response = record_page(request, record.pk)
             response.status_code = 400
             return response
+    return redirect("registry:record", record_id=record.pk)
+
+
+def _date(text: str | None) -> datetime.date | None:
+    """An ISO date from a form, or None when left empty; anything else is refused by the caller."""
+    return datetime.date.fromisoformat(text) if text else None
+
+
+@require_POST
+@requires(REVIEW_FACTS)
+def cite_fact_view(request: HttpRequest, record_id: int) -> HttpResponse:
+    """Cite a further source for one fact (a court document, a medical report); refused input is a 400."""
+    record = get_object_or_404(visible_records(request.user), pk=record_id)
+    post = request.POST
+    source_id = whole_number(post.get("source"))
+    source = visible_to(request.user, Source).filter(pk=source_id).first() if source_id else None
+    try:
+        if source is None or post.get("field", "") not in record.facts:
+            raise InvalidCitation(_("choose one of the record's facts and a source"))
+        cite_fact(record, post["field"], source, locator=post.get("locator", "")[:200],
+                  confidence=post.get("confidence", ""), status=post.get("status", ""),
+                  note=post.get("note", "")[:2000], evidence_sha256=post.get("evidence_sha256", "")[:64],
+                  valid_from=_date(post.get("valid_from")), valid_to=_date(post.get("valid_to")))
+    except (InvalidCitation, ValueError) as problem:
+        messages.error(request, _("Citation not stored: %(reason)s.") % {"reason": problem})
+        response = record_page(request, record.pk)
+        response.status_code = 400
+        return response
     return redirect("registry:record", record_id=record.pk)
