@@ -66,3 +66,9 @@ def client_as():
     return make
 
 from role_fixtures import callers, registry  # noqa: E402,F401  (fixtures: a user per role; shared and private lists)
+
+
+@pytest.fixture(autouse=True)
+def estimates_within_the_request(settings) -> None:
+    """Estimates run within the request in tests (their own test turns the background on)."""
+    settings.TERGEU_BACKGROUND_ESTIMATES = False

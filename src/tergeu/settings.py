@@ -18,6 +18,8 @@ SECRET_KEY = persistent_secret_key(TERGEU_HOME)
 DEBUG = envbool("TERGEU_DEBUG", False)
 # TERGEU_HTTPS=1: a server behind a TLS-terminating reverse proxy (see "Server deployment" below).
 HTTPS = envbool("TERGEU_HTTPS", False)
+# The estimation page estimates in a background thread and polls (off: within the request, as the CLI does).
+TERGEU_BACKGROUND_ESTIMATES = envbool("TERGEU_BACKGROUND_ESTIMATES", True)
 # "*" only suits the laptop case (127.0.0.1, no password-reset mail whose links would carry a forged
 # Host); a server must name the host names it answers to.
 if HTTPS and not os.environ.get("TERGEU_ALLOWED_HOSTS", "").strip():

@@ -25,6 +25,7 @@ class EstimateOut(Schema):
     settings: dict[str, Any]
     result: dict[str, Any]
     error: str
+    finished_at: datetime | None  # null while the estimate runs in the background
 
 
 @router.get("", response={200: list[EstimateOut], **ERROR_RESPONSES}, summary="Estimates of the toll, newest first")

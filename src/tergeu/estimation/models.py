@@ -17,6 +17,8 @@ class EstimateRun(models.Model):
     result = models.JSONField(_("result"), default=dict,
                               help_text=_("observed, estimate, interval, per-stratum results, warnings"))
     error = models.TextField(_("why no estimate"), blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True,
+                                       help_text=_("empty while the estimate runs (in the background)"))
 
     class Meta:
         ordering = ["-created_at", "-id"]

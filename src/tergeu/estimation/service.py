@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from typing import Any
+
+from django.conf import settings
+from django.utils import timezone
 
 from tergeu.core.estimation import (
     EstimationError,
@@ -15,6 +19,7 @@ from tergeu.core.estimation import (
 )
 from tergeu.estimation.capture import capture_histories
 from tergeu.estimation.models import EstimateRun
+from tergeu.toolkit.jobs import run_in_background
 
 
 def result_json(result: TollResult) -> dict[str, Any]:
@@ -30,18 +35,60 @@ def result_json(result: TollResult) -> dict[str, Any]:
     return data
 
 
+STALE_AFTER = datetime.timedelta(hours=12)  # longer than any estimate runs: an older unfinished run was cut off
+
+
 def run_estimate(method: str = "lcmcr", strata: Sequence[str] = (), linkage_draws: int = 5, seed: int = 1,
                  preset: str = "standard", imputations: int = 5, by: str = "system") -> EstimateRun:
-    """Estimate the toll from the current people; the run is stored even when no estimate exists (with why)."""
-    settings = {"method_settings": method_settings(method, preset), "preset": preset, "strata": list(strata),
-                "linkage_draws": linkage_draws, "imputations": imputations, "seed": seed}
-    run = EstimateRun(created_by=by, method=method, settings=settings)
+    """Estimate the toll from the current people now; the run is stored even when no estimate exists (with why)."""
+    run = _new_run(method, strata, linkage_draws, seed, preset, imputations, by)
+    _compute(run)
+    return run
+
+
+def start_estimate(method: str = "lcmcr", strata: Sequence[str] = (), linkage_draws: int = 5, seed: int = 1,
+                   preset: str = "standard", imputations: int = 5, by: str = "system") -> EstimateRun:
+    """Store the run as started and estimate in the background (``tergeu.toolkit.jobs``); the page polls it.
+
+    Refused (``EstimateRunning``) while another estimate runs: both would read the same people, and the
+    machine has few cores to share. ``TERGEU_BACKGROUND_ESTIMATES=0`` estimates before returning instead.
+    """
+    if running_estimate() is not None:
+        raise EstimateRunning("an estimate is already running; wait for it to finish")
+    run = _new_run(method, strata, linkage_draws, seed, preset, imputations, by)
+    run.save()
+    if getattr(settings, "TERGEU_BACKGROUND_ESTIMATES", True):
+        run_in_background(f"estimate-{run.pk}", _compute, run)
+    else:
+        _compute(run)
+    return run
+
+
+def running_estimate() -> EstimateRun | None:
+    """The estimate still running, if any (an unfinished run older than ``STALE_AFTER`` was cut off)."""
+    return EstimateRun.objects.filter(finished_at=None, created_at__gt=timezone.now() - STALE_AFTER).first()
+
+
+class EstimateRunning(Exception):
+    """Another estimate is running."""
+
+
+def _new_run(method: str, strata: Sequence[str], linkage_draws: int, seed: int, preset: str, imputations: int,
+             by: str) -> EstimateRun:
+    run_settings = {"method_settings": method_settings(method, preset), "preset": preset, "strata": list(strata),
+                    "linkage_draws": linkage_draws, "imputations": imputations, "seed": seed}
+    return EstimateRun(created_by=by, method=method, settings=run_settings)
+
+
+def _compute(run: EstimateRun) -> None:
+    """Estimate for ``run`` (its settings say how) and store the result or why there is none."""
+    strata, seed = run.settings["strata"], run.settings["seed"]
     try:
-        captured = capture_histories(strata, linkage_draws, seed)
+        captured = capture_histories(strata, run.settings["linkage_draws"], seed)
         run.linkage_run = captured.linkage_run
-        result = estimate_toll(captured.draws, captured.lists, make_estimator(method, preset, seed),
-                               stratified=bool(strata), imputations=imputations, seed=seed,
-                               allow_isolated=allows_isolated_lists(method))
+        result = estimate_toll(captured.draws, captured.lists, make_estimator(run.method, run.settings["preset"], seed),
+                               stratified=bool(strata), imputations=run.settings["imputations"], seed=seed,
+                               allow_isolated=allows_isolated_lists(run.method))
         run.result = result_json(result)
         if captured.left_out:
             run.result["diagnostics"]["records_left_out"] = captured.left_out
@@ -50,5 +97,10 @@ def run_estimate(method: str = "lcmcr", strata: Sequence[str] = (), linkage_draw
                 "name or initial, and no IIN) were left out: their lists are taken not to have named them")
     except EstimationError as problem:
         run.error = str(problem)
+    except Exception:
+        run.error = "the estimate failed unexpectedly; the details are in the server log"
+        run.finished_at = timezone.now()
+        run.save()
+        raise
+    run.finished_at = timezone.now()
     run.save()
-    return run

@@ -11,10 +11,10 @@ from django.views.decorators.http import require_POST
 from tergeu.accounts.access import can, requires
 from tergeu.accounts.roles import RUN_ESTIMATES, VIEW_ALL_LISTS
 from tergeu.core.estimation import METHODS
+from tergeu.estimation.access import visible_estimates
 from tergeu.estimation.capture import STRATA
 from tergeu.estimation.charts import interval_rows, overlap_rows
-from tergeu.estimation.models import EstimateRun
-from tergeu.estimation.service import run_estimate
+from tergeu.estimation.service import EstimateRunning, running_estimate, start_estimate
 from tergeu.toolkit.params import whole_number
 
 MAX_LINKAGE_DRAWS = 20
@@ -22,14 +22,16 @@ MAX_LINKAGE_DRAWS = 20
 
 @requires(VIEW_ALL_LISTS)
 def estimates_page(request: HttpRequest, status: int = 200) -> HttpResponse:
-    run = EstimateRun.objects.first()
+    """The latest finished estimate; while one runs in the background, a notice the page polls until done."""
+    finished = visible_estimates(request.user).exclude(finished_at=None)
+    run = finished.first()
     result = run.result if run and not run.error else {}
     chart = interval_rows(result)
     return render(request, "estimation/estimates.html", {
         "run": run, "result": result, "chart": chart, "chart_height": 16 + 34 * len(chart),
         "overlaps": overlap_rows(result),
         "methods": METHODS, "strata_fields": list(STRATA), "can_run": can(request.user, RUN_ESTIMATES),
-        "earlier": EstimateRun.objects.all()[1:11],
+        "earlier": finished[1:11], "running": running_estimate(),
     }, status=status)
 
 
@@ -43,7 +45,11 @@ def run_estimate_now(request: HttpRequest) -> HttpResponse:
         # the page again, with the message, as a 400: the form was not one the page could have sent
         messages.error(request, _("Choose a method and at most 20 linkage draws."))
         return estimates_page(request, status=400)
-    run = run_estimate(method, strata, draws, by=request.user.get_username())
-    if run.error:
+    try:
+        run = start_estimate(method, strata, draws, by=request.user.get_username())
+    except EstimateRunning as busy:
+        messages.error(request, str(busy))
+        return redirect("estimation:index")
+    if run.finished_at is not None and run.error:
         messages.error(request, run.error)
     return redirect("estimation:index")

@@ -1,0 +1,45 @@
+"""Work too long for a web request (an estimate with thousands of Gibbs sweeps), run in the background.
+
+A job runs in a daemon thread of the serving process and writes its own result rows; the page that
+started it shows the job as running and polls until it is done. A job whose process dies leaves its
+row unfinished: pages treat a row unfinished for longer than the job could take as interrupted.
+``wait_for_jobs`` lets tests and a clean shutdown wait for the jobs started so far.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from django.db import close_old_connections
+
+logger = logging.getLogger("tergeu.jobs")
+_started: list[threading.Thread] = []
+
+
+def run_in_background(name: str, work: Callable[..., Any], *args: Any) -> None:
+    """Run ``work(*args)`` in a daemon thread with its own database connection, closed at the end."""
+
+    def job() -> None:
+        try:
+            work(*args)
+        except Exception:  # the job's own rows say what failed; the log keeps the traceback
+            logger.exception("background job %s failed", name)
+        finally:
+            close_old_connections()
+
+    thread = threading.Thread(target=job, name=f"tergeu-{name}", daemon=True)
+    _started.append(thread)
+    thread.start()
+
+
+def wait_for_jobs(timeout: float = 600.0) -> bool:
+    """Wait for every job started so far; whether all finished within ``timeout`` seconds each."""
+    done = True
+    while _started:
+        thread = _started.pop()
+        thread.join(timeout)
+        done = done and not thread.is_alive()
+    return done
