@@ -82,7 +82,8 @@ def test_it_shows_a_record_with_facts_raw_row_and_history(callers, registry) -> 
     assert detail["list"]["name"] == "morgue" and detail["row_number"] == 1
     place = next(f for f in detail["facts"] if f["field"] == "place_of_death")
     assert place == {"field": "place_of_death", "value": "Алматы", "source": detail["source"],
-                     "confidence": "high", "status": "confirmed", "note": "morgue register", "assessed": True}
+                     "confidence": "high", "status": "confirmed", "note": "morgue register", "assessed": True,
+                     "citations": []}
     assert detail["raw"][1] == {"column": "Фамилия Имя Отчество", "value": "Нурланов Жанболат Серикович"}
     assert [(h["action"], h["actor"]) for h in detail["history"]] == [("create", "reviewer-user")]
 

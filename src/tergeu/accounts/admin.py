@@ -1,9 +1,24 @@
+from typing import Any
+
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from tergeu.accounts.access import visible_to
 from tergeu.accounts.models import ApiToken, Grant, LoginFailure, Profile
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows written only by their services (the change log, linkage's people, grants): the admin reads them."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 class VisibleOnlyAdmin(admin.ModelAdmin):
@@ -31,7 +46,7 @@ class LoginFailureAdmin(admin.ModelAdmin):
 
 
 @admin.register(Grant)
-class GrantAdmin(admin.ModelAdmin):
+class GrantAdmin(ReadOnlyAdmin):
     """Read-only: grants are made and ended with ``tergeu grant``, which ends the current one first and
     records who granted; a grant is never edited or deleted, so the rows stay the record of access."""
 
@@ -40,12 +55,3 @@ class GrantAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return visible_to(request.user, Grant)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Grant | None = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Grant | None = None) -> bool:
-        return False

@@ -1,26 +1,17 @@
 from django.contrib import admin
 from django.http import HttpRequest
 
-from tergeu.accounts.admin import VisibleOnlyAdmin
+from tergeu.accounts.admin import ReadOnlyAdmin, VisibleOnlyAdmin
 from tergeu.linkage.models import LinkageRun, Membership, PairDecision, Person
 
 
 @admin.register(Person)
-class PersonAdmin(VisibleOnlyAdmin):
+class PersonAdmin(ReadOnlyAdmin, VisibleOnlyAdmin):
     """Read-only: people are made and retired by linkage runs, never deleted (cases will point at them)."""
 
     list_display = ("id", "display_name", "cohesion", "suspicious")
     list_filter = ("suspicious",)
     search_fields = ("display_name",)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Person | None = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Person | None = None) -> bool:
-        return False
 
 
 @admin.register(Membership)
