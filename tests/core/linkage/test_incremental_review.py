@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from tergeu.core.linkage.clustering import assignment
 from tergeu.core.linkage.evaluation import pairwise_scores
 from tergeu.core.linkage.features import RecordFacts
@@ -12,7 +14,10 @@ from tergeu.core.linkage.review import review_queue
 from tergeu.demo.linkage_data import FACT_COLUMNS, generate_linkage_set
 
 
-def _morgue_added_last():
+@pytest.fixture(scope="session")
+def morgue_added_last():
+    """One trained first run and one incremental run, shared by the tests below (they only read them):
+    training is what costs here, a few seconds each time."""
     linkage_set = generate_linkage_set(300, seed=1)
     records = [RecordFacts(number, str(row["list_name"]), {k: str(row[k]) for k in FACT_COLUMNS if row.get(k)})
                for number, row in enumerate(linkage_set.records, 1)]
@@ -22,10 +27,10 @@ def _morgue_added_last():
     return linkage_set, person_of, link_new_records(records, new_ids, first.model.settings, person_of)
 
 
-def test_it_scores_initials_added_last_as_a_full_run_would() -> None:
+def test_it_scores_initials_added_last_as_a_full_run_would(morgue_added_last) -> None:
     """The first run met no initials-only record, so its model had no u for "initials differ"; left so,
     every morgue "Нурланов Ж.С." matched every Нурланов (F1 0.92 here against 0.98 for a full run)."""
-    linkage_set, person_of, added = _morgue_added_last()
+    linkage_set, person_of, added = morgue_added_last
     initials = next(c for c in added.model.settings["comparisons"] if c["output_column_name"] == "given_initial")
     assert all(level.get("u_probability") for level in initials["comparison_levels"] if not level.get("is_null_level"))
     final = {number: ("first", person) for number, person in person_of.items()}
@@ -36,8 +41,8 @@ def test_it_scores_initials_added_last_as_a_full_run_would() -> None:
     assert scores.precision > 0.97 and scores.f1 > 0.97
 
 
-def test_it_queues_pairs_between_new_records_and_people_left_alone() -> None:
-    _linkage_set, person_of, added = _morgue_added_last()
+def test_it_queues_pairs_between_new_records_and_people_left_alone(morgue_added_last) -> None:
+    _linkage_set, person_of, added = morgue_added_last
     sizes = Counter(person_of.values())
     elsewhere = {record: sizes[person] for record, person in person_of.items()}
     pairs = [(p.left, p.right, p.probability) for p in added.model.pairs]
