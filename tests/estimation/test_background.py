@@ -1,5 +1,5 @@
 """The estimation page estimates in the background: the request returns at once, the page polls, and
-a second estimate waits until the first is done."""
+a second estimate is refused until the first is done."""
 
 from __future__ import annotations
 
@@ -59,3 +59,40 @@ def test_an_estimate_cut_off_long_ago_does_not_block_new_ones(linked, settings) 
     assert service.running_estimate() is None
     run = service.start_estimate("loglinear", linkage_draws=0, by="test")
     assert run.finished_at is not None  # within the request: background estimates are off in tests
+
+
+def test_two_starts_at_once_start_one_estimate(linked, monkeypatch) -> None:
+    """Both callers pass the "is one running?" check before either stores its run, unless the check and
+    the insert are one locked step."""
+    from django.db import close_old_connections, connection
+
+    from racing import held_until_all_arrive
+
+    if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith("file:memorydb"):
+        pytest.skip("an in-memory SQLite test database has no file locks; PostgreSQL runs this test")
+    monkeypatch.setattr(service, "running_estimate", held_until_all_arrive(service.running_estimate, 2))
+    outcomes: list[str] = []
+
+    def start() -> None:
+        try:
+            service.start_estimate("loglinear", linkage_draws=0, by="test")
+            outcomes.append("started")
+        except service.EstimateRunning:
+            outcomes.append("refused")
+        finally:
+            close_old_connections()
+
+    monkeypatch.setattr(service, "_compute", lambda run: None)  # stays "running": the second must be refused
+    threads = [threading.Thread(target=start) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["refused", "started"] and EstimateRun.objects.count() == 1
+
+
+def test_runs_a_stopped_server_left_unfinished_are_marked_interrupted(linked) -> None:
+    EstimateRun.objects.create(created_by="test", method="loglinear", settings={})
+    assert service.interrupt_unfinished() == 1
+    run = EstimateRun.objects.get()
+    assert run.finished_at is not None and "interrupted" in run.error and service.running_estimate() is None

@@ -100,14 +100,15 @@ def test_the_newest_entry_removed_shows_against_a_kept_head() -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_numbers_are_hashed_as_the_database_gives_them_back() -> None:
-    """PostgreSQL's JSON storage rewrites 5.0 as 5 and 1e300 as an integer; the hash must not care."""
+    """PostgreSQL's JSON storage rewrites 5.0 as 5; the hash is taken over what the database gives back."""
     source = Source.objects.create(name="numbers")
     entry = ChangeEntry.objects.get()
     ChangeEntry.objects.filter(pk=entry.pk).update(after={"a": 5.0, "b": 1e300, "c": -0.0, "d": [0.1, 2**60]})
     ChangeEntry.objects.filter(pk=entry.pk).update(chain_position=None)
     chain.seal_pending()
     assert chain.verify(_sealed()).intact
-    assert source.pk and chain._number(5.0) == 5 and chain._number(10**300) == 1e300 and chain._number(-0.0) == 0
+    assert source.pk and chain._number(5.0) == 5 and chain._number(-0.0) == 0 and chain._number(0.1) == 0.1
+    assert chain._number(2**53 + 1) != chain._number(2**53)  # integers stay exact
 
 
 @pytest.mark.django_db(transaction=True)
@@ -188,3 +189,48 @@ def test_entries_about_deleted_rows_stay_visible_to_roles_that_see_every_list(ca
     assert sorted(about.values_list("action", flat=True)) == ["create", "delete"]
     for role in (roles.ADMIN, roles.REVIEWER, roles.ANALYST):
         assert visible_entries(callers[role].user).filter(pk__in=about).count() == 2, role
+
+
+@pytest.mark.django_db(transaction=True)
+def test_verifying_reads_only_and_names_entries_never_sealed() -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    Source.objects.create(name="a list")
+    head = _sealed()[-1].entry_hash
+    assert CliRunner().invoke(cli, ["history", "--verify", "--expect-head", f" {head.upper()} "]).exit_code == 0
+    assert CliRunner().invoke(cli, ["history", "--expect-head", head]).exit_code == 1  # only with --verify
+    forged = ChangeEntry.objects.create(object_type=_sealed()[0].object_type, object_id="1", object_repr="x",
+                                        action="update", actor="nobody")
+    ChangeEntry.objects.filter(pk=forged.pk).update(at=timezone.now() - datetime.timedelta(days=900))
+    result = CliRunner().invoke(cli, ["history", "--verify", "--expect-head", head])
+    assert result.exit_code == 1 and "never sealed" in result.output
+    assert ChangeEntry.objects.get(pk=forged.pk).chain_position is None  # verifying sealed nothing
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_empty_log_verifies_against_its_own_head() -> None:
+    empty = chain.verify([])
+    assert empty.intact and chain.verify([], expected_head=empty.head).intact
+
+
+@pytest.mark.django_db(transaction=True)
+def test_deleting_an_account_leaves_the_chain_intact() -> None:
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user("temporary-reviewer")
+    with acting_as("temporary-reviewer", user):
+        Source.objects.create(name="a list")
+    user.delete()
+    assert ChangeEntry.objects.get().user is None and chain.verify(_sealed()).intact
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_transaction_is_sealed_once_however_many_entries_it_writes(monkeypatch) -> None:
+    calls = []
+    monkeypatch.setattr(chain, "seal_pending", lambda: calls.append(1) or 0)
+    with transaction.atomic():
+        for number in range(5):
+            Source.objects.create(name=f"list {number}")
+    assert calls == [1]

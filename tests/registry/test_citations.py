@@ -26,15 +26,15 @@ def record(registry) -> Record:
     return Record.objects.filter(imported_list=registry.shared).order_by("pk").first()
 
 
-def test_a_fact_cites_a_further_source_through_its_claim(record, registry) -> None:
+def test_a_fact_cites_a_further_source_without_being_assessed(record, registry) -> None:
     with acting_as("investigator1"):
         citation = cite_fact(record, "place_of_death", registry.private.source, locator="p. 4, para 2",
                              confidence="high", status="confirmed", evidence_sha256=SHA.upper(),
                              valid_from=datetime.date(2022, 1, 5), valid_to=datetime.date(2022, 1, 7))
-    claim = Claim.objects.get(record=record, field="place_of_death")
-    assert citation.cited == claim and citation.cited_by == "investigator1" and citation.evidence_sha256 == SHA
+    assert (citation.cited, citation.field) == (record, "place_of_death")
+    assert citation.cited_by == "investigator1" and citation.evidence_sha256 == SHA
     (fact,) = [f for f in facts_of(record, Citation.objects.all()) if f.field == "place_of_death"]
-    assert fact.citations == (citation,) and fact.assessed
+    assert fact.citations == (citation,) and not fact.assessed and not Claim.objects.exists()
     assert [f.citations for f in facts_of(record)] == [()] * len(record.facts)  # none unless asked for
     assert ChangeEntry.objects.filter(object_type__model="citation", action="create").count() == 1
 
@@ -44,6 +44,8 @@ def test_a_fact_cites_a_further_source_through_its_claim(record, registry) -> No
     ({"status": "maybe"}, "status must be one of"),
     ({"evidence_sha256": "not-a-hash"}, "64"),
     ({"valid_from": datetime.date(2022, 1, 9), "valid_to": datetime.date(2022, 1, 5)}, "ends"),
+    ({"locator": "p. 1\x00"}, "NUL"),
+    ({"note": "x" * 2001}, "longer than 2000"),
 ])
 def test_an_unreadable_citation_is_refused_and_leaves_nothing(record, registry, changes, message) -> None:
     values = {"confidence": "high", "status": "confirmed", **changes}
@@ -56,8 +58,10 @@ def test_any_row_can_be_cited_and_is_seen_only_with_row_and_source(callers, regi
     on_shared = cite(registry.shared, registry.shared.source, locator="annex 2")
     from_private_source = cite(registry.shared, registry.private.source, locator="p. 1")
     on_private = cite(registry.private, registry.shared.source, locator="annex 3")
-    assert citations_of([registry.shared])[registry.shared.pk] == [on_shared, from_private_source]
+    assert citations_of([registry.shared], Citation.objects.all())[registry.shared.pk] == [on_shared,
+                                                                                          from_private_source]
     mission = callers[roles.EXPERT_MISSION].user
+    assert citations_of([registry.shared], visible_to(mission, Citation))[registry.shared.pk] == [on_shared]
     assert set(visible_to(mission, Citation)) == {on_shared}
     assert set(visible_to(callers[roles.REVIEWER].user, Citation)) == {on_shared, from_private_source, on_private}
 
@@ -73,10 +77,11 @@ def test_the_record_page_and_api_show_only_citations_the_viewer_may_see(callers,
     assert "p. 7" in page and "p. 9" not in page and registry.private.source.name not in page
     api = callers[roles.EXPERT_MISSION].get(f"/api/records/{record.pk}").json()
     (place,) = [f for f in api["facts"] if f["field"] == "place_of_death"]
-    assert [c["locator"] for c in place["citations"]] == ["p. 7"]
+    assert [(c["locator"], c["cited_by"]) for c in place["citations"]] == [("p. 7", None)]  # no staff names
+    assert not place["assessed"]  # the hidden citation changed nothing the mission sees
     reviewer = callers[roles.REVIEWER].get(f"/api/records/{record.pk}").json()
     (place,) = [f for f in reviewer["facts"] if f["field"] == "place_of_death"]
-    assert [c["locator"] for c in place["citations"]] == ["p. 7", "p. 9"]
+    assert [c["locator"] for c in place["citations"]] == ["p. 7", "p. 9"] and place["citations"][0]["cited_by"]
 
 
 def test_a_reviewer_cites_from_the_record_page(callers, registry, record) -> None:
@@ -90,3 +95,7 @@ def test_a_reviewer_cites_from_the_record_page(callers, registry, record) -> Non
     assert refused.status_code == 400 and Citation.objects.count() == 1
     hidden_source = client.post(f"/records/{record.pk}/cite/", {**form, "source": "999999"})
     assert hidden_source.status_code == 400 and Citation.objects.count() == 1
+    nul = client.post(f"/records/{record.pk}/cite/", {**form, "locator": "row\x003"})  # a 500 on PostgreSQL once
+    assert nul.status_code == 400 and Citation.objects.count() == 1
+    assessed = client.post(f"/records/{record.pk}/assess/", {"field": "place_of_death", "note": "a\x00b"})
+    assert assessed.status_code == 400 and not Claim.objects.exists()

@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tergeu.core.estimation import (
     EstimationError,
@@ -19,6 +21,7 @@ from tergeu.core.estimation import (
 )
 from tergeu.estimation.capture import capture_histories
 from tergeu.estimation.models import EstimateRun
+from tergeu.toolkit import locks
 from tergeu.toolkit.jobs import run_in_background
 
 
@@ -35,7 +38,8 @@ def result_json(result: TollResult) -> dict[str, Any]:
     return data
 
 
-STALE_AFTER = datetime.timedelta(hours=12)  # longer than any estimate runs: an older unfinished run was cut off
+STALE_AFTER = datetime.timedelta(hours=6)  # longer than any estimate runs: an older unfinished run was cut off
+INTERRUPTED = "interrupted: the server stopped before the estimate finished; run it again"
 
 
 def run_estimate(method: str = "lcmcr", strata: Sequence[str] = (), linkage_draws: int = 5, seed: int = 1,
@@ -51,12 +55,15 @@ def start_estimate(method: str = "lcmcr", strata: Sequence[str] = (), linkage_dr
     """Store the run as started and estimate in the background (``tergeu.toolkit.jobs``); the page polls it.
 
     Refused (``EstimateRunning``) while another estimate runs: both would read the same people, and the
-    machine has few cores to share. ``TERGEU_BACKGROUND_ESTIMATES=0`` estimates before returning instead.
+    machine has few cores to share. The check and the insert hold one lock, so two clicks start one.
+    ``TERGEU_BACKGROUND_ESTIMATES=0`` estimates before returning instead.
     """
-    if running_estimate() is not None:
-        raise EstimateRunning("an estimate is already running; wait for it to finish")
-    run = _new_run(method, strata, linkage_draws, seed, preset, imputations, by)
-    run.save()
+    with transaction.atomic():
+        locks.hold(locks.ESTIMATES)  # the check and the insert as one step: two clicks start one estimate
+        if running_estimate() is not None:
+            raise EstimateRunning(gettext("An estimate is already running; wait for it to finish."))
+        run = _new_run(method, strata, linkage_draws, seed, preset, imputations, by)
+        run.save()
     if getattr(settings, "TERGEU_BACKGROUND_ESTIMATES", True):
         run_in_background(f"estimate-{run.pk}", _compute, run)
     else:
@@ -67,6 +74,13 @@ def start_estimate(method: str = "lcmcr", strata: Sequence[str] = (), linkage_dr
 def running_estimate() -> EstimateRun | None:
     """The estimate still running, if any (an unfinished run older than ``STALE_AFTER`` was cut off)."""
     return EstimateRun.objects.filter(finished_at=None, created_at__gt=timezone.now() - STALE_AFTER).first()
+
+
+def interrupt_unfinished() -> int:
+    """Mark runs left unfinished by a server that stopped as interrupted (``tergeu serve`` calls this as it
+    starts: no estimate of this process can be running yet); how many there were."""
+    return EstimateRun.objects.filter(finished_at=None).update(
+        finished_at=timezone.now(), error=INTERRUPTED)
 
 
 class EstimateRunning(Exception):

@@ -13,10 +13,10 @@ every committed unsealed entry the next position and hash, in id order, under a 
 (PostgreSQL: an advisory lock; SQLite: its write lock). The chain runs in position order. An entry
 whose process died before sealing is sealed by the next write or by ``tergeu history --verify``.
 
-**What is hashed** is what the database stores and gives back, whichever database: ids, the time to
-the microsecond, and the JSON before/after with every number in one canonical form (a whole number
-as an integer, others as the shortest float), because PostgreSQL's JSON storage rewrites 5.0 as 5 and
-1e300 as 1 followed by 300 zeros.
+**What is hashed** is what the database gives back at sealing time: ids, the actor's name (not the
+account's id, which deleting the account clears), the time to the microsecond, and the JSON
+before/after with whole-valued floats below 2**53 written as integers (PostgreSQL's JSON storage turns
+5.0 into 5). A database moved to another engine verifies the same except for floats past 2**53.
 """
 
 from __future__ import annotations
@@ -31,19 +31,21 @@ from typing import Any
 from django.apps import apps
 from django.db import connection, transaction
 
+from tergeu.toolkit import locks
+
 GENESIS = "0" * 64  # the "previous hash" of the first entry
-CHAIN_LOCK = 7_221_020_301  # PostgreSQL advisory lock key of the change log (arbitrary, fixed)
 _EXACT = 2**53  # integers up to here are exact as floats
 
 
 def _number(value: float | int) -> float | int:
-    """One form per number, whatever the database did to it: exact whole numbers as int, others as float."""
+    """One form per number: integers as they are, whole-valued floats an integer can hold exactly as int."""
     if isinstance(value, bool):
         return value
-    as_float = float(value)
-    if math.isfinite(as_float) and as_float.is_integer() and abs(as_float) < _EXACT:
-        return int(as_float)
-    return as_float
+    if isinstance(value, int):
+        return value
+    if math.isfinite(value) and value.is_integer() and abs(value) < _EXACT:
+        return int(value)
+    return value
 
 
 def _canonical_json(value: Any) -> Any:
@@ -60,7 +62,7 @@ def canonical(entry: Any, previous: str) -> bytes:
     """The bytes an entry's hash is taken over: every stored field and the previous hash."""
     fields = {
         "id": entry.pk, "position": entry.chain_position, "previous": previous,
-        "at": entry.at.isoformat(timespec="microseconds"), "actor": entry.actor, "user": entry.user_id,
+        "at": entry.at.isoformat(timespec="microseconds"), "actor": entry.actor,
         "action": entry.action, "object_type": entry.object_type_id, "object_id": entry.object_id,
         "object_repr": entry.object_repr, "before": _canonical_json(entry.before),
         "after": _canonical_json(entry.after), "reason": entry.reason, "scope_type": entry.scope_type_id,
@@ -73,18 +75,11 @@ def digest(entry: Any, previous: str) -> str:
     return hashlib.sha256(canonical(entry, previous)).hexdigest()
 
 
-def _lock() -> None:
-    """Serialise sealing for the rest of the (short) transaction (PostgreSQL; SQLite's write lock does it)."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK])
-
-
 def seal_pending() -> int:
     """Seal every committed entry that has no position yet, in id order; how many were sealed."""
     entries = apps.get_model("history", "ChangeEntry").objects
     with transaction.atomic():
-        _lock()
+        locks.hold(locks.CHANGE_LOG)
         last = entries.exclude(chain_position=None).order_by("-chain_position").first()
         position, previous = (last.chain_position, last.entry_hash) if last else (0, GENESIS)
         pending = list(entries.filter(chain_position=None).order_by("pk"))
@@ -97,8 +92,11 @@ def seal_pending() -> int:
 
 
 def seal_after_commit() -> None:
-    """Have the entries of the current transaction sealed once it commits (at once outside one)."""
-    transaction.on_commit(seal_pending, robust=True)
+    """Have the entries of the current transaction sealed once it commits (at once outside one); once
+    per transaction, however many entries it writes."""
+    pending = getattr(connection, "run_on_commit", None) or []  # Django's list of (savepoints, callback, robust)
+    if not any(callback is seal_pending for _savepoints, callback, *_ in pending):
+        transaction.on_commit(seal_pending, robust=True)
 
 
 @dataclass(frozen=True)
@@ -119,9 +117,11 @@ def verify(entries: Iterable[Any], expected_head: str | None = None) -> ChainChe
     """Recompute the chain over sealed ``entries`` in position order; stop at the first that does not fit.
 
     With ``expected_head`` (a hash kept elsewhere earlier), also check that the chain still contains it,
-    so entries cut off the end, or a log emptied, show too.
+    so entries cut off the end, or a log emptied, show too. Reads only: it seals nothing.
     """
-    previous, checked, seen_head = GENESIS, 0, expected_head is None
+    expected_head = expected_head.strip().lower() if expected_head else None
+    previous, checked = GENESIS, 0
+    seen_head = expected_head is None or expected_head == GENESIS
     for number, entry in enumerate(entries, start=1):
         if entry.chain_position != number:
             return ChainCheck(checked, previous, entry.pk, f"it is at position {entry.chain_position}, not {number}")

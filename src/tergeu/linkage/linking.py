@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
@@ -33,8 +33,7 @@ from tergeu.linkage.models import LinkageRun, Membership, PairDecision, Person, 
 from tergeu.linkage.people import store_all, store_new
 from tergeu.registry.access import visible_records
 from tergeu.registry.models import ImportedList, Record
-
-DECISIONS_LOCK = 0x7465726765750001  # PostgreSQL advisory lock key of "checking and storing a decision"
+from tergeu.toolkit import locks
 
 
 @dataclass
@@ -199,7 +198,7 @@ def decide_pair(user: Any, first: int, second: int, decision: str, note: str = "
     # Checked and saved under one lock: two reviewers deciding "same" and "different" on linked pairs
     # at the same moment would each pass the check against the other's absence, and both be stored.
     with transaction.atomic():
-        _lock_decisions()
+        locks.hold(locks.DECISIONS)  # deciders one at a time: each checks against the others' decisions
         conflict = decision_conflict(left, right, decision)
         if conflict:
             raise DecisionConflict(conflict)
@@ -211,16 +210,6 @@ def decide_pair(user: Any, first: int, second: int, decision: str, note: str = "
     return stored
 
 
-def _lock_decisions() -> None:
-    """Serialise deciders until the transaction ends.
-
-    SQLite's transactions here start IMMEDIATE (settings), which already takes the one write lock; on
-    PostgreSQL a transaction-scoped advisory lock does the same for deciders only, leaving other
-    writers alone.
-    """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [DECISIONS_LOCK])
 
 
 class DecisionConflict(ValueError):

@@ -42,9 +42,8 @@ def visible_claims(user: Any) -> QuerySet[Claim]:
 
 
 def visible_citations(user: Any) -> QuerySet[Citation]:
-    """Citations of a row the user may see, from a source the user may see."""
-    if role_allows(user, VIEW_ALL_LISTS):
-        return Citation.objects.all()
+    """Citations of a row the user may see, from a source the user may see (for every role: a role that
+    sees every list still does not see every row, a grant for instance)."""
     cited = Q(pk__in=[])
     for model in (*visible_models(subjects_only=True), Claim):  # what may be cited: subjects, and claims
         cited |= Q(cited_type=ContentType.objects.get_for_model(model),

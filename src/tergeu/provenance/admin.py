@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from tergeu.accounts.admin import VisibleOnlyAdmin
+from tergeu.accounts.admin import ReadOnlyAdmin, VisibleOnlyAdmin
 from tergeu.provenance.models import Citation, Claim, Source
 
 
@@ -21,8 +21,9 @@ class ClaimAdmin(VisibleOnlyAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(VisibleOnlyAdmin):
+class CitationAdmin(ReadOnlyAdmin, VisibleOnlyAdmin):
+    """Read-only: citations are written through ``provenance.citations.cite``, which checks them."""
+
     list_display = ("source", "locator", "cited_type", "cited_id", "confidence", "status", "cited_by", "cited_at")
     list_filter = ("confidence", "status", ("source", admin.RelatedOnlyFieldListFilter))
     search_fields = ("locator", "note")
-    readonly_fields = ("cited_by", "cited_at")

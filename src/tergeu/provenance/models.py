@@ -71,18 +71,21 @@ class Claim(models.Model):
 class Citation(models.Model):
     """Where a statement about any row comes from: a source, the place in it, how far it is trusted, when.
 
-    Attachable to any row (``cited``): a claim about a record's fact today; a unit's posting or a step of
-    an investigation tomorrow, which would otherwise each re-invent sources and confidence. The
+    Attachable to any row (``cited``), or to one fact of it (``field``): a record's date of death today; a
+    unit's posting or a step of an investigation tomorrow, which would otherwise each re-invent sources
+    and confidence. The
     ``locator`` says where in the source (page, paragraph, row, timestamp); an evidence item (issue 8's
     content-addressed files) is named by its SHA-256; ``valid_from``/``valid_to`` bound what the source
     says to a period (a commander "from 3 to 9 January"). A ``Claim`` holds its first citation inline
     (source, list row, confidence, status), because a linkage run rewrites people's fact claims in bulk;
-    every further citation of it is a ``Citation``.
+    further sources of a fact are ``Citation`` rows.
     """
 
     cited_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, db_index=False, related_name="+")
     cited_id = models.PositiveBigIntegerField()
     cited = GenericForeignKey("cited_type", "cited_id")
+    field = models.CharField(_("field"), max_length=40, blank=True,
+                             help_text=_("the fact of the cited row it supports; empty: the whole row"))
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
     locator = models.CharField(_("where in the source"), max_length=200, blank=True,
                                help_text=_("page, paragraph, row or timestamp"))

@@ -76,11 +76,12 @@ def _entry(e: ChangeEntry) -> dict[str, Any]:
             "reason": e.reason}
 
 
-def _citation(citation: Citation) -> dict[str, Any]:
+def _citation(citation: Citation, with_author: bool) -> dict[str, Any]:
+    """A citation; its author's name only for those who may read the history (it names the staff)."""
     return {"source": source_ref(citation.source), "locator": citation.locator, "confidence": citation.confidence,
             "status": citation.status, "note": citation.note, "evidence_sha256": citation.evidence_sha256,
-            "valid_from": citation.valid_from, "valid_to": citation.valid_to, "cited_by": citation.cited_by,
-            "cited_at": citation.cited_at}
+            "valid_from": citation.valid_from, "valid_to": citation.valid_to,
+            "cited_by": citation.cited_by if with_author else None, "cited_at": citation.cited_at}
 
 
 def _raw_cells(record: Record) -> list[dict[str, Any]]:
@@ -97,7 +98,7 @@ def get_record(request: HttpRequest, record_id: Annotated[int, Path(..., ge=1, l
     imported = record.imported_list
     facts = [{"field": f.field, "value": f.value, "source": source_ref(f.source), "confidence": f.confidence,
               "status": f.status, "note": f.note, "assessed": f.assessed,
-              "citations": [_citation(c) for c in f.citations]}
+              "citations": [_citation(c, can(user, VIEW_HISTORY)) for c in f.citations]}
              for f in facts_of(record, visible_to(user, Citation))]
     return {
         "id": record.pk, "list": {"id": imported.pk, "name": imported.name}, "source": source_ref(imported.source),

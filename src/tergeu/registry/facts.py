@@ -3,7 +3,8 @@
 Every fact a list row states carries its record (hence list and source), a confidence and a status:
 the list's defaults, unless a reviewer has assessed that fact, in which case the assessment is a
 ``Claim`` about the record (tracked in the history like every claim). Further sources for a fact (a
-court document, a medical report confirming a date of death) are ``Citation`` rows of that claim.
+court document, a medical report confirming a date of death) are ``Citation`` rows of the record for
+that field: citing does not assess, so a fact is "assessed" only when a reviewer assessed it.
 """
 
 from __future__ import annotations
@@ -12,11 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
 from django.db.models import Q, QuerySet
 
 from tergeu.history.models import ChangeEntry
-from tergeu.provenance.citations import cite
+from tergeu.provenance.citations import citations_of, cite
 from tergeu.provenance.models import Citation, Claim, Source
 from tergeu.provenance.vocab import Confidence, Status
 from tergeu.registry.models import Record
@@ -51,7 +51,9 @@ def facts_of(record: Record, citations: QuerySet[Citation] | None = None) -> lis
     imported = record.imported_list
     notes = record.parsed.get("notes", {})
     assessed = _assessments(record)
-    cited = _citations_of(list(assessed.values()), citations)
+    cited: dict[str, list[Citation]] = {}
+    for citation in citations_of([record], citations)[record.pk] if citations is not None else ():
+        cited.setdefault(citation.field, []).append(citation)
     facts = []
     for name, value in record.facts.items():
         claim = assessed.get(name)
@@ -61,19 +63,10 @@ def facts_of(record: Record, citations: QuerySet[Citation] | None = None) -> lis
             status=claim.status if claim else imported.default_status,
             note=claim.note if claim and claim.note else notes.get(name, ""),
             assessed=claim is not None,
-            citations=tuple(cited.get(claim.pk, ())) if claim else (),
+            citations=tuple(cited.get(name, ())),
         ))
     return facts
 
-
-def _citations_of(claims: list[Claim], seen: QuerySet[Citation] | None) -> dict[int, list[Citation]]:
-    if seen is None or not claims:
-        return {}
-    found: dict[int, list[Citation]] = {}
-    kind = ContentType.objects.get_for_model(Claim)
-    for citation in seen.filter(cited_type=kind, cited_id__in=[c.pk for c in claims]).select_related("source"):
-        found.setdefault(citation.cited_id, []).append(citation)
-    return found
 
 
 def assess(record: Record, field: str, *, confidence: str | None = None, status: str | None = None,
@@ -88,6 +81,8 @@ def assess(record: Record, field: str, *, confidence: str | None = None, status:
     for name, value, allowed in (("confidence", confidence, Confidence.values), ("status", status, Status.values)):
         if value and value not in allowed:
             raise InvalidAssessment(f"{name} must be one of {', '.join(allowed)}, not {value[:40]!r}")
+    if "\x00" in note:
+        raise InvalidAssessment("the note holds a NUL character")
     claim = _claim_for(record, field)
     claim.confidence = confidence or claim.confidence
     claim.status = status or claim.status
@@ -106,20 +101,12 @@ def _claim_for(record: Record, field: str) -> Claim:
     )
 
 
-@transaction.atomic
 def cite_fact(record: Record, field: str, source: Source, **citation: Any) -> Citation:
     """Cite ``source`` for one of a record's facts (``citation``: locator, confidence, status, note,
-    evidence_sha256, valid_from, valid_to, as ``provenance.citations.cite`` takes them).
-
-    The citation hangs on the fact's claim, made with the list's defaults if no reviewer has assessed
-    the fact yet; a refused citation (``InvalidCitation``) leaves no claim behind.
-    """
+    evidence_sha256, valid_from, valid_to, as ``provenance.citations.cite`` takes them)."""
     if field not in record.facts:
         raise KeyError(f"record {record.pk} states no {field!r}; it states {', '.join(record.facts)}")
-    claim = _claim_for(record, field)
-    if claim.pk is None:
-        claim.save()
-    return cite(claim, source, **citation)
+    return cite(record, source, field=field, **citation)
 
 
 def history_of_record(record: Record) -> QuerySet[ChangeEntry]:

@@ -127,7 +127,7 @@ class CitationOut(Schema):
     evidence_sha256: str
     valid_from: datetime.date | None
     valid_to: datetime.date | None
-    cited_by: str
+    cited_by: str | None  # null for roles that may not read the history
     cited_at: datetime.datetime
 
 

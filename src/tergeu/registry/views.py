@@ -86,8 +86,11 @@ def assess_fact(request: HttpRequest, record_id: int) -> HttpResponse:
 
 
 def _date(text: str | None) -> datetime.date | None:
-    """An ISO date from a form, or None when left empty; anything else is refused by the caller."""
-    return datetime.date.fromisoformat(text) if text else None
+    """An ISO date from a form, or None when left empty; anything else is refused."""
+    try:
+        return datetime.date.fromisoformat(text) if text else None
+    except ValueError:
+        raise InvalidCitation(_("dates are written YYYY-MM-DD")) from None
 
 
 @require_POST
@@ -101,11 +104,11 @@ def cite_fact_view(request: HttpRequest, record_id: int) -> HttpResponse:
     try:
         if source is None or post.get("field", "") not in record.facts:
             raise InvalidCitation(_("choose one of the record's facts and a source"))
-        cite_fact(record, post["field"], source, locator=post.get("locator", "")[:200],
-                  confidence=post.get("confidence", ""), status=post.get("status", ""),
-                  note=post.get("note", "")[:2000], evidence_sha256=post.get("evidence_sha256", "")[:64],
+        cite_fact(record, post["field"], source, locator=post.get("locator", ""),
+                  confidence=post.get("confidence", ""), status=post.get("status", ""), note=post.get("note", ""),
+                  evidence_sha256=post.get("evidence_sha256", "")[:100],
                   valid_from=_date(post.get("valid_from")), valid_to=_date(post.get("valid_to")))
-    except (InvalidCitation, ValueError) as problem:
+    except InvalidCitation as problem:
         messages.error(request, _("Citation not stored: %(reason)s.") % {"reason": problem})
         response = record_page(request, record.pk)
         response.status_code = 400

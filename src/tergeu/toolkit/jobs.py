@@ -2,8 +2,9 @@
 
 A job runs in a daemon thread of the serving process and writes its own result rows; the page that
 started it shows the job as running and polls until it is done. A job whose process dies leaves its
-row unfinished: pages treat a row unfinished for longer than the job could take as interrupted.
-``wait_for_jobs`` lets tests and a clean shutdown wait for the jobs started so far.
+row unfinished: the app marks such rows interrupted when the server starts again, and treats a row
+unfinished for longer than the job could take as cut off. ``wait_for_jobs`` lets tests wait for the
+jobs started so far.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ def run_in_background(name: str, work: Callable[..., Any], *args: Any) -> None:
             close_old_connections()
 
     thread = threading.Thread(target=job, name=f"tergeu-{name}", daemon=True)
+    _started[:] = [started for started in _started if started.is_alive()]
     _started.append(thread)
     thread.start()
 

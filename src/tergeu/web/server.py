@@ -9,10 +9,14 @@ def run(host: str, port: int, threads: int, console: Console) -> None:
     from django.conf import settings
     from waitress import serve
 
+    from tergeu.estimation.service import interrupt_unfinished
     from tergeu.registry.importing.uploads import purge_stale_uploads
     from tergeu.wsgi import application
 
     purge_stale_uploads(settings.TERGEU_HOME)  # also on every visit to the import page
+    interrupted = interrupt_unfinished()  # estimates the last server was running when it stopped
+    if interrupted:
+        console.print(f"[dim]{interrupted} estimate(s) the server was running when it stopped marked interrupted[/dim]")
 
     console.print(f"Tergeu is running at [bold]http://{host}:{port}/[/bold]  (Ctrl+C stops it)")
     serve(application, host=host, port=port, threads=threads, ident="tergeu", **server_limits())

@@ -15,10 +15,11 @@ GENESIS = "0" * 64
 def _number(value):
     if isinstance(value, bool):
         return value
-    as_float = float(value)
-    if math.isfinite(as_float) and as_float.is_integer() and abs(as_float) < 2**53:
-        return int(as_float)
-    return as_float
+    if isinstance(value, int):
+        return value
+    if math.isfinite(value) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
 
 
 def _canonical_json(value):
@@ -34,7 +35,7 @@ def _canonical_json(value):
 def _digest(entry, previous):
     fields = {
         "id": entry.pk, "position": entry.chain_position, "previous": previous,
-        "at": entry.at.isoformat(timespec="microseconds"), "actor": entry.actor, "user": entry.user_id,
+        "at": entry.at.isoformat(timespec="microseconds"), "actor": entry.actor,
         "action": entry.action, "object_type": entry.object_type_id, "object_id": entry.object_id,
         "object_repr": entry.object_repr, "before": _canonical_json(entry.before),
         "after": _canonical_json(entry.after), "reason": entry.reason, "scope_type": entry.scope_type_id,
