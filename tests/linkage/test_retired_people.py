@@ -105,3 +105,21 @@ def test_an_old_id_leads_on_only_for_those_who_could_see_the_person(callers, reg
     _link((shared, private))
     seen_before = again[shared.pk]  # the mission saw this one: it may follow it
     assert client.get(f"/people/{seen_before}/")["Location"] == f"/people/{again[private.pk]}/"
+
+
+def test_an_old_id_leads_to_where_the_viewers_own_records_went(callers, registry) -> None:
+    """Person A held a shared record a and a private one p; a relink sent a to Y and p to X, and A's
+    successor (most records, ties to the smaller id) is X. The mission, which saw only a, is led to Y,
+    never to X: that would tell it where a record it cannot see went."""
+    x, y, a = Record.objects.filter(imported_list=registry.shared).order_by("pk")
+    p = Record.objects.get(imported_list=registry.private)
+    first = _link((x,), (y,), (a, p))  # A gets the largest id
+    second = _link((p, x), (a, y))
+    retired = Person.objects.get(pk=first[a.pk])
+    assert retired.retired_at is not None and retired.merged_into_id == second[p.pk] == first[x.pk]
+    client = Client()
+    client.force_login(callers[roles.EXPERT_MISSION].user)
+    assert client.get(f"/people/{retired.pk}/")["Location"] == f"/people/{second[a.pk]}/"
+    reviewer = Client()
+    reviewer.force_login(callers[roles.REVIEWER].user)  # sees both records: led where most of them went
+    assert reviewer.get(f"/people/{retired.pk}/")["Location"] == f"/people/{second[p.pk]}/"

@@ -8,6 +8,7 @@ list, so only roles that see every list see runs.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from django.db.models import QuerySet
@@ -29,19 +30,20 @@ def visible_people(user: Any) -> QuerySet[Person]:
 
 
 def successor_seen_by(user: Any, person_id: int) -> int | None:
-    """The id a retired person's page and API id lead on to; None when the user may not follow it.
+    """Where a retired person's page and API id lead this user: the person now holding most of the
+    retired person's records that this user may see; None when they may see none of them.
 
-    A retired person leads on only for a user who could see it before (one of the records it held is
-    visible to them) and may see where it leads. Otherwise it is as absent as any person the user may
-    not see: a redirect would tell them that a person they cannot see holds those records now.
+    Not ``merged_into``, which follows all the records: a viewer who saw only some of them must not be
+    led to a person holding records they cannot see, which would tell them where those records went.
     """
-    retired = Person.objects.filter(pk=person_id, retired_at__isnull=False).select_related("merged_into").first()
-    target = retired.successor() if retired is not None else None
-    if target is None or not visible_people(user).filter(pk=target.pk).exists():
+    retired = Person.objects.filter(pk=person_id, retired_at__isnull=False).first()
+    if retired is None or not retired.former_records:
         return None
-    if not visible_to(user, Record).filter(pk__in=retired.former_records).exists():
+    seen = visible_to(user, Record).filter(pk__in=retired.former_records, membership__isnull=False)
+    holders = Counter(seen.values_list("membership__person_id", flat=True))
+    if not holders:
         return None
-    return target.pk
+    return min(holders, key=lambda person: (-holders[person], person))
 
 
 def visible_decisions(user: Any) -> QuerySet[PairDecision]:
