@@ -78,11 +78,16 @@ def assess_fact(request: HttpRequest, record_id: int) -> HttpResponse:
             assess(record, field, confidence=request.POST.get("confidence") or None,
                    status=request.POST.get("status") or None, note=request.POST.get("note", "")[:1000])
         except InvalidAssessment as problem:
-            messages.error(request, _("Assessment not stored: %(reason)s.") % {"reason": problem})
-            response = record_page(request, record.pk)
-            response.status_code = 400
-            return response
+            return _refused(request, record.pk, _("Assessment not stored: %(reason)s.") % {"reason": problem})
     return redirect("registry:record", record_id=record.pk)
+
+
+def _refused(request: HttpRequest, record_id: int, message: str) -> HttpResponse:
+    """The record page again with ``message``, as a 400: the form asked for something not stored."""
+    messages.error(request, message)
+    response = record_page(request, record_id)
+    response.status_code = 400
+    return response
 
 
 def _date(text: str | None) -> datetime.date | None:
@@ -109,8 +114,5 @@ def cite_fact_view(request: HttpRequest, record_id: int) -> HttpResponse:
                   evidence_sha256=post.get("evidence_sha256", "")[:100],
                   valid_from=_date(post.get("valid_from")), valid_to=_date(post.get("valid_to")))
     except InvalidCitation as problem:
-        messages.error(request, _("Citation not stored: %(reason)s.") % {"reason": problem})
-        response = record_page(request, record.pk)
-        response.status_code = 400
-        return response
+        return _refused(request, record.pk, _("Citation not stored: %(reason)s.") % {"reason": problem})
     return redirect("registry:record", record_id=record.pk)
