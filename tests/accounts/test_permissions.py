@@ -44,9 +44,9 @@ PAGES = [
     Page("registry:record", roles.VIEW_ALL_LISTS, target="private"),
     Page("registry:assess", roles.REVIEW_FACTS, "post", "shared", (("field", "full_name"), ("status", "confirmed"))),
     Page("registry:assess", roles.REVIEW_FACTS, "post", "private", (("field", "full_name"), ("status", "confirmed"))),
-    Page("registry:cite", roles.REVIEW_FACTS, "post", "shared", (("field", "full_name"), ("source", "1"),
+    Page("registry:cite", roles.REVIEW_FACTS, "post", "shared", (("field", "full_name"), ("source", "{source}"),
                                                                  ("confidence", "high"), ("status", "confirmed"))),
-    Page("registry:cite", roles.REVIEW_FACTS, "post", "private", (("field", "full_name"), ("source", "1"),
+    Page("registry:cite", roles.REVIEW_FACTS, "post", "private", (("field", "full_name"), ("source", "{source}"),
                                                                   ("confidence", "high"), ("status", "confirmed"))),
     Page("registry:share-list", roles.SHARE_WITH_MISSION, "post", "shared", (("shared", "yes"),)),
     Page("registry:share-list", roles.SHARE_WITH_MISSION, "post", "private", (("shared", "no"),)),
@@ -98,6 +98,12 @@ def url_of(page: Page, world: dict) -> str:
     return reverse(page.name, kwargs={"record_id": world["records"][page.target].pk})
 
 
+def _form(page: Page, world: dict) -> dict:
+    """The page's form data; ``{source}`` stands for the id of the target list's source (ids differ per run)."""
+    source = world["lists"][page.target].source_id if page.target else ""
+    return {key: value.replace("{source}", str(source)) for key, value in page.data}
+
+
 def expected_status(page: Page, role: str | None) -> int:
     if role is None:
         return 302  # to the sign-in page
@@ -116,7 +122,7 @@ def test_it_answers_every_page_as_expected_for_every_role(world: dict, role: str
     answers = {}
     for page in PAGES:
         url = url_of(page, world)
-        response = getattr(client, page.method)(url, dict(page.data)) if page.method == "post" else client.get(url)
+        response = getattr(client, page.method)(url, _form(page, world)) if page.method == "post" else client.get(url)
         answers[(page.name, page.target)] = (response.status_code, expected_status(page, role))
         if role is None:
             assert response["Location"].startswith("/accounts/login/"), url
