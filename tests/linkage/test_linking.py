@@ -198,3 +198,12 @@ def test_it_reports_each_stage_of_a_run(two_lists, write_csv, run_import) -> Non
     heard.clear()
     run_linkage(progress=heard.append)
     assert "training skipped: the stored model, completed where it met no such records" in heard
+
+
+def test_it_says_there_is_nothing_to_link_in_an_empty_registry() -> None:
+    from click.testing import CliRunner
+
+    from tergeu.cli import cli
+
+    result = CliRunner().invoke(cli, ["link"])
+    assert result.exit_code == 1 and "nothing to link yet" in result.output and "Traceback" not in result.output

@@ -29,9 +29,9 @@ def demo(then_serve: bool, port: int, seed: int, into_existing: bool) -> None:
         fail(str(refusal))
     console.print(f"[bold]Demo case ready[/bold] (SYNTHETIC people only): {summary}")
     if then_serve:
-        from tergeu.web.server import run
+        from tergeu.web.cli import serve_until_stopped
 
-        run("127.0.0.1", port, 8, console)
+        serve_until_stopped("127.0.0.1", port, 8)
 
 
 COMMANDS = [demo]

@@ -112,6 +112,9 @@ def run_linkage(full: bool = False, progress: Progress | None = None) -> LinkSum
     step = progress or (lambda _message: None)
     step("reading records")
     records = read_records()
+    if len(records) < 2:
+        raise LinkageBlocked("nothing to link yet: import a list first (tergeu import FILE --list NAME); "
+                             f"the registry holds {len(records)} record(s)")
     facts = [record_facts(r) for r in records]
     by_id = {r.pk: r for r in records}
     constraints = linkage_constraints(records)
@@ -217,7 +220,7 @@ class DecisionConflict(ValueError):
 
 
 class LinkageBlocked(RuntimeError):
-    """The stored decisions contradict each other, so no run can respect them all."""
+    """No run can be made: the stored decisions contradict each other, or there is nothing to link yet."""
 
 
 def decision_conflict(left: int, right: int, decision: str) -> str:

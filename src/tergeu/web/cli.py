@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tergeu.toolkit.cli import console, with_django
+from tergeu.toolkit.cli import console, fail, with_django
 
 
 @click.command()
@@ -14,9 +14,17 @@ from tergeu.toolkit.cli import console, with_django
 @with_django
 def serve(host: str, port: int, threads: int) -> None:
     """Serve the web application and API (waitress; static files included, no CDN)."""
-    from tergeu.web.server import run
+    serve_until_stopped(host, port, threads)
 
-    run(host, port, threads, console)
+
+def serve_until_stopped(host: str, port: int, threads: int) -> None:
+    """Serve, or say in one line why not (a busy port) and exit 1; ``tergeu demo`` serves through this too."""
+    from tergeu.web.server import PortInUse, run
+
+    try:
+        run(host, port, threads, console)
+    except PortInUse as busy:
+        fail(str(busy))
 
 
 COMMANDS = [serve]

@@ -5,9 +5,16 @@ from __future__ import annotations
 from rich.console import Console
 
 
+class PortInUse(Exception):
+    """The address to serve on is taken (another Tergeu, or another program)."""
+
+
 def run(host: str, port: int, threads: int, console: Console) -> None:
+    """Serve until stopped. The socket is bound before "running" is printed, so a busy port is said at once."""
+    import logging
+
     from django.conf import settings
-    from waitress import serve
+    from waitress import create_server
 
     from tergeu.estimation.service import interrupt_unfinished
     from tergeu.registry.importing.uploads import purge_stale_uploads
@@ -18,8 +25,19 @@ def run(host: str, port: int, threads: int, console: Console) -> None:
     if interrupted:
         console.print(f"[dim]{interrupted} estimate(s) the server was running when it stopped marked interrupted[/dim]")
 
+    logging.basicConfig()  # waitress reports through logging, as its serve() would set up
+    try:
+        server = create_server(application, host=host, port=port, threads=threads, ident="tergeu", **server_limits())
+    except OSError as problem:
+        raise PortInUse(f"cannot serve on {host}:{port} ({problem.strerror or problem}); "
+                        "is Tergeu already running? Choose another port with --port") from None
     console.print(f"Tergeu is running at [bold]http://{host}:{port}/[/bold]  (Ctrl+C stops it)")
-    serve(application, host=host, port=port, threads=threads, ident="tergeu", **server_limits())
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
 
 
 def server_limits() -> dict[str, int]:
