@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import click
+from rich.markup import escape
 
 from tergeu.toolkit.cli import console, fail, with_django
 
@@ -28,6 +29,11 @@ def demo(then_serve: bool, port: int, seed: int, into_existing: bool) -> None:
     except NotADemoRegistry as refusal:
         fail(str(refusal))
     console.print(f"[bold]Demo case ready[/bold] (SYNTHETIC people only): {summary}")
+    from django.conf import settings
+
+    # Another shell's `tergeu` reads the default data directory unless told: say how to reach this one.
+    home = escape(str(settings.TERGEU_HOME))
+    console.print(f"To use this data from the command line: [bold]export TERGEU_HOME={home}[/bold]")
     if then_serve:
         from tergeu.web.cli import serve_until_stopped
 
