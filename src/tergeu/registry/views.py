@@ -18,7 +18,7 @@ from tergeu.provenance.models import Citation, Source
 from tergeu.provenance.vocab import Confidence, Status
 from tergeu.registry.access import visible_lists, visible_records
 from tergeu.registry.facts import InvalidAssessment, assess, cite_fact, facts_of, history_of_record
-from tergeu.registry.labels import field_label
+from tergeu.registry.labels import derived_label, field_label, name_part_label
 from tergeu.registry.names import name_analysis, name_summary
 from tergeu.registry.query import SORTS, RegistryQuery, run_query
 from tergeu.toolkit.paging import params_without_page
@@ -53,13 +53,20 @@ def record_page(request: HttpRequest, record_id: int) -> HttpResponse:
         "facts": [(field_label(f.field), f, _choice_label(Confidence, f.confidence), _choice_label(Status, f.status))
                   for f in facts_of(record, visible_to(request.user, Citation))],
         "raw": list(zip(headers, record.raw, strict=False)),
-        "name": name_summary(name) if name else None,
+        "name": _name_rows(name_summary(name)) if name else None,
+        "derived": [(derived_label(key), value) for key, value in record.parsed.get("derived", {}).items()],
         "history": history_of_record(record) if can(request.user, VIEW_HISTORY) else None,
         "can_review": can(request.user, REVIEW_FACTS),
         "confidences": Confidence.choices, "statuses": Status.choices,
         "sources": visible_to(request.user, Source).order_by("name") if can(request.user, REVIEW_FACTS) else (),
     }
     return render(request, "registry/record.html", context)
+
+
+def _name_rows(summary: dict) -> dict:
+    """How the name was read, as (label, value) rows, and its matching key."""
+    rows = [(name_part_label(part), value) for part, value in summary.items() if part != "keys"]
+    return {"rows": rows, "key": summary.get("keys", {}).get("full", "")}
 
 
 def _choice_label(choices: type[Confidence] | type[Status], value: str) -> str:
