@@ -2,15 +2,15 @@
 ``casualties``) migrates to today's apps with every row, its history and its content types intact.
 
 The fixture was made with 469c731's own commands on synthetic lists (three lists of 14 rows, one
-linkage run, one reviewer decision, one estimate). The migration runs in a child process, as
-``tergeu migrate`` would, on a copy.
+linkage run, one reviewer decision, one estimate). It is kept as SQL text (``tests/data/db_469c731.sql``),
+loaded into a fresh SQLite file in a temporary data directory; the migration runs in a child process,
+as ``tergeu migrate`` would.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 import subprocess  # nosec B404: runs this repository's own Python
 import sys
@@ -20,7 +20,7 @@ import pytest
 
 pytestmark = pytest.mark.pure
 
-OLD_DATABASE = Path(__file__).parent / "data" / "db_469c731.sqlite3"
+OLD_DATABASE = Path(__file__).parent / "data" / "db_469c731.sql"
 TABLES = ("provenance_source", "provenance_importedlist", "provenance_record", "provenance_claim",
           "provenance_changeentry", "casualties_person", "casualties_membership", "casualties_pairdecision",
           "casualties_linkagerun", "casualties_scoredpairrow", "estimation_estimaterun", "auth_user")
@@ -62,7 +62,8 @@ def _django(home: Path, *args: str) -> subprocess.CompletedProcess:
 
 def test_a_database_of_469c731_migrates_with_every_row(tmp_path: Path) -> None:
     database = tmp_path / "tergeu.sqlite3"
-    shutil.copy(OLD_DATABASE, database)
+    with sqlite3.connect(database) as db:
+        db.executescript(OLD_DATABASE.read_text(encoding="utf-8"))
     before = _counts(database)
     migrated = _django(tmp_path, "-m", "django", "migrate", "--no-input")
     assert migrated.returncode == 0, migrated.stderr
