@@ -46,11 +46,12 @@ class Person(models.Model):
     reasons = models.JSONField(default=list)
     created_at = models.DateTimeField(auto_now_add=True)
     # A relink never deletes a person: one left without records is retired, pointing at the person who
-    # took most of its records (``merged_into``, none if its records are gone), so its page, its API id
-    # and whatever cites it (a case, a testimony) lead on to where the records went.
+    # took most of its records (``merged_into``, none if its records are gone), so whatever cites it (a
+    # case, a testimony) can follow. Its page and API id lead each viewer to where the records *they*
+    # may see went (``former_records``; ``linkage.access.successor_seen_by``).
     merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     retired_at = models.DateTimeField(null=True, blank=True)
-    # The records it held when retired: only those who could see one of them are led on to its successor.
+    # The records it held when retired.
     former_records = models.JSONField(default=list, blank=True)
 
     objects = PersonQuerySet.as_manager()
@@ -61,14 +62,6 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return f"P{self.pk}: {self.display_name}"
-
-    def successor(self) -> Person | None:
-        """Where a retired person's records went (the end of any chain of merges), or None."""
-        target, seen = self.merged_into, {self.pk}
-        while target is not None and target.merged_into_id is not None and target.pk not in seen:
-            seen.add(target.pk)
-            target = target.merged_into
-        return target
 
 
 class Membership(models.Model):
