@@ -33,9 +33,10 @@ def visible_lists(user: Any) -> QuerySet[ImportedList]:
 
 def visible_records(user: Any) -> QuerySet[Record]:
     records = Record.objects.select_related("imported_list", "imported_list__source")
-    if _visible_list_ids(user) is None:
+    which = _visible_list_ids(user)
+    if which is None:
         return records
-    return records.filter(imported_list__in=visible_lists(user).values("pk"))
+    return records.filter(imported_list__in=ImportedList.objects.filter(which).values("pk"))
 
 
 def register() -> None:

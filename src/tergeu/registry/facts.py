@@ -83,22 +83,17 @@ def assess(record: Record, field: str, *, confidence: str | None = None, status:
             raise InvalidAssessment(f"{name} must be one of {', '.join(allowed)}, not {value[:40]!r}")
     if "\x00" in note:
         raise InvalidAssessment("the note holds a NUL character")
-    claim = _claim_for(record, field)
+    imported = record.imported_list
+    claim = _assessments(record).get(field) or Claim(
+        subject_type=ContentType.objects.get_for_model(Record), subject_id=record.pk, record=record,
+        field=field, value=record.facts[field], source=imported.source,
+        confidence=imported.default_confidence, status=imported.default_status,
+    )
     claim.confidence = confidence or claim.confidence
     claim.status = status or claim.status
     claim.note = note or claim.note
     claim.save()
     return claim
-
-
-def _claim_for(record: Record, field: str) -> Claim:
-    """The fact's assessment claim, or a new (unsaved) one holding the list's defaults."""
-    imported = record.imported_list
-    return _assessments(record).get(field) or Claim(
-        subject_type=ContentType.objects.get_for_model(Record), subject_id=record.pk, record=record,
-        field=field, value=record.facts[field], source=imported.source,
-        confidence=imported.default_confidence, status=imported.default_status,
-    )
 
 
 def cite_fact(record: Record, field: str, source: Source, **citation: Any) -> Citation:
