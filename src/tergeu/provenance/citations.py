@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from tergeu.history.tracking import current_actor
 from tergeu.provenance.models import Citation, Source
-from tergeu.provenance.vocab import Confidence, Status
+from tergeu.provenance.vocab import Confidence, Status, choice_refusal
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
@@ -33,9 +33,8 @@ LIMITS = {"locator": 200, "note": 2000, "field": 40}  # characters; longer is re
 def _checked(confidence: str, status: str, evidence_sha256: str, valid_from: datetime.date | None,
              valid_to: datetime.date | None, texts: dict[str, str]) -> None:
     for name, value, allowed in (("confidence", confidence, Confidence.values), ("status", status, Status.values)):
-        if value not in allowed:
-            raise InvalidCitation(_("%(name)s must be one of %(allowed)s, not %(value)s") % {
-                "name": name, "allowed": ", ".join(allowed), "value": repr(value[:40])})
+        if problem := choice_refusal(name, value, allowed):
+            raise InvalidCitation(problem)
     if evidence_sha256 and not _SHA256.fullmatch(evidence_sha256):
         raise InvalidCitation(_("an evidence item is named by its SHA-256: 64 hexadecimal digits"))
     if valid_from and valid_to and valid_to < valid_from:

@@ -6,7 +6,10 @@ them from here and never write them out again.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -64,3 +67,13 @@ SOURCE_KINDS: tuple[str, ...] = tuple(SourceKind.values)
 RELIABILITY_GRADES: tuple[str, ...] = tuple(Reliability.values)
 CONFIDENCES: tuple[str, ...] = tuple(Confidence.values)
 STATUSES: tuple[str, ...] = tuple(Status.values)
+
+
+def choice_refusal(name: str, value: str, allowed: Iterable[str]) -> str | None:
+    """Why ``value`` is refused for the choice ``name`` (None when it is one of ``allowed``): one message
+    for every service that takes a vocabulary value from a form or the API."""
+    allowed = tuple(allowed)
+    if value in allowed:
+        return None
+    return gettext("%(name)s must be one of %(allowed)s, not %(value)s") % {
+        "name": name, "allowed": ", ".join(allowed), "value": repr(value[:40])}

@@ -18,7 +18,7 @@ from django.db.models import Q, QuerySet
 from tergeu.history.models import ChangeEntry
 from tergeu.provenance.citations import citations_of, cite
 from tergeu.provenance.models import Citation, Claim, Source
-from tergeu.provenance.vocab import Confidence, Status
+from tergeu.provenance.vocab import Confidence, Status, choice_refusal
 from tergeu.registry.models import Record
 
 
@@ -79,8 +79,8 @@ def assess(record: Record, field: str, *, confidence: str | None = None, status:
     if field not in record.facts:
         raise KeyError(f"record {record.pk} states no {field!r}; it states {', '.join(record.facts)}")
     for name, value, allowed in (("confidence", confidence, Confidence.values), ("status", status, Status.values)):
-        if value and value not in allowed:
-            raise InvalidAssessment(f"{name} must be one of {', '.join(allowed)}, not {value[:40]!r}")
+        if value and (problem := choice_refusal(name, value, allowed)):
+            raise InvalidAssessment(problem)
     if "\x00" in note:
         raise InvalidAssessment("the note holds a NUL character")
     imported = record.imported_list
