@@ -10,6 +10,13 @@ def test_latin_look_alikes_inside_a_cyrillic_word_key_as_cyrillic() -> None:
     assert matching_key("ЯKОВЛЕB") == matching_key("Яковлев")
 
 
+def test_a_word_half_in_latin_look_alikes_keys_as_cyrillic() -> None:
+    # Upper-case print scanned or retyped: as many Latin twins as Cyrillic letters in a word.
+    assert matching_key("CАKEН") == matching_key("Сакен")
+    assert parse_name("Жуниcов Pyслaн Бaуыpжaнович").keys.given == parse_name("Жунисов Руслан").keys.given
+    assert fold_homoglyphs("Şаkеn") == "Şаkеn"  # a Latin letter with no Cyrillic twin: left Latin
+
+
 def test_a_latin_spelling_is_never_folded_into_cyrillic() -> None:
     assert fold_homoglyphs("Aset Tursyn") == "Aset Tursyn"
     assert fold_homoglyphs("Ерлан/Yerlan") == "Ерлан/Yerlan"

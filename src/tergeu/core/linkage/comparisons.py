@@ -160,7 +160,10 @@ def birth_comparison() -> cl.CustomComparison:
     before or after the death): a year within one counts as agreement only where a side's year comes
     from an age. Two typos are allowed a level of their own because some lists corrupt whole dates.
     Years more than ten apart (an age of 12 against one of 63) are a level of their own: a clerk's
-    slip can move a year by ten (1990 for 1980), rarely more, while namesakes differ by decades.
+    slip can move a year by ten (1990 for 1980), rarely more, while namesakes differ by decades. Where
+    both years are read from documents (a date of birth, an IIN) such a gap needs two slips in one
+    year, so it weighs more against a match than where one year is worked out from a reported age
+    (a press report's "aged 40" may be a guess).
     """
     both_full = "birth_date_l IS NOT NULL AND birth_date_r IS NOT NULL"
     approximate = "(NOT birth_year_exact_l OR NOT birth_year_exact_r)"
@@ -181,7 +184,8 @@ def birth_comparison() -> cl.CustomComparison:
             level(f"abs(birth_year_l - birth_year_r) <= 1 AND {approximate}", "years within 1 (age at death)", 0.2),
             level(f"abs(birth_year_l - birth_year_r) <= 3 AND NOT ({both_full})", "years within 3", 0.05),
             level("abs(birth_year_l - birth_year_r) <= 10", "different dates, years within 10", 0.035),
-            else_level(0.015).configure(label_for_charts="years of birth more than 10 apart"),
+            level(approximate, "years of birth more than 10 apart, one from an age", 0.012),
+            else_level(0.003).configure(label_for_charts="exact years of birth more than 10 apart"),
         ],
     )
 

@@ -61,11 +61,11 @@ def priors_by_list_pair(record_ids: np.ndarray, record_lists: np.ndarray, list_n
         size_1, size_2 = int(sizes[i_first]), int(sizes[i_second])
         forward, coverage_1 = _shared_among_candidates(in_first, log_bayes[mask], size_1, size_2)
         backward, coverage_2 = _shared_among_candidates(in_second, log_bayes[mask], size_2, size_1)
-        # A list may hold a person twice: then two candidates split one share although both are right.
-        # The plain posterior with the same coverage as prior does not split, so the larger one is kept.
-        plain_prior = coverage_1 / size_2
-        odds = plain_prior / (1 - plain_prior) * np.power(2.0, np.clip(log_bayes[mask], -200, 200))
-        probabilities[mask] = np.maximum(np.sqrt(forward * backward), odds / (1 + odds))
+        # A record's candidates in the other list share one chance of being its match, even where that
+        # list names the person twice (both are right, and each gets part): taking the larger of this
+        # and the plain posterior instead, as until 5 December, undid the sharing for every record with
+        # a strong namesake and fused namesakes at 40,000 people (precision 0.85 -> 0.90 without it).
+        probabilities[mask] = np.sqrt(forward * backward)
         estimates[f"share of {first} also on {second}"] = coverage_1
         estimates[f"share of {second} also on {first}"] = coverage_2
     clipped = np.clip(probabilities, 1e-15, 1 - 1e-15)
