@@ -47,3 +47,11 @@ def test_a_latin_word_with_one_cyrillic_letter_is_left_latin() -> None:
 def test_short_forms_of_more_than_one_name_are_not_guessed() -> None:
     assert parse_name("Иванова Женя").keys.given == matching_key("Женя")
     assert parse_name("Петров Слава").keys.given == matching_key("Слава")
+
+
+def test_yo_written_io_keys_as_the_cyrillic_name() -> None:
+    # Transliterations that write ё as "io" (Fiodorov, Aliona), beside "yo" and "e".
+    assert matching_key("Fiodorov") == matching_key("Фёдоров") == matching_key("Fyodorov")
+    assert matching_key("Aliona") == matching_key("Алёна")
+    assert matching_key("Rodion") == matching_key("Родион")  # an "io" that is not ё keys alike on both sides
+    assert matching_key("Antonio") != matching_key("Antone")

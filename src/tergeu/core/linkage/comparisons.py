@@ -42,7 +42,7 @@ def _jw(left: str, right: str) -> str:
 _KAZAKH_FORM = "(uli|kizi)$"  # a family name in the patronymic form (Ахметұлы), as matching keys spell it
 
 
-def _root(column: str) -> str:
+def family_root(column: str) -> str:
     """The family key without its ending: Ахметов, Ахметова and Ахметұлы all give "ahmet".
 
     Then without a last "i" and a last vowel, where the two forms part: Жаңабайұлы ~ Жанабаев
@@ -60,7 +60,7 @@ def family_comparison() -> cl.CustomComparison:
     family name in that form is often the father's name instead (Ерлан Ахметұлы: son of Ахмет), so
     it agreeing with the other record's patronymic is one too.
     """
-    root_l, root_r = _root("family_l"), _root("family_r")
+    root_l, root_r = family_root("family_l"), family_root("family_r")
     # exactly one side in the Kazakh form: Шишкин and Шишков share a root but are two names
     one_kazakh = f"regexp_matches(family_l, '{_KAZAKH_FORM}') <> regexp_matches(family_r, '{_KAZAKH_FORM}')"
     father_l, father_r = (f"regexp_replace({side}, '{_KAZAKH_FORM}', '')" for side in ("family_l", "family_r"))

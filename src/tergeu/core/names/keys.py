@@ -83,6 +83,7 @@ _ASCII_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"c(?!h)", "k"),
         (r"ye", "e"),
         (r"(?<=[^aeiouy])yo", "e"),
+        (r"(?<=[^aeiouy])io(?=[^aeiouy])", "e"),  # ё as "io" (Fiodorov, Aliona, Semion); Родион keys alike
         (r"y", "i"),
         (r"^ie", "e"),
         (r"ij$", "i"),
