@@ -86,7 +86,10 @@ def _person(number: int, rng: random.Random, kin: Dead | None = None, father_of:
     sex = "M" if rng.random() < (0.8 if kin else 0.86) or father_of else "F"
     born, wounded, died, in_hospital = _birth_and_death(sex, rng)
     if kin:
-        born = kin.truth.date_of_birth + dt.timedelta(days=rng.choice((-1, 1)) * rng.randint(300, 3500))
+        gap = dt.timedelta(days=rng.randint(300, 3500))
+        younger = kin.truth.date_of_birth + gap
+        born = younger if rng.random() < 0.5 and younger < kin.truth.date_of_death - gap else \
+            kin.truth.date_of_birth - gap  # never born after the family's deaths
         if rng.random() < 0.8:  # shot together; otherwise wounded on another day of the same week
             wounded, died, in_hospital = kin.wounded, kin.truth.date_of_death, kin.in_hospital
     if father_of:
