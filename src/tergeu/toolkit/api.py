@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -21,6 +22,10 @@ class ValidationErrorOut(Schema):
     errors: list[dict[str, Any]]
 
 
+# An object's id in a path: its public id (``toolkit.public_ids``). Anything else, an integer included, is
+# a 404, as an id that names nothing.
+PUBLIC_ID_TEXT = "the object's id: 26 lower-case letters and digits, as the API returned it"
+
 PAGE_SIZE = 50
 MAX_PAGE = 1_000_000
 
@@ -34,6 +39,20 @@ def get_visible(queryset: QuerySet, pk: int) -> Any:
     if found is None:
         raise Http404("not found")
     return found
+
+
+class LazyPage:
+    """A sequence the paginator slices before anything is shaped: ``shape`` turns only the page served
+    into JSON-ready dicts (one query for its rows' related ids, not one per row)."""
+
+    def __init__(self, items: Any, shape: Callable[[list[Any]], list[dict[str, Any]]]) -> None:
+        self.items, self.shape = items, shape
+
+    def __len__(self) -> int:
+        return self.items.count() if isinstance(self.items, QuerySet) else len(self.items)
+
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]:
+        return self.shape(list(self.items[index]))
 
 
 class Pages(PageNumberPagination):
