@@ -99,8 +99,8 @@ def url_of(page: Page, world: dict) -> str:
 
 
 def _form(page: Page, world: dict) -> dict:
-    """The page's form data; ``{source}`` stands for the id of the target list's source (ids differ per run)."""
-    source = world["lists"][page.target].source_id if page.target else ""
+    """The page's form data; ``{source}`` stands for the public id of the target list's source."""
+    source = world["lists"][page.target].source.public_id if page.target else ""
     return {key: value.replace("{source}", str(source)) for key, value in page.data}
 
 

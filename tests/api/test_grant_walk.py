@@ -56,7 +56,7 @@ def _api(caller, registry, person: Person) -> dict[str, int]:
         "api list": caller.get(f"/api/lists/{registry.private.public_id}").status_code,
         "api record": caller.get(f"/api/records/{record.public_id}").status_code,
         "api person": caller.get(f"/api/people/{person.public_id}").status_code,
-        "api source": caller.get(f"/api/sources/{registry.private.source_id}").status_code,
+        "api source": caller.get(f"/api/sources/{registry.private.source.public_id}").status_code,
     }
 
 

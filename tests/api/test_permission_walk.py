@@ -58,7 +58,7 @@ def concrete_path(operation: Operation, registry) -> str:
         person = Person.objects.create(display_name=record.display_name)
         Membership.objects.create(record=record, person=person)
         return operation.template.replace("{person_id}", person.public_id)
-    return (operation.template.replace("{source_id}", str(imported.source_id))
+    return (operation.template.replace("{source_id}", imported.source.public_id)
             .replace("{list_id}", imported.public_id).replace("{record_id}", record.public_id))
 
 

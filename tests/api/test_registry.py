@@ -111,7 +111,7 @@ def test_it_shows_the_expert_mission_only_shared_lists(callers, registry) -> Non
     assert names(mission.get("/api/records", q="Бекова")) == []
     hidden = Record.objects.get(imported_list=registry.private)
     for path in (f"/api/records/{hidden.public_id}", f"/api/lists/{registry.private.public_id}",
-                 f"/api/sources/{registry.private.source_id}"):
+                 f"/api/sources/{registry.private.source.public_id}"):
         response = mission.get(path)
         assert response.status_code == 404 and response.json() == {"detail": "Not found."}, path
     shared = Record.objects.filter(imported_list=registry.shared).first()

@@ -23,7 +23,7 @@ from tergeu.registry.facts import facts_of, history_of_record
 from tergeu.registry.models import ImportedList, Record
 from tergeu.registry.query import RegistryQuery, run_query
 from tergeu.registry.schemas import IsoDate, ListOut, RecordDetailOut, RecordOut, SortKey
-from tergeu.toolkit.api import ERROR_RESPONSES, MAX_ID, PUBLIC_ID_TEXT, Pages
+from tergeu.toolkit.api import ERROR_RESPONSES, PUBLIC_ID_TEXT, Pages
 from tergeu.toolkit.public_ids import PUBLIC_ID_PATTERN, get_by_public_id
 
 list_router = Router(tags=["lists"])
@@ -33,11 +33,12 @@ list_router = Router(tags=["lists"])
 @paginate(Pages)
 def list_lists(
     request: HttpRequest,
-    source: Annotated[int | None, Query(None, ge=1, le=MAX_ID, description="only lists of this source id")] = None,
+    source: Annotated[str | None, Query(None, pattern=f"^{PUBLIC_ID_PATTERN}$",
+                                        description="only lists of this source (its id)")] = None,
 ) -> QuerySet[ImportedList]:
     lists = visible_lists(require(request, VIEW_REGISTRY))
     if source is not None:
-        lists = lists.filter(source_id=source)
+        lists = lists.filter(source__public_id=source)
     return lists.order_by("imported_at", "pk")
 
 

@@ -81,7 +81,7 @@ class ListOut(Schema):
 
     @staticmethod
     def resolve_source(obj: ImportedList) -> dict[str, Any]:
-        return {"id": obj.source_id, "name": obj.source.name}
+        return {"id": obj.source.public_id, "name": obj.source.name}
 
     @staticmethod
     def resolve_format(obj: ImportedList) -> str:
@@ -121,7 +121,7 @@ class RecordOut(RecordFields):
     @staticmethod
     def resolve_source(obj: Record) -> dict[str, Any]:
         source = obj.imported_list.source
-        return {"id": source.pk, "name": source.name}
+        return {"id": source.public_id, "name": source.name}
 
 
 class CitationOut(Schema):

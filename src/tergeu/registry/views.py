@@ -22,7 +22,7 @@ from tergeu.registry.labels import derived_label, field_label, name_part_label
 from tergeu.registry.names import name_analysis, name_summary
 from tergeu.registry.query import SORTS, RegistryQuery, run_query
 from tergeu.toolkit.paging import params_without_page
-from tergeu.toolkit.params import whole_number
+from tergeu.toolkit.public_ids import is_public_id
 
 PAGE_SIZE = 50
 
@@ -111,8 +111,8 @@ def cite_fact_view(request: HttpRequest, record_id: str) -> HttpResponse:
     """Cite a further source for one fact (a court document, a medical report); refused input is a 400."""
     record = get_object_or_404(visible_records(request.user), public_id=record_id)
     post = request.POST
-    source_id = whole_number(post.get("source"))
-    source = visible_to(request.user, Source).filter(pk=source_id).first() if source_id else None
+    source_id = post.get("source", "")  # its public id
+    source = visible_to(request.user, Source).filter(public_id=source_id).first() if is_public_id(source_id) else None
     try:
         if source is None or post.get("field", "") not in record.facts:
             raise InvalidCitation(_("choose one of the record's facts and a source"))

@@ -1,4 +1,4 @@
-"""What every endpoint shares: pagination, error shapes, bounded ids (the caller checks: ``accounts.access``)."""
+"""What every endpoint shares: pagination, error shapes, ids in paths (the caller checks: ``accounts.access``)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.pagination import PageNumberPagination
-
-from tergeu.toolkit.params import MAX_ID as MAX_ID  # past 64 bits an id is a 422, not an overflow in the driver
 
 
 class ErrorOut(Schema):
@@ -31,14 +29,6 @@ MAX_PAGE = 1_000_000
 
 # Documented on every operation, so clients (and schemathesis) know what a refusal looks like.
 ERROR_RESPONSES: dict[int, Any] = {401: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
-
-
-def get_visible(queryset: QuerySet, pk: int) -> Any:
-    """One object from a queryset already narrowed to what the caller may see; 404 otherwise."""
-    found = queryset.filter(pk=pk).first()
-    if found is None:
-        raise Http404("not found")
-    return found
 
 
 class LazyPage:
