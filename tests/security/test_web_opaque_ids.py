@@ -20,6 +20,7 @@ from tergeu.accounts import roles
 from tergeu.core.linkage import Cluster
 from tergeu.linkage.models import LinkageRun, Person
 from tergeu.linkage.people import store_all
+from tergeu.provenance.models import Source
 from tergeu.registry.models import ImportedList, Record
 from tergeu.toolkit.public_ids import is_public_id
 
@@ -156,9 +157,10 @@ def test_import_refuses_a_role_without_the_right_before_reading_the_body(callers
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_gives_existing_rows_distinct_ids() -> None:
-    """Rows made before the column existed (lists, records, people, a retired person too) get their ids."""
+    """Rows made before the column existed (sources, lists, records, people) get distinct ids."""
     executor = MigrationExecutor(connection)
-    before = [("registry", "0002_public_id_added"), ("linkage", "0004_public_id_added")]
+    before = [("provenance", "0006_public_id_added"), ("registry", "0002_public_id_added"),
+              ("linkage", "0004_public_id_added")]
     latest = executor.loader.graph.leaf_nodes()
     executor.migrate(before)
     old = MigrationExecutor(connection).loader.project_state(before).apps
@@ -171,6 +173,6 @@ def test_the_migration_gives_existing_rows_distinct_ids() -> None:
     old_people.objects.bulk_create([old_people(display_name=f"Старый {n}") for n in (1, 2)])
     assert old_records.objects.filter(public_id__isnull=True).count() == 3
     MigrationExecutor(connection).migrate(latest)
-    for model, count in ((ImportedList, 1), (Record, 3), (Person, 2)):
+    for model, count in ((Source, 1), (ImportedList, 1), (Record, 3), (Person, 2)):
         ids = list(model.objects.values_list("public_id", flat=True))
         assert len(ids) == len(set(ids)) == count and all(is_public_id(value) for value in ids), model
