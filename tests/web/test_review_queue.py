@@ -61,6 +61,7 @@ def test_it_pages_through_the_whole_queue_in_order(reviewer: Client, write_csv, 
     assert first.count('data-testid="review-item"') == 30
     assert records[30].display_name in first and records[31].display_name not in first
     assert "page 1 of 2" in first and "?&page=2" in first
+    assert decision_forms(first) == [(records[0].pk, record.pk) for record in records[1:31]]  # by public id
     second = reviewer.get("/review/?page=2").content.decode()
     assert second.count('data-testid="review-item"') == 5
     assert records[31].display_name in second and records[30].display_name not in second  # item 31 comes first
