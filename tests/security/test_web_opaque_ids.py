@@ -89,8 +89,9 @@ def test_what_the_mission_is_shown_counts_nothing_hidden(callers, hidden_first: 
         "/registry/", "/lists/", f"/lists/{visible[0].imported_list.public_id}/", f"/records/{visible[0].public_id}/",
         f"/people/{person}/"))
     linked = re.findall(r'href="/(?:records|people|lists)/([^/"]+)/', pages) + re.findall(r'\?list=([^"&]+)', pages)
-    linked += re.findall(r'<option value="([^"]+)"', re.search(r'<select name="list">.*?</select>', pages).group(0))
-    assert len(linked) >= 2 + 2 + 1 + 1 + 1 and all(is_public_id(value) for value in linked), linked
+    for name in ("list", "source"):  # the registry's filters
+        linked += re.findall(r'<option value="([^"]+)"', re.search(f'<select name="{name}">.*?</select>', pages)[0])
+    assert len(linked) >= 2 + 2 + 1 + 1 + 1 + 1 and all(is_public_id(value) for value in linked), linked
 
 
 def test_ids_do_not_follow_the_order_rows_were_made_in(write_csv, run_import) -> None:
