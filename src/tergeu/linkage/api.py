@@ -101,9 +101,11 @@ class DecisionOut(Schema):
 
 
 def _items_out(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Review items naming their records by public id (the queue stores primary keys)."""
+    """Review items naming their records by public id (the queue stores primary keys); an item whose record
+    was deleted since the queue was counted is left out, as on the page."""
     named = public_ids_of(record for item in items for record in item["records"])
-    return [{**item, "records": [named[record] for record in item["records"]]} for item in items]
+    return [{**item, "records": [named[record] for record in item["records"]]} for item in items
+            if all(record in named for record in item["records"])]
 
 
 @review_router.get("", response={200: list[ReviewItemOut], **ERROR_RESPONSES},
