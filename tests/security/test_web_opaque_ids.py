@@ -15,9 +15,11 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
+from django.utils import timezone
 
 from tergeu.accounts import roles
 from tergeu.core.linkage import Cluster
+from tergeu.linkage.bulk import insert_rows
 from tergeu.linkage.models import LinkageRun, Person
 from tergeu.linkage.people import store_all
 from tergeu.provenance.models import Source
@@ -100,6 +102,16 @@ def test_ids_do_not_follow_the_order_rows_were_made_in(write_csv, run_import) ->
     made = list(Record.objects.order_by("pk").values_list("public_id", flat=True))
     assert len(set(made)) == 30 and all(is_public_id(value) for value in made)
     assert made != sorted(made) and made != sorted(made, reverse=True)  # 30 random ids: 2 in 30! by chance
+
+
+def test_every_way_of_making_rows_gives_each_its_own_id(hidden_first: list[Record]) -> None:
+    """The import's bulk insert, linkage's ``bulk_create`` and ``insert_rows`` (which bypass the ORM's
+    defaults) and the ORM all give public ids."""
+    insert_rows(Person, ("display_name", "cohesion", "suspicious", "created_at"),
+                [(f"Массов {n}", 1.0, False, timezone.now()) for n in range(3)])
+    for model, count in ((Source, 2), (ImportedList, 2), (Record, 7), (Person, 7 + 3)):
+        ids = list(model.objects.values_list("public_id", flat=True))
+        assert len(ids) == len(set(ids)) == count and all(is_public_id(value) for value in ids), model
 
 
 @pytest.mark.parametrize("role", [roles.EXPERT_MISSION, roles.ADMIN])
