@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tergeu.estimation.models import EstimateRun
+from tergeu.estimation.service import INTERRUPTED
 
 pytestmark = pytest.mark.django_db
 
@@ -31,3 +32,27 @@ def test_a_stratum_raised_to_the_people_already_named_is_marked_on_the_page(clie
     page = client_as("analyst").get("/estimates/").content.decode()
     assert page.count('data-testid="raised-to-observed"') == 1
     assert "raised to the number already named" in page
+
+
+def test_a_failed_estimate_keeps_the_last_good_one_on_the_page_and_says_why_apart(client_as) -> None:
+    finished_run(result=stored_result(1234, 1100))
+    finished_run(error="only two lists name anyone: at least three are needed")
+    page = client_as("analyst").get("/estimates/").content.decode()
+    assert 'data-testid="estimate"' in page and "1,234" in page  # the last good figure stays
+    error = page.split('data-testid="estimate-error"')[1].split("</p>")[0]
+    assert "failed" in error and "only two lists name anyone" in error
+    assert 'data-testid="last-good-note"' in page
+
+
+def test_an_interrupted_estimate_after_a_good_one_keeps_the_good_one(client_as) -> None:
+    finished_run(result=stored_result(500, 480))
+    finished_run(error=INTERRUPTED)
+    page = client_as("analyst").get("/estimates/").content.decode()
+    assert "500" in page and "interrupted" in page
+
+
+def test_with_no_good_estimate_the_failure_alone_is_shown(client_as) -> None:
+    finished_run(error="no linked people to estimate from; run the linkage first")
+    page = client_as("analyst").get("/estimates/").content.decode()
+    assert 'data-testid="estimate"' not in page and 'data-testid="last-good-note"' not in page
+    assert "run the linkage first" in page

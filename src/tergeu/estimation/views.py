@@ -22,16 +22,23 @@ MAX_LINKAGE_DRAWS = 20
 
 @requires(VIEW_ALL_LISTS)
 def estimates_page(request: HttpRequest, status: int = 200) -> HttpResponse:
-    """The latest finished estimate; while one runs in the background, a notice the page polls until done."""
+    """The last good estimate, and apart from it a later failure with its reason; while one runs in the
+    background, a notice the page polls until done.
+
+    A failed run (too few lists left, the server stopped) must not blank the page: the figure people
+    quote stays, dated, and the failure is shown beside it.
+    """
     finished = visible_estimates(request.user).exclude(finished_at=None)
-    run = finished.first()
-    result = run.result if run and not run.error else {}
+    run = finished.filter(error="").first()
+    latest = finished.first()
+    failed = latest if latest is not None and latest.error else None
+    result = run.result if run else {}
     chart = interval_rows(result)
     return render(request, "estimation/estimates.html", {
-        "run": run, "result": result, "chart": chart, "chart_height": 16 + 34 * len(chart),
+        "run": run, "failed": failed, "result": result, "chart": chart, "chart_height": 16 + 34 * len(chart),
         "overlaps": overlap_rows(result),
         "methods": METHODS, "strata_fields": list(STRATA), "can_run": can(request.user, RUN_ESTIMATES),
-        "earlier": finished[1:11], "running": running_estimate(),
+        "earlier": finished.exclude(pk__in=[shown.pk for shown in (run, failed) if shown])[:10], "running": running_estimate(),
     }, status=status)
 
 
