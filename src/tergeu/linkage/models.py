@@ -30,6 +30,28 @@ class LinkageRun(models.Model):
         return f"linkage run {self.pk} ({self.started_at:%Y-%m-%d %H:%M})"
 
 
+class LinkageJob(models.Model):
+    """A linkage started from the web, run in the background (``tergeu.linkage.background``).
+
+    The page shows its step while it runs and its summary or why it failed when done; the run it made
+    is a ``LinkageRun`` like any other.
+    """
+
+    started_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    started_by = models.CharField(_("by"), max_length=150)
+    full = models.BooleanField(_("full run"), default=False)
+    step = models.CharField(_("step"), max_length=200, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    summary = models.JSONField(_("summary"), default=dict, blank=True)
+    error = models.TextField(_("why it failed"), blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"linkage job {self.pk} ({self.started_at:%Y-%m-%d %H:%M})"
+
+
 class PersonQuerySet(models.QuerySet):
     def current(self) -> PersonQuerySet:
         """People as the latest linkage found them (not those a relink retired)."""

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tergeu.linkage import people_views, review_views
+from tergeu.linkage import link_views, people_views, review_views
 
 app_name = "linkage"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     path("people/<int:person_id>/", people_views.person_page, name="person"),
     path("review/", review_views.review_page, name="review"),
     path("review/decide/", review_views.decide_pair, name="decide"),
+    path("link/", link_views.link_now, name="link"),
 ]
