@@ -114,6 +114,19 @@ def _label(instance: models.Model) -> str:
     return str(instance)[:200]
 
 
+def label_of(instance: models.Model) -> str:
+    """What the history page calls a row an entry points at: its name (``display_name`` or ``str``),
+    unless the model redacts anything (then model and id: a redacted name must not come back as a label)."""
+    if _options(type(instance)).redact:
+        return f"{instance._meta.model_name} {instance.pk}"
+    return (getattr(instance, "display_name", "") or str(instance))[:200]
+
+
+def redacted_fields(model: type[models.Model]) -> frozenset[str]:
+    """The fields of ``model`` whose values never enter the log."""
+    return _options(model).redact
+
+
 def write_entry(instance: models.Model, action: str, before: dict | None, after: dict | None,
                 reason: str = "") -> None:
     """Append one entry to the log; it is sealed into the hash chain once its transaction commits (the
