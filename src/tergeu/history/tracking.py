@@ -31,6 +31,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from tergeu.history import chain
 
 _actor: contextvars.ContextVar[tuple[str, Any] | None] = contextvars.ContextVar("tergeu_actor", default=None)
+_reason: contextvars.ContextVar[str] = contextvars.ContextVar("tergeu_reason", default="")
 _connected = False
 
 
@@ -85,6 +86,17 @@ def acting_as(name: str, user: Any = None) -> Iterator[None]:
         yield
     finally:
         _actor.reset(token)
+
+
+@contextlib.contextmanager
+def because(reason: str) -> Iterator[None]:
+    """Give the entries written inside the block a reason ("undo of ..."): a change made to reverse an
+    earlier one is a new entry that says so, never an edit or deletion of the log."""
+    token = _reason.set(reason)
+    try:
+        yield
+    finally:
+        _reason.reset(token)
 
 
 def _json_safe(value: Any) -> Any:
@@ -144,7 +156,7 @@ def write_entry(instance: models.Model, action: str, before: dict | None, after:
         after=after,
         actor=name,
         user=user if user is not None and getattr(user, "pk", None) else None,
-        reason=reason[:500],
+        reason=(reason or _reason.get())[:500],
         scope_type=ContentType.objects.get_for_model(type(scope)) if scope is not None else None,
         scope_id=str(scope.pk) if scope is not None else "",
     )

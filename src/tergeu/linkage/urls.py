@@ -8,5 +8,6 @@ urlpatterns = [
     path("people/<int:person_id>/", people_views.person_page, name="person"),
     path("review/", review_views.review_page, name="review"),
     path("review/decide/", review_views.decide_pair, name="decide"),
+    path("review/undo/", review_views.undo_decision, name="undo"),
     path("link/", link_views.link_now, name="link"),
 ]
