@@ -88,6 +88,9 @@ def test_undo_withdraws_a_new_decision_by_a_new_entry(client_as, pair) -> None:
     page = response.content.decode()
     assert "Your last decision was undone." in page and 'data-testid="undo-form"' not in page
     assert page.count('data-testid="review-item"') == 1  # the pair is open again
+    client.post("/language/", {"language": "ru", "next": "/"})
+    history = client.get("/history/").content.decode()
+    assert "отмена последнего решения проверяющего" in history.split('data-testid="reason"')[1]
 
 
 def test_undo_restores_the_decision_it_replaced(client_as, pair) -> None:

@@ -60,6 +60,22 @@ _VALUE_READERS: dict[tuple[type[models.Model], str], Callable[[Any], str]] = {}
 EMPTY = "—"
 
 
+_REASONS: dict[str, Any] = {
+    "changed fields kept out of the history": gettext_lazy("changed fields kept out of the history"),
+}
+
+
+def register_reason(reason: str, words: Any) -> None:
+    """Give a reason an app writes into entries (``tracking.because``) its translated words for the page."""
+    _REASONS[reason] = words
+
+
+def reason_text(reason: str) -> str:
+    """An entry's reason in the reader's language when an app registered it, else as stored."""
+    words = _REASONS.get(reason)
+    return str(words) if words is not None else reason
+
+
 def register_value(model: type[models.Model], field: str, reader: Callable[[Any], str]) -> None:
     """Say how the stored values of ``model.field`` read in the history (called from an app's ``ready``)."""
     _VALUE_READERS[(model, field)] = reader

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from tergeu.accounts.access import requires
 from tergeu.accounts.roles import VIEW_HISTORY
 from tergeu.history.access import visible_entries
-from tergeu.history.changes import changes_of
+from tergeu.history.changes import changes_of, reason_text
 from tergeu.history.models import ChangeEntry
 from tergeu.toolkit.paging import params_without_page
 
@@ -25,7 +25,7 @@ def history(request: HttpRequest) -> HttpResponse:
         entries = entries.filter(actor=actor)
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
     changes = changes_of(page.object_list, request.user)
-    rows = [(entry, _kind(entry), changes[entry.pk]) for entry in page.object_list]
+    rows = [(entry, _kind(entry), changes[entry.pk], reason_text(entry.reason)) for entry in page.object_list]
     context = {"page": page, "rows": rows, "actor": actor, "params": params_without_page(request)}
     return render(request, "history/history.html", context)
 
