@@ -101,10 +101,14 @@ def test_linking_runs_in_the_background_with_its_step_shown_and_one_at_a_time(im
     assert 'data-testid="linkage-in-progress"' not in investigator.get("/estimates/").content.decode()
 
 
-def test_a_linkage_a_stopped_server_left_is_marked_interrupted(imported) -> None:
+def test_a_linkage_a_stopped_server_left_is_marked_interrupted_until_a_later_run(imported, client_as) -> None:
     LinkageJob.objects.create(started_by="x")
     assert background.interrupt_unfinished() == 1
     assert "interrupted" in LinkageJob.objects.get().error and background.running_linkage() is None
+    analyst = client_as("analyst")
+    assert 'data-testid="linkage-error"' in analyst.get("/estimates/").content.decode()
+    run_linkage()  # from the command line: the failure is history now
+    assert 'data-testid="linkage-error"' not in analyst.get("/estimates/").content.decode()
 
 
 @pytest.mark.parametrize("role", ["data-entry", "expert-mission"])

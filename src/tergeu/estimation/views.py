@@ -19,6 +19,7 @@ from tergeu.estimation.charts import interval_rows, overlap_rows
 from tergeu.estimation.service import EstimateRunning, running_estimate, start_estimate
 from tergeu.linkage.access import visible_jobs, visible_runs
 from tergeu.linkage.background import running_linkage
+from tergeu.linkage.models import LinkageJob, LinkageRun
 from tergeu.registry.access import visible_lists
 from tergeu.toolkit.params import whole_number
 
@@ -41,6 +42,7 @@ def estimates_page(request: HttpRequest, status: int = 200) -> HttpResponse:
     result = run.result if run else {}
     chart = interval_rows(result)
     jobs = visible_jobs(user)
+    linkage_run = visible_runs(user).first()
     return render(request, "estimation/estimates.html", {
         "run": run, "failed": failed, "result": result, "chart": chart, "chart_height": 16 + 34 * len(chart),
         "overlaps": overlap_rows(result),
@@ -49,8 +51,16 @@ def estimates_page(request: HttpRequest, status: int = 200) -> HttpResponse:
         "running": running_estimate(), "lists": visible_lists(user).order_by("name"),
         "left_out": run.settings.get("left_out_lists", []) if run else [],
         "can_link": can(user, RUN_LINKAGE), "linking": running_linkage() if jobs.exists() else None,
-        "last_job": jobs.exclude(finished_at=None).first(), "linkage_run": visible_runs(user).first(),
+        "linkage_failed": _failed_since(jobs.exclude(finished_at=None).first(), linkage_run),
+        "linkage_run": linkage_run,
     }, status=status)
+
+
+def _failed_since(job: LinkageJob | None, linkage_run: LinkageRun | None) -> LinkageJob | None:
+    """The last linkage started from the page, if it failed and no linkage ran since (the command line's)."""
+    if job is None or not job.error or (linkage_run is not None and linkage_run.started_at > job.started_at):
+        return None
+    return job
 
 
 @require_POST
