@@ -22,10 +22,10 @@ LISTS = {"official": PEOPLE[:3], "volunteers": PEOPLE[1:], "morgue": PEOPLE[:2] 
 
 
 @pytest.fixture
-def imported(write_csv, run_import) -> dict[str, int]:
+def imported(write_csv, run_import) -> dict[str, str]:
     for name, rows in LISTS.items():
         assert run_import(write_csv(f"{name}.csv", HEADER, rows), list_name=name).ok
-    return dict(ImportedList.objects.values_list("name", "pk"))
+    return dict(ImportedList.objects.values_list("name", "public_id"))  # lists are named by public id
 
 
 def test_a_list_left_out_captures_no_one_and_a_person_only_it_names_is_not_counted(imported) -> None:
@@ -46,6 +46,7 @@ def test_the_page_estimates_from_the_ticked_lists_and_says_which_were_left_out(i
     analyst = client_as("analyst")
     page = analyst.get("/estimates/").content.decode()
     assert page.count('name="lists"') == 4 and page.count(" checked>") >= 4  # every list ticked by default
+    assert all(f'name="lists" value="{public_id}" checked' in page for public_id in imported.values())
     ticked = [imported[name] for name in ("official", "volunteers", "morgue")]
     form = {"method": "loglinear", "linkage_draws": "0", "lists_chosen": "1", "lists": ticked}
     assert analyst.post("/estimates/run/", form).status_code == 302
@@ -57,8 +58,11 @@ def test_the_page_estimates_from_the_ticked_lists_and_says_which_were_left_out(i
 
 
 def test_a_list_the_user_cannot_name_is_refused(imported, client_as) -> None:
-    form = {"method": "loglinear", "linkage_draws": "0", "lists_chosen": "1", "lists": ["999999", "x"]}
-    assert client_as("analyst").post("/estimates/run/", form).status_code == 400
+    analyst = client_as("analyst")
+    official = ImportedList.objects.get(name="official")
+    for wrong in ("999999", "x", str(official.pk), "a" * 26):  # an integer key names no list here
+        form = {"method": "loglinear", "linkage_draws": "0", "lists_chosen": "1", "lists": [official.public_id, wrong]}
+        assert analyst.post("/estimates/run/", form).status_code == 400
     assert not EstimateRun.objects.exists()
 
 

@@ -68,17 +68,24 @@ def test_keys_come_from_a_static_script_the_policy_allows(client_as, pair) -> No
 def test_a_decision_keeps_its_note(client_as, pair) -> None:
     client, _user = reviewer(client_as)
     first, second = pair
-    client.post("/review/decide/", {"left": first.pk, "right": second.pk, "decision": "different",
+    page = client.get("/review/").content.decode()
+    assert re.search(rf'name="left" value="{first.public_id}"><input type="hidden" name="right" '
+                     rf'value="{second.public_id}">', page) and 'name="note"' in page  # the pair by public id
+    client.post("/review/decide/", {"left": first.public_id, "right": second.public_id, "decision": "different",
                                     "note": "born the same day, died in different cities"})
     assert PairDecision.objects.get().note == "born the same day, died in different cities"
+    client.post("/review/decide/", {"left": first.pk, "right": second.pk, "decision": "same", "note": "keys"})
+    assert PairDecision.objects.get().decision == "different"  # integer keys name no record here
 
 
 def test_undo_withdraws_a_new_decision_by_a_new_entry(client_as, pair) -> None:
     client, user = reviewer(client_as)
     first, second = pair
-    client.post("/review/decide/", {"left": first.pk, "right": second.pk, "decision": "same"})
+    client.post("/review/decide/", {"left": first.public_id, "right": second.public_id, "decision": "same"})
     page = client.get("/review/").content.decode()
     assert 'data-testid="undo-form"' in page and "same person" in page.split('data-testid="last-decision"')[1]
+    undo_form = page.split('data-testid="undo-form"')[1].split("</form>")[0]
+    assert 'name="left"' not in undo_form and 'name="right"' not in undo_form  # undo names no record at all
     entries = ChangeEntry.objects.count()
     response = client.post("/review/undo/", follow=True)
     assert not PairDecision.objects.exists()

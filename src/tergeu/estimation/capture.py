@@ -83,15 +83,15 @@ def _constraints_among(records: list[Record]) -> Constraints:
 
 
 def capture_histories(strata: Sequence[str] = (), linkage_draws: int = 0, seed: int = 1,
-                      lists: Sequence[int] | None = None) -> Captured:
+                      lists: Sequence[str] | None = None) -> Captured:
     """The linked people as units, plus ``linkage_draws`` alternative clusterings of the same records.
 
-    ``lists``: the ids of the lists to estimate from (None: all). A list left out is as if it had never
-    been imported: its records capture no one, and a person only it names is not counted.
+    ``lists``: the public ids of the lists to estimate from (None: all). A list left out is as if it had
+    never been imported: its records capture no one, and a person only it names is not counted.
     """
     fields = stratum_fields(strata)
     chosen = ImportedList.objects.order_by("pk")
-    lists = list((chosen if lists is None else chosen.filter(pk__in=lists)).values_list("pk", "name"))
+    lists = list((chosen if lists is None else chosen.filter(public_id__in=lists)).values_list("pk", "name"))
     index_of = {pk: i for i, (pk, _name) in enumerate(lists)}
     groups: dict[int, list[int]] = {}
     for record_id, person_id in Membership.objects.values_list("record_id", "person_id").order_by("person_id"):

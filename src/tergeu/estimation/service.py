@@ -45,10 +45,10 @@ INTERRUPTED = "interrupted: the server stopped before the estimate finished; run
 
 def run_estimate(method: str = "lcmcr", strata: Sequence[str] = (), linkage_draws: int = 5, seed: int = 1,
                  preset: str = "standard", imputations: int = 5, by: str = "system",
-                 lists: Sequence[int] | None = None) -> EstimateRun:
+                 lists: Sequence[str] | None = None) -> EstimateRun:
     """Estimate the toll from the current people now; the run is stored even when no estimate exists (with why).
 
-    ``lists``: ids of the lists to estimate from (None: every list); the others are left out.
+    ``lists``: public ids of the lists to estimate from (None: every list); the others are left out.
     """
     run = _new_run(method, strata, linkage_draws, seed, preset, imputations, by, lists)
     _compute(run)
@@ -57,7 +57,7 @@ def run_estimate(method: str = "lcmcr", strata: Sequence[str] = (), linkage_draw
 
 def start_estimate(method: str = "lcmcr", strata: Sequence[str] = (), linkage_draws: int = 5, seed: int = 1,
                    preset: str = "standard", imputations: int = 5, by: str = "system",
-                   lists: Sequence[int] | None = None) -> EstimateRun:
+                   lists: Sequence[str] | None = None) -> EstimateRun:
     """Store the run as started and estimate in the background (``tergeu.toolkit.jobs``); the page polls it.
 
     Refused (``EstimateRunning``) while another estimate runs: both would read the same people, and the
@@ -94,14 +94,14 @@ class EstimateRunning(Exception):
 
 
 def _new_run(method: str, strata: Sequence[str], linkage_draws: int, seed: int, preset: str, imputations: int,
-             by: str, lists: Sequence[int] | None = None) -> EstimateRun:
+             by: str, lists: Sequence[str] | None = None) -> EstimateRun:
     run_settings = {"method_settings": method_settings(method, preset), "preset": preset, "strata": list(strata),
                     "linkage_draws": linkage_draws, "imputations": imputations, "seed": seed}
     if lists is not None:  # the names too: a list may be renamed or deleted later, the run must still say
         chosen = set(lists)
-        names = ImportedList.objects.order_by("pk").values_list("pk", "name")
-        run_settings["lists"] = sorted(chosen)
-        run_settings["left_out_lists"] = [name for pk, name in names if pk not in chosen]
+        names = ImportedList.objects.order_by("pk").values_list("public_id", "name")
+        run_settings["lists"] = sorted(chosen)  # public ids: the settings are shown by the API
+        run_settings["left_out_lists"] = [name for public_id, name in names if public_id not in chosen]
     return EstimateRun(created_by=by, method=method, settings=run_settings)
 
 

@@ -84,13 +84,13 @@ def run_estimate_now(request: HttpRequest) -> HttpResponse:
     return redirect("estimation:index")
 
 
-def _chosen_lists(request: HttpRequest) -> list[int] | None | Literal[False]:
-    """The ids of the lists ticked on the form; None for every list (also when the form has no list
-    choice, as the API and older pages send); False when an id names no list the user may see."""
+def _chosen_lists(request: HttpRequest) -> list[str] | None | Literal[False]:
+    """The public ids of the lists ticked on the form; None for every list (also when the form has no
+    list choice, as the API and older pages send); False when an id names no list the user may see."""
     if "lists_chosen" not in request.POST:
         return None
-    ids = [whole_number(value) for value in request.POST.getlist("lists")]
-    known = set(visible_lists(request.user).values_list("pk", flat=True))
-    if any(pk is None or pk not in known for pk in ids):
+    ids = set(request.POST.getlist("lists"))
+    known = set(visible_lists(request.user).values_list("public_id", flat=True))
+    if not ids <= known:
         return False
-    return None if set(ids) == known else sorted(set(ids))
+    return None if ids == known else sorted(ids)

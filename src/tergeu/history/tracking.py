@@ -119,10 +119,15 @@ def snapshot(instance: models.Model) -> dict[str, Any]:
             if f.name not in hidden and f.attname not in hidden}
 
 
+def _kind_and_id(instance: models.Model) -> str:
+    """"model id": by its public id when the model has one (its key would count hidden rows)."""
+    return f"{instance._meta.model_name} {getattr(instance, 'public_id', '') or instance.pk}"
+
+
 def _label(instance: models.Model) -> str:
     """What the log calls the object: its ``str``, unless the model redacts anything (then model and id)."""
     if _options(type(instance)).redact:
-        return f"{instance._meta.model_name} {instance.pk}"
+        return _kind_and_id(instance)
     return str(instance)[:200]
 
 
@@ -130,7 +135,7 @@ def label_of(instance: models.Model) -> str:
     """What the history page calls a row an entry points at: its name (``display_name`` or ``str``),
     unless the model redacts anything (then model and id: a redacted name must not come back as a label)."""
     if _options(type(instance)).redact:
-        return f"{instance._meta.model_name} {instance.pk}"
+        return _kind_and_id(instance)
     return (getattr(instance, "display_name", "") or str(instance))[:200]
 
 

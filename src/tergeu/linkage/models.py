@@ -1,16 +1,19 @@
 """People: the consolidated persons that linkage makes of records, and reviewers' pair decisions.
 
 A person's id is stable across linkage runs: a new run's cluster inherits the id of the person whose
-records it shares most (see ``tergeu.linkage.linking``), so exports and bookmarks keep working.
+records it shares most (see ``tergeu.linkage.linking``), and with it the person's ``public_id``, the
+only id pages, the API and exports show, so exports and bookmarks keep working.
 """
 
 from __future__ import annotations
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tergeu.history.tracking import track
 from tergeu.registry.models import Record
+from tergeu.toolkit.public_ids import public_id_field
 
 
 class LinkageRun(models.Model):
@@ -59,6 +62,7 @@ class PersonQuerySet(models.QuerySet):
 
 
 class Person(models.Model):
+    public_id = public_id_field()  # what pages, the API and exports call it; kept by every relink
     display_name = models.CharField(_("name"), max_length=300, blank=True)
     names = models.JSONField(_("preferred names"), default=dict,
                              help_text=_("the spelling most of the person's records use, per script"))
@@ -84,6 +88,9 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return f"P{self.pk}: {self.display_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("linkage:person", args=[self.public_id])
 
 
 class Membership(models.Model):

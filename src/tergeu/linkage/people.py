@@ -257,7 +257,7 @@ class PersonSeen:
     pk: int
     display_name: str
     names: dict[str, str]
-    lists: list[int]
+    lists: list[str]  # the public ids of the lists naming them, in import order
     suspicious: bool
     reasons: list[str]
     best: list[tuple[str, str, str, list[Record]]]  # (field, value, note, visible records stating it)
@@ -271,7 +271,7 @@ def person_as_seen(person: Person, visible: list[Record], *, with_facts: bool = 
     visible records give (two of one list, more records than lists): the weakest link was measured over
     every record, so it is not the viewer's to know. ``best`` is filled only ``with_facts`` (a query).
     """
-    lists = sorted({r.imported_list_id for r in visible})
+    lists = [imported.public_id for imported in sorted({r.imported_list for r in visible}, key=lambda i: i.pk)]
     if len(visible) == Membership.objects.filter(person=person).count():
         shown = {r.pk for r in visible}
         best: dict[tuple[str, str, str], list[Record]] = {}

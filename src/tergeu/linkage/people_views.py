@@ -38,11 +38,11 @@ def person_summary(records: list) -> tuple[dict[str, list[str]], list[tuple[str,
 
 
 @requires(VIEW_REGISTRY)
-def person_page(request: HttpRequest, person_id: int) -> HttpResponse:
+def person_page(request: HttpRequest, person_id: str) -> HttpResponse:
     """The person as the viewer may see them: a person none of whose records they may see does not exist."""
-    person = Person.objects.filter(pk=person_id).first()
-    records = list(visible_records(request.user).filter(membership__person_id=person_id)
-                   .order_by("imported_list_id", "row_number"))
+    person = Person.objects.filter(public_id=person_id).first()
+    records = list(visible_records(request.user).filter(membership__person=person)
+                   .order_by("imported_list_id", "row_number")) if person is not None else []
     if person is None or not records:
         successor = successor_seen_by(request.user, person_id)
         if successor is None:

@@ -1,11 +1,12 @@
 from django.urls import path
 
 from tergeu.linkage import link_views, people_views, review_views
+from tergeu.toolkit import public_ids  # noqa: F401  (registers the <public_id:...> converter)
 
 app_name = "linkage"
 
 urlpatterns = [
-    path("people/<int:person_id>/", people_views.person_page, name="person"),
+    path("people/<public_id:person_id>/", people_views.person_page, name="person"),
     path("review/", review_views.review_page, name="review"),
     path("review/decide/", review_views.decide_pair, name="decide"),
     path("review/undo/", review_views.undo_decision, name="undo"),

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('linkage', '0003_people_are_retired'),
+        ('linkage', '0006_public_id_required'),
     ]
 
     operations = [
