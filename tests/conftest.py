@@ -72,3 +72,15 @@ from role_fixtures import callers, registry  # noqa: E402,F401  (fixtures: a use
 def estimates_within_the_request(settings) -> None:
     """Estimates run within the request in tests (their own test turns the background on)."""
     settings.TERGEU_BACKGROUND_ESTIMATES = False
+
+
+@pytest.fixture(autouse=True)
+def default_language_after_each_test():
+    """A page requested in Kazakh leaves Kazakh active in the thread (Django's middleware activates a
+    language per request and never deactivates it), so a later test on the same worker would read
+    its labels in Kazakh; each test starts from the default language instead."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()

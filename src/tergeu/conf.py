@@ -60,6 +60,24 @@ def tergeu_home() -> Path:
     return home.resolve()
 
 
+DEFAULT_TIME_ZONE = "Asia/Almaty"
+
+
+def time_zone() -> str:
+    """The time zone pages show times in (``TERGEU_TIME_ZONE``, an IANA name; default Asia/Almaty).
+
+    Checked here, at start: a misspelt zone must stop the server, not show times in UTC unannounced.
+    """
+    import zoneinfo
+
+    name = os.environ.get("TERGEU_TIME_ZONE", "").strip() or DEFAULT_TIME_ZONE
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as problem:
+        raise ValueError(f"TERGEU_TIME_ZONE={name!r}: not a time zone name such as Asia/Almaty") from problem
+    return name
+
+
 def max_upload_bytes() -> int:
     """The largest list file an import accepts (``TERGEU_MAX_UPLOAD_MB``, default 200 MB).
 

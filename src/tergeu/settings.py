@@ -8,7 +8,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from tergeu.conf import envbool, envint, persistent_secret_key, prepare_home, proxy_networks, tergeu_home
+from tergeu.conf import envbool, envint, persistent_secret_key, prepare_home, proxy_networks, tergeu_home, time_zone
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TERGEU_HOME = tergeu_home()
@@ -114,7 +114,7 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["tergeu.formats"]  # Django has no Kazakh date formats of its own
-TIME_ZONE = "Asia/Almaty"
+TIME_ZONE = time_zone()  # TERGEU_TIME_ZONE; pages show it beside every time (web/templatetags/tergeu.py)
 USE_I18N = True
 USE_TZ = True
 

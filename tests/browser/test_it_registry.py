@@ -35,7 +35,7 @@ def test_it_shows_a_records_facts_with_their_source(page, sign_in_as, synthetic_
     expect(page.locator("h1")).to_have_text(PERSON)
     facts = page.get_by_test_id("facts")
     expect(facts).to_contain_text("Алматы")
-    expect(facts).to_contain_text("2022-01-05")
+    expect(facts).to_contain_text("5 Jan 2022")  # day first, the month in letters
     rows = facts.locator("tbody tr")
     assert rows.count() >= 3  # name, date of birth, place and date of death at least
     for row in rows.all():

@@ -158,6 +158,51 @@ def test_ids_survive_a_relink_and_a_retired_person_leads_on(callers, hidden_firs
     assert client.get(f"/people/{kept.public_id}/").status_code == 200
 
 
+def _page_as(callers, role: str) -> Client:
+    client = Client()
+    client.force_login(callers[role].user)
+    return client
+
+
+def _named(page: str) -> list[str]:
+    """Every id a page names a list, record or person by: links, and the values of id-carrying inputs."""
+    return (re.findall(r'href="/(?:records|people|lists)/([^/"]+)/', page)
+            + re.findall(r'name="(?:left|right|lists)" value="([^"]*)"', page))
+
+
+def test_the_review_estimation_and_history_pages_name_rows_by_public_id(callers, hidden_first: list[Record]) -> None:
+    """The pages added with the review polish, list choice, web linkage and before/after history: the
+    review's pair forms and undo, the estimation page's list boxes and linkage job, the estimates' settings
+    in the API, and the history's links to the records a decision names."""
+    dana, erlan = hidden_first[5:]
+    LinkageRun.objects.create(started_by="test", review=[
+        {"kind": "pair", "records": [dana.pk, erlan.pk], "impact": 1.0, "probability": 0.6, "reasons": []}])
+    reviewer = _page_as(callers, roles.REVIEWER)
+    review = reviewer.get("/review/").content.decode()  # the pair open, its forms
+    assert reviewer.post("/review/decide/", {"left": dana.public_id, "right": erlan.public_id,
+                                             "decision": "unsure", "note": "ask"}).status_code == 302
+    decided = reviewer.get("/review/").content.decode()  # the pair decided: the undo form names nothing
+    assert 'data-testid="undo-form"' in decided and not _named(decided)
+    analyst = _page_as(callers, roles.ANALYST)
+    assert analyst.post("/link/").status_code == 302  # a linkage job, run at once in tests
+    shared = ImportedList.objects.get(name="shared list")
+    assert analyst.post("/estimates/run/", {"method": "loglinear", "linkage_draws": "0", "lists_chosen": "1",
+                                            "lists": [shared.public_id]}).status_code == 302
+    estimates = analyst.get("/estimates/").content.decode()
+    history = _page_as(callers, roles.ADMIN).get("/history/").content.decode()
+    named = [_named(page) for page in (review, estimates, history)]
+    assert len(named[0]) >= 2 + 2 and len(named[1]) == 2 and len(named[2]) >= 2, named  # links, pair, lists
+    assert all(is_public_id(value) for found in named for value in found), named
+    assert {dana.public_id, erlan.public_id} <= set(named[2])  # the decision's records, linked
+    job_area = estimates.split('data-testid="linkage-status"')[1].split("</section>")[0]
+    assert not re.search(r'(?:href|value)="', job_area)  # the job is shown, never addressed
+    (estimate,) = callers[roles.ANALYST].get("/api/estimates").json()["items"]
+    assert estimate["settings"]["lists"] == [shared.public_id]
+    mission = _mission_page(callers)
+    for path in ("/link/", "/review/undo/", "/review/decide/", "/estimates/run/"):
+        assert mission.post(path).status_code == 404, path
+
+
 @pytest.mark.parametrize("role", [roles.EXPERT_MISSION, roles.ANALYST, "nobody"])
 @pytest.mark.parametrize("body", [{}, {"list_name": "  "}, {"list_name": "x", "dry_run": "maybe"}])
 def test_import_refuses_a_role_without_the_right_before_reading_the_body(callers, role: str, body: dict) -> None:

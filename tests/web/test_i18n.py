@@ -208,7 +208,7 @@ def test_it_formats_dates_in_the_chosen_language(a_list) -> None:
     client = Client()
     client.force_login(profile.user)
     english = client.get("/lists/").content.decode()
-    assert re.search(r"\d\d/\d\d/\d{4} ", english)
+    assert re.search(r"\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC", english)  # day first, never 01/06/2022
     assert not re.search(r"\d\d\.\d\d\.\d{4} \d\d:\d\d", english)
 
 

@@ -82,16 +82,23 @@ def _constraints_among(records: list[Record]) -> Constraints:
                    cannot_link=frozenset(p for p in constraints.cannot_link if ids.issuperset(p)))
 
 
-def capture_histories(strata: Sequence[str] = (), linkage_draws: int = 0, seed: int = 1) -> Captured:
-    """The linked people as units, plus ``linkage_draws`` alternative clusterings of the same records."""
+def capture_histories(strata: Sequence[str] = (), linkage_draws: int = 0, seed: int = 1,
+                      lists: Sequence[str] | None = None) -> Captured:
+    """The linked people as units, plus ``linkage_draws`` alternative clusterings of the same records.
+
+    ``lists``: the public ids of the lists to estimate from (None: all). A list left out is as if it had
+    never been imported: its records capture no one, and a person only it names is not counted.
+    """
     fields = stratum_fields(strata)
-    lists = list(ImportedList.objects.order_by("pk").values_list("pk", "name"))
+    chosen = ImportedList.objects.order_by("pk")
+    lists = list((chosen if lists is None else chosen.filter(public_id__in=lists)).values_list("pk", "name"))
     index_of = {pk: i for i, (pk, _name) in enumerate(lists)}
     groups: dict[int, list[int]] = {}
     for record_id, person_id in Membership.objects.values_list("record_id", "person_id").order_by("person_id"):
         groups.setdefault(person_id, []).append(record_id)
     linked = {record_id for members in groups.values() for record_id in members}
-    records = [r for r in read_records() if r.pk in linked]  # each list loaded once, not once per record
+    # each list loaded once, not once per record; a list left out is not read into the histories at all
+    records = [r for r in read_records() if r.pk in linked and r.imported_list_id in index_of]
     counted = [r for r in records if is_identifiable(record_facts(r))]
     by_id = {r.pk: r for r in counted}
     draws = [_units(list(groups.values()), by_id, index_of, len(lists), fields)]

@@ -20,6 +20,8 @@ def interval_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
         "x_observed": round(data["observed"] * scale, 1), "x_estimate": round(data["estimate"] * scale, 1),
         "x_low": round(data["interval"][0] * scale, 1), "x_high": round(data["interval"][1] * scale, 1),
         "y": 8 + 34 * index,
+        # the model's figure fell below the people already named and was raised to them (core: result.py)
+        "raised": "raised_to_observed" in data.get("diagnostics", {}),
     } for index, (name, data, is_total) in enumerate(rows)]
 
 

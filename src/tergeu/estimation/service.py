@@ -21,6 +21,7 @@ from tergeu.core.estimation import (
 )
 from tergeu.estimation.capture import capture_histories
 from tergeu.estimation.models import EstimateRun
+from tergeu.registry.models import ImportedList
 from tergeu.toolkit import locks
 from tergeu.toolkit.jobs import run_in_background
 
@@ -43,15 +44,20 @@ INTERRUPTED = "interrupted: the server stopped before the estimate finished; run
 
 
 def run_estimate(method: str = "lcmcr", strata: Sequence[str] = (), linkage_draws: int = 5, seed: int = 1,
-                 preset: str = "standard", imputations: int = 5, by: str = "system") -> EstimateRun:
-    """Estimate the toll from the current people now; the run is stored even when no estimate exists (with why)."""
-    run = _new_run(method, strata, linkage_draws, seed, preset, imputations, by)
+                 preset: str = "standard", imputations: int = 5, by: str = "system",
+                 lists: Sequence[str] | None = None) -> EstimateRun:
+    """Estimate the toll from the current people now; the run is stored even when no estimate exists (with why).
+
+    ``lists``: public ids of the lists to estimate from (None: every list); the others are left out.
+    """
+    run = _new_run(method, strata, linkage_draws, seed, preset, imputations, by, lists)
     _compute(run)
     return run
 
 
 def start_estimate(method: str = "lcmcr", strata: Sequence[str] = (), linkage_draws: int = 5, seed: int = 1,
-                   preset: str = "standard", imputations: int = 5, by: str = "system") -> EstimateRun:
+                   preset: str = "standard", imputations: int = 5, by: str = "system",
+                   lists: Sequence[str] | None = None) -> EstimateRun:
     """Store the run as started and estimate in the background (``tergeu.toolkit.jobs``); the page polls it.
 
     Refused (``EstimateRunning``) while another estimate runs: both would read the same people, and the
@@ -62,7 +68,7 @@ def start_estimate(method: str = "lcmcr", strata: Sequence[str] = (), linkage_dr
         locks.hold(locks.ESTIMATES)  # the check and the insert as one step: two clicks start one estimate
         if running_estimate() is not None:
             raise EstimateRunning(gettext("An estimate is already running; wait for it to finish."))
-        run = _new_run(method, strata, linkage_draws, seed, preset, imputations, by)
+        run = _new_run(method, strata, linkage_draws, seed, preset, imputations, by, lists)
         run.save()
     if getattr(settings, "TERGEU_BACKGROUND_ESTIMATES", True):
         run_in_background(f"estimate-{run.pk}", _compute, run)
@@ -88,9 +94,14 @@ class EstimateRunning(Exception):
 
 
 def _new_run(method: str, strata: Sequence[str], linkage_draws: int, seed: int, preset: str, imputations: int,
-             by: str) -> EstimateRun:
+             by: str, lists: Sequence[str] | None = None) -> EstimateRun:
     run_settings = {"method_settings": method_settings(method, preset), "preset": preset, "strata": list(strata),
                     "linkage_draws": linkage_draws, "imputations": imputations, "seed": seed}
+    if lists is not None:  # the names too: a list may be renamed or deleted later, the run must still say
+        chosen = set(lists)
+        names = ImportedList.objects.order_by("pk").values_list("public_id", "name")
+        run_settings["lists"] = sorted(chosen)  # public ids: the settings are shown by the API
+        run_settings["left_out_lists"] = [name for public_id, name in names if public_id not in chosen]
     return EstimateRun(created_by=by, method=method, settings=run_settings)
 
 
@@ -98,7 +109,7 @@ def _compute(run: EstimateRun) -> None:
     """Estimate for ``run`` (its settings say how) and store the result or why there is none."""
     strata, seed = run.settings["strata"], run.settings["seed"]
     try:
-        captured = capture_histories(strata, run.settings["linkage_draws"], seed)
+        captured = capture_histories(strata, run.settings["linkage_draws"], seed, run.settings.get("lists"))
         run.linkage_run = captured.linkage_run
         result = estimate_toll(captured.draws, captured.lists, make_estimator(run.method, run.settings["preset"], seed),
                                stratified=bool(strata), imputations=run.settings["imputations"], seed=seed,

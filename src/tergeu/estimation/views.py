@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -9,12 +11,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tergeu.accounts.access import can, requires
-from tergeu.accounts.roles import RUN_ESTIMATES, VIEW_ALL_LISTS
+from tergeu.accounts.roles import RUN_ESTIMATES, RUN_LINKAGE, VIEW_ALL_LISTS
 from tergeu.core.estimation import METHODS
 from tergeu.estimation.access import visible_estimates
 from tergeu.estimation.capture import STRATA
 from tergeu.estimation.charts import interval_rows, overlap_rows
 from tergeu.estimation.service import EstimateRunning, running_estimate, start_estimate
+from tergeu.linkage.access import visible_jobs, visible_runs
+from tergeu.linkage.background import running_linkage
+from tergeu.linkage.models import LinkageJob, LinkageRun
+from tergeu.registry.access import visible_lists
 from tergeu.toolkit.params import whole_number
 
 MAX_LINKAGE_DRAWS = 20
@@ -22,17 +28,39 @@ MAX_LINKAGE_DRAWS = 20
 
 @requires(VIEW_ALL_LISTS)
 def estimates_page(request: HttpRequest, status: int = 200) -> HttpResponse:
-    """The latest finished estimate; while one runs in the background, a notice the page polls until done."""
-    finished = visible_estimates(request.user).exclude(finished_at=None)
-    run = finished.first()
-    result = run.result if run and not run.error else {}
+    """The last good estimate, and apart from it a later failure with its reason; while one runs in the
+    background, a notice the page polls until done.
+
+    A failed run (too few lists left, the server stopped) must not blank the page: the figure people
+    quote stays, dated, and the failure is shown beside it.
+    """
+    user = request.user
+    finished = visible_estimates(user).exclude(finished_at=None)
+    run = finished.filter(error="").first()
+    latest = finished.first()
+    failed = latest if latest is not None and latest.error else None
+    result = run.result if run else {}
     chart = interval_rows(result)
+    jobs = visible_jobs(user)
+    linkage_run = visible_runs(user).first()
     return render(request, "estimation/estimates.html", {
-        "run": run, "result": result, "chart": chart, "chart_height": 16 + 34 * len(chart),
+        "run": run, "failed": failed, "result": result, "chart": chart, "chart_height": 16 + 34 * len(chart),
         "overlaps": overlap_rows(result),
-        "methods": METHODS, "strata_fields": list(STRATA), "can_run": can(request.user, RUN_ESTIMATES),
-        "earlier": finished[1:11], "running": running_estimate(),
+        "methods": METHODS, "strata_fields": list(STRATA), "can_run": can(user, RUN_ESTIMATES),
+        "earlier": finished.exclude(pk__in=[shown.pk for shown in (run, failed) if shown])[:10],
+        "running": running_estimate(), "lists": visible_lists(user).order_by("name"),
+        "left_out": run.settings.get("left_out_lists", []) if run else [],
+        "can_link": can(user, RUN_LINKAGE), "linking": running_linkage() if jobs.exists() else None,
+        "linkage_failed": _failed_since(jobs.exclude(finished_at=None).first(), linkage_run),
+        "linkage_run": linkage_run,
     }, status=status)
+
+
+def _failed_since(job: LinkageJob | None, linkage_run: LinkageRun | None) -> LinkageJob | None:
+    """The last linkage started from the page, if it failed and no linkage ran since (the command line's)."""
+    if job is None or not job.error or (linkage_run is not None and linkage_run.started_at > job.started_at):
+        return None
+    return job
 
 
 @require_POST
@@ -41,15 +69,28 @@ def run_estimate_now(request: HttpRequest) -> HttpResponse:
     method = request.POST.get("method", "lcmcr")
     strata = [name for name in request.POST.getlist("strata") if name in STRATA]
     draws = whole_number(request.POST.get("linkage_draws", "5"), maximum=MAX_LINKAGE_DRAWS)
-    if method not in METHODS or draws is None:
+    lists = _chosen_lists(request)
+    if method not in METHODS or draws is None or lists is False:
         # the page again, with the message, as a 400: the form was not one the page could have sent
-        messages.error(request, _("Choose a method and at most 20 linkage draws."))
+        messages.error(request, _("Choose a method, at most 20 linkage draws and lists that exist."))
         return estimates_page(request, status=400)
     try:
-        run = start_estimate(method, strata, draws, by=request.user.get_username())
+        run = start_estimate(method, strata, draws, by=request.user.get_username(), lists=lists)
     except EstimateRunning as busy:
         messages.error(request, str(busy))
         return redirect("estimation:index")
     if run.finished_at is not None and run.error:
         messages.error(request, run.error)
     return redirect("estimation:index")
+
+
+def _chosen_lists(request: HttpRequest) -> list[str] | None | Literal[False]:
+    """The public ids of the lists ticked on the form; None for every list (also when the form has no
+    list choice, as the API and older pages send); False when an id names no list the user may see."""
+    if "lists_chosen" not in request.POST:
+        return None
+    ids = set(request.POST.getlist("lists"))
+    known = set(visible_lists(request.user).values_list("public_id", flat=True))
+    if not ids <= known:
+        return False
+    return None if ids == known else sorted(ids)

@@ -31,6 +31,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from tergeu.history import chain
 
 _actor: contextvars.ContextVar[tuple[str, Any] | None] = contextvars.ContextVar("tergeu_actor", default=None)
+_reason: contextvars.ContextVar[str] = contextvars.ContextVar("tergeu_reason", default="")
 _connected = False
 
 
@@ -87,6 +88,17 @@ def acting_as(name: str, user: Any = None) -> Iterator[None]:
         _actor.reset(token)
 
 
+@contextlib.contextmanager
+def because(reason: str) -> Iterator[None]:
+    """Give the entries written inside the block a reason ("undo of ..."): a change made to reverse an
+    earlier one is a new entry that says so, never an edit or deletion of the log."""
+    token = _reason.set(reason)
+    try:
+        yield
+    finally:
+        _reason.reset(token)
+
+
 def _json_safe(value: Any) -> Any:
     if isinstance(value, datetime.datetime | datetime.date | datetime.time):
         return value.isoformat()
@@ -107,11 +119,29 @@ def snapshot(instance: models.Model) -> dict[str, Any]:
             if f.name not in hidden and f.attname not in hidden}
 
 
+def _kind_and_id(instance: models.Model) -> str:
+    """"model id": by its public id when the model has one (its key would count hidden rows)."""
+    return f"{instance._meta.model_name} {getattr(instance, 'public_id', '') or instance.pk}"
+
+
 def _label(instance: models.Model) -> str:
     """What the log calls the object: its ``str``, unless the model redacts anything (then model and id)."""
     if _options(type(instance)).redact:
-        return f"{instance._meta.model_name} {instance.pk}"
+        return _kind_and_id(instance)
     return str(instance)[:200]
+
+
+def label_of(instance: models.Model) -> str:
+    """What the history page calls a row an entry points at: its name (``display_name`` or ``str``),
+    unless the model redacts anything (then model and id: a redacted name must not come back as a label)."""
+    if _options(type(instance)).redact:
+        return _kind_and_id(instance)
+    return (getattr(instance, "display_name", "") or str(instance))[:200]
+
+
+def redacted_fields(model: type[models.Model]) -> frozenset[str]:
+    """The fields of ``model`` whose values never enter the log."""
+    return _options(model).redact
 
 
 def write_entry(instance: models.Model, action: str, before: dict | None, after: dict | None,
@@ -131,7 +161,7 @@ def write_entry(instance: models.Model, action: str, before: dict | None, after:
         after=after,
         actor=name,
         user=user if user is not None and getattr(user, "pk", None) else None,
-        reason=reason[:500],
+        reason=(reason or _reason.get())[:500],
         scope_type=ContentType.objects.get_for_model(type(scope)) if scope is not None else None,
         scope_id=str(scope.pk) if scope is not None else "",
     )

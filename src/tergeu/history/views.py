@@ -9,6 +9,8 @@ from django.shortcuts import render
 from tergeu.accounts.access import requires
 from tergeu.accounts.roles import VIEW_HISTORY
 from tergeu.history.access import visible_entries
+from tergeu.history.changes import changes_of, reason_text
+from tergeu.history.models import ChangeEntry
 from tergeu.toolkit.paging import params_without_page
 
 PAGE_SIZE = 100
@@ -22,5 +24,13 @@ def history(request: HttpRequest) -> HttpResponse:
     if actor:
         entries = entries.filter(actor=actor)
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page": page, "actor": actor, "params": params_without_page(request)}
+    changes = changes_of(page.object_list, request.user)
+    rows = [(entry, _kind(entry), changes[entry.pk], reason_text(entry.reason)) for entry in page.object_list]
+    context = {"page": page, "rows": rows, "actor": actor, "params": params_without_page(request)}
     return render(request, "history/history.html", context)
+
+
+def _kind(entry: ChangeEntry) -> str:
+    """The kind of object an entry is about, in words ("pair decision"), not the model's key."""
+    model = entry.object_type.model_class()
+    return str(model._meta.verbose_name) if model is not None else entry.object_type.model

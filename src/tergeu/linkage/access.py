@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 
 from tergeu.accounts.access import register_visibility, visible_to
 from tergeu.accounts.roles import VIEW_ALL_LISTS, role_allows
-from tergeu.linkage.models import LinkageRun, Membership, PairDecision, Person
+from tergeu.linkage.models import LinkageJob, LinkageRun, Membership, PairDecision, Person
 from tergeu.registry.models import Record
 
 
@@ -63,8 +63,13 @@ def visible_runs(user: Any) -> QuerySet[LinkageRun]:
     return LinkageRun.objects.all() if _sees_every_list(user) else LinkageRun.objects.none()
 
 
+def visible_jobs(user: Any) -> QuerySet[LinkageJob]:
+    return LinkageJob.objects.all() if _sees_every_list(user) else LinkageJob.objects.none()
+
+
 def register() -> None:
     register_visibility(Person, visible_people)
     register_visibility(PairDecision, visible_decisions)
     register_visibility(Membership, visible_memberships, about_others=True)
     register_visibility(LinkageRun, visible_runs)
+    register_visibility(LinkageJob, visible_jobs)

@@ -8,6 +8,7 @@ only id pages, the API and exports show, so exports and bookmarks keep working.
 from __future__ import annotations
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tergeu.history.tracking import track
@@ -30,6 +31,28 @@ class LinkageRun(models.Model):
 
     def __str__(self) -> str:
         return f"linkage run {self.pk} ({self.started_at:%Y-%m-%d %H:%M})"
+
+
+class LinkageJob(models.Model):
+    """A linkage started from the web, run in the background (``tergeu.linkage.background``).
+
+    The page shows its step while it runs and its summary or why it failed when done; the run it made
+    is a ``LinkageRun`` like any other.
+    """
+
+    started_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    started_by = models.CharField(_("by"), max_length=150)
+    full = models.BooleanField(_("full run"), default=False)
+    step = models.CharField(_("step"), max_length=200, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    summary = models.JSONField(_("summary"), default=dict, blank=True)
+    error = models.TextField(_("why it failed"), blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"linkage job {self.pk} ({self.started_at:%Y-%m-%d %H:%M})"
 
 
 class PersonQuerySet(models.QuerySet):
@@ -65,6 +88,9 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return f"P{self.pk}: {self.display_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("linkage:person", args=[self.public_id])
 
 
 class Membership(models.Model):

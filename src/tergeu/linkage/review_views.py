@@ -26,10 +26,12 @@ from django.views.decorators.http import require_POST
 
 from tergeu.accounts.access import requires
 from tergeu.accounts.roles import REVIEW_FACTS
+from tergeu.linkage.comparison import aligned_fields
 from tergeu.linkage.linking import DecisionConflict
 from tergeu.linkage.linking import decide_pair as store_decision
 from tergeu.linkage.models import LinkageRun, PairDecision, ScoredPairRow
 from tergeu.linkage.queue import Pair, decisions_now, open_items, pair_key, records_named
+from tergeu.linkage.undo import last_decision, undo_last_decision
 from tergeu.registry.access import visible_records
 from tergeu.toolkit.paging import params_without_page
 from tergeu.toolkit.params import whole_number
@@ -80,7 +82,8 @@ def page_items(items: Iterable[dict], user: Any, decisions: dict[Pair, str]) -> 
     for item in items:
         if not all(record in records for record in item["records"]):  # deleted since the page was counted
             continue
-        entry = {**item, "members": [records[record] for record in item["records"]]}
+        members = [records[record] for record in item["records"]]
+        entry = {**item, "members": members, "fields": aligned_fields(members)}
         if item["kind"] == "cluster":
             entry.update(_cluster_entry(item, records, scores, decisions))
         shown.append(entry)
@@ -94,9 +97,28 @@ def review_page(request: HttpRequest) -> HttpResponse:
     decisions = decisions_now()
     items, decided = open_items(run, request.user, decisions) if run else ([], 0)
     page = Paginator(items, SHOWN).get_page(request.GET.get("page"))
+    last = last_decision(request.user)
     return render(request, "linkage/review.html", {
         "run": run, "page": page, "items": page_items(page.object_list, request.user, decisions),
-        "decided": decided, "params": params_without_page(request), "decisions": PairDecision.Decision.choices})
+        "decided": decided, "params": params_without_page(request), "decisions": decision_buttons(),
+        "last": last, "last_pair": _pair_names(last, request.user),
+        "last_label": dict(PairDecision.Decision.choices).get(last.decision, "") if last else ""})
+
+
+def _pair_names(last: Any, user: Any) -> str:
+    """"Name A – Name B" of the records of the reviewer's last decision (both visible, or no decision)."""
+    if last is None:
+        return ""
+    records = visible_records(user).in_bulk([last.left, last.right])
+    return " – ".join(records[pk].display_name or "—" for pk in (last.left, last.right) if pk in records)
+
+
+KEYS = {PairDecision.Decision.SAME: "S", PairDecision.Decision.DIFFERENT: "D", PairDecision.Decision.UNSURE: "U"}
+
+
+def decision_buttons() -> list[tuple[str, str, str]]:
+    """(value, label, keyboard key) of each decision button; ``review.js`` presses them on S, D and U."""
+    return [(value, label, KEYS.get(value, "")) for value, label in PairDecision.Decision.choices]
 
 
 @require_POST
@@ -114,7 +136,27 @@ def decide_pair(request: HttpRequest) -> HttpResponse:
                            request.POST.get("note", ""))
         except DecisionConflict as conflict:
             messages.error(request, _("Decision not stored: %(reason)s.") % {"reason": conflict})
+    return _back_to_page(request)
+
+
+def _back_to_page(request: HttpRequest) -> HttpResponse:
     page = whole_number(request.POST.get("page"))
     if page is not None and page > 1:
         return redirect(f"{reverse('linkage:review')}?page={page}")
     return redirect("linkage:review")
+
+
+@require_POST
+@requires(REVIEW_FACTS)
+def undo_decision(request: HttpRequest) -> HttpResponse:
+    """Undo the reviewer's own last decision (``tergeu.linkage.undo``), back to the same page."""
+    try:
+        undone = undo_last_decision(request.user)
+    except DecisionConflict as conflict:
+        messages.error(request, _("Not undone: %(reason)s.") % {"reason": conflict})
+        return _back_to_page(request)
+    if undone is None:
+        messages.error(request, _("Nothing to undo: your last decision was undone or changed since."))
+    else:
+        messages.success(request, _("Your last decision was undone."))
+    return _back_to_page(request)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tergeu.linkage import people_views, review_views
+from tergeu.linkage import link_views, people_views, review_views
 from tergeu.toolkit import public_ids  # noqa: F401  (registers the <public_id:...> converter)
 
 app_name = "linkage"
@@ -9,4 +9,6 @@ urlpatterns = [
     path("people/<public_id:person_id>/", people_views.person_page, name="person"),
     path("review/", review_views.review_page, name="review"),
     path("review/decide/", review_views.decide_pair, name="decide"),
+    path("review/undo/", review_views.undo_decision, name="undo"),
+    path("link/", link_views.link_now, name="link"),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tergeu.history.tracking import track
@@ -50,6 +51,9 @@ class ImportedList(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("registry:list", args=[self.public_id])
+
 
 class Record(models.Model):
     """One data row of an imported list, kept verbatim beside the facts read from it.
@@ -83,3 +87,6 @@ class Record(models.Model):
 
     def __str__(self) -> str:
         return f"{self.imported_list_id}:{self.row_number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("registry:record", args=[self.public_id])

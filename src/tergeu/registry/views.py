@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from tergeu.accounts.access import can, requires, visible_to
 from tergeu.accounts.roles import REVIEW_FACTS, VIEW_HISTORY, VIEW_REGISTRY
+from tergeu.history.changes import changes_of
 from tergeu.provenance.citations import InvalidCitation
 from tergeu.provenance.models import Citation, Source
 from tergeu.provenance.vocab import Confidence, Status
@@ -55,7 +57,7 @@ def record_page(request: HttpRequest, record_id: str) -> HttpResponse:
         "raw": list(zip(headers, record.raw, strict=False)),
         "name": _name_rows(name_summary(name)) if name else None,
         "derived": [(derived_label(key), value) for key, value in record.parsed.get("derived", {}).items()],
-        "history": history_of_record(record) if can(request.user, VIEW_HISTORY) else None,
+        "history": _history_rows(history_of_record(record), request.user) if can(request.user, VIEW_HISTORY) else None,
         "can_review": can(request.user, REVIEW_FACTS),
         "confidences": Confidence.choices, "statuses": Status.choices,
         "sources": visible_to(request.user, Source).order_by("name") if can(request.user, REVIEW_FACTS) else (),
@@ -123,3 +125,10 @@ def cite_fact_view(request: HttpRequest, record_id: str) -> HttpResponse:
     except InvalidCitation as problem:
         return _refused(request, record.public_id, _("Citation not stored: %(reason)s.") % {"reason": problem})
     return redirect("registry:record", record_id=record.public_id)
+
+
+def _history_rows(entries: Any, user: Any) -> list[tuple[Any, list]]:
+    """Each history entry with its fields as labelled before/after rows (``tergeu.history.changes``)."""
+    entries = list(entries)
+    changes = changes_of(entries, user)
+    return [(entry, changes[entry.pk]) for entry in entries]

@@ -13,6 +13,7 @@ from django.db import connection
 DECISIONS = 0x7465726765750001  # checking and storing a reviewer's decision
 CHANGE_LOG = 7_221_020_301  # sealing entries into the change log's hash chain
 ESTIMATES = 0x7465726765750002  # starting an estimate (one runs at a time)
+LINKAGE_JOBS = 0x7465726765750003  # starting a linkage from the web (one runs at a time)
 
 
 def hold(key: int) -> None:

@@ -17,6 +17,7 @@ def run(host: str, port: int, threads: int, console: Console) -> None:
     from waitress import create_server
 
     from tergeu.estimation.service import interrupt_unfinished
+    from tergeu.linkage.background import interrupt_unfinished as interrupt_linkage
     from tergeu.registry.importing.uploads import purge_stale_uploads
     from tergeu.wsgi import application
 
@@ -24,6 +25,8 @@ def run(host: str, port: int, threads: int, console: Console) -> None:
     interrupted = interrupt_unfinished()  # estimates the last server was running when it stopped
     if interrupted:
         console.print(f"[dim]{interrupted} estimate(s) the server was running when it stopped marked interrupted[/dim]")
+    if interrupt_linkage():
+        console.print("[dim]a linkage the server was running when it stopped marked interrupted[/dim]")
 
     logging.basicConfig()  # waitress reports through logging, as its serve() would set up
     try:

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from tergeu.core.estimation import EstimationError
+from tergeu.core.estimation import Estimate, EstimationError
 from tergeu.core.estimation.loglinear import loglinear_estimate
 from tergeu.core.estimation.stratified import OTHER, Unit, estimate_toll
 
@@ -93,3 +93,43 @@ def test_it_keeps_a_stratum_whose_list_shares_no_one_when_the_method_allows_it()
     assert any("D (3 named) share no one" in warning for warning in allowed.total.warnings)
     with pytest.raises(EstimationError, match="D share no one"):
         estimate_toll([south], four, light)  # unstratified, the table is refused before any method runs
+
+
+def test_no_total_or_stratum_is_estimated_below_the_people_already_named() -> None:
+    """Pooling linkage draws that find fewer people (merges) must not give fewer deaths than are named.
+
+    Lists that name nearly everyone leave almost no one unobserved, so a draw with 40 people merged
+    into others estimates about 40 fewer; pooled with the best guess, the total fell below the 400 the
+    best guess names (seen in the demo: a pooled stratum with 57 observed estimated at 54 [53, 80]).
+    """
+    rng = np.random.default_rng(3)
+    best = population(400, (0.9, 0.85, 0.9), None, rng)
+    merged = best[40:]
+    result = estimate_toll([best, merged, merged, merged], LISTS, independence)
+    total = result.total
+    assert total.observed == len(best)
+    assert total.estimate >= len(best) and total.interval[0] >= len(best)
+    assert total.diagnostics["raised_to_observed"]["estimate"] < len(best)  # what the model said is kept
+    assert any("raised" in warning and str(len(best)) in warning for warning in total.warnings)
+
+
+def with_draws(table):
+    """An estimator with posterior draws a little above each table's observed count (lists naming nearly all)."""
+    draws = table.observed + np.random.default_rng(table.observed).poisson(2, 400).astype(float)
+    return Estimate("draws", table.observed, float(np.median(draws)),
+                    (float(np.quantile(draws, 0.025)), float(np.quantile(draws, 0.975))), draws=draws)
+
+
+def test_a_stratum_pooled_over_draws_is_raised_to_its_observed_count_and_says_so() -> None:
+    rng = np.random.default_rng(4)
+    north = population(300, (0.9, 0.85, 0.9), "north", rng)
+    south = population(300, (0.9, 0.85, 0.9), "south", rng)
+    fewer_north = north[60:]  # draws where 60 people of the north were merged into others
+    result = estimate_toll([north + south, fewer_north + south, fewer_north + south], LISTS, with_draws,
+                           stratified=True)
+    stratum = result.strata["north"]
+    assert stratum.diagnostics["raised_to_observed"]["estimate"] < stratum.observed
+    assert stratum.estimate >= stratum.observed and stratum.interval[0] >= stratum.observed
+    assert any("stratum north" in warning and "raised" in warning for warning in result.total.warnings)
+    untouched = result.strata["south"]
+    assert "raised_to_observed" not in untouched.diagnostics and untouched.estimate >= untouched.observed

@@ -97,6 +97,10 @@ def estimate_toll(
         name: (found[0] if len(found) == 1 else combine_imputations(found, seed=_seed(rng)))
         for name, found in sorted(per_stratum.items())
     }
+    for name, estimate in strata.items():
+        if estimate.raise_to_observed(f"the estimate for stratum {name}"):
+            total.warnings.append(estimate.warnings[-1])
+    total.raise_to_observed("the total")
     return TollResult(total, strata, problems, best_table)
 
 

@@ -1,4 +1,11 @@
-"""Template filters: dates stored as (possibly partial) ISO text, shown in the reader's language."""
+"""Template filters: one way to print dates and times on every page, in the reader's language.
+
+Dates are day first in every language (06.01.2022 in Kazakh and Russian, "6 Jan 2022" in English:
+a reader in Kazakhstan takes 01/06 for the 1st of June); times are shown in ``TERGEU_TIME_ZONE`` with
+its offset from UTC beside them, since a reviewer abroad and a server elsewhere must not read the hour
+of an event differently. The formats themselves live in ``tergeu/formats/<language>/formats.py``, the rules in
+``tergeu.toolkit.dates``.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +13,8 @@ import datetime
 
 from django import template
 from django.utils.formats import date_format
+
+from tergeu.toolkit.dates import day_text, moment_text
 
 register = template.Library()
 
@@ -23,3 +32,21 @@ def iso_date(value: str | None) -> str:
     except ValueError:
         pass
     return value
+
+
+@register.filter
+def when(value: datetime.datetime | None) -> str:
+    """A moment as a day-first date and 24-hour time in the configured zone, with it: '06.01.2022 14:05 UTC+5'."""
+    return "" if value is None or value == "" else moment_text(value)
+
+
+@register.filter
+def clock(value: datetime.datetime | None) -> str:
+    """Only the time of a moment (today's, as in "estimating since 14:05 UTC+5"), with the zone."""
+    return "" if value is None or value == "" else moment_text(value, "TIME_FORMAT")
+
+
+@register.filter
+def day(value: datetime.date | datetime.datetime | None) -> str:
+    """A date (or the day of a moment, in the configured zone) in the short day-first format."""
+    return "" if value is None or value == "" else day_text(value)
