@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,7 +13,7 @@ from tergeu.accounts.access import can, requires
 from tergeu.accounts.roles import RUN_ESTIMATES, VIEW_ALL_LISTS
 from tergeu.core.estimation import METHODS
 from tergeu.estimation.access import visible_estimates
-from tergeu.estimation.capture import STRATA
+from tergeu.estimation.capture import STRATA, stratum_label
 from tergeu.estimation.charts import interval_rows, overlap_rows
 from tergeu.estimation.service import EstimateRunning, running_estimate, start_estimate
 from tergeu.toolkit.params import whole_number
@@ -26,7 +27,8 @@ def estimates_page(request: HttpRequest, status: int = 200) -> HttpResponse:
     finished = visible_estimates(request.user).exclude(finished_at=None)
     run = finished.first()
     result = run.result if run and not run.error else {}
-    chart = interval_rows(result)
+    language = get_language()
+    chart = interval_rows(result, lambda stratum: stratum_label(stratum, language))
     return render(request, "estimation/estimates.html", {
         "run": run, "result": result, "chart": chart, "chart_height": 16 + 34 * len(chart),
         "overlaps": overlap_rows(result),
