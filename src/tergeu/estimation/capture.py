@@ -15,8 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from tergeu.core.estimation import Unit
-from tergeu.core.linkage import Constraints, ScoredPair, is_identifiable, joined, place_key, plausible_clusterings
-from tergeu.core.places import place_name, resolve_key
+from tergeu.core.linkage import (
+    Constraints,
+    ScoredPair,
+    comparable_place,
+    is_identifiable,
+    joined,
+    plausible_clusterings,
+)
+from tergeu.core.places import place_name
 from tergeu.linkage.linking import linkage_constraints, read_records, record_facts
 from tergeu.linkage.models import LinkageRun, Membership, ScoredPairRow
 from tergeu.registry.models import ImportedList, Record
@@ -43,7 +50,7 @@ def stratum_fields(names: Sequence[str]) -> list[str]:
 def _value(field: str, value: str) -> str:
     """A place as the gazetteer's key ("г. Алматы" → "almaty"), else folded; other values as stated."""
     if field in ("place_of_death", "region"):
-        return resolve_key(value) or place_key(value) or value
+        return comparable_place(value) or value
     return value
 
 

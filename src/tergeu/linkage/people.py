@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from tergeu.core.linkage import (
@@ -24,8 +25,8 @@ from tergeu.core.linkage import (
     NamedRecord,
     SupportedFact,
     best_supported_facts,
+    comparable_place,
     doubts,
-    place_key,
     preferred_names,
 )
 from tergeu.history.tracking import delete_derived
@@ -36,7 +37,7 @@ from tergeu.registry.models import Record
 
 # Names have their own consolidation (preferred names); list row numbers and notes are about records.
 NOT_PERSON_FACTS = frozenset({"full_name", "family_name", "given_name", "patronymic", "source_record_id", "notes"})
-FOLDED = {"place_of_death": place_key, "region": place_key}
+FOLDED = {"place_of_death": comparable_place, "region": comparable_place}  # spellings of one place count together
 WEIGHT_OF_CONFIDENCE = {"high": 2.0, "medium": 1.0, "low": 0.5}
 DISPLAY_SCRIPTS = ("kk-cyrl", "ru-cyrl", "latn")  # the order a display name is chosen in, when several exist
 BATCH = 2000
@@ -271,21 +272,49 @@ def person_as_seen(person: Person, visible: list[Record], *, with_facts: bool = 
     visible records give (two of one list, more records than lists): the weakest link was measured over
     every record, so it is not the viewer's to know. ``best`` is filled only ``with_facts`` (a query).
     """
-    lists = sorted({r.imported_list_id for r in visible})
-    if len(visible) == Membership.objects.filter(person=person).count():
-        shown = {r.pk for r in visible}
-        best: dict[tuple[str, str, str], list[Record]] = {}
-        for claim in person_claims(person) if with_facts else []:
-            if claim.record_id in shown:
-                best.setdefault((claim.field, claim.value, claim.note), []).append(claim.record)
-        return PersonSeen(person.pk, person.display_name, dict(person.names), lists, person.suspicious,
-                          list(person.reasons), [(*key, cited) for key, cited in best.items()])
+    return people_as_seen(Person.objects.filter(pk=person.pk), {person.pk: visible}, with_facts=with_facts)[0]
+
+
+def people_as_seen(people: QuerySet[Person], visible: dict[int, list[Record]], *,
+                   with_facts: bool = False) -> list[PersonSeen]:
+    """``person_as_seen`` for many people in three queries, whatever their number (the people index).
+
+    ``visible`` maps each person's id to the records of it the viewer may see; people without any are
+    left out. ``people`` is a query, used as a subquery (no list of ids, which SQLite would cap). Records
+    should come with their list (``select_related``): the consolidation reads it.
+    """
+    found = [person for person in people if visible.get(person.pk)]
+    totals = dict(Membership.objects.filter(person__in=people.values("pk")).values("person_id")
+                  .annotate(n=Count("id")).values_list("person_id", "n"))
+    complete = {p.pk for p in found if totals.get(p.pk) == len(visible[p.pk])}
+    claims: dict[int, list[Claim]] = {}
+    if with_facts and complete:
+        person_type = ContentType.objects.get_for_model(Person)
+        for claim in (Claim.objects.filter(subject_type=person_type, subject_id__in=people.values("pk"))
+                      .select_related("record__imported_list", "source").order_by("field", "record_id")):
+            if claim.subject_id in complete:
+                claims.setdefault(claim.subject_id, []).append(claim)
+    return [_stored_as_seen(p, visible[p.pk], claims.get(p.pk, [])) if p.pk in complete
+            else _consolidated_as_seen(p, visible[p.pk], with_facts) for p in found]
+
+
+def _stored_as_seen(person: Person, visible: list[Record], claims: list[Claim]) -> PersonSeen:
+    """Nothing hidden: the stored names, reasons and best-supported facts (claims) of the person."""
+    best: dict[tuple[str, str, str], list[Record]] = {}
+    for claim in claims:
+        best.setdefault((claim.field, claim.value, claim.note), []).append(claim.record)
+    return PersonSeen(person.pk, person.display_name, dict(person.names), sorted({r.imported_list_id for r in visible}),
+                      person.suspicious, list(person.reasons), [(*key, cited) for key, cited in best.items()])
+
+
+def _consolidated_as_seen(person: Person, visible: list[Record], with_facts: bool) -> PersonSeen:
+    """Some records hidden: everything consolidated again from the visible ones."""
     found = consolidation(visible)
     by_id = {r.pk: r for r in visible}
     reasons = _doubts_of(visible)
     facts = [(fact.field, fact.value, note, [by_id[r] for r in fact.records]) for fact, note in found.facts]
-    return PersonSeen(person.pk, found.display_name, found.names, lists, bool(reasons), reasons,
-                      facts if with_facts else [])
+    return PersonSeen(person.pk, found.display_name, found.names, sorted({r.imported_list_id for r in visible}),
+                      bool(reasons), reasons, facts if with_facts else [])
 
 
 def _doubts_of(records: list[Record]) -> list[str]:
@@ -296,5 +325,5 @@ def _doubts_of(records: list[Record]) -> list[str]:
     return doubts(one, np.ones(len(records)), codes, names, floor=0.0).get(0, [])
 
 
-__all__ = ["Consolidation", "PersonSeen", "consolidation", "continuing_people", "person_as_seen",
-           "person_claims", "store_all", "store_new"]
+__all__ = ["Consolidation", "PersonSeen", "consolidation", "continuing_people", "people_as_seen",
+           "person_as_seen", "person_claims", "store_all", "store_new"]
