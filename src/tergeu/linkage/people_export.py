@@ -1,0 +1,102 @@
+"""Export the people index: one row per person, with the best-supported facts and the records behind them.
+
+The columns are a contract (docs/export-formats.md, ``tergeu export people``): ``person``,
+``display_name``, the preferred name per script, then for each person fact its best-supported value and
+the records stating it (``<field>_records``: "list name #row" joined by "; "), then the place as the
+gazetteer knows it, counts and review flags. CSV and XLSX cells are spreadsheet-safe (as ``tergeu export
+records``); JSON lines keep the values raw and the records as objects.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from typing import IO, Any, TextIO
+
+from openpyxl import Workbook
+
+from tergeu.core.fields import field_names
+from tergeu.core.places import place
+from tergeu.linkage.people import NOT_PERSON_FACTS
+from tergeu.linkage.people_index import PersonRow
+from tergeu.registry.export import spreadsheet_safe
+from tergeu.registry.places import UNKNOWN_PREFIX
+
+FACT_FIELDS = tuple(name for name in field_names() if name not in NOT_PERSON_FACTS)
+NAME_COLUMNS = {"name_kk": "kk-cyrl", "name_ru": "ru-cyrl", "name_latin": "latn"}
+PEOPLE_COLUMNS = (
+    "person", "display_name", *NAME_COLUMNS,
+    *(column for name in FACT_FIELDS for column in (name, f"{name}_records")),
+    "place_key", "place_name_kk", "place_name_ru", "place_name_en", "lists", "list_names", "sources", "records",
+    "to_review", "review_reasons",
+)
+FORMATS = ("csv", "json", "xlsx")
+
+
+def _cited(records: Iterable[Any]) -> list[dict[str, Any]]:
+    return [{"list": r.imported_list.name, "row": r.row_number} for r in records]
+
+
+def person_record(row: PersonRow, list_names: dict[int, str]) -> dict[str, Any]:
+    """One person as a JSON object: values raw, each fact with the records behind it."""
+    key = "" if row.place_value.startswith(UNKNOWN_PREFIX) else row.place_value
+    found = place(key)
+    return {
+        "person": row.pk, "display_name": row.display_name, "names": dict(row.names),
+        "facts": {name: {"value": row.facts[name], "records": _cited(row.cited.get(name, []))}
+                  for name in FACT_FIELDS if name in row.facts},
+        "place": {"key": key, "names": dict(found.names) if found else {}},
+        "lists": [list_names.get(pk, str(pk)) for pk in row.lists], "sources": row.sources,
+        "records": row.records, "to_review": row.suspicious, "review_reasons": list(row.reasons),
+    }
+
+
+def person_cells(row: PersonRow, list_names: dict[int, str]) -> list[Any]:
+    """One person as a table row in ``PEOPLE_COLUMNS`` order, every text cell spreadsheet-safe."""
+    data = person_record(row, list_names)
+    names = data["place"]["names"]
+    cells: list[Any] = [row.pk, row.display_name, *(row.names.get(script, "") for script in NAME_COLUMNS.values())]
+    for name in FACT_FIELDS:
+        fact = data["facts"].get(name)
+        cells += [fact["value"], "; ".join(f"{c['list']} #{c['row']}" for c in fact["records"])] if fact else ["", ""]
+    cells += [data["place"]["key"], names.get("kk", ""), names.get("ru", ""), names.get("en", ""), len(row.lists),
+              "; ".join(data["lists"]), row.sources, row.records, "yes" if row.suspicious else "no",
+              "; ".join(row.reasons)]
+    return [spreadsheet_safe(cell) for cell in cells]
+
+
+def write_people(out: IO[Any], rows: list[PersonRow], list_names: dict[int, str], fmt: str) -> int:
+    """Write ``rows`` to ``out`` (text for csv and json, binary for xlsx); returns how many people."""
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(PEOPLE_COLUMNS)
+        writer.writerows(person_cells(row, list_names) for row in rows)
+    elif fmt == "json":
+        for row in rows:
+            out.write(json.dumps(person_record(row, list_names), ensure_ascii=False) + "\n")
+    elif fmt == "xlsx":
+        out.write(xlsx_bytes(rows, list_names))
+    else:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    return len(rows)
+
+
+def xlsx_bytes(rows: list[PersonRow], list_names: dict[int, str]) -> bytes:
+    """A workbook of one sheet, "people": the header, then one row per person."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("people")
+    sheet.append(list(PEOPLE_COLUMNS))
+    for row in rows:
+        sheet.append(person_cells(row, list_names))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def as_text(rows: list[PersonRow], list_names: dict[int, str], fmt: str) -> str:
+    """CSV or JSON lines as one string (for a download)."""
+    out: TextIO = io.StringIO()
+    write_people(out, rows, list_names, fmt)
+    return out.getvalue()
