@@ -25,12 +25,20 @@ from tergeu.registry.export import spreadsheet_safe
 from tergeu.registry.places import UNKNOWN_PREFIX
 
 FACT_FIELDS = tuple(name for name in field_names() if name not in NOT_PERSON_FACTS)
+# The facts of the first version, in their places; a fact added to the catalogue later goes at the end.
+FIRST_FACTS = ("date_of_birth", "age", "sex", "national_id", "date_of_death", "place_of_death", "region",
+               "circumstances", "date_recorded")
 NAME_COLUMNS = {"name_kk": "kk-cyrl", "name_ru": "ru-cyrl", "name_latin": "latn"}
+
+
+def _fact_columns(names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(column for name in names for column in (name, f"{name}_records"))
+
+
 PEOPLE_COLUMNS = (
-    "person", "display_name", *NAME_COLUMNS,
-    *(column for name in FACT_FIELDS for column in (name, f"{name}_records")),
+    "person", "display_name", *NAME_COLUMNS, *_fact_columns(FIRST_FACTS),
     "place_key", "place_name_kk", "place_name_ru", "place_name_en", "lists", "list_names", "sources", "records",
-    "to_review", "review_reasons",
+    "to_review", "review_reasons", *_fact_columns(name for name in FACT_FIELDS if name not in FIRST_FACTS),
 )
 FORMATS = ("csv", "json", "xlsx")
 
@@ -57,14 +65,18 @@ def person_cells(row: PersonRow, list_names: dict[int, str]) -> list[Any]:
     """One person as a table row in ``PEOPLE_COLUMNS`` order, every text cell spreadsheet-safe."""
     data = person_record(row, list_names)
     names = data["place"]["names"]
-    cells: list[Any] = [row.pk, row.display_name, *(row.names.get(script, "") for script in NAME_COLUMNS.values())]
-    for name in FACT_FIELDS:
-        fact = data["facts"].get(name)
-        cells += [fact["value"], "; ".join(f"{c['list']} #{c['row']}" for c in fact["records"])] if fact else ["", ""]
-    cells += [data["place"]["key"], names.get("kk", ""), names.get("ru", ""), names.get("en", ""), len(row.lists),
-              "; ".join(data["lists"]), row.sources, row.records, "yes" if row.suspicious else "no",
-              "; ".join(row.reasons)]
-    return [spreadsheet_safe(cell) for cell in cells]
+    cells: dict[str, Any] = {
+        "person": row.pk, "display_name": row.display_name,
+        **{column: row.names.get(script, "") for column, script in NAME_COLUMNS.items()},
+        "place_key": data["place"]["key"], "place_name_kk": names.get("kk", ""), "place_name_ru": names.get("ru", ""),
+        "place_name_en": names.get("en", ""), "lists": len(row.lists), "list_names": "; ".join(data["lists"]),
+        "sources": row.sources, "records": row.records, "to_review": "yes" if row.suspicious else "no",
+        "review_reasons": "; ".join(row.reasons),
+    }
+    for name, fact in data["facts"].items():
+        cells[name] = fact["value"]
+        cells[f"{name}_records"] = "; ".join(f"{c['list']} #{c['row']}" for c in fact["records"])
+    return [spreadsheet_safe(cells.get(column, "")) for column in PEOPLE_COLUMNS]
 
 
 def write_people(out: IO[Any], rows: list[PersonRow], list_names: dict[int, str], fmt: str) -> int:
