@@ -43,6 +43,7 @@ print(json.dumps({
     "decision_history": ChangeEntry.objects.filter(
         object_type=ContentType.objects.get_for_model(PairDecision), object_id=str(decision.pk)).count(),
     "content_types": sorted(f"{c.app_label}.{c.model}" for c in ContentType.objects.all()),
+    "place_keys": sorted(set(Record.objects.values_list("place", "place_key"))),
 }))
 """
 
@@ -76,6 +77,8 @@ def test_a_database_of_469c731_migrates_with_every_row(tmp_path: Path) -> None:
     assert seen["memberships"] == 42 and seen["people_with_records"] == before["casualties_person"]
     assert seen["decision_list"].startswith("Synthetic list")
     assert seen["decision_history"] == 1  # the reviewer's decision kept its history entry
+    assert ["Almaty", "almaty"] in seen["place_keys"]  # registry.0002 gave existing records their place keys
+    assert all(key for place, key in seen["place_keys"] if place)
     moved = {"registry.record", "registry.importedlist", "history.changeentry", "linkage.person",
              "linkage.pairdecision", "linkage.membership", "linkage.linkagerun", "linkage.scoredpairrow"}
     assert moved <= set(seen["content_types"])

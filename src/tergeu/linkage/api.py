@@ -99,17 +99,17 @@ people_index_router = Router(tags=["people"])
 FacetText = Annotated[str | None, Query(None, max_length=200, pattern=NO_NUL)]
 
 
-class CitedRecordOut(Schema):
+class PersonFactRecordOut(Schema):
     list: str
     row: int
 
 
-class FactOut(Schema):
+class PersonFactOut(Schema):
     value: str
-    records: list[CitedRecordOut]
+    records: list[PersonFactRecordOut]
 
 
-class PlaceOut(Schema):
+class PersonPlaceOut(Schema):
     key: str = Field(..., description="the gazetteer's key; empty when the place is not known to it")
     names: dict[str, str] = Field(..., description="the place's name by language (kk, ru, en)")
 
@@ -118,8 +118,8 @@ class PersonRowOut(Schema):
     person: int
     display_name: str
     names: dict[str, str]
-    facts: dict[str, FactOut]
-    place: PlaceOut
+    facts: dict[str, PersonFactOut]
+    place: PersonPlaceOut
     lists: list[str]
     sources: int
     records: int
@@ -127,7 +127,7 @@ class PersonRowOut(Schema):
     review_reasons: list[str]
 
 
-class FacetValueOut(Schema):
+class PeopleFacetValueOut(Schema):
     value: str
     label: str
     count: int
@@ -138,7 +138,7 @@ class PeopleIndexOut(Schema):
     count: int = Field(..., description="people the filters leave")
     total: int = Field(..., description="people the caller may see")
     items: list[PersonRowOut]
-    facets: dict[str, list[FacetValueOut]]
+    facets: dict[str, list[PeopleFacetValueOut]]
 
 
 @people_index_router.get("", response={200: PeopleIndexOut, **ERROR_RESPONSES},

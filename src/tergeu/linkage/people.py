@@ -287,22 +287,26 @@ def people_as_seen(people: QuerySet[Person], visible: dict[int, list[Record]], *
     totals = dict(Membership.objects.filter(person__in=people.values("pk")).values("person_id")
                   .annotate(n=Count("id")).values_list("person_id", "n"))
     complete = {p.pk for p in found if totals.get(p.pk) == len(visible[p.pk])}
-    claims: dict[int, list[Claim]] = {}
+    claims: dict[int, list[tuple[str, str, str, int]]] = {}
     if with_facts and complete:
         person_type = ContentType.objects.get_for_model(Person)
-        for claim in (Claim.objects.filter(subject_type=person_type, subject_id__in=people.values("pk"))
-                      .select_related("record__imported_list", "source").order_by("field", "record_id")):
-            if claim.subject_id in complete:
-                claims.setdefault(claim.subject_id, []).append(claim)
+        rows = (Claim.objects.filter(subject_type=person_type, subject_id__in=people.values("pk"))
+                .order_by("field", "record_id").values_list("subject_id", "field", "value", "note", "record_id"))
+        for subject, *claim in rows:
+            if subject in complete:
+                claims.setdefault(subject, []).append(tuple(claim))
     return [_stored_as_seen(p, visible[p.pk], claims.get(p.pk, [])) if p.pk in complete
             else _consolidated_as_seen(p, visible[p.pk], with_facts) for p in found]
 
 
-def _stored_as_seen(person: Person, visible: list[Record], claims: list[Claim]) -> PersonSeen:
-    """Nothing hidden: the stored names, reasons and best-supported facts (claims) of the person."""
+def _stored_as_seen(person: Person, visible: list[Record], claims: list[tuple[str, str, str, int]]) -> PersonSeen:
+    """Nothing hidden: the stored names, reasons and best-supported facts (claims: field, value, note,
+    record) of the person; the records stating each are the visible ones (all of them, here)."""
+    by_id = {r.pk: r for r in visible}
     best: dict[tuple[str, str, str], list[Record]] = {}
-    for claim in claims:
-        best.setdefault((claim.field, claim.value, claim.note), []).append(claim.record)
+    for field, value, note, record_id in claims:
+        if record_id in by_id:
+            best.setdefault((field, value, note), []).append(by_id[record_id])
     return PersonSeen(person.pk, person.display_name, dict(person.names), sorted({r.imported_list_id for r in visible}),
                       person.suspicious, list(person.reasons), [(*key, cited) for key, cited in best.items()])
 

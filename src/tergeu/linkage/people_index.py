@@ -66,8 +66,10 @@ def age_band(age: int | None) -> str:
 def people_rows(records: QuerySet[Record], language: str | None) -> list[PersonRow]:
     """Every current person with one of ``records`` (what the viewer may see: ``visible_records``), as
     those records describe them; a few queries in all, whatever the number of people."""
-    records = records.select_related("imported_list").filter(membership__person__retired_at__isnull=True).order_by(
-        "imported_list_id", "row_number")
+    # what the index reads of a record and its list; the row as imported and the import report stay unread
+    records = (records.select_related("imported_list").filter(membership__person__retired_at__isnull=True)
+               .defer("raw", "parsed", "name_keys", "imported_list__report", "imported_list__column_map")
+               .order_by("imported_list_id", "row_number"))
     visible: dict[int, list[Record]] = defaultdict(list)
     for record in records.annotate(index_person=F("membership__person_id")):
         visible[record.index_person].append(record)
