@@ -8,6 +8,14 @@ exposes ``generate(people: int, seed: int) -> GeneratedSet``: the lists as files
 
 ``bench/linkage_quality.py`` and ``bench/e2e_coverage.py`` read the files through Tergeu's own import
 code (``open_table``, the column map, ``RowParser``), exactly as ``tergeu import`` would.
+
+``caravan`` (held out, like ``ledger``: never tune on it) was written from this interface, the import
+docs and the field catalogue only. Five lists: an official register in Russian (separate or one name
+column, IINs with valid check digits, oblast), an NGO list in Kazakh (given name first, Kazakh month
+names, maiden names, Ахметұлы for Ахметов, nicknames), a media list in three Latin spellings (Russian
+style, Kazakh Latin of 2021, ad-hoc English) with English dates, a morgue book (surname and initials,
+admission date as ``date_recorded``, CP1251, OCR look-alikes) and a hospital's deaths (its admission
+date left unmapped). Siblings and fathers die together; compound Kazakh names give a long tail.
 """
 
 from __future__ import annotations

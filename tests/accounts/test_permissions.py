@@ -95,15 +95,15 @@ def url_of(page: Page, world: dict) -> str:
         record = world["records"][page.target]
         person = Person.objects.create(display_name=record.display_name)
         Membership.objects.create(record=record, person=person)
-        return reverse(page.name, kwargs={"person_id": person.pk})
+        return reverse(page.name, kwargs={"person_id": person.public_id})
     if page.name in ("registry:list", "registry:share-list"):
-        return reverse(page.name, kwargs={"list_id": world["lists"][page.target].pk})
-    return reverse(page.name, kwargs={"record_id": world["records"][page.target].pk})
+        return reverse(page.name, kwargs={"list_id": world["lists"][page.target].public_id})
+    return reverse(page.name, kwargs={"record_id": world["records"][page.target].public_id})
 
 
 def _form(page: Page, world: dict) -> dict:
-    """The page's form data; ``{source}`` stands for the id of the target list's source (ids differ per run)."""
-    source = world["lists"][page.target].source_id if page.target else ""
+    """The page's form data; ``{source}`` stands for the public id of the target list's source."""
+    source = world["lists"][page.target].source.public_id if page.target else ""
     return {key: value.replace("{source}", str(source)) for key, value in page.data}
 
 
@@ -137,7 +137,7 @@ def test_it_never_shows_a_private_record_to_the_expert_mission(world: dict) -> N
     client = Client()
     client.force_login(world["users"][roles.EXPERT_MISSION])
     private = world["records"]["private"]
-    assert client.get(reverse("registry:record", kwargs={"record_id": private.pk})).status_code == 404
+    assert client.get(reverse("registry:record", kwargs={"record_id": private.public_id})).status_code == 404
     registry = client.get(reverse("registry:index")).content.decode()
     assert "Ахметова" not in registry and "Нурланов" in registry
     assert client.get(reverse("registry:index"), {"q": "Ahmetova"}).content.decode().count("Ахметова") == 0

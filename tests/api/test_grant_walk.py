@@ -42,20 +42,21 @@ def _pages(user, registry, person: Person) -> dict[str, int]:
     client.force_login(user)
     record = Record.objects.get(imported_list=registry.private)
     return {
-        "list page": client.get(f"/lists/{registry.private.pk}/").status_code,
-        "record page": client.get(f"/records/{record.pk}/").status_code,
-        "person page": client.get(f"/people/{person.pk}/").status_code,
-        "registry search": int(f"/records/{record.pk}/" in client.get("/registry/", {"q": "Бекова"}).content.decode()),
+        "list page": client.get(f"/lists/{registry.private.public_id}/").status_code,
+        "record page": client.get(f"/records/{record.public_id}/").status_code,
+        "person page": client.get(f"/people/{person.public_id}/").status_code,
+        "registry search": int(f"/records/{record.public_id}/" in client.get("/registry/", {"q": "Бекова"})
+                               .content.decode()),
     }
 
 
 def _api(caller, registry, person: Person) -> dict[str, int]:
     record = Record.objects.get(imported_list=registry.private)
     return {
-        "api list": caller.get(f"/api/lists/{registry.private.pk}").status_code,
-        "api record": caller.get(f"/api/records/{record.pk}").status_code,
-        "api person": caller.get(f"/api/people/{person.pk}").status_code,
-        "api source": caller.get(f"/api/sources/{registry.private.source_id}").status_code,
+        "api list": caller.get(f"/api/lists/{registry.private.public_id}").status_code,
+        "api record": caller.get(f"/api/records/{record.public_id}").status_code,
+        "api person": caller.get(f"/api/people/{person.public_id}").status_code,
+        "api source": caller.get(f"/api/sources/{registry.private.source.public_id}").status_code,
     }
 
 
@@ -98,7 +99,7 @@ def test_a_grant_widens_a_role_and_never_opens_a_page_it_cannot(callers, registr
     assert client.get("/review/").status_code == 404  # the mission reviews nothing, granted or not
     nobody = callers["nobody"].user
     assert not visible_to(nobody, ImportedList).exists()  # a grant without a role shows nothing
-    assert callers["nobody"].get(f"/api/lists/{registry.private.pk}").status_code == 404
+    assert callers["nobody"].get(f"/api/lists/{registry.private.public_id}").status_code == 404
 
 
 def test_the_history_shows_only_entries_about_objects_the_viewer_sees(callers, registry, monkeypatch) -> None:

@@ -28,7 +28,7 @@ def test_it_imports_a_list_and_returns_the_report(callers, write_csv) -> None:
     assert response.status_code == 200, response.json()
     report = response.json()
     assert report["ok"] and not report["dry_run"] and report["rows"] == 2 and report["file"] == "морг.csv"
-    imported = ImportedList.objects.get(pk=report["imported_list_id"])
+    imported = ImportedList.objects.get(public_id=report["imported_list_id"])
     assert imported.file_name == "морг.csv" and imported.source.kind == "medical"
     assert imported.default_confidence == "high" and imported.records.count() == 2
     assert not imported.one_per_person
@@ -37,7 +37,7 @@ def test_it_imports_a_list_and_returns_the_report(callers, write_csv) -> None:
 def test_it_marks_a_list_that_names_each_person_once(callers, write_csv) -> None:
     response = upload(callers["data-entry"], write_csv("register.csv", HEADER, ROWS), one_per_person="true")
     assert response.status_code == 200, response.json()
-    assert ImportedList.objects.get(pk=response.json()["imported_list_id"]).one_per_person
+    assert ImportedList.objects.get(public_id=response.json()["imported_list_id"]).one_per_person
 
 
 def test_it_names_the_api_user_in_the_history(callers, write_csv) -> None:

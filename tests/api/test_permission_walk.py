@@ -58,9 +58,9 @@ def concrete_path(operation: Operation, registry) -> str:
     if "{person_id}" in operation.template:
         person = Person.objects.create(display_name=record.display_name)
         Membership.objects.create(record=record, person=person)
-        return operation.template.replace("{person_id}", str(person.pk))
-    return (operation.template.replace("{source_id}", str(imported.source_id))
-            .replace("{list_id}", str(imported.pk)).replace("{record_id}", str(record.pk)))
+        return operation.template.replace("{person_id}", person.public_id)
+    return (operation.template.replace("{source_id}", imported.source.public_id)
+            .replace("{list_id}", imported.public_id).replace("{record_id}", record.public_id))
 
 
 def expected(operation: Operation, role: str | None) -> int:
@@ -74,7 +74,7 @@ def call(operation: Operation, path: str, token: str | None, registry=None) -> i
     if operation.method == "get":
         return Client().get(path, **headers).status_code
     if operation.template == "/api/review/decisions":
-        left, right = Record.objects.filter(imported_list=registry.shared).values_list("pk", flat=True)[:2]
+        left, right = Record.objects.filter(imported_list=registry.shared).values_list("public_id", flat=True)[:2]
         body = {"left": left, "right": right, "decision": "unsure"}
         return Client().post(path, body, content_type="application/json", **headers).status_code
     upload = SimpleUploadedFile("walk.csv", "ФИО\nТестов Тест\n".encode(), content_type="text/csv")

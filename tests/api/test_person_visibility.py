@@ -59,7 +59,7 @@ def seen(write_csv, run_import) -> Seen:
 def _page(user, person: Person) -> str:
     client = Client()
     client.force_login(user)
-    response = client.get(f"/people/{person.pk}/")
+    response = client.get(f"/people/{person.public_id}/")
     assert response.status_code == 200
     return response.content.decode()
 
@@ -74,10 +74,10 @@ def test_it_shows_the_expert_mission_a_person_only_as_the_shared_records_describ
 
 def test_it_answers_the_expert_mission_with_a_person_only_as_the_shared_records_describe_them(callers,
                                                                                                 seen) -> None:
-    answer = callers["expert-mission"].get(f"/api/people/{seen.person.pk}").json()
+    answer = callers["expert-mission"].get(f"/api/people/{seen.person.public_id}").json()
     assert answer["display_name"] == SHARED_SPELLING
     assert answer["suspicious"] is False and answer["reasons"] == []
-    assert [r["id"] for r in answer["records"]] == [seen.shared.pk]
+    assert [r["id"] for r in answer["records"]] == [seen.shared.public_id]
     assert all(hidden not in str(answer) for hidden in (*PRIVATE_SPELLINGS, PRIVATE_LIST))
     listed = callers["expert-mission"].get("/api/people").json()["items"]
     assert [p["display_name"] for p in listed] == [SHARED_SPELLING]
@@ -87,7 +87,7 @@ def test_it_shows_a_role_that_sees_every_list_the_whole_person(callers, seen) ->
     page = _page(callers["analyst"].user, seen.person)
     for shown in (SHARED_SPELLING, *PRIVATE_SPELLINGS, PRIVATE_LIST, PRIVATE_DATE, "of 3 records"):
         assert shown in page, shown
-    answer = callers["analyst"].get(f"/api/people/{seen.person.pk}").json()
+    answer = callers["analyst"].get(f"/api/people/{seen.person.public_id}").json()
     assert answer["display_name"] == PRIVATE_SPELLINGS[0] and answer["suspicious"] is True
     assert any(PRIVATE_LIST in reason for reason in answer["reasons"])
     assert len(answer["records"]) == 3
@@ -97,15 +97,15 @@ def test_it_hides_a_person_whose_records_are_all_private(callers, seen) -> None:
     ImportedList.objects.filter(shared_with_mission=True).update(shared_with_mission=False)
     client = Client()
     client.force_login(callers["expert-mission"].user)
-    assert client.get(f"/people/{seen.person.pk}/").status_code == 404
-    assert callers["expert-mission"].get(f"/api/people/{seen.person.pk}").status_code == 404
+    assert client.get(f"/people/{seen.person.public_id}/").status_code == 404
+    assert callers["expert-mission"].get(f"/api/people/{seen.person.public_id}").status_code == 404
     assert callers["expert-mission"].get("/api/people").json()["count"] == 0
 
 
 def test_it_keeps_the_doubts_the_visible_records_give_when_others_are_hidden(callers, seen) -> None:
     ImportedList.objects.update(shared_with_mission=False)
     ImportedList.objects.filter(name=PRIVATE_LIST).update(shared_with_mission=True)  # only the ledger now
-    answer = callers["expert-mission"].get(f"/api/people/{seen.person.pk}").json()
+    answer = callers["expert-mission"].get(f"/api/people/{seen.person.public_id}").json()
     assert answer["display_name"] == PRIVATE_SPELLINGS[0] and answer["suspicious"] is True
     assert answer["reasons"] == [f"two records of list {PRIVATE_LIST}: possible duplicate or two people"]
     page = _page(callers["expert-mission"].user, seen.person)

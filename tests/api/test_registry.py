@@ -7,6 +7,7 @@ import pytest
 from tergeu.history.tracking import acting_as
 from tergeu.registry.facts import assess
 from tergeu.registry.models import Record
+from tergeu.toolkit.public_ids import new_public_id
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def names(response) -> list[str]:
 def test_it_lists_sources_and_lists_with_their_provenance(callers, registry) -> None:
     investigator = callers["investigator"]
     assert [s["name"] for s in investigator.get("/api/sources").json()["items"]] == ["City morgue", "NGO"]
-    morgue = investigator.get(f"/api/lists/{registry.shared.pk}").json()
+    morgue = investigator.get(f"/api/lists/{registry.shared.public_id}").json()
     assert morgue["source"]["name"] == "City morgue" and morgue["file_name"] == "morgue.csv"
     assert morgue["format"] == "csv" and morgue["row_count"] == 3 and len(morgue["sha256"]) == 64
     assert morgue["report"]["headers"][1] == "Фамилия Имя Отчество" and morgue["report"]["rows"] == 3
@@ -37,13 +38,14 @@ def test_it_finds_a_name_across_scripts_and_spellings(callers, registry, query: 
 
 def test_it_filters_records_by_list_place_and_date(callers, registry) -> None:
     analyst = callers["analyst"]
-    assert len(names(analyst.get("/api/records", list=registry.private.pk))) == 1
+    assert len(names(analyst.get("/api/records", list=registry.private.public_id))) == 1
     assert sorted(names(analyst.get("/api/records", place="Алматы"))) == ["Нурланов Жанболат Серикович",
                                                                          "Серикова Дана"]
     # "2022-01" (month only) may fall on the 6th, so the range keeps it
     assert sorted(names(analyst.get("/api/records", date_from="2022-01-06", date_to="2022-01-06"))) == [
         "Ахметова Айгерим Кайратовна", "Серикова Дана"]
-    assert names(analyst.get("/api/records", date_from="2022-01-07", list=registry.shared.pk)) == ["Серикова Дана"]
+    shared = registry.shared.public_id
+    assert names(analyst.get("/api/records", date_from="2022-01-07", list=shared)) == ["Серикова Дана"]
     assert names(analyst.get("/api/records", date_to="2021-12-31")) == []
 
 
@@ -59,7 +61,7 @@ def test_it_sorts_records(callers, registry) -> None:
 
 def test_it_rejects_an_unknown_sort_or_a_bad_date_with_json_422(callers, registry) -> None:
     for params in ({"sort": "colour"}, {"date_from": "5 January"}, {"date_to": "0"}, {"page": 0}, {"list": 2**64},
-                   {"list": [registry.shared.pk, registry.private.pk]}):
+                   {"list": [registry.shared.public_id, registry.private.public_id]}):
         response = callers["analyst"].get("/api/records", **params)
         assert response.status_code == 422, params
         assert response.json()["detail"].startswith("Invalid request")
@@ -78,7 +80,7 @@ def test_it_shows_a_record_with_facts_raw_row_and_history(callers, registry) -> 
     record = Record.objects.get(display_name="Нурланов Жанболат Серикович")
     with acting_as("reviewer-user"):
         assess(record, "place_of_death", status="confirmed", note="morgue register")
-    detail = callers["analyst"].get(f"/api/records/{record.pk}").json()
+    detail = callers["analyst"].get(f"/api/records/{record.public_id}").json()
     assert detail["list"]["name"] == "morgue" and detail["row_number"] == 1
     place = next(f for f in detail["facts"] if f["field"] == "place_of_death")
     assert place == {"field": "place_of_death", "value": "Алматы", "source": detail["source"],
@@ -92,13 +94,13 @@ def test_it_keeps_the_history_of_a_deleted_assessment(callers, registry) -> None
     record = Record.objects.get(display_name="Серикова Дана")
     with acting_as("reviewer-user"):
         assess(record, "place_of_death", status="unconfirmed").delete()
-    history = callers["reviewer"].get(f"/api/records/{record.pk}").json()["history"]
+    history = callers["reviewer"].get(f"/api/records/{record.public_id}").json()["history"]
     assert [h["action"] for h in history] == ["create", "delete"]
 
 
 def test_it_withholds_history_from_roles_without_it(callers, registry) -> None:
     record = Record.objects.get(display_name="Серикова Дана")
-    assert callers["data-entry"].get(f"/api/records/{record.pk}").json()["history"] is None
+    assert callers["data-entry"].get(f"/api/records/{record.public_id}").json()["history"] is None
 
 
 def test_it_shows_the_expert_mission_only_shared_lists(callers, registry) -> None:
@@ -108,18 +110,19 @@ def test_it_shows_the_expert_mission_only_shared_lists(callers, registry) -> Non
     assert len(names(mission.get("/api/records"))) == 3
     assert names(mission.get("/api/records", q="Бекова")) == []
     hidden = Record.objects.get(imported_list=registry.private)
-    for path in (f"/api/records/{hidden.pk}", f"/api/lists/{registry.private.pk}",
-                 f"/api/sources/{registry.private.source_id}"):
+    for path in (f"/api/records/{hidden.public_id}", f"/api/lists/{registry.private.public_id}",
+                 f"/api/sources/{registry.private.source.public_id}"):
         response = mission.get(path)
         assert response.status_code == 404 and response.json() == {"detail": "Not found."}, path
     shared = Record.objects.filter(imported_list=registry.shared).first()
-    assert mission.get(f"/api/records/{shared.pk}").status_code == 200
+    assert mission.get(f"/api/records/{shared.public_id}").status_code == 200
 
 
 def test_it_answers_a_hidden_record_exactly_like_a_missing_one(callers, registry) -> None:
     hidden = Record.objects.get(imported_list=registry.private)
     mission = callers["expert-mission"]
-    hidden_response, missing_response = mission.get(f"/api/records/{hidden.pk}"), mission.get("/api/records/999999")
+    hidden_response = mission.get(f"/api/records/{hidden.public_id}")
+    missing_response = mission.get(f"/api/records/{new_public_id()}")
     assert (hidden_response.status_code, hidden_response.content) == (missing_response.status_code,
                                                                       missing_response.content)
 

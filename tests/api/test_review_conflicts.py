@@ -12,9 +12,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_it_refuses_a_contradicting_decision_with_a_reason(callers, registry) -> None:
-    a, b, c = Record.objects.filter(imported_list=registry.shared).order_by("pk").values_list("pk", flat=True)[:3]
+    a, b, c = Record.objects.filter(imported_list=registry.shared).order_by("pk").values_list(
+        "public_id", flat=True)[:3]
 
-    def decide(left: int, right: int, decision: str):
+    def decide(left: str, right: str, decision: str):
         return Client().post("/api/review/decisions", {"left": left, "right": right, "decision": decision},
                              content_type="application/json",
                              HTTP_AUTHORIZATION=f"Bearer {callers['reviewer'].token}")

@@ -13,12 +13,12 @@ def test_it_hides_an_unshared_record_from_the_expert_mission(page, sign_in_as, s
     record = synthetic_list.records.get(row_number=1)
     name = LIST_ROWS[0][1]
 
-    response = page.goto(f"/records/{record.pk}/")
+    response = page.goto(f"/records/{record.public_id}/")
     assert response is not None and response.status == 404
     expect(page.locator("body")).not_to_contain_text(name)
 
     # The same URL opens once the list is shared: the 404 above was the access rule, not a broken link.
     type(synthetic_list).objects.filter(pk=synthetic_list.pk).update(shared_with_mission=True)
-    response = page.goto(f"/records/{record.pk}/")
+    response = page.goto(f"/records/{record.public_id}/")
     assert response is not None and response.status == 200
     expect(page.locator("h1")).to_have_text(name)

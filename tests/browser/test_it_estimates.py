@@ -52,7 +52,7 @@ def test_it_shows_a_persons_preferred_names_and_cited_facts(page, sign_in_as, de
 
     person = next(p for p in Person.objects.all() if len(p.lists) >= 3 and len(p.names) >= 2)
     sign_in_as("analyst")
-    page.goto(f"/people/{person.pk}/")
+    page.goto(f"/people/{person.public_id}/")
     names = page.get_by_test_id("preferred-names")
     for name in person.names.values():
         expect(names).to_contain_text(name)

@@ -31,7 +31,7 @@ def test_it_imports_a_csv_through_the_page(page, sign_in_as, write_csv, syntheti
     assert not ImportedList.objects.filter(name="Synthetic hospital list").exists()  # a dry run writes nothing
 
     page.locator("button[name=step][value=import]").click()
-    expect(page).to_have_url(re.compile(r"/lists/\d+/$"))
+    expect(page).to_have_url(re.compile(r"/lists/[a-z2-7]{26}/$"))
     expect(page.locator("h1")).to_have_text("Synthetic hospital list")
 
     page.goto("/registry/")

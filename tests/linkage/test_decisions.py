@@ -33,7 +33,8 @@ def test_it_refuses_a_same_that_would_join_records_decided_different(three, revi
     a, b, c = three
     decide_pair(reviewer, a, b, "same")
     decide_pair(reviewer, b, c, "different")
-    with pytest.raises(DecisionConflict, match=f"records {b} and {c} were decided to be different"):
+    named = dict(Record.objects.values_list("pk", "public_id"))  # messages name records as pages do
+    with pytest.raises(DecisionConflict, match=f"records {named[b]} and {named[c]} were decided to be different"):
         decide_pair(reviewer, a, c, "same")
     assert not PairDecision.objects.filter(left_id=a, right_id=c).exists()
     decide_pair(reviewer, a, c, "unsure")  # doubt contradicts nothing

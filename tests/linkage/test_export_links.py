@@ -14,6 +14,7 @@ from click.testing import CliRunner, Result
 
 from tergeu.cli import cli
 from tergeu.linkage.models import Membership
+from tergeu.toolkit.public_ids import is_public_id
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -71,8 +72,8 @@ def test_it_keeps_every_records_person_through_a_second_full_run(two_lists) -> N
     header, *rows = before
     assert header == ["list", "row", "person"] and [(r[0], r[1]) for r in rows] == FIRST_TWO
     for list_name, row, person in rows:
-        assert person == str(Membership.objects.get(record__imported_list__name=list_name,
-                                                    record__row_number=int(row)).person_id)
+        assert person == Membership.objects.get(record__imported_list__name=list_name,
+                                                record__row_number=int(row)).person.public_id
     assert "full run" in invoke("link", "--full").output
     assert exported() == before
 
@@ -99,7 +100,7 @@ def test_it_leaves_the_person_empty_for_a_list_imported_after_the_last_run(two_l
     assert "incremental: 2 new records" in invoke("link").output
     header, *rows = exported()
     assert rows[:len(linked)] == linked
-    assert all(person.isdigit() for _list, _row, person in rows)
+    assert all(is_public_id(person) for _list, _row, person in rows)
 
 
 def test_it_explains_the_format_in_its_help() -> None:

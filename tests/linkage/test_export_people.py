@@ -17,6 +17,7 @@ from tergeu.accounts.roles import EXPERT_MISSION, INVESTIGATOR
 from tergeu.cli import cli
 from tergeu.linkage.people_export import PEOPLE_COLUMNS
 from tergeu.registry.models import Record
+from tergeu.toolkit.public_ids import is_public_id
 
 pytestmark = pytest.mark.django_db
 DOCS = (Path(__file__).resolve().parents[2] / "docs" / "export-formats.md").read_text(encoding="utf-8")
@@ -40,9 +41,11 @@ def test_csv_has_one_row_per_person_with_the_records_behind_each_fact(linked: Li
     first = next(row for row in rows if row["display_name"].startswith("Нурланов"))
     assert first["age"] == "34" and first["age_records"] == "morgue #1; volunteer ledger #1"
     assert first["circumstances"] == "в заключении" and first["circumstances_records"] == "volunteer ledger #1"
-    assert (first["place_key"], first["place_name_kk"], first["lists"], first["sources"]) == ("almaty", "Алматы",
-                                                                                          "2", "2")
+    assert (first["place_key"], first["place_name_kk"], first["sources"]) == ("almaty", "Алматы", "2")
+    assert first["lists"] == f"{linked.morgue.public_id}; {linked.ngo.public_id}"  # ids, as the list filter takes
     assert first["list_names"] == "morgue; volunteer ledger" and first["to_review"] == "no"
+    assert first["person"] == Record.objects.get(imported_list=linked.ngo, row_number=1).membership.person.public_id
+    assert [row["display_name"] for row in rows] == sorted(row["display_name"] for row in rows)  # by name
 
 
 def test_json_lines_keep_values_raw_and_records_as_objects(linked: Linked) -> None:
@@ -52,6 +55,9 @@ def test_json_lines_keep_values_raw_and_records_as_objects(linked: Linked) -> No
     assert first["facts"]["date_of_death"] == {"value": "2022-01-05", "records": [
         {"list": "morgue", "row": 1}, {"list": "volunteer ledger", "row": 1}]}
     assert first["place"] == {"key": "almaty", "names": {"kk": "Алматы", "ru": "Алматы", "en": "Almaty"}}
+    assert first["lists"] == [linked.morgue.public_id, linked.ngo.public_id]
+    assert first["list_names"] == ["morgue", "volunteer ledger"]
+    assert all(is_public_id(p["person"]) for p in people) and len({p["person"] for p in people}) == 4
 
 
 def test_xlsx_has_one_row_per_person_and_cells_a_spreadsheet_will_not_run(linked: Linked, tmp_path: Path,
@@ -64,6 +70,7 @@ def test_xlsx_has_one_row_per_person_and_cells_a_spreadsheet_will_not_run(linked
     rows = list(load_workbook(target, read_only=True)["people"].iter_rows(values_only=True))
     assert rows[0] == PEOPLE_COLUMNS
     assert len(rows) == 1 + 5 and len({row[0] for row in rows[1:]}) == 5  # one row per person
+    assert all(is_public_id(row[0]) for row in rows[1:])  # text ids, not keys
     circumstances = PEOPLE_COLUMNS.index("circumstances")
     assert "'=HYPERLINK(\"http://x\")" in [row[circumstances] for row in rows[1:]]
     assert not list(tmp_path.glob(".*part"))

@@ -77,12 +77,13 @@ def test_it_exports_one_line_per_record(two_lists) -> None:
     exported = list(csv.DictReader(io.StringIO(CliRunner().invoke(cli, ["export", "links"]).stdout)))
     assert [(r["list"], r["row"]) for r in exported] == [
         ("official", "1"), ("official", "2"), ("official", "3"), ("media", "1"), ("media", "2"), ("media", "3")]
-    assert exported[0]["person"] == exported[3]["person"] == str(person_of("official", 1))
+    assert exported[0]["person"] == exported[3]["person"] == Person.objects.get(pk=person_of("official", 1)).public_id
 
 
 def test_it_shows_a_person_with_every_spelling_and_the_records_behind_each_fact(two_lists, client_as) -> None:
     run_linkage()
-    page = client_as("analyst").get(f"/people/{person_of('official', 1)}/").content.decode()
+    person = Person.objects.get(pk=person_of("official", 1))
+    page = client_as("analyst").get(f"/people/{person.public_id}/").content.decode()
     assert "Нурланов Жанболат Серикович" in page and "Zhanbolat Nurlanov" in page
     assert "ru-cyrl" in page and "latn" in page
     assert "2022-01-05" in page and "1990-03-12" in page

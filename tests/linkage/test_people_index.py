@@ -24,7 +24,7 @@ def _facet(page: str, name: str) -> dict[str, int]:
 
 def _names(page: str) -> list[str]:
     table = page.split('data-testid="people"', 1)[1].split("</tbody>", 1)[0]
-    return re.findall(r'<a href="/people/\d+/">([^<]+)</a>', table)
+    return re.findall(r'<a href="/people/[a-z2-7]{26}/">([^<]+)</a>', table)
 
 
 def test_it_lists_each_person_once_with_facets_merged_by_place(linked: Linked, client_as) -> None:
@@ -52,7 +52,9 @@ def test_each_facet_value_filters_and_the_other_facets_count_within(linked: Link
     assert _names(women) == ["Бекова Сауле Армановна", "Ахметова Айгерим Кайратовна"]
     assert _names(client.get("/people/", {"age": "60+"}).content.decode()) == ["Бекова Сауле Армановна"]
     assert len(_names(client.get("/people/", {"date": "2022-01-06"}).content.decode())) == 2
-    assert len(_names(client.get("/people/", {"list": linked.ngo.pk}).content.decode())) == 2
+    assert len(_names(client.get("/people/", {"list": linked.ngo.public_id}).content.decode())) == 2
+    assert f'list={linked.ngo.public_id}"' in almaty  # the list facet links by public id
+    assert len(_names(client.get("/people/", {"list": linked.ngo.pk}).content.decode())) == 0  # not by its key
     assert _names(client.get("/people/", {"place": "shymkent"}).content.decode()) == []
 
 
@@ -74,12 +76,21 @@ def test_the_api_answers_with_the_same_filters_and_visibility(linked: Linked, ca
     assert first["facts"]["circumstances"]["value"] == "в заключении"
     assert first["facts"]["circumstances"]["records"] == [{"list": "volunteer ledger", "row": 1}]
     assert first["place"]["key"] == "almaty" and first["place"]["names"]["kk"] == "Алматы"
+    person = Record.objects.get(imported_list=linked.ngo, row_number=1).membership.person
+    assert first["person"] == person.public_id  # the id /api/people/{id} and /people/ID/ take
+    assert first["lists"] == [linked.morgue.public_id, linked.ngo.public_id]
+    assert first["list_names"] == ["morgue", "volunteer ledger"]
+    ngo = callers[INVESTIGATOR].get("/api/people-index", list=linked.ngo.public_id).json()
+    assert ngo["count"] == 2 and all(linked.ngo.public_id in item["lists"] for item in ngo["items"])
+    assert {(v["value"], v["label"], v["selected"]) for v in ngo["facets"]["list"]} == {
+        (linked.morgue.public_id, "morgue", False), (linked.ngo.public_id, "volunteer ledger", True)}
     mission = callers[EXPERT_MISSION].get("/api/people-index").json()
     assert (mission["count"], mission["total"]) == (3, 3)
     assert {v["value"]: v["count"] for v in mission["facets"]["place"]} == {"almaty": 2, "taldykorgan": 1}
     assert "в заключении" not in str(mission)
     assert callers["nobody"].get("/api/people-index").status_code == 404
     assert callers[INVESTIGATOR].get("/api/people-index", sort="nonsense").status_code == 422
+    assert callers[INVESTIGATOR].get("/api/people-index", list=linked.ngo.pk).status_code == 422  # a key is no id
 
 
 def test_a_role_without_the_registry_gets_a_404(linked: Linked, client_as) -> None:

@@ -33,6 +33,11 @@ def _link(*groups: tuple[Record, ...]) -> dict[int, int]:
         pk__in=[x.pk for x in group]).select_related("membership")}
 
 
+def _pid(person: int) -> str:
+    """The person's public id: pages and the API name people by it, never by the primary key."""
+    return Person.objects.get(pk=person).public_id
+
+
 def test_a_merged_person_is_retired_and_points_at_its_records_person(records) -> None:
     o_erlan, o_dana, v_erlan, v_dana = records
     first = _link((o_erlan,), (v_erlan,), (o_dana, v_dana))
@@ -74,15 +79,15 @@ def test_old_person_pages_and_api_ids_lead_on(records, callers) -> None:
     (retired,) = {first[o_erlan.pk], first[v_erlan.pk]} - {kept}
     client = Client()
     client.force_login(callers[roles.REVIEWER].user)
-    page = client.get(f"/people/{retired}/")
-    assert page.status_code == 302 and page["Location"] == f"/people/{kept}/"
-    api = callers[roles.REVIEWER].get(f"/api/people/{retired}")
-    assert api.status_code == 302 and api["Location"] == f"/api/people/{kept}"
-    assert callers[roles.REVIEWER].get(f"/api/people/{kept}").status_code == 200
+    page = client.get(f"/people/{_pid(retired)}/")
+    assert page.status_code == 302 and page["Location"] == f"/people/{_pid(kept)}/"
+    api = callers[roles.REVIEWER].get(f"/api/people/{_pid(retired)}")
+    assert api.status_code == 302 and api["Location"] == f"/api/people/{_pid(kept)}"
+    assert callers[roles.REVIEWER].get(f"/api/people/{_pid(kept)}").status_code == 200
     # The mission sees neither list: the old id leads nowhere for it, as if it never existed.
     client.force_login(callers[roles.EXPERT_MISSION].user)
-    assert client.get(f"/people/{retired}/").status_code == 404
-    assert callers[roles.EXPERT_MISSION].get(f"/api/people/{retired}").status_code == 404
+    assert client.get(f"/people/{_pid(retired)}/").status_code == 404
+    assert callers[roles.EXPERT_MISSION].get(f"/api/people/{_pid(retired)}").status_code == 404
 
 
 def test_an_old_id_leads_on_only_for_those_who_could_see_the_person(callers, registry) -> None:
@@ -99,13 +104,13 @@ def test_an_old_id_leads_on_only_for_those_who_could_see_the_person(callers, reg
     _link((shared, private))
     retired = first[private.pk]  # never visible to the mission
     assert Person.objects.get(pk=retired).former_records == [private.pk]
-    assert client.get(f"/people/{retired}/").status_code == 404
-    assert mission.get(f"/api/people/{retired}").status_code == 404
+    assert client.get(f"/people/{_pid(retired)}/").status_code == 404
+    assert mission.get(f"/api/people/{_pid(retired)}").status_code == 404
 
     again = _link((private,), (shared,))
     _link((shared, private))
     seen_before = again[shared.pk]  # the mission saw this one: it may follow it
-    assert client.get(f"/people/{seen_before}/")["Location"] == f"/people/{again[private.pk]}/"
+    assert client.get(f"/people/{_pid(seen_before)}/")["Location"] == f"/people/{_pid(again[private.pk])}/"
 
 
 def test_an_old_id_leads_to_where_the_viewers_own_records_went(callers, registry) -> None:
@@ -120,7 +125,7 @@ def test_an_old_id_leads_to_where_the_viewers_own_records_went(callers, registry
     assert retired.retired_at is not None and retired.merged_into_id == second[p.pk] == first[x.pk]
     client = Client()
     client.force_login(callers[roles.EXPERT_MISSION].user)
-    assert client.get(f"/people/{retired.pk}/")["Location"] == f"/people/{second[a.pk]}/"
+    assert client.get(f"/people/{_pid(retired.pk)}/")["Location"] == f"/people/{_pid(second[a.pk])}/"
     reviewer = Client()
     reviewer.force_login(callers[roles.REVIEWER].user)  # sees both records: led where most of them went
-    assert reviewer.get(f"/people/{retired.pk}/")["Location"] == f"/people/{second[p.pk]}/"
+    assert reviewer.get(f"/people/{_pid(retired.pk)}/")["Location"] == f"/people/{_pid(second[p.pk])}/"

@@ -37,11 +37,12 @@ def test_it_shows_both_records_and_the_evidence(reviewer: Client, queued) -> Non
 
 def test_it_stores_a_decision_with_who_made_it(reviewer: Client, queued) -> None:
     left, right = queued
-    response = reviewer.post("/review/decide/", {"left": right, "right": left, "decision": "same"})
+    named = dict(Record.objects.values_list("pk", "public_id"))  # the form names records by public id
+    response = reviewer.post("/review/decide/", {"left": named[right], "right": named[left], "decision": "same"})
     assert response.status_code == 302
     decision = PairDecision.objects.get()
     assert (decision.left_id, decision.right_id, decision.decision, decision.decided_by) == (
         left, right, "same", "reviewer1")
     assert ChangeEntry.objects.filter(object_type__model="pairdecision", actor="reviewer1").exists()
-    reviewer.post("/review/decide/", {"left": left, "right": right, "decision": "different"})
+    reviewer.post("/review/decide/", {"left": named[left], "right": named[right], "decision": "different"})
     assert PairDecision.objects.get().decision == "different"

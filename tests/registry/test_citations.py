@@ -73,13 +73,13 @@ def test_the_record_page_and_api_show_only_citations_the_viewer_may_see(callers,
               status="pending")
     client = Client()
     client.force_login(callers[roles.EXPERT_MISSION].user)
-    page = client.get(f"/records/{record.pk}/").content.decode()
+    page = client.get(f"/records/{record.public_id}/").content.decode()
     assert "p. 7" in page and "p. 9" not in page and registry.private.source.name not in page
-    api = callers[roles.EXPERT_MISSION].get(f"/api/records/{record.pk}").json()
+    api = callers[roles.EXPERT_MISSION].get(f"/api/records/{record.public_id}").json()
     (place,) = [f for f in api["facts"] if f["field"] == "place_of_death"]
     assert [(c["locator"], c["cited_by"]) for c in place["citations"]] == [("p. 7", None)]  # no staff names
     assert not place["assessed"]  # the hidden citation changed nothing the mission sees
-    reviewer = callers[roles.REVIEWER].get(f"/api/records/{record.pk}").json()
+    reviewer = callers[roles.REVIEWER].get(f"/api/records/{record.public_id}").json()
     (place,) = [f for f in reviewer["facts"] if f["field"] == "place_of_death"]
     assert [c["locator"] for c in place["citations"]] == ["p. 7", "p. 9"] and place["citations"][0]["cited_by"]
 
@@ -87,15 +87,16 @@ def test_the_record_page_and_api_show_only_citations_the_viewer_may_see(callers,
 def test_a_reviewer_cites_from_the_record_page(callers, registry, record) -> None:
     client = Client()
     client.force_login(callers[roles.REVIEWER].user)
-    form = {"field": "place_of_death", "source": str(registry.private.source_id), "locator": "row 3",
+    form = {"field": "place_of_death", "source": registry.private.source.public_id, "locator": "row 3",
             "confidence": "medium", "status": "confirmed", "evidence_sha256": SHA, "valid_from": "2022-01-05"}
-    assert client.post(f"/records/{record.pk}/cite/", form).status_code == 302
+    assert client.post(f"/records/{record.public_id}/cite/", form).status_code == 302
     assert Citation.objects.get().locator == "row 3"
-    refused = client.post(f"/records/{record.pk}/cite/", {**form, "valid_from": "5 January"})
+    refused = client.post(f"/records/{record.public_id}/cite/", {**form, "valid_from": "5 January"})
     assert refused.status_code == 400 and Citation.objects.count() == 1
-    hidden_source = client.post(f"/records/{record.pk}/cite/", {**form, "source": "999999"})
-    assert hidden_source.status_code == 400 and Citation.objects.count() == 1
-    nul = client.post(f"/records/{record.pk}/cite/", {**form, "locator": "row\x003"})  # a 500 on PostgreSQL once
+    for not_a_source in ("999999", str(registry.private.source_id)):  # a source is named by its public id
+        refused = client.post(f"/records/{record.public_id}/cite/", {**form, "source": not_a_source})
+        assert refused.status_code == 400 and Citation.objects.count() == 1
+    nul = client.post(f"/records/{record.public_id}/cite/", {**form, "locator": "row\x003"})  # a 500 on PostgreSQL once
     assert nul.status_code == 400 and Citation.objects.count() == 1
-    assessed = client.post(f"/records/{record.pk}/assess/", {"field": "place_of_death", "note": "a\x00b"})
+    assessed = client.post(f"/records/{record.public_id}/assess/", {"field": "place_of_death", "note": "a\x00b"})
     assert assessed.status_code == 400 and not Claim.objects.exists()

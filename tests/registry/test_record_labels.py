@@ -17,7 +17,7 @@ def test_the_record_page_labels_derived_values_and_name_parts(write_csv, run_imp
     assert run_import(write_csv("a.csv", ["ФИО", "ИИН"], [["Нурланов Ж.С.", VALID_IIN]])).ok
     record = Record.objects.get()
     assert record.parsed.get("derived"), record.parsed
-    page = client_as("reviewer").get(f"/records/{record.pk}/").content.decode()
+    page = client_as("reviewer").get(f"/records/{record.public_id}/").content.decode()
     for key in ("date_of_birth_from_national_id", "given_initial", "family_stem", "implied_sex"):
         assert f">{key}<" not in page and f"{key}:" not in page
     assert "Initial of the given name" in page and "Date of birth, from the National ID (IIN)" in page

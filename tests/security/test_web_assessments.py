@@ -24,11 +24,11 @@ def record(write_csv, run_import) -> Record:
 @pytest.mark.parametrize("field", ["confidence", "status"])
 def test_the_form_refuses_a_value_it_does_not_offer(client_as, record: Record, field: str) -> None:
     reviewer = client_as("reviewer")
-    response = reviewer.post(f"/records/{record.pk}/assess/", {"field": "full_name", field: "zzz"})
+    response = reviewer.post(f"/records/{record.public_id}/assess/", {"field": "full_name", field: "zzz"})
     assert response.status_code == 400
     assert "Assessment not stored" in response.content.decode()
     assert not Claim.objects.exists()
-    assert reviewer.post(f"/records/{record.pk}/assess/",
+    assert reviewer.post(f"/records/{record.public_id}/assess/",
                          {"field": "full_name", "confidence": "high", "status": "confirmed"}).status_code == 302
     claim = Claim.objects.get()
     assert (claim.confidence, claim.status) == ("high", "confirmed")
@@ -46,6 +46,6 @@ def test_a_junk_value_stored_earlier_does_not_break_the_record_page(client_as, r
     Claim.objects.create(subject_type=ContentType.objects.get_for_model(Record), subject_id=record.pk, record=record,
                          field="full_name", value=record.facts["full_name"], source=record.imported_list.source,
                          confidence="zzz", status="yyy")
-    page = client_as("reviewer").get(f"/records/{record.pk}/")
+    page = client_as("reviewer").get(f"/records/{record.public_id}/")
     assert page.status_code == 200
     assert "zzz" in page.content.decode()

@@ -55,8 +55,8 @@ def test_sign_in_and_assessments_get_a_503_page(client, client_as, write_csv, ru
     reviewer = client_as("reviewer")
     with write_lock_held_elsewhere():
         signed_in = client.post("/accounts/login/", {"username": "signer", "password": "a long test password"})
-        assessed = reviewer.post(f"/records/{record.pk}/assess/", {"field": "full_name", "status": "confirmed"})
-        decided = reviewer.post("/api/review/decisions", {"left": record.pk, "right": other.pk,
+        assessed = reviewer.post(f"/records/{record.public_id}/assess/", {"field": "full_name", "status": "confirmed"})
+        decided = reviewer.post("/api/review/decisions", {"left": record.public_id, "right": other.public_id,
                                                           "decision": "different"}, content_type="application/json")
     for response in (signed_in, assessed):
         assert response.status_code == 503 and response["Retry-After"] == "30"

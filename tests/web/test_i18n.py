@@ -173,7 +173,7 @@ def test_it_renders_the_registry_in_kazakh(a_list) -> None:
 @pytest.mark.django_db
 def test_it_translates_the_field_labels_of_a_record(a_list) -> None:
     client = _analyst("kk")
-    record_url = re.search(r'href="(/records/\d+/)"', client.get("/registry/").content.decode()).group(1)
+    record_url = re.search(r'href="(/records/[a-z2-7]{26}/)"', client.get("/registry/").content.decode()).group(1)
     page = client.get(record_url).content.decode()
     assert "Аты-жөні" in page and "Қаза тапқан жері" in page and "Дереккөз" in page
     assert "Place of death" not in page

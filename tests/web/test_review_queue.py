@@ -44,9 +44,15 @@ def reviewer(client_as) -> Client:
 
 
 def decision_forms(page: str) -> list[tuple[int, int]]:
-    """The (left, right) of every decision form on a page."""
-    return [(int(left), int(right)) for left, right in re.findall(
-        r'name="left" value="(\d+)"><input type="hidden" name="right" value="(\d+)"', page)]
+    """The (left, right) of every decision form on a page, as primary keys (the forms carry public ids)."""
+    named = dict(Record.objects.values_list("public_id", "pk"))
+    return [(named[left], named[right]) for left, right in re.findall(
+        r'name="left" value="([a-z2-7]{26})"><input type="hidden" name="right" value="([a-z2-7]{26})"', page)]
+
+
+def public(record: int) -> str:
+    """A record's public id, as the decision forms post it."""
+    return Record.objects.get(pk=record).public_id
 
 
 def test_it_pages_through_the_whole_queue_in_order(reviewer: Client, write_csv, run_import) -> None:
@@ -55,6 +61,7 @@ def test_it_pages_through_the_whole_queue_in_order(reviewer: Client, write_csv, 
     assert first.count('data-testid="review-item"') == 30
     assert records[30].display_name in first and records[31].display_name not in first
     assert "page 1 of 2" in first and "?&page=2" in first
+    assert decision_forms(first) == [(records[0].pk, record.pk) for record in records[1:31]]  # by public id
     second = reviewer.get("/review/?page=2").content.decode()
     assert second.count('data-testid="review-item"') == 5
     assert records[31].display_name in second and records[30].display_name not in second  # item 31 comes first
@@ -82,12 +89,12 @@ def test_it_asks_about_each_pair_of_a_small_cluster(reviewer: Client, write_csv,
     page = reviewer.get("/review/").content.decode()
     assert decision_forms(page) == [(a, b), (a, c), (b, c)]
     assert 'data-testid="done"' not in page
-    response = reviewer.post("/review/decide/", {"left": c, "right": a, "decision": "different"})
+    response = reviewer.post("/review/decide/", {"left": public(c), "right": public(a), "decision": "different"})
     assert response.status_code == 302
     assert PairDecision.objects.get().decision == "different"
     assert (PairDecision.objects.get().left_id, PairDecision.objects.get().right_id) == (a, c)
-    reviewer.post("/review/decide/", {"left": a, "right": b, "decision": "same"})
-    reviewer.post("/review/decide/", {"left": b, "right": c, "decision": "different"})
+    reviewer.post("/review/decide/", {"left": public(a), "right": public(b), "decision": "same"})
+    reviewer.post("/review/decide/", {"left": public(b), "right": public(c), "decision": "different"})
     page = reviewer.get("/review/").content.decode()
     assert 'data-testid="done"' in page and "0 decided since the last linkage run" in page  # still listed
 
@@ -109,15 +116,16 @@ def test_it_says_why_a_contradicting_decision_is_not_stored(reviewer: Client, wr
     LinkageRun.objects.create(started_by="test", review=[{"kind": "cluster", "records": [a, b, c], "impact": 1.5,
                                                           "reasons": ["weak"]}])
     for left, right, decision in ((a, b, "same"), (b, c, "same")):
-        reviewer.post("/review/decide/", {"left": left, "right": right, "decision": decision})
-    response = reviewer.post("/review/decide/", {"left": a, "right": c, "decision": "different"}, follow=True)
+        reviewer.post("/review/decide/", {"left": public(left), "right": public(right), "decision": decision})
+    response = reviewer.post("/review/decide/", {"left": public(a), "right": public(c), "decision": "different"},
+                             follow=True)
     assert "Decision not stored" in response.content.decode()
     assert not PairDecision.objects.filter(left_id=a, right_id=c).exists()
 
 
 def test_it_returns_to_the_same_page_after_a_decision(reviewer: Client, write_csv, run_import) -> None:
     records = queue_of_pairs(write_csv, run_import, 32)
-    response = reviewer.post("/review/decide/", {"left": records[0].pk, "right": records[31].pk,
+    response = reviewer.post("/review/decide/", {"left": records[0].public_id, "right": records[31].public_id,
                                                  "decision": "same", "page": "2"})
     assert response["Location"] == "/review/?page=2"
     page = reviewer.get(response["Location"]).content.decode()
@@ -127,8 +135,8 @@ def test_it_returns_to_the_same_page_after_a_decision(reviewer: Client, write_cs
 
 def test_it_ignores_numbers_that_are_not_ids(reviewer: Client, write_csv, run_import) -> None:
     records = queue_of_pairs(write_csv, run_import, 1)
-    for left in ("²", "9" * 40, "x"):
-        response = reviewer.post("/review/decide/", {"left": left, "right": records[1].pk, "decision": "same",
+    for left in ("²", "9" * 40, "x", str(records[0].pk), records[0].public_id.upper()):  # a pk is no id here
+        response = reviewer.post("/review/decide/", {"left": left, "right": records[1].public_id, "decision": "same",
                                                      "page": "³"})
         assert response.status_code == 302 and response["Location"] == "/review/"
     assert not PairDecision.objects.exists()

@@ -29,21 +29,21 @@ def visible_people(user: Any) -> QuerySet[Person]:
     return Person.objects.filter(memberships__record__in=visible_to(user, Record).values("pk")).distinct()
 
 
-def successor_seen_by(user: Any, person_id: int) -> int | None:
-    """Where a retired person's page and API id lead this user: the person now holding most of the
-    retired person's records that this user may see; None when they may see none of them.
+def successor_seen_by(user: Any, public_id: str) -> str | None:
+    """Where a retired person's page and API id lead this user: the public id of the person now holding
+    most of the retired person's records that this user may see; None when they may see none of them.
 
     Not ``merged_into``, which follows all the records: a viewer who saw only some of them must not be
     led to a person holding records they cannot see, which would tell them where those records went.
     """
-    retired = Person.objects.filter(pk=person_id, retired_at__isnull=False).first()
+    retired = Person.objects.filter(public_id=public_id, retired_at__isnull=False).first()
     if retired is None or not retired.former_records:
         return None
     seen = visible_to(user, Record).filter(pk__in=retired.former_records, membership__isnull=False)
-    holders = Counter(seen.values_list("membership__person_id", flat=True))
+    holders = Counter(seen.values_list("membership__person_id", "membership__person__public_id"))
     if not holders:
         return None
-    return min(holders, key=lambda person: (-holders[person], person))
+    return min(holders, key=lambda person: (-holders[person], person[0]))[1]  # ties: the earlier person
 
 
 def visible_decisions(user: Any) -> QuerySet[PairDecision]:

@@ -1,9 +1,11 @@
 """The linkage's API: people (as the viewer's visible records describe them; a retired person's id
-answers 302 to its successor) and the review queue of the latest run with reviewers' decisions."""
+answers 302 to its successor) and the review queue of the latest run with reviewers' decisions.
+
+People, records and lists are named by their public ids (``tergeu.toolkit.public_ids``), in paths, in
+answers and in the decisions posted; primary keys stay inside the database."""
 
 from typing import Annotated, Any, Literal
 
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.utils.translation import get_language
 from ninja import Field, Path, Query, Router, Schema
@@ -26,26 +28,27 @@ from tergeu.linkage.people_index import (
     read_filters,
     sort_rows,
 )
-from tergeu.linkage.queue import decisions_now, open_items
+from tergeu.linkage.queue import decisions_now, open_items, public_ids_of, records_named
 from tergeu.registry.access import visible_lists, visible_records
 from tergeu.registry.api import NO_NUL
-from tergeu.toolkit.api import ERROR_RESPONSES, MAX_ID, MAX_PAGE, PAGE_SIZE, ErrorOut, Pages
+from tergeu.toolkit.api import ERROR_RESPONSES, MAX_PAGE, PAGE_SIZE, PUBLIC_ID_TEXT, ErrorOut, LazyPage, Pages
+from tergeu.toolkit.public_ids import PUBLIC_ID_PATTERN, is_public_id
 
 people_router = Router(tags=["people"])
 
 
 class PersonRecordOut(Schema):
-    id: int
-    list_id: int
+    id: str
+    list_id: str
     list_name: str
     row_number: int
     display_name: str
 
 
 class PersonOut(Schema):
-    id: int
+    id: str
     display_name: str
-    lists: list[int]
+    lists: list[str]
     records: list[PersonRecordOut]
     suspicious: bool
     reasons: list[str]
@@ -55,44 +58,31 @@ def _person_out(person: Person, user: Any) -> dict[str, Any]:
     """The person from the records ``user`` may see: names and reasons too, never the stored ones of all."""
     records = list(visible_records(user).filter(membership__person=person).order_by("imported_list_id", "row_number"))
     seen = person_as_seen(person, records)
-    shown = [{"id": r.pk, "list_id": r.imported_list_id, "list_name": r.imported_list.name,
+    shown = [{"id": r.public_id, "list_id": r.imported_list.public_id, "list_name": r.imported_list.name,
               "row_number": r.row_number, "display_name": r.display_name} for r in records]
-    return {"id": person.pk, "display_name": seen.display_name, "records": shown, "lists": seen.lists,
+    return {"id": person.public_id, "display_name": seen.display_name, "records": shown, "lists": seen.lists,
             "suspicious": seen.suspicious, "reasons": seen.reasons}
 
 
 @people_router.get("", response={200: list[PersonOut], **ERROR_RESPONSES}, summary="List people")
 @paginate(Pages)
-def list_people(request: HttpRequest) -> list[dict[str, Any]]:
+def list_people(request: HttpRequest) -> LazyPage:
     user = require(request, VIEW_REGISTRY)
-    return _PeoplePage(visible_people(user).order_by("pk"), user)
+    return LazyPage(visible_people(user).order_by("pk"), lambda people: [_person_out(p, user) for p in people])
 
 
 @people_router.get("/{person_id}", response={200: PersonOut, 302: None, **ERROR_RESPONSES}, summary="One person",
             description="A person a relink merged into another answers 302, pointing at that person, to a "
                         "caller who could see it.")
-def get_person(request: HttpRequest, person_id: Annotated[int, Path(..., ge=1, le=MAX_ID)]) -> Any:
+def get_person(request: HttpRequest, person_id: Annotated[str, Path(..., description=PUBLIC_ID_TEXT)]) -> Any:
     user = require(request, VIEW_REGISTRY)
-    person = visible_people(user).filter(pk=person_id).first()
+    person = visible_people(user).filter(public_id=person_id).first() if is_public_id(person_id) else None
     if person is None:
-        successor = successor_seen_by(user, person_id)
+        successor = successor_seen_by(user, person_id) if is_public_id(person_id) else None
         if successor is None:
             raise Http404("not found")
         return HttpResponseRedirect(f"{request.path.rsplit('/', 1)[0]}/{successor}")
     return _person_out(person, user)
-
-
-class _PeoplePage:
-    """A lazy sequence: people are turned into their visible view only for the page served."""
-
-    def __init__(self, people: QuerySet[Person], user: Any) -> None:
-        self.people, self.user = people, user
-
-    def __len__(self) -> int:
-        return self.people.count()
-
-    def __getitem__(self, index: slice) -> list[dict[str, Any]]:
-        return [_person_out(person, self.user) for person in self.people[index]]
 
 
 people_index_router = Router(tags=["people"])
@@ -115,12 +105,13 @@ class PersonPlaceOut(Schema):
 
 
 class PersonRowOut(Schema):
-    person: int
+    person: str = Field(..., description="the person's id, as /api/people/{id} takes it")
     display_name: str
     names: dict[str, str]
     facts: dict[str, PersonFactOut]
     place: PersonPlaceOut
-    lists: list[str]
+    lists: list[str] = Field(..., description="the ids of the lists naming the person, as the list filter takes them")
+    list_names: list[str]
     sources: int
     records: int
     to_review: bool
@@ -148,16 +139,17 @@ class PeopleIndexOut(Schema):
                                      "'~' and a place as written; date: as stated (YYYY-MM-DD); age: a band.")
 def people_index(request: HttpRequest, place: FacetText = None, date: FacetText = None,
                  circumstances: FacetText = None, sex: FacetText = None, age: FacetText = None,
-                 list_id: Annotated[int | None, Query(None, alias="list", ge=1, le=MAX_ID)] = None,
+                 list_id: Annotated[str | None, Query(None, alias="list", pattern=f"^{PUBLIC_ID_PATTERN}$",
+                                                      description="only people a list names (its id)")] = None,
                  sort: Annotated[Literal[SORTS] | None, Query(None)] = None,  # type: ignore[valid-type]
                  page: Annotated[int, Query(1, ge=1, le=MAX_PAGE)] = 1) -> dict[str, Any]:
     user = require(request, VIEW_REGISTRY)
     rows = people_rows(visible_records(user), get_language())
     filters = read_filters({"place": place, "date": date, "circumstances": circumstances, "sex": sex, "age": age,
-                            "list": str(list_id) if list_id else None})
+                            "list": list_id})
     shown = sort_rows(filter_rows(rows, filters), sort or "name")
     lists = visible_lists(user)
-    names = dict(lists.values_list("pk", "name"))
+    names = dict(lists.values_list("public_id", "name"))
     facets = facet_counts(rows, filters, facet_labels(rows, lists))
     return {"count": len(shown), "total": len(rows),
             "items": [person_record(row, names) for row in shown[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]],
@@ -169,7 +161,7 @@ review_router = Router(tags=["review"])
 
 class ReviewItemOut(Schema):
     kind: str
-    records: list[int]
+    records: list[str]
     impact: float
     probability: float | None = None
     reasons: list[str] = []
@@ -178,36 +170,49 @@ class ReviewItemOut(Schema):
 
 
 class DecisionIn(Schema):
-    left: int = Field(..., ge=1, le=MAX_ID)
-    right: int = Field(..., ge=1, le=MAX_ID)
+    left: str = Field(..., pattern=f"^{PUBLIC_ID_PATTERN}$", description="a record's id")
+    right: str = Field(..., pattern=f"^{PUBLIC_ID_PATTERN}$", description="another record's id")
     decision: Literal[tuple(PairDecision.Decision.values)]  # type: ignore[valid-type]
     note: str = Field("", max_length=1000, pattern=r"^[^\x00]*$")
 
 
 class DecisionOut(Schema):
-    left: int
-    right: int
+    left: str
+    right: str
     decision: str
     decided_by: str
+
+
+def _items_out(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Review items naming their records by public id (the queue stores primary keys); an item whose record
+    was deleted since the queue was counted is left out, as on the page."""
+    named = public_ids_of(record for item in items for record in item["records"])
+    return [{**item, "records": [named[record] for record in item["records"]]} for item in items
+            if all(record in named for record in item["records"])]
 
 
 @review_router.get("", response={200: list[ReviewItemOut], **ERROR_RESPONSES},
                    summary="Open review items of the latest run")
 @paginate(Pages)
-def review_queue(request: HttpRequest) -> list[dict[str, Any]]:
+def review_queue(request: HttpRequest) -> LazyPage:
     user = require(request, REVIEW_FACTS)
     run = LinkageRun.objects.first()
-    return open_items(run, user, decisions_now())[0] if run is not None else []
+    return LazyPage(open_items(run, user, decisions_now())[0] if run is not None else [], _items_out)
 
 
 @review_router.post("/decisions", response={200: DecisionOut, 400: ErrorOut, **ERROR_RESPONSES},
              summary="Decide whether two records name one person")
 def decide(request: HttpRequest, body: DecisionIn) -> dict[str, Any]:
+    user = require(request, REVIEW_FACTS)
+    named = records_named(user, (body.left, body.right))
+    if len(named) != len({body.left, body.right}):
+        raise Http404("not found")
     try:
-        stored = decide_pair(require(request, REVIEW_FACTS), body.left, body.right, body.decision, body.note)
+        stored = decide_pair(user, named[body.left], named[body.right], body.decision, body.note)
     except DecisionConflict as conflict:
         raise HttpError(400, f"decision not stored: {conflict}") from None
     if stored is None:
         raise Http404("not found")
-    return {"left": stored.left_id, "right": stored.right_id, "decision": stored.decision,
+    named = public_ids_of((stored.left_id, stored.right_id))
+    return {"left": named[stored.left_id], "right": named[stored.right_id], "decision": stored.decision,
             "decided_by": stored.decided_by}

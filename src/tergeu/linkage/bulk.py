@@ -26,14 +26,21 @@ AS_GIVEN = frozenset({"AutoField", "BigAutoField", "IntegerField", "BigIntegerFi
 
 
 def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
-    """Insert ``rows`` (values in the order of ``fields``, by name or attname); how many were inserted."""
+    """Insert ``rows`` (values in the order of ``fields``, by name or attname); how many were inserted.
+
+    A column left out whose default is a callable (a public id, ``tergeu.toolkit.public_ids``) gets a
+    value from it for each row, as the ORM would give; the database has no defaults of its own.
+    """
     connection = connections[model.objects.db]
     quote = connection.ops.quote_name
-    columns = [model._meta.get_field(name) for name in fields]
+    given = [model._meta.get_field(name) for name in fields]
+    made = [f for f in model._meta.concrete_fields
+            if f not in given and not f.primary_key and f.has_default() and callable(f.default)]
+    columns = [*given, *made]
     # bandit B608: quote_name()d identifiers; values are parameters
     sql = (f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in columns)}) "  # nosec B608
            f"VALUES ({', '.join(['%s'] * len(columns))})")
-    return _run(connection, sql, columns, (tuple(row) for row in rows))
+    return _run(connection, sql, columns, ((*row, *(f.default() for f in made)) for row in rows))
 
 
 def update_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable[tuple[Any, Sequence[Any]]]) -> int:

@@ -82,11 +82,11 @@ def export_people(fmt: str, output: Path | None) -> None:
     """One row per person: preferred names, best-supported facts with the records behind them, place,
     counts of lists and sources, review flags. Columns: docs/export-formats.md."""
     from tergeu.linkage.people_export import write_people
-    from tergeu.linkage.people_index import people_rows
+    from tergeu.linkage.people_index import people_rows, sort_rows
     from tergeu.registry.models import ImportedList, Record
 
-    rows = sorted(people_rows(Record.objects.all(), "en"), key=lambda row: row.pk)
-    names = dict(ImportedList.objects.values_list("pk", "name"))
+    rows = sort_rows(people_rows(Record.objects.all(), "en"), "name")  # the /people/ page's order
+    names = dict(ImportedList.objects.values_list("public_id", "name"))
     count = write_to(output, lambda handle: write_people(handle, rows, names, fmt), fail, binary=fmt == "xlsx")
     console.print(f"[dim]{count} people exported[/dim]")
 

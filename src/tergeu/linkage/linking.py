@@ -82,22 +82,28 @@ def linkage_constraints(records: list[Record]) -> Constraints:
     return Constraints(must_link=same, cannot_link=different, group_of=group_of, exclusive_groups=exclusive)
 
 
+def _named(model: type[Record] | type[Person], *keys: int) -> list[str]:
+    """How messages name rows: by the public id a reader can open (``/records/ID/``), never the pk."""
+    named = dict(model.objects.filter(pk__in=keys).values_list("pk", "public_id"))
+    return [named.get(key, "?") for key in keys]
+
+
 def _why_full(previous: LinkageRun | None, person_of: dict[int, int], constraints: Constraints) -> str:
     """Why an incremental run cannot be trusted here ("" if it can)."""
     if previous is None or not person_of:
         return "no earlier linkage run"
     for left, right in constraints.must_link:
         if left in person_of and right in person_of and person_of[left] != person_of[right]:
-            return f"a reviewer joined records {left} and {right}, now in different people"
+            return "a reviewer joined records {} and {}, now in different people".format(*_named(Record, left, right))
     for left, right in constraints.cannot_link:
         if left in person_of and right in person_of and person_of[left] == person_of[right]:
-            return f"a reviewer separated records {left} and {right}, now in one person"
+            return "a reviewer separated records {} and {}, now in one person".format(*_named(Record, left, right))
     twice = (Membership.objects.filter(record__imported_list__one_per_person=True)
              .values("person_id", "record__imported_list__name").annotate(records=Count("record_id"))
              .filter(records__gt=1).order_by("person_id").first())
     if twice:
         return (f"list {twice['record__imported_list__name']} names each person once, but person "
-                f"{twice['person_id']} holds {twice['records']} of its records")
+                f"{_named(Person, twice['person_id'])[0]} holds {twice['records']} of its records")
     return ""
 
 
@@ -237,13 +243,16 @@ def decision_conflict(left: int, right: int, decision: str) -> str:
     different = [(a, b) for a, b, kind in decided if kind == PairDecision.Decision.DIFFERENT]
     same = joined([(a, b) for a, b, kind in decided if kind == PairDecision.Decision.SAME], (left, right))
     if decision == PairDecision.Decision.DIFFERENT:
-        return (f"records {left} and {right} are already one person through other 'same' decisions"
-                if same.connected(left, right) else "")
+        if not same.connected(left, right):
+            return ""
+        return "records {} and {} are already one person through other 'same' decisions".format(
+            *_named(Record, left, right))
     same.merge(left, right)
     group = same.subset(left)
     for a, b in different:
         if a in group and b in group:
-            return f"records {a} and {b} were decided to be different people, and this would join them"
+            return ("records {} and {} were decided to be different people, and this would join them"
+                    .format(*_named(Record, a, b)))
     one_per_person = Record.objects.filter(pk__in=group, imported_list__one_per_person=True)
     lists = Counter(one_per_person.values_list("imported_list__name", flat=True))
     twice = sorted(name for name, count in lists.items() if count > 1)

@@ -1,7 +1,8 @@
 """People: the consolidated persons that linkage makes of records, and reviewers' pair decisions.
 
 A person's id is stable across linkage runs: a new run's cluster inherits the id of the person whose
-records it shares most (see ``tergeu.linkage.linking``), so exports and bookmarks keep working.
+records it shares most (see ``tergeu.linkage.linking``), and with it the person's ``public_id``, the
+only id pages, the API and exports show, so exports and bookmarks keep working.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tergeu.history.tracking import track
 from tergeu.registry.models import Record
+from tergeu.toolkit.public_ids import public_id_field
 
 
 class LinkageRun(models.Model):
@@ -37,6 +39,7 @@ class PersonQuerySet(models.QuerySet):
 
 
 class Person(models.Model):
+    public_id = public_id_field()  # what pages, the API and exports call it; kept by every relink
     display_name = models.CharField(_("name"), max_length=300, blank=True)
     names = models.JSONField(_("preferred names"), default=dict,
                              help_text=_("the spelling most of the person's records use, per script"))

@@ -255,10 +255,11 @@ class PersonSeen:
     spellings, names and sizes. So when records are hidden everything is recomputed from the visible ones.
     """
 
-    pk: int
+    pk: int  # for joins inside Tergeu only; pages, the API and exports name the person by ``public_id``
+    public_id: str
     display_name: str
     names: dict[str, str]
-    lists: list[int]
+    lists: list[str]  # the public ids of the lists naming them, in import order
     suspicious: bool
     reasons: list[str]
     best: list[tuple[str, str, str, list[Record]]]  # (field, value, note, visible records stating it)
@@ -307,7 +308,7 @@ def _stored_as_seen(person: Person, visible: list[Record], claims: list[tuple[st
     for field, value, note, record_id in claims:
         if record_id in by_id:
             best.setdefault((field, value, note), []).append(by_id[record_id])
-    return PersonSeen(person.pk, person.display_name, dict(person.names), sorted({r.imported_list_id for r in visible}),
+    return PersonSeen(person.pk, person.public_id, person.display_name, dict(person.names), _lists_of(visible),
                       person.suspicious, list(person.reasons), [(*key, cited) for key, cited in best.items()])
 
 
@@ -317,8 +318,13 @@ def _consolidated_as_seen(person: Person, visible: list[Record], with_facts: boo
     by_id = {r.pk: r for r in visible}
     reasons = _doubts_of(visible)
     facts = [(fact.field, fact.value, note, [by_id[r] for r in fact.records]) for fact, note in found.facts]
-    return PersonSeen(person.pk, found.display_name, found.names, sorted({r.imported_list_id for r in visible}),
+    return PersonSeen(person.pk, person.public_id, found.display_name, found.names, _lists_of(visible),
                       bool(reasons), reasons, facts if with_facts else [])
+
+
+def _lists_of(visible: list[Record]) -> list[str]:
+    """The public ids of the lists naming the person, in import order (never their keys: finding 16)."""
+    return [imported.public_id for imported in sorted({r.imported_list for r in visible}, key=lambda i: i.pk)]
 
 
 def _doubts_of(records: list[Record]) -> list[str]:

@@ -1,10 +1,13 @@
 """Export the people index: one row per person, with the best-supported facts and the records behind them.
 
-The columns are a contract (docs/export-formats.md, ``tergeu export people``): ``person``,
-``display_name``, the preferred name per script, then for each person fact its best-supported value and
-the records stating it (``<field>_records``: "list name #row" joined by "; "), then the place as the
-gazetteer knows it, counts and review flags. CSV and XLSX cells are spreadsheet-safe (as ``tergeu export
-records``); JSON lines keep the values raw and the records as objects.
+The columns are a contract (docs/export-formats.md, ``tergeu export people``): ``person`` (the
+person's public id, as ``tergeu export links`` gives it), ``display_name``, the preferred name per
+script, then for each person fact its best-supported value and the records stating it
+(``<field>_records``: "list name #row" joined by "; "), then the place as the gazetteer knows it, the
+lists (by public id and by name), counts and review flags. No primary key is written: in a viewer's
+download their gaps would count the people and lists hidden from them (security finding 16). CSV and
+XLSX cells are spreadsheet-safe (as ``tergeu export records``); JSON lines keep the values raw and the
+records as objects.
 """
 
 from __future__ import annotations
@@ -47,29 +50,31 @@ def _cited(records: Iterable[Any]) -> list[dict[str, Any]]:
     return [{"list": r.imported_list.name, "row": r.row_number} for r in records]
 
 
-def person_record(row: PersonRow, list_names: dict[int, str]) -> dict[str, Any]:
+def person_record(row: PersonRow, list_names: dict[str, str]) -> dict[str, Any]:
     """One person as a JSON object: values raw, each fact with the records behind it."""
     key = "" if row.place_value.startswith(UNKNOWN_PREFIX) else row.place_value
     found = place(key)
     return {
-        "person": row.pk, "display_name": row.display_name, "names": dict(row.names),
+        "person": row.public_id, "display_name": row.display_name, "names": dict(row.names),
         "facts": {name: {"value": row.facts[name], "records": _cited(row.cited.get(name, []))}
                   for name in FACT_FIELDS if name in row.facts},
         "place": {"key": key, "names": dict(found.names) if found else {}},
-        "lists": [list_names.get(pk, str(pk)) for pk in row.lists], "sources": row.sources,
+        "lists": list(row.lists), "list_names": [list_names.get(list_id, "") for list_id in row.lists],
+        "sources": row.sources,
         "records": row.records, "to_review": row.suspicious, "review_reasons": list(row.reasons),
     }
 
 
-def person_cells(row: PersonRow, list_names: dict[int, str]) -> list[Any]:
+def person_cells(row: PersonRow, list_names: dict[str, str]) -> list[Any]:
     """One person as a table row in ``PEOPLE_COLUMNS`` order, every text cell spreadsheet-safe."""
     data = person_record(row, list_names)
     names = data["place"]["names"]
     cells: dict[str, Any] = {
-        "person": row.pk, "display_name": row.display_name,
+        "person": row.public_id, "display_name": row.display_name,
         **{column: row.names.get(script, "") for column, script in NAME_COLUMNS.items()},
         "place_key": data["place"]["key"], "place_name_kk": names.get("kk", ""), "place_name_ru": names.get("ru", ""),
-        "place_name_en": names.get("en", ""), "lists": len(row.lists), "list_names": "; ".join(data["lists"]),
+        "place_name_en": names.get("en", ""), "lists": "; ".join(row.lists),
+        "list_names": "; ".join(data["list_names"]),
         "sources": row.sources, "records": row.records, "to_review": "yes" if row.suspicious else "no",
         "review_reasons": "; ".join(row.reasons),
     }
@@ -79,7 +84,7 @@ def person_cells(row: PersonRow, list_names: dict[int, str]) -> list[Any]:
     return [spreadsheet_safe(cells.get(column, "")) for column in PEOPLE_COLUMNS]
 
 
-def write_people(out: IO[Any], rows: list[PersonRow], list_names: dict[int, str], fmt: str) -> int:
+def write_people(out: IO[Any], rows: list[PersonRow], list_names: dict[str, str], fmt: str) -> int:
     """Write ``rows`` to ``out`` (text for csv and json, binary for xlsx); returns how many people."""
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
@@ -95,7 +100,7 @@ def write_people(out: IO[Any], rows: list[PersonRow], list_names: dict[int, str]
     return len(rows)
 
 
-def xlsx_bytes(rows: list[PersonRow], list_names: dict[int, str]) -> bytes:
+def xlsx_bytes(rows: list[PersonRow], list_names: dict[str, str]) -> bytes:
     """A workbook of one sheet, "people": the header, then one row per person."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet("people")
@@ -107,7 +112,7 @@ def xlsx_bytes(rows: list[PersonRow], list_names: dict[int, str]) -> bytes:
     return buffer.getvalue()
 
 
-def as_text(rows: list[PersonRow], list_names: dict[int, str], fmt: str) -> str:
+def as_text(rows: list[PersonRow], list_names: dict[str, str], fmt: str) -> str:
     """CSV or JSON lines as one string (for a download)."""
     out: TextIO = io.StringIO()
     write_people(out, rows, list_names, fmt)

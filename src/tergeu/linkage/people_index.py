@@ -36,12 +36,13 @@ SORTS = ("name", "-name", "date", "-date", "place", "age", "-age", "lists")
 class PersonRow:
     """One person of the index, as the viewer may see them."""
 
-    pk: int
+    pk: int  # for joins only; the row is named outside Tergeu by ``public_id``
+    public_id: str
     display_name: str
     names: dict[str, str]
     facts: dict[str, str]
     cited: dict[str, list[Record]]  # field → the visible records stating its best-supported value
-    lists: list[int]
+    lists: list[str]  # the public ids of the visible lists naming the person, in import order
     sources: int
     records: int
     suspicious: bool
@@ -80,7 +81,7 @@ def people_rows(records: QuerySet[Record], language: str | None) -> list[PersonR
 def _row(seen: Any, records: list[Record], language: str | None) -> PersonRow:
     facts = {fact_field: value for fact_field, value, _note, _cited in seen.best}
     cited = {fact_field: list(records_of) for fact_field, _value, _note, records_of in seen.best}
-    row = PersonRow(seen.pk, seen.display_name, seen.names, facts, cited, seen.lists,
+    row = PersonRow(seen.pk, seen.public_id, seen.display_name, seen.names, facts, cited, seen.lists,
                     len({r.imported_list.source_id for r in records}), len(records), seen.suspicious, seen.reasons)
     written = facts.get("place_of_death", "")
     place = resolve_place(written)
@@ -88,7 +89,7 @@ def _row(seen: Any, records: list[Record], language: str | None) -> PersonRow:
     row.place_label = place.name(language) if place else written
     row.facets = {"place": [row.place_value], "date": [facts.get("date_of_death", "")],
                   "circumstances": [facts.get("circumstances", "")], "sex": [facts.get("sex", "")],
-                  "age": [age_band(row.age)], "list": [str(list_id) for list_id in seen.lists]}
+                  "age": [age_band(row.age)], "list": list(seen.lists)}
     return row
 
 
@@ -143,7 +144,7 @@ def facet_labels(rows: list[PersonRow], lists: QuerySet[ImportedList]) -> dict[s
     return {
         "place": {row.place_value: row.place_label for row in rows if row.place_value},
         "sex": {code: str(label) for code, label in SEX_LABELS.items()},
-        "list": {str(pk): name for pk, name in lists.values_list("pk", "name")},
+        "list": dict(lists.values_list("public_id", "name")),
     }
 
 
@@ -166,7 +167,7 @@ def sort_rows(rows: list[PersonRow], sort: str) -> list[PersonRow]:
     ties by name."""
     sort = sort if sort in SORTS else "name"
     descending = sort.startswith("-") or sort == "lists"
-    by_name = sorted(rows, key=lambda row: (row.display_name.casefold(), row.pk))
+    by_name = sorted(rows, key=lambda row: (row.display_name.casefold(), row.public_id))
     known = [row for row in by_name if _sort_value(row, sort) is not None]
     unknown = [row for row in by_name if _sort_value(row, sort) is None]
     return sorted(known, key=lambda row: _sort_value(row, sort), reverse=descending) + unknown

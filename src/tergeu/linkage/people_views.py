@@ -100,7 +100,7 @@ def people_download(request: HttpRequest) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404("not found")
     _rows, _filters, _sort, shown = _chosen(request)
-    names = dict(visible_lists(request.user).values_list("pk", "name"))
+    names = dict(visible_lists(request.user).values_list("public_id", "name"))
     if fmt == "xlsx":
         content: bytes | str = xlsx_bytes(shown, names)
     else:
@@ -111,11 +111,11 @@ def people_download(request: HttpRequest) -> HttpResponse:
 
 
 @requires(VIEW_REGISTRY)
-def person_page(request: HttpRequest, person_id: int) -> HttpResponse:
+def person_page(request: HttpRequest, person_id: str) -> HttpResponse:
     """The person as the viewer may see them: a person none of whose records they may see does not exist."""
-    person = Person.objects.filter(pk=person_id).first()
-    records = list(visible_records(request.user).filter(membership__person_id=person_id)
-                   .order_by("imported_list_id", "row_number"))
+    person = Person.objects.filter(public_id=person_id).first()
+    records = list(visible_records(request.user).filter(membership__person=person)
+                   .order_by("imported_list_id", "row_number")) if person is not None else []
     if person is None or not records:
         successor = successor_seen_by(request.user, person_id)
         if successor is None:

@@ -12,6 +12,8 @@ from typing import Any
 
 from tergeu.linkage.models import LinkageRun, PairDecision
 from tergeu.registry.access import visible_records
+from tergeu.registry.models import Record
+from tergeu.toolkit.public_ids import is_public_id
 
 _ID_CHUNK = 500  # ids per query, well under SQLite's limit on query parameters
 
@@ -36,6 +38,20 @@ def _visible_ids(user: Any, ids: Iterable[int]) -> set[int]:
         chunk = wanted[start:start + _ID_CHUNK]
         visible.update(visible_records(user).filter(pk__in=chunk).values_list("pk", flat=True))
     return visible
+
+
+def public_ids_of(ids: Iterable[int]) -> dict[int, str]:
+    """The public ids of these records, by primary key: how pages and the API name a queue's records."""
+    wanted, found = sorted(set(ids)), {}
+    for start in range(0, len(wanted), _ID_CHUNK):
+        found.update(Record.objects.filter(pk__in=wanted[start:start + _ID_CHUNK]).values_list("pk", "public_id"))
+    return found
+
+
+def records_named(user: Any, public_ids: Iterable[str]) -> dict[str, int]:
+    """The primary keys of the records with these public ids that the user may see (others are left out)."""
+    wanted = sorted({name for name in public_ids if is_public_id(name)})
+    return dict(visible_records(user).filter(public_id__in=wanted).values_list("public_id", "pk")) if wanted else {}
 
 
 def _is_decided_pair(item: dict, decisions: dict[Pair, str]) -> bool:

@@ -29,7 +29,7 @@ from tergeu.accounts.roles import REVIEW_FACTS
 from tergeu.linkage.linking import DecisionConflict
 from tergeu.linkage.linking import decide_pair as store_decision
 from tergeu.linkage.models import LinkageRun, PairDecision, ScoredPairRow
-from tergeu.linkage.queue import Pair, decisions_now, open_items, pair_key
+from tergeu.linkage.queue import Pair, decisions_now, open_items, pair_key, records_named
 from tergeu.registry.access import visible_records
 from tergeu.toolkit.paging import params_without_page
 from tergeu.toolkit.params import whole_number
@@ -106,10 +106,11 @@ def decide_pair(request: HttpRequest) -> HttpResponse:
 
     A decision contradicting earlier ones is not stored; the page then says why.
     """
-    left, right = (whole_number(request.POST.get(key)) for key in ("left", "right"))
-    if left is not None and right is not None:
+    left, right = (request.POST.get(key, "") for key in ("left", "right"))  # the records' public ids
+    named = records_named(request.user, (left, right))
+    if left in named and right in named:
         try:
-            store_decision(request.user, left, right, request.POST.get("decision", ""),
+            store_decision(request.user, named[left], named[right], request.POST.get("decision", ""),
                            request.POST.get("note", ""))
         except DecisionConflict as conflict:
             messages.error(request, _("Decision not stored: %(reason)s.") % {"reason": conflict})

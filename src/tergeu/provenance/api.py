@@ -1,5 +1,5 @@
 """The API of provenance: sources, who published the lists. A role that sees only some lists sees only
-those lists' sources (``tergeu.provenance.access``)."""
+those lists' sources (``tergeu.provenance.access``). Sources are named by their public ids."""
 
 import datetime
 from typing import Annotated, Any
@@ -13,16 +13,17 @@ from tergeu.accounts.access import require
 from tergeu.accounts.roles import VIEW_REGISTRY
 from tergeu.provenance.access import visible_sources
 from tergeu.provenance.models import Source
-from tergeu.toolkit.api import ERROR_RESPONSES, MAX_ID, Pages, get_visible
+from tergeu.toolkit.api import ERROR_RESPONSES, PUBLIC_ID_TEXT, Pages
+from tergeu.toolkit.public_ids import get_by_public_id
 
 
 class SourceRef(Schema):
-    id: int
+    id: str
     name: str
 
 
 class SourceOut(Schema):
-    id: int
+    id: str
     name: str
     kind: str
     publisher: str
@@ -33,9 +34,13 @@ class SourceOut(Schema):
     is_synthetic: bool
     created_at: datetime.datetime
 
+    @staticmethod
+    def resolve_id(obj: Source) -> str:
+        return obj.public_id  # never the pk: its gaps would count the sources hidden from the caller
+
 
 def source_ref(source: Source) -> dict[str, Any]:
-    return {"id": source.pk, "name": source.name}
+    return {"id": source.public_id, "name": source.name}
 
 
 router = Router(tags=["sources"])
@@ -48,5 +53,5 @@ def list_sources(request: HttpRequest) -> QuerySet[Source]:
 
 
 @router.get("/{source_id}", response={200: SourceOut, **ERROR_RESPONSES}, summary="One source")
-def get_source(request: HttpRequest, source_id: Annotated[int, Path(..., ge=1, le=MAX_ID)]) -> Source:
-    return get_visible(visible_sources(require(request, VIEW_REGISTRY)), source_id)
+def get_source(request: HttpRequest, source_id: Annotated[str, Path(..., description=PUBLIC_ID_TEXT)]) -> Source:
+    return get_by_public_id(visible_sources(require(request, VIEW_REGISTRY)), source_id)

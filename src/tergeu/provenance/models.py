@@ -15,10 +15,12 @@ from django.utils.translation import gettext_lazy as _
 
 from tergeu.history.tracking import track
 from tergeu.provenance.vocab import Confidence, Reliability, SourceKind, Status
+from tergeu.toolkit.public_ids import public_id_field
 
 
 @track
 class Source(models.Model):
+    public_id = public_id_field()  # what the API and forms call it: the pk would count hidden sources
     name = models.CharField(_("name"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=16, choices=SourceKind.choices, default=SourceKind.OTHER)
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)

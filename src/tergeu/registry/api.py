@@ -23,7 +23,8 @@ from tergeu.registry.facts import facts_of, history_of_record
 from tergeu.registry.models import ImportedList, Record
 from tergeu.registry.query import RegistryQuery, run_query
 from tergeu.registry.schemas import IsoDate, ListOut, RecordDetailOut, RecordOut, SortKey
-from tergeu.toolkit.api import ERROR_RESPONSES, MAX_ID, Pages, get_visible
+from tergeu.toolkit.api import ERROR_RESPONSES, PUBLIC_ID_TEXT, Pages
+from tergeu.toolkit.public_ids import PUBLIC_ID_PATTERN, get_by_public_id
 
 list_router = Router(tags=["lists"])
 
@@ -32,17 +33,18 @@ list_router = Router(tags=["lists"])
 @paginate(Pages)
 def list_lists(
     request: HttpRequest,
-    source: Annotated[int | None, Query(None, ge=1, le=MAX_ID, description="only lists of this source id")] = None,
+    source: Annotated[str | None, Query(None, pattern=f"^{PUBLIC_ID_PATTERN}$",
+                                        description="only lists of this source (its id)")] = None,
 ) -> QuerySet[ImportedList]:
     lists = visible_lists(require(request, VIEW_REGISTRY))
     if source is not None:
-        lists = lists.filter(source_id=source)
+        lists = lists.filter(source__public_id=source)
     return lists.order_by("imported_at", "pk")
 
 
 @list_router.get("/{list_id}", response={200: ListOut, **ERROR_RESPONSES}, summary="One imported list")
-def get_list(request: HttpRequest, list_id: Annotated[int, Path(..., ge=1, le=MAX_ID)]) -> ImportedList:
-    return get_visible(visible_lists(require(request, VIEW_REGISTRY)), list_id)
+def get_list(request: HttpRequest, list_id: Annotated[str, Path(..., description=PUBLIC_ID_TEXT)]) -> ImportedList:
+    return get_by_public_id(visible_lists(require(request, VIEW_REGISTRY)), list_id)
 
 
 record_router = Router(tags=["records"])
@@ -53,8 +55,8 @@ NO_NUL = r"^[^\x00]*$"  # PostgreSQL cannot compare text with NUL characters
 @paginate(Pages)
 def list_records(
     request: HttpRequest,
-    list_id: Annotated[int | None, Query(None, alias="list", ge=1, le=MAX_ID,
-                                         description="only records of this list id")] = None,
+    list_id: Annotated[str | None, Query(None, alias="list", pattern=f"^{PUBLIC_ID_PATTERN}$",
+                                         description="only records of this list (its id)")] = None,
     q: Annotated[str | None, Query(None, max_length=200, pattern=NO_NUL,
                                    description="name search in any script or spelling, ranked best first")] = None,
     place: Annotated[str | None, Query(None, max_length=200, pattern=NO_NUL,
@@ -93,16 +95,18 @@ def _raw_cells(record: Record) -> list[dict[str, Any]]:
 
 
 @record_router.get("/{record_id}", response={200: RecordDetailOut, **ERROR_RESPONSES}, summary="One record")
-def get_record(request: HttpRequest, record_id: Annotated[int, Path(..., ge=1, le=MAX_ID)]) -> dict[str, Any]:
+def get_record(request: HttpRequest,
+               record_id: Annotated[str, Path(..., description=PUBLIC_ID_TEXT)]) -> dict[str, Any]:
     user = require(request, VIEW_REGISTRY)
-    record = get_visible(visible_records(user), record_id)
+    record = get_by_public_id(visible_records(user), record_id)
     imported = record.imported_list
     facts = [{"field": f.field, "value": f.value, "source": source_ref(f.source), "confidence": f.confidence,
               "status": f.status, "note": f.note, "assessed": f.assessed,
               "citations": [_citation(c, can(user, VIEW_HISTORY)) for c in f.citations]}
              for f in facts_of(record, visible_to(user, Citation))]
     return {
-        "id": record.pk, "list": {"id": imported.pk, "name": imported.name}, "source": source_ref(imported.source),
+        "id": record.public_id, "list": {"id": imported.public_id, "name": imported.name},
+        "source": source_ref(imported.source),
         "row_number": record.row_number, "display_name": record.display_name, "place": record.place,
         "death_date": record.death_date, "facts": facts, "raw": _raw_cells(record),
         "derived": record.parsed.get("derived", {}), "warnings": record.parsed.get("warnings", []),

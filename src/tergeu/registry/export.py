@@ -74,10 +74,10 @@ LINK_COLUMNS = ("list", "row", "person")
 
 
 def iter_links() -> Iterator[dict]:
-    """One line per imported record: its list's name, its 1-based data row, its person's stable id
-    (empty until ``tergeu link`` has run, or for a record imported since)."""
+    """One line per imported record: its list's name, its 1-based data row, its person's stable public id,
+    as in ``/people/ID/`` (empty until ``tergeu link`` has run, or for a record imported since)."""
     records = (Record.objects.order_by("imported_list__imported_at", "imported_list_id", "row_number")
-               .values_list("imported_list__name", "row_number", "membership__person_id"))
+               .values_list("imported_list__name", "row_number", "membership__person__public_id"))
     for list_name, row_number, person_id in records.iterator(chunk_size=20000):
         yield {"list": list_name, "row": row_number, "person": person_id if person_id is not None else ""}
 

@@ -76,7 +76,7 @@ def _run(upload: UploadedFile, options: ImportOptions, user: Any) -> Status:
         raise HttpError(400, f"{name}: {exc.message}") from None
     finally:
         discard_upload(path, settings.TERGEU_HOME)
-    body = {**report.as_json(), "file": name, "imported_list_id": report.imported_list_id}
+    body = {**report.as_json(), "file": name, "imported_list_id": report.imported_list_public_id}
     return Status(200 if report.ok or report.dry_run else 422, body)
 
 

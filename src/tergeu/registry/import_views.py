@@ -143,5 +143,5 @@ def _preview_or_import(request: HttpRequest, pending: dict) -> HttpResponse:
         return _render(request, form, pending, report)  # kept for another try with another map
     _forget_pending(request)
     if report.already_imported_as:
-        return redirect("registry:list", list_id=ImportedList.objects.get(name=report.already_imported_as).pk)
-    return redirect("registry:list", list_id=report.imported_list_id)
+        return redirect("registry:list", list_id=ImportedList.objects.get(name=report.already_imported_as).public_id)
+    return redirect("registry:list", list_id=report.imported_list_public_id)

@@ -17,8 +17,8 @@ def lists_page(request: HttpRequest) -> HttpResponse:
 
 
 @requires(VIEW_REGISTRY)
-def list_page(request: HttpRequest, list_id: int) -> HttpResponse:
-    imported = get_object_or_404(visible_lists(request.user), pk=list_id)
+def list_page(request: HttpRequest, list_id: str) -> HttpResponse:
+    imported = get_object_or_404(visible_lists(request.user), public_id=list_id)
     report = imported.report
     context = {
         "item": imported, "report": report, "headers": report.get("headers", []),
@@ -30,8 +30,8 @@ def list_page(request: HttpRequest, list_id: int) -> HttpResponse:
 
 @require_POST
 @requires(SHARE_WITH_MISSION)
-def share_list(request: HttpRequest, list_id: int) -> HttpResponse:
-    imported = get_object_or_404(visible_lists(request.user), pk=list_id)
+def share_list(request: HttpRequest, list_id: str) -> HttpResponse:
+    imported = get_object_or_404(visible_lists(request.user), public_id=list_id)
     imported.shared_with_mission = request.POST.get("shared") == "yes"
     imported.save(update_fields=["shared_with_mission"])
-    return redirect("registry:list", list_id=imported.pk)
+    return redirect("registry:list", list_id=imported.public_id)

@@ -8,12 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from tergeu.history.tracking import track
 from tergeu.provenance.models import Source
 from tergeu.provenance.vocab import Confidence, Status
+from tergeu.toolkit.public_ids import public_id_field
 
 
 @track
 class ImportedList(models.Model):
     """One file as it was imported: its bytes' hash proves which file it was; the map says how it was read."""
 
+    public_id = public_id_field()  # what pages and the API call it: the pk would count hidden lists
     name = models.CharField(_("list name"), max_length=200, unique=True)
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="lists")
     file_name = models.CharField(_("file name"), max_length=500)
@@ -59,6 +61,7 @@ class Record(models.Model):
     import of 100,000 rows to 100,000 inserts instead of 800,000.
     """
 
+    public_id = public_id_field()  # what pages and the API call it: the pk would count hidden records
     imported_list = models.ForeignKey(ImportedList, on_delete=models.CASCADE, related_name="records")
     row_number = models.PositiveIntegerField(_("row"), help_text=_("1-based data row of the file"))
     raw = models.JSONField(_("raw row"), help_text=_("the cells exactly as read, in the order of the list's headers"))

@@ -15,7 +15,7 @@ from tergeu.provenance.models import Claim
 from tergeu.registry.models import Record
 from tergeu.registry.places import filter_by_place
 from tergeu.registry.search import RANKING_EXTRA, RankedRecords, rank
-from tergeu.toolkit.params import whole_number
+from tergeu.toolkit.public_ids import is_public_id
 
 SORTS = {
     "list": ("imported_list_id", "row_number"),
@@ -36,8 +36,8 @@ class RegistryQuery:
     date_to: str = ""
     circumstances: str = ""
     status: str = ""
-    source: int | None = None
-    list: int | None = None
+    source: str | None = None  # the source's public id
+    list: str | None = None  # the list's public id
     sort: str = "list"
 
     @classmethod
@@ -49,8 +49,14 @@ class RegistryQuery:
             q=(params.get("q") or "").strip(), place=(params.get("place") or "").strip(),
             date_from=(params.get("date_from") or "").strip(), date_to=(params.get("date_to") or "").strip(),
             circumstances=(params.get("circumstances") or "").strip(), status=(params.get("status") or "").strip(),
-            source=whole_number(params.get("source")), list=whole_number(params.get("list")), sort=sort,
+            source=_public_id(params.get("source")), list=_public_id(params.get("list")), sort=sort,
         )
+
+
+def _public_id(value: str | None) -> str | None:
+    """A filter names a list or source by its public id; anything else (a pk included) is ignored."""
+    value = (value or "").strip()
+    return value if is_public_id(value) else None
 
 
 def _with_status(records: QuerySet[Record], status: str) -> QuerySet[Record]:
@@ -82,9 +88,9 @@ def filter_records(records: QuerySet[Record], query: RegistryQuery) -> QuerySet[
     if query.status:
         records = _with_status(records, query.status)
     if query.source is not None:
-        records = records.filter(imported_list__source_id=query.source)
+        records = records.filter(imported_list__source__public_id=query.source)
     if query.list is not None:
-        records = records.filter(imported_list_id=query.list)
+        records = records.filter(imported_list__public_id=query.list)
     return records
 
 

@@ -37,7 +37,7 @@ IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date_only)]
 
 
 class ListRef(Schema):
-    id: int
+    id: str
     name: str
 
 
@@ -59,7 +59,7 @@ class ListReportOut(Schema):
 
 
 class ListOut(Schema):
-    id: int
+    id: str
     name: str
     source: SourceRef
     file_name: str
@@ -76,8 +76,12 @@ class ListOut(Schema):
     report: ListReportOut
 
     @staticmethod
+    def resolve_id(obj: ImportedList) -> str:
+        return obj.public_id  # never the pk: its gaps would count the lists hidden from the caller
+
+    @staticmethod
     def resolve_source(obj: ImportedList) -> dict[str, Any]:
-        return {"id": obj.source_id, "name": obj.source.name}
+        return {"id": obj.source.public_id, "name": obj.source.name}
 
     @staticmethod
     def resolve_format(obj: ImportedList) -> str:
@@ -94,7 +98,7 @@ class ListOut(Schema):
 class RecordFields(Schema):
     """What every view of a record shows; the list and detail views add their own ``facts`` shape."""
 
-    id: int
+    id: str
     list: ListRef
     source: SourceRef
     row_number: int
@@ -107,13 +111,17 @@ class RecordOut(RecordFields):
     facts: dict[str, str]
 
     @staticmethod
+    def resolve_id(obj: Record) -> str:
+        return obj.public_id  # never the pk: its gaps would count the records hidden from the caller
+
+    @staticmethod
     def resolve_list(obj: Record) -> dict[str, Any]:
-        return {"id": obj.imported_list_id, "name": obj.imported_list.name}
+        return {"id": obj.imported_list.public_id, "name": obj.imported_list.name}
 
     @staticmethod
     def resolve_source(obj: Record) -> dict[str, Any]:
         source = obj.imported_list.source
-        return {"id": source.pk, "name": source.name}
+        return {"id": source.public_id, "name": source.name}
 
 
 class CitationOut(Schema):
@@ -184,7 +192,7 @@ class ImportReportOut(Schema):
     ok: bool
     dry_run: bool
     already_imported_as: str | None
-    imported_list_id: int | None
+    imported_list_id: str | None  # the list's public id
     format: str
     encoding: str
     column_map: dict[str, Any] | None

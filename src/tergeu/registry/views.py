@@ -24,7 +24,7 @@ from tergeu.registry.names import name_analysis, name_summary
 from tergeu.registry.places import place_counts
 from tergeu.registry.query import SORTS, RegistryQuery, run_query
 from tergeu.toolkit.paging import params_without_page
-from tergeu.toolkit.params import whole_number
+from tergeu.toolkit.public_ids import is_public_id
 
 PAGE_SIZE = 50
 
@@ -45,8 +45,8 @@ def registry(request: HttpRequest) -> HttpResponse:
 
 
 @requires(VIEW_REGISTRY)
-def record_page(request: HttpRequest, record_id: int) -> HttpResponse:
-    record = get_object_or_404(visible_records(request.user), pk=record_id)
+def record_page(request: HttpRequest, record_id: str) -> HttpResponse:
+    record = get_object_or_404(visible_records(request.user), public_id=record_id)
     headers = record.imported_list.report.get("headers", [])
     name = name_analysis(record.facts, record.imported_list.column_map.get("name_order"))
     context = {
@@ -77,17 +77,17 @@ def _choice_label(choices: type[Confidence] | type[Status], value: str) -> str:
 
 @require_POST
 @requires(REVIEW_FACTS)
-def assess_fact(request: HttpRequest, record_id: int) -> HttpResponse:
+def assess_fact(request: HttpRequest, record_id: str) -> HttpResponse:
     """Store a reviewer's confidence/status for one fact; a value not offered by the form is a 400."""
-    record = get_object_or_404(visible_records(request.user), pk=record_id)
+    record = get_object_or_404(visible_records(request.user), public_id=record_id)
     field = request.POST.get("field", "")
     if field in record.facts:
         try:
             assess(record, field, confidence=request.POST.get("confidence") or None,
                    status=request.POST.get("status") or None, note=request.POST.get("note", "")[:1000])
         except InvalidAssessment as problem:
-            return _refused(request, record.pk, _("Assessment not stored: %(reason)s.") % {"reason": problem})
-    return redirect("registry:record", record_id=record.pk)
+            return _refused(request, record.public_id, _("Assessment not stored: %(reason)s.") % {"reason": problem})
+    return redirect("registry:record", record_id=record.public_id)
 
 
 def _refused(request: HttpRequest, record_id: int, message: str) -> HttpResponse:
@@ -108,12 +108,12 @@ def _date(text: str | None) -> datetime.date | None:
 
 @require_POST
 @requires(REVIEW_FACTS)
-def cite_fact_view(request: HttpRequest, record_id: int) -> HttpResponse:
+def cite_fact_view(request: HttpRequest, record_id: str) -> HttpResponse:
     """Cite a further source for one fact (a court document, a medical report); refused input is a 400."""
-    record = get_object_or_404(visible_records(request.user), pk=record_id)
+    record = get_object_or_404(visible_records(request.user), public_id=record_id)
     post = request.POST
-    source_id = whole_number(post.get("source"))
-    source = visible_to(request.user, Source).filter(pk=source_id).first() if source_id else None
+    source_id = post.get("source", "")  # its public id
+    source = visible_to(request.user, Source).filter(public_id=source_id).first() if is_public_id(source_id) else None
     try:
         if source is None or post.get("field", "") not in record.facts:
             raise InvalidCitation(_("choose one of the record's facts and a source"))
@@ -122,5 +122,5 @@ def cite_fact_view(request: HttpRequest, record_id: int) -> HttpResponse:
                   evidence_sha256=post.get("evidence_sha256", "")[:100],
                   valid_from=_date(post.get("valid_from")), valid_to=_date(post.get("valid_to")))
     except InvalidCitation as problem:
-        return _refused(request, record.pk, _("Citation not stored: %(reason)s.") % {"reason": problem})
-    return redirect("registry:record", record_id=record.pk)
+        return _refused(request, record.public_id, _("Citation not stored: %(reason)s.") % {"reason": problem})
+    return redirect("registry:record", record_id=record.public_id)

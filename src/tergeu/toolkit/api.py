@@ -1,15 +1,14 @@
-"""What every endpoint shares: pagination, error shapes, bounded ids (the caller checks: ``accounts.access``)."""
+"""What every endpoint shares: pagination, error shapes, ids in paths (the caller checks: ``accounts.access``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.pagination import PageNumberPagination
-
-from tergeu.toolkit.params import MAX_ID as MAX_ID  # past 64 bits an id is a 422, not an overflow in the driver
 
 
 class ErrorOut(Schema):
@@ -21,6 +20,10 @@ class ValidationErrorOut(Schema):
     errors: list[dict[str, Any]]
 
 
+# An object's id in a path: its public id (``toolkit.public_ids``). Anything else, an integer included, is
+# a 404, as an id that names nothing.
+PUBLIC_ID_TEXT = "the object's id: 26 lower-case letters and digits, as the API returned it"
+
 PAGE_SIZE = 50
 MAX_PAGE = 1_000_000
 
@@ -28,12 +31,18 @@ MAX_PAGE = 1_000_000
 ERROR_RESPONSES: dict[int, Any] = {401: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
 
 
-def get_visible(queryset: QuerySet, pk: int) -> Any:
-    """One object from a queryset already narrowed to what the caller may see; 404 otherwise."""
-    found = queryset.filter(pk=pk).first()
-    if found is None:
-        raise Http404("not found")
-    return found
+class LazyPage:
+    """A sequence the paginator slices before anything is shaped: ``shape`` turns only the page served
+    into JSON-ready dicts (one query for its rows' related ids, not one per row)."""
+
+    def __init__(self, items: Any, shape: Callable[[list[Any]], list[dict[str, Any]]]) -> None:
+        self.items, self.shape = items, shape
+
+    def __len__(self) -> int:
+        return self.items.count() if isinstance(self.items, QuerySet) else len(self.items)
+
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]:
+        return self.shape(list(self.items[index]))
 
 
 class Pages(PageNumberPagination):

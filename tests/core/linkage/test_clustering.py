@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 import random
 
 import numpy as np
@@ -11,6 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tergeu.core.linkage.clustering import (
+    LOG_ODDS_CAP,
+    UNSCORED,
     Cluster,
     Constraints,
     ScoredPair,
@@ -50,6 +53,27 @@ def test_it_does_not_chain_through_a_middle_record() -> None:
     # A~B and B~C are matches, A vs C clearly differ: the weaker side (C) stays apart.
     assert groups(cluster_records([1, 2, 3], scored((1, 2, 0.9), (2, 3, 0.8), (1, 3, 0.05)))) == [(1, 2), (3,)]
     assert groups(cluster_records([1, 2, 3], scored((1, 2, 0.7), (2, 3, 0.9), (1, 3, 0.05)))) == [(1,), (2, 3)]
+
+
+def test_log_odds_weigh_a_pair_the_model_is_sure_of_more_than_doubts() -> None:
+    # Record 4 fits two of a person's records well (0.9) and the third not at all (0.001): a namesake
+    # whose date of birth contradicts the official record. By probabilities it joins (average 0.6);
+    # by log-odds the sure "different" outweighs the two "probably same" (2.2 + 2.2 - 6.9 < 0).
+    pairs = clique((1, 2, 3), 0.99) + scored((1, 4, 0.9), (2, 4, 0.9), (3, 4, 0.001))
+    assert groups(cluster_records(range(1, 5), pairs)) == [(1, 2, 3, 4)]
+    assert groups(cluster_records(range(1, 5), pairs, log_odds=True)) == [(1, 2, 3), (4,)]
+
+
+def test_log_odds_count_an_unscored_pair_as_weak_evidence_against() -> None:
+    # 4 matches 1 and 2 and was never compared with 3. At 0.9 each: 2.2 + 2.2 + logit(0.025) = 0.73 > 0,
+    # it joins. At 0.8 each: 1.39 + 1.39 - 3.66 < 0, it stays alone (by probabilities, with unscored
+    # pairs at 0, it would join: (0.8 + 0.8 + 0) / 3 = 0.53).
+    pairs = clique((1, 2, 3), 0.99)
+    assert groups(cluster_records(range(1, 5), pairs + scored((1, 4, 0.9), (2, 4, 0.9)), log_odds=True)) == [
+        (1, 2, 3, 4)]
+    weaker = pairs + scored((1, 4, 0.8), (2, 4, 0.8))
+    assert groups(cluster_records(range(1, 5), weaker, log_odds=True)) == [(1, 2, 3), (4,)]
+    assert groups(cluster_records(range(1, 5), weaker)) == [(1, 2, 3, 4)]
 
 
 def test_it_does_not_chain_when_the_far_pair_was_never_scored() -> None:
@@ -264,14 +288,22 @@ def compatible(left: set[int] | frozenset[int], right: set[int] | frozenset[int]
     return not exclusive and not any((a, b) in cannot or (b, a) in cannot for a in left for b in right)
 
 
-def run(problem: dict, pairs: list[ScoredPair] | None = None, ids: list[int] | None = None) -> list[Cluster]:
+def run(problem: dict, pairs: list[ScoredPair] | None = None, ids: list[int] | None = None,
+        log_odds: bool = False) -> list[Cluster]:
     return cluster_records(
         problem["ids"] if ids is None else ids,
         problem["pairs"] if pairs is None else pairs,
         problem["constraints"],
         problem["threshold"],
         missing_pair_probability=problem["missing"],
+        log_odds=log_odds,
     )
+
+
+def log_odds(p: float) -> float:
+    """The weight ``cluster_records(log_odds=True)`` gives a pair, written out again here."""
+    held = min(max(p, 1 - LOG_ODDS_CAP), LOG_ODDS_CAP)
+    return math.log(held / (1 - held))
 
 
 def score_table(problem: dict) -> dict[frozenset[int], float]:
@@ -298,22 +330,24 @@ def test_it_returns_an_ordered_partition_or_rejects_only_real_contradictions(pro
 
 
 @settings(max_examples=400, deadline=None)
-@given(problems())
-def test_it_respects_constraints_and_is_locally_optimal(problem: dict) -> None:
+@given(problems(), st.booleans())
+def test_it_respects_constraints_and_is_locally_optimal(problem: dict, by_log_odds: bool) -> None:
     constraints, t, m = problem["constraints"], problem["threshold"], problem["missing"]
     if contradictory(problem["ids"], constraints):
         return
-    clusters = [frozenset(c.records) for c in run(problem)]
+    clusters = [frozenset(c.records) for c in run(problem, log_odds=by_log_odds)]
     table, unit = score_table(problem), units_of(problem["ids"], constraints.must_link)
+    weight = log_odds if by_log_odds else (lambda p: p)
+    missing = max(m, UNSCORED) if by_log_odds else m
 
     def gain(left: frozenset[int], right: frozenset[int]) -> float:
-        return sum(table.get(frozenset({a, b}), m) - t for a in left for b in right)
+        return sum(weight(table.get(frozenset({a, b}), missing)) - weight(t) for a in left for b in right)
 
     for cluster in clusters:
         assert all(unit[r] <= cluster for r in cluster)  # must-link groups whole
         assert all(compatible({a}, {b}, constraints) for a, b in itertools.combinations(cluster, 2))
     for left, right in itertools.combinations(clusters, 2):  # (1) no merge left that does not lower the score
-        assert gain(left, right) < 0 or not compatible(left, right, constraints)
+        assert gain(left, right) < 1e-9 or not compatible(left, right, constraints)
     for cluster in clusters:  # (2) no unit gains by leaving or by moving to another cluster
         for members in {unit[r] for r in cluster}:
             stay = gain(members, cluster - members)

@@ -37,3 +37,17 @@ def test_agreement_no_random_pair_met_gets_a_small_u_but_unmet_comparisons_stay_
     assert _levels(_smoothed(met))[0]["u_probability"] == 1 / U_SAMPLED_PAIRS
     unmet = _model([{"m_probability": 0.95}, {"m_probability": 0.05}])
     assert all(lvl.get("u_probability") is None for lvl in _levels(_smoothed(unmet)))
+
+
+def test_em_solutions_where_disagreeing_says_nothing_are_not_kept() -> None:
+    """EM at 40,000 people let the date of birth drift until m was within a few per cent of u at every
+    level: such a comparison no longer tells people apart, and the prior values are kept instead."""
+    from tergeu.core.linkage.model import _implausible
+
+    def comparison(levels: list[tuple[float, float]]) -> dict:
+        return {"comparison_levels": [{"is_null_level": True},
+                                      *({"m_probability": m, "u_probability": u} for m, u in levels)]}
+
+    assert _implausible(comparison([(0.5, 0.001), (0.45, 0.4), (0.05, 0.057)]))  # last level: m ≈ u
+    assert not _implausible(comparison([(0.5, 0.001), (0.45, 0.4), (0.05, 0.599)]))
+    assert _implausible(comparison([(0.3, 0.001), (0.3, 0.4), (0.4, 0.599)]))  # most matches disagree

@@ -10,6 +10,13 @@ def test_latin_look_alikes_inside_a_cyrillic_word_key_as_cyrillic() -> None:
     assert matching_key("ЯKОВЛЕB") == matching_key("Яковлев")
 
 
+def test_a_word_half_in_latin_look_alikes_keys_as_cyrillic() -> None:
+    # Upper-case print scanned or retyped: as many Latin twins as Cyrillic letters in a word.
+    assert matching_key("CАKEН") == matching_key("Сакен")
+    assert parse_name("Жуниcов Pyслaн Бaуыpжaнович").keys.given == parse_name("Жунисов Руслан").keys.given
+    assert fold_homoglyphs("Şаkеn") == "Şаkеn"  # a Latin letter with no Cyrillic twin: left Latin
+
+
 def test_a_latin_spelling_is_never_folded_into_cyrillic() -> None:
     assert fold_homoglyphs("Aset Tursyn") == "Aset Tursyn"
     assert fold_homoglyphs("Ерлан/Yerlan") == "Ерлан/Yerlan"
@@ -40,3 +47,11 @@ def test_a_latin_word_with_one_cyrillic_letter_is_left_latin() -> None:
 def test_short_forms_of_more_than_one_name_are_not_guessed() -> None:
     assert parse_name("Иванова Женя").keys.given == matching_key("Женя")
     assert parse_name("Петров Слава").keys.given == matching_key("Слава")
+
+
+def test_yo_written_io_keys_as_the_cyrillic_name() -> None:
+    # Transliterations that write ё as "io" (Fiodorov, Aliona), beside "yo" and "e".
+    assert matching_key("Fiodorov") == matching_key("Фёдоров") == matching_key("Fyodorov")
+    assert matching_key("Aliona") == matching_key("Алёна")
+    assert matching_key("Rodion") == matching_key("Родион")  # an "io" that is not ё keys alike on both sides
+    assert matching_key("Antonio") != matching_key("Antone")

@@ -61,6 +61,7 @@ _REGION_STEMS: dict[str, str] = {
     "west kazakhstan": "west kazakhstan region",
 }
 _ADJECTIVE_ENDINGS = ("skaia", "skaya", "skoi", "skoy", "skii")
+_REGION = matching_key("region")  # as keys spell it ("regen": an "io" between consonants keys as ё)
 _LIST_SEPARATORS = re.compile(r";|\+|\s(?:и|және|and)\s", re.IGNORECASE)
 
 
@@ -72,8 +73,8 @@ def area_of_place(text: str | None) -> str | None:
 @lru_cache(maxsize=1 << 12)
 def _area_of_region(text: str) -> str | None:
     words = matching_key(text).split()  # обл, область, облысы, oblast all key to words starting "obl"
-    marked = any(word.startswith(("obl", "region")) for word in words)
-    words = [w for w in words if w != "region" and not w.startswith("obl")]
+    marked = any(word.startswith(("obl", _REGION)) for word in words)
+    words = [w for w in words if w != _REGION and not w.startswith("obl")]
     stem = " ".join(words)
     for ending in _ADJECTIVE_ENDINGS:
         if stem.endswith(ending):

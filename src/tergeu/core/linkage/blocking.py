@@ -26,6 +26,8 @@ import numpy as np
 import pyarrow as pa
 from splink import block_on
 
+from tergeu.core.linkage.comparisons import family_root
+
 BLOCK_CAP = 50  # least records per block before it is split by the next level; pairs per rule <= records * cap / 2
 CROWDED = 4  # a block still over this many caps at its last level is not blocked on at all
 PAIR_BUDGET = 15_000_000  # ... on smaller sets the cap is higher, up to this many pairs per rule: they cost little
@@ -34,6 +36,7 @@ _FS, _GS, _GI = "family_skeleton", "given_skeleton", "given_initial"
 _DD, _PLACE, _YEAR = "death_date", "place", "CAST(birth_year AS VARCHAR)"
 _FAMILY_START, _F1, _PI = "substr(family, 1, 2)", "substr(family, 1, 1)", "patronymic_initial"
 _NID_START = "substr(national_id, 1, 5)"
+_ROOT = f"CASE WHEN length({family_root('family')}) >= 3 THEN {family_root('family')} END"  # as the comparison
 
 # Key column -> levels, coarsest first. Skeletons survive vowel changes; the first letters of the
 # family name with the given initial survive a typo late in the surname; an IIN's first digits
@@ -47,6 +50,8 @@ CAPPED_KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
                            (_FAMILY_START, _GI, _DD, _FS, _PLACE), (_FAMILY_START, _GI, _DD, _FS, _PLACE, _GS),
                            (_FAMILY_START, _GI, _DD, _FS, _PLACE, _GS, _PI)),
     "block_iin_start": ((_NID_START,), (_NID_START, _FS), (_NID_START, _FS, _GI)),
+    # One family name in its Russian and its Kazakh form (Турсынов, Турсынұлы): skeletons differ.
+    "block_family_root": ((_ROOT, _GI), (_ROOT, _GI, _DD), (_ROOT, _GI, _DD, _PLACE)),
     # A surname with a typo late in it ("Ерболато") and no date of death on one side (a morgue's
     # date of admission): the first letters, the initial and the birth year still meet.
     "block_family_start_year": ((_FAMILY_START, _GI, _YEAR), (_FAMILY_START, _GI, _YEAR, _FS),
@@ -60,6 +65,7 @@ BLOCKING_RULES: tuple[Any, ...] = (
     block_on("block_given_death"),
     block_on("block_family_start"),
     block_on("block_family_start_year"),
+    block_on("block_family_root"),
     block_on("birth_date"),
     block_on("block_iin_start"),  # an IIN with a typo late in it
     block_on("right(national_id, 5)"),  # ... or early in it

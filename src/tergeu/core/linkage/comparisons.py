@@ -42,7 +42,7 @@ def _jw(left: str, right: str) -> str:
 _KAZAKH_FORM = "(uli|kizi)$"  # a family name in the patronymic form (Ахметұлы), as matching keys spell it
 
 
-def _root(column: str) -> str:
+def family_root(column: str) -> str:
     """The family key without its ending: Ахметов, Ахметова and Ахметұлы all give "ahmet".
 
     Then without a last "i" and a last vowel, where the two forms part: Жаңабайұлы ~ Жанабаев
@@ -60,7 +60,7 @@ def family_comparison() -> cl.CustomComparison:
     family name in that form is often the father's name instead (Ерлан Ахметұлы: son of Ахмет), so
     it agreeing with the other record's patronymic is one too.
     """
-    root_l, root_r = _root("family_l"), _root("family_r")
+    root_l, root_r = family_root("family_l"), family_root("family_r")
     # exactly one side in the Kazakh form: Шишкин and Шишков share a root but are two names
     one_kazakh = f"regexp_matches(family_l, '{_KAZAKH_FORM}') <> regexp_matches(family_r, '{_KAZAKH_FORM}')"
     father_l, father_r = (f"regexp_replace({side}, '{_KAZAKH_FORM}', '')" for side in ("family_l", "family_r"))
@@ -160,7 +160,10 @@ def birth_comparison() -> cl.CustomComparison:
     before or after the death): a year within one counts as agreement only where a side's year comes
     from an age. Two typos are allowed a level of their own because some lists corrupt whole dates.
     Years more than ten apart (an age of 12 against one of 63) are a level of their own: a clerk's
-    slip can move a year by ten (1990 for 1980), rarely more, while namesakes differ by decades.
+    slip can move a year by ten (1990 for 1980), rarely more, while namesakes differ by decades. Where
+    both years are read from documents (a date of birth, an IIN) such a gap needs two slips in one
+    year, so it weighs more against a match than where one year is worked out from a reported age
+    (a press report's "aged 40" may be a guess).
     """
     both_full = "birth_date_l IS NOT NULL AND birth_date_r IS NOT NULL"
     approximate = "(NOT birth_year_exact_l OR NOT birth_year_exact_r)"
@@ -181,7 +184,8 @@ def birth_comparison() -> cl.CustomComparison:
             level(f"abs(birth_year_l - birth_year_r) <= 1 AND {approximate}", "years within 1 (age at death)", 0.2),
             level(f"abs(birth_year_l - birth_year_r) <= 3 AND NOT ({both_full})", "years within 3", 0.05),
             level("abs(birth_year_l - birth_year_r) <= 10", "different dates, years within 10", 0.035),
-            else_level(0.015).configure(label_for_charts="years of birth more than 10 apart"),
+            level(approximate, "years of birth more than 10 apart, one from an age", 0.012),
+            else_level(0.003).configure(label_for_charts="exact years of birth more than 10 apart"),
         ],
     )
 

@@ -41,6 +41,7 @@ TRAIN_AT_MOST = 30_000  # records the model is trained on; all are scored
 EM_RULES = (block_on("family_skeleton", "given_initial"), block_on("birth_year", "given_initial"))
 EM_PAIRS_AT_MOST = 400_000  # per EM rule, when training on a sample of a large set (Splink samples records)
 MAX_DISAGREEING_M = 0.35  # if EM says more true matches disagree than this, it has learned something else
+MAX_DISAGREEMENT_BAYES_FACTOR = 0.5  # ... or if full disagreement is not at least twice as likely for non-matches
 M_FLOOR = 0.005  # least share of true matches a trained level keeps (see ``_smoothed``)
 U_SAMPLED_PAIRS = 2e6  # random pairs the u probabilities are estimated from
 LOWEST_WEIGHT = -12.0  # pairs scored below this are not worth keeping, whatever the prior turns out to be
@@ -282,10 +283,21 @@ def _linker(table: Any, settings: Any) -> Linker:
 
 
 def _implausible(comparison: dict[str, Any]) -> bool:
-    """EM found a solution where true matches mostly disagree: it has modelled lists, not people."""
+    """EM found a solution that does not describe people: true matches mostly disagree (it has modelled
+    lists), or disagreeing is no evidence against a match (m close to u at the last level).
+
+    The second happens on large sets of namesakes: EM can explain the pairs by names alone and let a
+    comparison such as the birth year drift until every level says nothing (seen at 40,000 people: m
+    within a few per cent of u at every level of the date of birth), and namesakes born decades apart
+    are then joined. Whatever lists are linked, two records of one person that fully disagree on a
+    fact are rarer than two records of different people that do, by a wide margin.
+    """
     levels = [lvl for lvl in comparison["comparison_levels"] if not lvl.get("is_null_level")]
     first, last = levels[0].get("m_probability"), levels[-1].get("m_probability")
-    return first is None or last is None or last > MAX_DISAGREEING_M or last >= first
+    if first is None or last is None or last > MAX_DISAGREEING_M or last >= first:
+        return True
+    u_last = levels[-1].get("u_probability")
+    return bool(u_last) and last > MAX_DISAGREEMENT_BAYES_FACTOR * u_last
 
 
 def _guarded_em(linker: Linker, table: Any, rule: Any, max_pairs: float | None = None) -> Linker:

@@ -39,7 +39,7 @@ def link_records(records: Sequence[RecordFacts], constraints: Constraints | None
     model = score_pairs(rows, threshold=min(0.05, threshold), seed=seed, em=True, progress=step)
     step(f"clustering {len(model.pairs):,} scored pairs")
     clusters = cluster_records([r.record_id for r in records], model.pairs, constraints or Constraints(), threshold,
-                               attach_sparse=True)
+                               attach_sparse=True, log_odds=True)
     return Linkage(model, clusters)
 
 
@@ -77,7 +77,8 @@ def link_new_records(records: Sequence[RecordFacts], new_ids: frozenset[int], sa
         must_link=frozenset(p for p in constraints.must_link if involved.issuperset(p)) | whole,
         cannot_link=frozenset(p for p in constraints.cannot_link if involved.issuperset(p)) | apart,
     )
-    return Linkage(model, cluster_records(sorted(involved), kept_pairs, local, threshold, attach_sparse=True))
+    return Linkage(model, cluster_records(sorted(involved), kept_pairs, local, threshold, attach_sparse=True,
+                                          log_odds=True))
 
 
 def _people_kept_apart(links: list[tuple[int, int]], person_of: Mapping[int, int],

@@ -30,46 +30,70 @@ def priors_by_list_pair(record_ids: np.ndarray, record_lists: np.ndarray, list_n
     unlikely if there are five. Each record's probability of having its match in the other list (the
     coverage, estimated per pair of lists as a fixed point) is shared among its candidates in
     proportion to their Bayes factors, in both directions, and their geometric mean is kept.
-    Within one list (duplicates) a single prior per list is found as a fixed point instead.
+    Within one list (duplicates) a single prior per list is found as a fixed point instead, first:
+    a list that names some people twice gives such a record two right candidates, which should not
+    compete, so each direction's share is mixed with the plain posterior (no competition) in the
+    proportion of the other list's records that have a duplicate. Until 5 December the larger of the
+    two was kept, which undid the competition for every record with a strong namesake and fused
+    namesakes at 40,000 people (precision 0.85; 0.90 with competition).
     ``record_lists`` holds, per record of ``record_ids``, an index into ``list_names``.
     """
     sizes = np.bincount(record_lists, minlength=len(list_names))
-    left_ids, right_ids = left_ids.astype(np.int64), right_ids.astype(np.int64)
-    left_lists = _list_codes(record_ids, record_lists, left_ids)
-    right_lists = _list_codes(record_ids, record_lists, right_ids)
+    left_lists = _list_codes(record_ids, record_lists, left_ids.astype(np.int64))
+    right_lists = _list_codes(record_ids, record_lists, right_ids.astype(np.int64))
     match_weight = match_weight.astype(float)
-    log_bayes = match_weight - float(np.log2(prior / (1 - prior)))
-    probabilities = np.zeros(len(log_bayes))
+    probabilities = np.zeros(len(match_weight))
     estimates: dict[str, float] = {}
     low, high = np.minimum(left_lists, right_lists), np.maximum(left_lists, right_lists)
     pair_code = low.astype(np.int64) * len(list_names) + high
-    for code in np.unique(pair_code):
-        mask = pair_code == code
-        a, b = divmod(int(code), len(list_names))
-        first, second = sorted((list_names[a], list_names[b]))
-        i_first, i_second = list_names.index(first), list_names.index(second)
-        if first == second:
-            total = sizes[i_first] * (sizes[i_first] - 1) / 2
-            shift = self_consistent_shift(match_weight[mask], prior, max(total, 1.0),
-                                          start=min(sizes[i_first] / max(total, 1.0), 0.5))
-            probabilities[mask] = 1.0 / (1.0 + np.power(2.0, -(match_weight[mask] + shift)))
-            estimates[f"{first} ~ {first} (duplicates prior)"] = _prior_after(prior, shift)
+    codes = [divmod(int(code), len(list_names)) for code in np.unique(pair_code)]
+    twice = np.zeros(len(list_names))  # per list, the share of its records named twice in it
+    for a, b in codes:
+        if a == b:
+            mask = pair_code == a * len(list_names) + a
+            probabilities[mask], estimates[f"{list_names[a]} ~ {list_names[a]} (duplicates prior)"] = \
+                _duplicates(match_weight[mask], prior, int(sizes[a]))
+            twice[a] = min(1.0, 2.0 * float(probabilities[mask].sum()) / max(int(sizes[a]), 1))
+    log_bayes = match_weight - float(np.log2(prior / (1 - prior)))
+    for a, b in codes:
+        if a == b:
             continue
-        left_first = left_lists[mask] == i_first
-        in_first = np.where(left_first, left_ids[mask], right_ids[mask])
-        in_second = np.where(left_first, right_ids[mask], left_ids[mask])
-        size_1, size_2 = int(sizes[i_first]), int(sizes[i_second])
-        forward, coverage_1 = _shared_among_candidates(in_first, log_bayes[mask], size_1, size_2)
-        backward, coverage_2 = _shared_among_candidates(in_second, log_bayes[mask], size_2, size_1)
-        # A list may hold a person twice: then two candidates split one share although both are right.
-        # The plain posterior with the same coverage as prior does not split, so the larger one is kept.
-        plain_prior = coverage_1 / size_2
-        odds = plain_prior / (1 - plain_prior) * np.power(2.0, np.clip(log_bayes[mask], -200, 200))
-        probabilities[mask] = np.maximum(np.sqrt(forward * backward), odds / (1 + odds))
-        estimates[f"share of {first} also on {second}"] = coverage_1
-        estimates[f"share of {second} also on {first}"] = coverage_2
+        first, second = sorted((a, b), key=lambda code: list_names[code])
+        mask = pair_code == a * len(list_names) + b
+        left_first = left_lists[mask] == first
+        owners = (np.where(left_first, left_ids[mask], right_ids[mask]),
+                  np.where(left_first, right_ids[mask], left_ids[mask]))
+        probabilities[mask], coverages = _across(owners, log_bayes[mask], (int(sizes[first]), int(sizes[second])),
+                                                 (twice[first], twice[second]))
+        estimates[f"share of {list_names[first]} also on {list_names[second]}"] = coverages[0]
+        estimates[f"share of {list_names[second]} also on {list_names[first]}"] = coverages[1]
     clipped = np.clip(probabilities, 1e-15, 1 - 1e-15)
     return np.log2(clipped / (1 - clipped)), estimates
+
+
+def _duplicates(match_weight: np.ndarray, prior: float, size: int) -> tuple[np.ndarray, float]:
+    """Probabilities of pairs within one list, with the list's own prior found as a fixed point."""
+    total = size * (size - 1) / 2
+    shift = self_consistent_shift(match_weight, prior, max(total, 1.0), start=min(size / max(total, 1.0), 0.5))
+    return 1.0 / (1.0 + np.power(2.0, -(match_weight + shift))), _prior_after(prior, shift)
+
+
+def _across(owners: tuple[np.ndarray, np.ndarray], log_bayes: np.ndarray, sizes: tuple[int, int],
+            twice: tuple[float, float]) -> tuple[np.ndarray, tuple[float, float]]:
+    """Probabilities of pairs across two lists: each direction's shared chance, mixed with the plain
+    posterior by the other list's share of duplicates, then their geometric mean."""
+    forward, coverage_1 = _shared_among_candidates(owners[0], log_bayes, sizes[0], sizes[1])
+    backward, coverage_2 = _shared_among_candidates(owners[1], log_bayes, sizes[1], sizes[0])
+    forward = (1 - twice[1]) * forward + twice[1] * _plain(log_bayes, coverage_1 / max(sizes[1], 1))
+    backward = (1 - twice[0]) * backward + twice[0] * _plain(log_bayes, coverage_2 / max(sizes[0], 1))
+    return np.sqrt(forward * backward), (coverage_1, coverage_2)
+
+
+def _plain(log_bayes: np.ndarray, prior: float) -> np.ndarray:
+    """The posterior from one prior for every pair, candidates not competing."""
+    prior = min(max(prior, 1e-12), 1 - 1e-12)
+    odds = prior / (1 - prior) * np.power(2.0, np.clip(log_bayes, -200, 200))
+    return odds / (1 + odds)
 
 
 def _shared_among_candidates(owners: np.ndarray, log_bayes: np.ndarray, own_size: int,

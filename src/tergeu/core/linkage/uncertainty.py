@@ -60,7 +60,7 @@ def plausible_clusterings(records: Iterable[int], pairs: Sequence[ScoredPair], c
     constraints = constraints or Constraints()
     sampler = None if start is None else PartitionSampler(ids, pairs, constraints, threshold, start)
     if sampler is None or sampler.start_breaks_constraints():
-        best = cluster_records(ids, pairs, constraints, threshold, attach_sparse=True)
+        best = cluster_records(ids, pairs, constraints, threshold, attach_sparse=True, log_odds=True)
         sampler = PartitionSampler(ids, pairs, constraints, threshold, [c.records for c in best])
     rng = np.random.default_rng(seed)
     return [sampler.draw(rng, rng.normal(0.0, calibration_spread) if calibration_spread else 0.0, sweeps)

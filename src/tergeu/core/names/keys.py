@@ -51,6 +51,7 @@ _LATIN_SPECIAL = {
 _LOOKALIKES = str.maketrans("AaBbCcEeHhKkMmOoPpTtXxYy", "АаВвСсЕеНнКкМмОоРрТтХхУу")
 _MIXED_WORD = re.compile(r"[^\W\d_]*[A-Za-z][^\W\d_]*")
 _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+_LATIN_WITHOUT_TWIN = re.compile(r"[^\W\d_AaBbCcEeHhKkMmOoPpTtXxYy\u0400-\u04ff]")  # a letter of neither kind
 
 _APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼʻ`´ʹ′", "'"))
 
@@ -82,6 +83,7 @@ _ASCII_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"c(?!h)", "k"),
         (r"ye", "e"),
         (r"(?<=[^aeiouy])yo", "e"),
+        (r"(?<=[^aeiouy])io(?=[^aeiouy])", "e"),  # ё as "io" (Fiodorov, Aliona, Semion); Родион keys alike
         (r"y", "i"),
         (r"^ie", "e"),
         (r"ij$", "i"),
@@ -123,20 +125,24 @@ def _fold(ascii_token: str) -> str:
 
 
 def fold_homoglyphs(text: str) -> str:
-    """Latin look-alike letters inside a word that is mostly Cyrillic, made Cyrillic.
+    """Latin look-alike letters inside a Cyrillic word, made Cyrillic.
 
-    Only words whose letters are mostly Cyrillic change, so a Latin spelling ("Aset") is never
-    touched, nor a Latin word with one Cyrillic letter slipped in ("Zhаnna"); and only the look-alike
-    letters move: a word still mixed afterwards is left for the reader to see.
+    A word changes when its letters are mostly Cyrillic, or when it holds a Cyrillic letter and every
+    Latin letter in it has a Cyrillic twin: a scan of upper-case print mixes the scripts half and half
+    ("CАKEН", "Pyслaн"), and no Latin spelling is written with only those letters and a Cyrillic one.
+    So a Latin spelling ("Aset") is never touched, nor a Latin word with a Cyrillic letter slipped in
+    ("Zhаnna": z and n have no twin); only the look-alike letters move, and a word still mixed
+    afterwards is left for the reader to see.
     """
     if not _CYRILLIC_LETTER.search(text):
         return text
-    return _MIXED_WORD.sub(lambda m: m.group(0).translate(_LOOKALIKES) if _mostly_cyrillic(m.group(0))
+    return _MIXED_WORD.sub(lambda m: m.group(0).translate(_LOOKALIKES) if _cyrillic_word(m.group(0))
                            else m.group(0), text)
 
 
-def _mostly_cyrillic(word: str) -> bool:
-    return 2 * len(_CYRILLIC_LETTER.findall(word)) > len(word)
+def _cyrillic_word(word: str) -> bool:
+    cyrillic = len(_CYRILLIC_LETTER.findall(word))
+    return 2 * cyrillic > len(word) or (cyrillic > 0 and not _LATIN_WITHOUT_TWIN.search(word))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -66,6 +66,7 @@ class ImportReport:
     preview: list[dict] = field(default_factory=list)
     already_imported_as: str | None = None
     imported_list_id: int | None = None
+    imported_list_public_id: str | None = None  # what pages and the API call the list
     dry_run: bool = False
 
     @property
@@ -144,7 +145,7 @@ def import_file(path: Path, options: ImportOptions,
             if options.dry_run or not report.ok:
                 raise _Rollback
     except _Rollback:
-        report.imported_list_id = None
+        report.imported_list_id = report.imported_list_public_id = None
     return report
 
 
@@ -182,7 +183,7 @@ def _write(table: Table, column_map: ColumnMap, positions: dict[str, int], optio
     imported.row_count = report.rows
     imported.report = {**imported.report, **report.summary()}
     imported.save(update_fields=["row_count", "report"])
-    report.imported_list_id = imported.pk
+    report.imported_list_id, report.imported_list_public_id = imported.pk, imported.public_id
     write_entry(imported, "import", None,
                 {"list": imported.name, "file": imported.file_name, "sha256": imported.sha256,
                  "rows": report.rows, "facts": report.facts, "source": source.name})

@@ -1,7 +1,8 @@
 """Fast, atomic insertion of records.
 
 The ORM's per-object cost (tens of µs) would cap an import far below the 20,000 rows/s Tergeu
-promises, so rows go in through ``executemany`` with ids reserved up front. It must run inside
+promises, so rows go in through ``executemany`` with ids reserved up front (and a public id made for
+each row here, as the ORM would from the field's default). It must run inside
 ``transaction.atomic()``: on SQLite the transaction is IMMEDIATE (see settings), on PostgreSQL the
 table is locked, so no other writer can take the reserved ids.
 """
@@ -16,9 +17,10 @@ from django.db.models import Max
 from tergeu.core.places import resolve_key
 from tergeu.registry.models import Record
 from tergeu.registry.search import display_name_of, name_keys_of
+from tergeu.toolkit.public_ids import new_public_id
 
-RECORD_COLUMNS = ("id", "imported_list_id", "row_number", "raw", "facts", "parsed", "display_name", "name_keys",
-                  "place", "place_key", "death_date")
+RECORD_COLUMNS = ("id", "public_id", "imported_list_id", "row_number", "raw", "facts", "parsed", "display_name",
+                  "name_keys", "place", "place_key", "death_date")
 
 
 class BulkWriter:
@@ -41,10 +43,10 @@ class BulkWriter:
         """Queue a record (raw cells and parse results already JSON-encoded); return the id it will have."""
         record_id = self.next_id
         self.next_id += 1
-        self.rows.append((record_id, list_id, row_number, raw_json, orjson.dumps(facts).decode("utf-8"),
-                          parsed_json, display_name_of(facts)[:300], name_keys_of(facts),
-                          facts.get("place_of_death", "")[:200], resolve_key(facts.get("place_of_death")),
-                          facts.get("date_of_death", "")))
+        self.rows.append((record_id, new_public_id(), list_id, row_number, raw_json,
+                          orjson.dumps(facts).decode("utf-8"), parsed_json, display_name_of(facts)[:300],
+                          name_keys_of(facts), facts.get("place_of_death", "")[:200],
+                          resolve_key(facts.get("place_of_death")), facts.get("date_of_death", "")))
         if len(self.rows) >= self.batch_size:
             self.flush()
         return record_id

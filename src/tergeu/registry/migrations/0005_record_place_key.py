@@ -18,7 +18,7 @@ def fill_place_keys(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0001_initial'),
+        ('registry', '0004_public_id_required'),
     ]
 
     operations = [

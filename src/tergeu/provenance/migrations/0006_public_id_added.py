@@ -1,0 +1,21 @@
+"""Sources get a ``public_id`` column, empty for now (0007 fills it, 0008 makes it required).
+
+Three steps for the reasons given in ``registry/migrations/0002_public_id_added.py``.
+"""
+
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ("provenance", "0005_citations"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="source",
+            name="public_id",
+            field=models.CharField(editable=False, max_length=26, null=True, verbose_name="public id"),
+        ),
+    ]
