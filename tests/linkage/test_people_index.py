@@ -7,6 +7,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import Resolver404, resolve
 
 from people_fixtures import Linked, link_as_one
 from tergeu.accounts.roles import EXPERT_MISSION, INVESTIGATOR
@@ -91,6 +92,16 @@ def test_the_api_answers_with_the_same_filters_and_visibility(linked: Linked, ca
     assert callers["nobody"].get("/api/people-index").status_code == 404
     assert callers[INVESTIGATOR].get("/api/people-index", sort="nonsense").status_code == 422
     assert callers[INVESTIGATOR].get("/api/people-index", list=linked.ngo.pk).status_code == 422  # a key is no id
+
+
+def test_the_index_routes_do_not_clash_with_a_person_page(linked: Linked) -> None:
+    """``people/<public_id:...>/`` matches only a 26-character token: ``download`` stays the download."""
+    person = Record.objects.get(imported_list=linked.ngo, row_number=2).membership.person
+    assert resolve("/people/download/").view_name == "linkage:people-export"
+    assert resolve("/people/").view_name == "linkage:people"
+    assert resolve(f"/people/{person.public_id}/").kwargs == {"person_id": person.public_id}
+    with pytest.raises(Resolver404):
+        resolve(f"/people/{person.pk}/")
 
 
 def test_a_role_without_the_registry_gets_a_404(linked: Linked, client_as) -> None:

@@ -53,6 +53,24 @@ def test_the_api_filters_by_key(imported: ImportedList, callers) -> None:
     assert found["count"] == 3
 
 
+def test_the_place_filter_combines_with_the_list_and_source_filters_by_public_id(imported: ImportedList, client_as,
+                                                                               callers, write_csv, run_import) -> None:
+    morgue = run_import(write_csv("b.csv", HEADER, [["Тестова Дана", "Алматы"]]), list_name="morgue",
+                        source_name="City morgue")
+    assert morgue.ok
+    client = client_as(INVESTIGATOR)
+    both = client.get("/registry/", {"place": "almaty"}).content.decode()
+    assert "Тестова" in both and "Нурланов" in both
+    hospital = client.get("/registry/", {"place": "almaty", "list": imported.public_id}).content.decode()
+    assert "Нурланов" in hospital and "Тестова" not in hospital
+    source = ImportedList.objects.get(pk=morgue.imported_list_id).source
+    by_source = client.get("/registry/", {"place": "almaty", "source": source.public_id}).content.decode()
+    assert "Тестова" in by_source and "Нурланов" not in by_source
+    api = callers[INVESTIGATOR].get("/api/records", place="almaty", list=imported.public_id).json()
+    assert api["count"] == 3 and {item["list"]["id"] for item in api["items"]} == {imported.public_id}
+    assert callers[INVESTIGATOR].get("/api/records", place="almaty", list=imported.pk).status_code == 422
+
+
 def test_the_places_page_lists_unknown_places_from_visible_records_only(imported, registry, client_as) -> None:
     page = client_as(INVESTIGATOR).get("/registry/places/").content.decode()
     assert "Шортанды-7" in page and "Almaty" in page
