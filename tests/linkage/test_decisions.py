@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from click.testing import CliRunner
 from django.contrib.auth import get_user_model
@@ -61,8 +63,11 @@ def test_it_reports_decisions_stored_before_they_were_checked_without_crashing(t
     a, b, c = three
     for left, right, decision in ((a, b, "same"), (b, c, "same"), (a, c, "different")):
         PairDecision.objects.create(left_id=left, right_id=right, decision=decision, decided_by="old import")
-    with pytest.raises(LinkageBlocked, match="decisions contradict each other"):
+    with pytest.raises(LinkageBlocked, match="decisions contradict each other") as blocked:
         run_linkage(full=True)
+    named = {Record.objects.get(pk=pk).public_id for pk in (a, c)}
+    assert all(public_id in str(blocked.value) for public_id in named)  # records as pages and the API name them
+    assert not re.search(rf"\brecords {a} and {c}\b", str(blocked.value))
     result = CliRunner().invoke(cli, ["link", "--full"])
     assert result.exit_code == 1 and "contradict each other" in result.output and "Traceback" not in result.output
 

@@ -28,6 +28,7 @@ from tergeu.linkage.models import LinkageRun, Person
 from tergeu.linkage.people import store_all
 from tergeu.provenance.models import Source
 from tergeu.registry.models import ImportedList, Record
+from tergeu.toolkit import public_ids
 from tergeu.toolkit.public_ids import is_public_id
 
 pytestmark = pytest.mark.django_db
@@ -202,8 +203,10 @@ def test_import_refuses_a_role_without_the_right_before_reading_the_body(callers
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_migration_gives_existing_rows_distinct_ids() -> None:
-    """Rows made before the column existed (sources, lists, records, people) get distinct ids."""
+def test_the_migration_gives_existing_rows_distinct_ids(monkeypatch) -> None:
+    """Rows made before the column existed (sources, lists, records, people) get distinct ids, batch
+    after batch (two rows a batch here, so the walk along the primary key is exercised)."""
+    monkeypatch.setattr(public_ids, "FILL_BATCH", 2)
     executor = MigrationExecutor(connection)
     before = [("provenance", "0006_public_id_added"), ("registry", "0002_public_id_added"),
               ("linkage", "0004_public_id_added")]

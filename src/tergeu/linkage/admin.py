@@ -11,7 +11,7 @@ class PersonAdmin(ReadOnlyAdmin, VisibleOnlyAdmin):
 
     list_display = ("id", "display_name", "cohesion", "suspicious")
     list_filter = ("suspicious",)
-    search_fields = ("display_name",)
+    search_fields = ("display_name", "public_id")
 
 
 @admin.register(Membership)

@@ -8,7 +8,7 @@ from tergeu.provenance.models import Citation, Claim, Source
 class SourceAdmin(VisibleOnlyAdmin):
     list_display = ("name", "kind", "publisher", "published_on", "reliability", "is_synthetic")
     list_filter = ("kind", "reliability", "is_synthetic")
-    search_fields = ("name", "publisher")
+    search_fields = ("name", "publisher", "public_id")
 
 
 @admin.register(Claim)

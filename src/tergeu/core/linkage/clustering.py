@@ -37,7 +37,7 @@ reviewer decision is wrong and must not be resolved silently.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -52,7 +52,18 @@ __all__ = ["Cluster", "ConstraintConflict", "Constraints", "ScoredPair", "assign
            "cluster_records", "suspicious_clusters"]
 
 class ConstraintConflict(ValueError):
-    """Must-links, cannot-links and exclusive lists that no clustering can satisfy together."""
+    """Must-links, cannot-links and exclusive lists that no clustering can satisfy together.
+
+    ``records`` are the record ids involved; ``text(name)`` says it again naming each record by
+    ``name(id)``, so callers that show records by another name (a public id) never show the ids.
+    """
+
+    def __init__(self, template: str, records: tuple[int, ...]) -> None:
+        self.template, self.records = template, records
+        super().__init__(self.text(str))
+
+    def text(self, name: Callable[[int], str]) -> str:
+        return self.template.format(*(name(record) for record in self.records))
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +214,7 @@ def _prepare_constraints(
     for a, b in _index_pairs(constraints.cannot_link, ids, "a cannot-link").tolist():
         if unit[a] == unit[b]:
             first, second = sorted((int(ids[a]), int(ids[b])))
-            raise ConstraintConflict(f"records {first} and {second} are cannot-linked but joined by must-links")
+            raise ConstraintConflict("records {} and {} are cannot-linked but joined by must-links", (first, second))
         cannot.setdefault(a, set()).add(b)
         cannot.setdefault(b, set()).add(a)
     names = sorted(set(constraints.group_of.values()))
@@ -220,7 +231,8 @@ def _prepare_constraints(
         listed = [code for code in exclusive[members].tolist() if code >= 0]
         if len(listed) != len(set(listed)):
             twins = [int(ids[r]) for r in members if exclusive[r] >= 0]
-            raise ConstraintConflict(f"must-linked records {twins} include two records of one exclusive list")
+            raise ConstraintConflict("must-linked records " + ", ".join("{}" for _ in twins)
+                                     + " include two records of one exclusive list", tuple(twins))
     listed = exclusive.tolist() if is_exclusive.any() else None
     return SearchContext(threshold, missing, unit, unit_of, unit_members, listed, cannot), codes, names
 
