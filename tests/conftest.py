@@ -65,6 +65,7 @@ def client_as():
 
     return make
 
+from people_fixtures import linked  # noqa: E402,F401,I001  (fixture: two lists, four people, one on both)
 from role_fixtures import callers, registry  # noqa: E402,F401  (fixtures: a user per role; shared and private lists)
 
 

@@ -47,6 +47,7 @@ print(json.dumps({
         object_type=ContentType.objects.get_for_model(PairDecision), object_id=str(decision.pk)).count(),
     "content_types": sorted(f"{c.app_label}.{c.model}" for c in ContentType.objects.all()),
     "public_ids": {name: [len(set(found)), all(map(is_public_id, found))] for name, found in ids.items()},
+    "place_keys": sorted(set(Record.objects.values_list("place", "place_key"))),
 }))
 """
 
@@ -82,6 +83,11 @@ def test_a_database_of_469c731_migrates_with_every_row(tmp_path: Path) -> None:
     assert seen["decision_history"] == 1  # the reviewer's decision kept its history entry
     assert seen["public_ids"] == {"Source": [before["provenance_source"], True], "ImportedList": [3, True],
                                   "Record": [42, True], "Person": [before["casualties_person"], True]}
+    assert ["Almaty", "almaty"] in seen["place_keys"]  # registry.0005 gave existing records their place keys
+    assert all(key for place, key in seen["place_keys"] if place)
+    assert "registry.0005_record_place_key... OK" in migrated.stdout  # after the public ids (0002-0004)
+    assert migrated.stdout.index("registry.0004_public_id_required") < migrated.stdout.index(
+        "registry.0005_record_place_key")
     moved = {"registry.record", "registry.importedlist", "history.changeentry", "linkage.person",
              "linkage.pairdecision", "linkage.membership", "linkage.linkagerun", "linkage.scoredpairrow"}
     assert moved <= set(seen["content_types"])

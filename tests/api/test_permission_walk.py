@@ -43,6 +43,7 @@ OPERATIONS = [
     Operation("get", "/api/people", roles.VIEW_REGISTRY),
     Operation("get", "/api/people/{person_id}", roles.VIEW_REGISTRY, "shared"),
     Operation("get", "/api/people/{person_id}", roles.VIEW_ALL_LISTS, "private"),
+    Operation("get", "/api/people-index", roles.VIEW_REGISTRY),
     Operation("get", "/api/review", roles.REVIEW_FACTS),
     Operation("post", "/api/review/decisions", roles.REVIEW_FACTS, "shared"),
     Operation("get", "/api/estimates", roles.VIEW_ALL_LISTS),

@@ -13,3 +13,13 @@ def test_same_decisions_through_a_left_out_record_still_join_the_others(monkeypa
     constraints = capture._constraints_among(kept)
     assert constraints.must_link == frozenset({(1, 2), (3, 4)})
     assert constraints.cannot_link == frozenset({(3, 5)})
+
+
+def test_a_place_stratum_is_the_gazetteer_key_and_reads_as_the_place_in_the_readers_language() -> None:
+    spellings = ("г. Алматы", "Alma-Ata", "Тараз")
+    records = [SimpleNamespace(facts={"place_of_death": text, "sex": "M"}) for text in spellings]
+    stratum = capture._stratum(records, ["place_of_death", "sex"])
+    assert stratum == "almaty · M"
+    assert capture.stratum_label(stratum, "kk") == "Алматы · M"
+    assert capture.stratum_label("almaty-region", "en") == "Almaty Region"
+    assert capture.stratum_label("shortandi", "ru") == "shortandi"  # not a gazetteer key: shown as stored

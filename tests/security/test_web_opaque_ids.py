@@ -8,6 +8,9 @@ endpoint validating the body before the right to import) is replayed at the end.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 from typing import Any
 
@@ -16,6 +19,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from tergeu.accounts import roles
 from tergeu.core.linkage import Cluster
@@ -32,7 +36,8 @@ pytestmark = pytest.mark.django_db
 HEADER = ["ФИО", "Место гибели", "Дата гибели"]
 HIDDEN_ROWS = [[f"Скрытов Тест {n}", "Тараз", "07.01.2022"] for n in range(1, 6)]
 SHARED_ROWS = [["Открытова Дана", "Алматы", "05.01.2022"], ["Открытов Ерлан", "Алматы", "06.01.2022"]]
-ID_KEYS = ("id", "list_id", "imported_list_id")  # keys holding one id; "lists" and review "records" hold several
+# keys holding one id ("person": the people index's rows); "lists" and review "records" hold several
+ID_KEYS = ("id", "list_id", "imported_list_id", "person")
 
 
 @pytest.fixture
@@ -95,6 +100,34 @@ def test_what_the_mission_is_shown_counts_nothing_hidden(callers, hidden_first: 
     for name in ("list", "source"):  # the registry's filters
         linked += re.findall(r'<option value="([^"]+)"', re.search(f'<select name="{name}">.*?</select>', pages)[0])
     assert len(linked) >= 2 + 2 + 1 + 1 + 1 + 1 and all(is_public_id(value) for value in linked), linked
+
+
+def test_the_people_index_names_people_and_lists_by_public_id(callers, hidden_first: list[Record]) -> None:
+    """The people index (page, API, download) shows the mission its two people and the shared list by
+    public id only: no link, facet value, field or cell that a primary key (6, 7; list 2) could fill."""
+    visible = hidden_first[5:]
+    people = {record.membership.person.public_id for record in visible}
+    shared = visible[0].imported_list
+    assert min(record.membership.person.pk for record in visible) > len(HIDDEN_ROWS)  # keys would count
+    page = _mission_page(callers).get("/people/").content.decode()
+    assert set(re.findall(r'href="/people/([^/"]+)/"', page)) == people
+    assert re.findall(r'[?&;]list=([^"&]+)"', page) == [shared.public_id]  # the list facet's one value
+    index = callers[roles.EXPERT_MISSION].get("/api/people-index").json()
+    assert {item["person"] for item in index["items"]} == people
+    shown = _ids_in(index["items"]) + [value["value"] for value in index["facets"]["list"]]
+    assert len(shown) == 2 + 2 + 1 and all(is_public_id(value) for value in shown), shown  # people, lists, facet
+    assert set(shown) == people | {shared.public_id}
+    assert callers[roles.EXPERT_MISSION].get("/api/people-index", list=shared.pk).status_code == 422
+    download = _mission_page(callers).get
+    rows = list(csv.DictReader(io.StringIO(download("/people/download/", {"format": "csv"}).content.decode())))
+    lines = [json.loads(line) for line in download("/people/download/", {"format": "json"}).content.splitlines()]
+    sheet = load_workbook(io.BytesIO(download("/people/download/", {"format": "xlsx"}).content), read_only=True)
+    cells = list(sheet["people"].iter_rows(values_only=True))
+    columns = cells[0].index("person"), cells[0].index("lists")
+    for found in ([(row["person"], row["lists"]) for row in rows], [(line["person"], *line["lists"]) for line in lines],
+                  [tuple(row[i] for i in columns) for row in cells[1:]]):
+        assert len(found) == 2 and {person for person, _list in found} == people, found
+        assert {listed for _person, listed in found} == {shared.public_id}, found
 
 
 def test_ids_do_not_follow_the_order_rows_were_made_in(write_csv, run_import) -> None:

@@ -115,6 +115,7 @@ api.add_router("/lists", registry_api.list_router)
 api.add_router("/records", registry_api.record_router)
 api.add_router("/import", import_api.router)
 api.add_router("/people", linkage_api.people_router)
+api.add_router("/people-index", linkage_api.people_index_router)
 api.add_router("/review", linkage_api.review_router)
 api.add_router("/estimates", estimation_api.router)
 

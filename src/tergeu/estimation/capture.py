@@ -1,10 +1,11 @@
 """Capture histories from the database: which lists name each linked person, and the person's stratum.
 
-A person's stratum value for a field is the value most of their records state (after folding place
-spellings with the gazetteer), or None when no record states it; the estimation imputes those.
-Alternative linkage draws re-cluster the records from the stored pair probabilities, so the same
-reading applies to every draw. Records too thin to be told from namesakes (a given name alone) are
-left out (``tergeu.core.linkage.identifiable``): the list is taken not to have named that person.
+A person's stratum value for a field is the value most of their records state (a place folded by the
+gazetteer, ``tergeu.core.places``: a known place is its key), or None when no record states it; the
+estimation imputes those. Alternative linkage draws re-cluster the records from the stored pair
+probabilities, so the same reading applies to every draw. Records too thin to be told from namesakes
+(a given name alone) are left out (``tergeu.core.linkage.identifiable``): the list is taken not to have
+named that person.
 """
 
 from __future__ import annotations
@@ -14,7 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from tergeu.core.estimation import Unit
-from tergeu.core.linkage import Constraints, ScoredPair, is_identifiable, joined, place_key, plausible_clusterings
+from tergeu.core.linkage import (
+    Constraints,
+    ScoredPair,
+    comparable_place,
+    is_identifiable,
+    joined,
+    plausible_clusterings,
+)
+from tergeu.core.places import place_name
 from tergeu.linkage.linking import linkage_constraints, read_records, record_facts
 from tergeu.linkage.models import LinkageRun, Membership, ScoredPairRow
 from tergeu.registry.models import ImportedList, Record
@@ -39,7 +48,18 @@ def stratum_fields(names: Sequence[str]) -> list[str]:
 
 
 def _value(field: str, value: str) -> str:
-    return (place_key(value) or value) if field in ("place_of_death", "region") else value
+    """A place as the gazetteer's key ("г. Алматы" → "almaty"), else folded; other values as stated."""
+    if field in ("place_of_death", "region"):
+        return comparable_place(value) or value
+    return value
+
+
+STRATUM_SEPARATOR = " · "
+
+
+def stratum_label(stratum: str, language: str | None) -> str:
+    """A stratum as a reader reads it: each gazetteer key in it named in ``language`` ("almaty" → "Алматы")."""
+    return STRATUM_SEPARATOR.join(place_name(part, language) for part in stratum.split(STRATUM_SEPARATOR))
 
 
 def _stratum(records: list[Record], fields: list[str]) -> str | None:
@@ -49,7 +69,7 @@ def _stratum(records: list[Record], fields: list[str]) -> str | None:
         if not stated:
             return None
         parts.append(stated.most_common(1)[0][0])
-    return " · ".join(parts)
+    return STRATUM_SEPARATOR.join(parts)
 
 
 def _units(groups: list[list[int]], by_id: dict[int, Record], index_of: dict[int, int], width: int,

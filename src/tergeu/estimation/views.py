@@ -7,6 +7,7 @@ from typing import Literal
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,7 +15,7 @@ from tergeu.accounts.access import can, requires
 from tergeu.accounts.roles import RUN_ESTIMATES, RUN_LINKAGE, VIEW_ALL_LISTS
 from tergeu.core.estimation import METHODS
 from tergeu.estimation.access import visible_estimates
-from tergeu.estimation.capture import STRATA
+from tergeu.estimation.capture import STRATA, stratum_label
 from tergeu.estimation.charts import interval_rows, overlap_rows
 from tergeu.estimation.service import EstimateRunning, running_estimate, start_estimate
 from tergeu.linkage.access import visible_jobs, visible_runs
@@ -40,7 +41,8 @@ def estimates_page(request: HttpRequest, status: int = 200) -> HttpResponse:
     latest = finished.first()
     failed = latest if latest is not None and latest.error else None
     result = run.result if run else {}
-    chart = interval_rows(result)
+    language = get_language()
+    chart = interval_rows(result, lambda stratum: stratum_label(stratum, language))
     jobs = visible_jobs(user)
     linkage_run = visible_runs(user).first()
     return render(request, "estimation/estimates.html", {

@@ -7,7 +7,8 @@ answers and in the decisions posted; primary keys stay inside the database."""
 from typing import Annotated, Any, Literal
 
 from django.http import Http404, HttpRequest, HttpResponseRedirect
-from ninja import Field, Path, Router, Schema
+from django.utils.translation import get_language
+from ninja import Field, Path, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
@@ -17,9 +18,20 @@ from tergeu.linkage.access import successor_seen_by, visible_people
 from tergeu.linkage.linking import DecisionConflict, decide_pair
 from tergeu.linkage.models import LinkageRun, PairDecision, Person
 from tergeu.linkage.people import person_as_seen
+from tergeu.linkage.people_export import person_record
+from tergeu.linkage.people_index import (
+    SORTS,
+    facet_counts,
+    facet_labels,
+    filter_rows,
+    people_rows,
+    read_filters,
+    sort_rows,
+)
 from tergeu.linkage.queue import decisions_now, open_items, public_ids_of, records_named
-from tergeu.registry.access import visible_records
-from tergeu.toolkit.api import ERROR_RESPONSES, PUBLIC_ID_TEXT, ErrorOut, LazyPage, Pages
+from tergeu.registry.access import visible_lists, visible_records
+from tergeu.registry.api import NO_NUL
+from tergeu.toolkit.api import ERROR_RESPONSES, MAX_PAGE, PAGE_SIZE, PUBLIC_ID_TEXT, ErrorOut, LazyPage, Pages
 from tergeu.toolkit.public_ids import PUBLIC_ID_PATTERN, is_public_id
 
 people_router = Router(tags=["people"])
@@ -71,6 +83,77 @@ def get_person(request: HttpRequest, person_id: Annotated[str, Path(..., descrip
             raise Http404("not found")
         return HttpResponseRedirect(f"{request.path.rsplit('/', 1)[0]}/{successor}")
     return _person_out(person, user)
+
+
+people_index_router = Router(tags=["people"])
+FacetText = Annotated[str | None, Query(None, max_length=200, pattern=NO_NUL)]
+
+
+class PersonFactRecordOut(Schema):
+    list: str
+    row: int
+
+
+class PersonFactOut(Schema):
+    value: str
+    records: list[PersonFactRecordOut]
+
+
+class PersonPlaceOut(Schema):
+    key: str = Field(..., description="the gazetteer's key; empty when the place is not known to it")
+    names: dict[str, str] = Field(..., description="the place's name by language (kk, ru, en)")
+
+
+class PersonRowOut(Schema):
+    person: str = Field(..., description="the person's id, as /api/people/{id} takes it")
+    display_name: str
+    names: dict[str, str]
+    facts: dict[str, PersonFactOut]
+    place: PersonPlaceOut
+    lists: list[str] = Field(..., description="the ids of the lists naming the person, as the list filter takes them")
+    list_names: list[str]
+    sources: int
+    records: int
+    to_review: bool
+    review_reasons: list[str]
+
+
+class PeopleFacetValueOut(Schema):
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+class PeopleIndexOut(Schema):
+    count: int = Field(..., description="people the filters leave")
+    total: int = Field(..., description="people the caller may see")
+    items: list[PersonRowOut]
+    facets: dict[str, list[PeopleFacetValueOut]]
+
+
+@people_index_router.get("", response={200: PeopleIndexOut, **ERROR_RESPONSES},
+                         summary="People index: one row per person, with filters and facet counts",
+                         description="As the /people/ page: facts from the records the caller may see; each facet "
+                                     "value counts the people the other filters leave. Place: a gazetteer key or "
+                                     "'~' and a place as written; date: as stated (YYYY-MM-DD); age: a band.")
+def people_index(request: HttpRequest, place: FacetText = None, date: FacetText = None,
+                 circumstances: FacetText = None, sex: FacetText = None, age: FacetText = None,
+                 list_id: Annotated[str | None, Query(None, alias="list", pattern=f"^{PUBLIC_ID_PATTERN}$",
+                                                      description="only people a list names (its id)")] = None,
+                 sort: Annotated[Literal[SORTS] | None, Query(None)] = None,  # type: ignore[valid-type]
+                 page: Annotated[int, Query(1, ge=1, le=MAX_PAGE)] = 1) -> dict[str, Any]:
+    user = require(request, VIEW_REGISTRY)
+    rows = people_rows(visible_records(user), get_language())
+    filters = read_filters({"place": place, "date": date, "circumstances": circumstances, "sex": sex, "age": age,
+                            "list": list_id})
+    shown = sort_rows(filter_rows(rows, filters), sort or "name")
+    lists = visible_lists(user)
+    names = dict(lists.values_list("public_id", "name"))
+    facets = facet_counts(rows, filters, facet_labels(rows, lists))
+    return {"count": len(shown), "total": len(rows),
+            "items": [person_record(row, names) for row in shown[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]],
+            "facets": {name: [vars(value) for value in values] for name, values in facets.items()}}
 
 
 review_router = Router(tags=["review"])

@@ -1,4 +1,5 @@
-"""The linkage's commands: ``tergeu link`` and ``tergeu export links`` (``tergeu.cli`` mounts them)."""
+"""The linkage's commands: ``tergeu link``, ``tergeu export links`` and ``tergeu export people``
+(``tergeu.cli`` mounts them)."""
 
 from __future__ import annotations
 
@@ -71,5 +72,24 @@ def link(full: bool) -> None:
         console.print(f"[dim]Full run because {escape(summary.reason)}.[/dim]")
 
 
+@click.command("people")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "xlsx"]), default="csv", show_default=True,
+              help="csv or xlsx: a header row then one row per person; json: one JSON object per line.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Write here instead of stdout (an existing file is replaced).")
+@with_django
+def export_people(fmt: str, output: Path | None) -> None:
+    """One row per person: preferred names, best-supported facts with the records behind them, place,
+    counts of lists and sources, review flags. Columns: docs/export-formats.md."""
+    from tergeu.linkage.people_export import write_people
+    from tergeu.linkage.people_index import people_rows, sort_rows
+    from tergeu.registry.models import ImportedList, Record
+
+    rows = sort_rows(people_rows(Record.objects.all(), "en"), "name")  # the /people/ page's order
+    names = dict(ImportedList.objects.values_list("public_id", "name"))
+    count = write_to(output, lambda handle: write_people(handle, rows, names, fmt), fail, binary=fmt == "xlsx")
+    console.print(f"[dim]{count} people exported[/dim]")
+
+
 COMMANDS = [link]
-EXPORTS = [export_links]
+EXPORTS = [export_links, export_people]

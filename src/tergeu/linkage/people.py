@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from tergeu.core.linkage import (
@@ -24,8 +25,8 @@ from tergeu.core.linkage import (
     NamedRecord,
     SupportedFact,
     best_supported_facts,
+    comparable_place,
     doubts,
-    place_key,
     preferred_names,
 )
 from tergeu.history.tracking import delete_derived
@@ -36,7 +37,7 @@ from tergeu.registry.models import Record
 
 # Names have their own consolidation (preferred names); list row numbers and notes are about records.
 NOT_PERSON_FACTS = frozenset({"full_name", "family_name", "given_name", "patronymic", "source_record_id", "notes"})
-FOLDED = {"place_of_death": place_key, "region": place_key}
+FOLDED = {"place_of_death": comparable_place, "region": comparable_place}  # spellings of one place count together
 WEIGHT_OF_CONFIDENCE = {"high": 2.0, "medium": 1.0, "low": 0.5}
 DISPLAY_SCRIPTS = ("kk-cyrl", "ru-cyrl", "latn")  # the order a display name is chosen in, when several exist
 BATCH = 2000
@@ -254,7 +255,8 @@ class PersonSeen:
     spellings, names and sizes. So when records are hidden everything is recomputed from the visible ones.
     """
 
-    pk: int
+    pk: int  # for joins inside Tergeu only; pages, the API and exports name the person by ``public_id``
+    public_id: str
     display_name: str
     names: dict[str, str]
     lists: list[str]  # the public ids of the lists naming them, in import order
@@ -271,21 +273,58 @@ def person_as_seen(person: Person, visible: list[Record], *, with_facts: bool = 
     visible records give (two of one list, more records than lists): the weakest link was measured over
     every record, so it is not the viewer's to know. ``best`` is filled only ``with_facts`` (a query).
     """
-    lists = [imported.public_id for imported in sorted({r.imported_list for r in visible}, key=lambda i: i.pk)]
-    if len(visible) == Membership.objects.filter(person=person).count():
-        shown = {r.pk for r in visible}
-        best: dict[tuple[str, str, str], list[Record]] = {}
-        for claim in person_claims(person) if with_facts else []:
-            if claim.record_id in shown:
-                best.setdefault((claim.field, claim.value, claim.note), []).append(claim.record)
-        return PersonSeen(person.pk, person.display_name, dict(person.names), lists, person.suspicious,
-                          list(person.reasons), [(*key, cited) for key, cited in best.items()])
+    return people_as_seen(Person.objects.filter(pk=person.pk), {person.pk: visible}, with_facts=with_facts)[0]
+
+
+def people_as_seen(people: QuerySet[Person], visible: dict[int, list[Record]], *,
+                   with_facts: bool = False) -> list[PersonSeen]:
+    """``person_as_seen`` for many people in three queries, whatever their number (the people index).
+
+    ``visible`` maps each person's id to the records of it the viewer may see; people without any are
+    left out. ``people`` is a query, used as a subquery (no list of ids, which SQLite would cap). Records
+    should come with their list (``select_related``): the consolidation reads it.
+    """
+    found = [person for person in people if visible.get(person.pk)]
+    totals = dict(Membership.objects.filter(person__in=people.values("pk")).values("person_id")
+                  .annotate(n=Count("id")).values_list("person_id", "n"))
+    complete = {p.pk for p in found if totals.get(p.pk) == len(visible[p.pk])}
+    claims: dict[int, list[tuple[str, str, str, int]]] = {}
+    if with_facts and complete:
+        person_type = ContentType.objects.get_for_model(Person)
+        rows = (Claim.objects.filter(subject_type=person_type, subject_id__in=people.values("pk"))
+                .order_by("field", "record_id").values_list("subject_id", "field", "value", "note", "record_id"))
+        for subject, *claim in rows:
+            if subject in complete:
+                claims.setdefault(subject, []).append(tuple(claim))
+    return [_stored_as_seen(p, visible[p.pk], claims.get(p.pk, [])) if p.pk in complete
+            else _consolidated_as_seen(p, visible[p.pk], with_facts) for p in found]
+
+
+def _stored_as_seen(person: Person, visible: list[Record], claims: list[tuple[str, str, str, int]]) -> PersonSeen:
+    """Nothing hidden: the stored names, reasons and best-supported facts (claims: field, value, note,
+    record) of the person; the records stating each are the visible ones (all of them, here)."""
+    by_id = {r.pk: r for r in visible}
+    best: dict[tuple[str, str, str], list[Record]] = {}
+    for field, value, note, record_id in claims:
+        if record_id in by_id:
+            best.setdefault((field, value, note), []).append(by_id[record_id])
+    return PersonSeen(person.pk, person.public_id, person.display_name, dict(person.names), _lists_of(visible),
+                      person.suspicious, list(person.reasons), [(*key, cited) for key, cited in best.items()])
+
+
+def _consolidated_as_seen(person: Person, visible: list[Record], with_facts: bool) -> PersonSeen:
+    """Some records hidden: everything consolidated again from the visible ones."""
     found = consolidation(visible)
     by_id = {r.pk: r for r in visible}
     reasons = _doubts_of(visible)
     facts = [(fact.field, fact.value, note, [by_id[r] for r in fact.records]) for fact, note in found.facts]
-    return PersonSeen(person.pk, found.display_name, found.names, lists, bool(reasons), reasons,
-                      facts if with_facts else [])
+    return PersonSeen(person.pk, person.public_id, found.display_name, found.names, _lists_of(visible),
+                      bool(reasons), reasons, facts if with_facts else [])
+
+
+def _lists_of(visible: list[Record]) -> list[str]:
+    """The public ids of the lists naming the person, in import order (never their keys: finding 16)."""
+    return [imported.public_id for imported in sorted({r.imported_list for r in visible}, key=lambda i: i.pk)]
 
 
 def _doubts_of(records: list[Record]) -> list[str]:
@@ -296,5 +335,5 @@ def _doubts_of(records: list[Record]) -> list[str]:
     return doubts(one, np.ones(len(records)), codes, names, floor=0.0).get(0, [])
 
 
-__all__ = ["Consolidation", "PersonSeen", "consolidation", "continuing_people", "person_as_seen",
-           "person_claims", "store_all", "store_new"]
+__all__ = ["Consolidation", "PersonSeen", "consolidation", "continuing_people", "people_as_seen",
+           "person_as_seen", "person_claims", "store_all", "store_new"]

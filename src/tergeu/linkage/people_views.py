@@ -1,11 +1,15 @@
-"""A person's page: every spelling of the name by script, every fact with the records that state it."""
+"""People pages: the people index (one row per person, with facets) and a person's page (every spelling of
+the name by script, every fact with the records that state it)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from tergeu.accounts.access import requires
 from tergeu.accounts.roles import VIEW_REGISTRY
@@ -13,10 +17,62 @@ from tergeu.core.names import detect_script
 from tergeu.linkage.access import successor_seen_by
 from tergeu.linkage.models import Person
 from tergeu.linkage.people import person_as_seen
-from tergeu.registry.access import visible_records
+from tergeu.linkage.people_export import FORMATS, as_text, xlsx_bytes
+from tergeu.linkage.people_index import (
+    FACETS,
+    SORTS,
+    facet_counts,
+    facet_labels,
+    filter_rows,
+    people_rows,
+    read_filters,
+    sort_rows,
+)
+from tergeu.registry.access import visible_lists, visible_records
 from tergeu.registry.labels import field_label
 
 SCRIPT_ORDER = ("kk-cyrl", "ru-cyrl", "latn", "mixed", "unknown")
+PAGE_SIZE = 50
+DOWNLOAD_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/x-ndjson; charset=utf-8",
+                  "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+FACET_TITLES = {"place": _("Place of death"), "date": _("Date of death"), "circumstances": _("Circumstances"),
+                "sex": _("Sex"), "age": _("Age"), "list": _("List")}
+
+
+def _query_with(params: QueryDict, **changes: str) -> str:
+    """The query string with ``changes`` applied (an empty value removes the parameter) and no page."""
+    query = params.copy()
+    query.pop("page", None)
+    for name, value in changes.items():
+        query.pop(name, None)
+        if value:
+            query[name] = value
+    return query.urlencode()
+
+
+def _chosen(request: HttpRequest) -> tuple[list, dict[str, str], str, list]:
+    """(every person the viewer may see, the filters asked for, the sort, the people they leave, sorted)."""
+    rows = people_rows(visible_records(request.user), get_language())
+    filters = read_filters(request.GET)
+    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "name"
+    return rows, filters, sort, sort_rows(filter_rows(rows, filters), sort)
+
+
+@requires(VIEW_REGISTRY)
+def people_index(request: HttpRequest) -> HttpResponse:
+    """One row per current person the viewer may see, facts from visible records only; facets with counts."""
+    rows, filters, sort, shown = _chosen(request)
+    page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
+    counts = facet_counts(rows, filters, facet_labels(rows, visible_lists(request.user)))
+    facets = [(name, FACET_TITLES[name], [(value, _query_with(request.GET, **{name: "" if value.selected
+                                                                             else value.value}))
+                                          for value in counts[name]]) for name in FACETS]
+    return render(request, "linkage/people.html", {
+        "page": page, "facets": facets, "filters": filters, "sort": sort, "total": len(rows),
+        "params": _query_with(request.GET), "unsorted": _query_with(request.GET, sort=""),
+        "cleared": [(FACET_TITLES[name], next((v.label for v in counts[name] if v.selected), value),
+                     _query_with(request.GET, **{name: ""})) for name, value in filters.items()],
+    })
 
 
 def person_summary(records: list) -> tuple[dict[str, list[str]], list[tuple[str, list[tuple[str, list]]]]]:
@@ -35,6 +91,23 @@ def person_summary(records: list) -> tuple[dict[str, list[str]], list[tuple[str,
     ordered_facts = [(field_label(field), sorted(values.items(), key=lambda item: -len(item[1])))
                      for field, values in facts.items()]
     return ordered_spellings, ordered_facts
+
+
+@requires(VIEW_REGISTRY)
+def people_download(request: HttpRequest) -> HttpResponse:
+    """The people the index shows (same filters and order, every page) as CSV, XLSX or JSON lines."""
+    fmt = request.GET.get("format", "csv")
+    if fmt not in FORMATS:
+        raise Http404("not found")
+    _rows, _filters, _sort, shown = _chosen(request)
+    names = dict(visible_lists(request.user).values_list("public_id", "name"))
+    if fmt == "xlsx":
+        content: bytes | str = xlsx_bytes(shown, names)
+    else:
+        content = as_text(shown, names, fmt)
+    response = HttpResponse(content, content_type=DOWNLOAD_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="people.{"jsonl" if fmt == "json" else fmt}"'
+    return response
 
 
 @requires(VIEW_REGISTRY)

@@ -6,6 +6,8 @@ from tergeu.toolkit import public_ids  # noqa: F401  (registers the <public_id:.
 app_name = "linkage"
 
 urlpatterns = [
+    path("people/", people_views.people_index, name="people"),
+    path("people/download/", people_views.people_download, name="people-export"),
     path("people/<public_id:person_id>/", people_views.person_page, name="person"),
     path("review/", review_views.review_page, name="review"),
     path("review/decide/", review_views.decide_pair, name="decide"),

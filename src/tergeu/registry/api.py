@@ -60,7 +60,8 @@ def list_records(
     q: Annotated[str | None, Query(None, max_length=200, pattern=NO_NUL,
                                    description="name search in any script or spelling, ranked best first")] = None,
     place: Annotated[str | None, Query(None, max_length=200, pattern=NO_NUL,
-                                       description="place of death as the list names it")] = None,
+                                       description="place of death: a gazetteer key ('almaty': every spelling of the "
+                                                   "place), or '~' and the place as a list writes it")] = None,
     date_from: Annotated[IsoDate | None, Query(None, description="death on or after (ISO date)")] = None,
     date_to: Annotated[IsoDate | None, Query(None, description="death on or before (ISO date)")] = None,
     sort: Annotated[SortKey | None, Query(None, description="default: by list and row, or by rank with q")] = None,

@@ -1,5 +1,5 @@
 """The registry's commands: ``tergeu import``, ``tergeu map``, ``tergeu grant`` (share one list with one
-named person) and ``tergeu export records``.
+named person), ``tergeu places`` (records by place, unknown places) and ``tergeu export records``.
 
 Each command parses its options, calls the registry's services and prints; ``tergeu.cli`` mounts them.
 An import report names every problem with its row and column; everything taken from the file or the
@@ -237,5 +237,31 @@ def grant_(username: str, list_name: str, until: Any, revoke: bool, note: str) -
     console.print(f"{escape(username)} {held.get_level_display()} {escape(list_name)}{ending}")
 
 
-COMMANDS = [import_, map_, grant_]
+@click.command("places")
+@click.option("--unknown", is_flag=True, help="List the places as written that the gazetteer does not know, "
+              "with how many records name each (to review: add a variant to the gazetteer or fix the list).")
+@click.option("--refresh", is_flag=True, help="Recompute every record's place key (after the gazetteer changed).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout.")
+@with_django
+def places_(unknown: bool, refresh: bool, as_json: bool) -> None:
+    """Records per place of death, merged by the gazetteer ("Алматы" = "г. Алматы" = "Almaty")."""
+    from tergeu.registry.models import Record
+    from tergeu.registry.places import place_counts, refresh_place_keys, unknown_places
+
+    if refresh:
+        console.print(f"{refresh_place_keys()} record(s) got a new place key")
+    records = Record.objects.all()
+    rows = ([{"place": written, "records": n} for written, n in unknown_places(records)] if unknown else
+            [{"key": c.value if c.known else None, "place": c.label, "records": c.count}
+             for c in place_counts(records, "en")])
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    table = Table(*(["place as written", "records"] if unknown else ["key", "place", "records"]))
+    for row in rows:
+        table.add_row(*(escape(str(value)) if value is not None else "?" for value in row.values()))
+    Console().print(table)
+
+
+COMMANDS = [import_, map_, grant_, places_]
 EXPORTS = [export_records]

@@ -76,6 +76,10 @@ class Record(models.Model):
     display_name = models.CharField(_("name"), max_length=300, blank=True)
     name_keys = models.TextField(blank=True, help_text=_("matching keys and skeletons of the name's words"))
     place = models.CharField(_("place of death"), max_length=200, blank=True, db_index=True)
+    # The gazetteer's key for ``place`` (tergeu.core.places): "г. Алматы" and "Alma-Ata" are both "almaty".
+    # Empty when the place is not known to the gazetteer (those are listed for review: ``tergeu places
+    # --unknown``). Set at import; ``tergeu places --refresh`` recomputes it after the gazetteer changes.
+    place_key = models.CharField(_("place (gazetteer key)"), max_length=60, blank=True, db_index=True)
     death_date = models.CharField(_("date of death"), max_length=10, blank=True, db_index=True)
 
     class Meta:

@@ -1,6 +1,6 @@
 """The registry query: filters, name search and sorting, shared by the registry page and the API.
 
-Filters use the record's indexed columns (``place``, ``death_date``) where they can; a name query goes
+Filters use the record's indexed columns (``place_key``, ``place``, ``death_date``) where they can; a name query goes
 through ``tergeu.registry.search`` and is ranked, other sorts are done by the database.
 """
 
@@ -13,6 +13,7 @@ from django.db.models import Q, QuerySet
 
 from tergeu.provenance.models import Claim
 from tergeu.registry.models import Record
+from tergeu.registry.places import filter_by_place
 from tergeu.registry.search import RANKING_EXTRA, RankedRecords, rank
 from tergeu.toolkit.public_ids import is_public_id
 
@@ -79,8 +80,8 @@ def _in_range(records: QuerySet[Record], start: str, end: str) -> QuerySet[Recor
 
 def filter_records(records: QuerySet[Record], query: RegistryQuery) -> QuerySet[Record]:
     if query.place:
-        # exact, as the list wrote it (the registry offers the values): an index lookup; iexact would scan
-        records = records.filter(place=query.place)
+        # a gazetteer key (every spelling of the place) or "~" and a place as written: index lookups
+        records = filter_by_place(records, query.place)
     records = _in_range(records, query.date_from, query.date_to)
     if query.circumstances:
         records = records.filter(facts__circumstances__icontains=query.circumstances)

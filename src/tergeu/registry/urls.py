@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tergeu.registry import import_views, list_views, views
+from tergeu.registry import import_views, list_views, place_views, views
 from tergeu.toolkit import public_ids  # noqa: F401  (registers the <public_id:...> converter)
 
 app_name = "registry"
@@ -14,4 +14,5 @@ urlpatterns = [
     path("lists/<public_id:list_id>/", list_views.list_page, name="list"),
     path("lists/<public_id:list_id>/share/", list_views.share_list, name="share-list"),
     path("import/", import_views.import_page, name="import"),
+    path("registry/places/", place_views.places_page, name="places"),
 ]

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -22,6 +23,7 @@ from tergeu.registry.access import visible_lists, visible_records
 from tergeu.registry.facts import InvalidAssessment, assess, cite_fact, facts_of, history_of_record
 from tergeu.registry.labels import derived_label, field_label, name_part_label
 from tergeu.registry.names import name_analysis, name_summary
+from tergeu.registry.places import place_counts
 from tergeu.registry.query import SORTS, RegistryQuery, run_query
 from tergeu.toolkit.paging import params_without_page
 from tergeu.toolkit.public_ids import is_public_id
@@ -37,8 +39,7 @@ def registry(request: HttpRequest) -> HttpResponse:
     context = {
         "page": page, "query": query, "params": params_without_page(request), "sorts": SORTS,
         "lists": lists, "sources": Source.objects.filter(lists__in=lists).distinct(),
-        "places": visible_records(request.user).exclude(place="").values_list("place", flat=True)
-        .order_by("place").distinct(),
+        "places": place_counts(visible_records(request.user), get_language()),
         "statuses": Status.choices,
     }
     template = "registry/registry_results.html" if request.headers.get("HX-Request") else "registry/registry.html"

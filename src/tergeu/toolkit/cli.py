@@ -54,22 +54,24 @@ def fail(message: str) -> None:
     sys.exit(1)
 
 
-def write_to(output: Path | None, write: Callable[[TextIO], int], fail: Callable[[str], None]) -> int:
+def write_to(output: Path | None, write: Callable[[TextIO], int], fail: Callable[[str], None],
+             binary: bool = False) -> int:
     """Write to stdout, or to ``output`` through a temporary file in its folder, renamed when complete.
 
     A failed export (a missing folder, a full disk, a database error, Ctrl-C) then never leaves half a
     file where a whole one was, nor a temporary file behind. A file that cannot be written is reported
-    through ``fail`` (one line naming it) instead of a traceback.
+    through ``fail`` (one line naming it) instead of a traceback. ``binary`` writers (a spreadsheet) are
+    handed a binary stream instead of UTF-8 text.
     """
     if output is None:
-        return write(sys.stdout)
+        return write(sys.stdout.buffer if binary else sys.stdout)
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.parent)
     except OSError as error:
         fail(f"cannot write {output}: {error.strerror or error}")
         raise  # fail exits; this only satisfies the type checker
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+        with (os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="")) as stream:
             count = write(stream)
         os.replace(temporary, output)
     except BaseException as error:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 
 from tergeu.registry.access import visible_lists
 from tergeu.registry.models import Record
+from tergeu.registry.places import place_counts
 
 
 @login_required
@@ -17,7 +18,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {
         "lists": lists,
         "record_total": sum(item.row_count for item in lists),
-        "places": (Record.objects.filter(imported_list__in=lists).exclude(place="").values("place")
-                   .annotate(n=Count("id")).order_by("-n")[:10]),
+        # merged by the gazetteer: "Алматы", "г. Алматы" and "Almaty" are one place
+        "places": place_counts(Record.objects.filter(imported_list__in=lists), get_language(), limit=10),
     }
     return render(request, "web/home.html", context)

@@ -20,3 +20,12 @@ def test_it_gives_every_spelling_of_a_place_one_key(variants: list[str], key: st
 @pytest.mark.parametrize("text", ["", None, "г.", " , "])
 def test_it_keys_empty_places_as_empty(text: str | None) -> None:
     assert place_key(text) == ""
+
+
+def test_linkage_compares_the_gazetteer_key_where_the_place_resolves() -> None:
+    from tergeu.core.linkage.places import comparable_place
+
+    assert {comparable_place(v) for v in ("г. Алматы", "Alma-Ata", "Алматы қаласы", "Almaty")} == {"almaty"}
+    assert comparable_place("Kzyl-Orda") == comparable_place("Қызылорда") == "kyzylorda"
+    assert comparable_place("село Шортанды-7") == place_key("село Шортанды-7") == "shortandi"  # unknown: folded
+    assert comparable_place("") == ""

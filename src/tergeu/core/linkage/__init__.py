@@ -14,7 +14,7 @@ from tergeu.core.linkage.consolidate import NamedRecord, SupportedFact, best_sup
 from tergeu.core.linkage.features import FEATURE_COLUMNS, RecordFacts, features_of
 from tergeu.core.linkage.identifiable import is_identifiable
 from tergeu.core.linkage.joined import joined
-from tergeu.core.linkage.places import place_key
+from tergeu.core.linkage.places import comparable_place, place_key
 from tergeu.core.linkage.review import ReviewItem, review_queue
 from tergeu.core.linkage.uncertainty import plausible_clusterings
 
@@ -22,9 +22,9 @@ _ON_FIRST_USE = {"Linkage": "pipeline", "link_new_records": "pipeline", "link_re
 
 __all__ = [
     "FEATURE_COLUMNS", "Cluster", "ConstraintConflict", "Constraints", "Linkage", "NamedRecord", "RecordFacts",
-    "ReviewItem", "ScoredPair", "SupportedFact", "best_supported_facts", "doubts", "features_of", "is_identifiable",
-    "joined", "link_new_records", "link_records", "place_key", "plausible_clusterings", "preferred_names",
-    "review_queue",
+    "ReviewItem", "ScoredPair", "SupportedFact", "best_supported_facts", "comparable_place", "doubts",
+    "features_of", "is_identifiable", "joined", "link_new_records", "link_records", "place_key",
+    "plausible_clusterings", "preferred_names", "review_queue",
 ]
 
 

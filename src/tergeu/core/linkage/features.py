@@ -2,10 +2,11 @@
 
 Linkage compares keys, not spellings: the family name without its gender ending (Нурланова ~
 Нурланов), the father's name inside a patronymic (Серікұлы ~ Серикович), initials (Ж.С. ~ Жанболат
-Серикович), a birth year however it is known (a date of birth, an IIN, or the age at death), and one
-key per place (Алма-Ата ~ Almaty), and the areas (regions) a record's person died in, from its place or
-from a region the whole list states (a morgue's catchment). Every feature is computed here, in pure
-Python, so the model's SQL only compares columns, and a reviewer can see exactly what was compared.
+Серикович), a birth year however it is known (a date of birth, an IIN, or the age at death), one key
+per place (Алма-Ата ~ Almaty: the gazetteer's, where it knows the place), and the areas (regions) a
+record's person died in, from its place or from a region the whole list states (a morgue's catchment).
+Every feature is computed here, in pure Python, so the model's SQL only compares columns, and a
+reviewer can see exactly what was compared.
 
 ``feature_table`` is the bulk form: the same features as Arrow columns, with each distinct name parsed
 once (names repeat a lot across lists and people; parsing is most of the cost of a record).
@@ -24,7 +25,7 @@ from typing import Any
 import pyarrow as pa
 
 from tergeu.core.linkage.areas import record_areas
-from tergeu.core.linkage.places import place_key
+from tergeu.core.linkage.places import comparable_place
 from tergeu.core.names import matching_key, parse_iin, parse_name, parse_name_parts, skeleton_key
 
 FEATURE_COLUMNS = (
@@ -157,7 +158,7 @@ def features_of(record: RecordFacts, names_of: Callable[[NameKey], dict[str, Any
         "national_id": facts.get("national_id"),
         "death_date": _full_date(facts.get("date_of_death")),
         "recorded_date": _full_date(facts.get("date_recorded")),
-        "place": place_key(facts.get("place_of_death")) or None,
+        "place": comparable_place(facts.get("place_of_death")) or None,
         "area": record_areas(facts.get("place_of_death"), facts.get("region")),
         "sex": _sex(facts, names.get("sex_from_name")),
     })

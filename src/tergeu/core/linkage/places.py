@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from tergeu.core.names import matching_key
+from tergeu.core.places import resolve_key
 
 # Words that say what kind of place follows or precedes the name; compared after matching_key.
 _ADMIN_WORDS_WRITTEN = frozenset({
@@ -37,6 +38,14 @@ _ALIASES = {
     "turkistan": "turkestan", "turkestan": "turkestan",
 }
 _SEPARATORS = re.compile(r"[,;/()]")
+
+
+@lru_cache(maxsize=1 << 14)
+def comparable_place(text: str | None) -> str:
+    """What linkage compares of a place: the gazetteer's key where the place resolves ("г. Алматы" and
+    "Alma-Ata" → "almaty", "Kzyl-Orda" → "kyzylorda"), else ``place_key`` (an unknown village still
+    matches itself across spellings, and a typo of it stays close for the similarity level)."""
+    return resolve_key(text) or place_key(text)
 
 
 @lru_cache(maxsize=1 << 14)

@@ -14,12 +14,13 @@ from django.core.management.color import no_style
 from django.db import connection
 from django.db.models import Max
 
+from tergeu.core.places import resolve_key
 from tergeu.registry.models import Record
 from tergeu.registry.search import display_name_of, name_keys_of
 from tergeu.toolkit.public_ids import new_public_id
 
 RECORD_COLUMNS = ("id", "public_id", "imported_list_id", "row_number", "raw", "facts", "parsed", "display_name",
-                  "name_keys", "place", "death_date")
+                  "name_keys", "place", "place_key", "death_date")
 
 
 class BulkWriter:
@@ -44,7 +45,8 @@ class BulkWriter:
         self.next_id += 1
         self.rows.append((record_id, new_public_id(), list_id, row_number, raw_json,
                           orjson.dumps(facts).decode("utf-8"), parsed_json, display_name_of(facts)[:300],
-                          name_keys_of(facts), facts.get("place_of_death", "")[:200], facts.get("date_of_death", "")))
+                          name_keys_of(facts), facts.get("place_of_death", "")[:200],
+                          resolve_key(facts.get("place_of_death")), facts.get("date_of_death", "")))
         if len(self.rows) >= self.batch_size:
             self.flush()
         return record_id

@@ -1,0 +1,178 @@
+"""The people index: one row per current person, as the viewer's visible records describe them, with facets.
+
+Every row is ``people_as_seen`` of the person (the person page's own view, so a person's facts, names,
+lists and flags come only from records the viewer may see), reduced to what the index shows: the
+preferred name per script, age, sex, date and place of death (the gazetteer's place, named in the
+reader's language), circumstances, how many lists and sources name the person, and review flags.
+Facets count the rows left by the other filters' values; each value is a filter of its own.
+
+Rows are computed in a handful of queries for all people at once and filtered in Python: the facts are
+per viewer (consolidated from the visible records), so they cannot be filtered in SQL.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import F, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from tergeu.core.places import resolve_place
+from tergeu.linkage.models import Person
+from tergeu.linkage.people import people_as_seen
+from tergeu.registry.models import ImportedList, Record
+from tergeu.registry.places import UNKNOWN_PREFIX
+
+FACETS = ("place", "date", "circumstances", "sex", "age", "list")
+AGE_BANDS = ((0, 17, "0–17"), (18, 29, "18–29"), (30, 44, "30–44"), (45, 59, "45–59"), (60, 200, "60+"))
+SEX_LABELS = {"M": _("male"), "F": _("female")}
+SORTS = ("name", "-name", "date", "-date", "place", "age", "-age", "lists")
+
+
+@dataclass
+class PersonRow:
+    """One person of the index, as the viewer may see them."""
+
+    pk: int  # for joins only; the row is named outside Tergeu by ``public_id``
+    public_id: str
+    display_name: str
+    names: dict[str, str]
+    facts: dict[str, str]
+    cited: dict[str, list[Record]]  # field → the visible records stating its best-supported value
+    lists: list[str]  # the public ids of the visible lists naming the person, in import order
+    sources: int
+    records: int
+    suspicious: bool
+    reasons: list[str]
+    place_value: str = ""  # the place facet's value: a gazetteer key, or "~" and the place as written
+    place_label: str = ""
+    facets: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def age(self) -> int | None:
+        text = self.facts.get("age", "")
+        return int(text) if text.isdigit() else None
+
+
+def age_band(age: int | None) -> str:
+    """The band an age falls in ("18–29"); '' when the age is not known."""
+    if age is None:
+        return ""
+    return next((label for low, high, label in AGE_BANDS if low <= age <= high), "")
+
+
+def people_rows(records: QuerySet[Record], language: str | None) -> list[PersonRow]:
+    """Every current person with one of ``records`` (what the viewer may see: ``visible_records``), as
+    those records describe them; a few queries in all, whatever the number of people."""
+    # what the index reads of a record and its list; the row as imported and the import report stay unread
+    records = (records.select_related("imported_list").filter(membership__person__retired_at__isnull=True)
+               .defer("raw", "parsed", "name_keys", "imported_list__report", "imported_list__column_map")
+               .order_by("imported_list_id", "row_number"))
+    visible: dict[int, list[Record]] = defaultdict(list)
+    for record in records.annotate(index_person=F("membership__person_id")):
+        visible[record.index_person].append(record)
+    people = Person.objects.current().filter(memberships__record__in=records.values("pk")).distinct().order_by("pk")
+    return [_row(seen, visible[seen.pk], language) for seen in people_as_seen(people, visible, with_facts=True)]
+
+
+def _row(seen: Any, records: list[Record], language: str | None) -> PersonRow:
+    facts = {fact_field: value for fact_field, value, _note, _cited in seen.best}
+    cited = {fact_field: list(records_of) for fact_field, _value, _note, records_of in seen.best}
+    row = PersonRow(seen.pk, seen.public_id, seen.display_name, seen.names, facts, cited, seen.lists,
+                    len({r.imported_list.source_id for r in records}), len(records), seen.suspicious, seen.reasons)
+    written = facts.get("place_of_death", "")
+    place = resolve_place(written)
+    row.place_value = place.key if place else (UNKNOWN_PREFIX + written if written else "")
+    row.place_label = place.name(language) if place else written
+    row.facets = {"place": [row.place_value], "date": [facts.get("date_of_death", "")],
+                  "circumstances": [facts.get("circumstances", "")], "sex": [facts.get("sex", "")],
+                  "age": [age_band(row.age)], "list": list(seen.lists)}
+    return row
+
+
+def matches(row: PersonRow, filters: Mapping[str, str], skip: str | None = None) -> bool:
+    """Whether ``row`` has every filtered value (but the facet ``skip``, whose own counts are being made)."""
+    return all(value in row.facets[name] for name, value in filters.items() if value and name != skip)
+
+
+def filter_rows(rows: Iterable[PersonRow], filters: Mapping[str, str]) -> list[PersonRow]:
+    return [row for row in rows if matches(row, filters)]
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+def facet_counts(rows: list[PersonRow], filters: Mapping[str, str], labels: Mapping[str, Mapping[str, str]]
+                 ) -> dict[str, list[FacetValue]]:
+    """Per facet, each value with how many people have it among those the *other* filters leave.
+
+    Counting against the other filters keeps every value of a chosen facet in view with its count, so
+    a reader can switch from one place to another without clearing the filter first.
+    """
+    found: dict[str, list[FacetValue]] = {}
+    for name in FACETS:
+        counts: Counter[str] = Counter()
+        for row in rows:
+            if matches(row, filters, skip=name):
+                counts.update(value for value in row.facets[name] if value)
+        names = labels.get(name, {})
+        values = [FacetValue(value, str(names.get(value, value)), n, filters.get(name) == value)
+                  for value, n in counts.items()]
+        found[name] = sorted(values, key=_facet_order(name))
+    return found
+
+
+def _facet_order(name: str) -> Callable[[FacetValue], Any]:
+    if name == "date":
+        return lambda v: v.value
+    if name == "age":
+        order = [label for _low, _high, label in AGE_BANDS]
+        return lambda v: order.index(v.value) if v.value in order else len(order)
+    return lambda v: (-v.count, v.label)
+
+
+def facet_labels(rows: list[PersonRow], lists: QuerySet[ImportedList]) -> dict[str, dict[str, str]]:
+    """What each facet value reads as: places by name, sexes in words, lists by name."""
+    return {
+        "place": {row.place_value: row.place_label for row in rows if row.place_value},
+        "sex": {code: str(label) for code, label in SEX_LABELS.items()},
+        "list": dict(lists.values_list("public_id", "name")),
+    }
+
+
+def _sort_value(row: PersonRow, sort: str) -> Any:
+    """The value a sort orders by; None when the person's row does not state it."""
+    name = sort.lstrip("-")
+    if name == "name":
+        return row.display_name.casefold() or None
+    if name == "place":
+        return row.place_label.casefold() or None
+    if name == "age":
+        return row.age
+    if name == "lists":
+        return len(row.lists)
+    return row.facts.get("date_of_death") or None
+
+
+def sort_rows(rows: list[PersonRow], sort: str) -> list[PersonRow]:
+    """Rows in the order asked for ("-" first: descending; "lists": most lists first); unknown values last,
+    ties by name."""
+    sort = sort if sort in SORTS else "name"
+    descending = sort.startswith("-") or sort == "lists"
+    by_name = sorted(rows, key=lambda row: (row.display_name.casefold(), row.public_id))
+    known = [row for row in by_name if _sort_value(row, sort) is not None]
+    unknown = [row for row in by_name if _sort_value(row, sort) is None]
+    return sorted(known, key=lambda row: _sort_value(row, sort), reverse=descending) + unknown
+
+
+def read_filters(params: Mapping[str, Any]) -> dict[str, str]:
+    """The facet filters a query string asks for (unknown parameters ignored, values trimmed and bounded)."""
+    return {name: str(params.get(name) or "").strip()[:200] for name in FACETS if params.get(name)}
