@@ -38,7 +38,7 @@ def test_it_lists_each_person_once_with_facets_merged_by_place(linked: Linked, c
     assert _facet(page, "circumstances") == {"огнестрельное ранение": 2, "в заключении": 1}
     first = page.split("Нурланов Жанболат Серикович", 1)[1].split("</tr>", 1)[0]
     cells = re.findall(r"<td>([^<]*)</td>", first)[:7]
-    assert cells == ["34", "male", "01/05/2022", "Almaty", "в заключении", "2", "2"]
+    assert cells == ["34", "male", "5 Jan 2022", "Almaty", "в заключении", "2", "2"]
 
 
 def test_each_facet_value_filters_and_the_other_facets_count_within(linked: Linked, client_as) -> None:

@@ -19,15 +19,7 @@ from tergeu.linkage.linking import DecisionConflict, decide_pair
 from tergeu.linkage.models import LinkageRun, PairDecision, Person
 from tergeu.linkage.people import person_as_seen
 from tergeu.linkage.people_export import person_record
-from tergeu.linkage.people_index import (
-    SORTS,
-    facet_counts,
-    facet_labels,
-    filter_rows,
-    people_rows,
-    read_filters,
-    sort_rows,
-)
+from tergeu.linkage.people_index import SORTS, index_view
 from tergeu.linkage.queue import decisions_now, open_items, public_ids_of, records_named
 from tergeu.registry.access import visible_lists, visible_records
 from tergeu.registry.api import NO_NUL
@@ -144,16 +136,14 @@ def people_index(request: HttpRequest, place: FacetText = None, date: FacetText 
                  sort: Annotated[Literal[SORTS] | None, Query(None)] = None,  # type: ignore[valid-type]
                  page: Annotated[int, Query(1, ge=1, le=MAX_PAGE)] = 1) -> dict[str, Any]:
     user = require(request, VIEW_REGISTRY)
-    rows = people_rows(visible_records(user), get_language())
-    filters = read_filters({"place": place, "date": date, "circumstances": circumstances, "sex": sex, "age": age,
-                            "list": list_id})
-    shown = sort_rows(filter_rows(rows, filters), sort or "name")
     lists = visible_lists(user)
+    view = index_view(visible_records(user), lists, {"place": place, "date": date, "circumstances": circumstances,
+                                                      "sex": sex, "age": age, "list": list_id, "sort": sort},
+                      get_language())
     names = dict(lists.values_list("public_id", "name"))
-    facets = facet_counts(rows, filters, facet_labels(rows, lists))
-    return {"count": len(shown), "total": len(rows),
-            "items": [person_record(row, names) for row in shown[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]],
-            "facets": {name: [vars(value) for value in values] for name, values in facets.items()}}
+    return {"count": len(view.shown), "total": len(view.rows),
+            "items": [person_record(row, names) for row in view.shown[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]],
+            "facets": {name: [vars(value) for value in values] for name, values in view.facets.items()}}
 
 
 review_router = Router(tags=["review"])

@@ -176,3 +176,26 @@ def sort_rows(rows: list[PersonRow], sort: str) -> list[PersonRow]:
 def read_filters(params: Mapping[str, Any]) -> dict[str, str]:
     """The facet filters a query string asks for (unknown parameters ignored, values trimmed and bounded)."""
     return {name: str(params.get(name) or "").strip()[:200] for name in FACETS if params.get(name)}
+
+
+@dataclass
+class IndexView:
+    """What the people index shows one viewer: everyone they may see, the filters and sort asked for,
+    the people those leave (sorted), and each facet's counts."""
+
+    rows: list[PersonRow]
+    filters: dict[str, str]
+    sort: str
+    shown: list[PersonRow]
+    facets: dict[str, list[FacetValue]]
+
+
+def index_view(records: QuerySet[Record], lists: QuerySet[ImportedList], query: Mapping[str, Any],
+               language: str | None) -> IndexView:
+    """The index for the ``records`` and ``lists`` a viewer may see, as the page, its download and the API
+    ask for it (``query``: the filters and ``sort``; an unknown sort is by name)."""
+    rows = people_rows(records, language)
+    filters = read_filters(query)
+    sort = query.get("sort") if query.get("sort") in SORTS else "name"
+    shown = sort_rows(filter_rows(rows, filters), sort)
+    return IndexView(rows, filters, sort, shown, facet_counts(rows, filters, facet_labels(rows, lists)))

@@ -18,16 +18,7 @@ from tergeu.linkage.access import successor_seen_by
 from tergeu.linkage.models import Person
 from tergeu.linkage.people import person_as_seen
 from tergeu.linkage.people_export import FORMATS, as_text, xlsx_bytes
-from tergeu.linkage.people_index import (
-    FACETS,
-    SORTS,
-    facet_counts,
-    facet_labels,
-    filter_rows,
-    people_rows,
-    read_filters,
-    sort_rows,
-)
+from tergeu.linkage.people_index import FACETS, IndexView, index_view
 from tergeu.registry.access import visible_lists, visible_records
 from tergeu.registry.labels import field_label
 
@@ -50,20 +41,17 @@ def _query_with(params: QueryDict, **changes: str) -> str:
     return query.urlencode()
 
 
-def _chosen(request: HttpRequest) -> tuple[list, dict[str, str], str, list]:
-    """(every person the viewer may see, the filters asked for, the sort, the people they leave, sorted)."""
-    rows = people_rows(visible_records(request.user), get_language())
-    filters = read_filters(request.GET)
-    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "name"
-    return rows, filters, sort, sort_rows(filter_rows(rows, filters), sort)
+def _chosen(request: HttpRequest) -> IndexView:
+    """The index as this viewer may see it, with the filters and sort the request asks for."""
+    return index_view(visible_records(request.user), visible_lists(request.user), request.GET, get_language())
 
 
 @requires(VIEW_REGISTRY)
 def people_index(request: HttpRequest) -> HttpResponse:
     """One row per current person the viewer may see, facts from visible records only; facets with counts."""
-    rows, filters, sort, shown = _chosen(request)
+    view = _chosen(request)
+    rows, filters, sort, shown, counts = view.rows, view.filters, view.sort, view.shown, view.facets
     page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
-    counts = facet_counts(rows, filters, facet_labels(rows, visible_lists(request.user)))
     facets = [(name, FACET_TITLES[name], [(value, _query_with(request.GET, **{name: "" if value.selected
                                                                              else value.value}))
                                           for value in counts[name]]) for name in FACETS]
@@ -99,7 +87,7 @@ def people_download(request: HttpRequest) -> HttpResponse:
     fmt = request.GET.get("format", "csv")
     if fmt not in FORMATS:
         raise Http404("not found")
-    _rows, _filters, _sort, shown = _chosen(request)
+    shown = _chosen(request).shown
     names = dict(visible_lists(request.user).values_list("public_id", "name"))
     if fmt == "xlsx":
         content: bytes | str = xlsx_bytes(shown, names)
