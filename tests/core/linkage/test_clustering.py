@@ -64,6 +64,16 @@ def test_log_odds_weigh_a_pair_the_model_is_sure_of_more_than_doubts() -> None:
     assert groups(cluster_records(range(1, 5), pairs, log_odds=True)) == [(1, 2, 3), (4,)]
 
 
+def test_log_odds_never_make_an_unscored_pair_a_match_nor_flatten_a_high_threshold() -> None:
+    # A threshold under UNSCORED: an unscored pair still counts below it (half of it).
+    assert groups(cluster_records([1, 2, 3], scored((1, 2, 0.03), (2, 3, 0.03)), threshold=0.02,
+                                  log_odds=True)) == [(1, 2), (3,)]
+    # A threshold beyond the cap: the probabilities themselves, or every strong pair would weigh alike.
+    pairs = scored((1, 2, 1.0), (1, 3, 1.0), (2, 3, 0.9991))
+    assert groups(cluster_records([1, 2, 3], pairs, threshold=1.0, log_odds=True)) == groups(
+        cluster_records([1, 2, 3], pairs, threshold=1.0))
+
+
 def test_log_odds_count_an_unscored_pair_as_weak_evidence_against() -> None:
     # 4 matches 1 and 2 and was never compared with 3. At 0.9 each: 2.2 + 2.2 + logit(0.025) = 0.73 > 0,
     # it joins. At 0.8 each: 1.39 + 1.39 - 3.66 < 0, it stays alone (by probabilities, with unscored
@@ -338,7 +348,7 @@ def test_it_respects_constraints_and_is_locally_optimal(problem: dict, by_log_od
     clusters = [frozenset(c.records) for c in run(problem, log_odds=by_log_odds)]
     table, unit = score_table(problem), units_of(problem["ids"], constraints.must_link)
     weight = log_odds if by_log_odds else (lambda p: p)
-    missing = max(m, UNSCORED) if by_log_odds else m
+    missing = max(m, min(UNSCORED, t / 2)) if by_log_odds else m
 
     def gain(left: frozenset[int], right: frozenset[int]) -> float:
         return sum(weight(table.get(frozenset({a, b}), missing)) - weight(t) for a in left for b in right)

@@ -15,6 +15,8 @@ def test_a_word_half_in_latin_look_alikes_keys_as_cyrillic() -> None:
     assert matching_key("CАKEН") == matching_key("Сакен")
     assert parse_name("Жуниcов Pyслaн Бaуыpжaнович").keys.given == parse_name("Жунисов Руслан").keys.given
     assert fold_homoglyphs("Şаkеn") == "Şаkеn"  # a Latin letter with no Cyrillic twin: left Latin
+    assert matching_key("Bаkyt") == matching_key("Bakyt")  # lower-case k and t have no twin: left Latin
+    assert matching_key("Ahmеt") == matching_key("Ahmet")
 
 
 def test_a_latin_spelling_is_never_folded_into_cyrillic() -> None:
@@ -48,10 +50,3 @@ def test_short_forms_of_more_than_one_name_are_not_guessed() -> None:
     assert parse_name("Иванова Женя").keys.given == matching_key("Женя")
     assert parse_name("Петров Слава").keys.given == matching_key("Слава")
 
-
-def test_yo_written_io_keys_as_the_cyrillic_name() -> None:
-    # Transliterations that write ё as "io" (Fiodorov, Aliona), beside "yo" and "e".
-    assert matching_key("Fiodorov") == matching_key("Фёдоров") == matching_key("Fyodorov")
-    assert matching_key("Aliona") == matching_key("Алёна")
-    assert matching_key("Rodion") == matching_key("Родион")  # an "io" that is not ё keys alike on both sides
-    assert matching_key("Antonio") != matching_key("Antone")

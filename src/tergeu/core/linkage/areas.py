@@ -61,7 +61,7 @@ _REGION_STEMS: dict[str, str] = {
     "west kazakhstan": "west kazakhstan region",
 }
 _ADJECTIVE_ENDINGS = ("skaia", "skaya", "skoi", "skoy", "skii")
-_REGION = matching_key("region")  # as keys spell it ("regen": an "io" between consonants keys as ё)
+_REGION = matching_key("region")  # as keys spell it, whatever the keying rules become
 _LIST_SEPARATORS = re.compile(r";|\+|\s(?:и|және|and)\s", re.IGNORECASE)
 
 

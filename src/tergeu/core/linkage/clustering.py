@@ -9,13 +9,14 @@ Objective: with threshold t, a partition scores the sum over within-cluster pair
 unscored pairs counting as ``missing_pair_probability`` m < t (correlation clustering). Merging A and B
 changes it by |A||B|(avg(A, B) - w(t)), so "average link at least t" means "the merge costs nothing".
 The weight w is the probability itself, or (``log_odds``, what linkage runs use) its log-odds, held
-within ``LOG_ODDS_CAP`` of certainty, with an unscored pair at ``UNSCORED`` at least. With
-probabilities a pair the model is sure names two people (0.001) counts no more against a cluster than
-one it doubts (0.3), so two namesakes' clusters fuse through a record that fits both; log-odds are
-the evidence itself, the sum the most probable partition would maximise if pairs were independent,
-and they keep such clusters apart (at 40,000 people of independent lists, precision 0.85 -> 0.90 with
-the other changes of 5 December; `docs/linkage.md`). The cap keeps one near-certain pair from
-outweighing every doubt about the rest: no pair counts for more than odds of 999 to 1.
+within ``LOG_ODDS_CAP`` of certainty, with an unscored pair at ``UNSCORED`` at least. With probabilities
+a pair the model is sure names two people (0.001) counts no more against a cluster than one it doubts
+(0.3), so two namesakes' clusters fuse through a record that fits both; log-odds are the evidence
+itself, the sum the most probable partition would maximise if pairs were independent, and they keep such
+clusters apart (`docs/linkage.md`, "Namesakes at scale"). Runs keep pairs from 0.05, so there a pair
+below that arrives unscored and weighs as ``UNSCORED`` (log-odds -3.7, not -6.9). The cap keeps one
+near-certain pair from outweighing every doubt about the rest: no pair counts for more than odds of 999
+to 1.
 
 Search: (1) average linkage merges the two compatible clusters with the highest average link (ties:
 smallest record ids) until it falls below t, looking only along scored pairs (only they can reach t),
@@ -237,6 +238,12 @@ def _prepare_constraints(
     return SearchContext(threshold, missing, unit, unit_of, unit_members, listed, cannot), codes, names
 
 
+def unscored_probability(ctx: SearchContext) -> float:
+    """What an unscored pair counts as with log-odds: ``UNSCORED``, or the caller's missing probability if
+    higher, but always under the threshold (half of it), so an unscored pair never counts as a match."""
+    return max(ctx.missing, min(UNSCORED, ctx.threshold / 2))
+
+
 def _log_odds(probability: np.ndarray | float) -> np.ndarray:
     """Natural log-odds, with probabilities held within ``LOG_ODDS_CAP`` of certainty."""
     held = np.clip(probability, 1.0 - LOG_ODDS_CAP, LOG_ODDS_CAP)
@@ -260,9 +267,9 @@ def _partition(n: int, lo: np.ndarray, hi: np.ndarray, prob: np.ndarray, ctx: Se
     labels = np.unique(comp[records])
     r_bounds = np.searchsorted(comp[records], labels).tolist() + [records.size]
     e_bounds = np.searchsorted(comp[lo[edges]], labels).tolist() + [edges.size]
-    if log_odds:
+    if log_odds and ctx.threshold < LOG_ODDS_CAP:  # beyond the cap every strong pair would weigh alike
         weights, ctx = _log_odds(prob[edges]), replace(ctx, threshold=float(_log_odds(ctx.threshold)),
-                                                       missing=float(_log_odds(max(ctx.missing, UNSCORED))))
+                                                       missing=float(_log_odds(unscored_probability(ctx))))
     else:
         weights = prob[edges]
     rec_l, lo_l, hi_l, p_l = records.tolist(), lo[edges].tolist(), hi[edges].tolist(), weights.tolist()

@@ -51,7 +51,9 @@ _LATIN_SPECIAL = {
 _LOOKALIKES = str.maketrans("AaBbCcEeHhKkMmOoPpTtXxYy", "АаВвСсЕеНнКкМмОоРрТтХхУу")
 _MIXED_WORD = re.compile(r"[^\W\d_]*[A-Za-z][^\W\d_]*")
 _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
-_LATIN_WITHOUT_TWIN = re.compile(r"[^\W\d_AaBbCcEeHhKkMmOoPpTtXxYy\u0400-\u04ff]")  # a letter of neither kind
+# Latin letters with no Cyrillic twin in one case or the other: B H M T look like В Н М Т only in upper
+# case, and "Bаkyt" (one Cyrillic а) must stay Bakyt in any case, not become Вакут. Case must not matter.
+_LATIN_WITHOUT_TWIN = re.compile(r"[^\W\d_AaCcEeKkOoPpXxYy\u0400-\u04ff]")
 
 _APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼʻ`´ʹ′", "'"))
 
@@ -83,7 +85,6 @@ _ASCII_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"c(?!h)", "k"),
         (r"ye", "e"),
         (r"(?<=[^aeiouy])yo", "e"),
-        (r"(?<=[^aeiouy])io(?=[^aeiouy])", "e"),  # ё as "io" (Fiodorov, Aliona, Semion); Родион keys alike
         (r"y", "i"),
         (r"^ie", "e"),
         (r"ij$", "i"),
@@ -128,11 +129,11 @@ def fold_homoglyphs(text: str) -> str:
     """Latin look-alike letters inside a Cyrillic word, made Cyrillic.
 
     A word changes when its letters are mostly Cyrillic, or when it holds a Cyrillic letter and every
-    Latin letter in it has a Cyrillic twin: a scan of upper-case print mixes the scripts half and half
-    ("CАKEН", "Pyслaн"), and no Latin spelling is written with only those letters and a Cyrillic one.
-    So a Latin spelling ("Aset") is never touched, nor a Latin word with a Cyrillic letter slipped in
-    ("Zhаnna": z and n have no twin); only the look-alike letters move, and a word still mixed
-    afterwards is left for the reader to see.
+    Latin letter in it looks like a Cyrillic one in both cases (A C E K O P X Y): a scan of upper-case
+    print mixes the scripts half and half ("CАKEН", "Pyслaн"). So a Latin spelling ("Aset") is never
+    touched, nor a Latin word with a Cyrillic letter slipped in ("Zhаnna", "Bаkyt": z, n, b, t have no
+    twin in lower case); only the look-alike letters move, and a word still mixed afterwards is left for
+    the reader to see.
     """
     if not _CYRILLIC_LETTER.search(text):
         return text
