@@ -145,7 +145,7 @@ def score_pairs(rows: Sequence[dict[str, Any]] | pa.Table, threshold: float = 0.
     shifted, priors = priors_by_list_pair(
         record_ids, lists.indices.to_numpy(zero_copy_only=False), lists.dictionary.to_pylist(),
         weights["unique_id_l"], weights["unique_id_r"], weights["match_weight"],
-        model["probability_two_random_records_match"])
+        model["probability_two_random_records_match"], known=model.get("tergeu_priors_by_list_pair"))
     model["tergeu_priors_by_list_pair"] = {**model.get("tergeu_priors_by_list_pair", {}), **priors}
     probabilities = 1.0 / (1.0 + np.power(2.0, -shifted))
     keep = probabilities >= threshold

@@ -6,6 +6,8 @@ record, so it costs the same per pair on a million records as on a thousand.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 
 
@@ -22,7 +24,7 @@ def _list_codes(record_ids: np.ndarray, list_codes: np.ndarray, ids: np.ndarray)
 
 def priors_by_list_pair(record_ids: np.ndarray, record_lists: np.ndarray, list_names: list[str],
                         left_ids: np.ndarray, right_ids: np.ndarray, match_weight: np.ndarray,
-                        prior: float) -> tuple[np.ndarray, dict[str, float]]:
+                        prior: float, known: Mapping[str, float] | None = None) -> tuple[np.ndarray, dict[str, float]]:
     """Match probabilities that know how lists overlap; returned as weights, with the estimates used.
 
     Across two lists, a person is named at most once in each, so a record's candidates in the other
@@ -36,7 +38,9 @@ def priors_by_list_pair(record_ids: np.ndarray, record_lists: np.ndarray, list_n
     proportion of the other list's records that have a duplicate. Until 5 December the larger of the
     two was kept, which undid the competition for every record with a strong namesake and fused
     namesakes at 40,000 people (ledger: precision 0.85; 0.89 with the mixture).
-    ``record_lists`` holds, per record of ``record_ids``, an index into ``list_names``.
+    ``record_lists`` holds, per record of ``record_ids``, an index into ``list_names``. ``known`` is an
+    earlier run's estimates: a list whose own pairs are not scored now (an incremental run scores only
+    pairs with a new record) keeps the share of duplicates found then.
     """
     sizes = np.bincount(record_lists, minlength=len(list_names))
     left_lists = _list_codes(record_ids, record_lists, left_ids.astype(np.int64))
@@ -47,13 +51,15 @@ def priors_by_list_pair(record_ids: np.ndarray, record_lists: np.ndarray, list_n
     low, high = np.minimum(left_lists, right_lists), np.maximum(left_lists, right_lists)
     pair_code = low.astype(np.int64) * len(list_names) + high
     codes = [divmod(int(code), len(list_names)) for code in np.unique(pair_code)]
-    twice = np.zeros(len(list_names))  # per list, the share of its records named twice in it
+    # per list, the share of its records named twice in it (the last estimate, until its pairs are scored)
+    twice = np.array([(known or {}).get(_twice_key(name), 0.0) for name in list_names])
     for a, b in codes:
         if a == b:
             mask = pair_code == a * len(list_names) + a
             probabilities[mask], estimates[f"{list_names[a]} ~ {list_names[a]} (duplicates prior)"] = \
                 _duplicates(match_weight[mask], prior, int(sizes[a]))
             twice[a] = min(1.0, 2.0 * float(probabilities[mask].sum()) / max(int(sizes[a]), 1))
+            estimates[_twice_key(list_names[a])] = float(twice[a])
     log_bayes = match_weight - float(np.log2(prior / (1 - prior)))
     for a, b in codes:
         if a == b:
@@ -69,6 +75,10 @@ def priors_by_list_pair(record_ids: np.ndarray, record_lists: np.ndarray, list_n
         estimates[f"share of {list_names[second]} also on {list_names[first]}"] = coverages[1]
     clipped = np.clip(probabilities, 1e-15, 1 - 1e-15)
     return np.log2(clipped / (1 - clipped)), estimates
+
+
+def _twice_key(name: str) -> str:
+    return f"{name}: share of its records named twice in it"
 
 
 def _duplicates(match_weight: np.ndarray, prior: float, size: int) -> tuple[np.ndarray, float]:
