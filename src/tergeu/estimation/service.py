@@ -23,7 +23,7 @@ from tergeu.estimation.capture import capture_histories
 from tergeu.estimation.models import EstimateRun
 from tergeu.registry.models import ImportedList
 from tergeu.toolkit import locks
-from tergeu.toolkit.jobs import run_in_background
+from tergeu.toolkit.jobs import finishing, run_in_background
 
 
 def result_json(result: TollResult) -> dict[str, Any]:
@@ -108,7 +108,7 @@ def _new_run(method: str, strata: Sequence[str], linkage_draws: int, seed: int, 
 def _compute(run: EstimateRun) -> None:
     """Estimate for ``run`` (its settings say how) and store the result or why there is none."""
     strata, seed = run.settings["strata"], run.settings["seed"]
-    try:
+    with finishing(run, EstimationError, "the estimate failed unexpectedly; the details are in the server log"):
         captured = capture_histories(strata, run.settings["linkage_draws"], seed, run.settings.get("lists"))
         run.linkage_run = captured.linkage_run
         result = estimate_toll(captured.draws, captured.lists, make_estimator(run.method, run.settings["preset"], seed),
@@ -120,12 +120,4 @@ def _compute(run: EstimateRun) -> None:
             run.result.setdefault("warnings", []).append(
                 f"{captured.left_out} record(s) too thin to be told from namesakes (no family name, or no given "
                 "name or initial, and no IIN) were left out: their lists are taken not to have named them")
-    except EstimationError as problem:
-        run.error = str(problem)
-    except Exception:
-        run.error = "the estimate failed unexpectedly; the details are in the server log"
-        run.finished_at = timezone.now()
-        run.save()
-        raise
-    run.finished_at = timezone.now()
-    run.save()
+

@@ -21,7 +21,7 @@ from tergeu.history.tracking import acting_as
 from tergeu.linkage.linking import LinkageBlocked, run_linkage
 from tergeu.linkage.models import LinkageJob
 from tergeu.toolkit import locks
-from tergeu.toolkit.jobs import run_in_background
+from tergeu.toolkit.jobs import finishing, run_in_background
 
 logger = logging.getLogger("tergeu.linkage")
 STALE_AFTER = datetime.timedelta(hours=6)  # longer than any linkage of a registry this size runs
@@ -62,19 +62,10 @@ def link(job: LinkageJob) -> None:
         job.step = message[:200]
         job.save(update_fields=["step"])
 
-    try:
+    with finishing(job, LinkageBlocked, "the linkage failed unexpectedly; the details are in the server log"):
         with acting_as(job.started_by):
             summary = run_linkage(full=job.full, progress=step)
         job.summary = dataclasses.asdict(summary)
-    except LinkageBlocked as blocked:
-        job.error = str(blocked)
-    except Exception:
-        job.error = "the linkage failed unexpectedly; the details are in the server log"
-        job.finished_at = timezone.now()
-        job.save()
-        raise
-    job.finished_at = timezone.now()
-    job.save()
 
 
 def interrupt_unfinished() -> int:

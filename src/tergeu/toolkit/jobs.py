@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.db import close_old_connections
+from django.utils import timezone
 
 logger = logging.getLogger("tergeu.jobs")
 _started: list[threading.Thread] = []
@@ -45,3 +47,21 @@ def wait_for_jobs(timeout: float = 600.0) -> bool:
         thread.join(timeout)
         done = done and not thread.is_alive()
     return done
+
+
+@contextmanager
+def finishing(row: Any, expected: type[Exception], unexpected: str) -> Iterator[None]:
+    """Run a job's work for ``row`` (a model with ``error`` and ``finished_at``) and finish the row, whatever
+    happens: an ``expected`` failure becomes the row's error (a reason the user can act on); any other is
+    stored as ``unexpected`` (no internals on the page) and raised again, for the log to keep the trace."""
+    try:
+        yield
+    except expected as problem:
+        row.error = str(problem)
+    except Exception:
+        row.error = unexpected
+        row.finished_at = timezone.now()
+        row.save()
+        raise
+    row.finished_at = timezone.now()
+    row.save()
