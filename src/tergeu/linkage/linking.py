@@ -138,21 +138,22 @@ def run_linkage(full: bool = False, progress: Progress | None = None) -> LinkSum
         try:
             linkage = link_new_records(facts, new_ids, previous.model, person_of, constraints, progress=step)
         except ConstraintConflict as problem:  # constraints the kept people contradict: relink everything
-            reason = f"the new records cannot join the people as they are ({_conflict_text(problem, by_id)})"
+            reason = f"the new records cannot join the people as they are ({_conflict_text(problem)})"
     if reason:
         try:
             linkage = link_records(facts, constraints, progress=step)
         except ConstraintConflict as problem:  # reviewers' decisions (or list marks) that contradict
-            raise LinkageBlocked(f"reviewers' decisions contradict each other ({_conflict_text(problem, by_id)}); "
+            raise LinkageBlocked(f"reviewers' decisions contradict each other ({_conflict_text(problem)}); "
                                  "change one of them "
                                  "on the review page or with the API, then link again") from None
     step("storing people")
     return _store(linkage, by_id, person_of, new_ids, previous, reason)
 
 
-def _conflict_text(problem: ConstraintConflict, by_id: dict[int, Record]) -> str:
-    """The conflict with each record named by its public id, as pages and the API name it."""
-    return problem.text(lambda pk: by_id[pk].public_id if pk in by_id else "?")
+def _conflict_text(problem: ConstraintConflict) -> str:
+    """The conflict with each record named as every message names it (``_named``: by public id)."""
+    names = dict(zip(problem.records, _named(Record, *problem.records), strict=True))
+    return problem.text(names.__getitem__)
 
 
 def _store(linkage: Linkage, by_id: dict[int, Record], person_of: dict[int, int], new_ids: frozenset[int],

@@ -36,7 +36,8 @@ _FS, _GS, _GI = "family_skeleton", "given_skeleton", "given_initial"
 _DD, _PLACE, _YEAR = "death_date", "place", "CAST(birth_year AS VARCHAR)"
 _FAMILY_START, _F1, _PI = "substr(family, 1, 2)", "substr(family, 1, 1)", "patronymic_initial"
 _NID_START = "substr(national_id, 1, 5)"
-_ROOT = f"CASE WHEN length({family_root('family')}) >= 3 THEN {family_root('family')} END"  # as the comparison
+_FAMILY_ROOT = family_root("family")
+_ROOT = f"CASE WHEN length({_FAMILY_ROOT}) >= 3 THEN {_FAMILY_ROOT} END"  # roots as short as the comparison's
 
 # Key column -> levels, coarsest first. Skeletons survive vowel changes; the first letters of the
 # family name with the given initial survive a typo late in the surname; an IIN's first digits
