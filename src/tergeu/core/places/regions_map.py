@@ -175,3 +175,17 @@ def shade(count: int, highest: int, classes: int = 5) -> int:
     if count <= 0 or highest <= 0:
         return 0
     return max(1, min(classes, math.ceil(classes * math.sqrt(count) / math.sqrt(highest))))
+
+
+def shade_ranges(highest: int, classes: int = 5) -> list[tuple[int, int, int]]:
+    """The map's legend: (class, lowest count, highest count) of each class :func:`shade` can give for
+    counts up to ``highest``, leaving out classes no whole count falls in."""
+    ranges = []
+    low = 1
+    for number in range(1, classes + 1):
+        high = max((count for count in range(low, highest + 1) if shade(count, highest, classes) == number),
+                   default=None)
+        if high is not None:
+            ranges.append((number, low, high))
+            low = high + 1
+    return ranges
