@@ -21,9 +21,12 @@ from tergeu.core.places import region_map, shade, shade_ranges
 from tergeu.core.places import place as gazetteer_place
 from tergeu.linkage.people_index import AGE_BANDS, SEX_LABELS, PersonRow
 
-BAR_WIDTH = 400  # drawing units of a bar at its longest
-BAR_LEFT = 170  # where horizontal bars start: their labels stand left of it
+BAR_WIDTH = 400  # drawing units of the day chart
+HBAR_WIDTH = 540  # drawing units of a horizontal bar at its longest (the chart is 620 wide)
+ROW = 48  # drawing units of a horizontal bar's row: its label, then the bar
+MAX_COLUMN = 40  # a day's column is never wider, however few the days
 DAY_CHART_HEIGHT = 120
+TOP = 16  # room above the tallest column for its count
 MAX_DAYS = 92  # beyond about a season, one column a day is unreadable: the table alone is shown
 MAP_WIDTH = 600
 
@@ -40,6 +43,7 @@ class Bar:
     length: float
     x: float = 0.0
     y: float = 0.0
+    middle: float = 0.0  # a column's middle, where its count is written
 
 
 @dataclass
@@ -93,13 +97,14 @@ def _query(name: str, value: str) -> str:
 
 
 def _bars(counts: Counter[str], name: str, label: Callable[[str], str], order: Iterable[str]) -> list[Bar]:
-    """Horizontal bars, one row of 28 units each (``y``), the count written just past the bar's end (``x``)."""
+    """Horizontal bars, one row of ``ROW`` units each (``y``), its label above the bar, the count just past
+    the bar's end (``x``): labels above rather than beside leave the bars the width of a phone."""
     highest = max(counts.values(), default=0) or 1
     bars = []
     for value in (value for value in order if counts[value]):
-        length = round(BAR_WIDTH * counts[value] / highest, 1)
+        length = round(HBAR_WIDTH * counts[value] / highest, 1)
         bars.append(Bar(value, label(value), counts[value], _query(name, value), length,
-                        x=round(BAR_LEFT + length + 6, 1), y=28 * len(bars)))
+                        x=round(length + 6, 1), y=ROW * len(bars)))
     return bars
 
 
@@ -111,7 +116,7 @@ def category_figure(rows: list[PersonRow], name: str, title: str, label: Callabl
     if order is None:
         order = sorted(counts, key=lambda value: (-counts[value], label(value).casefold()))
     bars = _bars(counts, name, label, order)
-    return Figure(name, str(title), bars, unstated, height=28 * len(bars))
+    return Figure(name, str(title), bars, unstated, height=ROW * len(bars))
 
 
 def day_figure(rows: list[PersonRow]) -> Figure:
@@ -131,13 +136,15 @@ def day_figure(rows: list[PersonRow]) -> Figure:
     days = [(first + datetime.timedelta(days=n)).isoformat() for n in range((last - first).days + 1)]
     highest = max(counts.values())
     step = BAR_WIDTH / len(days) if len(days) <= MAX_DAYS else 0
+    column = min(step * 0.8, MAX_COLUMN)
     bars = []
     for index, day in enumerate(days):
         length = round(DAY_CHART_HEIGHT * counts[day] / highest, 1)
-        bars.append(Bar(day, day, counts[day], _query("date", day), length, x=round(step * index, 1),
-                        y=round(DAY_CHART_HEIGHT - length, 1)))
-    return Figure("date", str(_("Deaths by day")), bars, unstated, height=DAY_CHART_HEIGHT if step else 0,
-                  column=round(step * 0.8, 1))
+        left = step * index + (step - column) / 2
+        bars.append(Bar(day, day, counts[day], _query("date", day), length, x=round(left, 1),
+                        y=round(TOP + DAY_CHART_HEIGHT - length, 1), middle=round(left + column / 2, 1)))
+    return Figure("date", str(_("Deaths by day")), bars, unstated, height=TOP + DAY_CHART_HEIGHT if step else 0,
+                  column=round(column, 1))
 
 
 def map_regions(rows: list[PersonRow], language: str | None) -> tuple[list[MapRegion], list[tuple[int, int, int]]]:
