@@ -138,8 +138,9 @@ def people_index(request: HttpRequest, region: FacetText = None, place: FacetTex
                  page: Annotated[int, Query(1, ge=1, le=MAX_PAGE)] = 1) -> dict[str, Any]:
     user = require(request, VIEW_REGISTRY)
     lists = visible_lists(user)
-    view = index_view(visible_records(user), lists, {"region": region, "place": place, "date": date, "circumstances": circumstances,
-                                                      "sex": sex, "age": age, "list": list_id, "sort": sort},
+    view = index_view(visible_records(user), lists, {"region": region, "place": place, "date": date,
+                                                      "circumstances": circumstances, "sex": sex, "age": age,
+                                                      "list": list_id, "sort": sort},
                       get_language())
     names = dict(lists.values_list("public_id", "name"))
     return {"count": len(view.shown), "total": len(view.rows),

@@ -17,8 +17,8 @@ from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy as _
 
-from tergeu.core.places import region_map, shade, shade_ranges
 from tergeu.core.places import place as gazetteer_place
+from tergeu.core.places import region_map, shade, shade_ranges
 from tergeu.linkage.people_index import AGE_BANDS, SEX_LABELS, PersonRow
 
 BAR_WIDTH = 400  # drawing units of the day chart
