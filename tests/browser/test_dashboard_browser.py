@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import SCREENSHOTS
+from .conftest import speaking
 from .test_people_index_browser import WIDTHS, block_outside
+from .test_review_and_history_pages import fits, shot
 
 WORDS = {  # what each page must say in each language
     "kk": {"dashboard": "Көрсеткіштер", "by_region": "Өңірлер бойынша", "almaty_region": "Алматы облысы: 1",
@@ -22,39 +23,14 @@ WORDS = {  # what each page must say in each language
 }
 
 
-def fits(page, width: int) -> None:
-    """Nothing wider than the screen: the page never scrolls sideways (tables scroll in place)."""
-    assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
-
-
-def shot(page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-
-
-@pytest.fixture
-def reader_in(sign_in_as):
-    """Sign an investigator in with ``language`` as their language."""
-    from tergeu.accounts.models import profile_of
-
-    def make(language: str) -> object:
-        user = sign_in_as("investigator")
-        profile = profile_of(user)
-        profile.language = language
-        profile.save()
-        return user
-
-    return make
-
-
 @pytest.mark.parametrize("language", list(WORDS))
-def test_the_dashboard_and_a_person_page_in_every_language_and_width(page, live_server, linked, reader_in,
+def test_the_dashboard_and_a_person_page_in_every_language_and_width(page, live_server, linked, sign_in_as,
                                                                     language: str) -> None:
     from tergeu.registry.models import Record
 
     blocked = block_outside(page, live_server.url)
     words = WORDS[language]
-    reader_in(language)
+    speaking(sign_in_as("investigator"), language)
     person = Record.objects.get(imported_list=linked.ngo, row_number=1).membership.person
     for width_name, (width, height) in WIDTHS.items():
         page.set_viewport_size({"width": width, "height": height})

@@ -5,7 +5,8 @@
 Natural Earth's 1:10m "Admin 1 - States, Provinces" (public domain) has Kazakhstan's 14 regions with
 their January 2022 borders (Abai, Zhetysu and Ulytau, made in June 2022, are not in it), Almaty and
 Nur-Sultan as cities, and Shymkent inside the Turkistan region (it has no polygon of its own there).
-This keeps those features, names each by the gazetteer key, simplifies every ring (Douglas-Peucker,
+This keeps those features, names each by the gazetteer key (its resolver reads Natural Earth's English
+name and type, "Jambyl Region", "Almaty City", as it reads a list's place), simplifies every ring (Douglas-Peucker,
 ``tolerance`` in degrees) and writes coordinates to 0.01° (about a kilometre). Shymkent gets a marker
 at its coordinates. Every gazetteer region must find its feature: a missing one is an error, as is a
 Kazakh feature no key is known for (a newer Natural Earth with the 2022 regions), so the map never
@@ -22,19 +23,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .gazetteer import places
+from .gazetteer import place, places
 from .regions_map import MAP_FILE, Point, simplify_ring
+from .resolve import resolve_key
 
-# Natural Earth's English name and type of each feature → the gazetteer key
-FEATURE_KEYS = {
-    "Akmola Region": "akmola-region", "Aktobe Region": "aktobe-region", "Almaty Region": "almaty-region",
-    "Atyrau Region": "atyrau-region", "East Kazakhstan Region": "east-kazakhstan-region",
-    "Jambyl Region": "zhambyl-region", "West Kazakhstan Region": "west-kazakhstan-region",
-    "Karaganda Region": "karaganda-region", "Kostanay Region": "kostanay-region",
-    "Kyzylorda Region": "kyzylorda-region", "Mangystau Region": "mangystau-region",
-    "Pavlodar Region": "pavlodar-region", "North Kazakhstan Region": "north-kazakhstan-region",
-    "Turkistan Region": "turkistan-region", "Almaty City": "almaty", "Nur-Sultan City": "nur-sultan",
-}
 # cities of republican significance without a polygon in the source: (longitude, latitude)
 CITY_MARKERS = {"shymkent": (69.59, 42.32)}
 ABOUT = ("Kazakhstan's regions as of January 2022 (14 regions; Almaty and Nur-Sultan as cities, "
@@ -63,12 +55,13 @@ def kazakh_features(source: dict[str, Any], name: str) -> dict[str, dict[str, An
         if properties.get("adm0_a3") != "KAZ":
             continue
         english = f"{properties.get('name_en') or properties.get('name')} {properties.get('type_en') or ''}".strip()
-        key = FEATURE_KEYS.get(english)
-        if key is None:
+        key = resolve_key(english)  # "Jambyl Region", "Almaty City": the gazetteer knows these spellings
+        found_place = place(key)
+        if found_place is None or found_place.parent is not None or key in found:
             raise MapSourceError(f"{name}: feature {number} ({english!r}) is not a region of January 2022 "
                                  "the gazetteer knows")
         found[key] = feature
-    wanted = {place.key for place in places() if place.parent is None} - set(CITY_MARKERS)
+    wanted = {known.key for known in places() if known.parent is None} - set(CITY_MARKERS)
     missing = sorted(wanted - set(found))
     if missing:
         raise MapSourceError(f"{name}: no feature for {', '.join(missing)}")
