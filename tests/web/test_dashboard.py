@@ -139,3 +139,10 @@ def test_every_people_link_is_a_facet_the_index_knows(linked, client_as) -> None
     for query in queries:
         assert {name for name, _value in parse_qsl(unescape(query))} <= set(FACETS), query
     assert urlsplit("/people/?region=almaty").query in queries
+
+
+def test_the_api_filters_people_by_region_as_the_map_links_do(linked, client_as) -> None:
+    answer = client_as("expert-mission").get("/api/people-index", {"region": "almaty"}).json()
+    assert answer["count"] == 2 and answer["total"] == 3  # the mission's view, as on its dashboard
+    assert {value["value"]: value["count"] for value in answer["facets"]["region"]} == {"almaty": 2,
+                                                                                       "almaty-region": 1}
