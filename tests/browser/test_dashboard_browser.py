@@ -1,5 +1,6 @@
-"""The dashboard with its map, and a person's page, in a real browser: at desktop and phone width, in Kazakh,
-Russian and English, with every request outside Tergeu's own server blocked (no tile server, no CDN).
+"""The dashboard with its map, the home page showing it, and a person's page, in a real browser: at desktop
+and phone width, in Kazakh, Russian and English, with every request outside Tergeu's own server blocked
+(no tile server, no CDN).
 With the people index and review page screenshots (test_people_index_browser.py,
 test_review_and_history_pages.py) this makes the issue's set: four pages x two widths x three languages.
 Names are invented (people_fixtures.linked)."""
@@ -46,6 +47,12 @@ def test_the_dashboard_and_a_person_page_in_every_language_and_width(page, live_
         expect(page.get_by_test_id("documented-count")).to_have_text("4")
         fits(page, width)
         shot(page, f"dashboard_{language}_{width_name}")
+
+        page.goto("/")  # the home page shows the totals, the map and the days too
+        expect(page.get_by_test_id("home-dashboard").get_by_test_id("region-map")).to_be_visible()
+        expect(page.get_by_test_id("dashboard-link")).to_be_visible()
+        fits(page, width)
+        shot(page, f"home_{language}_{width_name}")
 
         page.goto(f"/people/{person.public_id}/")
         expect(page.locator("html")).to_have_attribute("lang", language)
