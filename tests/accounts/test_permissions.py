@@ -54,6 +54,7 @@ PAGES = [
     Page("history:index", roles.VIEW_HISTORY),
     Page("registry:places", roles.VIEW_REGISTRY),
     Page("linkage:people", roles.VIEW_REGISTRY),
+    Page("web:dashboard", roles.VIEW_REGISTRY),
     Page("linkage:people-export", roles.VIEW_REGISTRY),
     Page("linkage:person", roles.VIEW_REGISTRY, target="shared"),
     Page("linkage:person", roles.VIEW_ALL_LISTS, target="private"),
