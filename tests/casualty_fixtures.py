@@ -7,7 +7,10 @@ the volunteers' list only. An estimate of the toll is stored as the estimation a
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -52,3 +55,11 @@ def estimated(casualties: Casualties) -> EstimateRun:
     return EstimateRun.objects.create(
         created_by="analyst", method="lcmcr", finished_at=timezone.now(), settings={"left_out_lists": []},
         result={"observed": 4, "estimate": 6.4, "interval": [4.0, 11.6], "strata": {}})
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text as poppler's pdftotext reads it (installed by scripts/test with poppler-utils)."""
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext is missing: install poppler-utils (scripts/test does)")
+    done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
+    return done.stdout

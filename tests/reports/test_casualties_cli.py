@@ -5,15 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from casualty_fixtures import KAZAKH_LETTERS, KAZAKH_NAMES, Casualties
+from casualty_fixtures import KAZAKH_LETTERS, KAZAKH_NAMES, Casualties, pdf_text
 from tergeu.cli import cli
 from tergeu.estimation.models import EstimateRun
 from tergeu.linkage.people_index import people_rows
@@ -29,14 +27,6 @@ def _report(*args: str) -> str:
     result = CliRunner().invoke(cli, ["report", "casualties", *args])
     assert result.exit_code == 0, result.output
     return result.stdout
-
-
-def pdf_text(path: Path) -> str:
-    """The PDF's text as poppler's pdftotext reads it (installed by scripts/test with poppler-utils)."""
-    if shutil.which("pdftotext") is None:
-        pytest.fail("pdftotext is missing: install poppler-utils (scripts/test does)")
-    done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
-    return done.stdout
 
 
 def test_the_pdf_keeps_kazakh_letters_and_has_a_cover_pages_and_no_watermark(casualties: Casualties,

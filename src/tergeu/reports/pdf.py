@@ -33,7 +33,7 @@ LINE = 3.6  # millimetres per line of the list
 MAX_LINES = 12
 PAD = 1.0
 # (column, width in mm) across a landscape A4 page inside 10 mm margins: 277 mm.
-LAYOUT = (("number", 9), ("names", 68), ("age", 12), ("sex", 16), ("date_of_death", 21), ("place_of_death", 34),
+LAYOUT = (("number", 12), ("names", 65), ("age", 12), ("sex", 16), ("date_of_death", 21), ("place_of_death", 34),
           ("circumstances", 58), ("sources", 43), ("lists", 16))
 NAME_SCRIPTS = ("name_kk", "name_ru", "name_latin")
 
@@ -141,9 +141,8 @@ class ReportPdf(FPDF):
 
 def _person_cells(pdf: ReportPdf, report: CasualtyReport, number: int, row: PersonRow) -> list[list[str]]:
     values: dict[str, Any] = person_values(report, row)
-    names = [row.display_name] + [values[key] for key in NAME_SCRIPTS if values[key] and values[key] != row.display_name]
-    values.update(number=str(number), names="\n".join(dict.fromkeys(names)),
-                  date_of_death=stated_date_text(values["date_of_death"]), sources=values["sources"])
+    names = dict.fromkeys([row.display_name, *(values[key] for key in NAME_SCRIPTS if values[key])])
+    values.update(number=str(number), names="\n".join(names), date_of_death=stated_date_text(values["date_of_death"]))
     return [pdf.wrap(str(values[key]), width) for key, width in LAYOUT]
 
 
