@@ -15,13 +15,12 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from people_fixtures import link_as_one
+from people_fixtures import HEADER, link_as_one
 from tergeu.estimation.models import EstimateRun
 from tergeu.linkage.models import Person
 from tergeu.registry.models import ImportedList, Record
 
 KAZAKH_LETTERS = "әғқңөұүһі"
-HEADER = ["№", "ФИО", "Возраст", "Пол", "Дата гибели", "Место гибели", "Обстоятельства"]
 MORGUE = [["1", "Әсетов Ғалымжан Қуанышұлы", "34", "М", "05.01.2022", "г. Алматы", ""],
           ["2", "Өмірбекова Іңкәр Ұланқызы", "27", "Ж", "06.01.2022", "Алматы", "огнестрельное ранение"],
           ["3", "Шаһмарданов Үсен Бағдатұлы", "45", "М", "06.01.2022", "Талдыкорган", ""]]

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from casualty_fixtures import HEADER, pdf_text
-from people_fixtures import link_as_one
+from casualty_fixtures import pdf_text
+from people_fixtures import HEADER, link_as_one
 from tergeu.demo.population import generate_population
 from tergeu.estimation.models import EstimateRun
 from tergeu.registry.models import ImportedList, Record

@@ -10,7 +10,6 @@ from __future__ import annotations
 from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from tergeu.reports.casualties import CasualtyReport
 from tergeu.toolkit.dates import moment_text
@@ -36,7 +35,7 @@ def title() -> str:
 
 
 def watermark() -> str:
-    return pgettext("watermark of a report on demo data", "SYNTHETIC")
+    return _("SYNTHETIC")  # the watermark of a report on the demo's data
 
 
 def method_in_words() -> str:
