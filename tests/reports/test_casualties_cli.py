@@ -89,13 +89,15 @@ def test_csv_has_the_documented_columns_and_the_filters_apply(casualties: Casual
     assert [row["sex"] for row in rows] == ["female", "female"]
     assert len(list(csv.DictReader(io.StringIO(_report("--format", "csv", "--age", "60+"))))) == 1
     assert len(list(csv.DictReader(io.StringIO(_report("--format", "csv", "--age", "18-29"))))) == 1
-    listed = _report("--format", "csv", "--list", casualties.volunteers.public_id)
-    assert len(list(csv.DictReader(io.StringIO(listed)))) == 2
+    for listed in ("volunteer ledger", casualties.volunteers.public_id):
+        assert len(list(csv.DictReader(io.StringIO(_report("--format", "csv", "--list", listed))))) == 2
 
 
 def test_errors_are_one_clear_line_and_leave_nothing_behind(casualties: Casualties, tmp_path: Path) -> None:
     bad = CliRunner().invoke(cli, ["report", "casualties", "--format", "docx"])
     assert bad.exit_code == 2 and "Invalid value for '--format'" in bad.output and "'docx' is not one of" in bad.output
+    unknown = CliRunner().invoke(cli, ["report", "casualties", "--format", "csv", "--list", "no such list"])
+    assert unknown.exit_code == 1 and "no list named 'no such list'" in unknown.output
     missing = tmp_path / "no such folder" / "casualties.pdf"
     result = CliRunner().invoke(cli, ["report", "casualties", "-o", str(missing)])
     assert result.exit_code == 1 and f"cannot write {missing}" in result.output

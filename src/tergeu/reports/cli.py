@@ -19,7 +19,7 @@ FILTER_HELP = {
     "circumstances": "Circumstances, as stated.",
     "sex": "M or F.",
     "age": "Age band: 0–17, 18–29, 30–44, 45–59 or 60+ (an en dash; a hyphen is read as one).",
-    "list": "A list's public id (tergeu lists shows them).",
+    "list": "A list, by the name given at import (or its public id).",
 }
 
 
@@ -60,10 +60,24 @@ def casualties(fmt: str, output: Path | None, language: str, sort: str, **filter
     query = {name.removeprefix("filter_"): value.replace("-", "–") if name == "filter_age" else value
              for name, value in filters.items() if value}
     query["sort"] = sort
+    if "list" in query:
+        query["list"] = _list_id(query["list"])
     found = casualty_report(Record.objects.all(), ImportedList.objects.select_related("source"),
                             EstimateRun.objects.all(), query, language)
     count = write_to(output, lambda handle: write_report(handle, found, fmt), fail, binary=fmt != "csv")
     console.print(f"[dim]{count} people in the report[/dim]")
+
+
+def _list_id(name: str) -> str:
+    """The public id of the list named ``name`` (the people index filters by id); fails when there is none."""
+    from django.db.models import Q
+
+    from tergeu.registry.models import ImportedList
+
+    found = ImportedList.objects.filter(Q(name=name) | Q(public_id=name)).values_list("public_id", flat=True).first()
+    if found is None:
+        fail(f"no list named {name!r} (lists are named at import: tergeu import --list NAME)")
+    return str(found)
 
 
 COMMANDS = [report]
