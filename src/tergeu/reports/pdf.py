@@ -141,7 +141,7 @@ class ReportPdf(FPDF):
 
 def _person_cells(pdf: ReportPdf, report: CasualtyReport, number: int, row: PersonRow) -> list[list[str]]:
     values: dict[str, Any] = person_values(report, row)
-    names = dict.fromkeys([row.display_name, *(values[key] for key in NAME_SCRIPTS if values[key])])
+    names = dict.fromkeys([row.display_name or _("(no name)"), *(values[key] for key in NAME_SCRIPTS if values[key])])
     values.update(number=str(number), names="\n".join(names), date_of_death=stated_date_text(values["date_of_death"]))
     return [pdf.wrap(str(values[key]), width) for key, width in LAYOUT]
 
