@@ -56,6 +56,8 @@ PAGES = [
     Page("linkage:people", roles.VIEW_REGISTRY),
     Page("web:dashboard", roles.VIEW_REGISTRY),
     Page("linkage:people-export", roles.VIEW_REGISTRY),
+    Page("reports:index", roles.VIEW_REGISTRY),
+    Page("reports:casualties", roles.VIEW_REGISTRY),
     Page("linkage:person", roles.VIEW_REGISTRY, target="shared"),
     Page("linkage:person", roles.VIEW_ALL_LISTS, target="private"),
     Page("linkage:review", roles.REVIEW_FACTS),
