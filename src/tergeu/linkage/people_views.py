@@ -131,8 +131,8 @@ def support_words(note: str) -> str:
     if not found:
         return note
     stating, total, others = (int(group) if group else 0 for group in found.groups())
-    words = ngettext("best supported: %(stating)d of %(total)d record", "best supported: %(stating)d of %(total)d records",
-                     total) % {"stating": stating, "total": total}
+    words = ngettext("best supported: %(stating)d of %(total)d record",
+                     "best supported: %(stating)d of %(total)d records", total) % {"stating": stating, "total": total}
     if others:
         words += "; " + ngettext("%(others)d other value stated", "%(others)d other values stated", others) % {
             "others": others}
