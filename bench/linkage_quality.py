@@ -387,7 +387,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=",".join(DATASETS), help="comma-separated: " + ", ".join(DATASETS)
                         + ", or tergeuN, steppeN, bazaarN, ledgerN, caravanN, oasisN for N people of a generator"
-                        " (bench/generators/; ledger, caravan and oasis are held out: never tune on them)")
+                        " (bench/generators/; oasis is held out: never tune on it)")
     parser.add_argument("--systems", default=",".join(DEFAULT_SYSTEMS),
                         help="comma-separated: " + ", ".join(SYSTEMS))
     parser.add_argument("--seed", type=int, default=SEED,
