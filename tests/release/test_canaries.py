@@ -89,8 +89,8 @@ def test_the_canaries_are_really_in_the_database(canaried: Canaried) -> None:
 
     from tergeu.history.models import ChangeEntry
     from tergeu.linkage.models import PairDecision, WithheldName
-    from tergeu.registry.models import ImportedList, Record
     from tergeu.provenance.models import Source
+    from tergeu.registry.models import ImportedList, Record
 
     dumped = "".join(serializers.serialize("json", model.objects.all(), ensure_ascii=False) for model in
                      (Record, ImportedList, Source, PairDecision, WithheldName, ChangeEntry))

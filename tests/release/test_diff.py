@@ -83,7 +83,9 @@ def test_it_says_what_was_added_corrected_and_removed_and_why(canaried: Canaried
     assert "Нурланов Жанболат Серикович" not in (tmp_path / "two" / "diff.json").read_text(encoding="utf-8")
     page = (tmp_path / "two" / "en" / "changes.html").read_text(encoding="utf-8")
     assert 'data-testid="added-count">1<' in page and 'data-testid="removed-count">3<' in page
-    assert f'<code>{merged_away}</code>: the same person as another entry (merged) → <a href="index.html#{kept}">' in page
+    merged_line = (f"<code>{merged_away}</code>: the same person as another entry (merged) → "
+                   f'<a href="index.html#{kept}">')
+    assert merged_line in page
     assert "Изменения с предыдущего выпуска" in (tmp_path / "two" / "ru" / "changes.html").read_text(encoding="utf-8")
 
 
