@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tergeu.core.release import MANIFEST, verify
-from tergeu.core.release.changes import DELETED, MERGED, WITHHELD, Fate
+from tergeu.core.release import DELETED, MANIFEST, MERGED, WITHHELD, Fate, verify
 from tergeu.linkage.models import Person
 
 PEOPLE_JSON = "people.json"

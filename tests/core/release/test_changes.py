@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tergeu.core.release import Removal, compare, manifest, verify
-from tergeu.core.release.changes import DELETED, MERGED, WITHHELD
+from tergeu.core.release import DELETED, MERGED, WITHHELD, Removal, compare, manifest, verify
 
 pytestmark = pytest.mark.pure
 FIELDS = ("name", "age", "place")

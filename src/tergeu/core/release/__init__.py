@@ -4,7 +4,8 @@
 * :func:`compare` - added, corrected (which fields) and removed (with the reason) people between two releases.
 """
 
-from .changes import Changes, Removal, compare
+from .changes import DELETED, MERGED, REASONS, WITHHELD, Changes, Fate, Removal, compare
 from .manifest import MANIFEST, manifest, verify
 
-__all__ = ["MANIFEST", "Changes", "Removal", "compare", "manifest", "verify"]
+__all__ = ["DELETED", "MANIFEST", "MERGED", "REASONS", "WITHHELD", "Changes", "Fate", "Removal", "compare", "manifest",
+           "verify"]
