@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,8 @@ from typing import Any
 
 from tergeu.core.release import DELETED, MANIFEST, MERGED, WITHHELD, Fate, verify
 from tergeu.linkage.models import Person
+from tergeu.registry.models import Record
+from tergeu.release.access import public_records
 
 PEOPLE_JSON = "people.json"
 
@@ -61,21 +64,29 @@ def read_previous(where: Path) -> PreviousRelease:
 
 def fate_in(published: Collection[str]) -> Fate:
     """What became of a person the previous release listed and this one does not (``published``: this
-    release's ids): merged into a published person (the successor chain of relinks followed to its end),
-    withheld (the person, or the one it went to, is no longer published), or deleted (no records left)."""
+    release's ids).
+
+    Merged: a relink retired the person, and the published person now holding most of its published
+    records is in this release (as ``linkage.access.successor_seen_by`` leads a reader who sees some lists:
+    by the records the public sees, not by ``merged_into``, which follows records the public does not).
+    Withheld: the person, or their records, still exist but are no longer published. Deleted: none of
+    the records the person held exists any more.
+    """
 
     def fate(public_id: str) -> tuple[str, str]:
         person = Person.objects.filter(public_id=public_id).first()
-        followed: set[int] = set()
-        while person is not None and person.retired_at is not None and person.merged_into_id is not None:
-            if person.pk in followed:  # a loop would be a fault elsewhere: stop rather than spin
-                break
-            followed.add(person.pk)
-            person = Person.objects.filter(pk=person.merged_into_id).first()
-        if person is None or person.retired_at is not None:
+        if person is None:
             return DELETED, ""
-        if person.public_id != public_id and person.public_id in published:
-            return MERGED, person.public_id
-        return WITHHELD, ""
+        if person.retired_at is None:
+            return WITHHELD, ""
+        holders = Counter(public_records().filter(pk__in=person.former_records, membership__isnull=False)
+                          .values_list("membership__person_id", "membership__person__public_id"))
+        if holders:
+            successor = min(holders, key=lambda holder: (-holders[holder], holder[0]))[1]  # ties: the earlier
+            if successor in published:
+                return MERGED, successor
+        if Record.objects.filter(pk__in=person.former_records).exists():
+            return WITHHELD, ""
+        return DELETED, ""
 
     return fate
