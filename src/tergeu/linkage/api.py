@@ -99,7 +99,7 @@ def _withholdable(request: HttpRequest, person_id: str) -> tuple[Any, Person]:
     return user, person
 
 
-@people_router.put("/{person_id}/withheld", response={200: WithheldOut, **ERROR_RESPONSES},
+@people_router.put("/{person_id}/withheld", response={200: WithheldOut, 400: ErrorOut, **ERROR_RESPONSES},
                    summary="Withhold a person's name from the public release",
                    description="At the family's request: the person is still published and counted, without "
                                "the name. A relink keeps the flag on every person the records go to.")
