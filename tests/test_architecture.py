@@ -29,6 +29,7 @@ LAYERS = (
     ("registry",),
     ("linkage",),
     ("estimation",),
+    ("reports",),
     ("release",),
     ("web", "api", "wsgi"),
     ("demo",),

@@ -26,8 +26,8 @@ SCRIPT_ORDER = ("kk-cyrl", "ru-cyrl", "latn", "mixed", "unknown")
 PAGE_SIZE = 50
 DOWNLOAD_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/x-ndjson; charset=utf-8",
                   "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-FACET_TITLES = {"place": _("Place of death"), "date": _("Date of death"), "circumstances": _("Circumstances"),
-                "sex": _("Sex"), "age": _("Age"), "list": _("List")}
+FACET_TITLES = {"region": _("Region"), "place": _("Place of death"), "date": _("Date of death"),
+                "circumstances": _("Circumstances"), "sex": _("Sex"), "age": _("Age"), "list": _("List")}
 
 
 def _query_with(params: QueryDict, **changes: str) -> str:
