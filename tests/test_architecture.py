@@ -30,6 +30,7 @@ LAYERS = (
     ("linkage",),
     ("estimation",),
     ("reports",),
+    ("release",),
     ("web", "api", "wsgi"),
     ("demo",),
     ("cli", "urls", "settings"),

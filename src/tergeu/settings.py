@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "tergeu.linkage",
     "tergeu.estimation",
     "tergeu.reports",
+    "tergeu.release",
     "tergeu.web",
 ]
 

@@ -60,6 +60,8 @@ PAGES = [
     Page("reports:casualties", roles.VIEW_REGISTRY),
     Page("linkage:person", roles.VIEW_REGISTRY, target="shared"),
     Page("linkage:person", roles.VIEW_ALL_LISTS, target="private"),
+    Page("linkage:withhold", roles.WITHHOLD_NAMES, "post", "shared", (("action", "withhold"), ("note", "walk"))),
+    Page("linkage:withhold", roles.WITHHOLD_NAMES, "post", "private", (("action", "clear"),)),
     Page("linkage:review", roles.REVIEW_FACTS),
     Page("linkage:decide", roles.REVIEW_FACTS, "post"),
     Page("linkage:undo", roles.REVIEW_FACTS, "post"),
@@ -96,10 +98,12 @@ def world(write_csv, run_import) -> dict:
 def url_of(page: Page, world: dict) -> str:
     if page.target is None:
         return reverse(page.name)
-    if page.name == "linkage:person":
+    if page.name in ("linkage:person", "linkage:withhold"):
         record = world["records"][page.target]
-        person = Person.objects.create(display_name=record.display_name)
-        Membership.objects.create(record=record, person=person)
+        person = Person.objects.filter(memberships__record=record).first()
+        if person is None:
+            person = Person.objects.create(display_name=record.display_name)
+            Membership.objects.create(record=record, person=person)
         return reverse(page.name, kwargs={"person_id": person.public_id})
     if page.name in ("registry:list", "registry:share-list"):
         return reverse(page.name, kwargs={"list_id": world["lists"][page.target].public_id})

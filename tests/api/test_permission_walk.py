@@ -43,6 +43,8 @@ OPERATIONS = [
     Operation("get", "/api/people", roles.VIEW_REGISTRY),
     Operation("get", "/api/people/{person_id}", roles.VIEW_REGISTRY, "shared"),
     Operation("get", "/api/people/{person_id}", roles.VIEW_ALL_LISTS, "private"),
+    *(Operation(method, "/api/people/{person_id}/withheld", roles.WITHHOLD_NAMES, target)
+      for method in ("get", "put", "delete") for target in ("shared", "private")),
     Operation("get", "/api/people-index", roles.VIEW_REGISTRY),
     Operation("get", "/api/review", roles.REVIEW_FACTS),
     Operation("post", "/api/review/decisions", roles.REVIEW_FACTS, "shared"),
@@ -56,8 +58,10 @@ def concrete_path(operation: Operation, registry) -> str:
         return operation.template
     record = Record.objects.filter(imported_list=imported).first()
     if "{person_id}" in operation.template:
-        person = Person.objects.create(display_name=record.display_name)
-        Membership.objects.create(record=record, person=person)
+        person = Person.objects.filter(memberships__record=record).first()
+        if person is None:
+            person = Person.objects.create(display_name=record.display_name)
+            Membership.objects.create(record=record, person=person)
         return operation.template.replace("{person_id}", person.public_id)
     return (operation.template.replace("{source_id}", imported.source.public_id)
             .replace("{list_id}", imported.public_id).replace("{record_id}", record.public_id))
@@ -71,8 +75,10 @@ def expected(operation: Operation, role: str | None) -> int:
 
 def call(operation: Operation, path: str, token: str | None, registry=None) -> int:
     headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
-    if operation.method == "get":
-        return Client().get(path, **headers).status_code
+    if operation.method in ("get", "delete"):
+        return getattr(Client(), operation.method)(path, **headers).status_code
+    if operation.method == "put":
+        return Client().put(path, {"note": "walk"}, content_type="application/json", **headers).status_code
     if operation.template == "/api/review/decisions":
         left, right = Record.objects.filter(imported_list=registry.shared).values_list("public_id", flat=True)[:2]
         body = {"left": left, "right": right, "decision": "unsure"}

@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 
 from tergeu.accounts.access import register_visibility, visible_to
 from tergeu.accounts.roles import VIEW_ALL_LISTS, role_allows
-from tergeu.linkage.models import LinkageJob, LinkageRun, Membership, PairDecision, Person
+from tergeu.linkage.models import LinkageJob, LinkageRun, Membership, PairDecision, Person, WithheldName
 from tergeu.registry.models import Record
 
 
@@ -67,9 +67,17 @@ def visible_jobs(user: Any) -> QuerySet[LinkageJob]:
     return LinkageJob.objects.all() if _sees_every_list(user) else LinkageJob.objects.none()
 
 
+def visible_withheld_names(user: Any) -> QuerySet[WithheldName]:
+    """A withheld name is seen with its person; retired people's flags by roles that see every list."""
+    if _sees_every_list(user):
+        return WithheldName.objects.all()
+    return WithheldName.objects.filter(person__in=visible_people(user).values("pk"))
+
+
 def register() -> None:
     register_visibility(Person, visible_people)
     register_visibility(PairDecision, visible_decisions)
     register_visibility(Membership, visible_memberships, about_others=True)
     register_visibility(LinkageRun, visible_runs)
     register_visibility(LinkageJob, visible_jobs)
+    register_visibility(WithheldName, visible_withheld_names, about_others=True)

@@ -13,14 +13,15 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from tergeu.accounts.access import require
-from tergeu.accounts.roles import REVIEW_FACTS, VIEW_REGISTRY
+from tergeu.accounts.roles import REVIEW_FACTS, VIEW_REGISTRY, WITHHOLD_NAMES
 from tergeu.linkage.access import successor_seen_by, visible_people
 from tergeu.linkage.linking import DecisionConflict, decide_pair
-from tergeu.linkage.models import LinkageRun, PairDecision, Person
+from tergeu.linkage.models import LinkageRun, PairDecision, Person, WithheldName
 from tergeu.linkage.people import person_as_seen
 from tergeu.linkage.people_export import person_record
 from tergeu.linkage.people_index import SORTS, index_view
 from tergeu.linkage.queue import decisions_now, open_items, public_ids_of, records_named
+from tergeu.linkage.withholding import MAX_NOTE, clear, withhold
 from tergeu.registry.access import visible_lists, visible_records
 from tergeu.registry.api import NO_NUL
 from tergeu.toolkit.api import ERROR_RESPONSES, MAX_PAGE, PAGE_SIZE, PUBLIC_ID_TEXT, ErrorOut, LazyPage, Pages
@@ -75,6 +76,58 @@ def get_person(request: HttpRequest, person_id: Annotated[str, Path(..., descrip
             raise Http404("not found")
         return HttpResponseRedirect(f"{request.path.rsplit('/', 1)[0]}/{successor}")
     return _person_out(person, user)
+
+
+class WithholdIn(Schema):
+    note: str = Field("", max_length=MAX_NOTE, pattern=r"^[^\x00]*$",
+                      description="who asked and when; internal, never published")
+
+
+class WithheldOut(Schema):
+    person: str
+    withheld: bool
+    note: str = ""
+    set_by: str = ""
+
+
+def _withholdable(request: HttpRequest, person_id: str) -> tuple[Any, Person]:
+    """The caller (with the capability) and a current person they may see; else 404."""
+    user = require(request, WITHHOLD_NAMES)
+    person = visible_people(user).filter(public_id=person_id).first() if is_public_id(person_id) else None
+    if person is None:
+        raise Http404("not found")
+    return user, person
+
+
+@people_router.put("/{person_id}/withheld", response={200: WithheldOut, 400: ErrorOut, **ERROR_RESPONSES},
+                   summary="Withhold a person's name from the public release",
+                   description="At the family's request: the person is still published and counted, without "
+                               "the name. A relink keeps the flag on every person the records go to.")
+def withhold_person(request: HttpRequest, person_id: Annotated[str, Path(..., description=PUBLIC_ID_TEXT)],
+                    body: WithholdIn) -> dict[str, Any]:
+    user, person = _withholdable(request, person_id)
+    held = withhold(person, body.note, user)
+    return {"person": person.public_id, "withheld": True, "note": held.note, "set_by": held.set_by}
+
+
+@people_router.delete("/{person_id}/withheld", response={200: WithheldOut, **ERROR_RESPONSES},
+                      summary="Publish a withheld name again")
+def clear_withheld(request: HttpRequest, person_id: Annotated[str, Path(..., description=PUBLIC_ID_TEXT)]
+                   ) -> dict[str, Any]:
+    user, person = _withholdable(request, person_id)
+    clear(person, user)
+    return {"person": person.public_id, "withheld": False}
+
+
+@people_router.get("/{person_id}/withheld", response={200: WithheldOut, **ERROR_RESPONSES},
+                   summary="Whether a person's name is withheld from the public release")
+def get_withheld(request: HttpRequest, person_id: Annotated[str, Path(..., description=PUBLIC_ID_TEXT)]
+                 ) -> dict[str, Any]:
+    _user, person = _withholdable(request, person_id)
+    held = WithheldName.objects.filter(person=person).first()
+    if held is None:
+        return {"person": person.public_id, "withheld": False}
+    return {"person": person.public_id, "withheld": True, "note": held.note, "set_by": held.set_by}
 
 
 people_index_router = Router(tags=["people"])

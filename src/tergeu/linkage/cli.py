@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from rich.markup import escape
 
-from tergeu.toolkit.cli import console, fail, with_django, write_to
+from tergeu.toolkit.cli import console, fail, json_from_stdin, with_django, write_to
 
 
 @click.command("links")
@@ -91,5 +91,43 @@ def export_people(fmt: str, output: Path | None) -> None:
     console.print(f"[dim]{count} people exported[/dim]")
 
 
-COMMANDS = [link]
+@click.group("people")
+def people() -> None:
+    """People as linkage found them: withhold a name from the public release."""
+
+
+@people.command("withhold")
+@click.argument("person_id")
+@click.option("--clear", is_flag=True, help="Publish the name again instead.")
+@with_django
+def withhold_(person_id: str, clear: bool) -> None:
+    """Withhold PERSON_ID's name from the public release, at the family's request (or --clear it).
+
+    The note (who asked, when) is read from stdin as JSON, {"note": "..."}, never from the command
+    line, where shell histories keep it; it stays internal. The person is still published and counted,
+    without the name. A relink keeps the flag on every person the records go to. Tracked in the history.
+    """
+    from tergeu.linkage.models import Person
+    from tergeu.linkage.withholding import clear as clear_name
+    from tergeu.linkage.withholding import withhold
+
+    person = Person.objects.filter(public_id=person_id).first()
+    if person is None:
+        fail(f"no person {person_id!r}")
+    if clear:
+        done = clear_name(person)
+        console.print(f"Name of person {person_id} {'published again' if done else 'was not withheld'}")
+        return
+    note = json_from_stdin(fail, frozenset({"note"})).get("note", "")
+    if not isinstance(note, str):
+        fail("stdin: note must be a string")
+    try:
+        withhold(person, note)
+    except ValueError as refused:
+        successor = person.merged_into.public_id if person.merged_into else None
+        fail(f"{refused}" + (f" ({successor})" if successor else ""))
+    console.print(f"Name of person {person_id} withheld from the public release")
+
+
+COMMANDS = [link, people]
 EXPORTS = [export_links, export_people]

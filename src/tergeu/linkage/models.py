@@ -149,3 +149,30 @@ class PairDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.left_id}–{self.right_id}: {self.decision}"
+
+
+@track
+class WithheldName(models.Model):
+    """A family asked that this person's name not be published: the public release shows the person
+    (counted, with their other facts) but never their name.
+
+    Kept on the person, not on records, because the family speaks of a person; a relink carries it to
+    every person that holds any of this person's records afterwards (``linkage.withholding``), so a
+    split keeps both halves withheld and a merge keeps the merged person withheld: when unsure, withhold.
+    Set and cleared only through ``linkage.withholding``; the note is internal and never published.
+    """
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="withheld_name",
+                                  verbose_name=_("person"))
+    note = models.TextField(_("note"), blank=True, help_text=_("who asked and when; internal, never published"))
+    set_by = models.CharField(_("by"), max_length=150)
+    set_at = models.DateTimeField(_("since"), auto_now_add=True)
+    carried_from = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                                     verbose_name=_("carried from"),
+                                     help_text=_("the person a relink took this over from"))
+
+    class Meta:
+        verbose_name = _("withheld name")
+
+    def __str__(self) -> str:
+        return f"name withheld: person {self.person.public_id}"

@@ -32,6 +32,7 @@ from tergeu.core.linkage import (
 from tergeu.history.tracking import delete_derived
 from tergeu.linkage.bulk import insert_rows, update_rows
 from tergeu.linkage.models import LinkageRun, Membership, Person
+from tergeu.linkage.withholding import carry_over
 from tergeu.provenance.models import Claim
 from tergeu.registry.models import Record
 
@@ -81,6 +82,7 @@ def store_all(clusters: list[Cluster], by_id: dict[int, Record], run: LinkageRun
     _delete_claims_of(gone)  # a retired person states no facts: its records' people do
     now = {record: person for cluster, person in zip(clusters, people, strict=True) for record in cluster.records}
     _retire(gone, current, now)
+    carry_over(current, now)  # a family's wish follows the records, wherever the relink put them
     return len(clusters)
 
 

@@ -12,11 +12,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from tergeu.accounts.access import requires
-from tergeu.accounts.roles import VIEW_REGISTRY
+from tergeu.accounts.access import can, requires
+from tergeu.accounts.roles import VIEW_REGISTRY, WITHHOLD_NAMES
 from tergeu.core.names import detect_script
 from tergeu.linkage.access import successor_seen_by
-from tergeu.linkage.models import Person
+from tergeu.linkage.models import Person, WithheldName
 from tergeu.linkage.people import person_as_seen
 from tergeu.linkage.people_export import FORMATS, as_text, xlsx_bytes
 from tergeu.linkage.people_index import FACETS, IndexView, index_view
@@ -114,7 +114,9 @@ def person_page(request: HttpRequest, person_id: str) -> HttpResponse:
     seen = person_as_seen(person, records, with_facts=True)
     return render(request, "linkage/person.html", {
         "person": seen, "records": records, "spellings": spellings, "facts": facts,
-        "best": [(field_label(field), value, support_words(note), cited) for field, value, note, cited in seen.best]})
+        "best": [(field_label(field), value, support_words(note), cited) for field, value, note, cited in seen.best],
+        "withheld": WithheldName.objects.filter(person=person).first(),
+        "can_withhold": can(request.user, WITHHOLD_NAMES)})
 
 
 SUPPORT_NOTE = re.compile(r"best supported: (\d+) of (\d+) records(?:; (\d+) other value\(s\) stated)?")

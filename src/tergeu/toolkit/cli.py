@@ -7,6 +7,7 @@ Each app's ``cli.py`` defines its commands with these; ``tergeu.cli`` only mount
 from __future__ import annotations
 
 import functools
+import json
 import os
 import sys
 import tempfile
@@ -80,3 +81,21 @@ def write_to(output: Path | None, write: Callable[[TextIO], int], fail: Callable
             fail(f"cannot write {output}: {error.strerror or error}")
         raise
     return count
+
+
+def json_from_stdin(fail: Callable[[str], None], keys: frozenset[str]) -> dict[str, Any]:
+    """A JSON object read from stdin, for data about a person: never in argv, where ``ps`` and shell
+    histories would keep it. Anything but one object, or a key not in ``keys``, is reported through
+    ``fail`` naming what was wrong."""
+    text = sys.stdin.read()
+    try:
+        data = json.loads(text) if text.strip() else {}
+    except json.JSONDecodeError as error:
+        fail(f"stdin: not JSON (line {error.lineno}, column {error.colno}: {error.msg})")
+        raise
+    if not isinstance(data, dict):
+        fail("stdin: expected one JSON object, such as {\"note\": \"...\"}")
+    unknown = sorted(set(data) - keys)
+    if unknown:
+        fail(f"stdin: unknown key(s) {', '.join(unknown)}; expected {', '.join(sorted(keys))}")
+    return data
