@@ -29,6 +29,7 @@ LAYERS = (
     ("registry",),
     ("linkage",),
     ("estimation",),
+    ("forces",),
     ("web", "api", "wsgi"),
     ("demo",),
     ("cli", "urls", "settings"),

@@ -1,0 +1,26 @@
+"""Security forces: unit numbers, dated relations, the chain of command on a day, name resolution.
+
+Pure Python over plain values (no Django): the ``tergeu.forces`` app loads its rows, hands them in by
+external id and stores or shows what comes back.
+
+* :func:`identifier_key`, :func:`find_identifiers`, :func:`bare_identifier` - military-unit numbers in
+  any script or form («в/ч 30417», «30417 әскери бөлімі», "MU 30417") → ``"mu:30417"``.
+* :class:`Period`, :class:`FuzzyDate`, :class:`Holding`, :class:`OpenEnd`, :func:`holds_amid` - the
+  first cited / last cited rules: when a relation holds, and how open ends are read.
+* :class:`CommandGraph`, :class:`Relation`, :class:`Posting` - parents, children and commanders of a
+  unit as of a date.
+* :class:`NameIndex`, :class:`Entity`, :func:`split_mentions` - free text → units and persons, with
+  scores and explanations.
+"""
+
+from .command import COMMAND_ROLES, CommandGraph, Link, Posting, Relation, Serving
+from .identifiers import bare_identifier, find_identifiers, identifier_key, is_identifier_key
+from .resolve import RESOLVED, REVIEW, UNRESOLVED, Candidate, Entity, NameIndex, Resolution, split_mentions
+from .timeline import FuzzyDate, Holding, OpenEnd, Period, holds_amid
+
+__all__ = [
+    "COMMAND_ROLES", "RESOLVED", "REVIEW", "UNRESOLVED", "Candidate", "CommandGraph", "Entity", "FuzzyDate",
+    "Holding", "Link", "NameIndex", "OpenEnd", "Period", "Posting", "Relation", "Resolution", "Serving",
+    "bare_identifier", "find_identifiers", "holds_amid", "identifier_key", "is_identifier_key",
+    "split_mentions",
+]

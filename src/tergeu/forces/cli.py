@@ -1,0 +1,90 @@
+"""The forces commands: ``tergeu forces import`` and ``tergeu forces command`` (``tergeu.cli`` mounts them)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import click
+
+from tergeu.forces.importing.columns import KINDS
+from tergeu.toolkit.cli import console, fail, with_django
+
+
+@click.group()
+def forces() -> None:
+    """Security forces: units, their parents and commanders over time, incidents, trainings."""
+
+
+@forces.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--kind", type=click.Choice(KINDS), required=True, help="What the file lists.")
+@click.option("--map", "map_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="TOML file: [columns] canonical column = \"file header\".")
+@click.option("--source", "source_name", help="Source of rows without a source cell (default: the file's name).")
+@click.option("--synthetic", is_flag=True, help="The file is invented (demo, tests): its sources are marked so.")
+@click.option("--dry-run", is_flag=True, help="Check and write everything, then roll back.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout.")
+@with_django
+def import_command(path: Path, kind: str, map_path: Path | None, source_name: str | None, synthetic: bool,
+                   dry_run: bool, as_json: bool) -> None:
+    """Import a CSV, TSV, JSON or XLSX file of units, relations, persons, postings, incidents or trainings.
+
+    Every row is checked first; one problem anywhere and nothing is stored (docs/forces.md lists the
+    columns). Trainings may be Security Force Monitor's FMTRPT TSV as published.
+    """
+    from tergeu.forces.importing.pipeline import ForcesImportOptions, import_forces_file
+    from tergeu.registry.importing.table import ImportProblem
+
+    try:
+        report = import_forces_file(path, ForcesImportOptions(kind, map_path, source_name, synthetic, dry_run))
+    except ImportProblem as problem:
+        fail(str(problem))
+    if as_json:
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    elif report.already_imported:
+        console.print(f"{path.name}: already imported; nothing done")
+    else:
+        for problem in report.errors:
+            console.print(f"{path.name}, row {problem.row}, column {problem.column!r}: {problem.message}",
+                          markup=False)
+        done = "checked (dry run)" if dry_run else "imported"
+        if report.ok:
+            console.print(f"{path.name}: {report.rows} {kind} rows {done}; resolutions {report.resolutions}")
+    if not report.ok:
+        raise SystemExit(1)
+
+
+@forces.command("command")
+@click.argument("unit")
+@click.option("--on", "on", required=True, type=click.DateTime(["%Y-%m-%d"]), help="The day (YYYY-MM-DD).")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON on stdout.")
+@with_django
+def command_command(unit: str, on: datetime.datetime, as_json: bool) -> None:
+    """Who commanded UNIT on a day, its parents (nearest first) and the units under it.
+
+    UNIT may be its id, a name or alias in any script, or its number in any form («в/ч 30417», "MU 30417").
+    """
+    from tergeu.forces.chain import UnitNotFound, command_on, find_unit
+    from tergeu.forces.models import Unit
+    from tergeu.provenance.models import Citation
+
+    try:
+        found = find_unit(unit, Unit.objects.all())
+    except UnitNotFound as problem:
+        fail(str(problem))
+    answer = command_on(found, on.date(), Citation.objects.all())
+    if as_json:
+        click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
+        return
+    console.print(f"{answer['name']} ({answer['unit']}) on {answer['on']}", markup=False)
+    for link in answer["parents"]:
+        console.print(f"  {'↑' * link['depth']} {link['name']} ({link['unit']}, {link['holds']})", markup=False)
+    for person in answer["commanders"] or [{"name": "no commander known", "holds": "-", "role": ""}]:
+        console.print(f"  ★ {person['name']} {person['role']} ({person['holds']})", markup=False)
+    for link in answer["children"]:
+        console.print(f"  {'↓' * link['depth']} {link['name']} ({link['unit']}, {link['holds']})", markup=False)
+
+
+COMMANDS = [forces]

@@ -1,0 +1,59 @@
+"""The forces pages: the list of units, and a unit's page with its chain of command on a chosen day."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from tergeu.accounts.access import requires, visible_to
+from tergeu.accounts.roles import VIEW_FORCES
+from tergeu.core.names import matching_key
+from tergeu.forces.chain import command_on
+from tergeu.forces.models import Incident, Posting, Training, Unit, UnitName, UnitRelation
+from tergeu.forces.timeline_rows import holding_label, timeline
+from tergeu.provenance.models import Citation
+from tergeu.toolkit.public_ids import get_by_public_id
+
+MAX_LISTED = 500
+
+
+@requires(VIEW_FORCES)
+def units_page(request: HttpRequest) -> HttpResponse:
+    """Units by name, or those one of whose names, aliases or numbers matches ``?q=`` in any script."""
+    units = visible_to(request.user, Unit)
+    query = request.GET.get("q", "").strip()[:300].replace("\x00", "")
+    if query:
+        keys = {matching_key(query), " ".join(query.casefold().split())}
+        named = UnitName.objects.filter(Q(key__in=keys) | Q(text__icontains=query)).values("unit_id")
+        units = units.filter(Q(pk__in=named) | Q(external_id=query))
+    return render(request, "forces/units.html", {"units": units[:MAX_LISTED], "query": query})
+
+
+def _day(text: str | None) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+@requires(VIEW_FORCES)
+def unit_page(request: HttpRequest, public_id: str) -> HttpResponse:
+    """The unit, its names, its chain of command on ``?on=`` (default: today) and its timeline."""
+    user = request.user
+    unit = get_by_public_id(visible_to(user, Unit), public_id)
+    asked = request.GET.get("on")
+    day = _day(asked) or datetime.date.today()
+    chain = command_on(unit, day, visible_to(user, Citation))
+    pages = dict(visible_to(user, Unit).values_list("external_id", "public_id"))
+    for link in (*chain["parents"], *chain["children"], *chain["commanders"]):
+        link["holds_label"] = holding_label(link["holds"])
+        link["page"] = pages.get(link.get("unit"))
+    rows = timeline(unit, visible_to(user, UnitRelation), visible_to(user, Posting), visible_to(user, Incident),
+                    visible_to(user, Training))
+    return render(request, "forces/unit.html", {
+        "unit": unit, "names": unit.names.all(), "day": day, "bad_day": bool(asked) and _day(asked) is None,
+        "chain": chain, "timeline": rows,
+    })
