@@ -41,7 +41,7 @@ _AFTER_PREFIX = re.compile(r"(?<![\w/.])" + _PREFIX + r"\s*" + _NUMBER_SIGN + r"
                            re.IGNORECASE)
 _BEFORE_KK = re.compile(r"(?<!\d)(\d{3,6})(?!\d)" + _SUFFIX + r"\s*(?:-?\s*(?:ші|шы|ci|shi))?\s+" + _KK_UNIT,
                         re.IGNORECASE)
-_BARE = re.compile(r"\s*(?:№|no\.?|#)?\s*(\d{4,6})\s*")
+_BARE = re.compile(r"\s*(?:№|no\.?|#)?\s*(\d{4,6})\s*", re.IGNORECASE)
 _KEY = re.compile(r"mu:\d{1,6}(?:-[a-z0-9]{1,3})?")
 
 
