@@ -41,6 +41,13 @@ def period_of(row: models.Dated) -> Period:
                   OpenEnd(row.open_end))
 
 
+def lookup_keys(text: str) -> list[str]:
+    """The ``UnitName`` keys ``text`` is found by: its unit number's key, else its spelling keys."""
+    number = identifier_key(text) or bare_identifier(text)
+    keys = [number] if number else [matching_key(text), " ".join(text.casefold().split())]
+    return [key for key in keys if key]
+
+
 def find_unit(text: str, units: QuerySet[models.Unit]) -> models.Unit:
     """The one unit among ``units`` that ``text`` names: its id, a unit number in any form, a name or
     alias in any script; else ``UnitNotFound`` naming the candidates."""
@@ -48,9 +55,7 @@ def find_unit(text: str, units: QuerySet[models.Unit]) -> models.Unit:
     exact = units.filter(external_id=text).first()
     if exact is not None:
         return exact
-    number = identifier_key(text) or bare_identifier(text)
-    keys = [number] if number else [matching_key(text), " ".join(text.casefold().split())]
-    found = list(units.filter(names__key__in=[k for k in keys if k]).distinct())
+    found = list(units.filter(names__key__in=lookup_keys(text)).distinct())
     if len(found) == 1:
         return found[0]
     if len(found) > 1:

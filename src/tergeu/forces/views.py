@@ -10,8 +10,7 @@ from django.shortcuts import render
 
 from tergeu.accounts.access import requires, visible_to
 from tergeu.accounts.roles import VIEW_FORCES
-from tergeu.core.names import matching_key
-from tergeu.forces.chain import command_on
+from tergeu.forces.chain import command_on, lookup_keys
 from tergeu.forces.models import Incident, Posting, Training, Unit, UnitName, UnitRelation
 from tergeu.forces.timeline_rows import holding_label, timeline
 from tergeu.provenance.models import Citation
@@ -26,8 +25,7 @@ def units_page(request: HttpRequest) -> HttpResponse:
     units = visible_to(request.user, Unit)
     query = request.GET.get("q", "").strip()[:300].replace("\x00", "")
     if query:
-        keys = {matching_key(query), " ".join(query.casefold().split())}
-        named = UnitName.objects.filter(Q(key__in=keys) | Q(text__icontains=query)).values("unit_id")
+        named = UnitName.objects.filter(Q(key__in=lookup_keys(query)) | Q(text__icontains=query)).values("unit_id")
         units = units.filter(Q(pk__in=named) | Q(external_id=query))
     return render(request, "forces/units.html", {"units": units[:MAX_LISTED], "query": query})
 

@@ -78,12 +78,12 @@ def import_forces_file(path: Path, options: ForcesImportOptions) -> ForcesImport
     if options.kind not in KINDS:
         raise ImportProblem(path, f"unknown kind {options.kind!r}; use one of {', '.join(KINDS)}")
     path = Path(path)
+    column_map = load_map(options.map_path, options.kind) if options.map_path else None
     data = read_limited(path)
     report = ForcesImportReport(str(path), options.kind, hashlib.sha256(data).hexdigest(), dry_run=options.dry_run)
     if ForcesImport.objects.filter(sha256=report.sha256).exists():
         report.already_imported = True
         return report
-    column_map = load_map(options.map_path, options.kind) if options.map_path else None
     table = open_table(path, data)
     settled = layout(path, options.kind, table.headers, column_map)
     report.read_as = settled.read_as
