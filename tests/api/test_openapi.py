@@ -21,6 +21,7 @@ ENDPOINTS = {
     "/api/people-index": {"get"},
     "/api/review": {"get"},
     "/api/review/decisions": {"post"},
+    "/api/forces/command": {"get"},
 }
 
 
@@ -64,7 +65,7 @@ OPERATION_IDS = {  # a contract: generated clients name their methods after thes
     "tergeu_api_lists_get_list", "tergeu_api_records_list_records", "tergeu_api_records_get_record",
     "tergeu_api_imports_import_list", "tergeu_api_people_list_people", "tergeu_api_people_get_person",
     "tergeu_api_review_review_queue", "tergeu_api_review_decide", "tergeu_api_estimates_list_estimates",
-    "tergeu_linkage_api_people_index",
+    "tergeu_linkage_api_people_index", "tergeu_forces_api_command",
 }
 
 
