@@ -7,8 +7,18 @@ from pathlib import Path
 import pytest
 
 from tergeu.forces.importing.pipeline import ForcesImportOptions, import_forces_file
-from tergeu.forces.models import (ForcesImport, Incident, Official, Perpetrator, Posting, Training,
-                                  TrainingRecipient, Unit, UnitName, UnitRelation)
+from tergeu.forces.models import (
+    ForcesImport,
+    Incident,
+    Official,
+    Perpetrator,
+    Posting,
+    Training,
+    TrainingRecipient,
+    Unit,
+    UnitName,
+    UnitRelation,
+)
 from tergeu.provenance.models import Citation, Source
 from tergeu.registry.importing.table import ImportProblem
 
