@@ -15,9 +15,9 @@ def test_it_answers_as_the_command_line_does(force, callers) -> None:
     assert [p["unit"] for p in body["parents"]] == ["U-BDE"]
 
 
-def test_an_unknown_unit_is_a_400_with_the_reason(force, callers) -> None:
+def test_an_unknown_unit_is_a_404_with_the_reason(force, callers) -> None:
     response = callers["analyst"].get("/api/forces/command", unit="Invented Border Outpost", on="2022-01-06")
-    assert response.status_code == 400 and "no unit is surely named" in response.json()["detail"]
+    assert response.status_code == 404 and "no unit is surely named" in response.json()["detail"]
 
 
 def test_it_is_not_found_for_roles_without_forces(force, callers) -> None:

@@ -55,7 +55,7 @@ class CommandOut(Schema):
     commanders: list[CommanderOut]
 
 
-@router.get("/command", response={200: CommandOut, 400: ErrorOut, **ERROR_RESPONSES},
+@router.get("/command", response={200: CommandOut, 400: ErrorOut, **ERROR_RESPONSES},  # 404: no unit surely named
             summary="Parents, units under it and commanders of a unit on a day")
 def command(request: HttpRequest, query: Query[CommandQuery]) -> Any:
     user = require(request, VIEW_FORCES)
@@ -64,5 +64,6 @@ def command(request: HttpRequest, query: Query[CommandQuery]) -> Any:
     try:
         unit = find_unit(query.unit, visible_to(user, Unit))
     except UnitNotFound as problem:
-        raise HttpError(400, str(problem)) from None
+        # 404, with the reason: the caller sees every unit, so no hidden one can be told apart this way
+        raise HttpError(404, str(problem)) from None
     return command_on(unit, query.on, visible_to(user, Citation))

@@ -71,7 +71,8 @@ def find_unit(text: str, units: QuerySet[models.Unit]) -> models.Unit:
     raise UnitNotFound(f"no unit is surely named {text!r}" + (f"; closest: {close}" if close else ""))
 
 
-def _graph() -> tuple[CommandGraph, dict[str, models.Posting]]:
+def load_graph() -> tuple[CommandGraph, dict[int, models.Posting]]:
+    """Every relation and commander's posting as a ``CommandGraph`` (refs: row keys), and the postings by key."""
     relations = [Relation(child, parent, period_of(row), row.classification, row.pk)
                  for row, child, parent in ((r, r.child.external_id, r.parent.external_id) for r in
                                             models.UnitRelation.objects.select_related("child", "parent"))]
@@ -82,7 +83,7 @@ def _graph() -> tuple[CommandGraph, dict[str, models.Posting]]:
     return CommandGraph(relations, postings), rows
 
 
-def _sources(rows: list[Any], seen: QuerySet[Citation]) -> dict[int, list[str]]:
+def sources_of(rows: list[Any], seen: QuerySet[Citation]) -> dict[int, list[str]]:
     if not rows:
         return {}
     return {pk: sorted({c.source.name for c in cited}) for pk, cited in citations_of(rows, seen).items()}
@@ -97,11 +98,11 @@ def _unit_link(link: Link, names: dict[str, str]) -> dict[str, Any]:
 def command_on(unit: models.Unit, day: datetime.date, seen: QuerySet[Citation]) -> dict[str, Any]:
     """``{"unit", "on", "parents" (nearest first), "children", "commanders"}`` as the CLI prints it;
     ``seen``: the citations the viewer may see (their sources are listed)."""
-    graph, posting_rows = _graph()
+    graph, posting_rows = load_graph()
     names = dict(models.Unit.objects.values_list("external_id", "name"))
     serving = graph.commanders_on(unit.external_id, day)
     chosen = [posting_rows[s.posting.ref] for s in serving]
-    sources = _sources(chosen, seen)
+    sources = sources_of(chosen, seen)
     commanders = [{"person": s.posting.person, "name": row.official.name, "role": row.role, "title": row.title,
                    "rank": row.rank, "first_cited": row.first_cited or None, "last_cited": row.last_cited or None,
                    "holds": s.holding.value, "sources": sources.get(row.pk, [])}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -87,4 +88,52 @@ def command_command(unit: str, on: datetime.datetime, as_json: bool) -> None:
         console.print(f"  {'↓' * link['depth']} {link['name']} ({link['unit']}, {link['holds']})", markup=False)
 
 
-COMMANDS = [forces]
+def _vetting_query(query: str | None, kind: str) -> str:
+    """The query: a unit's name or number from the command line; a person's name only as JSON on stdin
+    (``{"query": "…"}``), so it never sits in the shell's history or the process list."""
+    if query not in (None, "-"):
+        if kind == "person":
+            fail('give a person\'s name as JSON on stdin, not as an argument: '
+                 'echo \'{"query": "…"}\' | tergeu vet - --kind person')
+        return query
+    try:
+        document = json.loads(sys.stdin.read())
+    except ValueError as exc:
+        fail(f"stdin is not JSON: {exc}")
+    if not isinstance(document, dict) or not isinstance(document.get("query"), str) or not document["query"].strip():
+        fail('stdin must hold {"query": "the name, alias or number to vet"}')
+    return document["query"].strip()
+
+
+@click.command()
+@click.argument("query", required=False)
+@click.option("--kind", type=click.Choice(["unit", "person"]), required=True, help="What to vet.")
+@click.option("--on", "on", type=click.DateTime(["%Y-%m-%d"]), help="Only incidents that began on or before this day.")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON on stdout.")
+@with_django
+def vet(query: str | None, kind: str, on: datetime.datetime | None, as_json: bool) -> None:
+    """Vet a unit or a person against the incidents on record: findings with their sources and a verdict.
+
+    A unit is flagged for its own incidents and those of units under it on the incident's day; a person
+    for incidents naming them and those of a unit they commanded on that day. A unit's QUERY may be any
+    name, alias or number; a person's name comes as JSON on stdin (QUERY "-"): {"query": "…"}.
+    """
+    from tergeu.forces.vetting import vet as run_vetting
+    from tergeu.provenance.models import Citation
+
+    answer = run_vetting(_vetting_query(query, kind), kind, on.date() if on else None, Citation.objects.all())
+    if as_json:
+        click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
+        return
+    console.print(f"{answer['verdict'].upper()}: {len(answer['matches'])} match(es), "
+                  f"{len(answer['findings'])} finding(s)", markup=False)
+    for match in answer["matches"]:
+        console.print(f"  {match['kind']} {match['id']} {match['name']} ({match['score']:.2f}: {match['why']})",
+                      markup=False)
+    for finding in answer["findings"]:
+        console.print(f"  incident {finding['incident']} {finding['date']} via {finding['via']} "
+                      f"({finding['unit'] or finding['person']}, {finding['holds']}); "
+                      f"sources: {', '.join(finding['sources']) or '-'}", markup=False)
+
+
+COMMANDS = [forces, vet]

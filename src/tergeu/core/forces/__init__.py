@@ -11,16 +11,40 @@ external id and stores or shows what comes back.
   unit as of a date.
 * :class:`NameIndex`, :class:`Entity`, :func:`split_mentions` - free text → units and persons, with
   scores and explanations.
+* :func:`vet_unit`, :func:`vet_person`, :func:`verdict_of` - a unit's or a person's incidents, directly,
+  through units under it or through command on the incident's date.
 """
 
 from .command import COMMAND_ROLES, CommandGraph, Link, Posting, Relation, Serving
 from .identifiers import bare_identifier, find_identifiers, identifier_key, is_identifier_key
-from .resolve import RESOLVED, REVIEW, UNRESOLVED, Candidate, Entity, NameIndex, Resolution, split_mentions
+from .resolve import (
+                      DOUBTFUL_MATCH,
+                      RESOLVED,
+                      REVIEW,
+                      UNRESOLVED,
+                      Candidate,
+                      Entity,
+                      NameIndex,
+                      Resolution,
+                      split_mentions,
+)
 from .timeline import FuzzyDate, Holding, OpenEnd, Period, holds_amid
+from .vetting import (
+                      CLEAR,
+                      FLAGGED,
+                      REVIEW_VERDICT,
+                      Finding,
+                      IncidentFacts,
+                      sure_match,
+                      verdict_of,
+                      vet_person,
+                      vet_unit,
+)
 
 __all__ = [
-    "COMMAND_ROLES", "RESOLVED", "REVIEW", "UNRESOLVED", "Candidate", "CommandGraph", "Entity", "FuzzyDate",
-    "Holding", "Link", "NameIndex", "OpenEnd", "Period", "Posting", "Relation", "Resolution", "Serving",
-    "bare_identifier", "find_identifiers", "holds_amid", "identifier_key", "is_identifier_key",
-    "split_mentions",
+    "CLEAR", "COMMAND_ROLES", "DOUBTFUL_MATCH", "FLAGGED", "RESOLVED", "REVIEW", "REVIEW_VERDICT", "UNRESOLVED",
+    "Candidate", "CommandGraph", "Entity", "Finding", "FuzzyDate", "Holding", "IncidentFacts", "Link", "NameIndex",
+    "OpenEnd", "Period", "Posting", "Relation", "Resolution", "Serving", "bare_identifier", "find_identifiers",
+    "holds_amid", "identifier_key", "is_identifier_key", "split_mentions", "sure_match", "verdict_of", "vet_person",
+    "vet_unit",
 ]

@@ -34,10 +34,12 @@ from difflib import SequenceMatcher
 from tergeu.core.forces.identifiers import bare_identifier, find_identifiers, identifier_key
 from tergeu.core.names import matching_key
 
-__all__ = ["RESOLVED", "REVIEW", "UNRESOLVED", "Candidate", "Entity", "NameIndex", "Resolution", "split_mentions"]
+__all__ = ["DOUBTFUL_MATCH", "RESOLVED", "REVIEW", "UNRESOLVED", "Candidate", "Entity", "NameIndex", "Resolution",
+           "split_mentions"]
 
 RESOLVED, REVIEW, UNRESOLVED = "resolved", "review", "unresolved"
 SURE, DOUBTFUL, CLOSE = 0.9, 0.6, 0.05
+DOUBTFUL_MATCH = DOUBTFUL  # the least score worth showing a reviewer
 _SEPARATORS = re.compile(r"[;,\n]|\s+(?:и|және|and|&)\s+", re.IGNORECASE)
 _TRIM = " \t.…-–—:()[]\"'«»"
 
