@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from tergeu.core.forces.timeline import Holding, Period, holds_amid
 
@@ -60,6 +61,18 @@ class Serving:
     holding: Holding
 
 
+def _holding_amid_rivals(items: Sequence[Any], day: datetime.date,
+                         rivals_of: Callable[[Any, Any], bool]) -> list[tuple[Any, Holding]]:
+    """Each of ``items`` (relations or postings) that holds on ``day``, with how; ``rivals_of(item, other)``
+    says whether ``other`` would contradict ``item`` (and so end an assumption of it)."""
+    held = []
+    for item in items:
+        holding = holds_amid(item.period, [o.period for o in items if rivals_of(item, o)], day)
+        if holding is not None:
+            held.append((item, holding))
+    return held
+
+
 def _weakest(first: Holding, second: Holding) -> Holding:
     order = list(Holding)
     return order[max(order.index(first), order.index(second))]
@@ -83,15 +96,8 @@ class CommandGraph:
             self._posted[posting.unit].append(posting)
 
     def _parents_on(self, unit: str, day: datetime.date) -> list[tuple[Relation, Holding]]:
-        relations = self._up.get(unit, [])
-        held = []
-        for relation in relations:
-            rivals = [other.period for other in relations
-                      if other.parent != relation.parent and other.classification == relation.classification]
-            holding = holds_amid(relation.period, rivals, day)
-            if holding is not None:
-                held.append((relation, holding))
-        return held
+        return _holding_amid_rivals(self._up.get(unit, []), day, lambda relation, other: (
+            other.parent != relation.parent and other.classification == relation.classification))
 
     def _children_on(self, unit: str, day: datetime.date) -> list[tuple[Relation, Holding]]:
         held = []
@@ -129,13 +135,8 @@ class CommandGraph:
         when someone else is first cited in the same role after it."""
         wanted = set(roles)
         postings = [p for p in self._posted.get(unit, []) if p.role in wanted]
-        serving = []
-        for posting in postings:
-            rivals = [other.period for other in postings
-                      if other.person != posting.person and other.role == posting.role]
-            holding = holds_amid(posting.period, rivals, day)
-            if holding is not None:
-                serving.append(Serving(posting, holding))
+        serving = [Serving(posting, holding) for posting, holding in _holding_amid_rivals(
+            postings, day, lambda posting, other: other.person != posting.person and other.role == posting.role)]
         order = list(Holding)
         return sorted(serving, key=lambda s: (order.index(s.holding), s.posting.person))
 

@@ -13,10 +13,10 @@ FMTRPT TSV and is read through :data:`FMTRPT` without a map.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from tergeu.registry.importing.columnmap import read_map_file
 from tergeu.registry.importing.table import ImportProblem
 
 KINDS = ("units", "relations", "persons", "postings", "incidents", "trainings")
@@ -66,13 +66,7 @@ class Layout:
 
 def load_map(path: Path, kind: str) -> dict[str, str]:
     """The ``[columns]`` table of a map file: canonical column -> the file's header."""
-    try:
-        document = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ImportProblem(path, f"cannot read the map: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ImportProblem(path, f"invalid TOML: {exc}") from None
-    columns = document.get("columns")
+    columns = read_map_file(path).get("columns")
     if not isinstance(columns, dict) or not columns or not all(isinstance(v, str) for v in columns.values()):
         raise ImportProblem(path, 'the map needs a [columns] table: canonical column = "file header"')
     known = set(sum(COLUMNS[kind], ()))

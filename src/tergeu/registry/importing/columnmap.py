@@ -61,13 +61,18 @@ def _check_choice(path: Path, key: str, value: object, allowed: tuple[str, ...])
         raise ImportProblem(path, f"{key} = {value!r}: use one of {', '.join(allowed)}")
 
 
-def load_map(path: Path) -> ColumnMap:
+def read_map_file(path: Path) -> dict:
+    """A map file's TOML as a dict; an unreadable file or invalid TOML is an ``ImportProblem`` naming it."""
     try:
-        document = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise ImportProblem(path, f"cannot read the map: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ImportProblem(path, f"invalid TOML: {exc}") from None
+
+
+def load_map(path: Path) -> ColumnMap:
+    document = read_map_file(path)
     columns = document.get("columns")
     if not isinstance(columns, dict) or not columns:
         raise ImportProblem(path, "the map needs a [columns] table: canonical field = \"file header\"")
