@@ -42,7 +42,7 @@ def test_it_imports_every_kind_with_a_citation_per_row(force) -> None:
 
 
 def test_a_units_numbers_are_stored_by_key(force) -> None:
-    keys = set(UnitName.objects.filter(kind="identifier").values_list("text", "key"))
+    keys = set(UnitName.objects.filter(kind="identifier").values_list("text", "match_key"))
     assert keys == {("в/ч 50212", "mu:50212"), ("в/ч 30417", "mu:30417"), ("ә/б 30417-1", "mu:30417-1")}
 
 
@@ -118,7 +118,7 @@ def test_a_map_names_the_columns(tmp_path: Path) -> None:
                     '[columns]\nunit_id = "Нөмірі"\nname = "Атауы"\nidentifiers = "Әскери бөлім"\n')
     report = import_forces_file(path, ForcesImportOptions("units", map_path=mapping))
     assert report.ok and report.read_as == "map"
-    assert UnitName.objects.get(kind="identifier").key == "mu:30999"
+    assert UnitName.objects.get(kind="identifier").match_key == "mu:30999"
     bad = write(tmp_path, "bad.toml", '[columns]\nunit_number = "Нөмірі"\n')
     with pytest.raises(ImportProblem, match="unknown column"):
         import_forces_file(path, ForcesImportOptions("units", map_path=bad))

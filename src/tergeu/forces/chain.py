@@ -55,7 +55,7 @@ def find_unit(text: str, units: QuerySet[models.Unit]) -> models.Unit:
     exact = units.filter(external_id=text).first()
     if exact is not None:
         return exact
-    found = list(units.filter(names__key__in=lookup_keys(text)).distinct())
+    found = list(units.filter(names__match_key__in=lookup_keys(text)).distinct())
     if len(found) == 1:
         return found[0]
     if len(found) > 1:

@@ -78,7 +78,7 @@ class UnitName(models.Model):
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="names")
     kind = models.CharField(_("kind"), max_length=10, choices=NameKind.choices)
     text = models.CharField(_("as written"), max_length=300)
-    key = models.CharField(_("key"), max_length=300, db_index=True)
+    match_key = models.CharField(_("key"), max_length=300, db_index=True)
 
     class Meta:
         ordering = ["unit", "kind", "id"]

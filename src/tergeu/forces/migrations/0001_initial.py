@@ -158,7 +158,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('name', 'name'), ('alias', 'alias'), ('identifier', 'identifier')], max_length=10, verbose_name='kind')),
                 ('text', models.CharField(max_length=300, verbose_name='as written')),
-                ('key', models.CharField(db_index=True, max_length=300, verbose_name='key')),
+                ('match_key', models.CharField(db_index=True, max_length=300, verbose_name='key')),
                 ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='names', to='forces.unit')),
             ],
             options={
