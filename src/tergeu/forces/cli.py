@@ -136,4 +136,35 @@ def vet(query: str | None, kind: str, on: datetime.datetime | None, as_json: boo
                       f"sources: {', '.join(finding['sources']) or '-'}", markup=False)
 
 
-COMMANDS = [forces, vet]
+@click.group()
+def assistance() -> None:
+    """The review of security assistance: did units that were trained take part in incidents?"""
+
+
+@assistance.command("review")
+@click.option("--incident", "incident_id", help="Only this incident (its id in the incidents file).")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON on stdout.")
+@with_django
+def assistance_review(incident_id: str | None, as_json: bool) -> None:
+    """For each incident: its perpetrator units, the units above and under them on its day, and the
+    training records resolved to each."""
+    from tergeu.forces.assistance import review
+    from tergeu.forces.models import Incident
+
+    incidents = Incident.objects.all()
+    if incident_id is not None:
+        incidents = incidents.filter(external_id=incident_id)
+        if not incidents.exists():
+            fail(f"no incident has the id {incident_id!r}")
+    answer = review(incidents)
+    if as_json:
+        click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
+        return
+    for item in answer["incidents"]:
+        console.print(f"incident {item['incident']}", markup=False)
+        for unit in item["units"]:
+            trained = ", ".join(unit["trainings"]) or "no training on record"
+            console.print(f"  {unit['relation']}: {unit['unit']}: {trained}", markup=False)
+
+
+COMMANDS = [forces, vet, assistance]

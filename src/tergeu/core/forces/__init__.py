@@ -11,10 +11,13 @@ external id and stores or shows what comes back.
   unit as of a date.
 * :class:`NameIndex`, :class:`Entity`, :func:`split_mentions` - free text → units and persons, with
   scores and explanations.
+* :func:`units_involved` - the review of assistance: each incident's units, their parents and children
+  on its day, and the trainings resolved to each.
 * :func:`vet_unit`, :func:`vet_person`, :func:`verdict_of` - a unit's or a person's incidents, directly,
   through units under it or through command on the incident's date.
 """
 
+from .assistance import IncidentUnits, UnitInvolved, units_involved
 from .command import COMMAND_ROLES, CommandGraph, Link, Posting, Relation, Serving
 from .identifiers import bare_identifier, find_identifiers, identifier_key, is_identifier_key
 from .resolve import (
@@ -42,7 +45,7 @@ from .vetting import (
 )
 
 __all__ = [
-    "CLEAR", "COMMAND_ROLES", "DOUBTFUL_MATCH", "FLAGGED", "RESOLVED", "REVIEW", "REVIEW_VERDICT", "UNRESOLVED",
+    "IncidentUnits", "UnitInvolved", "units_involved", "CLEAR", "COMMAND_ROLES", "DOUBTFUL_MATCH", "FLAGGED", "RESOLVED", "REVIEW", "REVIEW_VERDICT", "UNRESOLVED",
     "Candidate", "CommandGraph", "Entity", "Finding", "FuzzyDate", "Holding", "IncidentFacts", "Link", "NameIndex",
     "OpenEnd", "Period", "Posting", "Relation", "Resolution", "Serving", "bare_identifier", "find_identifiers",
     "holds_amid", "identifier_key", "is_identifier_key", "split_mentions", "sure_match", "verdict_of", "vet_person",
