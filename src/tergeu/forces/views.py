@@ -25,8 +25,8 @@ def units_page(request: HttpRequest) -> HttpResponse:
     units = visible_to(request.user, Unit)
     query = request.GET.get("q", "").strip()[:300].replace("\x00", "")
     if query:
-        named = UnitName.objects.filter(Q(match_key__in=lookup_keys(query)) | Q(text__icontains=query)).values("unit_id")
-        units = units.filter(Q(pk__in=named) | Q(external_id=query))
+        named = UnitName.objects.filter(Q(match_key__in=lookup_keys(query)) | Q(text__icontains=query))
+        units = units.filter(Q(pk__in=named.values("unit_id")) | Q(external_id=query))
     return render(request, "forces/units.html", {"units": units[:MAX_LISTED], "query": query})
 
 

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from tergeu.core.forces import (CommandGraph, FuzzyDate, IncidentFacts, OpenEnd, Period, Relation, UnitInvolved,
-                                units_involved)
+from tergeu.core.forces import (
+    CommandGraph,
+    FuzzyDate,
+    IncidentFacts,
+    OpenEnd,
+    Period,
+    Relation,
+    UnitInvolved,
+    units_involved,
+)
 
 pytestmark = pytest.mark.pure
 

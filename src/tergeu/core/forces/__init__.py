@@ -45,9 +45,9 @@ from .vetting import (
 )
 
 __all__ = [
-    "IncidentUnits", "UnitInvolved", "units_involved", "CLEAR", "COMMAND_ROLES", "DOUBTFUL_MATCH", "FLAGGED", "RESOLVED", "REVIEW", "REVIEW_VERDICT", "UNRESOLVED",
-    "Candidate", "CommandGraph", "Entity", "Finding", "FuzzyDate", "Holding", "IncidentFacts", "Link", "NameIndex",
-    "OpenEnd", "Period", "Posting", "Relation", "Resolution", "Serving", "bare_identifier", "find_identifiers",
-    "holds_amid", "identifier_key", "is_identifier_key", "split_mentions", "sure_match", "verdict_of", "vet_person",
-    "vet_unit",
+    "CLEAR", "COMMAND_ROLES", "DOUBTFUL_MATCH", "FLAGGED", "RESOLVED", "REVIEW", "REVIEW_VERDICT", "UNRESOLVED",
+    "Candidate", "CommandGraph", "Entity", "Finding", "FuzzyDate", "Holding", "IncidentFacts", "IncidentUnits",
+    "Link", "NameIndex", "OpenEnd", "Period", "Posting", "Relation", "Resolution", "Serving", "UnitInvolved",
+    "bare_identifier", "find_identifiers", "holds_amid", "identifier_key", "is_identifier_key", "split_mentions",
+    "sure_match", "units_involved", "verdict_of", "vet_person", "vet_unit",
 ]

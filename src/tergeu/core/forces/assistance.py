@@ -44,7 +44,7 @@ def units_involved(incidents: Sequence[IncidentFacts], graph: CommandGraph,
     """Each incident with its direct units, their parents and children on its day, and their trainings."""
     reviewed = []
     for incident in incidents:
-        relation_of: dict[str, str] = {unit: "direct" for unit in incident.units}
+        relation_of: dict[str, str] = dict.fromkeys(incident.units, "direct")
         for day in _days(incident):
             for unit in incident.units:
                 for kind, links in (("parent", graph.parents_on(unit, day)), ("child", graph.children_on(unit, day))):

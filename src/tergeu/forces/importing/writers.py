@@ -65,7 +65,8 @@ class UnitWriter(Writer):
         names += [(NameKind.ALIAS, alias[:300], matching_key(alias)) for alias in values.get("aliases", [])]
         names += [(NameKind.IDENTIFIER, text[:300], identifier_lookup_key(text)[:300])
                   for text in values.get("identifiers", [])]
-        UnitName.objects.bulk_create([UnitName(unit=unit, kind=kind, text=text, match_key=key) for kind, text, key in names])
+        UnitName.objects.bulk_create([UnitName(unit=unit, kind=kind, text=text, match_key=key)
+                                      for kind, text, key in names])
         self.references.units[unit.external_id] = unit.pk
         self.cite(unit, number, values)
 
