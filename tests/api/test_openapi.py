@@ -22,6 +22,8 @@ ENDPOINTS = {
     "/api/review": {"get"},
     "/api/review/decisions": {"post"},
     "/api/forces/command": {"get"},
+    "/api/forces/vet": {"post"},
+    "/api/forces/assistance": {"get"},
 }
 
 
@@ -65,7 +67,8 @@ OPERATION_IDS = {  # a contract: generated clients name their methods after thes
     "tergeu_api_lists_get_list", "tergeu_api_records_list_records", "tergeu_api_records_get_record",
     "tergeu_api_imports_import_list", "tergeu_api_people_list_people", "tergeu_api_people_get_person",
     "tergeu_api_review_review_queue", "tergeu_api_review_decide", "tergeu_api_estimates_list_estimates",
-    "tergeu_linkage_api_people_index", "tergeu_forces_api_command",
+    "tergeu_linkage_api_people_index", "tergeu_forces_api_command", "tergeu_forces_api_vet",
+    "tergeu_forces_api_assistance",
 }
 
 

@@ -49,6 +49,8 @@ OPERATIONS = [
     Operation("post", "/api/review/decisions", roles.REVIEW_FACTS, "shared"),
     Operation("get", "/api/estimates", roles.VIEW_ALL_LISTS),
     Operation("get", "/api/forces/command", roles.VIEW_FORCES),
+    Operation("post", "/api/forces/vet", roles.VIEW_FORCES),
+    Operation("get", "/api/forces/assistance", roles.VIEW_FORCES),
 ]
 
 
@@ -78,6 +80,9 @@ def call(operation: Operation, path: str, token: str | None, registry=None) -> i
     headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
     if operation.method == "get":
         return Client().get(path, **headers).status_code
+    if operation.template == "/api/forces/vet":
+        body = {"query": "Invented walk unit", "kind": "unit"}
+        return Client().post(path, body, content_type="application/json", **headers).status_code
     if operation.template == "/api/review/decisions":
         left, right = Record.objects.filter(imported_list=registry.shared).values_list("public_id", flat=True)[:2]
         body = {"left": left, "right": right, "decision": "unsure"}
