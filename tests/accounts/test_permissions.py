@@ -16,7 +16,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tergeu.accounts import roles
-from tergeu.forces.models import Unit
+from tergeu.forces.models import Incident, Perpetrator, Unit
 from tergeu.linkage.models import Membership, Person
 from tergeu.registry.models import ImportedList, Record
 
@@ -66,6 +66,8 @@ PAGES = [
     Page("estimation:run", roles.RUN_ESTIMATES, "post", data=(("method", "loglinear"), ("linkage_draws", "0"))),
     Page("forces:units", roles.VIEW_FORCES),
     Page("forces:unit", roles.VIEW_FORCES, target="unit"),
+    Page("forces:review", roles.REVIEW_FACTS),
+    Page("forces:decide", roles.REVIEW_FACTS, "post", target="mention", data=(("chosen", ""),)),
 ]
 # URLs checked elsewhere or public by design: sign-in and Django's auth views, the admin (staff only,
 # Django's own checks), the language switch (works signed out too), the JSON API (tests/api).
@@ -99,6 +101,10 @@ def url_of(page: Page, world: dict) -> str:
     if page.name == "forces:unit":
         unit = Unit.objects.get_or_create(external_id="U-WALK", defaults={"name": "Invented walk unit"})[0]
         return reverse(page.name, kwargs={"public_id": unit.public_id})
+    if page.name == "forces:decide":
+        incident = Incident.objects.create(external_id=f"I-WALK-{Incident.objects.count()}")
+        row = Perpetrator.objects.create(incident=incident, kind="unit", mention="Invented", verdict="review")
+        return reverse(page.name, kwargs={"kind": "perpetrator", "row_id": row.pk})
     if page.name == "linkage:person":
         record = world["records"][page.target]
         person = Person.objects.create(display_name=record.display_name)

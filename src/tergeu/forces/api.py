@@ -18,6 +18,7 @@ from tergeu.forces.chain import UnitNotFound, command_on, find_unit
 from tergeu.forces.models import Incident, Unit
 from tergeu.forces.vetting import vet as run_vetting
 from tergeu.provenance.models import Citation
+from tergeu.registry.schemas import IsoDate
 from tergeu.toolkit.api import ERROR_RESPONSES, ErrorOut
 
 router = Router(tags=["forces"])
@@ -26,7 +27,7 @@ router = Router(tags=["forces"])
 class CommandQuery(Schema):
     unit: str = Field(..., min_length=1, max_length=300,
                       description="the unit's id, a name or alias in any script, or its number in any form")
-    on: datetime.date = Field(..., description="the day (YYYY-MM-DD)")
+    on: IsoDate = Field(..., description="the day (YYYY-MM-DD)")
 
 
 class UnitLinkOut(Schema):
@@ -76,7 +77,7 @@ def command(request: HttpRequest, query: Query[CommandQuery]) -> Any:
 class VetIn(Schema):
     query: str = Field(..., min_length=1, max_length=300, description="a name, alias or number")
     kind: Literal["unit", "person"]
-    on: datetime.date | None = Field(None, description="only incidents that began on or before this day")
+    on: IsoDate | None = Field(None, description="only incidents that began on or before this day (YYYY-MM-DD)")
 
 
 class MatchOut(Schema):

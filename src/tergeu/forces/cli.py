@@ -136,6 +136,46 @@ def vet(query: str | None, kind: str, on: datetime.datetime | None, as_json: boo
                       f"sources: {', '.join(finding['sources']) or '-'}", markup=False)
 
 
+@forces.command("review")
+@click.option("--json", "as_json", is_flag=True, help="Print the list as JSON on stdout.")
+@with_django
+def review_command(as_json: bool) -> None:
+    """List the names of perpetrators and training recipients that wait for a person's decision."""
+    from tergeu.forces.review import MENTIONS, open_mentions
+
+    waiting = [{"kind": kind, "id": row.pk, "mention": row.mention, "candidates": row.candidates}
+               for kind, model in MENTIONS.items() for row in open_mentions(model.objects.all())]
+    if as_json:
+        click.echo(json.dumps(waiting, ensure_ascii=False, indent=2))
+        return
+    for item in waiting:
+        choices = "; ".join(f"{c['id']} {c['name']} ({c['score']:.2f})" for c in item["candidates"])
+        console.print(f"{item['kind']} {item['id']}: {item['mention']!r} → {choices}", markup=False)
+
+
+@forces.command("decide")
+@click.argument("kind", type=click.Choice(["perpetrator", "recipient"]))
+@click.argument("row_id", type=int)
+@click.option("--choose", help="The id of the unit or person the name means.")
+@click.option("--none", "none_of_them", is_flag=True, help="The name means none of the candidates.")
+@with_django
+def decide_command(kind: str, row_id: int, choose: str | None, none_of_them: bool) -> None:
+    """Decide what one waiting name means (ids from `tergeu forces review`); the decision is kept."""
+    from tergeu.forces.review import MENTIONS, DecisionRefused, decide_mention, open_mentions
+    from tergeu.history.tracking import current_actor
+
+    if (choose is None) == (not none_of_them):
+        fail("give either --choose ID or --none")
+    row = open_mentions(MENTIONS[kind].objects.all()).filter(pk=row_id).first()
+    if row is None:
+        fail(f"no {kind} {row_id} waits for a decision")
+    try:
+        decide_mention(row, choose, current_actor()[0])
+    except DecisionRefused as refusal:
+        fail(str(refusal))
+    console.print(f"{kind} {row_id}: {row.verdict} ({row.explanation})", markup=False)
+
+
 @click.group()
 def assistance() -> None:
     """The review of security assistance: did units that were trained take part in incidents?"""

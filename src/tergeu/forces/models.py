@@ -161,6 +161,8 @@ class Mention(models.Model):
     verdict = models.CharField(_("verdict"), max_length=12)
     explanation = models.CharField(_("why"), max_length=300, blank=True)
     decided_by = models.CharField(_("decided by"), max_length=150, blank=True)
+    candidates = models.JSONField(_("candidates"), default=list, blank=True,
+                                  help_text=_("the resolver's best candidates: id, name, score, why"))
 
     class Meta:
         abstract = True

@@ -47,11 +47,15 @@ class Resolver:
                 continue
             resolution = self.index.resolve(mention, self.kind)
             best = resolution.best
+            candidates = [{"id": c.id, "name": c.name, "score": c.score, "why": c.explanation[:300]}
+                          for c in resolution.candidates]
             if best is None or resolution.verdict == UNRESOLVED:
                 found.append({"mention": mention[:300], "score": best.score if best else 0.0, "verdict": UNRESOLVED,
-                              "explanation": (best.explanation if best else "no unit or person comes close")[:300]})
+                              "explanation": (best.explanation if best else "no unit or person comes close")[:300],
+                              "candidates": candidates})
                 continue
-            found.append(self._link(mention, self.pk_of[best.id], best.score, resolution.verdict, best.explanation))
+            link = self._link(mention, self.pk_of[best.id], best.score, resolution.verdict, best.explanation)
+            found.append({**link, "candidates": candidates})
         return found
 
     def _link(self, mention: str, pk: int, score: float, verdict: str, why: str) -> dict[str, Any]:

@@ -8,4 +8,6 @@ app_name = "forces"
 urlpatterns = [
     path("forces/units/", views.units_page, name="units"),
     path("forces/units/<public_id:public_id>/", views.unit_page, name="unit"),
+    path("forces/review/", views.review_page, name="review"),
+    path("forces/review/<str:kind>/<int:row_id>/", views.decide, name="decide"),
 ]
