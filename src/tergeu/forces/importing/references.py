@@ -36,7 +36,9 @@ class References:
     def check(self, kind: str, number: int, values: dict[str, Any], settled: Layout) -> list[CellProblem]:
         """Problems with the ids of one row (cells already read); a new id is remembered."""
         problems = []
-        header = lambda name: settled.headers[settled.positions[name]]  # noqa: E731
+
+        def header(name: str) -> str:
+            return settled.headers[settled.positions[name]]
         own = _OWN_ID.get(kind)
         if own and own in values:
             if values[own] in self.taken:
