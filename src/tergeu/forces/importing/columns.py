@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tergeu.registry.importing.columnmap import read_map_file
+from tergeu.registry.importing.columnmap import header_positions, read_map_file
 from tergeu.registry.importing.table import ImportProblem
 
 KINDS = ("units", "relations", "persons", "postings", "incidents", "trainings")
@@ -88,14 +88,7 @@ def layout(path: Path, kind: str, headers: list[str], column_map: dict[str, str]
         folded = {h.strip().lower(): h for h in headers}
         wanted = {name: folded[name] for name in (*required, *optional) if name in folded}
         read_as = "canonical"
-    positions = {}
-    for name, header in wanted.items():
-        if header not in headers:
-            raise ImportProblem(path, f"the map names column {header!r} for {name}, but the file's headers are "
-                                      f"{', '.join(repr(h) for h in headers)}")
-        if headers.count(header) > 1:
-            raise ImportProblem(path, f"column {header!r} appears {headers.count(header)} times in the header")
-        positions[name] = headers.index(header)
+    positions = header_positions(wanted, headers, path)
     missing = [name for name in required if name not in positions]
     if missing:
         raise ImportProblem(path, f"no {', '.join(missing)} column for {kind} (canonical columns: "
