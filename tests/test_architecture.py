@@ -2,7 +2,7 @@
 
 Layers, lowest first (``docs/architecture.md``): the pure core; configuration; the toolkit every
 app's pages, API and commands stand on; the shared apps (accounts, history, provenance); the domain
-apps (registry, linkage, estimation); the faces that mount them (web, the API object), the demo that
+apps (registry, linkage, estimation, forces); the faces that mount them (web, the API object), the demo that
 fills and serves them, and the root CLI, URL and settings modules. A module imports its own package or
 what lies below it, never above: so a new app can lean on the ones below without any of them
 knowing it exists. Imports inside functions count too: they only defer a dependency, not remove it.
@@ -29,6 +29,7 @@ LAYERS = (
     ("registry",),
     ("linkage",),
     ("estimation",),
+    ("forces",),
     ("reports",),
     ("release",),
     ("web", "api", "wsgi"),
@@ -172,5 +173,5 @@ def test_apps_import_the_core_through_its_facades() -> None:
 
 def test_every_app_with_models_defines_visibility_in_access_py() -> None:
     apps = sorted(path.parent.name for path in PACKAGE.glob("*/models.py"))
-    assert {"accounts", "history", "provenance", "registry", "linkage", "estimation"} <= set(apps)
+    assert {"accounts", "history", "provenance", "registry", "linkage", "estimation", "forces"} <= set(apps)
     assert [app for app in apps if not (PACKAGE / app / "access.py").exists()] == []

@@ -14,6 +14,7 @@ from tergeu import __version__
 from tergeu.accounts import cli as accounts_cli
 from tergeu.demo import cli as demo_cli
 from tergeu.estimation import cli as estimation_cli
+from tergeu.forces import cli as forces_cli
 from tergeu.history import cli as history_cli
 from tergeu.linkage import cli as linkage_cli
 from tergeu.registry import cli as registry_cli
@@ -24,8 +25,8 @@ from tergeu.web import cli as web_cli
 
 __all__ = ["cli", "console", "fail", "main", "setup_django", "with_django"]
 
-APPS = (accounts_cli, registry_cli, linkage_cli, estimation_cli, reports_cli, release_cli, history_cli, web_cli,
-        demo_cli)
+APPS = (accounts_cli, registry_cli, linkage_cli, estimation_cli, forces_cli, reports_cli, release_cli, history_cli,
+        web_cli, demo_cli)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "tergeu.registry",
     "tergeu.linkage",
     "tergeu.estimation",
+    "tergeu.forces",
     "tergeu.reports",
     "tergeu.release",
     "tergeu.web",

@@ -16,6 +16,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tergeu.accounts import roles
+from tergeu.forces.models import Incident, Perpetrator, Unit
 from tergeu.linkage.models import Membership, Person
 from tergeu.registry.models import ImportedList, Record
 
@@ -68,6 +69,10 @@ PAGES = [
     Page("linkage:link", roles.RUN_LINKAGE, "post"),
     Page("estimation:index", roles.VIEW_ALL_LISTS),
     Page("estimation:run", roles.RUN_ESTIMATES, "post", data=(("method", "loglinear"), ("linkage_draws", "0"))),
+    Page("forces:units", roles.VIEW_FORCES),
+    Page("forces:unit", roles.VIEW_FORCES, target="unit"),
+    Page("forces:review", roles.REVIEW_FACTS),
+    Page("forces:decide", roles.REVIEW_FACTS, "post", target="mention", data=(("chosen", ""),)),
 ]
 # URLs checked elsewhere or public by design: sign-in and Django's auth views, the admin (staff only,
 # Django's own checks), the language switch (works signed out too), the JSON API (tests/api).
@@ -98,6 +103,13 @@ def world(write_csv, run_import) -> dict:
 def url_of(page: Page, world: dict) -> str:
     if page.target is None:
         return reverse(page.name)
+    if page.name == "forces:unit":
+        unit = Unit.objects.get_or_create(external_id="U-WALK", defaults={"name": "Invented walk unit"})[0]
+        return reverse(page.name, kwargs={"public_id": unit.public_id})
+    if page.name == "forces:decide":
+        incident = Incident.objects.create(external_id=f"I-WALK-{Incident.objects.count()}")
+        row = Perpetrator.objects.create(incident=incident, kind="unit", mention="Invented", verdict="review")
+        return reverse(page.name, kwargs={"kind": "perpetrator", "row_id": row.pk})
     if page.name in ("linkage:person", "linkage:withhold"):
         record = world["records"][page.target]
         person = Person.objects.filter(memberships__record=record).first()
@@ -112,7 +124,7 @@ def url_of(page: Page, world: dict) -> str:
 
 def _form(page: Page, world: dict) -> dict:
     """The page's form data; ``{source}`` stands for the public id of the target list's source."""
-    source = world["lists"][page.target].source.public_id if page.target else ""
+    source = world["lists"][page.target].source.public_id if page.target in world["lists"] else ""
     return {key: value.replace("{source}", str(source)) for key, value in page.data}
 
 

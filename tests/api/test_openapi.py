@@ -22,6 +22,9 @@ ENDPOINTS = {
     "/api/people-index": {"get"},
     "/api/review": {"get"},
     "/api/review/decisions": {"post"},
+    "/api/forces/command": {"get"},
+    "/api/forces/vet": {"post"},
+    "/api/forces/assistance": {"get"},
 }
 
 
@@ -67,6 +70,7 @@ OPERATION_IDS = {  # a contract: generated clients name their methods after thes
     "tergeu_api_review_review_queue", "tergeu_api_review_decide", "tergeu_api_estimates_list_estimates",
     "tergeu_linkage_api_people_index", "tergeu_linkage_api_get_withheld", "tergeu_linkage_api_withhold_person",
     "tergeu_linkage_api_clear_withheld",
+    "tergeu_forces_api_command", "tergeu_forces_api_vet", "tergeu_forces_api_assistance",
 }
 
 

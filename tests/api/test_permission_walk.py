@@ -14,6 +14,7 @@ from django.test import Client
 
 from tergeu.accounts import roles
 from tergeu.api.main import api
+from tergeu.forces.models import Unit
 from tergeu.linkage.models import Membership, Person
 from tergeu.registry.models import Record
 
@@ -49,10 +50,16 @@ OPERATIONS = [
     Operation("get", "/api/review", roles.REVIEW_FACTS),
     Operation("post", "/api/review/decisions", roles.REVIEW_FACTS, "shared"),
     Operation("get", "/api/estimates", roles.VIEW_ALL_LISTS),
+    Operation("get", "/api/forces/command", roles.VIEW_FORCES),
+    Operation("post", "/api/forces/vet", roles.VIEW_FORCES),
+    Operation("get", "/api/forces/assistance", roles.VIEW_FORCES),
 ]
 
 
 def concrete_path(operation: Operation, registry) -> str:
+    if operation.template == "/api/forces/command":
+        Unit.objects.get_or_create(external_id="U-WALK", defaults={"name": "Invented walk unit"})
+        return f"{operation.template}?unit=U-WALK&on=2022-01-06"
     imported = getattr(registry, operation.target) if operation.target else None
     if imported is None or operation.method == "post":
         return operation.template
@@ -79,6 +86,9 @@ def call(operation: Operation, path: str, token: str | None, registry=None) -> i
         return getattr(Client(), operation.method)(path, **headers).status_code
     if operation.method == "put":
         return Client().put(path, {"note": "walk"}, content_type="application/json", **headers).status_code
+    if operation.template == "/api/forces/vet":
+        body = {"query": "Invented walk unit", "kind": "unit"}
+        return Client().post(path, body, content_type="application/json", **headers).status_code
     if operation.template == "/api/review/decisions":
         left, right = Record.objects.filter(imported_list=registry.shared).values_list("public_id", flat=True)[:2]
         body = {"left": left, "right": right, "decision": "unsure"}

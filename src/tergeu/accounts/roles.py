@@ -26,16 +26,19 @@ SHARE_WITH_MISSION = "share_with_mission"
 MANAGE_GRANTS = "manage_grants"  # share single objects with named people, see who holds what
 RUN_ESTIMATES = "run_estimates"  # estimate the toll (it reads every list, so only roles that see every list)
 RUN_LINKAGE = "run_linkage"  # link the records into people from the web (reads every list, as above)
+VIEW_FORCES = "view_forces"  # security forces: units, officials, postings, incidents, trainings
 WITHHOLD_NAMES = "withhold_names"  # withhold a person's name from the public release (a family's request)
 
 CAPABILITIES: dict[str, frozenset[str]] = {
     ADMIN: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, IMPORT_LISTS, REVIEW_FACTS, VIEW_HISTORY, SHARE_WITH_MISSION,
-                      RUN_ESTIMATES, RUN_LINKAGE, MANAGE_GRANTS, WITHHOLD_NAMES}),
+                      RUN_ESTIMATES, RUN_LINKAGE, MANAGE_GRANTS, WITHHOLD_NAMES,
+                      VIEW_FORCES}),
     INVESTIGATOR: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, IMPORT_LISTS, REVIEW_FACTS, VIEW_HISTORY,
-                             SHARE_WITH_MISSION, RUN_ESTIMATES, RUN_LINKAGE, WITHHOLD_NAMES}),
+                             SHARE_WITH_MISSION, RUN_ESTIMATES, RUN_LINKAGE, WITHHOLD_NAMES, VIEW_FORCES}),
     DATA_ENTRY: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, IMPORT_LISTS}),
-    REVIEWER: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, REVIEW_FACTS, VIEW_HISTORY, RUN_LINKAGE, WITHHOLD_NAMES}),
-    ANALYST: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, VIEW_HISTORY, RUN_ESTIMATES, RUN_LINKAGE}),
+    REVIEWER: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, REVIEW_FACTS, VIEW_HISTORY, RUN_LINKAGE, WITHHOLD_NAMES,
+                         VIEW_FORCES}),
+    ANALYST: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, VIEW_HISTORY, RUN_ESTIMATES, RUN_LINKAGE, VIEW_FORCES}),
     EXPERT_MISSION: frozenset({VIEW_REGISTRY}),
 }
 

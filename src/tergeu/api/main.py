@@ -20,6 +20,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from tergeu.accounts.api_auth import api_auth
 from tergeu.estimation import api as estimation_api
+from tergeu.forces import api as forces_api
 from tergeu.linkage import api as linkage_api
 from tergeu.provenance import api as provenance_api
 from tergeu.registry import api as registry_api
@@ -118,6 +119,7 @@ api.add_router("/people", linkage_api.people_router)
 api.add_router("/people-index", linkage_api.people_index_router)
 api.add_router("/review", linkage_api.review_router)
 api.add_router("/estimates", estimation_api.router)
+api.add_router("/forces", forces_api.router)
 
 
 def _error(request: HttpRequest, status: int, detail: str, **extra: Any) -> HttpResponse:

@@ -27,8 +27,10 @@ DateOrder = Literal["", "dmy", "mdy"]
 
 
 def _iso_date_only(value: Any) -> Any:
-    """Pydantic also reads numbers as Unix times ("0" is 1970-01-01); a date filter takes ISO text only."""
-    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    """Pydantic also reads numbers as Unix times ("0" is 1970-01-01); a date filter takes ISO text only (in a JSON
+    body too, where a number would arrive as a number)."""
+    if not isinstance(value, str | datetime.date) or isinstance(value, str) and not re.fullmatch(
+            r"\d{4}-\d{2}-\d{2}", value):
         raise ValueError("expected an ISO date, YYYY-MM-DD")
     return value
 

@@ -61,13 +61,18 @@ def _check_choice(path: Path, key: str, value: object, allowed: tuple[str, ...])
         raise ImportProblem(path, f"{key} = {value!r}: use one of {', '.join(allowed)}")
 
 
-def load_map(path: Path) -> ColumnMap:
+def read_map_file(path: Path) -> dict:
+    """A map file's TOML as a dict; an unreadable file or invalid TOML is an ``ImportProblem`` naming it."""
     try:
-        document = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise ImportProblem(path, f"cannot read the map: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ImportProblem(path, f"invalid TOML: {exc}") from None
+
+
+def load_map(path: Path) -> ColumnMap:
+    document = read_map_file(path)
     columns = document.get("columns")
     if not isinstance(columns, dict) or not columns:
         raise ImportProblem(path, "the map needs a [columns] table: canonical field = \"file header\"")
@@ -107,17 +112,23 @@ def _list_values(path: Path, values: object, columns: dict[str, str], date_order
     return read
 
 
-def settle_map(given: ColumnMap | None, headers: list[str], path: Path) -> tuple[ColumnMap, dict[str, int]]:
-    """Validate (or guess) the map against the file's headers; return it with field → column index."""
-    column_map = given or ColumnMap(guess_columns(headers), guessed=True)
+def header_positions(columns: dict[str, str], headers: list[str], path: Path) -> dict[str, int]:
+    """Field → index of the header a map names for it; a header missing or repeated is an ``ImportProblem``."""
     positions: dict[str, int] = {}
-    for name, header in column_map.columns.items():
+    for name, header in columns.items():
         if header not in headers:
             raise ImportProblem(path, f"the map names column {header!r} for {name}, but the file's headers are "
                                       f"{', '.join(repr(h) for h in headers)}")
         if headers.count(header) > 1:
             raise ImportProblem(path, f"column {header!r} appears {headers.count(header)} times in the header")
         positions[name] = headers.index(header)
+    return positions
+
+
+def settle_map(given: ColumnMap | None, headers: list[str], path: Path) -> tuple[ColumnMap, dict[str, int]]:
+    """Validate (or guess) the map against the file's headers; return it with field → column index."""
+    column_map = given or ColumnMap(guess_columns(headers), guessed=True)
+    positions = header_positions(column_map.columns, headers, path)
     if not any(name in positions for name in NAME_FIELDS):
         how = "guessed" if column_map.guessed else "mapped"
         raise ImportProblem(path, f"no name column was {how} (need one of {', '.join(NAME_FIELDS)}); headers "

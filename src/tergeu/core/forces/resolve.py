@@ -1,0 +1,202 @@
+"""Free-text names of units and persons, resolved to known ones with scores and reasons.
+
+Incident reports name perpetrators as they please ("в/ч 30417", "the 4th battalion", «Серікболов
+Е.»), and the US training lists pack several recipients into one string ("MILITARY UNIT
+30417,KAZBAT", "50212, MINISTRY OF DEFENSE"). :func:`split_mentions` cuts such a string into the
+units it names; :class:`NameIndex` scores each mention against every unit and person whose name,
+alias or number it shares a word or a number with.
+
+How a candidate scores (each candidate says which of these applied):
+
+* the same unit number as one of the entity's identifiers, with a prefix: 1.0; a bare number
+  (``"50212"``): 0.9, since a number alone may be something else;
+* the same text as a name or alias: 1.0; the same ASCII matching key (``core.names``: Kazakh,
+  Russian and Latin spellings of one name meet there): 0.97; the same words in another order: 0.95;
+  two words or more, all found in the name (a patronymic or a word left out): 0.93;
+* otherwise the words are matched one to one (an initial matches a word it begins; a word within
+  a small spelling distance counts for its similarity) and the score is the F1 of the matched share of
+  the mention's words and of the name's words, at most 0.9.
+
+A mention is ``resolved`` when its best candidate scores at least 0.9 and no other entity comes
+within 0.05 of it; namesakes (two persons or units equally close) always go to ``review``, as does a
+best score from 0.6; below that the mention is ``unresolved``. Deciding between namesakes is for a
+person, or for the dates (who was posted there on the day).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from tergeu.core.forces.identifiers import bare_identifier, find_identifiers, identifier_key
+from tergeu.core.names import matching_key
+
+__all__ = ["DOUBTFUL_MATCH", "RESOLVED", "REVIEW", "UNRESOLVED", "Candidate", "Entity", "NameIndex", "Resolution",
+           "split_mentions"]
+
+RESOLVED, REVIEW, UNRESOLVED = "resolved", "review", "unresolved"
+SURE, DOUBTFUL, CLOSE = 0.9, 0.6, 0.05
+DOUBTFUL_MATCH = DOUBTFUL  # the least score worth showing a reviewer
+_SEPARATORS = re.compile(r"[;,\n]|\s+(?:и|және|and|&)\s+", re.IGNORECASE)
+_TRIM = " \t.…-–—:()[]\"'«»"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A known unit or person: its id, its name, its other names and (units) its numbers as keys."""
+
+    kind: str
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    identifiers: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: str
+    id: str
+    name: str
+    score: float
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """One mention, its candidates best first, and what to do with it."""
+
+    mention: str
+    candidates: tuple[Candidate, ...]
+    verdict: str
+
+    @property
+    def best(self) -> Candidate | None:
+        return self.candidates[0] if self.candidates else None
+
+
+def split_mentions(text: str) -> list[str]:
+    """The separate names in ``text``: cut at commas, semicolons, line breaks and "and" (и, және).
+
+    A unit number's own slash («в/ч», "m/u") is not a separator; a part that names several unit
+    numbers is cut once more, one mention per number.
+    """
+    mentions = []
+    for part in _SEPARATORS.split(text):
+        part = part.strip(_TRIM)
+        if not part:
+            continue
+        numbers = find_identifiers(part)
+        mentions += numbers if len(numbers) > 1 else [part]
+    return mentions
+
+
+def _words(text: str) -> list[str]:
+    return matching_key(text).split()
+
+
+def _word_similarity(mentioned: str, known: str) -> float:
+    if mentioned == known:
+        return 1.0
+    if len(mentioned) == 1 or len(known) == 1:
+        return 0.7 if known.startswith(mentioned) or mentioned.startswith(known) else 0.0
+    ratio = SequenceMatcher(None, mentioned, known).ratio()
+    return ratio if ratio >= 0.8 else 0.0
+
+
+def _word_f1(mentioned: list[str], known: list[str]) -> float:
+    """Words matched one to one, each to its most similar free partner; F1 of the two matched shares."""
+    free, matched = list(known), 0.0
+    for word in mentioned:
+        scores = [(_word_similarity(word, other), i) for i, other in enumerate(free)]
+        best, index = max(scores, default=(0.0, -1))
+        if best > 0:
+            matched += best
+            free.pop(index)
+    if not matched:
+        return 0.0
+    precision, recall = matched / len(mentioned), matched / len(known)
+    return 2 * precision * recall / (precision + recall)
+
+
+def _name_score(mention: str, name: str) -> tuple[float, str]:
+    if mention.casefold() == name.casefold():
+        return 1.0, f"same text as {name!r}"
+    mentioned, known = _words(mention), _words(name)
+    if not mentioned or not known:
+        return 0.0, ""
+    if mentioned == known:
+        return 0.97, f"same spelling key as {name!r} ({' '.join(known)})"
+    if sorted(mentioned) == sorted(known):
+        return 0.95, f"same words as {name!r} in another order"
+    if len(mentioned) >= 2 and not Counter(mentioned) - Counter(known):
+        return 0.93, f"every word is in {name!r} (a part left out, a patronymic say)"
+    f1 = _word_f1(mentioned, known)
+    return round(0.9 * f1, 3), f"words close to {name!r} (word match {f1:.2f})"
+
+
+class NameIndex:
+    """Units and persons, indexed by word key, word skeleton and unit number for resolving mentions."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.entities = list(entities)
+        self._by_number: dict[str, list[Entity]] = defaultdict(list)
+        self._by_word: dict[str, set[int]] = defaultdict(set)
+        for position, entity in enumerate(self.entities):
+            for number in entity.identifiers:
+                self._by_number[identifier_key(number) or number].append(entity)
+            for name in entity.names:
+                for word in _words(name):
+                    self._by_word[word[:3]].add(position)
+
+    def candidates(self, mention: str, kind: str | None = None, limit: int = 5) -> list[Candidate]:
+        """The entities ``mention`` may name, best first, at most one candidate per entity."""
+        found: dict[tuple[str, str], Candidate] = {}
+        for candidate in self._by_numbers(mention) + self._by_names(mention):
+            if kind and candidate.kind != kind:
+                continue
+            key = (candidate.kind, candidate.id)
+            if key not in found or candidate.score > found[key].score:
+                found[key] = candidate
+        return sorted(found.values(), key=lambda c: (-c.score, c.kind, c.id))[:limit]
+
+    def _by_numbers(self, mention: str) -> list[Candidate]:
+        prefixed = find_identifiers(mention)
+        numbers = [(key, 1.0, "unit number") for key in prefixed]
+        bare = None if prefixed else bare_identifier(mention)
+        if bare:
+            numbers.append((bare, 0.9, "a bare number read as a unit number"))
+        return [Candidate(e.kind, e.id, e.name, score, f"{why}: {key.removeprefix('mu:')} is one of its identifiers")
+                for key, score, why in numbers for e in self._by_number.get(key, [])]
+
+    def _by_names(self, mention: str) -> list[Candidate]:
+        near: set[int] = set()
+        for word in _words(mention):
+            near |= self._by_word.get(word[:3], set())
+        found = []
+        for position in sorted(near):
+            entity = self.entities[position]
+            score, why = max(_name_score(mention, name) for name in entity.names)
+            if score > 0:
+                found.append(Candidate(entity.kind, entity.id, entity.name, score, why))
+        return found
+
+    def resolve(self, mention: str, kind: str | None = None) -> Resolution:
+        """One mention's candidates and verdict (the rules are in the module's docstring)."""
+        candidates = tuple(self.candidates(mention, kind))
+        if not candidates or candidates[0].score < DOUBTFUL:
+            return Resolution(mention, candidates, UNRESOLVED)
+        best = candidates[0]
+        rivals = [c for c in candidates[1:] if best.score - c.score < CLOSE]
+        verdict = RESOLVED if best.score >= SURE and not rivals else REVIEW
+        return Resolution(mention, candidates, verdict)
+
+    def resolve_text(self, text: str, kind: str | None = None) -> list[Resolution]:
+        """Every mention in a free-text field (several units in one string), each resolved."""
+        return [self.resolve(mention, kind) for mention in split_mentions(text)]

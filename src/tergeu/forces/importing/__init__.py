@@ -1,0 +1,1 @@
+"""Importing security-forces files: units, relations, persons, postings, incidents, trainings."""

@@ -1,0 +1,63 @@
+"""Free-text names of units and officials, resolved against the stored ones (``core.forces.NameIndex``).
+
+An incident's perpetrators and a training's recipients are kept as written and as resolved links:
+each mention becomes one row with the unit or official it most likely names, its score, the
+resolver's verdict (resolved, review, unresolved) and why. Only ``resolved`` links count in
+queries; ``review`` ones wait for a person, whose decision is kept in ``decided_by``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from tergeu.core.forces import UNRESOLVED, Entity, NameIndex, split_mentions
+from tergeu.forces.models import NameKind, Official, Unit, UnitName
+
+
+def unit_entities() -> list[Entity]:
+    names: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for unit_id, kind, text in UnitName.objects.values_list("unit_id", "kind", "text"):
+        names[unit_id][kind].append(text)
+    return [Entity("unit", external_id, name, tuple(names[pk][NameKind.ALIAS]), tuple(names[pk][NameKind.IDENTIFIER]))
+            for pk, external_id, name in Unit.objects.values_list("pk", "external_id", "name")]
+
+
+def official_entities() -> list[Entity]:
+    return [Entity("person", external_id, name, tuple(aliases))
+            for external_id, name, aliases in Official.objects.values_list("external_id", "name", "aliases")]
+
+
+class Resolver:
+    """Resolves mentions to stored units or officials; built once per import or query."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.model = Unit if kind == "unit" else Official
+        entities = unit_entities() if kind == "unit" else official_entities()
+        self.index = NameIndex(entities)
+        self.pk_of = dict(self.model.objects.values_list("external_id", "pk"))
+
+    def mentions(self, text: str) -> list[dict[str, Any]]:
+        """One dict of ``Mention`` fields per name in ``text``; a file's own id resolves at once."""
+        found = []
+        for mention in split_mentions(text):
+            if mention in self.pk_of:
+                found.append(self._link(mention, self.pk_of[mention], 1.0, "resolved", "the id of a stored row"))
+                continue
+            resolution = self.index.resolve(mention, self.kind)
+            best = resolution.best
+            candidates = [{"id": c.id, "name": c.name, "score": c.score, "why": c.explanation[:300]}
+                          for c in resolution.candidates]
+            if best is None or resolution.verdict == UNRESOLVED:
+                found.append({"mention": mention[:300], "score": best.score if best else 0.0, "verdict": UNRESOLVED,
+                              "explanation": (best.explanation if best else "no unit or person comes close")[:300],
+                              "candidates": candidates})
+                continue
+            link = self._link(mention, self.pk_of[best.id], best.score, resolution.verdict, best.explanation)
+            found.append({**link, "candidates": candidates})
+        return found
+
+    def _link(self, mention: str, pk: int, score: float, verdict: str, why: str) -> dict[str, Any]:
+        target = "unit_id" if self.kind == "unit" else "official_id"
+        return {"mention": mention[:300], target: pk, "score": score, "verdict": verdict, "explanation": why[:300]}

@@ -1,0 +1,69 @@
+"""Vetting a unit or a person proposed for assistance against the incidents on record (``tergeu vet``).
+
+The query is resolved like any name (``core.forces.NameIndex``: numbers, scripts, aliases); each match
+is vetted by ``core.forces.vet_unit`` or ``vet_person`` on the stored chain of command and the
+incidents' surely resolved perpetrators. Each finding lists the sources of the incident and of the
+relation or posting it rests on, among those the caller may see.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db.models import QuerySet
+
+from tergeu.core.forces import DOUBTFUL_MATCH, FuzzyDate, IncidentFacts, sure_match, verdict_of, vet_person, vet_unit
+from tergeu.forces.chain import load_graph, sources_of
+from tergeu.forces.models import Incident, Posting, UnitRelation
+from tergeu.forces.resolution import Resolver
+from tergeu.provenance.models import Citation
+
+KINDS = ("unit", "person")
+
+
+def incident_facts(incidents: QuerySet[Incident]) -> list[IncidentFacts]:
+    """Incidents with their surely resolved perpetrators, by external id (undated ones cannot be placed)."""
+    facts = []
+    for incident in incidents.prefetch_related("perpetrators__unit", "perpetrators__official"):
+        resolved = [p for p in incident.perpetrators.all() if p.verdict == "resolved"]
+        facts.append(IncidentFacts(
+            incident.external_id, FuzzyDate.parse(incident.start),
+            tuple(p.unit.external_id for p in resolved if p.unit is not None),
+            tuple(p.official.external_id for p in resolved if p.official is not None)))
+    return facts
+
+
+def _evidence_sources(findings: list, seen: QuerySet[Citation]) -> dict[str, dict[int, list[str]]]:
+    incidents = list(Incident.objects.filter(external_id__in={f.incident for f in findings}))
+    refs = {ref for f in findings for ref in f.evidence}
+    cited = sources_of(incidents, seen)
+    return {"incident": {i.external_id: cited.get(i.pk, []) for i in incidents},
+            "posting": sources_of(list(Posting.objects.filter(pk__in=refs)), seen),
+            "relation": sources_of(list(UnitRelation.objects.filter(pk__in=refs)), seen)}
+
+
+def vet(query: str, kind: str, until: datetime.date | None, seen: QuerySet[Citation]) -> dict[str, Any]:
+    """``{"query", "matches", "findings", "verdict"}`` (docs/forces.md, "Vetting")."""
+    resolver = Resolver(kind)
+    matches = [c for c in resolver.index.candidates(query, kind) if c.score >= DOUBTFUL_MATCH]
+    sure = sure_match(matches)
+    vetted = [sure] if sure else matches
+    graph, _postings = load_graph()
+    incidents = incident_facts(Incident.objects.all())
+    vet_one = vet_unit if kind == "unit" else vet_person
+    found = {match.id: vet_one(match.id, graph, incidents, until) for match in vetted}
+    every = [finding for findings in found.values() for finding in findings]
+    sources = _evidence_sources(every, seen) if every else {}
+    evidence_kind = "posting" if kind == "person" else "relation"
+    return {
+        "query": query,
+        "matches": [{"kind": m.kind, "id": m.id, "name": m.name, "score": m.score, "why": m.explanation}
+                    for m in matches],
+        "findings": [{"incident": f.incident, "via": f.via, "unit": f.unit, "person": f.person, "date": f.date,
+                      "holds": f.holding.value,
+                      "sources": sorted({*sources["incident"].get(f.incident, []),
+                                         *(s for ref in f.evidence for s in sources[evidence_kind].get(ref, []))})}
+                     for f in every],
+        "verdict": verdict_of(matches, found),
+    }
