@@ -29,6 +29,7 @@ LAYERS = (
     ("registry",),
     ("linkage",),
     ("estimation",),
+    ("witnesses",),
     ("web", "api", "wsgi"),
     ("demo",),
     ("cli", "urls", "settings"),

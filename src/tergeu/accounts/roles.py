@@ -26,12 +26,14 @@ SHARE_WITH_MISSION = "share_with_mission"
 MANAGE_GRANTS = "manage_grants"  # share single objects with named people, see who holds what
 RUN_ESTIMATES = "run_estimates"  # estimate the toll (it reads every list, so only roles that see every list)
 RUN_LINKAGE = "run_linkage"  # link the records into people from the web (reads every list, as above)
+# Work with protected people (witnesses): only those granted each person see them, whatever the role.
+HANDLE_WITNESSES = "handle_witnesses"
 
 CAPABILITIES: dict[str, frozenset[str]] = {
     ADMIN: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, IMPORT_LISTS, REVIEW_FACTS, VIEW_HISTORY, SHARE_WITH_MISSION,
-                      RUN_ESTIMATES, RUN_LINKAGE, MANAGE_GRANTS}),
+                      RUN_ESTIMATES, RUN_LINKAGE, MANAGE_GRANTS, HANDLE_WITNESSES}),
     INVESTIGATOR: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, IMPORT_LISTS, REVIEW_FACTS, VIEW_HISTORY,
-                             SHARE_WITH_MISSION, RUN_ESTIMATES, RUN_LINKAGE}),
+                             SHARE_WITH_MISSION, RUN_ESTIMATES, RUN_LINKAGE, HANDLE_WITNESSES}),
     DATA_ENTRY: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, IMPORT_LISTS}),
     REVIEWER: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, REVIEW_FACTS, VIEW_HISTORY, RUN_LINKAGE}),
     ANALYST: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, VIEW_HISTORY, RUN_ESTIMATES, RUN_LINKAGE}),

@@ -37,7 +37,8 @@ def test_the_ciphertext_holds_no_plaintext_and_differs_each_time() -> None:
 
 
 @pytest.mark.parametrize("elsewhere", [("identity", "W-BBBB", "name"), ("identity", "W-AAAA", "contact"),
-                                       ("statement", "W-AAAA", "name")], ids=["other row", "other field", "other table"])
+                                       ("statement", "W-AAAA", "name")],
+                         ids=["other row", "other field", "other table"])
 def test_a_ciphertext_moved_to_another_row_field_or_table_is_refused(elsewhere) -> None:
     key = new_data_key()
     sealed = seal(key, NAME, field_context("identity", "W-AAAA", "name"))
