@@ -146,6 +146,10 @@ def request_reveal(person: ProtectedPerson, user: Any, reason: str) -> RevealReq
 def approve_reveal(request: RevealRequest, approver: Any) -> RevealRequest:
     """A second handler approves; never the one who asked (that would be two eyes, not four)."""
     request = RevealRequest.objects.select_for_update().get(pk=request.pk)
+    from tergeu.witnesses.access import visible_people
+
+    if not visible_people(approver).filter(pk=request.person_id).exists():
+        raise ProtectionRefused(_("only a handler of this person may approve"))
     if request.requested_by_id == approver.pk:
         raise ProtectionRefused(_("a reveal must be approved by another handler than the one who asked"))
     if request.approved_at is not None:
