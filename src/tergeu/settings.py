@@ -8,7 +8,16 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from tergeu.conf import envbool, envint, key_file, persistent_secret_key, prepare_home, proxy_networks, tergeu_home, time_zone
+from tergeu.conf import (
+    envbool,
+    envint,
+    key_file,
+    persistent_secret_key,
+    prepare_home,
+    proxy_networks,
+    tergeu_home,
+    time_zone,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TERGEU_HOME = tergeu_home()

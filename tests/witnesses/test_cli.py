@@ -7,10 +7,10 @@ import stat
 
 import pytest
 from click.testing import CliRunner
-from witness_fixtures import CANARY
 
 from tergeu.cli import cli
 from tergeu.witnesses.models import ProtectedPerson, RevealLog, Statement
+from witness_fixtures import CANARY
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSPHRASE = "a synthetic passphrase for tests"

@@ -92,7 +92,8 @@ def add(as_json: bool, handlers: tuple[str, ...]) -> None:
 @witnesses.command("statement")
 @click.argument("reference")
 @click.option("--text", help="The statement (prefer --file: an argument is seen in the process list).")
-@click.option("--file", "path", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Read it from a file.")
+@click.option("--file", "path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read it from a file.")
 @click.option("--given-on", type=DAY, help="When it was given, YYYY-MM-DD.")
 @with_django
 def statement(reference: str, text: str | None, path: Path | None, given_on: datetime.datetime | None) -> None:

@@ -65,6 +65,9 @@ class Identity(models.Model):
     relatives = models.BinaryField(default=b"")
     notes = models.BinaryField(default=b"")
 
+    def __str__(self) -> str:
+        return f"identity of {self.person}"
+
 
 class BlindToken(models.Model):
     """One keyed HMAC of one of a person's name keys: duplicates are found, names are not stored."""
@@ -72,6 +75,9 @@ class BlindToken(models.Model):
     person = models.ForeignKey(ProtectedPerson, on_delete=models.CASCADE, related_name="blind_tokens")
     kind = models.CharField(max_length=16)
     token = models.CharField(max_length=64, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.kind} token of {self.person}"
 
 
 @track(redact=["text"], scope=_person_of)
@@ -88,6 +94,9 @@ class Statement(models.Model):
 
     class Meta:
         ordering = ["recorded_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"statement {self.public_id} of {self.person}"
 
 
 @track(redact=["text", "reported_by", "follow_up"], scope=_person_of)
@@ -107,6 +116,9 @@ class PressureEvent(models.Model):
     class Meta:
         ordering = ["-occurred_on", "-pk"]
 
+    def __str__(self) -> str:
+        return f"{self.kind} on {self.occurred_on} ({self.person})"
+
 
 @track(scope=_person_of)
 class RevealRequest(models.Model):
@@ -119,6 +131,9 @@ class RevealRequest(models.Model):
     approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
     approved_at = models.DateTimeField(null=True)
     used_at = models.DateTimeField(null=True)
+
+    def __str__(self) -> str:
+        return f"reveal of {self.person} asked by {self.requested_by}"
 
 
 class RevealLog(models.Model):
@@ -134,6 +149,9 @@ class RevealLog(models.Model):
     class Meta:
         ordering = ["-at", "-pk"]
 
+    def __str__(self) -> str:
+        return f"reveal of {self.person} by {self.actor}"
+
 
 class Notification(models.Model):
     """An alert to one handler: names the pseudonym and what happened, never the identity or a text."""
@@ -146,3 +164,6 @@ class Notification(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"alert to {self.user} about {self.person}"
