@@ -25,6 +25,7 @@ from tergeu.provenance import api as provenance_api
 from tergeu.registry import api as registry_api
 from tergeu.registry import import_api
 from tergeu.web.busy import RETRY_AFTER_SECONDS, busy_message, is_database_busy
+from tergeu.witnesses import api as witnesses_api
 
 logger = logging.getLogger("tergeu.api")
 
@@ -118,6 +119,7 @@ api.add_router("/people", linkage_api.people_router)
 api.add_router("/people-index", linkage_api.people_index_router)
 api.add_router("/review", linkage_api.review_router)
 api.add_router("/estimates", estimation_api.router)
+api.add_router("/witnesses", witnesses_api.router)
 
 
 def _error(request: HttpRequest, status: int, detail: str, **extra: Any) -> HttpResponse:

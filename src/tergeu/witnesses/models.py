@@ -124,6 +124,7 @@ class PressureEvent(models.Model):
 class RevealRequest(models.Model):
     """Four eyes: a reveal asked for with a reason, waiting for a second handler's approval."""
 
+    public_id = public_id_field()
     person = models.ForeignKey(ProtectedPerson, on_delete=models.PROTECT, related_name="reveal_requests")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reason = models.CharField(_("reason"), max_length=500)
