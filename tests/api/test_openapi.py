@@ -21,6 +21,11 @@ ENDPOINTS = {
     "/api/people-index": {"get"},
     "/api/review": {"get"},
     "/api/review/decisions": {"post"},
+    "/api/witnesses": {"get", "post"},
+    "/api/witnesses/{person_id}": {"get"},
+    "/api/witnesses/{person_id}/statements": {"post"},
+    "/api/witnesses/{person_id}/pressure": {"post"},
+    "/api/witnesses/{person_id}/reveal": {"post"},
 }
 
 
@@ -65,6 +70,8 @@ OPERATION_IDS = {  # a contract: generated clients name their methods after thes
     "tergeu_api_imports_import_list", "tergeu_api_people_list_people", "tergeu_api_people_get_person",
     "tergeu_api_review_review_queue", "tergeu_api_review_decide", "tergeu_api_estimates_list_estimates",
     "tergeu_linkage_api_people_index",
+    "tergeu_witnesses_api_list_witnesses", "tergeu_witnesses_api_add_witness", "tergeu_witnesses_api_get_witness",
+    "tergeu_witnesses_api_add_statement", "tergeu_witnesses_api_add_pressure", "tergeu_witnesses_api_reveal_witness",
 }
 
 

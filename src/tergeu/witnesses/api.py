@@ -18,12 +18,15 @@ from ninja.pagination import paginate
 from tergeu.accounts.access import require
 from tergeu.accounts.roles import HANDLE_WITNESSES
 from tergeu.core.protect import ProtectionError
-from tergeu.toolkit.api import ERROR_RESPONSES, PUBLIC_ID_TEXT, Pages
+from tergeu.toolkit.api import ERROR_RESPONSES, PUBLIC_ID_TEXT, ErrorOut, Pages
 from tergeu.toolkit.public_ids import get_by_public_id
 from tergeu.witnesses import forms, records, service
 from tergeu.witnesses.access import editable_people, visible_people
 
 router = Router(tags=["witnesses"])
+# 400: refused by the service (no name, a short reason, an unknown kind); 503: the key file is missing,
+# unreadable or the wrong one (the detail names it).
+RESPONSES = {**ERROR_RESPONSES, 400: ErrorOut, 503: ErrorOut}
 PersonId = Annotated[str, Path(..., description=PUBLIC_ID_TEXT)]
 
 
@@ -77,18 +80,18 @@ def _guard(action: Any) -> Any:
     try:
         return action()
     except service.ProtectionRefused as refused:
-        raise HttpError(422, str(refused)) from None
+        raise HttpError(400, str(refused)) from None
     except ProtectionError as problem:
         raise HttpError(503, f"protected identities unavailable: {problem}") from None
 
 
-@router.get("", response={200: list[PersonOut], **ERROR_RESPONSES}, summary="Protected people shared with you")
+@router.get("", response={200: list[PersonOut], **RESPONSES}, summary="Protected people shared with you")
 @paginate(Pages)
 def list_witnesses(request: HttpRequest) -> Any:
     return visible_people(require(request, HANDLE_WITNESSES))
 
 
-@router.post("", response={201: AddedOut, **ERROR_RESPONSES},
+@router.post("", response={201: AddedOut, **RESPONSES},
              summary="Add a protected person (you become their handler)")
 def add_witness(request: HttpRequest, body: IdentityIn) -> Any:
     user = require(request, HANDLE_WITNESSES)
@@ -97,7 +100,7 @@ def add_witness(request: HttpRequest, body: IdentityIn) -> Any:
     return Status(201, {"id": person.public_id, "pseudonym": person.pseudonym, "similar": similar})
 
 
-@router.get("/{person_id}", response={200: dict[str, Any], **ERROR_RESPONSES},
+@router.get("/{person_id}", response={200: dict[str, Any], **RESPONSES},
             summary="One person's pseudonymous file: statements, pressure, reveals (never the identity)")
 def get_witness(request: HttpRequest, person_id: PersonId) -> Any:
     person = get_by_public_id(visible_people(require(request, HANDLE_WITNESSES)), person_id)
@@ -115,7 +118,7 @@ def get_witness(request: HttpRequest, person_id: PersonId) -> Any:
     }
 
 
-@router.post("/{person_id}/statements", response={201: CreatedOut, **ERROR_RESPONSES}, summary="Add a statement")
+@router.post("/{person_id}/statements", response={201: CreatedOut, **RESPONSES}, summary="Add a statement")
 def add_statement(request: HttpRequest, body: StatementIn, person_id: PersonId) -> Any:
     user = require(request, HANDLE_WITNESSES)
     person = get_by_public_id(editable_people(user), person_id)
@@ -123,7 +126,7 @@ def add_statement(request: HttpRequest, body: StatementIn, person_id: PersonId) 
     return Status(201, {"id": made.public_id})
 
 
-@router.post("/{person_id}/pressure", response={201: CreatedOut, **ERROR_RESPONSES},
+@router.post("/{person_id}/pressure", response={201: CreatedOut, **RESPONSES},
              summary="Record pressure or a retraction (the handlers are alerted)")
 def add_pressure(request: HttpRequest, body: PressureIn, person_id: PersonId) -> Any:
     user = require(request, HANDLE_WITNESSES)
@@ -133,7 +136,7 @@ def add_pressure(request: HttpRequest, body: PressureIn, person_id: PersonId) ->
     return Status(201, {"id": event.public_id})
 
 
-@router.post("/{person_id}/reveal", response={200: dict[str, Any], **ERROR_RESPONSES},
+@router.post("/{person_id}/reveal", response={200: dict[str, Any], **RESPONSES},
              summary="Reveal one person's identity, for a reason (logged and shown to the handlers)")
 def reveal_witness(request: HttpRequest, body: RevealIn, person_id: PersonId) -> Any:
     user = require(request, HANDLE_WITNESSES)
