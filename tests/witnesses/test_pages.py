@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 from django.urls import reverse
-from witness_fixtures import CANARY
 
 from tergeu.accounts import grants, roles
 from tergeu.witnesses import records, service
 from tergeu.witnesses.models import PressureEvent, ProtectedPerson, RevealLog, Statement
+from witness_fixtures import CANARY
 
 pytestmark = pytest.mark.django_db
 

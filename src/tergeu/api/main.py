@@ -150,7 +150,13 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', 'invalid')}"
                          for e in exc.errors[:5])
-    return _error(request, 422, f"Invalid request: {problems}", errors=exc.errors)
+    return _error(request, 422, f"Invalid request: {problems}", errors=[_without_input(e) for e in exc.errors])
+
+
+def _without_input(error: dict[str, Any]) -> dict[str, Any]:
+    """A validation error without the value that was sent: a refused body may hold a protected identity
+    (a witness's name sent as a list), and an error answer is logged, cached and shown more freely."""
+    return {key: value for key, value in error.items() if key not in ("input", "ctx")}
 
 
 @api.exception_handler(Exception)
