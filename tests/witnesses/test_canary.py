@@ -53,7 +53,8 @@ class Installation:
         if database_url:
             self.env["DATABASE_URL"] = database_url
 
-    def run(self, *args: str, stdin: str = "", script: Path | None = None, log: bool = True) -> subprocess.CompletedProcess:
+    def run(self, *args: str, stdin: str = "", script: Path | None = None,
+            log: bool = True) -> subprocess.CompletedProcess:
         command = [sys.executable, str(script), *args] if script else [
             sys.executable, "-c", "from tergeu.cli import main; main()", *args]
         done = subprocess.run(command, input=stdin, env=self.env, capture_output=True, text=True,  # nosec B603
@@ -109,7 +110,8 @@ def test_the_canary_is_nowhere_in_plaintext_and_decrypts_only_with_the_key(tmp_p
     shown = tergeu.run("witnesses", "show", pseudonym, "--reason", "checking the canary", "--json", log=False)
     assert shown.returncode == 0 and json.loads(shown.stdout)["contact"] == CANARY["contact"]
 
-    pages = json.loads(tergeu.ok(pseudonym, script=HERE / "canary_pages.py", stdin=CANARY["name"], log=False).splitlines()[-1])
+    driven = tergeu.ok(pseudonym, script=HERE / "canary_pages.py", stdin=CANARY["name"], log=False)
+    pages = json.loads(driven.splitlines()[-1])
     revealed = pages.pop("reveal")
     assert revealed[0] == 200 and CANARY["contact"] in revealed[1]  # the key works through the page too
     assert pages["tampered reveal"][0] == 503 and pages["tampered api reveal"][0] == 503

@@ -81,8 +81,10 @@ def test_adding_through_the_page_and_the_api_makes_the_adder_a_handler(callers, 
     added = Client().post("/api/witnesses", {"name": "Witness One Synthetic"}, content_type="application/json",
                           HTTP_AUTHORIZATION=f"Bearer {investigator.token}")
     assert added.status_code == 201 and added.json()["similar"] == [person.pseudonym]
-    assert Client().post("/api/witnesses", {"contact": "x"}, content_type="application/json",
-                         HTTP_AUTHORIZATION=f"Bearer {investigator.token}").status_code == 400
+    for body, status in (({"contact": "x"}, 422), ({"name": "  "}, 400)):
+        refused = Client().post("/api/witnesses", body, content_type="application/json",
+                                HTTP_AUTHORIZATION=f"Bearer {investigator.token}")
+        assert refused.status_code == status and ProtectedPerson.objects.count() == 2
 
 
 def test_a_missing_key_file_is_a_clear_503_not_a_leak(witness, callers, settings, tmp_path) -> None:

@@ -184,7 +184,7 @@ def rotate_master_key() -> int:
     path = settings.TERGEU_KEY_FILE
     new = start_rotation(path)
     with transaction.atomic():
-        people = list(ProtectedPerson.objects.select_for_update().select_related("identity"))
+        people = list(ProtectedPerson.objects.select_for_update(of=("self",)).select_related("identity"))
         for person in people:
             keys = person_keys(person)
             wrapped = wrap_keys(new, keys)

@@ -93,33 +93,32 @@ def person_page(request: HttpRequest, person_id: str) -> HttpResponse:
     })
 
 
-def _editable(request: HttpRequest, person_id: str) -> Any:
-    return get_by_public_id(editable_people(request.user), person_id)
+def _write_then_return(request: HttpRequest, person_id: str, write: Callable[[Any, str], Any]) -> HttpResponse:
+    """Run ``write(person, username)`` on a person the user may change (404 otherwise); a refusal becomes a
+    message on the person's page, where the user goes back in either case."""
+    person = get_by_public_id(editable_people(request.user), person_id)
+    try:
+        write(person, request.user.get_username())
+    except service.ProtectionRefused as refused:
+        messages.error(request, str(refused))
+    return redirect(person)
 
 
 @require_POST
 @requires(HANDLE_WITNESSES)
 @protected
 def add_statement(request: HttpRequest, person_id: str) -> HttpResponse:
-    person = _editable(request, person_id)
-    try:
-        records.add_statement(person, request.POST.get("text", ""), by=request.user.get_username(),
-                              given_on=forms.day(request.POST.get("given_on"), _("given on"), required=False))
-    except service.ProtectionRefused as refused:
-        messages.error(request, str(refused))
-    return redirect(person)
+    return _write_then_return(request, person_id, lambda person, by: records.add_statement(
+        person, request.POST.get("text", ""), by=by,
+        given_on=forms.day(request.POST.get("given_on"), _("given on"), required=False)))
 
 
 @require_POST
 @requires(HANDLE_WITNESSES)
 @protected
 def add_pressure(request: HttpRequest, person_id: str) -> HttpResponse:
-    person = _editable(request, person_id)
-    try:
-        records.record_pressure(person, forms.pressure_from(person, request.POST), by=request.user.get_username())
-    except service.ProtectionRefused as refused:
-        messages.error(request, str(refused))
-    return redirect(person)
+    return _write_then_return(request, person_id, lambda person, by: records.record_pressure(
+        person, forms.pressure_from(person, request.POST), by=by))
 
 
 @require_POST
