@@ -103,10 +103,23 @@ def _fill(tergeu: Installation) -> tuple[str, str]:
     return pseudonym, statement
 
 
+def _attach(tergeu: Installation, pseudonym: str, tmp_path: Path) -> None:
+    """A scan holding the canary is encrypted in; read back (outside the data directory), it is whole."""
+    scan = tmp_path / "scan.txt"
+    scan.write_text(f"SYNTHETIC ID CARD: {CANARY['name']}, {CANARY['contact']}", encoding="utf-8")
+    made = json.loads(tergeu.ok("witnesses", "attach", pseudonym, str(scan)))["attachment"]
+    scan.unlink()
+    back = tmp_path / "scan-read.txt"
+    tergeu.ok("witnesses", "attachment", pseudonym, made, "--reason", "checking the scan", "--output", str(back))
+    assert CANARY["name"] in back.read_text(encoding="utf-8")
+    back.unlink()
+
+
 def test_the_canary_is_nowhere_in_plaintext_and_decrypts_only_with_the_key(tmp_path, database_url) -> None:
     home = tmp_path / "home"
     tergeu = Installation(home, database_url)
     pseudonym, _statement = _fill(tergeu)
+    _attach(tergeu, pseudonym, tmp_path)
     shown = tergeu.run("witnesses", "show", pseudonym, "--reason", "checking the canary", "--json", log=False)
     assert shown.returncode == 0 and json.loads(shown.stdout)["contact"] == CANARY["contact"]
 
@@ -125,6 +138,7 @@ def test_the_canary_is_nowhere_in_plaintext_and_decrypts_only_with_the_key(tmp_p
 
     hits = [hit for path in sorted(home.rglob("*")) if path.is_file()
             for hit in _hits(path.read_bytes(), str(path.relative_to(home)))]
+    assert {p.parent.parent.name for p in home.rglob("*") if p.is_file()} >= {"protected"}  # the scan is there
     assert {p.name for p in home.rglob("*") if p.is_file()} >= ({"master.key"} if POSTGRES else
                                                                 {"master.key", "tergeu.sqlite3"})
     hits += [hit for path in exports.iterdir() for hit in _hits(path.read_bytes(), f"export {path.name}")]

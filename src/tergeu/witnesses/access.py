@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from tergeu.accounts.access import granted, register_visibility
 from tergeu.accounts.roles import HANDLE_WITNESSES, role_allows
 from tergeu.witnesses.models import (
+    Attachment,
     BlindToken,
     Identity,
     Notification,
@@ -51,6 +52,6 @@ def visible_notifications(user: Any) -> QuerySet[Notification]:
 
 def register() -> None:
     register_visibility(ProtectedPerson, visible_people)
-    for model in (Identity, BlindToken, Statement, PressureEvent, RevealLog, RevealRequest):
+    for model in (Identity, Attachment, BlindToken, Statement, PressureEvent, RevealLog, RevealRequest):
         register_visibility(model, _through_person(model), about_others=True)
     register_visibility(Notification, visible_notifications, about_others=True)

@@ -151,6 +151,38 @@ def show(reference: str, reason: str, as_json: bool) -> None:
         click.echo(f"{field}: {value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)}")
 
 
+@witnesses.command("attach")
+@click.argument("reference")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@with_django
+def attach(reference: str, path: Path) -> None:
+    """Encrypt an identity document or photo into TERGEU_HOME (the original file is left to you to erase)."""
+    from tergeu.witnesses.attachments import attach as encrypt
+
+    person = _person(reference)
+    made = _guarded(lambda: encrypt(person, path.read_bytes(), path.name, by=_actor()))
+    click.echo(json.dumps({"attachment": made.public_id, "person": person.pseudonym, "bytes": made.size}))
+
+
+@witnesses.command("attachment")
+@click.argument("reference")
+@click.argument("attachment_id")
+@click.option("--reason", required=True, help="Why you need it (logged, shown to the handlers).")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Write it here.")
+@with_django
+def attachment(reference: str, attachment_id: str, reason: str, output: Path) -> None:
+    """Decrypt one attachment of a person into a file; logged like a reveal."""
+    from tergeu.witnesses.attachments import read_attachment
+
+    person = _person(reference)
+    found = person.attachments.filter(public_id=attachment_id).first()
+    if found is None:
+        fail(f"{person.pseudonym} has no attachment {attachment_id}")
+    _name, data = _guarded(lambda: read_attachment(found, actor=_actor(), reason=reason))
+    write_to(output, lambda stream: stream.write(data), fail, binary=True)
+    console.print(f"Wrote {len(data)} bytes to {escape(str(output))}")
+
+
 @witnesses.command("forget")
 @click.argument("reference")
 @click.option("--yes", is_flag=True, help="Confirm: the identity is destroyed for good.")

@@ -69,6 +69,22 @@ class Identity(models.Model):
         return f"identity of {self.person}"
 
 
+@track(redact=["label"], scope=_person_of)
+class Attachment(models.Model):
+    """An identity document or photo: encrypted under the identity key into a file under TERGEU_HOME
+    (``protected/``), named by public ids only; ``forget`` deletes the file and the row."""
+
+    public_id = public_id_field()
+    person = models.ForeignKey(ProtectedPerson, on_delete=models.CASCADE, related_name="attachments")
+    label = models.BinaryField()  # sealed: the file's name and type can identify
+    size = models.PositiveBigIntegerField()
+    added_at = models.DateTimeField(auto_now_add=True)
+    added_by = models.CharField(max_length=150)
+
+    def __str__(self) -> str:
+        return f"attachment {self.public_id} of {self.person}"
+
+
 class BlindToken(models.Model):
     """One keyed HMAC of one of a person's name keys: duplicates are found, names are not stored."""
 

@@ -9,8 +9,11 @@ one back needs the key file named by ``TERGEU_KEY_FILE`` and fails loudly, never
 from __future__ import annotations
 
 import json
+import os
 import secrets
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -104,3 +107,31 @@ def open_value(key: bytes | None, table: str, row_id: str, field: str, sealed: b
     if not sealed:
         return None
     return json.loads(open_sealed(key, sealed, field_context(table, row_id, field)).decode("utf-8"))
+
+
+def files_folder(row_id: str) -> Path:
+    """Where a protected person's encrypted files live: ``TERGEU_HOME/protected/<public id>`` (0700)."""
+    return Path(settings.TERGEU_HOME) / "protected" / row_id
+
+
+def write_sealed_file(row_id: str, name: str, sealed: bytes) -> None:
+    """Write a sealed file whole (a temporary file, 0600, renamed when complete) or not at all."""
+    folder = files_folder(row_id)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".part-", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(sealed)
+        os.replace(temporary, folder / name)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def delete_files(row_id: str) -> None:
+    """Remove every encrypted file of a person (forget)."""
+    folder = files_folder(row_id)
+    if folder.exists():
+        for entry in folder.iterdir():
+            entry.unlink()
+        folder.rmdir()

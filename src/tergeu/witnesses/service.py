@@ -19,10 +19,19 @@ from django.utils.translation import gettext as _
 from tergeu.accounts import grants
 from tergeu.accounts.models import Grant
 from tergeu.core.protect import MasterKey, blind_tokens, finish_rotation, start_rotation
-from tergeu.witnesses.models import IDENTITY_FIELDS, BlindToken, Identity, ProtectedPerson, RevealLog, RevealRequest
+from tergeu.witnesses.models import (
+    IDENTITY_FIELDS,
+    Attachment,
+    BlindToken,
+    Identity,
+    ProtectedPerson,
+    RevealLog,
+    RevealRequest,
+)
 from tergeu.witnesses.protection import (
     PersonKeys,
     WrappedKeys,
+    delete_files,
     keyring,
     new_person_keys,
     new_pseudonym,
@@ -99,6 +108,15 @@ def add_person(identity: Any, *, by: str, user: Any = None,
     return person
 
 
+def check_reason(reason: str) -> str:
+    """The reason for a reveal, stripped; refused when too short to say anything."""
+    reason = (reason or "").strip()
+    if len(reason) < MIN_REASON:
+        raise ProtectionRefused(_("give the reason for revealing this identity (at least %(n)d characters)")
+                                % {"n": MIN_REASON})
+    return reason
+
+
 def _check_four_eyes(person: ProtectedPerson, user: Any) -> RevealRequest | None:
     """The approved, unused request that lets ``user`` reveal now (four eyes on); refusal otherwise."""
     if user is None or not settings.TERGEU_REVEAL_FOUR_EYES:
@@ -114,10 +132,7 @@ def _check_four_eyes(person: ProtectedPerson, user: Any) -> RevealRequest | None
 @transaction.atomic
 def reveal(person: ProtectedPerson, *, actor: str, reason: str, user: Any = None) -> dict[str, Any]:
     """The identity of one person, read for ``reason`` and logged (who, when, why) before it is returned."""
-    reason = (reason or "").strip()
-    if len(reason) < MIN_REASON:
-        raise ProtectionRefused(_("give the reason for revealing this identity (at least %(n)d characters)")
-                                % {"n": MIN_REASON})
+    reason = check_reason(reason)
     request = _check_four_eyes(person, user)
     keys = person_keys(person)
     identity = Identity.objects.filter(person=person).first()
@@ -135,11 +150,7 @@ def reveal(person: ProtectedPerson, *, actor: str, reason: str, user: Any = None
 
 
 def request_reveal(person: ProtectedPerson, user: Any, reason: str) -> RevealRequest:
-    reason = (reason or "").strip()
-    if len(reason) < MIN_REASON:
-        raise ProtectionRefused(_("give the reason for revealing this identity (at least %(n)d characters)")
-                                % {"n": MIN_REASON})
-    return RevealRequest.objects.create(person=person, requested_by=user, reason=reason[:500])
+    return RevealRequest.objects.create(person=person, requested_by=user, reason=check_reason(reason)[:500])
 
 
 @transaction.atomic
@@ -168,6 +179,8 @@ def forget(person: ProtectedPerson, *, by: str) -> None:
     forget`` does) and destroying the old key's backups makes those unreadable too.
     """
     person = ProtectedPerson.objects.select_for_update().get(pk=person.pk)
+    Attachment.objects.filter(person=person).delete()
+    delete_files(person.public_id)
     Identity.objects.filter(person=person).delete()
     BlindToken.objects.filter(person=person).delete()
     person.identity_key, person.forgotten_at = b"", timezone.now()
