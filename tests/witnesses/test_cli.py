@@ -92,3 +92,23 @@ def test_init_creates_the_key_file_owner_only(settings, tmp_path) -> None:
     assert stat.S_IMODE(settings.TERGEU_KEY_FILE.stat().st_mode) == 0o600
     before = settings.TERGEU_KEY_FILE.read_bytes()
     assert run("init")[0] == 0 and settings.TERGEU_KEY_FILE.read_bytes() == before  # never replaced
+
+
+def test_share_makes_a_handler_and_revoke_ends_it(master_key) -> None:
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from tergeu.accounts.roles import ensure_role_groups
+    from tergeu.witnesses.access import editable_people, visible_people
+
+    ensure_role_groups()
+    user = get_user_model().objects.create_user("second")
+    user.groups.add(Group.objects.get(name="investigator"))
+    person = _add(CANARY)["pseudonym"]
+    assert run("witnesses", "share", person, "second", "--view-only")[0] == 0
+    assert visible_people(user).count() == 1 and not editable_people(user).exists()
+    assert run("witnesses", "share", person, "second")[0] == 0
+    assert editable_people(user).count() == 1
+    assert run("witnesses", "share", person, "second", "--revoke")[0] == 0
+    assert not visible_people(user).exists()
+    assert run("witnesses", "share", person, "nobody-such")[1].count("no user nobody-such") == 1

@@ -107,3 +107,23 @@ def test_the_dashboard_puts_people_under_pressure_first_and_lists_alerts(witness
     page = _client(callers[roles.INVESTIGATOR].user).get(reverse("witnesses:index")).content.decode()
     assert page.index(witness.pseudonym) < page.index(quiet.pseudonym)
     assert page.count(witness.pseudonym) == 2  # in the table and in the alerts
+
+
+def test_with_four_eyes_a_reveal_on_the_page_asks_and_another_handler_approves(witness, callers, settings) -> None:
+    settings.TERGEU_REVEAL_FOUR_EYES = True
+    asker, second = callers[roles.INVESTIGATOR].user, callers[roles.ADMIN].user
+    grants.grant(second, witness, by="test")
+    reveal_url = reverse("witnesses:reveal", args=[witness.public_id])
+    asked = _client(asker).post(reveal_url, {"reason": "checking the court file"})
+    assert asked.status_code == 302 and not RevealLog.objects.exists()
+    request = witness.reveal_requests.get()
+    approve_url = reverse("witnesses:approve", args=[witness.public_id, request.public_id])
+    assert _client(asker).post(approve_url).status_code == 302  # refused: the asker cannot approve
+    request.refresh_from_db()
+    assert request.approved_by is None
+    page = _client(second).get(reverse("witnesses:person", args=[witness.public_id])).content.decode()
+    assert "checking the court file" in page and approve_url in page
+    _client(second).post(approve_url)
+    shown = _client(asker).post(reveal_url, {"reason": "checking the court file"})
+    assert CANARY["name"] in shown.content.decode()
+    assert RevealLog.objects.get().approved_by == second.username

@@ -89,6 +89,30 @@ def add(as_json: bool, handlers: tuple[str, ...]) -> None:
                            "similar": [other.pseudonym for other in similar]}))
 
 
+@witnesses.command("share")
+@click.argument("reference")
+@click.argument("username")
+@click.option("--view-only", is_flag=True, help="May see, not add statements or pressure events.")
+@click.option("--revoke", is_flag=True, help="End the user's access instead.")
+@with_django
+def share(reference: str, username: str, view_only: bool, revoke: bool) -> None:
+    """Make a user a handler of the person (a grant, logged), or end it with --revoke."""
+    from django.contrib.auth import get_user_model
+
+    from tergeu.accounts import grants
+
+    person = _person(reference)
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        fail(f"no user {username}")
+    if revoke:
+        ended = grants.revoke(user, person)
+        console.print(f"Ended {ended} grant(s) of {escape(username)} on {escape(person.pseudonym)}")
+        return
+    grants.grant(user, person, by=_actor(), level="view" if view_only else "edit")
+    console.print(f"{escape(username)} now handles {escape(person.pseudonym)}")
+
+
 @witnesses.command("statement")
 @click.argument("reference")
 @click.option("--text", help="The statement (prefer --file: an argument is seen in the process list).")
