@@ -112,3 +112,13 @@ def test_share_makes_a_handler_and_revoke_ends_it(master_key) -> None:
     assert run("witnesses", "share", person, "second", "--revoke")[0] == 0
     assert not visible_people(user).exists()
     assert run("witnesses", "share", person, "nobody-such")[1].count("no user nobody-such") == 1
+
+
+def test_the_server_refuses_to_start_with_a_key_file_others_may_read(master_key) -> None:
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    call_command("check")
+    master_key.chmod(0o640)
+    with pytest.raises(SystemCheckError, match="witnesses.E001.*readable by others"):
+        call_command("check")
