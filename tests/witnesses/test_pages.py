@@ -114,7 +114,7 @@ def test_with_four_eyes_a_reveal_on_the_page_asks_and_another_handler_approves(w
     asker, second = callers[roles.INVESTIGATOR].user, callers[roles.ADMIN].user
     grants.grant(second, witness, by="test")
     reveal_url = reverse("witnesses:reveal", args=[witness.public_id])
-    asked = _client(asker).post(reveal_url, {"reason": "checking the court file"})
+    asked = _client(asker).post(reveal_url, {"reason": "checking the court file"}, HTTP_ACCEPT_LANGUAGE="kk")
     assert asked.status_code == 302 and not RevealLog.objects.exists()
     request = witness.reveal_requests.get()
     approve_url = reverse("witnesses:approve", args=[witness.public_id, request.public_id])

@@ -51,6 +51,10 @@ class ProtectionRefused(ValueError):
     """A write or a reveal refused for a reason the caller can act on (the message says which)."""
 
 
+class ApprovalNeeded(ProtectionRefused):
+    """Four eyes are on and the user holds no approved request to reveal this person."""
+
+
 def check_identity(identity: Any) -> dict[str, Any]:
     """The identity as stored: a JSON object with a non-empty ``name``, only the known fields."""
     if not isinstance(identity, dict):
@@ -125,7 +129,7 @@ def _check_four_eyes(person: ProtectedPerson, user: Any) -> RevealRequest | None
                 .filter(person=person, requested_by=user, approved_at__gte=timezone.now() - FOUR_EYES_VALID,
                         used_at=None).exclude(approved_by=None).first())
     if approved is None:
-        raise ProtectionRefused(_("revealing needs a second handler's approval: ask for it first"))
+        raise ApprovalNeeded(_("revealing needs a second handler's approval: ask for it first"))
     return approved
 
 

@@ -130,12 +130,12 @@ def reveal(request: HttpRequest, person_id: str) -> HttpResponse:
     reason = request.POST.get("reason", "")
     try:
         identity = service.reveal(person, actor=request.user.get_username(), reason=reason, user=request.user)
+    except service.ApprovalNeeded:
+        service.request_reveal(person, request.user, reason)  # the reason was checked before the approval
+        messages.info(request, _("Your request to reveal this identity waits for another handler's approval."))
+        return redirect(person)
     except service.ProtectionRefused as refused:
-        if "approval" in str(refused) and len(reason.strip()) >= service.MIN_REASON:
-            service.request_reveal(person, request.user, reason)
-            messages.info(request, _("Your request to reveal this identity waits for another handler's approval."))
-        else:
-            messages.error(request, str(refused))
+        messages.error(request, str(refused))
         return redirect(person)
     return render(request, "witnesses/identity.html", {"person": person, "identity": identity, "reason": reason})
 
