@@ -30,6 +30,7 @@ LAYERS = (
     ("linkage",),
     ("estimation",),
     ("witnesses",),
+    ("reports",),
     ("web", "api", "wsgi"),
     ("demo",),
     ("cli", "urls", "settings"),

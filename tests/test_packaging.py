@@ -1,5 +1,5 @@
 """A wheel built from a fresh checkout carries everything a running Tergeu reads besides code: the
-compiled translations (not in git: the build compiles them), templates and static files."""
+compiled translations (not in git: the build compiles them), templates, static files and the reports' fonts."""
 
 from __future__ import annotations
 
@@ -43,7 +43,10 @@ def test_a_wheel_carries_compiled_translations_and_static_files(tmp_path: Path) 
         po = (ROOT / f"src/tergeu/locale/{language}/LC_MESSAGES/django.po").read_text(encoding="utf-8")
         assert wheel.read(mo) == compile_catalogue(po)
     assert {"tergeu/web/static/tergeu/tergeu.css", "tergeu/web/static/tergeu/tergeu.js",
-            "tergeu/linkage/static/linkage/review.js", "tergeu/web/templates/web/base.html"} <= names
+            "tergeu/linkage/static/linkage/review.js", "tergeu/web/templates/web/base.html",
+            "tergeu/reports/templates/reports/reports.html", "tergeu/reports/fonts/LICENSE.txt"} <= names
+    for font in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):  # the PDF reports' font, whole
+        assert wheel.read(f"tergeu/reports/fonts/{font}") == (ROOT / "src/tergeu/reports/fonts" / font).read_bytes()
 
 
 def test_the_compiled_catalogue_reads_as_gettext_reads_it() -> None:

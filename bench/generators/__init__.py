@@ -9,13 +9,26 @@ exposes ``generate(people: int, seed: int) -> GeneratedSet``: the lists as files
 ``bench/linkage_quality.py`` and ``bench/e2e_coverage.py`` read the files through Tergeu's own import
 code (``open_table``, the column map, ``RowParser``), exactly as ``tergeu import`` would.
 
-``caravan`` (held out, like ``ledger``: never tune on it) was written from this interface, the import
-docs and the field catalogue only. Five lists: an official register in Russian (separate or one name
-column, IINs with valid check digits, oblast), an NGO list in Kazakh (given name first, Kazakh month
-names, maiden names, Ахметұлы for Ахметов, nicknames), a media list in three Latin spellings (Russian
-style, Kazakh Latin of 2021, ad-hoc English) with English dates, a morgue book (surname and initials,
-admission date as ``date_recorded``, CP1251, OCR look-alikes) and a hospital's deaths (its admission
-date left unmapped). Siblings and fathers die together; compound Kazakh names give a long tail.
+``caravan`` (held out until 5 December, when ``oasis`` took its place and caravan's errors were read)
+was written from this interface, the import docs and the field catalogue only. Five lists: an official
+register in Russian (separate or one name column, IINs with valid check digits, oblast), an NGO list in
+Kazakh (given name first, Kazakh month names, maiden names, Ахметұлы for Ахметов, nicknames), a media
+list in three Latin spellings (Russian style, Kazakh Latin of 2021, ad-hoc English) with English dates,
+a morgue book (surname and initials, admission date as ``date_recorded``, CP1251, OCR look-alikes) and a
+hospital's deaths (its admission date left unmapped). Siblings and fathers die together; compound Kazakh
+names give a long tail.
+
+``oasis`` (the held-out set: written without seeing the linkage code or the other generators, from this
+interface, ``loading.py``, the import docs and the field catalogue; never tune on it). Seven communities
+(Kazakh, Russian, Uzbek, Uyghur, Tatar, Korean, German) with ranked names and a heavy head, so namesakes
+are common at tens of thousands; Kazakh or russified spellings by person and by list; households dying
+together (brothers, father and son, husband and wife); a latent visibility driving every list's
+coverage. Five lists: the prosecutor's register (XLSX, one per person, typed and text dates, IINs),
+Almaty's burial payments (CP1251 ``;``, burial date as ``date_recorded``, an applicant's name and IIN
+beside the deceased's, repeated claims, day/month swaps), a Kazakh NGO list (JSON, given name first,
+Ахметұлы for Ахметов, ages from the birth year), a media list in four Latin schemes (ICAO, Kazakh Latin
+2017 and 2021, English ad hoc; US-order dates read day first; mostly copied from the NGO list) and the
+morgue journal (UTF-16 tab-separated, one per person, surname and initials, OCR slips, admission date).
 """
 
 from __future__ import annotations

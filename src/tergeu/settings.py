@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "tergeu.linkage",
     "tergeu.estimation",
     "tergeu.witnesses",
+    "tergeu.reports",
     "tergeu.web",
 ]
 

@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("tergeu.history.urls")),
     path("", include("tergeu.estimation.urls")),
     path("", include("tergeu.witnesses.urls")),
+    path("", include("tergeu.reports.urls")),
     path("accounts/login/", SignInView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password_change/", auth_views.PasswordChangeView.as_view(), name="password_change"),

@@ -123,6 +123,16 @@ def sign_in_as(page, live_server, make_user) -> Callable[[str], object]:
     return sign_in
 
 
+def speaking(user: object, language: str) -> object:
+    """``user`` with ``language`` as the language of their pages (their profile's, as the account page sets)."""
+    from tergeu.accounts.models import profile_of
+
+    profile = profile_of(user)
+    profile.language = language
+    profile.save()
+    return user
+
+
 @pytest.fixture
 def synthetic_list(transactional_db, write_csv, run_import) -> object:
     """A small Cyrillic list (synthetic people) imported through the real pipeline, not shared."""

@@ -11,6 +11,8 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import speaking
+
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"  # as conftest.py
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 WORDS = {  # what each page must show in each language
@@ -45,7 +47,6 @@ def offline(page, live_server) -> list[str]:
 @pytest.fixture
 def reviewer_in(page, sign_in_as, write_csv, run_import):
     """Sign a reviewer in with ``language`` as their language, with one pair waiting for review."""
-    from tergeu.accounts.models import profile_of
     from tergeu.linkage.models import LinkageRun
     from tergeu.registry.models import Record
 
@@ -55,11 +56,7 @@ def reviewer_in(page, sign_in_as, write_csv, run_import):
         first, second = Record.objects.order_by("pk")
         LinkageRun.objects.create(started_by="test", review=[
             {"kind": "pair", "records": [first.pk, second.pk], "impact": 1.0, "probability": 0.55, "reasons": []}])
-        user = sign_in_as("reviewer")
-        profile = profile_of(user)
-        profile.language = language
-        profile.save()
-        return user
+        return speaking(sign_in_as("reviewer"), language)
 
     return make
 

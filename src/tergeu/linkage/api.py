@@ -127,9 +127,10 @@ class PeopleIndexOut(Schema):
 @people_index_router.get("", response={200: PeopleIndexOut, **ERROR_RESPONSES},
                          summary="People index: one row per person, with filters and facet counts",
                          description="As the /people/ page: facts from the records the caller may see; each facet "
-                                     "value counts the people the other filters leave. Place: a gazetteer key or "
+                                     "value counts the people the other filters leave. Region: a gazetteer key of a "
+                                     "region or city of republican significance; place: a gazetteer key or "
                                      "'~' and a place as written; date: as stated (YYYY-MM-DD); age: a band.")
-def people_index(request: HttpRequest, place: FacetText = None, date: FacetText = None,
+def people_index(request: HttpRequest, region: FacetText = None, place: FacetText = None, date: FacetText = None,
                  circumstances: FacetText = None, sex: FacetText = None, age: FacetText = None,
                  list_id: Annotated[str | None, Query(None, alias="list", pattern=f"^{PUBLIC_ID_PATTERN}$",
                                                       description="only people a list names (its id)")] = None,
@@ -137,8 +138,9 @@ def people_index(request: HttpRequest, place: FacetText = None, date: FacetText 
                  page: Annotated[int, Query(1, ge=1, le=MAX_PAGE)] = 1) -> dict[str, Any]:
     user = require(request, VIEW_REGISTRY)
     lists = visible_lists(user)
-    view = index_view(visible_records(user), lists, {"place": place, "date": date, "circumstances": circumstances,
-                                                      "sex": sex, "age": age, "list": list_id, "sort": sort},
+    view = index_view(visible_records(user), lists, {"region": region, "place": place, "date": date,
+                                                      "circumstances": circumstances, "sex": sex, "age": age,
+                                                      "list": list_id, "sort": sort},
                       get_language())
     names = dict(lists.values_list("public_id", "name"))
     return {"count": len(view.shown), "total": len(view.rows),

@@ -20,13 +20,13 @@ from typing import Any
 from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from tergeu.core.places import resolve_place
+from tergeu.core.places import region_of, resolve_place
 from tergeu.linkage.models import Person
 from tergeu.linkage.people import people_as_seen
 from tergeu.registry.models import ImportedList, Record
 from tergeu.registry.places import UNKNOWN_PREFIX
 
-FACETS = ("place", "date", "circumstances", "sex", "age", "list")
+FACETS = ("region", "place", "date", "circumstances", "sex", "age", "list")
 AGE_BANDS = ((0, 17, "0–17"), (18, 29, "18–29"), (30, 44, "30–44"), (45, 59, "45–59"), (60, 200, "60+"))
 SEX_LABELS = {"M": _("male"), "F": _("female")}
 SORTS = ("name", "-name", "date", "-date", "place", "age", "-age", "lists")
@@ -49,6 +49,8 @@ class PersonRow:
     reasons: list[str]
     place_value: str = ""  # the place facet's value: a gazetteer key, or "~" and the place as written
     place_label: str = ""
+    region_value: str = ""  # the gazetteer key of the region (or city of republican significance) of the place
+    region_label: str = ""
     facets: dict[str, list[str]] = field(default_factory=dict)
 
     @property
@@ -87,7 +89,9 @@ def _row(seen: Any, records: list[Record], language: str | None) -> PersonRow:
     place = resolve_place(written)
     row.place_value = place.key if place else (UNKNOWN_PREFIX + written if written else "")
     row.place_label = place.name(language) if place else written
-    row.facets = {"place": [row.place_value], "date": [facts.get("date_of_death", "")],
+    region = region_of(place.key) if place else None
+    row.region_value, row.region_label = (region.key, region.name(language)) if region else ("", "")
+    row.facets = {"region": [row.region_value], "place": [row.place_value], "date": [facts.get("date_of_death", "")],
                   "circumstances": [facts.get("circumstances", "")], "sex": [facts.get("sex", "")],
                   "age": [age_band(row.age)], "list": list(seen.lists)}
     return row
@@ -140,9 +144,10 @@ def _facet_order(name: str) -> Callable[[FacetValue], Any]:
 
 
 def facet_labels(rows: list[PersonRow], lists: QuerySet[ImportedList]) -> dict[str, dict[str, str]]:
-    """What each facet value reads as: places by name, sexes in words, lists by name."""
+    """What each facet value reads as: places and regions by name, sexes in words, lists by name."""
     return {
         "place": {row.place_value: row.place_label for row in rows if row.place_value},
+        "region": {row.region_value: row.region_label for row in rows if row.region_value},
         "sex": {code: str(label) for code, label in SEX_LABELS.items()},
         "list": dict(lists.values_list("public_id", "name")),
     }

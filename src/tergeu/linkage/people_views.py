@@ -3,12 +3,13 @@ the name by script, every fact with the records that state it)."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from tergeu.accounts.access import requires
@@ -26,8 +27,8 @@ SCRIPT_ORDER = ("kk-cyrl", "ru-cyrl", "latn", "mixed", "unknown")
 PAGE_SIZE = 50
 DOWNLOAD_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/x-ndjson; charset=utf-8",
                   "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-FACET_TITLES = {"place": _("Place of death"), "date": _("Date of death"), "circumstances": _("Circumstances"),
-                "sex": _("Sex"), "age": _("Age"), "list": _("List")}
+FACET_TITLES = {"region": _("Region"), "place": _("Place of death"), "date": _("Date of death"),
+                "circumstances": _("Circumstances"), "sex": _("Sex"), "age": _("Age"), "list": _("List")}
 
 
 def _query_with(params: QueryDict, **changes: str) -> str:
@@ -113,4 +114,26 @@ def person_page(request: HttpRequest, person_id: str) -> HttpResponse:
     seen = person_as_seen(person, records, with_facts=True)
     return render(request, "linkage/person.html", {
         "person": seen, "records": records, "spellings": spellings, "facts": facts,
-        "best": [(field_label(field), value, note, cited) for field, value, note, cited in seen.best]})
+        "best": [(field_label(field), value, support_words(note), cited) for field, value, note, cited in seen.best]})
+
+
+SUPPORT_NOTE = re.compile(r"best supported: (\d+) of (\d+) records(?:; (\d+) other value\(s\) stated)?")
+
+
+def support_words(note: str) -> str:
+    """A fact's support note in the reader's language.
+
+    The note is stored once per fact, in one fixed English form ("best supported: 2 of 3 records; 1 other
+    value(s) stated", ``people.consolidation``), because it is data that exports and the API carry as is;
+    the page reads it back in words. A note of another form is shown as stored.
+    """
+    found = SUPPORT_NOTE.fullmatch(note or "")
+    if not found:
+        return note
+    stating, total, others = (int(group) if group else 0 for group in found.groups())
+    words = ngettext("best supported: %(stating)d of %(total)d record",
+                     "best supported: %(stating)d of %(total)d records", total) % {"stating": stating, "total": total}
+    if others:
+        words += "; " + ngettext("%(others)d other value stated", "%(others)d other values stated", others) % {
+            "others": others}
+    return words

@@ -35,3 +35,18 @@ def day_text(value: datetime.date) -> str:
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
     return date_format(value, "SHORT_DATE_FORMAT")
+
+
+def stated_date_text(value: str | None) -> str:
+    """A date as records state it ('2022-01-05', '1990-05', '1990') in the language's short format, at the
+    precision stated; anything else as it is."""
+    if not value:
+        return ""
+    try:
+        if len(value) == 10:
+            return date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
+        if len(value) == 7:
+            return date_format(datetime.date.fromisoformat(value + "-01"), "YEAR_MONTH_FORMAT")
+    except ValueError:
+        pass
+    return value

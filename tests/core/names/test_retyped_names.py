@@ -50,3 +50,12 @@ def test_short_forms_of_more_than_one_name_are_not_guessed() -> None:
     assert parse_name("Иванова Женя").keys.given == matching_key("Женя")
     assert parse_name("Петров Слава").keys.given == matching_key("Слава")
 
+
+
+def test_an_initial_struck_twice_is_one_initial() -> None:
+    # "Д.ОО." from a retyped morgue book: the family name stays the family name, two initials follow.
+    parsed = parse_name("Краузе Д.ОО.")
+    assert (parsed.family, parsed.given_initial, parsed.patronymic_initial) == ("Краузе", "Д", "О")
+    assert parse_name("Краузе ДД.О.").given_initial == "Д"
+    assert parse_name("Ли Ен.").family == "Ли"  # two different letters before a dot are not an initial
+    assert [t.role for t in parse_name("Ли Ен.").tokens if t.text == "Ен"] != ["initial"]

@@ -74,7 +74,12 @@ def _has_trailing_comma(chunk: str) -> bool:
 
 
 def _is_initial_text(letters: str) -> bool:
-    return len(letters) == 1 or letters.lower() in INITIAL_DIGRAPHS
+    return len(letters) == 1 or letters.lower() in INITIAL_DIGRAPHS or _is_doubled_initial(letters)
+
+
+def _is_doubled_initial(letters: str) -> bool:
+    """One letter struck twice before its dot ("Д.ОО."): a keying slip, never a name of its own."""
+    return len(letters) == 2 and letters[0].lower() == letters[1].lower()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -87,7 +92,8 @@ def _split_chunk(chunk: str) -> tuple[Piece, ...]:
         match = _INITIAL_RE.match(rest)
         if not match or not _is_initial_text(match.group(1)):
             break
-        pieces.append(Piece(match.group(1), "initial"))
+        letters = match.group(1)
+        pieces.append(Piece(letters[0] if _is_doubled_initial(letters) else letters, "initial"))
         rest = _strip_left(rest[match.end() :])
     rest = _strip_edges(rest)
     if rest:

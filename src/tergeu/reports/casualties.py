@@ -1,0 +1,101 @@
+"""The casualty report's content: the people a reader may see (the people index, with its filters), the cover's
+counts, the latest estimate of the toll the reader may see, and whether the data is the demo's.
+
+Everything is read through the owning apps' visibility: the caller passes the records, lists and estimates
+the reader may see (``visible_records``, ``visible_lists``, ``visible_estimates``), so a restricted role's
+report holds only what its pages show. The rows are the people index's own (``linkage.people_index``):
+one row per person, facts from visible records only, places merged by the gazetteer.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone, translation
+
+from tergeu.estimation.models import EstimateRun
+from tergeu.linkage.people_index import FACETS, PersonRow, index_view
+from tergeu.linkage.people_views import FACET_TITLES
+from tergeu.registry.models import ImportedList, Record
+
+LANGUAGES = ("kk", "ru", "en")
+
+
+@dataclass(frozen=True)
+class TollEstimate:
+    """The latest finished estimate: the total with its 95% interval, the people it starts from, how made."""
+
+    estimate: int
+    low: int
+    high: int
+    observed: int
+    method: str
+    made_at: datetime.datetime
+    left_out: tuple[str, ...] = ()
+
+
+@dataclass
+class CasualtyReport:
+    """What every format of the report holds: the rows in order, and the facts of its cover."""
+
+    rows: list[PersonRow]
+    visible_people: int  # before the filters
+    filters: list[tuple[str, str]]  # (facet title, value as the reader reads it)
+    list_names: dict[str, str]  # list public id → list name
+    list_sources: dict[str, str]  # list public id → its source's name
+    estimate: TollEstimate | None
+    synthetic: bool
+    language: str
+    generated_at: datetime.datetime
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def sources_of(self, row: PersonRow) -> list[str]:
+        """The sources of the lists naming the person, each once, in the lists' import order."""
+        return list(dict.fromkeys(self.list_sources.get(list_id, "") for list_id in row.lists))
+
+
+def latest_estimate(estimates: QuerySet[EstimateRun]) -> TollEstimate | None:
+    """The last estimate that finished without error (a failed one never blanks the figure people quote)."""
+    run = estimates.exclude(finished_at=None).filter(error="").first()
+    if run is None or "estimate" not in run.result:
+        return None
+    result = run.result
+    return TollEstimate(round(result["estimate"]), round(result["interval"][0]), round(result["interval"][1]),
+                        int(result.get("observed", 0)), run.method, run.created_at,
+                        tuple(run.settings.get("left_out_lists", [])))
+
+
+def _counts(rows: list[PersonRow], list_sources: Mapping[str, str]) -> dict[str, int]:
+    sexes = Counter(row.facts.get("sex", "") for row in rows)
+    lists = {list_id for row in rows for list_id in row.lists}
+    return {
+        "people": len(rows), "records": sum(row.records for row in rows), "lists": len(lists),
+        "sources": len({list_sources.get(list_id, "") for list_id in lists}),
+        "men": sexes["M"], "women": sexes["F"], "sex_unknown": len(rows) - sexes["M"] - sexes["F"],
+        "places": len({row.place_value for row in rows if row.place_value}),
+        "named_on_several_lists": sum(1 for row in rows if len(row.lists) > 1),
+    }
+
+
+def casualty_report(records: QuerySet[Record], lists: QuerySet[ImportedList], estimates: QuerySet[EstimateRun],
+                    query: Mapping[str, Any], language: str) -> CasualtyReport:
+    """The report on what the reader may see (``records``, ``lists``, ``estimates``), filtered as ``query``
+    filters the people index (same names, same values), in ``language`` (kk, ru or en)."""
+    language = language if language in LANGUAGES else "en"
+    with translation.override(language):
+        view = index_view(records, lists, query, language)
+        filters = [(str(FACET_TITLES[name]), next((v.label for v in view.facets[name] if v.selected), value))
+                   for name, value in view.filters.items() if name in FACETS]
+    known = list(lists.values_list("public_id", "name", "source__name", "source__is_synthetic"))
+    list_sources = {list_id: source for list_id, _name, source, _synthetic in known}
+    return CasualtyReport(
+        rows=view.shown, visible_people=len(view.rows), filters=filters,
+        list_names={list_id: name for list_id, name, _source, _synthetic in known}, list_sources=list_sources,
+        estimate=latest_estimate(estimates), synthetic=any(synthetic for *_rest, synthetic in known),
+        language=language, generated_at=timezone.now(), counts=_counts(view.shown, list_sources),
+    )
