@@ -67,6 +67,18 @@ def client_as():
 
 from people_fixtures import linked  # noqa: E402,F401,I001  (fixture: two lists, four people, one on both)
 from role_fixtures import callers, registry  # noqa: E402,F401  (fixtures: a user per role; shared and private lists)
+from witness_fixtures import witness  # noqa: E402,F401  (fixture: a protected witness and their handler)
+
+
+@pytest.fixture
+def master_key(settings, tmp_path: Path) -> Path:
+    """A fresh master key file for protected identities (0600), where ``TERGEU_KEY_FILE`` points."""
+    from tergeu.core.protect import create_key_file
+
+    path = tmp_path / "keys" / "master.key"
+    settings.TERGEU_KEY_FILE = path
+    create_key_file(path)
+    return path
 
 
 @pytest.fixture(autouse=True)

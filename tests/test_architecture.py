@@ -29,6 +29,7 @@ LAYERS = (
     ("registry",),
     ("linkage",),
     ("estimation",),
+    ("witnesses",),
     ("forces",),
     ("reports",),
     ("release",),

@@ -22,11 +22,12 @@ from tergeu.release import cli as release_cli
 from tergeu.reports import cli as reports_cli
 from tergeu.toolkit.cli import console, fail, setup_django, with_django
 from tergeu.web import cli as web_cli
+from tergeu.witnesses import cli as witnesses_cli
 
 __all__ = ["cli", "console", "fail", "main", "setup_django", "with_django"]
 
-APPS = (accounts_cli, registry_cli, linkage_cli, estimation_cli, forces_cli, reports_cli, release_cli, history_cli,
-        web_cli, demo_cli)
+APPS = (accounts_cli, registry_cli, linkage_cli, estimation_cli, witnesses_cli, forces_cli, reports_cli,
+        release_cli, history_cli, web_cli, demo_cli)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

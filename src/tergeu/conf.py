@@ -60,6 +60,16 @@ def tergeu_home() -> Path:
     return home.resolve()
 
 
+def key_file(home: Path) -> Path:
+    """The master key of protected identities (``TERGEU_KEY_FILE``; default ``TERGEU_HOME/keys/master.key``).
+
+    It may live apart from the data directory (a removable disk, a mounted secret): the database alone
+    must never be enough to read a witness's identity.
+    """
+    raw = os.environ.get("TERGEU_KEY_FILE", "").strip()
+    return Path(raw).expanduser().resolve() if raw else home / "keys" / "master.key"
+
+
 DEFAULT_TIME_ZONE = "Asia/Almaty"
 
 

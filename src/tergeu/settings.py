@@ -8,7 +8,16 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from tergeu.conf import envbool, envint, persistent_secret_key, prepare_home, proxy_networks, tergeu_home, time_zone
+from tergeu.conf import (
+    envbool,
+    envint,
+    key_file,
+    persistent_secret_key,
+    prepare_home,
+    proxy_networks,
+    tergeu_home,
+    time_zone,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TERGEU_HOME = tergeu_home()
@@ -20,6 +29,15 @@ DEBUG = envbool("TERGEU_DEBUG", False)
 HTTPS = envbool("TERGEU_HTTPS", False)
 # The estimation page estimates in a background thread and polls (off: within the request, as the CLI does).
 TERGEU_BACKGROUND_ESTIMATES = envbool("TERGEU_BACKGROUND_ESTIMATES", True)
+# Protected identities (docs/security.md): the master key file, and whether revealing an identity needs a
+# second handler's approval (four eyes).
+TERGEU_KEY_FILE = key_file(TERGEU_HOME)
+TERGEU_REVEAL_FOUR_EYES = envbool("TERGEU_REVEAL_FOUR_EYES", False)
+# Mail (handlers' alerts of pressure on a witness): sent only when TERGEU_EMAIL_HOST is set.
+EMAIL_HOST = os.environ.get("TERGEU_EMAIL_HOST", "")
+EMAIL_PORT = envint("TERGEU_EMAIL_PORT", 25)
+EMAIL_USE_TLS = envbool("TERGEU_EMAIL_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("TERGEU_EMAIL_FROM", "tergeu@localhost")
 # "*" only suits the laptop case (127.0.0.1, no password-reset mail whose links would carry a forged
 # Host); a server must name the host names it answers to.
 if HTTPS and not os.environ.get("TERGEU_ALLOWED_HOSTS", "").strip():
@@ -40,6 +58,7 @@ INSTALLED_APPS = [
     "tergeu.registry",
     "tergeu.linkage",
     "tergeu.estimation",
+    "tergeu.witnesses",
     "tergeu.forces",
     "tergeu.reports",
     "tergeu.release",

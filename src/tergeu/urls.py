@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("tergeu.linkage.urls")),
     path("", include("tergeu.history.urls")),
     path("", include("tergeu.estimation.urls")),
+    path("", include("tergeu.witnesses.urls")),
     path("", include("tergeu.forces.urls")),
     path("", include("tergeu.reports.urls")),
     path("accounts/login/", SignInView.as_view(), name="login"),

@@ -15,10 +15,12 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tergeu.accounts import roles
+from tergeu.accounts import grants, roles
 from tergeu.forces.models import Incident, Perpetrator, Unit
 from tergeu.linkage.models import Membership, Person
 from tergeu.registry.models import ImportedList, Record
+from tergeu.witnesses import service as witness_service
+from tergeu.witnesses.models import RevealRequest
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +32,9 @@ class Page:
     name: str
     capability: str
     method: str = "get"
-    target: str | None = None  # "shared" or "private": which list's object the URL points at
+    target: str | None = None  # "shared" or "private": which list's object the URL points at; or "witness"
     data: tuple = ()
+    done: int = 302  # what an allowed POST answers (a reveal answers with the identity itself)
 
 
 PAGES = [
@@ -73,6 +76,16 @@ PAGES = [
     Page("forces:unit", roles.VIEW_FORCES, target="unit"),
     Page("forces:review", roles.REVIEW_FACTS),
     Page("forces:decide", roles.REVIEW_FACTS, "post", target="mention", data=(("chosen", ""),)),
+    # The witness is granted to every user, so what opens these pages is the role alone (a grant never
+    # opens a page the role cannot open); tests/witnesses/test_pages.py walks them without the grant.
+    Page("witnesses:index", roles.HANDLE_WITNESSES),
+    Page("witnesses:add", roles.HANDLE_WITNESSES),
+    Page("witnesses:person", roles.HANDLE_WITNESSES, target="witness"),
+    Page("witnesses:statement", roles.HANDLE_WITNESSES, "post", "witness", (("text", "synthetic words"),)),
+    Page("witnesses:pressure", roles.HANDLE_WITNESSES, "post", "witness", (("occurred_on", "2022-03-01"),
+                                                                          ("kind", "threat"))),
+    Page("witnesses:reveal", roles.HANDLE_WITNESSES, "post", "witness", (("reason", "walking every page"),), 200),
+    Page("witnesses:approve", roles.HANDLE_WITNESSES, "post", "witness"),
 ]
 # URLs checked elsewhere or public by design: sign-in and Django's auth views, the admin (staff only,
 # Django's own checks), the language switch (works signed out too), the JSON API (tests/api).
@@ -80,7 +93,7 @@ NOT_WALKED_PREFIXES = ("accounts/", "admin/", "language/", "api/")
 
 
 @pytest.fixture
-def world(write_csv, run_import) -> dict:
+def world(write_csv, run_import, master_key) -> dict:
     run_import(write_csv("shared.csv", ["ФИО", "Место гибели"], [["Нурланов Жанболат Серикович", "Алматы"]]),
                list_name="shared list")
     run_import(write_csv("private.csv", ["ФИО", "Место гибели"], [["Ахметова Айгерим", "Тараз"]]),
@@ -96,13 +109,18 @@ def world(write_csv, run_import) -> dict:
         "shared": ImportedList.objects.get(name="shared list"),
         "private": ImportedList.objects.get(name="private list"),
     }
-    return {"users": users, "lists": objects,
+    witness = witness_service.add_person({"name": "Synthetic Walked Witness"}, by="test")
+    for user in users.values():
+        grants.grant(user, witness, by="test", level="edit")
+    return {"users": users, "lists": objects, "witness": witness,
             "records": {k: Record.objects.get(imported_list=v) for k, v in objects.items()}}
 
 
 def url_of(page: Page, world: dict) -> str:
     if page.target is None:
         return reverse(page.name)
+    if page.target == "witness":
+        return _witness_url(page, world)
     if page.name == "forces:unit":
         unit = Unit.objects.get_or_create(external_id="U-WALK", defaults={"name": "Invented walk unit"})[0]
         return reverse(page.name, kwargs={"public_id": unit.public_id})
@@ -122,6 +140,15 @@ def url_of(page: Page, world: dict) -> str:
     return reverse(page.name, kwargs={"record_id": world["records"][page.target].public_id})
 
 
+def _witness_url(page: Page, world: dict) -> str:
+    person = world["witness"].public_id
+    if page.name != "witnesses:approve":
+        return reverse(page.name, kwargs={"person_id": person})
+    asker = get_user_model().objects.create_user(f"asker-{RevealRequest.objects.count()}")
+    asked = RevealRequest.objects.create(person=world["witness"], requested_by=asker, reason="walking every page")
+    return reverse(page.name, kwargs={"person_id": person, "request_id": asked.public_id})
+
+
 def _form(page: Page, world: dict) -> dict:
     """The page's form data; ``{source}`` stands for the public id of the target list's source."""
     source = world["lists"][page.target].source.public_id if page.target in world["lists"] else ""
@@ -135,7 +162,7 @@ def expected_status(page: Page, role: str | None) -> int:
         role != "no-role" and page.capability in roles.CAPABILITIES[role])
     if not allowed:
         return 404
-    return 302 if page.method == "post" else 200
+    return page.done if page.method == "post" else 200
 
 
 @pytest.mark.parametrize("role", [None, "no-role", *roles.ROLES], ids=lambda r: r or "anonymous")

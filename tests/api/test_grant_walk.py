@@ -126,3 +126,28 @@ def test_the_admin_lists_only_what_its_user_may_see(callers, registry) -> None:
     assert set(site._registry[Source].get_queryset(request)) == {registry.shared.source}
     request.user = callers[roles.ADMIN].user
     assert site._registry[ImportedList].get_queryset(request).count() == 2
+
+
+def test_a_granted_witness_is_seen_everywhere_and_nowhere_once_the_grant_ends(callers, witness) -> None:
+    """The witness fixture is the investigator's; the admin (who also handles witnesses) is granted it."""
+    from tergeu.witnesses.access import visible_people
+    from tergeu.witnesses.models import Statement
+
+    admin = callers[roles.ADMIN]
+    client = Client()
+    client.force_login(admin.user)
+
+    def faces() -> dict[str, int]:
+        return {"page": client.get(f"/witnesses/{witness.public_id}/").status_code,
+                "api": admin.get(f"/api/witnesses/{witness.public_id}").status_code,
+                "listed": int(witness.pseudonym in client.get("/witnesses/").content.decode()),
+                "history": visible_entries(admin.user).filter(object_type__model="protectedperson").count(),
+                "statements": visible_to(admin.user, Statement).count() + visible_people(admin.user).count()}
+
+    hidden = {"page": 404, "api": 404, "listed": 0, "history": 0, "statements": 0}
+    assert faces() == hidden
+    grants.grant(admin.user, witness, by="test")
+    seen = faces()
+    assert (seen["page"], seen["api"], seen["listed"]) == (200, 200, 1) and seen["history"] >= 1
+    grants.revoke(admin.user, witness)
+    assert faces() == hidden

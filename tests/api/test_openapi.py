@@ -25,6 +25,11 @@ ENDPOINTS = {
     "/api/forces/command": {"get"},
     "/api/forces/vet": {"post"},
     "/api/forces/assistance": {"get"},
+    "/api/witnesses": {"get", "post"},
+    "/api/witnesses/{person_id}": {"get"},
+    "/api/witnesses/{person_id}/statements": {"post"},
+    "/api/witnesses/{person_id}/pressure": {"post"},
+    "/api/witnesses/{person_id}/reveal": {"post"},
 }
 
 
@@ -71,6 +76,8 @@ OPERATION_IDS = {  # a contract: generated clients name their methods after thes
     "tergeu_linkage_api_people_index", "tergeu_linkage_api_get_withheld", "tergeu_linkage_api_withhold_person",
     "tergeu_linkage_api_clear_withheld",
     "tergeu_forces_api_command", "tergeu_forces_api_vet", "tergeu_forces_api_assistance",
+    "tergeu_witnesses_api_list_witnesses", "tergeu_witnesses_api_add_witness", "tergeu_witnesses_api_get_witness",
+    "tergeu_witnesses_api_add_statement", "tergeu_witnesses_api_add_pressure", "tergeu_witnesses_api_reveal_witness",
 }
 
 

@@ -12,11 +12,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from tergeu.accounts import roles
+from tergeu.accounts import grants, roles
 from tergeu.api.main import api
 from tergeu.forces.models import Unit
 from tergeu.linkage.models import Membership, Person
 from tergeu.registry.models import Record
+from tergeu.witnesses import service as witness_service
 
 pytestmark = pytest.mark.django_db
 NOBODY = "nobody"
@@ -53,10 +54,25 @@ OPERATIONS = [
     Operation("get", "/api/forces/command", roles.VIEW_FORCES),
     Operation("post", "/api/forces/vet", roles.VIEW_FORCES),
     Operation("get", "/api/forces/assistance", roles.VIEW_FORCES),
+    # The witness is granted to every caller: the role alone decides (tests/witnesses walk the grants).
+    Operation("get", "/api/witnesses", roles.HANDLE_WITNESSES),
+    Operation("post", "/api/witnesses", roles.HANDLE_WITNESSES),
+    Operation("get", "/api/witnesses/{person_id}", roles.HANDLE_WITNESSES, "witness"),
+    Operation("post", "/api/witnesses/{person_id}/statements", roles.HANDLE_WITNESSES, "witness"),
+    Operation("post", "/api/witnesses/{person_id}/pressure", roles.HANDLE_WITNESSES, "witness"),
+    Operation("post", "/api/witnesses/{person_id}/reveal", roles.HANDLE_WITNESSES, "witness"),
 ]
+WITNESS_BODIES = {
+    "/api/witnesses": ({"name": "Synthetic Walked Witness"}, 201),
+    "/api/witnesses/{person_id}/statements": ({"text": "synthetic words"}, 201),
+    "/api/witnesses/{person_id}/pressure": ({"occurred_on": "2022-03-01", "kind": "threat"}, 201),
+    "/api/witnesses/{person_id}/reveal": ({"reason": "walking every operation"}, 200),
+}
 
 
 def concrete_path(operation: Operation, registry) -> str:
+    if operation.target == "witness":
+        return operation.template.replace("{person_id}", registry.witness.public_id)
     if operation.template == "/api/forces/command":
         Unit.objects.get_or_create(external_id="U-WALK", defaults={"name": "Invented walk unit"})
         return f"{operation.template}?unit=U-WALK&on=2022-01-06"
@@ -77,7 +93,9 @@ def concrete_path(operation: Operation, registry) -> str:
 def expected(operation: Operation, role: str | None) -> int:
     if role is None:
         return 401
-    return 200 if role != NOBODY and operation.capability in roles.CAPABILITIES[role] else 404
+    allowed = WITNESS_BODIES[operation.template][1] if operation.method == "post" and operation.template in \
+        WITNESS_BODIES else 200
+    return allowed if role != NOBODY and operation.capability in roles.CAPABILITIES[role] else 404
 
 
 def call(operation: Operation, path: str, token: str | None, registry=None) -> int:
@@ -86,6 +104,9 @@ def call(operation: Operation, path: str, token: str | None, registry=None) -> i
         return getattr(Client(), operation.method)(path, **headers).status_code
     if operation.method == "put":
         return Client().put(path, {"note": "walk"}, content_type="application/json", **headers).status_code
+    if operation.method == "post" and operation.template in WITNESS_BODIES:
+        body = WITNESS_BODIES[operation.template][0]
+        return Client().post(path, body, content_type="application/json", **headers).status_code
     if operation.template == "/api/forces/vet":
         body = {"query": "Invented walk unit", "kind": "unit"}
         return Client().post(path, body, content_type="application/json", **headers).status_code
@@ -98,7 +119,11 @@ def call(operation: Operation, path: str, token: str | None, registry=None) -> i
 
 
 @pytest.mark.parametrize("role", [None, NOBODY, *roles.ROLES], ids=lambda r: r or "anonymous")
-def test_it_answers_every_operation_as_expected_for_every_role(callers, registry, role: str | None) -> None:
+def test_it_answers_every_operation_as_expected_for_every_role(callers, registry, master_key,
+                                                               role: str | None) -> None:
+    registry.witness = witness_service.add_person({"name": "Synthetic Walked Witness"}, by="test")
+    for caller in callers.values():
+        grants.grant(caller.user, registry.witness, by="test", level="edit")
     token = callers[role].token if role else None
     got = {(op.method, op.template, op.target): (call(op, concrete_path(op, registry), token, registry),
                                                  expected(op, role))

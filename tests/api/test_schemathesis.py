@@ -22,7 +22,7 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 
 @schema.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-def test_it_answers_generated_requests_as_its_schema_says(case, callers, registry) -> None:
+def test_it_answers_generated_requests_as_its_schema_says(case, callers, registry, master_key) -> None:
     """Every default check (no 5xx, documented codes and bodies, bad input refused, auth enforced).
 
     Except, for the import, that any schema-valid request succeeds: whether an uploaded file is a

@@ -16,8 +16,16 @@ from tergeu.toolkit.cli import console, fail, with_django
 @click.option("--admin-user", help="Also create this admin account (asks for a password).")
 @with_django
 def init(admin_user: str | None) -> None:
-    """Create the data directory and database, and optionally an admin account."""
+    """Create the data directory and database, the master key of protected identities (0600, when
+    missing), and optionally an admin account."""
     from django.conf import settings
+
+    from tergeu.core.protect import create_key_file
+
+    if not settings.TERGEU_KEY_FILE.exists():
+        create_key_file(settings.TERGEU_KEY_FILE)
+        console.print(f"Created the master key {escape(str(settings.TERGEU_KEY_FILE))}: back it up "
+                      "(tergeu keys backup) and keep it apart from database backups")
 
     if admin_user:
         from django.contrib.auth import get_user_model

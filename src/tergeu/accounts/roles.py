@@ -27,14 +27,17 @@ MANAGE_GRANTS = "manage_grants"  # share single objects with named people, see w
 RUN_ESTIMATES = "run_estimates"  # estimate the toll (it reads every list, so only roles that see every list)
 RUN_LINKAGE = "run_linkage"  # link the records into people from the web (reads every list, as above)
 VIEW_FORCES = "view_forces"  # security forces: units, officials, postings, incidents, trainings
+# Work with protected people (witnesses): only those granted each person see them, whatever the role.
+HANDLE_WITNESSES = "handle_witnesses"
 WITHHOLD_NAMES = "withhold_names"  # withhold a person's name from the public release (a family's request)
 
 CAPABILITIES: dict[str, frozenset[str]] = {
     ADMIN: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, IMPORT_LISTS, REVIEW_FACTS, VIEW_HISTORY, SHARE_WITH_MISSION,
                       RUN_ESTIMATES, RUN_LINKAGE, MANAGE_GRANTS, WITHHOLD_NAMES,
-                      VIEW_FORCES}),
+                      VIEW_FORCES, HANDLE_WITNESSES}),
     INVESTIGATOR: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, IMPORT_LISTS, REVIEW_FACTS, VIEW_HISTORY,
-                             SHARE_WITH_MISSION, RUN_ESTIMATES, RUN_LINKAGE, WITHHOLD_NAMES, VIEW_FORCES}),
+                             SHARE_WITH_MISSION, RUN_ESTIMATES, RUN_LINKAGE, WITHHOLD_NAMES, VIEW_FORCES,
+                             HANDLE_WITNESSES}),
     DATA_ENTRY: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, IMPORT_LISTS}),
     REVIEWER: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, REVIEW_FACTS, VIEW_HISTORY, RUN_LINKAGE, WITHHOLD_NAMES,
                          VIEW_FORCES}),

@@ -26,6 +26,7 @@ from tergeu.provenance import api as provenance_api
 from tergeu.registry import api as registry_api
 from tergeu.registry import import_api
 from tergeu.web.busy import RETRY_AFTER_SECONDS, busy_message, is_database_busy
+from tergeu.witnesses import api as witnesses_api
 
 logger = logging.getLogger("tergeu.api")
 
@@ -119,6 +120,7 @@ api.add_router("/people", linkage_api.people_router)
 api.add_router("/people-index", linkage_api.people_index_router)
 api.add_router("/review", linkage_api.review_router)
 api.add_router("/estimates", estimation_api.router)
+api.add_router("/witnesses", witnesses_api.router)
 api.add_router("/forces", forces_api.router)
 
 
@@ -150,7 +152,13 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', 'invalid')}"
                          for e in exc.errors[:5])
-    return _error(request, 422, f"Invalid request: {problems}", errors=exc.errors)
+    return _error(request, 422, f"Invalid request: {problems}", errors=[_without_input(e) for e in exc.errors])
+
+
+def _without_input(error: dict[str, Any]) -> dict[str, Any]:
+    """A validation error without the value that was sent: a refused body may hold a protected identity
+    (a witness's name sent as a list), and an error answer is logged, cached and shown more freely."""
+    return {key: value for key, value in error.items() if key not in ("input", "ctx")}
 
 
 @api.exception_handler(Exception)

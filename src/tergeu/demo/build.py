@@ -2,21 +2,30 @@
 
 The demo goes through exactly the path a real list takes (files on disk, header guessing, encoding
 detection), so what a visitor sees in the demo is what Tergeu does with real lists. Every source it
-creates is flagged synthetic, which every page and export then announces.
+creates is flagged synthetic, which every page and export then announces. The synthetic protected
+witnesses (clearly invented names, every text marked "[synthetic]") go through the witnesses' own
+service, so the demo shows pseudonyms, sealed identities, pressure histories and a retraction; the
+demo's data directory gets its own master key when it has none.
 """
 
 from __future__ import annotations
+
+import datetime
+import random
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models
 from rich.console import Console
 
+from tergeu.core.protect import create_key_file
 from tergeu.demo.lists import write_demo_lists
 from tergeu.history.tracking import acting_as
 from tergeu.provenance.models import Source
 from tergeu.registry.importing.columnmap import load_map
 from tergeu.registry.importing.pipeline import ImportOptions, import_file
+from tergeu.witnesses import records, service
+from tergeu.witnesses.models import ProtectedPerson
 
 DEMO_USER = "demo"
 DEMO_PASSWORD = "synthetic-demo-2022"
@@ -93,6 +102,9 @@ def build_demo(seed: int = 2022, console: Console | None = None, into_existing: 
         console.print(f"  {demo_list.list_name}: {state}")
         imported += report.rows
     ensure_demo_user()
+    added = add_demo_witnesses(seed)
+    if added:
+        console.print(f"  {added} synthetic protected witnesses with pressure histories")
     link_and_estimate(console)
     console.print(f"Demo files (synthetic) are in {directory}")
     console.print(f"Sign in as [bold]{DEMO_USER}[/bold] / [bold]{DEMO_PASSWORD}[/bold]")
@@ -116,3 +128,41 @@ def link_and_estimate(console: Console, method: str = "lcmcr") -> None:
         low, high = run.result["interval"]
         console.print(f"  estimated toll ({method}): {run.result['estimate']:,.0f} "
                       f"(95% interval {low:,.0f}–{high:,.0f}), {run.result['observed']} named on the lists")
+
+
+DEMO_NAMES = ("Демобек Синтетов", "Sintetova Demogul", "Тестжан Ойдан-Ұлы", "Fiktiv Demoerlan", "Үлгібек Жасанды")
+KINDS = ("threat", "visit-by-officials", "summons", "detention", "job-loss", "other")
+START = datetime.date(2022, 2, 1)
+
+
+def _witness_history(person: ProtectedPerson, rng: random.Random, retracts: bool) -> None:
+    first = records.add_statement(person, "[synthetic] I saw armed men in uniform at the square on 5 January.",
+                                  by="demo", given_on=START)
+    records.add_statement(person, "[synthetic] The shooting began after the crowd was told to leave.", by="demo",
+                          given_on=START + datetime.timedelta(days=3))
+    day = START
+    for _ in range(rng.randint(1, 4)):
+        day += datetime.timedelta(days=rng.randint(5, 40))
+        records.record_pressure(person, records.Pressure(
+            day, rng.choice(KINDS), text="[synthetic] an event of pressure", reported_by="[synthetic] a relative",
+            follow_up="[synthetic] the lawyer was told"), by="demo")
+    if retracts:
+        records.record_pressure(person, records.Pressure(
+            day + datetime.timedelta(days=7), "retraction", text="[synthetic] withdrew the first statement",
+            voluntary=False, withdraws=first), by="demo")
+
+
+def add_demo_witnesses(seed: int = 2022) -> int:
+    """Add the synthetic witnesses, shared with the demo account; none when the demo has them already."""
+    if ProtectedPerson.objects.filter(created_by="demo").exists():
+        return 0
+    if not settings.TERGEU_KEY_FILE.exists():
+        create_key_file(settings.TERGEU_KEY_FILE)
+    rng = random.Random(seed)
+    handler = get_user_model().objects.get(username="demo")
+    with acting_as("demo"):
+        for number, name in enumerate(DEMO_NAMES):
+            person = service.add_person({"name": name, "contact": f"+7 700 000 00{number:02d} (synthetic)",
+                                         "notes": "synthetic demo witness"}, by="demo", user=handler)
+            _witness_history(person, rng, retracts=number % 2 == 0)
+    return len(DEMO_NAMES)

@@ -5,7 +5,14 @@ from __future__ import annotations
 from django.http import HttpRequest
 
 from tergeu.accounts.access import can
-from tergeu.accounts.roles import IMPORT_LISTS, REVIEW_FACTS, VIEW_ALL_LISTS, VIEW_FORCES, VIEW_HISTORY
+from tergeu.accounts.roles import (
+    HANDLE_WITNESSES,
+    IMPORT_LISTS,
+    REVIEW_FACTS,
+    VIEW_ALL_LISTS,
+    VIEW_FORCES,
+    VIEW_HISTORY,
+)
 from tergeu.provenance.models import Source
 
 
@@ -17,4 +24,5 @@ def tergeu_context(request: HttpRequest) -> dict:
         "tergeu_can_review": can(getattr(request, "user", None), REVIEW_FACTS),
         "tergeu_can_see_estimates": can(getattr(request, "user", None), VIEW_ALL_LISTS),
         "tergeu_can_see_forces": can(getattr(request, "user", None), VIEW_FORCES),
+        "tergeu_can_handle_witnesses": can(getattr(request, "user", None), HANDLE_WITNESSES),
     }

@@ -1,0 +1,124 @@
+"""`tergeu witnesses ...` and `tergeu keys ...`: identities on stdin, clear errors, a logged show."""
+
+from __future__ import annotations
+
+import json
+import stat
+
+import pytest
+from click.testing import CliRunner
+
+from tergeu.cli import cli
+from tergeu.witnesses.models import ProtectedPerson, RevealLog, Statement
+from witness_fixtures import CANARY
+
+pytestmark = pytest.mark.django_db(transaction=True)
+PASSPHRASE = "a synthetic passphrase for tests"
+
+
+def run(*args: str, stdin: str = "") -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args), input=stdin)
+    return result.exit_code, result.output
+
+
+def _add(identity: dict) -> dict:
+    code, out = run("witnesses", "add", "--json", stdin=json.dumps(identity))
+    assert code == 0, out
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def test_add_statement_pressure_show_and_forget(master_key) -> None:
+    added = _add(CANARY)
+    person = ProtectedPerson.objects.get(public_id=added["id"])
+    assert added["pseudonym"] == person.pseudonym and added["similar"] == []
+    assert _add({"name": "CANARYEV Qzyrbek"})["similar"] == [person.pseudonym]  # same name, other order
+    code, out = run("witnesses", "statement", person.pseudonym, "--text", "A synthetic account.")
+    assert code == 0, out
+    statement = Statement.objects.get(person=person)
+    code, out = run("witnesses", "pressure", person.public_id, "--date", "2022-03-01", "--kind", "retraction",
+                    "--not-voluntary", "--withdraws", statement.public_id, "--text", "synthetic visit")
+    assert code == 0, out
+    statement.refresh_from_db()
+    assert statement.retracted
+    code, out = run("witnesses", "show", person.pseudonym, "--reason", "checking the court file", "--json")
+    assert code == 0 and json.loads(out)["contact"] == CANARY["contact"]
+    assert RevealLog.objects.get(person=person).reason == "checking the court file"
+    assert run("witnesses", "forget", person.pseudonym)[0] == 1
+    code, out = run("witnesses", "forget", person.pseudonym, "--yes")
+    assert code == 0, out
+    code, out = run("witnesses", "show", person.pseudonym, "--reason", "after forgetting it")
+    assert code == 1 and "destroyed" in out and "Canaryev" not in out
+
+
+def test_show_names_the_missing_key_file_and_reveals_nothing(master_key, settings, tmp_path) -> None:
+    person = _add(CANARY)["pseudonym"]
+    settings.TERGEU_KEY_FILE = tmp_path / "absent" / "master.key"
+    code, out = run("witnesses", "show", person, "--reason", "without the key file")
+    assert code == 1 and "absent/master.key: the master key file is missing" in " ".join(out.split())
+    assert "Canaryev" not in out and not RevealLog.objects.exists()
+
+
+@pytest.mark.parametrize(("stdin", "message"), [
+    ("{not json", "stdin, line 1, column 2: not JSON"),
+    ('{"contact": "x"}', "the identity needs a name"),
+    ('{"name": "Synthetic One", "passport": "1"}', "unknown identity fields passport"),
+])
+def test_add_refuses_bad_input_and_writes_nothing(master_key, stdin: str, message: str) -> None:
+    code, out = run("witnesses", "add", stdin=stdin)
+    assert code == 1 and message in out and not ProtectedPerson.objects.exists()
+
+
+def test_keys_backup_restore_and_rotate(master_key, tmp_path) -> None:
+    person = _add(CANARY)["pseudonym"]
+    backup = tmp_path / "key-backup.json"
+    code, out = run("keys", "backup", "--output", str(backup), stdin=PASSPHRASE + "\n")
+    assert code == 0, out
+    original = master_key.read_bytes()
+    master_key.unlink()
+    assert run("keys", "restore", str(backup), stdin="a wrong passphrase here\n")[1].count("wrong passphrase") == 1
+    code, out = run("keys", "restore", str(backup), stdin=PASSPHRASE + "\n")
+    assert code == 0, out
+    assert master_key.read_bytes() == original and stat.S_IMODE(master_key.stat().st_mode) == 0o600
+    code, out = run("keys", "rotate")
+    assert code == 0 and "1 people re-wrapped" in out
+    assert master_key.read_bytes() != original
+    assert run("witnesses", "show", person, "--reason", "after the rotation")[0] == 0
+
+
+def test_init_creates_the_key_file_owner_only(settings, tmp_path) -> None:
+    settings.TERGEU_KEY_FILE = tmp_path / "keys" / "master.key"
+    code, out = run("init")
+    assert code == 0, out
+    assert stat.S_IMODE(settings.TERGEU_KEY_FILE.stat().st_mode) == 0o600
+    before = settings.TERGEU_KEY_FILE.read_bytes()
+    assert run("init")[0] == 0 and settings.TERGEU_KEY_FILE.read_bytes() == before  # never replaced
+
+
+def test_share_makes_a_handler_and_revoke_ends_it(master_key) -> None:
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from tergeu.accounts.roles import ensure_role_groups
+    from tergeu.witnesses.access import editable_people, visible_people
+
+    ensure_role_groups()
+    user = get_user_model().objects.create_user("second")
+    user.groups.add(Group.objects.get(name="investigator"))
+    person = _add(CANARY)["pseudonym"]
+    assert run("witnesses", "share", person, "second", "--view-only")[0] == 0
+    assert visible_people(user).count() == 1 and not editable_people(user).exists()
+    assert run("witnesses", "share", person, "second")[0] == 0
+    assert editable_people(user).count() == 1
+    assert run("witnesses", "share", person, "second", "--revoke")[0] == 0
+    assert not visible_people(user).exists()
+    assert run("witnesses", "share", person, "nobody-such")[1].count("no user nobody-such") == 1
+
+
+def test_the_server_refuses_to_start_with_a_key_file_others_may_read(master_key) -> None:
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    call_command("check")
+    master_key.chmod(0o640)
+    with pytest.raises(SystemCheckError, match="witnesses.E001.*readable by others"):
+        call_command("check")

@@ -1,0 +1,32 @@
+"""The history of protected people: no identity or text in it, entries seen only by the person's handlers."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.test import Client
+
+from tergeu.accounts import roles
+from tergeu.history.access import visible_entries
+from tergeu.witnesses import records
+
+pytestmark = pytest.mark.django_db
+
+
+def test_handlers_see_the_entries_others_do_not_and_none_holds_the_identity(witness, callers) -> None:
+    records.add_statement(witness, "A synthetic statement.", by="test")
+    records.record_pressure(witness, records.Pressure(datetime.date(2022, 3, 1), "threat", text="synthetic"),
+                            by="test")
+    handler, other = callers[roles.INVESTIGATOR].user, callers[roles.REVIEWER].user
+    seen = visible_entries(handler).filter(object_type__app_label="witnesses")
+    assert {entry.object_type.model for entry in seen} >= {"protectedperson", "identity", "statement",
+                                                           "pressureevent"}
+    assert not visible_entries(other).filter(object_type__app_label="witnesses").exists()
+    client = Client()
+    client.force_login(handler)
+    page = client.get("/history/")
+    assert page.status_code == 200 and witness.public_id in page.content.decode()
+    assert "Canaryev" not in page.content.decode() and "synthetic statement" not in page.content.decode()
+    client.force_login(other)
+    assert witness.public_id not in client.get("/history/").content.decode()
