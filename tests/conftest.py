@@ -88,6 +88,17 @@ def estimates_within_the_request(settings) -> None:
 
 
 @pytest.fixture(autouse=True)
+def empty_cache_for_each_test():
+    """Each test starts with an empty cache: a test database rolled back gives the next test the same ids,
+    so figures kept under a data version (the dashboard's) could otherwise outlive the data they describe."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def default_language_after_each_test():
     """A page requested in Kazakh leaves Kazakh active in the thread (Django's middleware activates a
     language per request and never deactivates it), so a later test on the same worker would read

@@ -100,6 +100,31 @@ def test_days_without_deaths_stand_in_the_chart_as_gaps(linked) -> None:
     assert [bar.x for bar in figure.bars] == sorted(bar.x for bar in figure.bars)
 
 
+def test_a_mistyped_year_does_not_make_a_column_for_every_day_between(linked) -> None:
+    from tergeu.web.dashboard import MAX_DAYS, day_figure
+
+    rows = people_rows(Record.objects.all(), "en")
+    rows[0].facts["date_of_death"] = "1022-01-05"  # a slip of one digit in the year
+    figure = day_figure(rows)
+    assert len(figure.bars) <= MAX_DAYS and figure.height == 0  # the table alone, one row per day with deaths
+    assert [bar.value for bar in figure.bars][0] == "1022-01-05" and all(bar.count for bar in figure.bars)
+    assert sum(bar.count for bar in figure.bars) == len(rows)
+
+
+def test_a_category_chart_draws_its_largest_values_and_counts_the_rest(linked) -> None:
+    from tergeu.web.dashboard import MAX_BARS, category_figure
+
+    rows = people_rows(Record.objects.all(), "en")
+    many = [rows[index % len(rows)] for index in range(MAX_BARS + 5)]
+    copies = []
+    for index, row in enumerate(many):
+        copy = type(row)(**{**row.__dict__, "facets": {**row.facets, "circumstances": [f"value {index:02d}"]}})
+        copies.append(copy)
+    figure = category_figure(copies, "circumstances", "By circumstances")
+    assert len(figure.bars) == MAX_BARS and figure.others == 5
+    assert sum(bar.count for bar in figure.bars) + figure.others == len(copies)
+
+
 def test_the_latest_estimate_stands_beside_the_documented_count(linked, client_as) -> None:
     result = {"observed": 4, "estimate": 9.4, "interval": [5.2, 21.7]}
     EstimateRun.objects.create(created_by="analyst", method="lcmcr", result=result, finished_at=timezone.now())
@@ -115,6 +140,36 @@ def test_the_home_page_shows_the_map_and_days_and_links_to_the_dashboard(linked,
     assert 'data-testid="region-map"' in page and 'data-testid="chart-date"' in page
     assert 'href="/dashboard/" data-testid="dashboard-link"' in page
     assert 'href="/dashboard/">Dashboard</a>' in page  # the menu's link
+
+
+def test_an_estimate_below_the_people_now_named_is_marked_as_out_of_date(linked, client_as) -> None:
+    result = {"observed": 2, "estimate": 3.0, "interval": [2.0, 5.0]}  # made before two more people were linked
+    EstimateRun.objects.create(created_by="analyst", method="lcmcr", result=result, finished_at=timezone.now())
+    page = client_as("analyst").get("/dashboard/").content.decode()
+    assert 'data-testid="estimate-stale"' in page  # 4 people are named; the estimate says 3
+
+
+def test_the_figures_are_kept_until_the_data_changes(linked, client_as, monkeypatch) -> None:
+    from django.core.cache import cache
+
+    from tergeu.linkage.models import Membership, Person
+    from tergeu.web import views
+
+    built = []
+    monkeypatch.setattr(views, "people_rows", lambda *args: built.append(1) or people_rows(*args))
+    cache.clear()
+    client = client_as("investigator")
+    count = re.compile(r'data-testid="documented-count"><strong>(\d+)</strong>')
+    assert count.search(client.get("/dashboard/").content.decode())[1] == "4"
+    assert count.search(client.get("/").content.decode())[1] == "4"
+    assert len(built) == 1  # the home page used the figures the dashboard made
+    shared = next(p for p in Person.objects.current() if p.memberships.count() == 2)
+    Membership.objects.filter(pk=shared.memberships.first().pk).update(
+        person=Person.objects.create(display_name="split by a later run"))  # the people change
+    assert count.search(client.get("/dashboard/").content.decode())[1] == "5"
+    assert len(built) == 2
+    assert count.search(client_as("expert-mission").get("/dashboard/").content.decode())[1] != "5"  # own scope
+    assert len(built) == 3
 
 
 def test_an_empty_registry_says_what_to_do(client_as, write_csv, run_import) -> None:

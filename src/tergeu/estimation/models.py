@@ -8,6 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from tergeu.linkage.models import LinkageRun
 
 
+class EstimateRunQuerySet(models.QuerySet):
+    def last_good(self) -> EstimateRun | None:
+        """The newest run that finished with an estimate: the figure people quote, which a later failure (too
+        few lists left, a stopped server) or a run still going never blanks. One rule for every page."""
+        for run in self.exclude(finished_at=None).filter(error="").order_by("-created_at", "-id")[:20]:
+            if "estimate" in (run.result or {}):
+                return run
+        return None
+
+
 class EstimateRun(models.Model):
     created_at = models.DateTimeField(_("at"), auto_now_add=True)
     created_by = models.CharField(_("by"), max_length=150)
@@ -19,6 +29,8 @@ class EstimateRun(models.Model):
     error = models.TextField(_("why no estimate"), blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True,
                                        help_text=_("empty while the estimate runs (in the background)"))
+
+    objects = EstimateRunQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -37,7 +37,7 @@ def estimates_page(request: HttpRequest, status: int = 200) -> HttpResponse:
     """
     user = request.user
     finished = visible_estimates(user).exclude(finished_at=None)
-    run = finished.filter(error="").first()
+    run = finished.last_good()
     latest = finished.first()
     failed = latest if latest is not None and latest.error else None
     result = run.result if run else {}

@@ -12,16 +12,18 @@ per viewer (consolidated from the visible records), so they cannot be filtered i
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import F, QuerySet
+from django.db.models import Count, F, Max, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from tergeu.core.places import region_of, resolve_place
-from tergeu.linkage.models import Person
+from tergeu.history.models import ChangeEntry
+from tergeu.linkage.models import LinkageRun, Membership, Person
 from tergeu.linkage.people import people_as_seen
 from tergeu.registry.models import ImportedList, Record
 from tergeu.registry.places import UNKNOWN_PREFIX
@@ -78,6 +80,21 @@ def people_rows(records: QuerySet[Record], language: str | None) -> list[PersonR
         visible[record.index_person].append(record)
     people = Person.objects.current().filter(memberships__record__in=records.values("pk")).distinct().order_by("pk")
     return [_row(seen, visible[seen.pk], language) for seen in people_as_seen(people, visible, with_facts=True)]
+
+
+def index_version(records: QuerySet[Record]) -> str:
+    """A key that changes whenever ``people_rows(records)`` may: the lists the viewer sees (their scope), the
+    records, memberships and current people (imports, linkage runs, undo), and the change log's newest
+    entry (every tracked edit: a fact corrected, a list shared or renamed). Six indexed aggregates, so a
+    page can keep figures computed from the rows under it instead of rebuilding them on every visit."""
+    scope = sorted(records.order_by().values_list("imported_list_id", flat=True).distinct())
+    parts = [scope,
+             Record.objects.aggregate(n=Count("id"), top=Max("id")),
+             Membership.objects.aggregate(n=Count("id"), top=Max("id")),
+             Person.objects.current().aggregate(n=Count("id"), top=Max("id")),
+             LinkageRun.objects.aggregate(top=Max("id")),
+             ChangeEntry.objects.aggregate(top=Max("id"))]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
 def _row(seen: Any, records: list[Record], language: str | None) -> PersonRow:

@@ -61,8 +61,8 @@ class CasualtyReport:
 
 def latest_estimate(estimates: QuerySet[EstimateRun]) -> TollEstimate | None:
     """The last estimate that finished without error (a failed one never blanks the figure people quote)."""
-    run = estimates.exclude(finished_at=None).filter(error="").first()
-    if run is None or "estimate" not in run.result:
+    run = estimates.last_good()
+    if run is None:
         return None
     result = run.result
     return TollEstimate(round(result["estimate"]), round(result["interval"][0]), round(result["interval"][1]),

@@ -27,6 +27,7 @@ ROW = 48  # drawing units of a horizontal bar's row: its label, then the bar
 MAX_COLUMN = 40  # a day's column is never wider, however few the days
 DAY_CHART_HEIGHT = 120
 TOP = 16  # room above the tallest column for its count
+MAX_BARS = 15  # a category chart draws its largest values; the people index's facet lists every one
 MAX_DAYS = 92  # beyond about a season, one column a day is unreadable: the table alone is shown
 MAP_WIDTH = 600
 
@@ -52,6 +53,7 @@ class Figure:
     title: str
     bars: list[Bar]
     unstated: int = 0  # people whose record does not say
+    others: int = 0  # people with a value beyond the ``MAX_BARS`` drawn (free-text circumstances)
     height: float = 0.0  # of the SVG, in drawing units
     column: float = 0.0  # a day column's width
 
@@ -110,13 +112,19 @@ def _bars(counts: Counter[str], name: str, label: Callable[[str], str], order: I
 
 def category_figure(rows: list[PersonRow], name: str, title: str, label: Callable[[str], str] = str,
                     order: list[str] | None = None) -> Figure:
-    """Horizontal bars of one facet (circumstances, sex, age band): most people first unless ``order``."""
+    """Horizontal bars of one facet (circumstances, sex, age band): most people first unless ``order``.
+
+    Free-text circumstances can have thousands of values: the chart draws the ``MAX_BARS`` largest and the
+    figure says how many people the others hold (``others``); the people index lists every value.
+    """
     counts = Counter(row.facets[name][0] for row in rows)
     unstated = counts.pop("", 0)
     if order is None:
         order = sorted(counts, key=lambda value: (-counts[value], label(value).casefold()))
-    bars = _bars(counts, name, label, order)
-    return Figure(name, str(title), bars, unstated, height=ROW * len(bars))
+    shown = [value for value in order if counts[value]][:MAX_BARS]
+    bars = _bars(counts, name, label, shown)
+    others = sum(counts.values()) - sum(bar.count for bar in bars)
+    return Figure(name, str(title), bars, unstated, height=ROW * len(bars), others=others)
 
 
 def day_figure(rows: list[PersonRow]) -> Figure:
@@ -133,9 +141,13 @@ def day_figure(rows: list[PersonRow]) -> Figure:
     if not counts:
         return Figure("date", str(_("Deaths by day")), [], unstated)
     first, last = (datetime.date.fromisoformat(day) for day in (min(counts), max(counts)))
-    days = [(first + datetime.timedelta(days=n)).isoformat() for n in range((last - first).days + 1)]
+    span = (last - first).days + 1
+    if span > MAX_DAYS:  # one mistyped year must not make a column for every day of a century
+        return Figure("date", str(_("Deaths by day")), [Bar(day, day, counts[day], _query("date", day), 0.0)
+                                                        for day in sorted(counts)], unstated)
+    days = [(first + datetime.timedelta(days=n)).isoformat() for n in range(span)]
     highest = max(counts.values())
-    step = BAR_WIDTH / len(days) if len(days) <= MAX_DAYS else 0
+    step = BAR_WIDTH / len(days)
     column = min(step * 0.8, MAX_COLUMN)
     bars = []
     for index, day in enumerate(days):
@@ -143,7 +155,7 @@ def day_figure(rows: list[PersonRow]) -> Figure:
         left = step * index + (step - column) / 2
         bars.append(Bar(day, day, counts[day], _query("date", day), length, x=round(left, 1),
                         y=round(TOP + DAY_CHART_HEIGHT - length, 1), middle=round(left + column / 2, 1)))
-    return Figure("date", str(_("Deaths by day")), bars, unstated, height=TOP + DAY_CHART_HEIGHT if step else 0,
+    return Figure("date", str(_("Deaths by day")), bars, unstated, height=TOP + DAY_CHART_HEIGHT,
                   column=round(column, 1))
 
 

@@ -179,13 +179,20 @@ def shade(count: int, highest: int, classes: int = 5) -> int:
 
 def shade_ranges(highest: int, classes: int = 5) -> list[tuple[int, int, int]]:
     """The map's legend: (class, lowest count, highest count) of each class :func:`shade` can give for
-    counts up to ``highest``, leaving out classes no whole count falls in."""
+    counts up to ``highest``, leaving out classes no whole count falls in.
+
+    Class n holds the counts up to highest·(n/classes)², so each bound is found from that estimate and
+    checked against :func:`shade` a step either way (floating point), in constant time per class.
+    """
     ranges = []
     low = 1
     for number in range(1, classes + 1):
-        high = max((count for count in range(low, highest + 1) if shade(count, highest, classes) == number),
-                   default=None)
-        if high is not None:
+        high = min(highest, math.floor(highest * (number / classes) ** 2))
+        while high < highest and shade(high + 1, highest, classes) <= number:
+            high += 1
+        while high >= low and shade(high, highest, classes) > number:
+            high -= 1
+        if high >= low:
             ranges.append((number, low, high))
             low = high + 1
     return ranges
