@@ -85,6 +85,7 @@ def master_key(settings, tmp_path: Path) -> Path:
 def estimates_within_the_request(settings) -> None:
     """Estimates run within the request in tests (their own test turns the background on)."""
     settings.TERGEU_BACKGROUND_ESTIMATES = False
+    settings.TERGEU_BACKGROUND_REPORTS = False  # reports too (tests/reports/test_report_jobs.py turns it on)
 
 
 @pytest.fixture(autouse=True)

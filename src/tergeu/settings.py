@@ -29,6 +29,9 @@ DEBUG = envbool("TERGEU_DEBUG", False)
 HTTPS = envbool("TERGEU_HTTPS", False)
 # The estimation page estimates in a background thread and polls (off: within the request, as the CLI does).
 TERGEU_BACKGROUND_ESTIMATES = envbool("TERGEU_BACKGROUND_ESTIMATES", True)
+# Casualty reports asked for on the web are written in a background thread, then downloaded (off: within
+# the request).
+TERGEU_BACKGROUND_REPORTS = envbool("TERGEU_BACKGROUND_REPORTS", True)
 # Protected identities (docs/security.md): the master key file, and whether revealing an identity needs a
 # second handler's approval (four eyes).
 TERGEU_KEY_FILE = key_file(TERGEU_HOME)

@@ -14,11 +14,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from tergeu.accounts import grants, roles
 from tergeu.forces.models import Incident, Perpetrator, Unit
 from tergeu.linkage.models import Membership, Person
 from tergeu.registry.models import ImportedList, Record
+from tergeu.reports.jobs import job_file
+from tergeu.reports.models import ReportJob
 from tergeu.witnesses import service as witness_service
 from tergeu.witnesses.models import RevealRequest
 
@@ -62,6 +65,10 @@ PAGES = [
     Page("linkage:people-export", roles.VIEW_REGISTRY),
     Page("reports:index", roles.VIEW_REGISTRY),
     Page("reports:casualties", roles.VIEW_REGISTRY),
+    # a report job is its requester's: the walk asks for the walker's own (tests/reports/test_report_jobs.py
+    # shows another user's is a 404)
+    Page("reports:job", roles.VIEW_REGISTRY, target="own-report"),
+    Page("reports:job-file", roles.VIEW_REGISTRY, target="own-report"),
     Page("linkage:person", roles.VIEW_REGISTRY, target="shared"),
     Page("linkage:person", roles.VIEW_ALL_LISTS, target="private"),
     Page("linkage:withhold", roles.WITHHOLD_NAMES, "post", "shared", (("action", "withhold"), ("note", "walk"))),
@@ -121,6 +128,8 @@ def url_of(page: Page, world: dict) -> str:
         return reverse(page.name)
     if page.target == "witness":
         return _witness_url(page, world)
+    if page.target == "own-report":
+        return _own_report_url(page, world)
     if page.name == "forces:unit":
         unit = Unit.objects.get_or_create(external_id="U-WALK", defaults={"name": "Invented walk unit"})[0]
         return reverse(page.name, kwargs={"public_id": unit.public_id})
@@ -138,6 +147,15 @@ def url_of(page: Page, world: dict) -> str:
     if page.name in ("registry:list", "registry:share-list"):
         return reverse(page.name, kwargs={"list_id": world["lists"][page.target].public_id})
     return reverse(page.name, kwargs={"record_id": world["records"][page.target].public_id})
+
+
+def _own_report_url(page: Page, world: dict) -> str:
+    """A finished report job of the user walking the pages (anyone's, for the anonymous visitor)."""
+    owner = world.get("walker") or world["users"][roles.INVESTIGATOR]
+    job = ReportJob.objects.create(requested_by=owner, format="csv", language="en", finished_at=timezone.now(),
+                                   file_name="casualties.csv")
+    job_file(job).write_text("person\n", encoding="utf-8")
+    return reverse(page.name, kwargs={"job_id": job.public_id})
 
 
 def _witness_url(page: Page, world: dict) -> str:
@@ -170,6 +188,7 @@ def test_it_answers_every_page_as_expected_for_every_role(world: dict, role: str
     client = Client()
     if role is not None:
         client.force_login(world["users"][role])
+    world["walker"] = world["users"][role] if role is not None else None
     answers = {}
     for page in PAGES:
         url = url_of(page, world)

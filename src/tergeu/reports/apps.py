@@ -2,9 +2,15 @@ from django.apps import AppConfig
 
 
 class ReportsConfig(AppConfig):
-    """Reports read what other apps store, through their ``access.py``; the app has no tables of its own."""
+    """Reports read what other apps store, through their ``access.py``; their one table is the report jobs
+    the web runs in the background (``models.ReportJob``)."""
 
     name = "tergeu.reports"
     label = "reports"
     verbose_name = "Reports"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from tergeu.reports import access
+
+        access.register()

@@ -7,4 +7,6 @@ app_name = "reports"
 urlpatterns = [
     path("reports/", views.reports_page, name="index"),
     path("reports/casualties/", views.casualties_download, name="casualties"),
+    path("reports/jobs/<public_id:job_id>/", views.job_page, name="job"),
+    path("reports/jobs/<public_id:job_id>/file/", views.job_download, name="job-file"),
 ]

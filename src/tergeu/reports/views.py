@@ -12,8 +12,9 @@ from __future__ import annotations
 import io
 import tempfile
 
+from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 
 from tergeu.accounts.access import requires
@@ -22,7 +23,9 @@ from tergeu.estimation.access import visible_estimates
 from tergeu.linkage.people_index import FACETS, index_view
 from tergeu.linkage.people_views import FACET_TITLES
 from tergeu.registry.access import visible_lists, visible_records
+from tergeu.reports.access import visible_report_jobs
 from tergeu.reports.casualties import LANGUAGES, casualty_report
+from tergeu.reports.jobs import job_file, start_report
 from tergeu.reports.render import CONTENT_TYPES, FORMATS, file_name, write_report
 
 
@@ -37,13 +40,18 @@ def reports_page(request: HttpRequest) -> HttpResponse:
 
 
 @requires(VIEW_REGISTRY)
-def casualties_download(request: HttpRequest) -> FileResponse:
-    """The list of the dead as PDF, XLSX or CSV, filtered as the people index filters."""
+def casualties_download(request: HttpRequest) -> HttpResponse:
+    """The list of the dead as PDF, XLSX or CSV, filtered as the people index filters: built in the
+    background (a page to wait on, then the file) unless ``TERGEU_BACKGROUND_REPORTS`` is off."""
     fmt = request.GET.get("format", "pdf")
     if fmt not in FORMATS:
         raise Http404("not found")
     language = request.GET.get("language") if request.GET.get("language") in LANGUAGES else get_language()
     user = request.user
+    if getattr(settings, "TERGEU_BACKGROUND_REPORTS", True):
+        query = {name: value for name, value in request.GET.items() if name not in ("format", "language")}
+        job = start_report(user, fmt, language, query)
+        return redirect("reports:job", job_id=job.public_id)
     report = casualty_report(visible_records(user), visible_lists(user), visible_estimates(user), request.GET,
                              language)
     spool = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it once sent
@@ -55,3 +63,23 @@ def casualties_download(request: HttpRequest) -> FileResponse:
         write_report(spool, report, fmt)
     spool.seek(0)
     return FileResponse(spool, as_attachment=True, filename=file_name(report, fmt), content_type=CONTENT_TYPES[fmt])
+
+
+@requires(VIEW_REGISTRY)
+def job_page(request: HttpRequest, job_id: str) -> HttpResponse:
+    """A report being written (the page reloads itself until it is done), then the link to its file."""
+    job = visible_report_jobs(request.user).filter(public_id=job_id).first()
+    if job is None:
+        raise Http404("not found")
+    return render(request, "reports/job.html", {"job": job})
+
+
+@requires(VIEW_REGISTRY)
+def job_download(request: HttpRequest, job_id: str) -> FileResponse:
+    """The finished report's file, for the person who asked for it only."""
+    job = visible_report_jobs(request.user).filter(public_id=job_id).exclude(finished_at=None).first()
+    path = job_file(job) if job is not None and not job.error else None
+    if path is None or not path.exists():
+        raise Http404("not found")
+    return FileResponse(path.open("rb"), as_attachment=True, filename=job.file_name,
+                        content_type=CONTENT_TYPES[job.format])
