@@ -16,6 +16,7 @@ from tergeu.cli import cli
 from tergeu.estimation.models import EstimateRun
 from tergeu.linkage.people_index import FACETS, people_rows
 from tergeu.registry.models import Record
+from tergeu.reports.casualties import casualty_report
 from tergeu.reports.cli import FILTER_HELP
 from tergeu.reports.tables import REPORT_COLUMNS
 
@@ -102,7 +103,7 @@ def test_every_facet_of_the_people_index_is_a_filter_region_included(casualties:
 
 def test_reports_read_the_people_index_not_linkages_views() -> None:
     """The report is a domain app: it reads ``linkage.people_index``, never a face such as a views module."""
-    package = Path(__file__).resolve().parents[2] / "src" / "tergeu" / "reports"
+    package = Path(casualty_report.__code__.co_filename).parent
     importing_views = [path.name for path in package.glob("*.py")
                        if re.search(r"^\s*from tergeu\.(?!reports)\w+\.\w*views\b", path.read_text(encoding="utf-8"),
                                     re.MULTILINE)]
