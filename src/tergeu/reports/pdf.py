@@ -2,8 +2,8 @@
 
 The font is DejaVu Sans, shipped in ``fonts/`` with its licence: it has every Kazakh letter (ә ғ қ ң ө ұ ү
 һ і), so names print as the lists write them, and fpdf2 embeds only the glyphs used. Every page has the
-page number, the generation time and, on the list's pages, the filters; on demo data a "synthetic"
-watermark lies under the text.
+page number, the generation time and, on the list's pages, the filters; when synthetic (invented) sources
+name people in the report, a "synthetic" watermark lies under the text.
 
 Rows are laid out by hand rather than with fpdf2's table helper: each cell's text is wrapped once with
 the font's widths and drawn line by line with ``text()``, which is several times faster on a list of tens of thousands
