@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from casualty_fixtures import Casualties, PdfWord, pdf_pages, pdf_text
+from tergeu.accounts.roles import EXPERT_MISSION, INVESTIGATOR
 from tergeu.cli import cli
 from tergeu.provenance.models import Source
 
@@ -71,3 +72,17 @@ def test_mixed_sources_are_counted_and_a_report_on_real_people_only_is_not_marke
     assert "Бекова" in pdf_text(real) and "SYNTHETIC" not in pdf_text(real).upper()
     one = _pdf(tmp_path, "--language", "ru", "--place", "almaty", "--sex", "F")  # Бекова and Өмірбекова
     assert "1 из 2 человек в этом отчёте назван синтетическим" in " ".join(pdf_text(one).split())
+
+
+def test_the_web_download_is_marked_by_the_lists_its_reader_sees(casualties: Casualties, client_as,
+                                                                 tmp_path: Path) -> None:
+    Source.objects.filter(name="Volunteers").update(is_synthetic=True)  # private: the mission never sees it
+    target = tmp_path / "web.pdf"
+    mission = client_as(EXPERT_MISSION).get("/reports/casualties/", {"format": "pdf"}, HTTP_ACCEPT_LANGUAGE="en")
+    target.write_bytes(b"".join(mission.streaming_content))
+    assert _marked(pdf_pages(target), "") and "SYNTHETIC" not in pdf_text(target)
+    investigator = client_as(INVESTIGATOR).get("/reports/casualties/", {"format": "csv"})
+    rows = csv.DictReader(io.StringIO(b"".join(investigator.streaming_content).decode()))
+    assert {row["display_name"]: row["synthetic"] for row in rows} == {
+        "Әсетов Ғалымжан Қуанышұлы": "yes", "Бекова Сауле Армановна": "yes",  # both on the volunteers' list
+        "Өмірбекова Іңкәр Ұланқызы": "no", "Шаһмарданов Үсен Бағдатұлы": "no"}
