@@ -2,6 +2,7 @@
 """Benchmark: `tergeu report casualties` on large lists; one JSON line per size and format.
 
 Usage:  .venv/bin/python bench/reports.py [--people 5000,40000] [--formats pdf,xlsx,csv] [--seed 14]
+                                         [--unbroken 5000]
 
 For each size, a fresh TERGEU_HOME (SQLite) gets one list of that many synthetic people (the demo's
 generator: Kazakh and Russian names, places, circumstances), imported with `tergeu import`; each record
@@ -9,6 +10,9 @@ is then stored as its own person (the linkage itself is benchmarked by bench/lin
 runs as the `tergeu report casualties` command in a child process, so what is timed is what a user
 waits for (Django start-up, the people index's queries, the rendering and the atomic write), and each
 line's peak RSS is that process's own. Printed: people, format, seconds, peak_rss_mb, bytes.
+
+First, one line times the PDF's wrapping of a single cell of ``--unbroken`` characters without a space
+(a URL or OCR text): what it costs grows with what the cell can show, not with its length.
 """
 
 from __future__ import annotations
@@ -37,6 +41,24 @@ clusters = cluster_records([r.pk for r in records], [], linkage_constraints(reco
 store_all(clusters, {r.pk: r for r in records}, LinkageRun.objects.create(started_by="bench"))
 """
 
+WRAP_CELL = """
+import json, sys, time
+from tergeu.cli import setup_django
+setup_django()
+from django.utils import timezone
+from tergeu.reports.casualties import CasualtyReport
+from tergeu.reports.pdf import FAMILY, SIZE, ReportPdf
+size = int(sys.argv[1])
+report = CasualtyReport(rows=[], visible_people=0, filters=[], list_names={}, list_sources={}, estimate=None,
+                        synthetic_lists=frozenset(), language="kk", generated_at=timezone.now())
+pdf = ReportPdf(report)
+pdf.set_font(FAMILY, "", SIZE)
+start = time.perf_counter()
+lines = pdf.wrap("ж" * size, 56)
+print(json.dumps({"bench": "reports", "case": "pdf_wrap_unbroken_cell", "characters": size, "lines": len(lines),
+                  "seconds": round(time.perf_counter() - start, 4)}), flush=True)
+"""
+
 
 def run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Run ``command``: (seconds, the child's peak RSS in MB); exits with its output if it fails."""
@@ -63,6 +85,14 @@ def write_list(path: Path, size: int, seed: int) -> None:
                              person.date_of_death.strftime("%d.%m.%Y"), person.place_of_death, person.circumstances])
 
 
+def bench_wrap(characters: int) -> None:
+    """The wrapping of one unbroken cell, in a child process with a home of its own (prints its line)."""
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "TERGEU_HOME": home}
+        env.pop("DATABASE_URL", None)
+        subprocess.run([sys.executable, "-c", WRAP_CELL, str(characters)], env=env, check=True)
+
+
 def bench_size(size: int, formats: list[str], seed: int) -> None:
     tergeu = [sys.executable, "-c", "from tergeu.cli import main; main()"]
     with tempfile.TemporaryDirectory() as home:
@@ -85,7 +115,9 @@ def main() -> None:
     parser.add_argument("--people", default="5000,40000", help="comma-separated sizes")
     parser.add_argument("--formats", default="pdf,xlsx,csv")
     parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--unbroken", type=int, default=5000, help="characters of the unbroken cell wrapped")
     args = parser.parse_args()
+    bench_wrap(args.unbroken)
     for size in (int(text) for text in args.people.split(",")):
         bench_size(size, args.formats.split(","), args.seed)
 

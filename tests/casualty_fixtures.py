@@ -7,6 +7,8 @@ the volunteers' list only. An estimate of the toll is stored as the estimation a
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -62,3 +64,29 @@ def pdf_text(path: Path) -> str:
         pytest.fail("pdftotext is missing: install poppler-utils (scripts/test does)")
     done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
     return done.stdout
+
+
+@dataclass(frozen=True)
+class PdfWord:
+    """A word pdftotext reads on a page, with its box in points (origin top left)."""
+
+    text: str
+    x_min: float
+    y_min: float
+    x_max: float
+    y_max: float
+
+    @property
+    def height(self) -> float:
+        return self.y_max - self.y_min
+
+
+def pdf_pages(path: Path) -> list[list[PdfWord]]:
+    """Every page's words with their boxes (``pdftotext -bbox``), so that a test can tell a 90-point
+    watermark from the same word in the text, and find words drawn past the margins."""
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext is missing: install poppler-utils (scripts/test does)")
+    done = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True)
+    word = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
+    return [[PdfWord(html.unescape(text), *(float(value) for value in box))
+             for *box, text in word.findall(page)] for page in done.stdout.split("<page ")[1:]]

@@ -122,3 +122,13 @@ def test_the_page_makes_as_many_queries_for_many_people_as_for_few(linked: Linke
         page = client.get("/people/").content.decode()
     assert len(_names(page)) == 34
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_a_chosen_filter_reads_by_name_even_when_the_other_filters_leave_nobody(linked: Linked, client_as) -> None:
+    client = client_as(INVESTIGATOR)
+    page = client.get("/people/", {"place": "almaty", "circumstances": "no such thing"},
+                      HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    chips = page.split('data-testid="active-filters"', 1)[1].split("</p>", 1)[0]
+    assert _names(page) == [] and "Место гибели: Алматы" in chips  # not the key "almaty"
+    nobody_there = client.get("/people/", {"region": "mangystau-region"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Region: Mangystau Region" in nobody_there.split('data-testid="active-filters"', 1)[1]  # the gazetteer's

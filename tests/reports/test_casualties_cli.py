@@ -14,9 +14,10 @@ from openpyxl import load_workbook
 from casualty_fixtures import KAZAKH_LETTERS, KAZAKH_NAMES, Casualties, pdf_text
 from tergeu.cli import cli
 from tergeu.estimation.models import EstimateRun
-from tergeu.linkage.people_index import people_rows
-from tergeu.provenance.models import Source
+from tergeu.linkage.people_index import FACETS, people_rows
 from tergeu.registry.models import Record
+from tergeu.reports.casualties import casualty_report
+from tergeu.reports.cli import FILTER_HELP
 from tergeu.reports.tables import REPORT_COLUMNS
 
 pytestmark = pytest.mark.django_db
@@ -50,12 +51,10 @@ def test_the_pdf_keeps_kazakh_letters_and_has_a_cover_pages_and_no_watermark(cas
     assert not list(tmp_path.glob(".*part"))
 
 
-def test_demo_data_is_watermarked_and_the_language_is_asked_for(casualties: Casualties, tmp_path: Path) -> None:
-    Source.objects.update(is_synthetic=True)
-    target = tmp_path / "demo.pdf"
+def test_the_language_is_asked_for(casualties: Casualties, tmp_path: Path) -> None:
+    target = tmp_path / "ru.pdf"  # the watermark of demo data: test_casualties_marks.py
     _report("--format", "pdf", "--language", "ru", "--place", "almaty", "-o", str(target))
     text = pdf_text(target)
-    assert "СИНТЕТИЧЕСКИЕ" in text  # the demo banner's words on the cover
     assert "Место гибели: Алматы" in text  # the filter, in Russian, with the place's Russian name
     assert "Шаһмарданов" not in text  # Taldykorgan: left out by the filter
     assert text.count("Страница") >= 2
@@ -91,6 +90,24 @@ def test_csv_has_the_documented_columns_and_the_filters_apply(casualties: Casual
     assert len(list(csv.DictReader(io.StringIO(_report("--format", "csv", "--age", "18-29"))))) == 1
     for listed in ("volunteer ledger", casualties.volunteers.public_id):
         assert len(list(csv.DictReader(io.StringIO(_report("--format", "csv", "--list", listed))))) == 2
+
+
+def test_every_facet_of_the_people_index_is_a_filter_region_included(casualties: Casualties) -> None:
+    assert set(FILTER_HELP) == set(FACETS)
+    section = DOCS.split("## `tergeu report casualties`", 1)[1].split("\n## ", 1)[0]
+    assert all(f"`--{name}`" in section for name in FACETS)
+    region = list(csv.DictReader(io.StringIO(_report("--format", "csv", "--region", "almaty-region"))))
+    assert [row["display_name"] for row in region] == ["Шаһмарданов Үсен Бағдатұлы"]  # Taldykorgan's region
+    assert len(list(csv.DictReader(io.StringIO(_report("--format", "csv", "--region", "almaty"))))) == 3
+
+
+def test_reports_read_the_people_index_not_linkages_views() -> None:
+    """The report is a domain app: it reads ``linkage.people_index``, never a face such as a views module."""
+    package = Path(casualty_report.__code__.co_filename).parent
+    importing_views = [path.name for path in package.glob("*.py")
+                       if re.search(r"^\s*from tergeu\.(?!reports)\w+\.\w*views\b", path.read_text(encoding="utf-8"),
+                                    re.MULTILINE)]
+    assert importing_views == []
 
 
 def test_errors_are_one_clear_line_and_leave_nothing_behind(casualties: Casualties, tmp_path: Path) -> None:

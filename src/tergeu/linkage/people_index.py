@@ -21,7 +21,7 @@ from typing import Any
 from django.db.models import Count, F, Max, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from tergeu.core.places import region_of, resolve_place
+from tergeu.core.places import place_name, region_of, resolve_place
 from tergeu.history.models import ChangeEntry
 from tergeu.linkage.models import LinkageRun, Membership, Person
 from tergeu.linkage.people import people_as_seen
@@ -31,6 +31,8 @@ from tergeu.registry.places import UNKNOWN_PREFIX
 FACETS = ("region", "place", "date", "circumstances", "sex", "age", "list")
 AGE_BANDS = ((0, 17, "0–17"), (18, 29, "18–29"), (30, 44, "30–44"), (45, 59, "45–59"), (60, 200, "60+"))
 SEX_LABELS = {"M": _("male"), "F": _("female")}
+FACET_TITLES = {"region": _("Region"), "place": _("Place of death"), "date": _("Date of death"),
+                "circumstances": _("Circumstances"), "sex": _("Sex"), "age": _("Age"), "list": _("List")}
 SORTS = ("name", "-name", "date", "-date", "place", "age", "-age", "lists")
 
 
@@ -210,6 +212,24 @@ class IndexView:
     sort: str
     shown: list[PersonRow]
     facets: dict[str, list[FacetValue]]
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)  # ``facet_labels`` over every row
+    language: str | None = None
+
+    def filter_label(self, name: str, value: str) -> str:
+        """What a chosen filter reads as, whichever people the other filters leave: its label among all
+        the viewer's rows, else the gazetteer's name of a place or region key, else the value as given."""
+        known = self.labels.get(name, {}).get(value)
+        if known:
+            return known
+        if name in ("place", "region"):
+            return value.removeprefix(UNKNOWN_PREFIX) if value.startswith(UNKNOWN_PREFIX) else place_name(
+                value, self.language)
+        return value
+
+    def chosen(self) -> list[tuple[str, str, str]]:
+        """(facet name, its title, the chosen value's label) for every filter asked for, in facet order."""
+        return [(name, str(FACET_TITLES[name]), self.filter_label(name, self.filters[name]))
+                for name in FACETS if name in self.filters]
 
 
 def index_view(records: QuerySet[Record], lists: QuerySet[ImportedList], query: Mapping[str, Any],
@@ -220,4 +240,5 @@ def index_view(records: QuerySet[Record], lists: QuerySet[ImportedList], query: 
     filters = read_filters(query)
     sort = query.get("sort") if query.get("sort") in SORTS else "name"
     shown = sort_rows(filter_rows(rows, filters), sort)
-    return IndexView(rows, filters, sort, shown, facet_counts(rows, filters, facet_labels(rows, lists)))
+    labels = facet_labels(rows, lists)
+    return IndexView(rows, filters, sort, shown, facet_counts(rows, filters, labels), labels, language)

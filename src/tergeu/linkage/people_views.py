@@ -10,7 +10,6 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language, ngettext
-from django.utils.translation import gettext_lazy as _
 
 from tergeu.accounts.access import can, requires
 from tergeu.accounts.roles import VIEW_REGISTRY, WITHHOLD_NAMES
@@ -19,7 +18,7 @@ from tergeu.linkage.access import successor_seen_by
 from tergeu.linkage.models import Person, WithheldName
 from tergeu.linkage.people import person_as_seen
 from tergeu.linkage.people_export import FORMATS, as_text, xlsx_bytes
-from tergeu.linkage.people_index import FACETS, IndexView, index_view
+from tergeu.linkage.people_index import FACET_TITLES, FACETS, IndexView, index_view
 from tergeu.registry.access import visible_lists, visible_records
 from tergeu.registry.labels import field_label
 
@@ -27,8 +26,6 @@ SCRIPT_ORDER = ("kk-cyrl", "ru-cyrl", "latn", "mixed", "unknown")
 PAGE_SIZE = 50
 DOWNLOAD_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/x-ndjson; charset=utf-8",
                   "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-FACET_TITLES = {"region": _("Region"), "place": _("Place of death"), "date": _("Date of death"),
-                "circumstances": _("Circumstances"), "sex": _("Sex"), "age": _("Age"), "list": _("List")}
 
 
 def _query_with(params: QueryDict, **changes: str) -> str:
@@ -59,8 +56,7 @@ def people_index(request: HttpRequest) -> HttpResponse:
     return render(request, "linkage/people.html", {
         "page": page, "facets": facets, "filters": filters, "sort": sort, "total": len(rows),
         "params": _query_with(request.GET), "unsorted": _query_with(request.GET, sort=""),
-        "cleared": [(FACET_TITLES[name], next((v.label for v in counts[name] if v.selected), value),
-                     _query_with(request.GET, **{name: ""})) for name, value in filters.items()],
+        "cleared": [(title, label, _query_with(request.GET, **{name: ""})) for name, title, label in view.chosen()],
     })
 
 

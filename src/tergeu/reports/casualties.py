@@ -1,5 +1,6 @@
 """The casualty report's content: the people a reader may see (the people index, with its filters), the cover's
-counts, the latest estimate of the toll the reader may see, and whether the data is the demo's.
+counts, the latest estimate of the toll the reader may see, and which of its people synthetic (invented) sources
+name: that is decided by the report's own people, never by other lists the database holds.
 
 Everything is read through the owning apps' visibility: the caller passes the records, lists and estimates
 the reader may see (``visible_records``, ``visible_lists``, ``visible_estimates``), so a restricted role's
@@ -19,8 +20,7 @@ from django.db.models import QuerySet
 from django.utils import timezone, translation
 
 from tergeu.estimation.models import EstimateRun
-from tergeu.linkage.people_index import FACETS, PersonRow, index_view
-from tergeu.linkage.people_views import FACET_TITLES
+from tergeu.linkage.people_index import PersonRow, index_view
 from tergeu.registry.models import ImportedList, Record
 
 LANGUAGES = ("kk", "ru", "en")
@@ -49,7 +49,7 @@ class CasualtyReport:
     list_names: dict[str, str]  # list public id → list name
     list_sources: dict[str, str]  # list public id → its source's name
     estimate: TollEstimate | None
-    synthetic: bool
+    synthetic_lists: frozenset[str]  # public ids of the lists whose source is synthetic (invented)
     language: str
     generated_at: datetime.datetime
     counts: dict[str, int] = field(default_factory=dict)
@@ -57,6 +57,20 @@ class CasualtyReport:
     def sources_of(self, row: PersonRow) -> list[str]:
         """The sources of the lists naming the person, each once, in the lists' import order."""
         return list(dict.fromkeys(self.list_sources.get(list_id, "") for list_id in row.lists))
+
+    def is_synthetic(self, row: PersonRow) -> bool:
+        """Whether a synthetic (invented) source names the person, on one of the lists the reader may see."""
+        return any(list_id in self.synthetic_lists for list_id in row.lists)
+
+    @property
+    def synthetic_people(self) -> int:
+        """How many of the report's people a synthetic source names: the watermark and the notice say so."""
+        return sum(1 for row in self.rows if self.is_synthetic(row))
+
+    @property
+    def synthetic(self) -> bool:
+        """Whether the report must be marked synthetic: decided by its own people, not by the database."""
+        return self.synthetic_people > 0
 
 
 def latest_estimate(estimates: QuerySet[EstimateRun]) -> TollEstimate | None:
@@ -89,13 +103,13 @@ def casualty_report(records: QuerySet[Record], lists: QuerySet[ImportedList], es
     language = language if language in LANGUAGES else "en"
     with translation.override(language):
         view = index_view(records, lists, query, language)
-        filters = [(str(FACET_TITLES[name]), next((v.label for v in view.facets[name] if v.selected), value))
-                   for name, value in view.filters.items() if name in FACETS]
+        filters = [(title, label) for _name, title, label in view.chosen()]
     known = list(lists.values_list("public_id", "name", "source__name", "source__is_synthetic"))
     list_sources = {list_id: source for list_id, _name, source, _synthetic in known}
     return CasualtyReport(
         rows=view.shown, visible_people=len(view.rows), filters=filters,
         list_names={list_id: name for list_id, name, _source, _synthetic in known}, list_sources=list_sources,
-        estimate=latest_estimate(estimates), synthetic=any(synthetic for *_rest, synthetic in known),
+        estimate=latest_estimate(estimates),
+        synthetic_lists=frozenset(list_id for list_id, _name, _source, synthetic in known if synthetic),
         language=language, generated_at=timezone.now(), counts=_counts(view.shown, list_sources),
     )

@@ -13,7 +13,9 @@ import click
 
 from tergeu.toolkit.cli import console, fail, with_django, write_to
 
-FILTER_HELP = {
+FILTER_HELP = {  # one option per facet of the people index (linkage.people_index.FACETS)
+    "region": "Region (or city of republican significance) of the place of death, as the gazetteer keys it "
+              "(almaty-region, almaty), as the map links to the index.",
     "place": "Place of death, as the gazetteer keys it (almaty), or ~ and the place as written.",
     "date": "Date of death, YYYY-MM-DD.",
     "circumstances": "Circumstances, as stated.",

@@ -1,8 +1,7 @@
 """The report's cover facts, in the report's language: what was asked, how many, the estimate and its method.
 
 The PDF prints them on its first page and the workbook on its second sheet, so both say the same thing in
-the same words. Sentences the estimation page and the demo banner already say are their own messages,
-translated once.
+the same words. The estimation page's explanation of the method is its own message, translated once.
 """
 
 from __future__ import annotations
@@ -10,6 +9,7 @@ from __future__ import annotations
 from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tergeu.reports.casualties import CasualtyReport
 from tergeu.toolkit.dates import moment_text
@@ -23,11 +23,10 @@ METHOD_IN_WORDS = (
     "the population is closed (the same deaths are counted by every list), and that dependence between lists and "
     "differences between people are captured by the model. It says nothing about who the missing people are."
 )
-# The demo banner's words (web/demo_banner.html).
-SYNTHETIC_NOTICE = (
-    "DEMO CASE: every person in this database is SYNTHETIC (invented). Places, dates and aggregate figures follow "
-    "public reports on January 2022; no real victim or witness is named."
-)
+
+
+def _number(value: int) -> str:
+    return number_format(value, force_grouping=True)
 
 
 def title() -> str:
@@ -42,8 +41,22 @@ def method_in_words() -> str:
     return _(METHOD_IN_WORDS) % {}
 
 
-def synthetic_notice() -> str:
-    return _(SYNTHETIC_NOTICE)
+def synthetic_notice(report: CasualtyReport) -> str:
+    """What the watermark means for this report: every person, or how many of them, a synthetic source names.
+
+    Decided by the report's own people, so a report on real lists says nothing of the database's demo lists,
+    and a mixed one never calls the real people in it invented.
+    """
+    synthetic, people = report.synthetic_people, len(report.rows)
+    if synthetic == people:
+        return _("SYNTHETIC DATA: every person in this report is named by a synthetic (invented) source, as in the "
+                 "demo case. Do not cite them as real people.")
+    return ngettext(
+        "%(synthetic)s of the %(people)s people in this report is named by a synthetic (invented) source "
+        "(column “synthetic” of the CSV and workbook). Do not cite that person as real.",
+        "%(synthetic)s of the %(people)s people in this report are named by synthetic (invented) sources "
+        "(column “synthetic” of the CSV and workbook). Do not cite them as real people.",
+        synthetic) % {"synthetic": _number(synthetic), "people": _number(people)}
 
 
 def filters_text(report: CasualtyReport) -> str:
@@ -51,10 +64,6 @@ def filters_text(report: CasualtyReport) -> str:
     if not report.filters:
         return _("none: every person you may see")
     return "; ".join(f"{name}: {value}" for name, value in report.filters)
-
-
-def _number(value: int) -> str:
-    return number_format(value, force_grouping=True)
 
 
 def estimate_text(report: CasualtyReport) -> str:
@@ -94,5 +103,5 @@ def cover_facts(report: CasualtyReport) -> list[tuple[str, str]]:
             (_("How the toll is estimated"), method_in_words()),
         ]
         if report.synthetic:
-            facts.insert(0, (watermark(), synthetic_notice()))
+            facts.insert(0, (watermark(), synthetic_notice(report)))
     return facts

@@ -2,8 +2,8 @@
 
 The font is DejaVu Sans, shipped in ``fonts/`` with its licence: it has every Kazakh letter (ә ғ қ ң ө ұ ү
 һ і), so names print as the lists write them, and fpdf2 embeds only the glyphs used. Every page has the
-page number, the generation time and, on the list's pages, the filters; on demo data a "synthetic"
-watermark lies under the text.
+page number, the generation time and, on the list's pages, the filters; when synthetic (invented) sources
+name people in the report, a "synthetic" watermark lies under the text.
 
 Rows are laid out by hand rather than with fpdf2's table helper: each cell's text is wrapped once with
 the font's widths and drawn line by line with ``text()``, which is several times faster on a list of tens of thousands
@@ -33,8 +33,11 @@ LINE = 3.6  # millimetres per line of the list
 MAX_LINES = 12
 PAD = 1.0
 # (column, width in mm) across a landscape A4 page inside 10 mm margins: 277 mm.
-LAYOUT = (("number", 12), ("names", 65), ("age", 12), ("sex", 17), ("date_of_death", 21), ("place_of_death", 34),
-          ("circumstances", 56), ("sources", 43), ("lists", 17))
+# The age column is wide enough for "Возраст" whole.
+LAYOUT = (("number", 12), ("names", 65), ("age", 15), ("sex", 17), ("date_of_death", 21), ("place_of_death", 34),
+          ("circumstances", 56), ("sources", 40), ("lists", 17))
+HEADER_LINES = 3  # the filters atop each page of the list, wrapped, at most
+LABEL_WIDTH = 85  # the cover's labels, wrapped in this many mm
 NAME_SCRIPTS = ("name_kk", "name_ru", "name_latin")
 
 
@@ -60,7 +63,9 @@ class ReportPdf(FPDF):
         if self.in_list:
             self.set_font(FAMILY, "", 7)
             self.set_text_color(90)
-            self.cell(0, 4, f"{title()} · {_('Filters')}: {self.filters}", new_x="LMARGIN", new_y="NEXT")
+            heading = f"{title()} · {_('Filters')}: {self.filters}"
+            for line in self.wrap(heading, self.epw, HEADER_LINES):
+                self.cell(0, 4, line, new_x="LMARGIN", new_y="NEXT")
             self.set_text_color(0)
             self._headings()
 
@@ -89,34 +94,60 @@ class ReportPdf(FPDF):
         self.draw_row([self.wrap(labels[key], width) for key, width in LAYOUT])
         self.set_font(FAMILY, "", SIZE)
 
-    def wrap(self, text: str, width: float) -> list[str]:
-        """``text`` broken into lines that fit ``width`` mm (words kept whole where they fit), at most MAX_LINES."""
+    def wrap(self, text: str, width: float, max_lines: int = MAX_LINES) -> list[str]:
+        """``text`` broken into lines that fit ``width`` mm (words kept whole where they fit), at most
+        ``max_lines``, the last ending in "…" when there was more.
+
+        Wrapping stops as soon as there is a line too many, so its cost follows what can show, not the
+        length of the cell (a cell may hold thousands of characters with no space).
+        """
         room = width - 2 * PAD
         lines: list[str] = []
         for paragraph in str(text).split("\n"):
             line = ""
             for word in paragraph.split(" "):
+                if len(lines) > max_lines:
+                    break
                 candidate = f"{line} {word}" if line else word
                 if self.get_string_width(candidate) <= room:
                     line = candidate
                     continue
                 if line:
                     lines.append(line)
-                line = self._fit_word(word, room, lines)
+                line = self._fit_word(word, room, lines, max_lines)
             lines.append(line)
-        if len(lines) > MAX_LINES:
-            lines = [*lines[: MAX_LINES - 1], lines[MAX_LINES - 1] + " …"]
+            if len(lines) > max_lines:
+                break
+        if len(lines) > max_lines:
+            lines = [*lines[: max_lines - 1], self._with_ellipsis(lines[max_lines - 1], room)]
         return lines
 
-    def _fit_word(self, word: str, room: float, lines: list[str]) -> str:
-        """A word wider than the column, cut into pieces that fit; the last piece is returned to go on with."""
-        while self.get_string_width(word) > room and len(word) > 1:
-            cut = len(word) - 1
-            while cut > 1 and self.get_string_width(word[:cut]) > room:
-                cut -= 1
+    def _fit_word(self, word: str, room: float, lines: list[str], max_lines: int) -> str:
+        """A word wider than the column, cut into pieces that fit (until the lines are full); the last piece
+        is returned to go on with."""
+        while len(word) > 1 and len(lines) <= max_lines:
+            cut = self._fitting_prefix(word, room)
+            if cut == len(word):
+                break
             lines.append(word[:cut])
             word = word[cut:]
         return word
+
+    def _fitting_prefix(self, word: str, room: float) -> int:
+        """How many of ``word``'s first characters fit ``room`` (at least one), by running widths: one
+        measure per character, however long the word."""
+        used = 0.0
+        for index, char in enumerate(word):
+            used += self.get_string_width(char)
+            if used > room:
+                return max(index, 1)
+        return len(word)
+
+    def _with_ellipsis(self, line: str, room: float) -> str:
+        """The last line kept, marked "…" as cut, shortened so that the mark fits too."""
+        while line and self.get_string_width(f"{line} …") > room:
+            line = line[:-1]
+        return f"{line} …" if line else "…"
 
     def draw_row(self, cells: list[list[str]], first_bold: bool = False) -> None:
         """One block of wrapped cells in the ``LAYOUT`` columns, on a new page if it does not fit, ruled below."""
@@ -154,9 +185,18 @@ def _cover(pdf: ReportPdf) -> None:
     pdf.ln(4)
     for label, value in cover_facts(pdf.report):
         pdf.set_font(FAMILY, "B", 10)
-        pdf.cell(85, 5.5, label)
+        label_lines = pdf.wrap(label, LABEL_WIDTH)
+        if pdf.will_page_break(len(label_lines) * 5.5):
+            pdf.add_page()
+        top, page = pdf.get_y(), pdf.page_no()
+        for line in label_lines:
+            pdf.cell(LABEL_WIDTH, 5.5, line, new_x="LMARGIN", new_y="NEXT")
+        below_label = pdf.get_y()
+        pdf.set_xy(pdf.l_margin + LABEL_WIDTH, top)
         pdf.set_font(FAMILY, "", 10)
         pdf.multi_cell(0, 5.5, value, new_x="LMARGIN", new_y="NEXT")
+        if pdf.page_no() == page:  # the value did not run onto a new page: go on below the longer of the two
+            pdf.set_y(max(pdf.get_y(), below_label))
         pdf.ln(1)
 
 

@@ -2,7 +2,9 @@
 
 One row per person, in the people index's order. CSV names its columns by their stable keys, for
 programs; the workbook heads them with labels in the report's language, for readers, and adds a sheet of
-the cover's facts. The cells are the same in both and spreadsheet-safe (as every Tergeu export).
+the cover's facts. The cells are the same in both and spreadsheet-safe (as every Tergeu export). The last
+column, ``synthetic``, marks each person a synthetic (invented) source names, so that a CSV, which has no
+cover and no watermark, cannot pass demo people off as real.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ COLUMN_LABELS = {
     "person": _("Person id"), "display_name": _("Name"), "name_kk": _("Name in Kazakh"),
     "name_ru": _("Name in Russian"), "name_latin": _("Name in Latin script"), "age": _("Age"), "sex": _("Sex"),
     "date_of_death": _("Date of death"), "place_of_death": _("Place of death"), "circumstances": _("Circumstances"),
-    "sources": _("Sources"), "lists": _("Lists naming the person"),
+    "sources": _("Sources"), "lists": _("Lists naming the person"), "synthetic": _("Synthetic source"),
 }
 REPORT_COLUMNS = tuple(COLUMN_LABELS)
 
@@ -42,7 +44,7 @@ def person_values(report: CasualtyReport, row: PersonRow) -> dict[str, Any]:
         "sex": str(SEX_LABELS[sex]) if sex in SEX_LABELS else sex,
         "date_of_death": row.facts.get("date_of_death", ""), "place_of_death": row.place_label,
         "circumstances": row.facts.get("circumstances", ""), "sources": "; ".join(report.sources_of(row)),
-        "lists": len(row.lists),
+        "lists": len(row.lists), "synthetic": "yes" if report.is_synthetic(row) else "no",
     }
 
 

@@ -20,8 +20,7 @@ from django.utils.translation import get_language
 from tergeu.accounts.access import requires
 from tergeu.accounts.roles import VIEW_REGISTRY
 from tergeu.estimation.access import visible_estimates
-from tergeu.linkage.people_index import FACETS, index_view
-from tergeu.linkage.people_views import FACET_TITLES
+from tergeu.linkage.people_index import FACET_TITLES, FACETS, index_view
 from tergeu.registry.access import visible_lists, visible_records
 from tergeu.reports.access import visible_report_jobs
 from tergeu.reports.casualties import LANGUAGES, casualty_report
