@@ -2,9 +2,8 @@
 no note, no reviewer, nothing of an unpublished list (canary values grepped in every file), and names
 every other published person in every file that lists people.
 
-Protected people: there is no protected-people model yet (issue 14 was built before it). When it comes,
-seed a protected person here and add their name to CANARIES. Until then the allow-list test below is
-what keeps any field the release was not told to publish out of it.
+Protected people (``tergeu.witnesses``): a protected victim is added through the witnesses' service, with a
+canary name, date of birth, contact and address, and none of it (nor their pseudonym) may appear.
 """
 
 from __future__ import annotations
@@ -18,8 +17,11 @@ import pytest
 from click.testing import CliRunner
 
 from release_fixtures import CANARIES, PUBLISHED_NAMES, WITHHELD_CYRILLIC, Canaried
+from tergeu.accounts import roles
 from tergeu.cli import cli
 from tergeu.release.entries import PUBLIC_FIELDS
+from tergeu.witnesses import service
+from tergeu.witnesses.models import ProtectedPerson
 
 pytestmark = pytest.mark.django_db
 LANGUAGES = ("kk", "ru", "en")
@@ -38,10 +40,29 @@ def every_file(folder: Path) -> dict[str, str]:
             for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-def test_it_publishes_no_canary_and_every_other_name(canaried: Canaried, tmp_path: Path) -> None:
+PROTECTED = {"name": "Qzyrbek Tëstbaiuly Protectedov", "date_of_birth": "1987-11-23",
+             "contact": "+7 701 555 0377, qzyrbek.protected@example.invalid", "address": "Synthetic lane 7, Testville"}
+
+
+@pytest.fixture
+def protected_victim(callers, master_key) -> ProtectedPerson:
+    """A protected victim, added as an investigator adds one (synthetic identity)."""
+    investigator = callers[roles.INVESTIGATOR].user
+    return service.add_person(dict(PROTECTED), by=investigator.username, user=investigator,
+                              kind=ProtectedPerson.Kind.VICTIM)
+
+
+def test_it_publishes_no_canary_and_every_other_name(canaried: Canaried, protected_victim: ProtectedPerson,
+                                                     tmp_path: Path) -> None:
     out = tmp_path / "release"
     release(out)
     files = every_file(out)
+    protected = [*PROTECTED.values(), "Protectedov", "Qzyrbek", protected_victim.pseudonym,
+                 protected_victim.public_id]
+    assert [(name, value) for name, text in files.items() for value in protected if value.casefold() in
+            text.casefold()] == []
+    assert service.reveal(protected_victim, actor="test", reason="checking the canary is really stored")["name"] == \
+        PROTECTED["name"]
     assert set(files) >= {"index.html", "people.csv", "people.json", "diff.json", "manifest.json",
                           *(f"{code}/{page}" for code in LANGUAGES for page in ("index.html", "changes.html"))}
     leaks = [(name, canary) for name, text in files.items() for canary in CANARIES if canary.casefold() in

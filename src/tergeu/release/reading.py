@@ -18,6 +18,7 @@ from typing import Any
 from django.db import connection, transaction
 
 from tergeu.core.release import UNLISTED, Changes, Forbidden, compare, forbidden
+from tergeu.linkage.models import Person
 from tergeu.linkage.withholding import withheld_spellings
 from tergeu.registry.models import Record
 from tergeu.release.access import public_records
@@ -72,7 +73,8 @@ def read(previous: PreviousRelease | None) -> Snapshot:
         changes = compare(previous.people if previous else [], entries, COMPARED_FIELDS, fate_in(named))
         _unconnect_withheld(changes, named)
         removed = [removal.id for removal in changes.removed if removal.reason == UNLISTED]
-        births = Record.objects.filter(membership__person_id__in=[row.pk for row in rows]).values_list(
+        released = Person.objects.current().filter(memberships__record__in=public_records().values("pk"))
+        births = Record.objects.filter(membership__person__in=released.values("pk")).values_list(
             "facts__date_of_birth", flat=True)
         banned = forbidden(withheld_spellings(), [day for day in births if isinstance(day, str)])
         return Snapshot(entries, changes, banned, synthetic, named_then_withheld_now(removed))

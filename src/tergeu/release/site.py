@@ -26,8 +26,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from tergeu.core.release import MANIFEST, Changes, Forbidden, leaks, manifest
-from tergeu.core.release.circumstances import label
+from tergeu.core.release import MANIFEST, Changes, Forbidden, circumstance_label, leaks, manifest
 from tergeu.registry.export import spreadsheet_safe
 from tergeu.release.diffing import PEOPLE_JSON, PreviousRelease
 from tergeu.release.entries import PUBLIC_FIELDS
@@ -133,7 +132,7 @@ def _language_context(context: dict[str, Any], code: str) -> dict[str, Any]:
     """The page context in language ``code``: places and labels in it, entries looked up by id for the diff."""
     by_id = {entry["id"]: entry for entry in context["entries"]}
     rows = [{**entry, "place": entry[f"place_{code}"], "other_names": _other_names(entry),
-             "circumstances_label": label(entry["circumstances"], code)}
+             "circumstances_label": circumstance_label(entry["circumstances"], code)}
             for entry in context["entries"]]
     corrected = [(by_id[key], [str(FIELD_LABELS[name]) for name in fields])
                  for key, fields in context["changes"].corrected.items()]

@@ -7,7 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from tergeu.core.release import MERGED, UNLISTED, ManifestError, Removal, category, compare, forbidden, leaks, manifest, verify
+from tergeu.core.release import (
+    MERGED,
+    UNLISTED,
+    ManifestError,
+    Removal,
+    category,
+    compare,
+    forbidden,
+    leaks,
+    manifest,
+    verify,
+)
 
 pytestmark = pytest.mark.pure
 FIELDS = ("name", "age", "place")
@@ -68,16 +79,18 @@ def test_a_malformed_manifest_entry_is_named_not_a_traceback(tmp_path: Path) -> 
             verify(tmp_path, bad)
 
 
-@pytest.mark.parametrize(("written", "key"), [("огнестрельное ранение", "gunshot"), (" Огнестрельное  ранение. ", "gunshot"),
-                                              ("Gunshot wound", "gunshot"), ("қамауда", "custody"),
-                                              ("неизвестно", "unknown"), ("не установлены", "unknown")])
+@pytest.mark.parametrize(("written", "key"), [("огнестрельное ранение", "gunshot"),
+                                              (" Огнестрельное  ранение. ", "gunshot"), ("Gunshot wound", "gunshot"),
+                                              ("қамауда", "custody"), ("неизвестно", "unknown"),
+                                              ("не установлены", "unknown")])
 def test_circumstances_known_phrasings_become_a_category(written: str, key: str) -> None:
     assert category(written) == key
 
 
 @pytest.mark.parametrize("written", [
     "Канарейкина З.Б. застрелена у дома, ул. Абая 10, брат +7 701 555 00 11, ИИН 950101450123",
-    "огнестрельное ранение, брат +7 701 555 00 11", "огнестрельное ранение у дома 10", "Асанов", "", "ТОЛЬКО-В-БОЛЬНИЦЕ"])
+    "огнестрельное ранение, брат +7 701 555 00 11", "огнестрельное ранение у дома 10", "Асанов", "",
+    "ТОЛЬКО-В-БОЛЬНИЦЕ"])
 def test_circumstances_any_other_text_is_not_published(written: str) -> None:
     assert category(written) == ""
 

@@ -8,8 +8,9 @@
 
 from .changes import MERGED, REASONS, UNLISTED, Changes, Fate, Removal, compare
 from .circumstances import CATEGORIES, category
+from .circumstances import label as circumstance_label
 from .manifest import MANIFEST, ManifestError, manifest, verify
 from .scan import Forbidden, forbidden, leaks
 
 __all__ = ["CATEGORIES", "MANIFEST", "MERGED", "REASONS", "UNLISTED", "Changes", "Fate", "Forbidden", "ManifestError",
-           "Removal", "category", "compare", "forbidden", "leaks", "manifest", "verify"]
+           "Removal", "category", "circumstance_label", "compare", "forbidden", "leaks", "manifest", "verify"]

@@ -32,6 +32,7 @@ class Forbidden:
 
     name_keys: frozenset[str]
     dates: frozenset[str]
+    key_lengths: frozenset[int] = frozenset()  # how many words the name keys have (looked up by length)
 
 
 def _name_keys(spelling: str) -> set[str]:
@@ -54,7 +55,7 @@ def forbidden(withheld_spellings: Iterable[str], birth_dates: Iterable[str]) -> 
     """What to look for: every spelling of every withheld person, every (ISO) date of birth."""
     keys = set().union(*(_name_keys(spelling) for spelling in withheld_spellings))
     dates = set().union(*(_written_dates(day) for day in birth_dates))
-    return Forbidden(frozenset(keys), frozenset(dates))
+    return Forbidden(frozenset(keys), frozenset(dates), frozenset(key.count(" ") + 1 for key in keys))
 
 
 def leaks(file_name: str, text: str, banned: Forbidden) -> list[str]:
@@ -66,7 +67,13 @@ def leaks(file_name: str, text: str, banned: Forbidden) -> list[str]:
             problems.append(f"{where}: a 12-digit number, shaped like an IIN")
         if any(day in line for day in banned.dates):
             problems.append(f"{where}: the date of birth of a listed person")
-        keyed = f" {matching_key(_MARKUP.sub(' ', line))} "
-        if any(f" {key} " in keyed for key in banned.name_keys):
+        if _holds_name(matching_key(_MARKUP.sub(" ", line)).split(), banned):
             problems.append(f"{where}: a spelling of a withheld name")
     return problems
+
+
+def _holds_name(words: list[str], banned: Forbidden) -> bool:
+    """Whether consecutive ``words`` of a line form one of the banned name keys (looked up, not searched:
+    a release has hundreds of thousands of lines and may have hundreds of withheld spellings)."""
+    return any(" ".join(words[start:start + size]) in banned.name_keys
+               for size in banned.key_lengths for start in range(len(words) - size + 1))
