@@ -84,3 +84,19 @@ def canaried(write_csv, run_import) -> Canaried:
     publish(lists["morgue"])
     publish(lists["volunteers"])
     return Canaried(lists, withheld, reviewer)
+
+
+def add_list(write_csv, run_import, name: str, rows: list[list[str]]) -> ImportedList:
+    """Import ``rows`` (in ``HEADER``'s columns) as the list ``name`` and publish it."""
+    report = run_import(write_csv(f"{name}.csv", HEADER, rows), list_name=name, source_name=name.title())
+    assert report.ok, report.errors
+    imported = ImportedList.objects.get(pk=report.imported_list_id)
+    publish(imported)
+    return imported
+
+
+def relink(pairs: list[tuple[str, str]]) -> None:
+    """Store people as a linkage run would, the records named in each pair being one person."""
+    records = list(Record.objects.select_related("imported_list").order_by("pk"))
+    index = {record.display_name: number for number, record in enumerate(records)}
+    link_as_one(records, [(index[a], index[b]) for a, b in pairs])

@@ -10,13 +10,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from people_fixtures import link_as_one
-from release_fixtures import HEADER, WITHHELD_CYRILLIC, WITHHELD_LATIN, Canaried, person_of
+from release_fixtures import WITHHELD_CYRILLIC, WITHHELD_LATIN, Canaried, add_list, person_of, relink
 from tergeu.cli import cli
 from tergeu.linkage.withholding import withhold
-from tergeu.registry.models import ImportedList, Record
+from tergeu.registry.models import Record
 from tergeu.release import site
-from tergeu.release.publishing import publish, withdraw
+from tergeu.release.publishing import withdraw
 
 pytestmark = pytest.mark.django_db
 BASE_PAIRS = [("Нурланов Жанболат Серикович", "Нурланов Жанболат"), (WITHHELD_CYRILLIC, WITHHELD_LATIN)]
@@ -26,18 +25,6 @@ def row(number: str, name: str, age: str, day: str, place: str) -> list[str]:
     return [number, name, "", "", age, "М", day, place, "", "", ""]
 
 
-def add_list(write_csv, run_import, name: str, rows: list[list[str]]) -> ImportedList:
-    report = run_import(write_csv(f"{name}.csv", HEADER, rows), list_name=name, source_name=name.title())
-    assert report.ok, report.errors
-    imported = ImportedList.objects.get(pk=report.imported_list_id)
-    publish(imported)
-    return imported
-
-
-def relink(pairs: list[tuple[str, str]]) -> None:
-    records = list(Record.objects.select_related("imported_list").order_by("pk"))
-    index = {record.display_name: number for number, record in enumerate(records)}
-    link_as_one(records, [(index[a], index[b]) for a, b in pairs])
 
 
 def run(*args: str) -> tuple[int, str]:

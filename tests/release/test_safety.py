@@ -15,24 +15,17 @@ import pytest
 from click.testing import CliRunner
 from django.db import connection
 
-from people_fixtures import link_as_one
-from release_fixtures import HEADER, IIN, WITHHELD_CYRILLIC, WITHHELD_LATIN, Canaried, person_of
+from release_fixtures import IIN, WITHHELD_CYRILLIC, WITHHELD_LATIN, Canaried, add_list, person_of, relink
 from tergeu.cli import cli
 from tergeu.linkage.models import WithheldName
 from tergeu.linkage.withholding import withhold
 from tergeu.provenance.models import Source
-from tergeu.registry.models import ImportedList, Record
+from tergeu.registry.models import Record
 from tergeu.release import entries, reading
-from tergeu.release.publishing import publish
 
 pytestmark = pytest.mark.django_db
 BASE = [("Нурланов Жанболат Серикович", "Нурланов Жанболат"), (WITHHELD_CYRILLIC, WITHHELD_LATIN)]
 
-
-def relink(pairs: list[tuple[str, str]]) -> None:
-    records = list(Record.objects.select_related("imported_list").order_by("pk"))
-    index = {record.display_name: number for number, record in enumerate(records)}
-    link_as_one(records, [(index[a], index[b]) for a, b in pairs])
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -44,13 +37,6 @@ def run(*args: str) -> tuple[int, str]:
 def every_file(folder: Path) -> str:
     return "\n".join(path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*")) if path.is_file())
 
-
-def add_list(write_csv, run_import, name: str, rows: list[list[str]]) -> ImportedList:
-    report = run_import(write_csv(f"{name}.csv", HEADER, rows), list_name=name, source_name=name.title())
-    assert report.ok, report.errors
-    imported = ImportedList.objects.get(pk=report.imported_list_id)
-    publish(imported)
-    return imported
 
 
 def later_row(name: str) -> list[str]:
@@ -152,6 +138,14 @@ def test_the_release_reads_one_snapshot_while_another_connection_commits(canarie
         thread.join(timeout=30)
         assert before == WithheldName.objects.count() == 1
     assert problems == [] and WithheldName.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_release_outside_any_transaction_takes_its_own_snapshot(canaried: Canaried, tmp_path: Path) -> None:
+    """Not inside a test's transaction: the snapshot (read only, REPEATABLE READ on PostgreSQL) is the release's."""
+    assert not connection.in_atomic_block
+    code, output = run("public", "--to", str(tmp_path / "r"))
+    assert code == 0 and "Released 4 people (1 with the name withheld)" in output, output
 
 
 def test_published_records_not_linked_yet_stop_the_release(canaried: Canaried, write_csv, run_import,
