@@ -14,6 +14,7 @@ from tergeu.cli import cli
 
 pytestmark = pytest.mark.django_db
 TITLES = {"kk": "Қаза тапқандар: ашық тізім", "ru": "Погибшие: открытый список", "en": "The dead: public list"}
+GUNSHOT = {"kk": "Оқ жарақаты", "ru": "Огнестрельное ранение", "en": "Gunshot wound"}  # a category, in each language
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 
@@ -35,6 +36,7 @@ def test_the_release_opens_from_disk_with_no_network(browser, canaried, tmp_path
             table = tab.get_by_test_id("people")
             assert table.locator("tbody tr").count() == 4
             assert all(table.get_by_text(name).count() == 1 for name in PUBLISHED_NAMES)
+            assert table.get_by_text(GUNSHOT[code], exact=True).count() == 1
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             tab.screenshot(path=str(SCREENSHOTS / f"release_{code}_{width}.png"), full_page=True)
             tab.goto((folder / "index.html").as_uri())

@@ -10,13 +10,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from people_fixtures import link_as_one
-from release_fixtures import HEADER, WITHHELD_CYRILLIC, WITHHELD_LATIN, Canaried, person_of
+from release_fixtures import WITHHELD_CYRILLIC, WITHHELD_LATIN, Canaried, add_list, person_of, relink
 from tergeu.cli import cli
 from tergeu.linkage.withholding import withhold
-from tergeu.registry.models import ImportedList, Record
+from tergeu.registry.models import Record
 from tergeu.release import site
-from tergeu.release.publishing import publish, withdraw
+from tergeu.release.publishing import withdraw
 
 pytestmark = pytest.mark.django_db
 BASE_PAIRS = [("Нурланов Жанболат Серикович", "Нурланов Жанболат"), (WITHHELD_CYRILLIC, WITHHELD_LATIN)]
@@ -26,18 +25,6 @@ def row(number: str, name: str, age: str, day: str, place: str) -> list[str]:
     return [number, name, "", "", age, "М", day, place, "", "", ""]
 
 
-def add_list(write_csv, run_import, name: str, rows: list[list[str]]) -> ImportedList:
-    report = run_import(write_csv(f"{name}.csv", HEADER, rows), list_name=name, source_name=name.title())
-    assert report.ok, report.errors
-    imported = ImportedList.objects.get(pk=report.imported_list_id)
-    publish(imported)
-    return imported
-
-
-def relink(pairs: list[tuple[str, str]]) -> None:
-    records = list(Record.objects.select_related("imported_list").order_by("pk"))
-    index = {record.display_name: number for number, record in enumerate(records)}
-    link_as_one(records, [(index[a], index[b]) for a, b in pairs])
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -59,30 +46,35 @@ def test_it_says_what_was_added_corrected_and_removed_and_why(canaried: Canaried
     assert len(first) == 6
 
     add_list(write_csv, run_import, "later", [row("1", "Жаңабаев Асқар Болатұлы", "19", "06.01.2022", "Шымкент")])
-    withhold(person_of("Нурланов Жанболат Серикович"), "")  # corrected: the name fields
-    withdraw(radio)  # removed: withheld (no longer published)
-    Record.objects.filter(display_name="Жоғалов Ержан Әлиұлы").delete()  # removed: deleted
+    withhold(person_of("Нурланов Жанболат Серикович"), "")  # removed, and a withheld entry added, unconnected
+    withdraw(radio)  # removed: unlisted
+    Record.objects.filter(display_name="Жоғалов Ержан Әлиұлы").delete()  # removed: unlisted (the same reason)
     relink([*BASE_PAIRS, ("Серикбаев Ерлан Маратович", "Ахметова Айгерим Кайратовна")])  # removed: merged
     code, output = run("public", "--to", str(tmp_path / "two"), "--previous", str(tmp_path / "one"))
     assert code == 0, output
     diff = read(tmp_path / "two", "diff.json")
-    now = {entry["name"] or entry["id"]: entry["id"] for entry in read(tmp_path / "two", "people.json")["people"]}
-    assert diff["added"] == [now["Жаңабаев Асқар Болатұлы"]]
+    people = read(tmp_path / "two", "people.json")["people"]
+    now = {entry["name"] or entry["id"]: entry["id"] for entry in people}
     nurlanov = first["Нурланов Жанболат Серикович"]
+    withheld_now = [entry["id"] for entry in people if entry["name_withheld"]]
+    assert len(withheld_now) == 2 and nurlanov not in withheld_now
+    new_withheld = set(withheld_now) - set(first.values())  # Нурланов's entry, under a stand-in id
+    assert len(new_withheld) == 1 and sorted(diff["added"]) == sorted([now["Жаңабаев Асқар Болатұлы"], *new_withheld])
     merged_away, kept = sorted((first["Серикбаев Ерлан Маратович"], first["Ахметова Айгерим Кайратовна"]),
                                key=lambda key: key in now.values())
     corrected = {item["id"]: item["fields"] for item in diff["corrected"]}
-    assert corrected[nurlanov] == ["name", "name_ru", "name_withheld"]
-    assert {"lists", "sources"} <= set(corrected[kept])
-    assert sorted(diff["removed"], key=lambda item: item["reason"]) == [
-        {"id": first["Жоғалов Ержан Әлиұлы"], "reason": "deleted"},
+    assert nurlanov not in corrected and {"lists", "sources"} <= set(corrected[kept])
+    assert sorted(diff["removed"], key=lambda item: item["id"]) == sorted([
+        {"id": first["Жоғалов Ержан Әлиұлы"], "reason": "unlisted"},
         {"id": merged_away, "reason": "merged", "into": kept},
-        {"id": first["Радиев Марат Ерланович"], "reason": "withheld"}]
+        {"id": first["Радиев Марат Ерланович"], "reason": "unlisted"},
+        {"id": nurlanov, "reason": "unlisted"}], key=lambda item: item["id"])
+    assert "withheld now; this release removes them" in " ".join(output.split()) and nurlanov in output
     manifest_one = (tmp_path / "one" / "manifest.json").read_bytes()
     assert diff["previous"]["manifest_sha256"] == hashlib.sha256(manifest_one).hexdigest()
     assert "Нурланов Жанболат Серикович" not in (tmp_path / "two" / "diff.json").read_text(encoding="utf-8")
     page = (tmp_path / "two" / "en" / "changes.html").read_text(encoding="utf-8")
-    assert 'data-testid="added-count">1<' in page and 'data-testid="removed-count">3<' in page
+    assert 'data-testid="added-count">2<' in page and 'data-testid="removed-count">4<' in page
     merged_line = (f"<code>{merged_away}</code>: the same person as another entry (merged) → "
                    f'<a href="index.html#{kept}">')
     assert merged_line in page

@@ -10,14 +10,17 @@ person-by-person decision, made again after a split if it should apply to each p
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 from django.db import transaction
+from django.utils.crypto import salted_hmac
 
 from tergeu.accounts.access import can
 from tergeu.accounts.roles import WITHHOLD_NAMES
 from tergeu.history.tracking import acting_as, current_actor
-from tergeu.linkage.models import Person, WithheldName
+from tergeu.linkage.models import Membership, Person, WithheldName
+from tergeu.registry.models import Record
 
 MAX_NOTE = 2000
 
@@ -66,6 +69,39 @@ def withheld_people() -> frozenset[int]:
     return frozenset(WithheldName.objects.values_list("person_id", flat=True))
 
 
+def stand_in_ids(people: set[int] | frozenset[int]) -> dict[int, str]:
+    """The id the public release gives each withheld person of ``people`` (keys) instead of their public id.
+
+    The public id is kept by every relink, so a release listing a person's id with their name and a later
+    one listing the same id as withheld would tell anyone holding both which name is withheld. The stand-in
+    has the public id's form, is the same in every release while the flag stays (so the diff still follows
+    the entry), and cannot be computed without the installation's secret key: from the outside it is a new
+    entry, unconnected to any earlier one.
+    """
+    flags = WithheldName.objects.filter(person_id__in=people).values_list("person_id", "pk", "person__public_id")
+    return {person: _stand_in(public_id, flag) for person, flag, public_id in flags}
+
+
+def _stand_in(public_id: str, flag: int) -> str:
+    digest = salted_hmac("tergeu.release.withheld-entry", f"{public_id}:{flag}", algorithm="sha256").digest()
+    return base64.b32encode(digest[:16]).decode("ascii").rstrip("=").lower()
+
+
+def withheld_spellings() -> set[str]:
+    """Every spelling of every withheld person's name: their preferred names and the name of every record
+    they hold or held before a relink (all lists, published or not), for the release's last check."""
+    spellings: set[str] = set()
+    held: set[int] = set()
+    for display_name, names, former in Person.objects.filter(withheld_name__isnull=False).values_list(
+            "display_name", "names", "former_records"):
+        spellings.update([display_name, *(names or {}).values()])
+        held.update(former or [])
+    now = Membership.objects.filter(person__withheld_name__isnull=False).values("record_id")
+    records = Record.objects.filter(pk__in=now) | Record.objects.filter(pk__in=held)
+    spellings.update(records.values_list("display_name", flat=True))
+    return {spelling for spelling in spellings if spelling}
+
+
 def carry_over(before: dict[int, int], after: dict[int, int]) -> int:
     """After a relink (records → person before and after it), withhold every person now holding a record
     a withheld person held before; returns how many people became withheld this way.
@@ -86,4 +122,5 @@ def carry_over(before: dict[int, int], after: dict[int, int]) -> int:
     return len(heirs)
 
 
-__all__ = ["NotAllowed", "carry_over", "clear", "is_withheld", "withheld_people", "withhold"]
+__all__ = ["NotAllowed", "carry_over", "clear", "is_withheld", "stand_in_ids", "withheld_people", "withheld_spellings",
+           "withhold"]

@@ -29,17 +29,25 @@ def public(to: Path, previous: Path | None) -> None:
 
     One entry per person of the published lists (tergeu release list NAME --publish): names, age,
     sex, date and place of death, circumstances, how many lists and sources. A withheld name is left
-    out, the person still listed and counted. Never IINs, dates of birth, contacts, notes, reviewers.
+    out, the person still listed and counted. Never IINs, dates of birth, contacts, notes, reviewers:
+    every file is checked for them before the release is moved into place, and nothing is released if one
+    is found. Refused while records of published lists are not linked yet (run tergeu link first).
     """
     from tergeu.release.diffing import PreviousReleaseError, read_previous
-    from tergeu.release.site import ReleaseFolderError, build, manifest_digest
+    from tergeu.release.reading import NotLinkedError
+    from tergeu.release.site import ReleaseFolderError, ReleaseRefused, build, manifest_digest
 
     try:
         earlier = read_previous(previous) if previous is not None else None
         made = build(to, earlier)
-    except (PreviousReleaseError, ReleaseFolderError) as problem:
+    except (PreviousReleaseError, ReleaseFolderError, ReleaseRefused, NotLinkedError) as problem:
         fail(str(problem))
     changes = made.changes
+    if made.named_then_withheld:
+        console.print(f"[yellow]Warning: {len(made.named_then_withheld)} entr(ies) of the previous release were "
+                      "named and are withheld now; this release removes them without a link to the withheld "
+                      "entry, but their names stay in the earlier release: "
+                      f"{', '.join(made.named_then_withheld)}[/yellow]", highlight=False)
     console.print(f"Released {made.people} people ({made.withheld} with the name withheld) to {escape(str(to))}: "
                   f"{len(changes.added)} added, {len(changes.corrected)} corrected, {len(changes.removed)} removed")
     console.print(f"[dim]manifest SHA-256 {manifest_digest(to)}[/dim]")
@@ -49,13 +57,15 @@ def public(to: Path, previous: Path | None) -> None:
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def verify_(folder: Path) -> None:
     """Check every file of a release against its manifest.json (SHA-256 and size); exit 1 if any differs."""
-    from tergeu.core.release import MANIFEST, verify
+    from tergeu.core.release import MANIFEST, ManifestError, verify
 
     try:
         listed = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
+        problems = verify(folder, listed)
+    except ManifestError as error:
+        fail(f"{folder}/{error}")
     except (OSError, ValueError, KeyError, TypeError) as error:
         fail(f"{folder / MANIFEST}: not a readable release manifest ({error})")
-    problems = verify(folder, listed)
     for problem in problems:
         console.print(escape(problem), highlight=False)
     if problems:

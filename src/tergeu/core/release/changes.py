@@ -2,8 +2,11 @@
 
 People are matched by their public id, which a relink keeps for a continuing person. An id of the
 previous release that the new one lacks is removed with a reason the caller looks up (``fate``): merged
-into another published person (named), withheld (the person exists but is no longer published), or
-deleted. Corrections name the fields that changed, never their old values: an old value may be what
+into another person this release names (``into``), or, for every other case, one neutral reason,
+"unlisted". Why the person left the list (their list withdrawn, their records deleted, merged into an
+entry whose name is withheld) is not said: each of those reasons would tell a reader something the
+release does not publish (that a private list still names the person, or which name a withheld entry
+has). Corrections name the fields that changed, never their old values: an old value may be what
 was taken back (a name the family asked to withhold).
 """
 
@@ -13,8 +16,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-MERGED, WITHHELD, DELETED = "merged", "withheld", "deleted"
-REASONS = (MERGED, WITHHELD, DELETED)
+MERGED, UNLISTED = "merged", "unlisted"
+REASONS = (MERGED, UNLISTED)
 
 
 @dataclass(frozen=True)
