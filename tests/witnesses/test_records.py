@@ -20,6 +20,7 @@ def test_statements_are_sealed_and_survive_forgetting_the_identity(witness) -> N
     statement = records.add_statement(witness, "I saw the synthetic convoy at noon.", by="test")
     assert b"convoy" not in bytes(Statement.objects.get(pk=statement.pk).text)
     service.forget(witness, by="test")
+    witness.refresh_from_db()  # forget rotated the master key: the record key is wrapped anew
     assert [text for _s, text in records.statement_texts(witness)] == ["I saw the synthetic convoy at noon."]
 
 

@@ -219,8 +219,7 @@ def forget(reference: str, yes: bool) -> None:
     if not yes:
         fail("forgetting cannot be undone: add --yes")
     person = _person(reference)
-    _guarded(lambda: service.forget(person, by=_actor()))
-    rotated = _guarded(service.rotate_master_key)
+    rotated = _guarded(lambda: service.forget(person, by=_actor()))
     console.print(f"Forgot the identity of {escape(person.pseudonym)}; master key rotated ({rotated} people "
                   "re-wrapped). Destroy backups of the old key (tergeu keys backup) to finish.")
 
