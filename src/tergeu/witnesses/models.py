@@ -136,9 +136,12 @@ class PressureEvent(models.Model):
         return f"{self.kind} on {self.occurred_on} ({self.person})"
 
 
-@track(scope=_person_of)
+@track(scope=_person_of, redact=["reason"])
 class RevealRequest(models.Model):
-    """Four eyes: a reveal asked for with a reason, waiting for a second handler's approval."""
+    """Four eyes: a reveal asked for with a reason, waiting for a second handler's approval.
+
+    The reason often names the person ("calling him at his sister's"): it never enters the
+    hash-chained history, which cannot be scrubbed and outlives ``forget``."""
 
     public_id = public_id_field()
     person = models.ForeignKey(ProtectedPerson, on_delete=models.PROTECT, related_name="reveal_requests")
