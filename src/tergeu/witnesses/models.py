@@ -174,11 +174,13 @@ class RevealLog(models.Model):
 
 
 class Notification(models.Model):
-    """An alert to one handler: names the pseudonym and what happened, never the identity or a text."""
+    """An alert to one handler: names the pseudonym and what happened (pressure, or a reveal by another
+    handler), never the identity or a text."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     person = models.ForeignKey(ProtectedPerson, on_delete=models.CASCADE, related_name="notifications")
     event = models.ForeignKey(PressureEvent, on_delete=models.CASCADE, null=True, related_name="+")
+    reveal = models.ForeignKey(RevealLog, on_delete=models.CASCADE, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
 

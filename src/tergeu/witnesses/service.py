@@ -45,6 +45,8 @@ from tergeu.witnesses.protection import (
 PREFIXES = {ProtectedPerson.Kind.WITNESS: "W", ProtectedPerson.Kind.VICTIM: "V", ProtectedPerson.Kind.COMPLAINANT: "C"}
 MIN_REASON = 10
 FOUR_EYES_VALID = datetime.timedelta(hours=24)
+REVEAL_WINDOW = datetime.timedelta(hours=1)
+REVEAL_LOCK = 0x7465726765750016  # counting a user's recent reveals, then logging one more
 IDENTITY_TABLE = Identity._meta.db_table
 MASTER_KEY_LOCK = 0x7465726765750015  # adding a person and rotating the master key never overlap
 
@@ -55,6 +57,10 @@ class ProtectionRefused(ValueError):
 
 class ForgetIncomplete(ProtectionRefused):
     """The identity is gone from the database, but the old master key could still open an old backup."""
+
+
+class RevealLimitReached(ProtectionRefused):
+    """The user revealed ``TERGEU_REVEAL_LIMIT`` identities within the last hour (HTTP 429)."""
 
 
 class ApprovalNeeded(ProtectionRefused):
@@ -154,10 +160,23 @@ def _check_four_eyes(person: ProtectedPerson, user: Any) -> RevealRequest | None
     return approved
 
 
+def _check_reveal_limit(user: Any) -> None:
+    """Refuse a reveal past ``TERGEU_REVEAL_LIMIT`` per user per hour: a stolen session or token must not
+    walk through every person it was granted, one request each."""
+    if user is None:  # the command line: the operator at the machine, logged like everyone else
+        return
+    locks.hold(REVEAL_LOCK)
+    recent = RevealLog.objects.filter(user=user, at__gte=timezone.now() - REVEAL_WINDOW).count()
+    if recent >= settings.TERGEU_REVEAL_LIMIT:
+        raise RevealLimitReached(_("you revealed %(n)d identities within the last hour, the most allowed; "
+                                   "wait, or ask an administrator") % {"n": recent})
+
+
 @transaction.atomic
 def reveal(person: ProtectedPerson, *, actor: str, reason: str, user: Any = None) -> dict[str, Any]:
     """The identity of one person, read for ``reason`` and logged (who, when, why) before it is returned."""
     reason = check_reason(reason)
+    _check_reveal_limit(user)
     request = _check_four_eyes(person, user)
     keys = person_keys(person)
     identity = Identity.objects.filter(person=person).first()
@@ -170,7 +189,10 @@ def reveal(person: ProtectedPerson, *, actor: str, reason: str, user: Any = None
         request.used_at = timezone.now()
         request.save(update_fields=["used_at"])
         approver = request.approved_by.get_username()
-    RevealLog.objects.create(person=person, user=user, actor=actor, reason=reason[:500], approved_by=approver)
+    log = RevealLog.objects.create(person=person, user=user, actor=actor, reason=reason[:500], approved_by=approver)
+    from tergeu.witnesses.records import alert_reveal
+
+    transaction.on_commit(lambda: alert_reveal(log))
     return {field: value for field, value in values.items() if value is not None}
 
 

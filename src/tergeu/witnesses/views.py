@@ -57,7 +57,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         last_event=Max("pressure_events__occurred_on"),
         retractions=Count("pressure_events", filter=Q(pressure_events__kind=PressureKind.RETRACTION)),
     ).order_by("-recent", "-last_event", "pseudonym")
-    alerts = visible_notifications(request.user).select_related("person", "event")[:30]
+    alerts = visible_notifications(request.user).select_related("person", "event", "reveal")[:30]
     return render(request, "witnesses/dashboard.html", {"people": people, "alerts": alerts})
 
 
@@ -134,6 +134,9 @@ def reveal(request: HttpRequest, person_id: str) -> HttpResponse:
         service.request_reveal(person, request.user, reason)  # the reason was checked before the approval
         messages.info(request, _("Your request to reveal this identity waits for another handler's approval."))
         return redirect(person)
+    except service.RevealLimitReached as refused:
+        messages.error(request, str(refused))
+        return render(request, "witnesses/reveal_limit.html", {"person": person}, status=429)
     except service.ProtectionRefused as refused:
         messages.error(request, str(refused))
         return redirect(person)
