@@ -20,6 +20,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_POST
 
 from tergeu.accounts.access import requires
@@ -63,6 +64,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @requires(HANDLE_WITNESSES)
 @protected
+@sensitive_post_parameters()
+@sensitive_variables()
 def add(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "witnesses/add.html", {"fields": IDENTITY_FIELDS})
@@ -124,6 +127,8 @@ def add_pressure(request: HttpRequest, person_id: str) -> HttpResponse:
 @require_POST
 @requires(HANDLE_WITNESSES)
 @protected
+@sensitive_post_parameters()
+@sensitive_variables()
 def reveal(request: HttpRequest, person_id: str) -> HttpResponse:
     """The identity, in this answer only; with four eyes on and no approval, a request for one instead."""
     person = get_by_public_id(visible_people(request.user), person_id)

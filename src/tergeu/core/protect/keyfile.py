@@ -32,7 +32,7 @@ from .envelope import KEY_BYTES, NONCE_BYTES, MasterKey, ProtectionError
 
 HEADER = "tergeu-master-key v1"
 BACKUP_FORMAT = "tergeu-key-backup"
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1  # 128 MiB: the backup opens every identity, offline for years
 MIN_PASSPHRASE = 12
 
 
