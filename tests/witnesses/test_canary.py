@@ -118,7 +118,8 @@ def _attach(tergeu: Installation, pseudonym: str, tmp_path: Path) -> None:
     made = json.loads(tergeu.ok("witnesses", "attach", pseudonym, str(scan)))["attachment"]
     scan.unlink()
     back = tmp_path / "scan-read.txt"
-    tergeu.ok("witnesses", "attachment", pseudonym, made, "--reason", "-", "--output", str(back), stdin="checking the canary scan")
+    tergeu.ok("witnesses", "attachment", pseudonym, made, "--reason", "-", "--output", str(back),
+              stdin="checking the canary scan")
     assert CANARY["name"] in back.read_text(encoding="utf-8")
     back.unlink()
 

@@ -3,9 +3,9 @@
 Identities come as JSON on standard input, never as arguments, so they appear in no process list and
 no shell history; so may statements (``--text -`` or ``--file``), pressure texts (``--stdin``), reasons
 (``--reason -``) and attachments (``attach REF -``). Their argv forms still work for a quick test but
-print a warning: anything in argv is readable by every local user (``ps``) and stays in shell history. The commands act as the operator who
-holds the key file (the OS account is named in the history and the reveal log); ``show`` still needs a
-reason, and is logged like a reveal on a page.
+print a warning: anything in argv is readable by every local user (``ps``) and stays in shell history.
+The commands act as the operator who holds the key file (the OS account is named in the history and
+the reveal log); ``show`` still needs a reason, and is logged like a reveal on a page.
 """
 
 from __future__ import annotations
