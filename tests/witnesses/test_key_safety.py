@@ -108,3 +108,42 @@ def test_forget_whose_key_file_cannot_be_replaced_says_it_is_incomplete(witness,
     monkeypatch.setattr(service, "finish_rotation", no_rename)
     with pytest.raises(service.ForgetIncomplete, match="tergeu keys rotate"):
         service.forget(witness, by="test")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_add_running_alongside_a_rotation_waits_for_it_and_is_not_lost(callers, master_key) -> None:
+    """Two real connections: the rotation has re-wrapped everyone and not committed yet when another
+    process adds a person. Without the shared lock the add commits under the old key and is lost."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serialises writers already; the race needs PostgreSQL's concurrent writers")
+    service.add_person({"name": "Synthetic Before"}, by="t")
+    rewrapped, added, made = threading.Event(), threading.Event(), {}
+    real_rewrap = service._rewrap_everyone
+
+    def rewrap_then_wait(new):
+        count = real_rewrap(new)
+        rewrapped.set()
+        added.wait(timeout=2)  # with the lock the add cannot finish meanwhile: the wait ends by timeout
+        return count
+
+    def add_meanwhile():
+        rewrapped.wait(timeout=10)
+        try:
+            made["person"] = service.add_person({"name": "Synthetic Meanwhile"}, by="other")
+        finally:
+            added.set()
+            connections.close_all()
+
+    adder = threading.Thread(target=add_meanwhile)
+    adder.start()
+    try:
+        service._rewrap_everyone = rewrap_then_wait
+        service.rotate_master_key()
+    finally:
+        service._rewrap_everyone = real_rewrap
+        adder.join(timeout=30)
+    assert _names([made["person"]]) == ["Synthetic Meanwhile"]
