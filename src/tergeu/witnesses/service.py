@@ -20,6 +20,7 @@ from tergeu.accounts import grants
 from tergeu.accounts.models import Grant
 from tergeu.core.protect import MasterKey, ProtectionError, blind_tokens, finish_rotation, start_rotation
 from tergeu.toolkit import locks
+from tergeu.witnesses.alerts import alert_reveal
 from tergeu.witnesses.models import (
     IDENTITY_FIELDS,
     Attachment,
@@ -190,8 +191,6 @@ def reveal(person: ProtectedPerson, *, actor: str, reason: str, user: Any = None
         request.save(update_fields=["used_at"])
         approver = request.approved_by.get_username()
     log = RevealLog.objects.create(person=person, user=user, actor=actor, reason=reason[:500], approved_by=approver)
-    from tergeu.witnesses.records import alert_reveal
-
     transaction.on_commit(lambda: alert_reveal(log))
     return {field: value for field, value in values.items() if value is not None}
 
