@@ -179,3 +179,15 @@ def test_texts_about_a_person_come_on_stdin_and_argv_forms_are_warned(master_key
     assert code == 0 and "--text given as an argument is readable by every local user" in err
     code, out, err = _run_split("witnesses", "statement", person.pseudonym, "--text", "A synthetic argv account.")
     assert code == 0 and "warning: --text" in err
+
+
+def test_keys_backup_refuses_during_an_unfinished_rotation(master_key) -> None:
+    """Review 15, finding 13c: rows may already be wrapped under master.key.next."""
+    from tergeu.core.protect import start_rotation
+
+    start_rotation(master_key)
+    code, out = run("keys", "backup", stdin=PASSPHRASE + "\n" + PASSPHRASE + "\n")
+    assert code == 1 and "rotation is unfinished" in " ".join(out.split()) and "sealed_key" not in out
+    assert run("keys", "rotate")[0] == 0
+    code, out = run("keys", "backup", stdin=PASSPHRASE + "\n" + PASSPHRASE + "\n")
+    assert code == 0 and "sealed_key" in out

@@ -84,3 +84,17 @@ def test_four_eyes_needs_another_handler_to_approve(witness, callers, settings) 
     assert witness.reveals.get().approved_by == second.username
     with pytest.raises(service.ProtectionRefused, match="second handler"):  # one approval, one reveal
         service.reveal(witness, actor=asker.username, reason="checking again", user=asker)
+
+
+def test_four_eyes_logs_the_approved_reason_and_rechecks_the_approver(witness, callers, settings) -> None:
+    """Review 15, finding 12: the approval is for a reason, by someone who still handles the person."""
+    settings.TERGEU_REVEAL_FOUR_EYES = True
+    asker, second = callers[roles.INVESTIGATOR].user, callers[roles.ADMIN].user
+    grants.grant(second, witness, by="test")
+    service.approve_reveal(service.request_reveal(witness, asker, "checking the court file"), second)
+    service.reveal(witness, actor=asker.username, reason="something else entirely", user=asker)
+    assert witness.reveals.get().reason == "checking the court file"
+    service.approve_reveal(service.request_reveal(witness, asker, "checking the address again"), second)
+    grants.revoke(second, witness)
+    with pytest.raises(service.ApprovalNeeded, match="no longer handles"):
+        service.reveal(witness, actor=asker.username, reason="checking the address again", user=asker)

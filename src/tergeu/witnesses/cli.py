@@ -318,8 +318,11 @@ def backup(output: Path | None) -> None:
     """Write the master key sealed under a passphrase (scrypt, AES-256-GCM); keep it offline."""
     from django.conf import settings
 
-    from tergeu.core.protect import backup_document, load_key_file
+    from tergeu.core.protect import backup_document, load_key_file, pending_path
 
+    if pending_path(settings.TERGEU_KEY_FILE).exists():  # rows may already be wrapped under the next key
+        fail(f"{pending_path(settings.TERGEU_KEY_FILE)}: a rotation is unfinished; run `tergeu keys rotate` first, "
+             "then back up the key it leaves")
     master = _guarded(lambda: load_key_file(settings.TERGEU_KEY_FILE))
     document = _guarded(lambda: backup_document(master, _passphrase(confirm=True)))
     write_to(output, lambda stream: stream.write(document), fail)

@@ -158,6 +158,10 @@ def _check_four_eyes(person: ProtectedPerson, user: Any) -> RevealRequest | None
                         used_at=None).exclude(approved_by=None).first())
     if approved is None:
         raise ApprovalNeeded(_("revealing needs a second handler's approval: ask for it first"))
+    from tergeu.witnesses.access import visible_people
+
+    if not visible_people(approved.approved_by).filter(pk=person.pk).exists():
+        raise ApprovalNeeded(_("the handler who approved no longer handles this person: ask for a new approval"))
     return approved
 
 
@@ -190,6 +194,7 @@ def reveal(person: ProtectedPerson, *, actor: str, reason: str, user: Any = None
         request.used_at = timezone.now()
         request.save(update_fields=["used_at"])
         approver = request.approved_by.get_username()
+        reason = request.reason  # the reason the approver saw is the one logged, not one typed afterwards
     log = RevealLog.objects.create(person=person, user=user, actor=actor, reason=reason[:500], approved_by=approver)
     transaction.on_commit(lambda: alert_reveal(log))
     return {field: value for field, value in values.items() if value is not None}
