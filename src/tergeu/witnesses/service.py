@@ -238,7 +238,7 @@ def forget(person: ProtectedPerson, *, by: str) -> int:
             new = start_rotation(path)
             _destroy_identity(person)
             count = _rewrap_everyone(new)
-    except ProtectionError as problem:
+    except (ProtectionError, OSError) as problem:  # a damaged row, a key folder that cannot be written
         raise ProtectionRefused(_("nothing was forgotten: the master key could not be rotated (%(problem)s)")
                                 % {"problem": problem}) from problem
     delete_files(person.public_id)
