@@ -36,6 +36,8 @@ TERGEU_BACKGROUND_REPORTS = envbool("TERGEU_BACKGROUND_REPORTS", True)
 # second handler's approval (four eyes).
 TERGEU_KEY_FILE = key_file(TERGEU_HOME)
 TERGEU_REVEAL_FOUR_EYES = envbool("TERGEU_REVEAL_FOUR_EYES", False)
+# Reveals of protected identities one user may make per hour (then 429; every reveal alerts the co-handlers).
+TERGEU_REVEAL_LIMIT = envint("TERGEU_REVEAL_LIMIT", 5)
 # Mail (handlers' alerts of pressure on a witness): sent only when TERGEU_EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("TERGEU_EMAIL_HOST", "")
 EMAIL_PORT = envint("TERGEU_EMAIL_PORT", 25)

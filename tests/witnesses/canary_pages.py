@@ -18,10 +18,12 @@ import django  # noqa: E402
 django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
-from django.test import Client  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
 
 from tergeu.accounts.models import ApiToken  # noqa: E402
 from tergeu.witnesses.models import Identity, ProtectedPerson  # noqa: E402
+
+FOUR_EYES_REASON = "four-eyes canary motive"  # a needle of test_canary.py
 
 
 def main(pseudonym: str, canary_name: str) -> None:
@@ -58,6 +60,9 @@ def main(pseudonym: str, canary_name: str) -> None:
                                                  content_type="application/json", **api)
     Identity.objects.filter(pk=identity.pk).update(name=bytes(identity.name))
     answers["reveal"] = client.post(f"/witnesses/{pid}/reveal/", {"reason": "checking the canary's file"})
+    with override_settings(TERGEU_REVEAL_FOUR_EYES=True):  # a request for approval, with its reason
+        answers["four eyes request"] = client.post(f"/witnesses/{pid}/reveal/", {"reason": FOUR_EYES_REASON})
+        answers["history page after four eyes"] = client.get("/history/")
     served = {name: [r.status_code, r.content.decode("utf-8", "replace")] for name, r in answers.items()}
     # The search page echoes the words searched for (the box, the sort links): what must hold no witness is
     # its table of results.

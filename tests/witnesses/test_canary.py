@@ -27,16 +27,23 @@ SRC = HERE.parents[1] / "src"
 CANARY = {"name": "Qzyrbek Canaryev", "contact": "+7 701 555 0199; qzyrbek.canary@example.invalid",
           "date_of_birth": "1990-02-28", "address": "Synthetic street 1, Testville",
           "relatives": "Канареева Синтетика (synthetic sister)", "notes": "synthetic canary witness"}
-NEEDLES = ["Qzyrbek", "Canaryev", "555 0199", "5550199", "qzyrbek.canary", "Канареева", "Synthetic street"]
+IDENTITY = ["Qzyrbek", "Canaryev", "555 0199", "5550199", "qzyrbek.canary", "Канареева", "Synthetic street",
+            "1990-02-28", "canary-scan.txt"]
+# Statement and pressure texts: shown to handlers on the person's page and API answer (their work), nowhere else.
+TEXTS = ["synthetic convoy", "synthetic officials", "synthetic neighbour", "withdrew under"]
+# Reveal reasons: also in the reveal log (a plain column of the database, documented), never in history or logs.
+REASONS = ["checking the canary", "four-eyes canary motive"]
+NEEDLES = IDENTITY + TEXTS + REASONS
+PERSON_FILE = ("person page", "api person")  # where handlers see texts and the reveal log, by design
 POSTGRES = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
 
 
-def _hits(blob: bytes | str, where: str) -> list[str]:
+def _hits(blob: bytes | str, where: str, needles: list[str] = NEEDLES) -> list[str]:  # noqa: B006 (never mutated)
     """Which needles occur in ``blob`` (UTF-8, UTF-16 and any case): one line per hit, naming ``where``."""
     text = blob if isinstance(blob, str) else blob.decode("utf-8", "replace")
     raw = blob if isinstance(blob, bytes) else blob.encode("utf-8")
     found = []
-    for needle in NEEDLES:
+    for needle in needles:
         if needle.lower() in text.lower() or needle.encode("utf-16-le") in raw:
             found.append(f"{where}: {needle}")
     return found
@@ -93,24 +100,26 @@ def _fill(tergeu: Installation) -> tuple[str, str]:
     tergeu.ok("--make-handler", script=HERE / "canary_pages.py")
     added = json.loads(tergeu.ok("witnesses", "add", "--handler", "handler", stdin=json.dumps(CANARY)))
     pseudonym = added["pseudonym"]
-    statement = json.loads(tergeu.ok("witnesses", "statement", pseudonym, "--text",
-                                     "The synthetic convoy passed the square at noon."))["statement"]
-    tergeu.ok("witnesses", "statement", pseudonym, "--text", "A second synthetic statement.")
-    tergeu.ok("witnesses", "pressure", pseudonym, "--date", "2022-02-01", "--kind", "visit-by-officials",
-              "--text", "two synthetic officials came to the flat", "--reported-by", "a synthetic neighbour")
+    statement = json.loads(tergeu.ok("witnesses", "statement", pseudonym, "--text", "-",
+                                     stdin="The synthetic convoy passed the square at noon."))["statement"]
+    tergeu.ok("witnesses", "statement", pseudonym, "--text", "-", stdin="A second synthetic statement.")
+    tergeu.ok("witnesses", "pressure", pseudonym, "--date", "2022-02-01", "--kind", "visit-by-officials", "--stdin",
+              stdin=json.dumps({"text": "two synthetic officials came to the flat",
+                                "reported_by": "a synthetic neighbour"}))
     tergeu.ok("witnesses", "pressure", pseudonym, "--date", "2022-02-10", "--kind", "retraction", "--not-voluntary",
-              "--withdraws", statement, "--text", "withdrew under synthetic pressure")
+              "--withdraws", statement, "--stdin", stdin=json.dumps({"text": "withdrew under synthetic pressure"}))
     return pseudonym, statement
 
 
 def _attach(tergeu: Installation, pseudonym: str, tmp_path: Path) -> None:
     """A scan holding the canary is encrypted in; read back (outside the data directory), it is whole."""
-    scan = tmp_path / "scan.txt"
+    scan = tmp_path / "canary-scan.txt"
     scan.write_text(f"SYNTHETIC ID CARD: {CANARY['name']}, {CANARY['contact']}", encoding="utf-8")
     made = json.loads(tergeu.ok("witnesses", "attach", pseudonym, str(scan)))["attachment"]
     scan.unlink()
     back = tmp_path / "scan-read.txt"
-    tergeu.ok("witnesses", "attachment", pseudonym, made, "--reason", "checking the scan", "--output", str(back))
+    tergeu.ok("witnesses", "attachment", pseudonym, made, "--reason", "-", "--output", str(back),
+              stdin="checking the canary scan")
     assert CANARY["name"] in back.read_text(encoding="utf-8")
     back.unlink()
 
@@ -120,7 +129,8 @@ def test_the_canary_is_nowhere_in_plaintext_and_decrypts_only_with_the_key(tmp_p
     tergeu = Installation(home, database_url)
     pseudonym, _statement = _fill(tergeu)
     _attach(tergeu, pseudonym, tmp_path)
-    shown = tergeu.run("witnesses", "show", pseudonym, "--reason", "checking the canary", "--json", log=False)
+    shown = tergeu.run("witnesses", "show", pseudonym, "--reason", "-", "--json", stdin="checking the canary",
+                       log=False)
     assert shown.returncode == 0 and json.loads(shown.stdout)["contact"] == CANARY["contact"]
 
     driven = tergeu.ok(pseudonym, script=HERE / "canary_pages.py", stdin=CANARY["name"], log=False)
@@ -136,20 +146,24 @@ def test_the_canary_is_nowhere_in_plaintext_and_decrypts_only_with_the_key(tmp_p
     history = tergeu.ok("history", "--limit", "1000")
     assert pseudonym in history or "protectedperson" in history  # the history did record the work
 
+    in_database = IDENTITY + TEXTS  # reasons are a plain column of the reveal log (docs/security.md)
     hits = [hit for path in sorted(home.rglob("*")) if path.is_file()
-            for hit in _hits(path.read_bytes(), str(path.relative_to(home)))]
+            for hit in _hits(path.read_bytes(), str(path.relative_to(home)),
+                             in_database if path.name.startswith("tergeu.sqlite3") else NEEDLES)]
     assert {p.parent.parent.name for p in home.rglob("*") if p.is_file()} >= {"protected"}  # the scan is there
     assert {p.name for p in home.rglob("*") if p.is_file()} >= ({"master.key"} if POSTGRES else
                                                                 {"master.key", "tergeu.sqlite3"})
     hits += [hit for path in exports.iterdir() for hit in _hits(path.read_bytes(), f"export {path.name}")]
     hits += _hits(history, "tergeu history")
-    hits += [hit for name, (_status, body) in pages.items() for hit in _hits(body, f"served: {name}")]
+    assert pages["four eyes request"][0] == 302  # four eyes were on: a request for approval was stored
+    hits += [hit for name, (_status, body) in pages.items()
+             for hit in _hits(body, f"served: {name}", IDENTITY if name in PERSON_FILE else NEEDLES)]
     hits += [hit for name, output in tergeu.printed for hit in _hits(output, f"printed by {name}")]
     if database_url:
         dump = subprocess.run([shutil.which("pg_dump") or "pg_dump", "--no-owner", database_url],  # nosec B603
                               capture_output=True, check=True, timeout=300).stdout
         assert b"witnesses_identity" in dump
-        hits += _hits(dump, "pg_dump")
+        hits += _hits(dump, "pg_dump", in_database)
     assert hits == []
 
     hidden = tmp_path / "key-elsewhere"

@@ -40,7 +40,7 @@ def test_add_statement_pressure_show_and_forget(master_key) -> None:
     assert code == 0, out
     statement.refresh_from_db()
     assert statement.retracted
-    code, out = run("witnesses", "show", person.pseudonym, "--reason", "checking the court file", "--json")
+    code, out = run("witnesses", "show", person.pseudonym, "--reason", "-", "--json", stdin="checking the court file")
     assert code == 0 and json.loads(out)["contact"] == CANARY["contact"]
     assert RevealLog.objects.get(person=person).reason == "checking the court file"
     assert run("witnesses", "forget", person.pseudonym)[0] == 1
@@ -122,3 +122,72 @@ def test_the_server_refuses_to_start_with_a_key_file_others_may_read(master_key)
     master_key.chmod(0o640)
     with pytest.raises(SystemCheckError, match="witnesses.E001.*readable by others"):
         call_command("check")
+
+
+def test_serve_refuses_to_start_with_a_key_file_others_may_read(master_key, monkeypatch) -> None:
+    """Review 15, finding 9: the check must run under `tergeu serve`, not only under `check`."""
+    import tergeu.web.server
+
+    started = []
+    monkeypatch.setattr(tergeu.web.server, "run", lambda *args: started.append(args))
+    master_key.chmod(0o644)
+    code, out = run("serve", "--port", "8917")
+    assert code == 1 and "witnesses.E001" in out and "readable by others" in out and started == []
+    master_key.chmod(0o600)
+    assert run("serve", "--port", "8917")[0] == 0 and len(started) == 1
+
+
+def test_init_warns_when_the_key_file_is_inside_the_data_directory(settings, tmp_path) -> None:
+    settings.TERGEU_KEY_FILE = settings.TERGEU_HOME / "keys" / "init-test.key"
+    code, out = run("init")
+    assert code == 0 and "a copy or backup of that whole folder carries the key" in " ".join(out.split())
+    settings.TERGEU_KEY_FILE = tmp_path / "elsewhere" / "master.key"
+    code, out = run("init")
+    assert code == 0 and "whole folder" not in out
+
+
+def _run_split(*args: str, stdin: str | bytes = "") -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_texts_about_a_person_come_on_stdin_and_argv_forms_are_warned(master_key) -> None:
+    """Review 15, finding 7: argv is readable by every local user (ps) and stays in shell history."""
+    from tergeu.witnesses import records
+    from tergeu.witnesses.models import Attachment
+
+    person = ProtectedPerson.objects.get(public_id=_add(CANARY)["id"])
+    code, out, err = _run_split("witnesses", "statement", person.pseudonym, "--text", "-",
+                                stdin="A synthetic account from stdin.")
+    assert code == 0 and "warning" not in err, out + err
+    code, out, err = _run_split("witnesses", "pressure", person.pseudonym, "--date", "2022-03-01", "--kind",
+                                "threat", "--stdin", stdin=json.dumps({"text": "synthetic threat",
+                                                                       "reported_by": "a synthetic neighbour"}))
+    assert code == 0 and "warning" not in err, out + err
+    assert records.pressure_log(person)[0][1]["reported_by"] == "a synthetic neighbour"
+    code, out, err = _run_split("witnesses", "pressure", person.pseudonym, "--date", "2022-03-01", "--kind",
+                                "threat", "--stdin", stdin=json.dumps({"txt": "typo"}))
+    assert code == 1 and "unknown fields txt" in out + err
+    code, out, err = _run_split("witnesses", "show", person.pseudonym, "--reason", "-", "--json",
+                                stdin="checking the court file\n")
+    assert code == 0 and "warning" not in err and json.loads(out)["name"] == CANARY["name"]
+    assert RevealLog.objects.get(person=person).reason == "checking the court file"
+    code, out, err = _run_split("witnesses", "attach", person.pseudonym, "-", stdin=b"synthetic scan bytes")
+    assert code == 0 and "warning" not in err and Attachment.objects.get(person=person).size == 20
+    code, out, err = _run_split("witnesses", "pressure", person.pseudonym, "--date", "2022-03-02", "--kind",
+                                "threat", "--text", "synthetic call")
+    assert code == 0 and "--text given as an argument is readable by every local user" in err
+    code, out, err = _run_split("witnesses", "statement", person.pseudonym, "--text", "A synthetic argv account.")
+    assert code == 0 and "warning: --text" in err
+
+
+def test_keys_backup_refuses_during_an_unfinished_rotation(master_key) -> None:
+    """Review 15, finding 13c: rows may already be wrapped under master.key.next."""
+    from tergeu.core.protect import start_rotation
+
+    start_rotation(master_key)
+    code, out = run("keys", "backup", stdin=PASSPHRASE + "\n" + PASSPHRASE + "\n")
+    assert code == 1 and "rotation is unfinished" in " ".join(out.split()) and "sealed_key" not in out
+    assert run("keys", "rotate")[0] == 0
+    code, out = run("keys", "backup", stdin=PASSPHRASE + "\n" + PASSPHRASE + "\n")
+    assert code == 0 and "sealed_key" in out

@@ -30,3 +30,20 @@ def test_handlers_see_the_entries_others_do_not_and_none_holds_the_identity(witn
     assert "Canaryev" not in page.content.decode() and "synthetic statement" not in page.content.decode()
     client.force_login(other)
     assert witness.public_id not in client.get("/history/").content.decode()
+
+
+def test_a_reveal_request_reason_never_enters_the_history(witness, callers, settings) -> None:
+    """Reasons often name the person; the hash-chained history can never be scrubbed."""
+    import json
+
+    from tergeu.history.models import ChangeEntry
+    from tergeu.witnesses.models import RevealRequest
+
+    settings.TERGEU_REVEAL_FOUR_EYES = True
+    client = Client()
+    client.force_login(callers[roles.INVESTIGATOR].user)
+    client.post(f"/witnesses/{witness.public_id}/reveal/", {"reason": "calling Qzyrbek at his sister's flat"})
+    assert RevealRequest.objects.filter(person=witness).exists()
+    logged = [json.dumps([entry.before, entry.after, entry.object_repr, entry.reason], ensure_ascii=False)
+              for entry in ChangeEntry.objects.filter(object_type__model="revealrequest")]
+    assert logged and not [text for text in logged if "sister" in text]

@@ -127,3 +127,16 @@ def test_with_four_eyes_a_reveal_on_the_page_asks_and_another_handler_approves(w
     shown = _client(asker).post(reveal_url, {"reason": "checking the court file"})
     assert CANARY["name"] in shown.content.decode()
     assert RevealLog.objects.get().approved_by == second.username
+
+
+@pytest.mark.parametrize("path", ["/witnesses/add/", "reveal"])
+def test_identity_forms_are_kept_out_of_error_reports(witness, callers, path) -> None:
+    """An error report (debug page, ADMINS mail) must not carry the posted identity (review 15, finding 14)."""
+    from django.views.debug import SafeExceptionReporterFilter
+
+    client = Client()
+    client.force_login(callers[roles.INVESTIGATOR].user)
+    url = f"/witnesses/{witness.public_id}/reveal/" if path == "reveal" else path
+    answer = client.post(url, {"name": "Synthetic Posted", "reason": "checking the report filter"})
+    posted = SafeExceptionReporterFilter().get_post_parameters(answer.wsgi_request)
+    assert set(posted.values()) == {SafeExceptionReporterFilter.cleansed_substitute}

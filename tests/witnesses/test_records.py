@@ -20,6 +20,7 @@ def test_statements_are_sealed_and_survive_forgetting_the_identity(witness) -> N
     statement = records.add_statement(witness, "I saw the synthetic convoy at noon.", by="test")
     assert b"convoy" not in bytes(Statement.objects.get(pk=statement.pk).text)
     service.forget(witness, by="test")
+    witness.refresh_from_db()  # forget rotated the master key: the record key is wrapped anew
     assert [text for _s, text in records.statement_texts(witness)] == ["I saw the synthetic convoy at noon."]
 
 
@@ -29,7 +30,8 @@ def test_a_retraction_marks_the_statement_and_alerts_the_handlers(witness, calle
     handler = callers[roles.INVESTIGATOR].user
     handler.email = "handler@example.invalid"
     handler.save()
-    grants.grant(callers[roles.REVIEWER].user, witness, by="test")
+    grants.grant(callers[roles.ADMIN].user, witness, by="test")
+    grants.grant(callers[roles.REVIEWER].user, witness, by="test")  # a role that does not handle witnesses
     statement = records.add_statement(witness, "A synthetic account.", by="test")
     with django_capture_on_commit_callbacks(execute=True):
         event = records.record_pressure(witness, records.Pressure(
@@ -39,7 +41,7 @@ def test_a_retraction_marks_the_statement_and_alerts_the_handlers(witness, calle
     assert statement.retracted and statement.retraction == event
     assert Statement.objects.filter(pk=statement.pk).exists()
     alerted = set(Notification.objects.filter(event=event).values_list("user__username", flat=True))
-    assert alerted == {"investigator-user", "reviewer-user"}
+    assert alerted == {"investigator-user", "admin-user"}
     assert len(mail.outbox) == 1 and witness.pseudonym in mail.outbox[0].subject
     assert "synthetic visit" not in mail.outbox[0].body and "Canaryev" not in mail.outbox[0].body
     with pytest.raises(service.ProtectionRefused, match="already retracted"):
@@ -82,3 +84,17 @@ def test_four_eyes_needs_another_handler_to_approve(witness, callers, settings) 
     assert witness.reveals.get().approved_by == second.username
     with pytest.raises(service.ProtectionRefused, match="second handler"):  # one approval, one reveal
         service.reveal(witness, actor=asker.username, reason="checking again", user=asker)
+
+
+def test_four_eyes_logs_the_approved_reason_and_rechecks_the_approver(witness, callers, settings) -> None:
+    """Review 15, finding 12: the approval is for a reason, by someone who still handles the person."""
+    settings.TERGEU_REVEAL_FOUR_EYES = True
+    asker, second = callers[roles.INVESTIGATOR].user, callers[roles.ADMIN].user
+    grants.grant(second, witness, by="test")
+    service.approve_reveal(service.request_reveal(witness, asker, "checking the court file"), second)
+    service.reveal(witness, actor=asker.username, reason="something else entirely", user=asker)
+    assert witness.reveals.get().reason == "checking the court file"
+    service.approve_reveal(service.request_reveal(witness, asker, "checking the address again"), second)
+    grants.revoke(second, witness)
+    with pytest.raises(service.ApprovalNeeded, match="no longer handles"):
+        service.reveal(witness, actor=asker.username, reason="checking the address again", user=asker)

@@ -76,9 +76,13 @@ def test_the_wrong_or_a_missing_key_file_fails_clearly(witness, settings, tmp_pa
         service.reveal(witness, actor="x", reason="with an open key file")
 
 
-def test_forget_leaves_the_identity_unrecoverable_even_with_the_master_key(witness) -> None:
-    old_sealed = bytes(Identity.objects.get(person=witness).name)  # as an old database backup would hold it
+def test_forget_leaves_the_identity_unrecoverable_even_with_the_master_key(witness, master_key) -> None:
+    from tergeu.core.protect import load_key_file, unwrap_data_key
+
+    old_wrapped = bytes(witness.identity_key)  # as an old database backup would hold it
     service.forget(witness, by="test")
+    with pytest.raises(WrongKeyError):  # the current key file cannot open the backup's copy
+        unwrap_data_key(load_key_file(master_key), old_wrapped, f"{witness.public_id}/identity")
     witness.refresh_from_db()
     assert witness.forgotten_at is not None and bytes(witness.identity_key) == b""
     assert not Identity.objects.filter(person=witness).exists()
@@ -86,7 +90,7 @@ def test_forget_leaves_the_identity_unrecoverable_even_with_the_master_key(witne
     with pytest.raises(ForgottenError):
         service.reveal(witness, actor="x", reason="after forgetting")
     keys = service.person_keys(witness)
-    assert keys.identity is None and old_sealed  # the record key survives, the identity key is gone
+    assert keys.identity is None  # the record key survives, the identity key is gone
 
 
 def test_rotation_rewraps_every_key_and_keeps_everything_readable(witness, master_key) -> None:

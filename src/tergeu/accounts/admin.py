@@ -1,7 +1,9 @@
 from typing import Any
 
+from django.apps import apps
 from django.contrib import admin
-from django.db.models import QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from tergeu.accounts.access import visible_to
@@ -54,4 +56,9 @@ class GrantAdmin(ReadOnlyAdmin):
     list_filter = ("level", "scope_type")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return visible_to(request.user, Grant)
+        """Grants the user may see, less those on protected people the user does not handle: a list of
+        who protects whom (and how many people there are) is itself what must not leak."""
+        protected = apps.get_model("witnesses", "ProtectedPerson")
+        handled = visible_to(request.user, protected).values("pk")
+        return visible_to(request.user, Grant).exclude(
+            Q(scope_type=ContentType.objects.get_for_model(protected)) & ~Q(scope_id__in=handled))

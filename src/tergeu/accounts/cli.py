@@ -26,6 +26,11 @@ def init(admin_user: str | None) -> None:
         create_key_file(settings.TERGEU_KEY_FILE)
         console.print(f"Created the master key {escape(str(settings.TERGEU_KEY_FILE))}: back it up "
                       "(tergeu keys backup) and keep it apart from database backups")
+    if settings.TERGEU_KEY_FILE.is_relative_to(settings.TERGEU_HOME):
+        console.print(f"[bold]Warning:[/bold] the master key is inside the data directory "
+                      f"{escape(str(settings.TERGEU_HOME))}: a copy or backup of that whole folder carries the key "
+                      "and opens every protected identity. Set TERGEU_KEY_FILE to a path outside it (see "
+                      "docs/security.md), or never back up its keys/ folder with the database.")
 
     if admin_user:
         from django.contrib.auth import get_user_model

@@ -18,9 +18,15 @@ def serve(host: str, port: int, threads: int) -> None:
 
 
 def serve_until_stopped(host: str, port: int, threads: int) -> None:
-    """Serve, or say in one line why not (a busy port) and exit 1; ``tergeu demo`` serves through this too."""
+    """Serve, or say in one line why not (a failed system check, a busy port) and exit 1; ``tergeu demo``
+    serves through this too."""
+    from django.core import checks
+
     from tergeu.web.server import PortInUse, run
 
+    serious = [found for found in checks.run_checks() if found.is_serious()]
+    if serious:  # such as witnesses.E001: a key file others may read may already have been copied
+        fail("the server does not start: " + "; ".join(f"{found.id}: {found.msg} ({found.hint})" for found in serious))
     try:
         run(host, port, threads, console)
     except PortInUse as busy:

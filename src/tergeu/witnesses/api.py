@@ -26,7 +26,7 @@ from tergeu.witnesses.access import editable_people, visible_people
 router = Router(tags=["witnesses"])
 # 400: refused by the service (no name, a short reason, an unknown kind); 503: the key file is missing,
 # unreadable or the wrong one (the detail names it).
-RESPONSES = {**ERROR_RESPONSES, 400: ErrorOut, 503: ErrorOut}
+RESPONSES = {**ERROR_RESPONSES, 400: ErrorOut, 429: ErrorOut, 503: ErrorOut}
 PersonId = Annotated[str, Path(..., description=PUBLIC_ID_TEXT)]
 
 
@@ -79,6 +79,8 @@ class CreatedOut(Schema):
 def _guard(action: Any) -> Any:
     try:
         return action()
+    except service.RevealLimitReached as refused:
+        raise HttpError(429, str(refused)) from None
     except service.ProtectionRefused as refused:
         raise HttpError(400, str(refused)) from None
     except ProtectionError as problem:

@@ -1,9 +1,11 @@
 """``tergeu witnesses ...`` and ``tergeu keys ...``: protected people from the command line.
 
 Identities come as JSON on standard input, never as arguments, so they appear in no process list and
-no shell history; statements likewise may come from a file. The commands act as the operator who
-holds the key file (the OS account is named in the history and the reveal log); ``show`` still needs a
-reason, and is logged like a reveal on a page.
+no shell history; so may statements (``--text -`` or ``--file``), pressure texts (``--stdin``), reasons
+(``--reason -``) and attachments (``attach REF -``). Their argv forms still work for a quick test but
+print a warning: anything in argv is readable by every local user (``ps``) and stays in shell history.
+The commands act as the operator who holds the key file (the OS account is named in the history and
+the reveal log); ``show`` still needs a reason, and is logged like a reveal on a page.
 """
 
 from __future__ import annotations
@@ -22,6 +24,42 @@ from tergeu.toolkit.cli import console, fail, with_django, write_to
 from tergeu.witnesses.vocab import PRESSURE_KINDS
 
 DAY = click.DateTime(formats=["%Y-%m-%d"])
+STDIN = "-"
+PRESSURE_TEXT_FIELDS = ("text", "reported_by", "follow_up")
+
+
+def _stdin_json() -> Any:
+    """The JSON value on standard input; a clear error naming line and column otherwise."""
+    try:
+        return json.loads(sys.stdin.read())
+    except ValueError as problem:
+        fail(f"stdin, line {getattr(problem, 'lineno', '?')}, column {getattr(problem, 'colno', '?')}: not JSON")
+
+
+def _stdin_object(fields: tuple[str, ...]) -> dict[str, str]:
+    """A JSON object of text ``fields`` on standard input (those missing are empty)."""
+    data = _stdin_json()
+    if not isinstance(data, dict):
+        fail("stdin: expected a JSON object")
+    if unknown := sorted(set(data) - set(fields)):
+        fail(f"stdin: unknown fields {', '.join(unknown)}; the fields are {', '.join(fields)}")
+    if wrong := [field for field, value in data.items() if not isinstance(value, str)]:
+        fail(f"stdin: {', '.join(wrong)} must be text")
+    return {field: data.get(field, "") for field in fields}
+
+
+def _warn_argv(option: str) -> None:
+    """Say that ``option`` given as an argument is visible to others; the stdin form is not."""
+    click.echo(f"warning: {option} given as an argument is readable by every local user (ps) and kept in "
+               "shell history; pass it on standard input instead (see docs/security.md)", err=True)
+
+
+def _reason(reason: str) -> str:
+    """``--reason -`` reads the reason from the first line of stdin; an argument is warned about."""
+    if reason == STDIN:
+        return sys.stdin.readline().strip()
+    _warn_argv("--reason")
+    return reason
 
 
 def _person(reference: str) -> Any:
@@ -72,10 +110,7 @@ def add(as_json: bool, handlers: tuple[str, ...]) -> None:
     from tergeu.witnesses import service
     from tergeu.witnesses.models import ProtectedPerson
 
-    try:
-        identity = json.loads(sys.stdin.read())
-    except ValueError as problem:
-        fail(f"stdin, line {getattr(problem, 'lineno', '?')}, column {getattr(problem, 'colno', '?')}: not JSON")
+    identity = _stdin_json()
     users = {name: get_user_model().objects.filter(username=name).first() for name in handlers}
     if missing := [name for name, user in users.items() if user is None]:
         fail(f"no user {', '.join(missing)}")
@@ -115,7 +150,7 @@ def share(reference: str, username: str, view_only: bool, revoke: bool) -> None:
 
 @witnesses.command("statement")
 @click.argument("reference")
-@click.option("--text", help="The statement (prefer --file: an argument is seen in the process list).")
+@click.option("--text", help="The statement; '-' reads it from stdin (an argument is seen in the process list).")
 @click.option("--file", "path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Read it from a file.")
 @click.option("--given-on", type=DAY, help="When it was given, YYYY-MM-DD.")
@@ -126,6 +161,10 @@ def statement(reference: str, text: str | None, path: Path | None, given_on: dat
 
     if (text is None) == (path is None):
         fail("give the statement with --text or --file (one of them)")
+    if text == STDIN:
+        text = sys.stdin.read()
+    elif text is not None:
+        _warn_argv("--text")
     body = path.read_text(encoding="utf-8") if path else text
     person = _person(reference)
     made = _guarded(lambda: records.add_statement(person, body, by=_actor(),
@@ -137,17 +176,28 @@ def statement(reference: str, text: str | None, path: Path | None, given_on: dat
 @click.argument("reference")
 @click.option("--date", "day", type=DAY, required=True, help="When it happened, YYYY-MM-DD.")
 @click.option("--kind", type=click.Choice(PRESSURE_KINDS), required=True)
-@click.option("--text", default="", help="What happened.")
-@click.option("--reported-by", default="", help="Who reported it.")
-@click.option("--follow-up", default="", help="What was done about it.")
+@click.option("--stdin", "from_stdin", is_flag=True,
+              help='Read {"text", "reported_by", "follow_up"} as a JSON object on stdin (recommended).')
+@click.option("--text", default="", help="What happened (argument: warned; prefer --stdin).")
+@click.option("--reported-by", default="", help="Who reported it (argument: warned; prefer --stdin).")
+@click.option("--follow-up", default="", help="What was done about it (argument: warned; prefer --stdin).")
 @click.option("--voluntary/--not-voluntary", default=None, help="For a retraction: was it voluntary?")
 @click.option("--withdraws", help="For a retraction: the public id of the statement it withdraws.")
 @with_django
-def pressure(reference: str, day: datetime.datetime, kind: str, text: str, reported_by: str, follow_up: str,
-             voluntary: bool | None, withdraws: str | None) -> None:
+def pressure(reference: str, day: datetime.datetime, kind: str, from_stdin: bool, text: str, reported_by: str,
+             follow_up: str, voluntary: bool | None, withdraws: str | None) -> None:
     """Record an event of pressure (a retraction marks the statement it withdraws); handlers are alerted."""
     from tergeu.witnesses import records
 
+    given = {"text": text, "reported_by": reported_by, "follow_up": follow_up}
+    if from_stdin and any(given.values()):
+        fail("give the texts on stdin (--stdin) or as options, not both")
+    if from_stdin:
+        given = _stdin_object(PRESSURE_TEXT_FIELDS)
+    else:
+        for field in (field for field, value in given.items() if value):
+            _warn_argv("--" + field.replace("_", "-"))
+    text, reported_by, follow_up = (given[field] for field in PRESSURE_TEXT_FIELDS)
     person = _person(reference)
     withdrawn = person.statements.filter(public_id=withdraws).first() if withdraws else None
     if withdraws and withdrawn is None:
@@ -159,7 +209,8 @@ def pressure(reference: str, day: datetime.datetime, kind: str, text: str, repor
 
 @witnesses.command("show")
 @click.argument("reference")
-@click.option("--reason", required=True, help="Why you need the identity (logged, shown to the handlers).")
+@click.option("--reason", required=True,
+              help="Why you need the identity (logged, shown to the handlers); '-' reads it from stdin.")
 @click.option("--json", "as_json", is_flag=True, help="Print the identity as JSON.")
 @with_django
 def show(reference: str, reason: str, as_json: bool) -> None:
@@ -167,6 +218,7 @@ def show(reference: str, reason: str, as_json: bool) -> None:
     from tergeu.witnesses import service
 
     person = _person(reference)
+    reason = _reason(reason)
     identity = _guarded(lambda: service.reveal(person, actor=_actor(), reason=reason))
     if as_json:
         click.echo(json.dumps({"id": person.public_id, "pseudonym": person.pseudonym, **identity}, ensure_ascii=False))
@@ -177,21 +229,30 @@ def show(reference: str, reason: str, as_json: bool) -> None:
 
 @witnesses.command("attach")
 @click.argument("reference")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path))
 @with_django
 def attach(reference: str, path: Path) -> None:
-    """Encrypt an identity document or photo into TERGEU_HOME (the original file is left to you to erase)."""
+    """Encrypt an identity document or photo into TERGEU_HOME (the original file is left to you to erase).
+
+    ``-`` reads the file from stdin and stores it as "document": a file name (often the person's) given
+    as an argument is readable by others in the process list.
+    """
     from tergeu.witnesses.attachments import attach as encrypt
 
     person = _person(reference)
-    made = _guarded(lambda: encrypt(person, path.read_bytes(), path.name, by=_actor()))
+    if str(path) == STDIN:
+        data, name = sys.stdin.buffer.read(), "document"
+    else:
+        _warn_argv("the file name")
+        data, name = path.read_bytes(), path.name
+    made = _guarded(lambda: encrypt(person, data, name, by=_actor()))
     click.echo(json.dumps({"attachment": made.public_id, "person": person.pseudonym, "bytes": made.size}))
 
 
 @witnesses.command("attachment")
 @click.argument("reference")
 @click.argument("attachment_id")
-@click.option("--reason", required=True, help="Why you need it (logged, shown to the handlers).")
+@click.option("--reason", required=True, help="Why you need it (logged, shown to the handlers); '-': from stdin.")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Write it here.")
 @with_django
 def attachment(reference: str, attachment_id: str, reason: str, output: Path) -> None:
@@ -202,6 +263,7 @@ def attachment(reference: str, attachment_id: str, reason: str, output: Path) ->
     found = person.attachments.filter(public_id=attachment_id).first()
     if found is None:
         fail(f"{person.pseudonym} has no attachment {attachment_id}")
+    reason = _reason(reason)
     _name, data = _guarded(lambda: read_attachment(found, actor=_actor(), reason=reason))
     write_to(output, lambda stream: stream.write(data), fail, binary=True)
     console.print(f"Wrote {len(data)} bytes to {escape(str(output))}")
@@ -219,8 +281,7 @@ def forget(reference: str, yes: bool) -> None:
     if not yes:
         fail("forgetting cannot be undone: add --yes")
     person = _person(reference)
-    _guarded(lambda: service.forget(person, by=_actor()))
-    rotated = _guarded(service.rotate_master_key)
+    rotated = _guarded(lambda: service.forget(person, by=_actor()))
     console.print(f"Forgot the identity of {escape(person.pseudonym)}; master key rotated ({rotated} people "
                   "re-wrapped). Destroy backups of the old key (tergeu keys backup) to finish.")
 
@@ -257,8 +318,11 @@ def backup(output: Path | None) -> None:
     """Write the master key sealed under a passphrase (scrypt, AES-256-GCM); keep it offline."""
     from django.conf import settings
 
-    from tergeu.core.protect import backup_document, load_key_file
+    from tergeu.core.protect import backup_document, load_key_file, pending_path
 
+    if pending_path(settings.TERGEU_KEY_FILE).exists():  # rows may already be wrapped under the next key
+        fail(f"{pending_path(settings.TERGEU_KEY_FILE)}: a rotation is unfinished; run `tergeu keys rotate` first, "
+             "then back up the key it leaves")
     master = _guarded(lambda: load_key_file(settings.TERGEU_KEY_FILE))
     document = _guarded(lambda: backup_document(master, _passphrase(confirm=True)))
     write_to(output, lambda stream: stream.write(document), fail)

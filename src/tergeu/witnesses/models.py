@@ -136,9 +136,12 @@ class PressureEvent(models.Model):
         return f"{self.kind} on {self.occurred_on} ({self.person})"
 
 
-@track(scope=_person_of)
+@track(scope=_person_of, redact=["reason"])
 class RevealRequest(models.Model):
-    """Four eyes: a reveal asked for with a reason, waiting for a second handler's approval."""
+    """Four eyes: a reveal asked for with a reason, waiting for a second handler's approval.
+
+    The reason often names the person ("calling him at his sister's"): it never enters the
+    hash-chained history, which cannot be scrubbed and outlives ``forget``."""
 
     public_id = public_id_field()
     person = models.ForeignKey(ProtectedPerson, on_delete=models.PROTECT, related_name="reveal_requests")
@@ -171,11 +174,13 @@ class RevealLog(models.Model):
 
 
 class Notification(models.Model):
-    """An alert to one handler: names the pseudonym and what happened, never the identity or a text."""
+    """An alert to one handler: names the pseudonym and what happened (pressure, or a reveal by another
+    handler), never the identity or a text."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     person = models.ForeignKey(ProtectedPerson, on_delete=models.CASCADE, related_name="notifications")
     event = models.ForeignKey(PressureEvent, on_delete=models.CASCADE, null=True, related_name="+")
+    reveal = models.ForeignKey(RevealLog, on_delete=models.CASCADE, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
 

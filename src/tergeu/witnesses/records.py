@@ -3,34 +3,30 @@
 Texts are sealed with the person's record key, which ``forget`` keeps: a statement stays readable
 (pseudonymous) after its author's identity is destroyed. A retraction is a pressure event that points
 at the statement it withdraws; the statement is marked, never deleted. Each new event alerts the
-person's handlers (those holding a live grant): in the app, and by e-mail when mail is configured.
-The alert names the pseudonym and the kind of event only.
+person's handlers (a live grant and a role that handles witnesses): in the app, and by e-mail when
+mail is configured; so does each reveal, to the handlers other than the one who revealed. The alert
+names the pseudonym and the kind of event (or who revealed) only.
 """
 
 from __future__ import annotations
 
 import datetime
-import logging
 from dataclasses import dataclass
-from typing import Any
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tergeu.accounts.models import Grant
 from tergeu.provenance.vocab import choice_refusal
-from tergeu.witnesses.models import Notification, PressureEvent, ProtectedPerson, Statement
+from tergeu.witnesses.alerts import alert_handlers, handlers_of
+from tergeu.witnesses.models import PressureEvent, ProtectedPerson, Statement
 from tergeu.witnesses.protection import open_value, seal_value
 from tergeu.witnesses.service import ProtectionRefused, person_keys
 from tergeu.witnesses.vocab import PRESSURE_KINDS, PressureKind
 
-logger = logging.getLogger("tergeu.witnesses")
 STATEMENT_TABLE = Statement._meta.db_table
 PRESSURE_TABLE = PressureEvent._meta.db_table
 PRESSURE_TEXTS = ("text", "reported_by", "follow_up")
+__all__ = ["alert_handlers", "handlers_of"]  # alerts live in alerts.py; the old names stay here
 
 
 @transaction.atomic
@@ -87,33 +83,6 @@ def record_pressure(person: ProtectedPerson, pressure: Pressure, *, by: str) -> 
         statement.save(update_fields=["retracted", "retraction"])
     transaction.on_commit(lambda: alert_handlers(event))
     return event
-
-
-def handlers_of(person: ProtectedPerson) -> Any:
-    """The users holding a live grant on ``person``."""
-    from django.db.models import Q
-    from django.utils import timezone
-
-    live = Grant.objects.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()),
-                                scope_type__app_label="witnesses", scope_type__model="protectedperson",
-                                scope_id=person.pk)
-    return get_user_model().objects.filter(pk__in=live.values("user_id"), is_active=True)
-
-
-def alert_handlers(event: PressureEvent) -> int:
-    """One notification per handler; an e-mail too where mail is configured. How many were alerted."""
-    handlers = list(handlers_of(event.person))
-    Notification.objects.bulk_create(Notification(user=user, person=event.person, event=event) for user in handlers)
-    if settings.EMAIL_HOST:
-        subject = _("Tergeu: %(kind)s recorded for %(pseudonym)s") % {
-            "kind": PressureKind(event.kind).label, "pseudonym": event.person.pseudonym}
-        addresses = [user.email for user in handlers if user.email]
-        if addresses:
-            try:
-                send_mail(subject, subject, None, addresses)
-            except OSError:
-                logger.warning("could not send the pressure alert for %s by e-mail", event.person.pseudonym)
-    return len(handlers)
 
 
 def statement_texts(person: ProtectedPerson) -> list[tuple[Statement, str]]:

@@ -20,6 +20,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_POST
 
 from tergeu.accounts.access import requires
@@ -57,12 +58,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         last_event=Max("pressure_events__occurred_on"),
         retractions=Count("pressure_events", filter=Q(pressure_events__kind=PressureKind.RETRACTION)),
     ).order_by("-recent", "-last_event", "pseudonym")
-    alerts = visible_notifications(request.user).select_related("person", "event")[:30]
+    alerts = visible_notifications(request.user).select_related("person", "event", "reveal")[:30]
     return render(request, "witnesses/dashboard.html", {"people": people, "alerts": alerts})
 
 
 @requires(HANDLE_WITNESSES)
 @protected
+@sensitive_post_parameters()
+@sensitive_variables()
 def add(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "witnesses/add.html", {"fields": IDENTITY_FIELDS})
@@ -124,6 +127,8 @@ def add_pressure(request: HttpRequest, person_id: str) -> HttpResponse:
 @require_POST
 @requires(HANDLE_WITNESSES)
 @protected
+@sensitive_post_parameters()
+@sensitive_variables()
 def reveal(request: HttpRequest, person_id: str) -> HttpResponse:
     """The identity, in this answer only; with four eyes on and no approval, a request for one instead."""
     person = get_by_public_id(visible_people(request.user), person_id)
@@ -134,6 +139,9 @@ def reveal(request: HttpRequest, person_id: str) -> HttpResponse:
         service.request_reveal(person, request.user, reason)  # the reason was checked before the approval
         messages.info(request, _("Your request to reveal this identity waits for another handler's approval."))
         return redirect(person)
+    except service.RevealLimitReached as refused:
+        messages.error(request, str(refused))
+        return render(request, "witnesses/reveal_limit.html", {"person": person}, status=429)
     except service.ProtectionRefused as refused:
         messages.error(request, str(refused))
         return redirect(person)

@@ -87,10 +87,13 @@ def test_a_destroyed_data_key_cannot_be_recovered_even_with_the_master_key() -> 
     master = MasterKey.generate()
     data_key = new_data_key()
     sealed = seal(data_key, NAME, field_context("identity", "W-AAAA", "name"))
-    wrapped = wrap_data_key(master, data_key, "W-AAAA")
-    del data_key, wrapped  # forget: the only copy of the data key (wrapped) is gone
+    backup_copy = wrap_data_key(master, data_key, "W-AAAA")  # what an old database backup still holds
+    del data_key  # forget: the live row's wrapped key is blanked ...
     with pytest.raises(ForgottenError):
         unwrap_data_key(master, b"", "W-AAAA")
+    rotated = MasterKey.generate()  # ... and the master key replaced in the same step
+    with pytest.raises(WrongKeyError):
+        unwrap_data_key(rotated, backup_copy, "W-AAAA")
     with pytest.raises(TamperedError):  # nor does the master key (or any key derived from it) open the field
         open_sealed(master.wrapping_key, sealed, field_context("identity", "W-AAAA", "name"))
     assert rewrap(master, MasterKey.generate(), b"", "W-AAAA") == b""

@@ -76,3 +76,17 @@ def test_a_backup_restores_only_with_its_passphrase(tmp_path) -> None:
         restore_from_backup(document.replace('"nonce"', '"nonse"'), PASSPHRASE)
     with pytest.raises(KeyFileError, match="at least 12"):
         backup_document(master, "short")
+
+
+def test_a_backup_is_stretched_hard_and_older_cheaper_backups_still_restore(monkeypatch) -> None:
+    """The backup opens every identity and may sit offline for years (review 15, finding 11)."""
+    import json
+
+    from tergeu.core.protect import MasterKey, keyfile
+
+    master = MasterKey.generate()
+    kdf = json.loads(backup_document(master, PASSPHRASE))["kdf"]
+    assert kdf["n"] >= 2**17 and kdf["r"] == 8
+    monkeypatch.setattr(keyfile, "SCRYPT_N", 2**15)
+    older = backup_document(master, PASSPHRASE)
+    assert json.loads(older)["kdf"]["n"] == 2**15 and restore_from_backup(older, PASSPHRASE) == master

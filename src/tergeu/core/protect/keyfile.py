@@ -32,7 +32,7 @@ from .envelope import KEY_BYTES, NONCE_BYTES, MasterKey, ProtectionError
 
 HEADER = "tergeu-master-key v1"
 BACKUP_FORMAT = "tergeu-key-backup"
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1  # 128 MiB: the backup opens every identity, offline for years
 MIN_PASSPHRASE = 12
 
 
@@ -116,9 +116,17 @@ def start_rotation(path: Path) -> MasterKey:
     return create_key_file(nxt)
 
 
-def finish_rotation(path: Path) -> None:
-    """Make ``<path>.next`` the key file (one atomic rename): call once every data key is re-wrapped."""
-    os.replace(pending_path(path), path)
+def finish_rotation(path: Path, new: MasterKey | None = None) -> None:
+    """Make ``<path>.next`` the key file (one atomic rename): call once every data key is re-wrapped.
+
+    When a concurrent rotation with the same pending key already renamed it (``new`` is the key file
+    now), there is nothing left to do.
+    """
+    try:
+        os.replace(pending_path(path), path)
+    except FileNotFoundError:
+        if new is None or load_key_file(path).key_id != new.key_id:
+            raise
 
 
 def _stretch(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
