@@ -49,8 +49,8 @@ def test_parents_nearest_first_and_children_at_the_date(force) -> None:
 
 @pytest.mark.parametrize("unit", ["в/ч 30417", "войсковая часть 30417", "әскери бөлім 30417", "ә/б 30417",
                                   "30417 әскери бөлімі", "MU 30417", "m/u 30417", "MILITARY UNIT 30417",
-                                  "KAZBAT-T", "Миротворческий батальон", "Peacekeeping Battalion",
-                                  "Бітімгершілік батальоны", "U-BAT"])
+                                  "STEPBAT-T", "Степной гвардейский батальон", "Steppe Guard Battalion",
+                                  "Дала күзеті батальоны", "U-BAT"])
 def test_the_unit_may_be_any_name_alias_or_number(force, unit: str) -> None:
     assert answer(unit, "2022-01-06")["unit"] == "U-BAT"
 

@@ -61,9 +61,9 @@ def test_it_reads_the_fmtrpt_file_as_published_and_resolves_its_recipients(force
 
 def test_it_keeps_perpetrators_as_written_and_as_links(force) -> None:
     incident = Incident.objects.get(external_id="I-1")
-    assert incident.perpetrator_units_text == "в/ч 30417, KAZBAT-T"
+    assert incident.perpetrator_units_text == "в/ч 30417, STEPBAT-T"
     units = {(p.mention, p.unit.external_id, p.verdict) for p in incident.perpetrators.filter(kind="unit")}
-    assert units == {("в/ч 30417", "U-BAT", "resolved"), ("KAZBAT-T", "U-BAT", "resolved")}
+    assert units == {("в/ч 30417", "U-BAT", "resolved"), ("STEPBAT-T", "U-BAT", "resolved")}
     person = incident.perpetrators.get(kind="person")
     assert person.verdict == "review"  # two synthetic namesakes, in Kazakh and in Russian spelling
     by_id = Perpetrator.objects.get(incident__external_id="I-2", mention="U-BDE")

@@ -34,7 +34,7 @@ def test_the_timeline_says_what_is_assumed(force, callers) -> None:
     battalion = Unit.objects.get(external_id="U-BAT")
     html = page(callers["analyst"].user, f"/forces/units/{battalion.public_id}/")[1]
     timeline = html[html.index('data-testid="timeline"'):]
-    assert "I-1" in timeline and "INVENTED PEACEKEEPING COURSE" in timeline
+    assert "I-1" in timeline and "INVENTED FIELD COURSE" in timeline
     assert "assumed to continue until a source shows otherwise" in timeline
     assert "nothing assumed after" in timeline
 
@@ -56,7 +56,7 @@ def test_only_roles_that_see_forces_open_the_pages(force, callers, role: str) ->
 
 
 def test_the_list_finds_a_unit_by_number_in_any_form(force, callers) -> None:
-    for query in ("MU 30417", "в/ч 30417", "Peacekeeping", "Миротворческий батальон"):
+    for query in ("MU 30417", "в/ч 30417", "Steppe Guard", "Степной гвардейский батальон"):
         html = page(callers["reviewer"].user, f"/forces/units/?q={query}")[1]
-        assert "Бітімгершілік батальоны" in html, query
+        assert "Дала күзеті батальоны" in html, query
         assert "Қорғаныс министрлігі" not in html, query

@@ -10,8 +10,8 @@ pytestmark = pytest.mark.pure
 
 # Invented units and synthetic officials only.
 INDEX = NameIndex([
-    Entity("unit", "U-BAT", "Бітімгершілік батальоны",
-           ("Миротворческий батальон", "Peacekeeping Battalion", "KAZBAT-T"), ("в/ч 30417",)),
+    Entity("unit", "U-BAT", "Дала күзеті батальоны",
+           ("Степной гвардейский батальон", "Steppe Guard Battalion", "STEPBAT-T"), ("в/ч 30417",)),
     Entity("unit", "U-COY", "Бірінші рота", ("Первая рота",), ("ә/б 30417-1",)),
     Entity("unit", "U-BDE", "Тоғызыншы жасақ бригадасы", ("Девятая бригада",), ("MU 50212",)),
     Entity("unit", "U-MOD", "Қорғаныс министрлігі", ("Министерство обороны", "Ministry of Defense")),
@@ -34,10 +34,10 @@ def test_a_detachment_number_is_not_its_battalion() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("MILITARY UNIT 30417,KAZBAT-T", [("MILITARY UNIT 30417", "U-BAT"), ("KAZBAT-T", "U-BAT")]),
+    ("MILITARY UNIT 30417,STEPBAT-T", [("MILITARY UNIT 30417", "U-BAT"), ("STEPBAT-T", "U-BAT")]),
     ("50212, MINISTRY OF DEFENSE", [("50212", "U-BDE"), ("MINISTRY OF DEFENSE", "U-MOD")]),
-    ("Staff Officer, ... Peacekeeping Battalion, Ministry of Defense",
-     [("Staff Officer", None), ("Peacekeeping Battalion", "U-BAT"), ("Ministry of Defense", "U-MOD")]),
+    ("Staff Officer, ... Steppe Guard Battalion, Ministry of Defense",
+     [("Staff Officer", None), ("Steppe Guard Battalion", "U-BAT"), ("Ministry of Defense", "U-MOD")]),
     ("в/ч 30417 и в/ч 50212", [("в/ч 30417", "U-BAT"), ("в/ч 50212", "U-BDE")]),
     ("MU 30417 MU 50212", [("mu:30417", "U-BAT"), ("mu:50212", "U-BDE")]),
 ])
@@ -52,8 +52,8 @@ def test_a_bare_number_resolves_a_little_less_surely() -> None:
     assert "bare number" in best.explanation
 
 
-@pytest.mark.parametrize("text", ["Миротворческий батальон", "Peacekeeping Battalion", "peacekeeping battalion",
-                                  "Бітімгершілік батальоны", "Битимгершилик батальоны"])
+@pytest.mark.parametrize("text", ["Степной гвардейский батальон", "Steppe Guard Battalion", "steppe guard battalion",
+                                  "Дала күзеті батальоны", "Дала кузети батальоны"])
 def test_a_unit_is_found_by_any_of_its_names_in_any_script(text: str) -> None:
     resolution = INDEX.resolve(text, "unit")
     assert (resolution.verdict, resolution.best.id) == (RESOLVED, "U-BAT")
@@ -91,5 +91,5 @@ def test_the_kind_filter_keeps_units_and_persons_apart() -> None:
 
 
 def test_split_keeps_a_unit_numbers_own_slash() -> None:
-    assert split_mentions("в/ч 30417; m/u 50212 and KAZBAT-T") == ["в/ч 30417", "m/u 50212", "KAZBAT-T"]
+    assert split_mentions("в/ч 30417; m/u 50212 and STEPBAT-T") == ["в/ч 30417", "m/u 50212", "STEPBAT-T"]
     assert split_mentions(" , ;") == []

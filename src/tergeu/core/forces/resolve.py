@@ -2,7 +2,7 @@
 
 Incident reports name perpetrators as they please ("в/ч 30417", "the 4th battalion", «Серікболов
 Е.»), and the US training lists pack several recipients into one string ("MILITARY UNIT
-30417,KAZBAT", "50212, MINISTRY OF DEFENSE"). :func:`split_mentions` cuts such a string into the
+30417,STEPBAT", "50212, MINISTRY OF DEFENSE"). :func:`split_mentions` cuts such a string into the
 units it names; :class:`NameIndex` scores each mention against every unit and person whose name,
 alias or number it shares a word or a number with.
 
