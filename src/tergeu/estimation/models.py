@@ -12,10 +12,8 @@ class EstimateRunQuerySet(models.QuerySet):
     def last_good(self) -> EstimateRun | None:
         """The newest run that finished with an estimate: the figure people quote, which a later failure (too
         few lists left, a stopped server) or a run still going never blanks. One rule for every page."""
-        for run in self.exclude(finished_at=None).filter(error="").order_by("-created_at", "-id")[:20]:
-            if "estimate" in (run.result or {}):
-                return run
-        return None
+        return (self.exclude(finished_at=None).filter(error="", result__has_key="estimate")
+                .order_by("-created_at", "-id").first())
 
 
 class EstimateRun(models.Model):

@@ -4,16 +4,13 @@ A report of 40,000 people takes about a minute (``bench/reports.py``), too long 
 stores a ``ReportJob`` and builds the file in a background thread (``toolkit.jobs``) with the requester's
 own visibility, as the request would have; the job's page polls until the file is ready. Files live under
 ``TERGEU_HOME/reports/`` by the job's random public id, are written to a temporary name and renamed when
-whole, and are deleted after ``KEPT_FOR`` (a report is a snapshot, and lists change).
+whole (``toolkit.cli.write_to``), and are deleted after ``KEPT_FOR`` (a report is a snapshot, and lists change).
 ``TERGEU_BACKGROUND_REPORTS=0`` builds within the request instead (the tests' default).
 """
 
 from __future__ import annotations
 
 import datetime
-import io
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -26,7 +23,8 @@ from tergeu.estimation.access import visible_estimates
 from tergeu.registry.access import visible_lists, visible_records
 from tergeu.reports.casualties import casualty_report
 from tergeu.reports.models import ReportJob
-from tergeu.reports.render import file_name, write_report
+from tergeu.reports.render import file_name, write_report_bytes
+from tergeu.toolkit.cli import write_to
 from tergeu.toolkit.jobs import finishing, run_in_background
 
 KEPT_FOR = datetime.timedelta(days=1)
@@ -65,21 +63,13 @@ def build_report(job: ReportJob) -> None:
         user = job.requested_by
         report = casualty_report(visible_records(user), visible_lists(user), visible_estimates(user), job.query,
                                  job.language)
-        target = job_file(job)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                if job.format == "csv":
-                    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
-                    write_report(text, report, job.format)
-                    text.detach()
-                else:
-                    write_report(out, report, job.format)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_to(job_file(job), lambda out: write_report_bytes(out, report, job.format), _refuse, binary=True)
         job.file_name = file_name(report, job.format)
+
+
+def _refuse(_message: str) -> None:
+    """``write_to`` raises the OSError itself after this: ``finishing`` stores it as the unexpected failure it
+    is (a server path is no reason the requester can act on)."""
 
 
 def forget_old_reports() -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from typing import IO, Any
 
 from tergeu.reports.casualties import CasualtyReport
@@ -19,6 +20,17 @@ def write_report(out: IO[Any], report: CasualtyReport, fmt: str) -> int:
     if fmt not in WRITERS:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
     return WRITERS[fmt](out, report)
+
+
+def write_report_bytes(out: IO[bytes], report: CasualtyReport, fmt: str) -> int:
+    """``write_report`` to a binary stream: CSV through a UTF-8 text layer, detached after so ``out`` stays
+    open for its owner (a response's spool, a file being written)."""
+    if fmt != "csv":
+        return write_report(out, report, fmt)
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+    count = write_report(text, report, fmt)
+    text.detach()
+    return count
 
 
 def file_name(report: CasualtyReport, fmt: str) -> str:

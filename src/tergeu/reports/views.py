@@ -9,7 +9,6 @@ memory.
 
 from __future__ import annotations
 
-import io
 import tempfile
 
 from django.conf import settings
@@ -25,7 +24,7 @@ from tergeu.registry.access import visible_lists, visible_records
 from tergeu.reports.access import visible_report_jobs
 from tergeu.reports.casualties import LANGUAGES, casualty_report
 from tergeu.reports.jobs import job_file, start_report
-from tergeu.reports.render import CONTENT_TYPES, FORMATS, file_name, write_report
+from tergeu.reports.render import CONTENT_TYPES, FORMATS, file_name, write_report_bytes
 
 
 @requires(VIEW_REGISTRY)
@@ -54,12 +53,7 @@ def casualties_download(request: HttpRequest) -> HttpResponse:
     report = casualty_report(visible_records(user), visible_lists(user), visible_estimates(user), request.GET,
                              language)
     spool = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it once sent
-    if fmt == "csv":
-        text = io.TextIOWrapper(spool, encoding="utf-8", newline="", write_through=True)
-        write_report(text, report, fmt)
-        text.detach()
-    else:
-        write_report(spool, report, fmt)
+    write_report_bytes(spool, report, fmt)
     spool.seek(0)
     return FileResponse(spool, as_attachment=True, filename=file_name(report, fmt), content_type=CONTENT_TYPES[fmt])
 
