@@ -1,12 +1,13 @@
-"""``nomad``: four lists of the January 2022 dead, written without seeing Tergeu's linkage or the other generators.
+"""``nomad``: five lists of the January 2022 dead, written without seeing Tergeu's linkage or the other generators.
 
 Usage (from bench/):  python -m generators.nomad [people] [seed]   prints list sizes and overlaps.
 
 The dead are drawn by ``nomad_people`` (regions weighted towards Almaty, how each died, households
-dying together, Zipf-ranked names); four lists then learn of them according to how and where they
+dying together, Zipf-ranked names); five lists then learn of them according to how and where they
 died and how much attention the death drew: ``delo`` (criminal-case documents, declined names, CP1251),
-``morg`` (the Almaty forensic morgue book, XLSX), ``volunteers`` (diaspora volunteers, Latin, JSON)
-and ``akimat`` (Almaty oblast payments, Kazakh, one region only). The held-out set: never tune on it.
+``morg`` (the Almaty forensic morgue book, XLSX), ``gkb`` (Almaty hospitals' deaths, UTF-8 CSV),
+``volunteers`` (diaspora volunteers, mostly Latin, JSON) and ``akimat`` (Almaty oblast payments, Kazakh,
+one region only). The held-out set: never tune on it.
 """
 
 from __future__ import annotations
@@ -17,18 +18,18 @@ import sys
 import time
 
 from generators import GeneratedSet
-from generators.nomad_official import delo, morg
+from generators.nomad_official import delo, gkb, morg
 from generators.nomad_people import population
 from generators.nomad_public import akimat, volunteers
 
 
 def generate(people: int, seed: int) -> GeneratedSet:
-    """The dead and the four lists, deterministic in ``(people, seed)``; each list draws from its own rng."""
+    """The dead and the five lists, deterministic in ``(people, seed)``; each list draws from its own rng."""
     if people < 1:
         raise ValueError("people must be at least 1")
     victims = population(people, random.Random(f"nomad-people-{seed}"))
     lists = [writer(victims, random.Random(f"nomad-{writer.__name__}-{seed}"))
-             for writer in (delo, morg, volunteers, akimat)]
+             for writer in (delo, morg, gkb, volunteers, akimat)]
     lists = [listed for listed in lists if listed.truth]  # a list naming nobody is never compiled (or imported)
     return GeneratedSet(f"nomad{people}_seed{seed}", {v.truth.person_id: v.truth for v in victims}, lists)
 

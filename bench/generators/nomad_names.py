@@ -40,10 +40,9 @@ def suffixed(root: str) -> str:
     return root + "ов"
 
 
-_MALE_PARTS = (["Нұр", "Ер", "Бек", "Жан", "Асыл", "Ақ", "Әлі", "Сұлтан", "Дәулет", "Еркін", "Мұхамед", "Алтын"],
-               ["бек", "жан", "болат", "сұлтан", "хан", "ғали", "бай", "бол", "тас", "ұлан", "айдар", "әлі"])
-_FEMALE_PARTS = (["Ай", "Гүл", "Нұр", "Ақ", "Жан", "Бал", "Аққу", "Күн"],
-                 ["гүл", "ерке", "сұлу", "жан", "нұр", "ару", "дана", "шолпан"])
+_MALE_PARTS = (["Нұр", "Ер", "Бек", "Жан", "Асыл", "Ақ", "Әлі", "Мұрат", "Сұлтан"],
+               ["бек", "жан", "болат", "хан", "ғали", "бай", "бол", "тас", "тай"])
+_FEMALE_PARTS = (["Ай", "Гүл", "Нұр", "Ақ", "Жан", "Бал", "Күн"], ["гүл", "ерке", "сұлу", "жан", "нұр", "ару", "дана"])
 
 
 def _compounds(parts: tuple[list[str], list[str]], known: list[str]) -> list[str]:
@@ -151,10 +150,11 @@ def feminine(family: str) -> str:
 
 def russify(name: str) -> str:
     """Kazakh letters to Russian ones, as Soviet-era documents spell: Айгүл → Айгуль, Серік → Серик."""
-    front = any(ch in name.lower() for ch in "әөүі")
+    vowels = [ch for ch in name.lower() if ch in "аәеиоөұүыіуэ"]
     plain = name.translate(_KAZAKH_LETTERS)
+    front = any(ch in name.lower() for ch in "әөүі") and vowels[-1:] in (["ә"], ["ө"], ["ү"], ["і"], ["е"])
     if front and plain.endswith("л") and len(plain) > 3:
-        plain += "ь"
+        plain += "ь"  # the final л of a front-vowel word is soft: Айгүл → Айгуль, Әсел → Асель
     return plain
 
 

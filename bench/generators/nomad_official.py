@@ -8,6 +8,10 @@ It is a CP1251 ``;`` file with multi-line quoted cells, so Kazakh letters other 
 The morgue book (``morg``) is an XLSX journal of the Almaty city forensic bureau: admission date (a
 recorded date, not a death date), surname and initials for most, М/Ж, ages, typed and text dates.
 Bodies first admitted unidentified ("Неизвестный мужчина") get a second row once identified.
+
+The hospitals' deaths (``gkb``) are an export of Almaty's hospital information system: upper-case
+names with patronymics, IIN nearly always, the time of death, and the admission date, which (admitted
+alive) is left unmapped as the import docs advise; one row per death.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import random
+import re
+import zipfile
 
 from openpyxl import Workbook
 
@@ -51,6 +57,8 @@ _FABULA = {
                 "\"ТЭЦ\".",
 }
 DELO_REACH = {"street": 0.72, "crossfire": 0.55, "hospital": 0.55, "custody": 0.92, "security": 0.95}
+GKB_REACH = {"street": 0.06, "crossfire": 0.15, "hospital": 0.85, "custody": 0.25, "security": 0.08}
+_HOSPITALS = ("ГКБ №4", "ГКБ №7", "ГКБ №1", "ЦГКБ", "НИИ травматологии", "ГКБ №5")
 MORG_REACH = {"street": 0.85, "crossfire": 0.85, "hospital": 0.8, "custody": 0.55, "security": 0.45}
 
 
@@ -73,6 +81,8 @@ def _declined_name(victim: Victim, case: str, rng: random.Random) -> str:
         patr = decline_patronymic(patr, case)
     if rng.random() < 0.12:
         family = family.upper()
+    if rng.random() < 0.04:
+        family = "гр. " + family
     if rng.random() < 0.17:
         return f"{family} {given[0]}.{patr[:1] + '.' if patr else ''}"
     return " ".join(part for part in (family, given, patr) if part)
@@ -172,6 +182,18 @@ def _morg_rows(victim: Victim, rng: random.Random, reg: list[int]) -> list[tuple
     return entries
 
 
+def _stamped(workbook: bytes) -> bytes:
+    """The workbook with every zip entry dated 1 March 2022, so the same seed gives the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(workbook)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl writes the time of saving as "modified"
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2022-03-01T09:00:00Z", data)
+            target.writestr(zipfile.ZipInfo(info.filename, (2022, 3, 1, 9, 0, 0)), data, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
 def morg(victims: list[Victim], rng: random.Random) -> GeneratedList:
     entries = []
     reg = [1040]
@@ -184,14 +206,45 @@ def morg(victims: list[Victim], rng: random.Random) -> GeneratedList:
     headers = ["Рег. №", "Дата поступления", "Ф.И.О.", "Пол", "Возраст", "Дата рождения", "Откуда доставлен",
                "Примечание"]
     book = Workbook(write_only=True)
+    book.properties.created = dt.datetime(2022, 3, 1, 9, 0)
     sheet = book.create_sheet("Журнал")
     sheet.append(headers)
     for _when, row, _pid in entries:
         sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
+    saved = io.BytesIO()
+    book.save(saved)
     column_map = toml_map({"source_record_id": "Рег. №", "date_recorded": "Дата поступления", "full_name": "Ф.И.О.",
                            "sex": "Пол", "age": "Возраст", "date_of_birth": "Дата рождения", "notes": "Примечание"},
                           "family_first", {"region": f"{ALMATY}; {ALMATY_OBLAST}"})
-    return GeneratedList("morg", "morg.xlsx", out.getvalue(), {i: e[2] for i, e in enumerate(entries, 1)},
+    return GeneratedList("morg", "morg.xlsx", _stamped(saved.getvalue()), {i: e[2] for i, e in enumerate(entries, 1)},
                          column_map)
+
+
+def _gkb_row(victim: Victim, rng: random.Random) -> list[str]:
+    person = victim.truth
+    family, given, father = _clerk_spelling(victim, rng)
+    patr = patronymic(father, person.sex) if father and rng.random() < 0.97 else ""
+    name = " ".join(part for part in (family, given, patr) if part).upper()
+    died = dt.datetime.combine(person.date_of_death, dt.time(rng.randrange(24), rng.randrange(60)))
+    admitted = dt.datetime.combine(victim.hurt, dt.time(rng.randrange(24), rng.randrange(60)))
+    admitted = min(admitted, died - dt.timedelta(minutes=rng.randint(20, 600)))
+    iin = iin_as_written(victim.iin, rng, 0.01) if rng.random() < 0.93 else ""
+    return [rng.choice(_HOSPITALS), f"{admitted:%Y-%m-%d %H:%M:%S}", name, iin, f"{person.date_of_birth:%d.%m.%Y}",
+            "муж" if person.sex == "M" else "жен", f"{died:%Y-%m-%d %H:%M:%S}",
+            rng.choice(("S06.3", "T07", "S36.8", "S27.3", "T14.1")), "летальный исход"]
+
+
+def gkb(victims: list[Victim], rng: random.Random) -> GeneratedList:
+    rows = []
+    for victim in victims:
+        region = victim.truth.region
+        weight = 1.0 if region == ALMATY else 0.3 if region == ALMATY_OBLAST else 0.0
+        if weight and reached(victim, GKB_REACH, rng, weight):
+            rows.append((_gkb_row(victim, rng), victim.truth.person_id))
+    rows.sort(key=lambda r: r[0][6])
+    headers = ["Медорганизация", "Дата поступления", "ФИО пациента", "ИИН", "Дата рождения", "Пол",
+               "Дата и время смерти", "Диагноз (МКБ-10)", "Исход"]
+    column_map = toml_map({"full_name": "ФИО пациента", "national_id": "ИИН", "date_of_birth": "Дата рождения",
+                           "sex": "Пол", "date_of_death": "Дата и время смерти"}, "family_first")
+    return GeneratedList("gkb", "gkb.csv", csv_bytes(headers, [r[0] for r in rows], ",", "utf-8"),
+                         {i: r[1] for i, r in enumerate(rows, 1)}, column_map, one_per_person=True)

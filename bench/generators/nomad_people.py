@@ -95,11 +95,11 @@ class Population:
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
-        self.names = {name: (ranked(m, rng, 8), ranked(f, rng, 5), ranked(fam, rng, 4) if fam[0] else None)
+        self.names = {name: (ranked(m, rng, 12), ranked(f, rng, 7), ranked(fam, rng, 6) if fam[0] else None)
                       for name, (m, f, fam) in COMMUNITIES.items()}
         # Kazakh family names come from forebears' given names: the given-name corpus doubles as roots
-        self.roots = ranked((KAZAKH_ROOTS, KAZAKH_MALE + KAZAKH_MALE_TAIL), rng, 12)
-        self.fathers = ranked((KAZAKH_MALE, KAZAKH_MALE_TAIL), rng, 6)
+        self.roots = ranked((KAZAKH_ROOTS, KAZAKH_MALE + KAZAKH_MALE_TAIL), rng, 16)
+        self.fathers = ranked((KAZAKH_MALE, KAZAKH_MALE_TAIL[::3]), rng, 6)
         self.iins: set[str] = set()
         self.victims: list[Victim] = []
 

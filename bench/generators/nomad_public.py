@@ -50,7 +50,10 @@ def _latin_name(victim: Victim, scheme: str, rng: random.Random) -> str:
         family_l = typo(family_l, rng)
     if rng.random() < 0.05:
         given_l = typo(given_l, rng)
-    return f"{given_l} {family_l}" if rng.random() < 0.93 else f"{family_l.upper()} {given_l}"
+    roll = rng.random()
+    if roll < 0.02:
+        return given_l  # "only his first name is known"
+    return f"{given_l} {family_l}" if roll < 0.93 else f"{family_l.upper()} {given_l}"
 
 
 def _latin_place(victim: Victim, rng: random.Random) -> str | None:

@@ -37,8 +37,8 @@ def test_same_seed_same_files_other_seed_other_files(generated: GeneratedSet) ->
 
 def test_imports_through_tergeu_and_truth_covers_every_record(generated: GeneratedSet) -> None:
     loaded = load(generated)
-    assert loaded.lists == ["delo", "morg", "volunteers", "akimat"]
-    assert loaded.exclusive_lists == frozenset({"akimat"})
+    assert loaded.lists == ["delo", "morg", "gkb", "volunteers", "akimat"]
+    assert loaded.exclusive_lists == frozenset({"gkb", "akimat"})
     assert set(loaded.truth) == {record.record_id for record in loaded.records}
     assert set(loaded.truth.values()) <= set(generated.people)
     for listed in generated.lists:
@@ -67,6 +67,9 @@ def test_each_list_has_its_own_habits(generated: GeneratedSet) -> None:
     # names copied from documents in the genitive or dative case ("Ахметова Ерлана Сериковича")
     assert any(facts["full_name"].endswith(("овича", "евича", "овичу", "евичу")) for facts in by_list["delo"])
     assert all("date_recorded" in facts and "date_of_death" not in facts for facts in by_list["morg"])
+    # the hospitals' admission date (admitted alive) is not read as a recorded death
+    assert all("date_of_death" in facts and "date_recorded" not in facts for facts in by_list["gkb"])
+    assert all(facts["full_name"].isupper() for facts in by_list["gkb"])
     assert {facts.get("sex") for facts in by_list["morg"]} >= {"M", "F"}
     assert all(facts["region"] == "Алматинская область" for facts in by_list["akimat"])
     assert any(facts["family_name"].endswith(("ұлы", "қызы")) for facts in by_list["akimat"])
