@@ -34,7 +34,7 @@ from generators.nomad_names import (
     russify,
     typo,
 )
-from generators.nomad_people import ALMATY, ALMATY_OBLAST, Victim
+from generators.nomad_people import ALMATY, ALMATY_OBLAST, Victim, make_iin
 from generators.nomad_render import age_at, csv_bytes, iin_as_written, reached, ru_date, toml_map
 
 _DOCUMENTS = (  # (document, the case it names the dead in, weight)
@@ -106,7 +106,14 @@ def _delo_row(victim: Victim, document: tuple[str, str, float], case_no: str, rn
     born = ""
     if rng.random() < 0.8:
         born = f"{person.date_of_birth.year} г.р." if rng.random() < 0.2 else ru_date(person.date_of_birth, "dots")
+        birth = person.date_of_birth
+        if len(born) == 10 and birth.day <= 12 and birth.day != birth.month and rng.random() < 0.015:
+            born = f"{birth:%m.%d.%Y}"  # day and month swapped by the clerk
     iin = iin_as_written(victim.iin, rng, 0.03) if rng.random() < 0.55 else ""
+    if iin and document[0] == "Постановление о признании потерпевшим" and rng.random() < 0.25:
+        # the victim recognised in law is the relative, and the IIN copied is theirs
+        iin = make_iin(person.date_of_birth - dt.timedelta(days=rng.randint(18 * 365, 30 * 365)),
+                       rng.choice("MF"), rng, set())
     written = died + dt.timedelta(days=rng.randint(2, 240))
     return ["", case_no, document[0], ru_date(written, "dots"), _declined_name(victim, document[1], rng), born, iin,
             stated, _place(victim), person.region if rng.random() < 0.95 else "", _FABULA[victim.how]]
