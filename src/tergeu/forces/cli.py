@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from tergeu.forces.importing.columns import KINDS
-from tergeu.toolkit.cli import console, fail, with_django
+from tergeu.toolkit.cli import console, fail, with_django, write_to
 
 
 @click.group()
@@ -20,7 +20,8 @@ def forces() -> None:
 
 @forces.command("import")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--kind", type=click.Choice(KINDS), required=True, help="What the file lists.")
+@click.option("--kind", type=click.Choice((*KINDS, "ftm")), required=True,
+              help="What the file lists; ftm: FollowTheMoney JSON lines holding every kind but trainings.")
 @click.option("--map", "map_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="TOML file: [columns] canonical column = \"file header\".")
 @click.option("--source", "source_name", help="Source of rows without a source cell (default: the file's name).")
@@ -30,7 +31,8 @@ def forces() -> None:
 @with_django
 def import_command(path: Path, kind: str, map_path: Path | None, source_name: str | None, synthetic: bool,
                    dry_run: bool, as_json: bool) -> None:
-    """Import a CSV, TSV, JSON or XLSX file of units, relations, persons, postings, incidents or trainings.
+    """Import a CSV, TSV, JSON or XLSX file of units, relations, persons, postings, incidents or trainings,
+    or a FollowTheMoney file (--kind ftm) of all but trainings.
 
     Every row is checked first; one problem anywhere and nothing is stored (docs/forces.md lists the
     columns). Trainings may be Security Force Monitor's FMTRPT TSV as published.
@@ -55,6 +57,27 @@ def import_command(path: Path, kind: str, map_path: Path | None, source_name: st
             console.print(f"{path.name}: {report.rows} {kind} rows {done}; resolutions {report.resolutions}")
     if not report.ok:
         raise SystemExit(1)
+
+
+@forces.command("export")
+@click.option("--format", "fmt", type=click.Choice(["ftm"]), default="ftm", show_default=True,
+              help="ftm: FollowTheMoney entities, one JSON object a line (Aleph, OpenSanctions' tools).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write here (replaced only once whole); default stdout.")
+@with_django
+def export_command(fmt: str, output: Path | None) -> None:
+    """Export units, officials, postings, unit relations and incidents with their citations.
+
+    Victims are registry people and are not exported. `tergeu forces import FILE --kind ftm` reads the
+    file back (docs/forces.md, "FollowTheMoney").
+    """
+    from tergeu.forces.interchange import write_ftm  # loads followthemoney (about 0.7 s): only when asked
+    from tergeu.forces.models import Incident, Official, Posting, Unit, UnitRelation
+    from tergeu.provenance.models import Citation
+
+    everything = {model: model.objects.all() for model in (Unit, Official, UnitRelation, Posting, Incident)}
+    count = write_to(output, lambda out: write_ftm(out, everything, Citation.objects.all()), fail)
+    console.print(f"[dim]{count} entities ({fmt})[/dim]")
 
 
 @forces.command("command")
