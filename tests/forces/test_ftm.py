@@ -110,7 +110,8 @@ def test_entities_from_another_tool_are_read_by_their_start_and_end(db, tmp_path
         {"id": "m-1", "schema": "Membership", "properties": {
             "member": ["org-a"], "organization": ["org-b"], "startDate": ["2019"], "endDate": ["2020-06"]}},
         {"id": "d-1", "schema": "Directorship", "properties": {
-            "director": ["pers-1"], "organization": ["org-a"], "role": ["Head of post"], "date": ["2020-01", "2019-05"]}},
+            "director": ["pers-1"], "organization": ["org-a"], "role": ["Head of post"],
+            "date": ["2020-01", "2019-05"]}},
         {"id": "doc-1", "schema": "Document", "properties": {"title": ["ignored"]}},
     ]
     path = tmp_path / "other.json"

@@ -82,21 +82,22 @@ def import_forces_file(path: Path, options: ForcesImportOptions) -> ForcesImport
     if options.kind not in (*KINDS, FTM):
         raise ImportProblem(path, f"unknown kind {options.kind!r}; use one of {', '.join((*KINDS, FTM))}")
     path = Path(path)
+    if options.kind == FTM and options.map_path:
+        raise ImportProblem(path, "a FollowTheMoney file names its properties itself: no --map")
+    column_map = load_map(options.map_path, options.kind) if options.map_path else None
     data = read_limited(path)
     report = ForcesImportReport(str(path), options.kind, hashlib.sha256(data).hexdigest(), dry_run=options.dry_run)
     if ForcesImport.objects.filter(sha256=report.sha256).exists():
         report.already_imported = True
         return report
     if options.kind == FTM:
-        if options.map_path:
-            raise ImportProblem(path, "a FollowTheMoney file names its properties itself: no --map")
         from tergeu.forces.importing.ftm import read_ftm  # loads followthemoney: only when asked
 
         read = read_ftm(path, data)
         report.read_as, report.rows, batches = "ftm", read.rows, read.batches
         report.add(read.problems)
     else:
-        batches = [_read_table(path, data, options, report)]
+        batches = [_read_table(path, data, options.kind, column_map, report)]
     if report.error_count:
         return report
     try:
@@ -109,23 +110,23 @@ def import_forces_file(path: Path, options: ForcesImportOptions) -> ForcesImport
     return report
 
 
-def _read_table(path: Path, data: bytes, options: ForcesImportOptions, report: ForcesImportReport) -> Batch:
+def _read_table(path: Path, data: bytes, kind: str, column_map: dict[str, str] | None,
+                report: ForcesImportReport) -> Batch:
     """The checked rows of a table of one kind (the problems go to ``report``)."""
-    column_map = load_map(options.map_path, options.kind) if options.map_path else None
     table = open_table(path, data)
-    settled = layout(path, options.kind, table.headers, column_map)
+    settled = layout(path, kind, table.headers, column_map)
     report.read_as = settled.read_as
-    required = COLUMNS[options.kind][0]
-    references = References.load(options.kind)
+    required = COLUMNS[kind][0]
+    references = References.load(kind)
     rows = []
     for row in table.rows:
         report.rows += 1
-        values, problems = read_row(options.kind, row.number, row.cells, settled.positions, table.headers, required)
-        problems += references.check(options.kind, row.number, values, settled)
+        values, problems = read_row(kind, row.number, row.cells, settled.positions, table.headers, required)
+        problems += references.check(kind, row.number, values, settled)
         report.add(problems)
         if not report.error_count:
             rows.append((row.number, values))
-    return Batch(options.kind, rows, references)
+    return Batch(kind, rows, references)
 
 
 def _write(path: Path, options: ForcesImportOptions, report: ForcesImportReport, batches: list[Batch]) -> None:
