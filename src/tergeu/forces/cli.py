@@ -6,6 +6,7 @@ import datetime
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -133,8 +134,13 @@ def _vetting_query(query: str | None, kind: str) -> str:
 @click.option("--kind", type=click.Choice(["unit", "person"]), required=True, help="What to vet.")
 @click.option("--on", "on", type=click.DateTime(["%Y-%m-%d"]), help="Only incidents that began on or before this day.")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON on stdout.")
+@click.option("--pdf", "pdf_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the printable findings report (PDF) here, for the vetting file.")
+@click.option("--language", type=click.Choice(["kk", "ru", "en"]), default="en", show_default=True,
+              help="The language of the PDF.")
 @with_django
-def vet(query: str | None, kind: str, on: datetime.datetime | None, as_json: bool) -> None:
+def vet(query: str | None, kind: str, on: datetime.datetime | None, as_json: bool, pdf_path: Path | None,
+        language: str) -> None:
     """Vet a unit or a person against the incidents on record: findings with their sources and a verdict.
 
     A unit is flagged for its own incidents and those of units under it on the incident's day; a person
@@ -144,7 +150,12 @@ def vet(query: str | None, kind: str, on: datetime.datetime | None, as_json: boo
     from tergeu.forces.vetting import vet as run_vetting
     from tergeu.provenance.models import Citation
 
-    answer = run_vetting(_vetting_query(query, kind), kind, on.date() if on else None, Citation.objects.all())
+    asked, until = _vetting_query(query, kind), on.date() if on else None
+    if pdf_path is None:
+        answer = run_vetting(asked, kind, until, Citation.objects.all())
+    else:
+        answer = {key: value for key, value in _write_findings(pdf_path, asked, kind, until, language).items()
+                  if key in ("query", "matches", "findings", "verdict")}
     if as_json:
         click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
         return
@@ -157,6 +168,26 @@ def vet(query: str | None, kind: str, on: datetime.datetime | None, as_json: boo
         console.print(f"  incident {finding['incident']} {finding['date']} via {finding['via']} "
                       f"({finding['unit'] or finding['person']}, {finding['holds']}); "
                       f"sources: {', '.join(finding['sources']) or '-'}", markup=False)
+
+
+def _write_findings(path: Path, query: str, kind: str, until: datetime.date | None,
+                    language: str) -> dict[str, Any]:
+    """The vetting file, written to ``path`` as a PDF (whole, or not at all)."""
+    from tergeu.forces.findings import NoWriter, vetting_file, write_findings
+    from tergeu.forces.models import Incident
+    from tergeu.provenance.models import Citation
+
+    found = vetting_file(query, kind, until, Citation.objects.all(), Incident.objects.all())
+
+    def write(out: Any) -> int:
+        write_findings(out, found, language)
+        return len(found["findings"])
+    try:
+        write_to(path, write, fail, binary=True)
+    except NoWriter as missing:
+        fail(str(missing))
+    console.print(f"[dim]findings report: {path}[/dim]")
+    return found
 
 
 @forces.command("review")
