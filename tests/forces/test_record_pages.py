@@ -46,6 +46,10 @@ def test_the_official_shows_postings_with_the_open_end_rule_and_incidents(force,
     first = Official.objects.get(external_id="P-1")
     html = page(callers["analyst"].user, first.get_absolute_url())[1]
     assert "assumed to continue until a source shows otherwise" in html
+    commanded = html[html.index('data-testid="commanded"'):html.index("</ul>", html.index('"commanded"'))]
+    assert "I-1" in commanded and "Дала күзеті батальоны" in commanded and "assumed (open-ended)" in commanded
+    later = page(callers["analyst"].user, official.get_absolute_url())[1]  # P-2: took command after I-1
+    assert "I-1" not in later[later.index('data-testid="commanded"'):later.index("</ul>", later.index('"commanded"'))]
     named = html[html.index('data-testid="incidents"'):]
     assert Incident.objects.get(external_id="I-1").get_absolute_url() in named and "in review" in named  # namesakes
 

@@ -18,10 +18,12 @@ from django.utils.translation import get_language
 
 from tergeu.accounts.access import requires, visible_to
 from tergeu.accounts.roles import VIEW_FORCES
-from tergeu.forces.chain import command_on, period_of
+from tergeu.core.forces import vet_person
+from tergeu.forces.chain import command_on, load_graph, period_of
 from tergeu.forces.findings import LANGUAGES, NoWriter, file_name, vetting_file, write_findings
 from tergeu.forces.models import Incident, Official, Perpetrator, Posting, Unit
 from tergeu.forces.timeline_rows import explain, holding_label
+from tergeu.forces.vetting import incident_facts
 from tergeu.linkage.models import Person
 from tergeu.linkage.people import people_as_seen
 from tergeu.provenance.citations import citations_of
@@ -78,6 +80,17 @@ def incident_page(request: HttpRequest, public_id: str) -> HttpResponse:
     })
 
 
+def _command_findings(official: Official, user: Any) -> list[dict[str, Any]]:
+    """The incidents of units the official commanded on the incident's day (``core.forces.vet_person`` on the
+    visible incidents), each with its unit and how the command holds on that day."""
+    graph, _postings = load_graph()
+    findings = vet_person(official.external_id, graph, incident_facts(visible_to(user, Incident)))
+    pages = dict(visible_to(user, Incident).values_list("external_id", "public_id"))
+    units = dict(visible_to(user, Unit).values_list("external_id", "name"))
+    return [{"incident": f.incident, "page": pages.get(f.incident), "date": f.date, "unit": units.get(f.unit, f.unit),
+             "holds_label": holding_label(f.holding.value)} for f in findings if f.via == "commander"]
+
+
 @requires(VIEW_FORCES)
 def official_page(request: HttpRequest, public_id: str) -> HttpResponse:
     user = request.user
@@ -91,6 +104,7 @@ def official_page(request: HttpRequest, public_id: str) -> HttpResponse:
     incidents = [(row.incident, row) for row in named]
     return render(request, "forces/official.html", {
         "official": official, "postings": rows, "incidents": incidents, "citations": _citations(official, user),
+        "commanded": _command_findings(official, user),
         "languages": LANGUAGES,
     })
 
