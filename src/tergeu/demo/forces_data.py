@@ -1,6 +1,6 @@
 """The demo's security force: an invented structure, synthetic officials, incidents and a training file.
 
-Every unit name and number here is invented (numbers in the 99xxx range, names of steppe plants); the
+Every unit name and number here is invented (numbers in the 99xxx range, most named after steppe plants); the
 officials are drawn like the demo's people (``naming.NameDrawer``), so no real commander is named. The
 incidents sit where and when the synthetic population has most of its gunshot and crossfire deaths, so
 the demo can tie them to its casualties by place and day. The structure carries what vetting must get
