@@ -47,6 +47,31 @@ KAZ_OLD_STEMS = _words(
     "Жақып Нұрпейіс Ақыш Тұрсын Омар Есім Қожахмет Бекмұхамбет Сейіт Байжан Әбдірахман Жүсіп "
     "Мұқан Тоқтар Кенже Сарсен Шәкен Оспан Құрман Мамыр Жұмаш Әміре Ыбырай Дүйсен")
 
+# The long tail: compound names built the way Kazakh names are (Ақ + болат, Гүл + жан), and Russian
+# family names from common roots. Ranked after the common names, so they are rare one by one but,
+# together, a large share: this is what keeps namesakes at a realistic rate in lists of thousands.
+_MALE_HEADS = _words("Ақ Ер Нұр Жан Бек Қара Ай Сұлтан Темір Ал Есен Бай Ораз Жол Құт Әли Қыдыр Мұрат Төле Жар")
+_MALE_TAILS = _words("бек болат жан хан ғали бай тай сейіт ғазы әлі кен мұрат бол ұлан нияз жігіт")
+_FEMALE_HEADS = _words("Ай Гүл Ақ Нұр Жан Бал Ұл Мөл Сая Ару")
+_FEMALE_TAILS = _words("гүл жан сұлу бибі нұр дана ару күміс")
+_RUS_ROOTS = _words("Бел Черн Сед Голуб Жук Комар Лис Медвед Бык Гус Орех Калин Малин Рябин Берез Дуб Лип Сосн Гор "
+                    "Бор Лес Зим Март Суббот Крыл Клюв Хвост Нос Зуб Кот Волк Сом Щук Карп Ерш Чиж Грач Дрозд Скворц "
+                    "Кулик Сорок Журавл Лебедь Снегир Гончар Плотник Мельник Рыбак Кузнец Пастух Мясник Сапож Ткач "
+                    "Бондар Шапош Колесник Пекар Токар Лапт")
+
+
+def _compounds(heads: tuple[str, ...], tails: tuple[str, ...], known: tuple[str, ...]) -> tuple[str, ...]:
+    made = [head + tail for head in heads for tail in tails if head.lower() != tail and head + tail not in known]
+    random.Random(2022).shuffle(made)  # fixed: the corpus is the same for every seed
+    return tuple(dict.fromkeys(made))
+
+
+KAZ_MALE_TAIL = _compounds(_MALE_HEADS, _MALE_TAILS, KAZ_MALE)
+KAZ_FEMALE_TAIL = _compounds(_FEMALE_HEADS, _FEMALE_TAILS, KAZ_FEMALE)
+RUS_FAMILY_TAIL = tuple(root + ("ин" if index % 3 == 1 else "ов") for index, root in enumerate(_RUS_ROOTS)
+                        if root + "ов" not in RUS_FAMILY and not root.endswith("ь")) + tuple(
+                        root[:-1] + "ев" for root in _RUS_ROOTS if root.endswith("ь"))
+
 _KAZ_TO_RUS = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
 _RUS_SOFTEN = {"Дәурен": "Даурен", "Нұрсұлтан": "Нурсултан", "Ілияс": "Ильяс", "Әсел": "Асель",
                "Әділет": "Адилет", "Гүлнара": "Гульнара", "Айгүл": "Айгуль", "Ләззат": "Ляззат", "Күләш": "Куляш",
@@ -55,8 +80,9 @@ _RUS_SOFTEN = {"Дәурен": "Даурен", "Нұрсұлтан": "Нурсу
                "Айнұр": "Айнур", "Ұлжан": "Улжан"}
 
 
-def zipf_weights(count: int, steepness: float) -> list[float]:
-    return [1.0 / (rank ** steepness) for rank in range(1, count + 1)]
+def zipf_weights(count: int, steepness: float, flatten: float = 0.0) -> list[float]:
+    """Zipf–Mandelbrot weights: ``flatten`` keeps the very top from taking an implausible share."""
+    return [1.0 / ((rank + flatten) ** steepness) for rank in range(1, count + 1)]
 
 
 def russify(name: str) -> str:

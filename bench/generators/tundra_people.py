@@ -13,20 +13,8 @@ import random
 from dataclasses import dataclass
 
 from generators import TruePerson
-from generators.tundra_names import (
-    KAZ_FEMALE,
-    KAZ_MALE,
-    KAZ_OLD_STEMS,
-    OTHER_FAMILY,
-    OTHER_FEMALE,
-    OTHER_MALE,
-    RUS_FAMILY,
-    RUS_FEMALE,
-    RUS_MALE,
-    family_from,
-    feminine,
-    zipf_weights,
-)
+from generators import tundra_names as names
+from generators.tundra_names import family_from, feminine, zipf_weights
 
 # (region as lists write it, places in it, share of the dead)
 REGIONS = (
@@ -62,8 +50,8 @@ class Corpus:
     """Ranked name tables with precomputed cumulative weights (``random.choices`` at 40,000 people)."""
 
     def __init__(self) -> None:
-        def ranked(names: tuple[str, ...] | list[str], steep: float) -> tuple[list[str], list[float]]:
-            weights = zipf_weights(len(names), steep)
+        def ranked(names: tuple[str, ...], steep: float, flat: float) -> tuple[list[str], list[float]]:
+            weights = zipf_weights(len(names), steep, flat)
             total, cumulative = 0.0, []
             for weight in weights:
                 total += weight
@@ -71,11 +59,13 @@ class Corpus:
             return list(names), cumulative
 
         self.tables = {
-            ("kaz", "M"): ranked(KAZ_MALE, 1.05), ("kaz", "F"): ranked(KAZ_FEMALE, 1.0),
-            ("rus", "M"): ranked(RUS_MALE, 0.9), ("rus", "F"): ranked(RUS_FEMALE, 0.9),
-            ("other", "M"): ranked(OTHER_MALE, 0.8), ("other", "F"): ranked(OTHER_FEMALE, 0.8),
-            "stems": ranked(KAZ_MALE + KAZ_OLD_STEMS, 0.75),
-            "rus_family": ranked(RUS_FAMILY, 0.7), "other_family": ranked(OTHER_FAMILY, 0.7),
+            ("kaz", "M"): ranked(names.KAZ_MALE + names.KAZ_MALE_TAIL, 1.1, 5),
+            ("kaz", "F"): ranked(names.KAZ_FEMALE + names.KAZ_FEMALE_TAIL, 1.0, 4),
+            ("rus", "M"): ranked(names.RUS_MALE, 0.9, 2), ("rus", "F"): ranked(names.RUS_FEMALE, 0.9, 2),
+            ("other", "M"): ranked(names.OTHER_MALE, 0.8, 1), ("other", "F"): ranked(names.OTHER_FEMALE, 0.8, 1),
+            "stems": ranked(names.KAZ_MALE + names.KAZ_OLD_STEMS + names.KAZ_MALE_TAIL, 0.85, 12),
+            "rus_family": ranked(names.RUS_FAMILY + names.RUS_FAMILY_TAIL, 0.8, 8),
+            "other_family": ranked(names.OTHER_FAMILY, 0.7, 2),
         }
 
     def pick(self, rng: random.Random, key: object) -> str:

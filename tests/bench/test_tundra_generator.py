@@ -105,8 +105,11 @@ def test_iins_mostly_valid_with_a_few_slips() -> None:
 
 def test_namesakes_and_households() -> None:
     big = generate("tundra", 3000, 11)
-    names = [(p.family, p.given) for p in big.people.values()]
-    assert len(set(names)) < 0.9 * len(names)  # heavy-tailed names: namesakes are common
+    names = [(p.family.removesuffix("а"), p.given) for p in big.people.values()]
+    # heavy-tailed names: at 3,000 people a few hundred share a family and given name, not most
+    assert 0.8 * len(names) < len(set(names)) < 0.97 * len(names)
+    given = [p.given for p in big.people.values() if p.sex == "M"]
+    assert max(given.count(name) for name in ("Нұрлан", "Ерлан")) > 0.02 * len(given)
     together = {}
     for person in big.people.values():
         together.setdefault((person.family.removesuffix("а"), person.date_of_death, person.place), []).append(person)
