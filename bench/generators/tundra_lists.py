@@ -11,6 +11,8 @@ import csv
 import datetime as dt
 import io
 import random
+import re
+import zipfile
 
 from generators import GeneratedList
 from generators.tundra_names import kazakh_letters_lost, patronymic, russify, typo
@@ -116,12 +118,28 @@ def morgue(people: list[Person], rng: random.Random) -> GeneratedList:
         city = t.place if rng.random() < 0.95 else ""
         sheet.append([f"{admitted.day:02d}-{number}", _initials(person, rng), sex, born, iin, admitted, city])
         truth[number] = t.person_id
+    book.properties.created = dt.datetime(2022, 1, 28, 9, 0)
     buffer = io.BytesIO()
     book.save(buffer)
     map_toml = ('name_order = "family_first"\n[columns]\nsource_record_id = "Рег. №"\nfull_name = "Фамилия И.О."\n'
                 'sex = "Пол"\ndate_of_birth = "Дата рождения"\nnational_id = "ИИН"\n'
                 'date_recorded = "Дата поступления тела"\nplace_of_death = "Город"\n')
-    return GeneratedList("morgue", "morg_zhurnal.xlsx", buffer.getvalue(), truth, map_toml, one_per_person=True)
+    return GeneratedList("morgue", "morg_zhurnal.xlsx", _fixed_times(buffer.getvalue()), truth, map_toml,
+                         one_per_person=True)
+
+
+def _fixed_times(workbook: bytes) -> bytes:
+    """The workbook with every zip entry dated alike, so the same seed gives the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(workbook)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=(2022, 1, 28, 9, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            data = source.read(entry.filename)
+            if entry.filename == "docProps/core.xml":  # openpyxl stamps the time of saving here
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2022-01-28T09:00:00Z", data)
+            target.writestr(info, data)
+    return out.getvalue()
 
 
 _SIGNERS = {"M": ("мать", "жена", "брат", "сестра", "отец", "дядя"), "F": ("мать", "муж", "сестра", "дочь", "брат")}
