@@ -116,7 +116,10 @@ def morgue(people: list[Person], rng: random.Random) -> GeneratedList:
         iin = person.iin if rng.random() < 0.3 else ""
         sex = ("М" if t.sex == "M" else "Ж") if rng.random() < 0.97 else ""
         city = t.place if rng.random() < 0.95 else ""
-        sheet.append([f"{admitted.day:02d}-{number}", _initials(person, rng), sex, born, iin, admitted, city])
+        name = _initials(person, rng)
+        if rng.random() < 0.025:  # a body admitted unidentified: nothing but sex, date and city
+            name, born, iin = ("Неизвестный мужчина" if t.sex == "M" else "Неизвестная женщина"), "", ""
+        sheet.append([f"{admitted.day:02d}-{number}", name, sex, born, iin, admitted, city])
         truth[number] = t.person_id
     book.properties.created = dt.datetime(2022, 1, 28, 9, 0)
     buffer = io.BytesIO()
