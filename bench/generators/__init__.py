@@ -42,6 +42,16 @@ unidentified), Almaty hospitals' deaths (UTF-8 upper case, IIN, time of death, t
 unmapped), diaspora volunteers (JSON, given name first in three Latin schemes or Cyrillic, short
 forms, maiden names, "~30", districts, repeated reports) and the Almaty oblast akimat (one region,
 Kazakh, Ахметұлы for Ахметов, Серікұлы as patronymic, Kazakh month names, ЖСН with slips).
+
+``tundra`` (the held-out set after ``nomad``: written from this interface, ``loading.py``, the import
+docs and the field catalogue only; never tune on it). Kazakh, Russian and other communities with
+Zipf-ranked names; Kazakh family names built from a forefather's name (Сериков, Серіков, Серікұлы);
+brothers, fathers and sons, couples dying together; a latent visibility behind every list. Five lists:
+the prosecutor's register (CP1251 ``;``, full Russian names, birth dates, IINs with slips), a Kazakh
+NGO list (JSON, given name first, ages, Kazakh month names, Ахметұлы for Ахметов, repeated reports),
+media copied mostly from the NGO in three Latin habits with English dates, the morgues' journal (XLSX,
+surname and initials, admission date, city) and a families' appeal from Almaty city and oblast only
+(relatives' spellings, short forms, households signing together, a few signing twice).
 """
 
 from __future__ import annotations
