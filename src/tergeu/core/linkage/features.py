@@ -26,7 +26,15 @@ import pyarrow as pa
 
 from tergeu.core.linkage.areas import record_areas
 from tergeu.core.linkage.places import comparable_place
-from tergeu.core.names import in_nominative, is_unidentified, matching_key, parse_iin, parse_name, parse_name_parts, skeleton_key
+from tergeu.core.names import (
+    in_nominative,
+    is_unidentified,
+    matching_key,
+    parse_iin,
+    parse_name,
+    parse_name_parts,
+    skeleton_key,
+)
 
 FEATURE_COLUMNS = (
     "unique_id", "source_dataset", "given", "family", "patronymic", "given_initial", "patronymic_initial",
