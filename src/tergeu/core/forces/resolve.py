@@ -35,7 +35,7 @@ from tergeu.core.forces.identifiers import bare_identifier, find_identifiers, id
 from tergeu.core.names import matching_key
 
 __all__ = ["DOUBTFUL_MATCH", "RESOLVED", "REVIEW", "UNRESOLVED", "Candidate", "Entity", "NameIndex", "Resolution",
-           "split_mentions"]
+           "name_score", "split_mentions", "word_similarity", "words_of"]
 
 RESOLVED, REVIEW, UNRESOLVED = "resolved", "review", "unresolved"
 SURE, DOUBTFUL, CLOSE = 0.9, 0.6, 0.05
@@ -97,11 +97,11 @@ def split_mentions(text: str) -> list[str]:
     return mentions
 
 
-def _words(text: str) -> list[str]:
+def words_of(text: str) -> list[str]:
     return matching_key(text).split()
 
 
-def _word_similarity(mentioned: str, known: str) -> float:
+def word_similarity(mentioned: str, known: str) -> float:
     if mentioned == known:
         return 1.0
     if len(mentioned) == 1 or len(known) == 1:
@@ -114,7 +114,7 @@ def _word_f1(mentioned: list[str], known: list[str]) -> float:
     """Words matched one to one, each to its most similar free partner; F1 of the two matched shares."""
     free, matched = list(known), 0.0
     for word in mentioned:
-        scores = [(_word_similarity(word, other), i) for i, other in enumerate(free)]
+        scores = [(word_similarity(word, other), i) for i, other in enumerate(free)]
         best, index = max(scores, default=(0.0, -1))
         if best > 0:
             matched += best
@@ -125,10 +125,10 @@ def _word_f1(mentioned: list[str], known: list[str]) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-def _name_score(mention: str, name: str) -> tuple[float, str]:
+def name_score(mention: str, name: str) -> tuple[float, str]:
     if mention.casefold() == name.casefold():
         return 1.0, f"same text as {name!r}"
-    mentioned, known = _words(mention), _words(name)
+    mentioned, known = words_of(mention), words_of(name)
     if not mentioned or not known:
         return 0.0, ""
     if mentioned == known:
@@ -152,13 +152,13 @@ class NameIndex:
             for number in entity.identifiers:
                 self._by_number[identifier_key(number) or number].append(entity)
             for name in entity.names:
-                for word in _words(name):
+                for word in words_of(name):
                     self._by_word[word[:3]].add(position)
 
     def candidates(self, mention: str, kind: str | None = None, limit: int = 5) -> list[Candidate]:
         """The entities ``mention`` may name, best first, at most one candidate per entity."""
         found: dict[tuple[str, str], Candidate] = {}
-        for candidate in self._by_numbers(mention) + self._by_names(mention):
+        for candidate in self.numbered(mention) + self._by_names(mention):
             if kind and candidate.kind != kind:
                 continue
             key = (candidate.kind, candidate.id)
@@ -166,7 +166,8 @@ class NameIndex:
                 found[key] = candidate
         return sorted(found.values(), key=lambda c: (-c.score, c.kind, c.id))[:limit]
 
-    def _by_numbers(self, mention: str) -> list[Candidate]:
+    def numbered(self, mention: str) -> list[Candidate]:
+        """The entities one of whose unit numbers ``mention`` writes (with a prefix, or a bare number)."""
         prefixed = find_identifiers(mention)
         numbers = [(key, 1.0, "unit number") for key in prefixed]
         bare = None if prefixed else bare_identifier(mention)
@@ -175,14 +176,18 @@ class NameIndex:
         return [Candidate(e.kind, e.id, e.name, score, f"{why}: {key.removeprefix('mu:')} is one of its identifiers")
                 for key, score, why in numbers for e in self._by_number.get(key, [])]
 
-    def _by_names(self, mention: str) -> list[Candidate]:
+    def blocked(self, mention: str) -> set[int]:
+        """The positions of the entities that share a word's first three letters with ``mention``."""
         near: set[int] = set()
-        for word in _words(mention):
+        for word in words_of(mention):
             near |= self._by_word.get(word[:3], set())
+        return near
+
+    def _by_names(self, mention: str) -> list[Candidate]:
         found = []
-        for position in sorted(near):
+        for position in sorted(self.blocked(mention)):
             entity = self.entities[position]
-            score, why = max(_name_score(mention, name) for name in entity.names)
+            score, why = max(name_score(mention, name) for name in entity.names)
             if score > 0:
                 found.append(Candidate(entity.kind, entity.id, entity.name, score, why))
         return found

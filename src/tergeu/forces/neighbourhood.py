@@ -1,0 +1,130 @@
+"""What one vetting question needs from the database: the names index, and one entity's dated neighbourhood.
+
+Why not the whole graph: ``load_graph`` reads every relation and every commander's posting, and vetting
+then walks the chain of command for every incident on record; with 20,000 units and 100,000 officials
+that is seconds per question. A unit's findings can only come from incidents of the unit itself or of a
+unit that was ever under it, and a person's only from incidents naming them or of a unit they ever
+commanded, so those are all that is read (a few indexed queries), with every relation and posting the
+timeline rules compare them with (the rivals that end an assumption). ``core.forces.vet_unit`` and
+``vet_person`` then run unchanged on that part of the graph and give what they give on all of it
+(``tests/forces/test_neighbourhood.py`` compares the two on random forces).
+
+The names are different: finding who a query may name needs every name, so the index of them
+(``core.forces.BlockedNameIndex``) is built once and kept in the process under a version of the data
+(counts and newest ids of units, their names and officials, and the newest change-log entry), which an
+import or a tracked edit changes. A long-running server builds it once; a one-off ``tergeu vet`` builds
+it on its first question.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from django.db.models import Count, Max, Q, QuerySet
+
+from tergeu.core.forces import (
+    COMMAND_ROLES,
+    BlockedNameIndex,
+    CommandGraph,
+    FuzzyDate,
+    IncidentFacts,
+    OpenEnd,
+    Period,
+    Posting,
+    Relation,
+)
+from tergeu.forces.models import Incident, Official, Perpetrator, Unit, UnitName, UnitRelation
+from tergeu.forces.models import Posting as PostingRow
+from tergeu.forces.resolution import official_entities, unit_entities
+from tergeu.history.models import ChangeEntry
+
+_BUILT: dict[str, tuple[str, BlockedNameIndex]] = {}
+_BUILDING = threading.Lock()
+_DATED = ("first_cited", "last_cited", "first_is_start", "open_end")
+
+
+def names_version(kind: str) -> str:
+    """A key that changes whenever the names of ``kind`` (unit or person) may have changed."""
+    tables = (Unit, UnitName) if kind == "unit" else (Official,)
+    parts = [table.objects.aggregate(n=Count("id"), top=Max("id")) for table in tables]
+    parts.append(ChangeEntry.objects.aggregate(top=Max("id")))
+    return repr(parts)
+
+
+def names_index(kind: str) -> BlockedNameIndex:
+    """The names index of units or persons for the data as it is now, built at most once per version."""
+    version = names_version(kind)
+    kept = _BUILT.get(kind)
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    with _BUILDING:
+        kept = _BUILT.get(kind)
+        if kept is None or kept[0] != version:
+            kept = (version, BlockedNameIndex(unit_entities() if kind == "unit" else official_entities()))
+            _BUILT[kind] = kept
+    return kept[1]
+
+
+def _period(first: str, last: str, first_is_start: bool, open_end: str) -> Period:
+    return Period(FuzzyDate.parse(first), FuzzyDate.parse(last), first_is_start, OpenEnd(open_end))
+
+
+def _relations(where: Q) -> list[Relation]:
+    rows = UnitRelation.objects.filter(where).values_list("pk", "child__external_id", "parent__external_id",
+                                                            "classification", *_DATED)
+    return [Relation(child, parent, _period(*dates), classification, pk)
+            for pk, child, parent, classification, *dates in rows]
+
+
+def _postings(**where: Any) -> list[Posting]:
+    rows = (PostingRow.objects.filter(role__in=COMMAND_ROLES, **where)
+            .values_list("pk", "official__external_id", "unit__external_id", "role", "title", "rank", *_DATED))
+    return [Posting(person, unit, role, _period(*dates), title, rank, pk)
+            for pk, person, unit, role, title, rank, *dates in rows]
+
+
+def incident_facts(incidents: QuerySet[Incident]) -> list[IncidentFacts]:
+    """Incidents with their surely resolved perpetrators, by external id (undated ones cannot be placed)."""
+    facts = []
+    for incident in incidents.prefetch_related("perpetrators__unit", "perpetrators__official"):
+        resolved = [p for p in incident.perpetrators.all() if p.verdict == "resolved"]
+        facts.append(IncidentFacts(
+            incident.external_id, FuzzyDate.parse(incident.start),
+            tuple(p.unit.external_id for p in resolved if p.unit is not None),
+            tuple(p.official.external_id for p in resolved if p.official is not None)))
+    return facts
+
+
+def _incidents(units: set[int], official: int | None = None) -> list[IncidentFacts]:
+    """The dated incidents with a surely resolved perpetrator among ``units`` (or ``official``), in the
+    incidents' own order, each with all its resolved perpetrators."""
+    chosen = set(Perpetrator.objects.filter(verdict="resolved", unit_id__in=units).values_list("incident_id",
+                                                                                                flat=True))
+    if official is not None:
+        chosen |= set(Perpetrator.objects.filter(verdict="resolved", official_id=official)
+                      .values_list("incident_id", flat=True))
+    return incident_facts(Incident.objects.filter(pk__in=chosen))
+
+
+def unit_neighbourhood(external_id: str) -> tuple[CommandGraph, list[IncidentFacts]]:
+    """The unit, every unit ever under it, their relations (and rivals), and their incidents."""
+    pk = Unit.objects.filter(external_id=external_id).values_list("pk", flat=True).first()
+    if pk is None:
+        return CommandGraph([], []), []
+    below, frontier = {pk}, {pk}
+    while frontier:
+        reached = set(UnitRelation.objects.filter(parent_id__in=frontier).values_list("child_id", flat=True))
+        frontier = reached - below
+        below |= frontier
+    relations = _relations(Q(parent_id__in=below) | Q(child_id__in=below))
+    return CommandGraph(relations, []), _incidents(below)
+
+
+def person_neighbourhood(external_id: str) -> tuple[CommandGraph, list[IncidentFacts]]:
+    """The commanders' postings at every unit the person ever commanded, and those units' incidents and theirs."""
+    pk = Official.objects.filter(external_id=external_id).values_list("pk", flat=True).first()
+    if pk is None:
+        return CommandGraph([], []), []
+    units = set(PostingRow.objects.filter(official_id=pk, role__in=COMMAND_ROLES).values_list("unit_id", flat=True))
+    return CommandGraph([], _postings(unit_id__in=units)), _incidents(units, pk)
