@@ -7,11 +7,11 @@ import random
 
 import pytest
 
-from tergeu.core.forces import DOUBTFUL_MATCH, sure_match, verdict_of, vet_person, vet_unit
+from tergeu.core.forces import DOUBTFUL_MATCH, NameIndex, sure_match, verdict_of, vet_person, vet_unit
 from tergeu.forces.chain import load_graph
 from tergeu.forces.models import Incident, Official, Perpetrator, Posting, Unit, UnitName, UnitRelation
 from tergeu.forces.neighbourhood import incident_facts, names_index
-from tergeu.forces.resolution import Resolver
+from tergeu.forces.resolution import official_entities, unit_entities
 from tergeu.forces.vetting import vet
 from tergeu.provenance.models import Citation
 
@@ -61,7 +61,8 @@ def invented_force(rng: random.Random) -> None:
 
 def whole_graph_vetting(query: str, kind: str, until: datetime.date | None) -> dict:
     """Vetting as it was before the neighbourhoods: every name scored, the whole graph, every incident."""
-    matches = [c for c in Resolver(kind).index.candidates(query, kind) if c.score >= DOUBTFUL_MATCH]
+    every = NameIndex(unit_entities() if kind == "unit" else official_entities())
+    matches = [c for c in every.candidates(query, kind) if c.score >= DOUBTFUL_MATCH]
     sure = sure_match(matches)
     graph, _rows = load_graph()
     incidents = incident_facts(Incident.objects.all())

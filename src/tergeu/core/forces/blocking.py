@@ -32,6 +32,8 @@ from tergeu.core.forces.resolve import (
     Candidate,
     Entity,
     NameIndex,
+    Resolution,
+    judged,
     name_score,
     word_similarity,
     words_of,
@@ -108,6 +110,10 @@ class BlockedNameIndex:
             if key not in found or candidate.score > found[key].score:
                 found[key] = candidate
         return sorted(found.values(), key=lambda c: (-c.score, c.kind, c.id))[:limit]
+
+    def resolve(self, mention: str, kind: str | None = None) -> Resolution:
+        """``NameIndex.resolve``: the same verdict, with the candidates from 0.6 only."""
+        return judged(mention, self.candidates(mention, kind))
 
     def _by_names(self, mention: str, floor: float) -> list[Candidate]:
         mentioned = words_of(mention)

@@ -35,7 +35,7 @@ from tergeu.core.forces.identifiers import bare_identifier, find_identifiers, id
 from tergeu.core.names import matching_key
 
 __all__ = ["DOUBTFUL_MATCH", "RESOLVED", "REVIEW", "UNRESOLVED", "Candidate", "Entity", "NameIndex", "Resolution",
-           "name_score", "split_mentions", "word_similarity", "words_of"]
+           "judged", "name_score", "split_mentions", "word_similarity", "words_of"]
 
 RESOLVED, REVIEW, UNRESOLVED = "resolved", "review", "unresolved"
 SURE, DOUBTFUL, CLOSE = 0.9, 0.6, 0.05
@@ -79,6 +79,20 @@ class Resolution:
     @property
     def best(self) -> Candidate | None:
         return self.candidates[0] if self.candidates else None
+
+
+def judged(mention: str, candidates: list[Candidate]) -> Resolution:
+    """The verdict on ``mention`` from its candidates, best first: resolved, review or unresolved.
+
+    Only candidates from ``DOUBTFUL - CLOSE`` up can change it, so a list cut below that floor gives the
+    same verdict."""
+    ranked = tuple(candidates)
+    if not ranked or ranked[0].score < DOUBTFUL:
+        return Resolution(mention, ranked, UNRESOLVED)
+    best = ranked[0]
+    rivals = [c for c in ranked[1:] if best.score - c.score < CLOSE]
+    verdict = RESOLVED if best.score >= SURE and not rivals else REVIEW
+    return Resolution(mention, ranked, verdict)
 
 
 def split_mentions(text: str) -> list[str]:
@@ -194,13 +208,7 @@ class NameIndex:
 
     def resolve(self, mention: str, kind: str | None = None) -> Resolution:
         """One mention's candidates and verdict (the rules are in the module's docstring)."""
-        candidates = tuple(self.candidates(mention, kind))
-        if not candidates or candidates[0].score < DOUBTFUL:
-            return Resolution(mention, candidates, UNRESOLVED)
-        best = candidates[0]
-        rivals = [c for c in candidates[1:] if best.score - c.score < CLOSE]
-        verdict = RESOLVED if best.score >= SURE and not rivals else REVIEW
-        return Resolution(mention, candidates, verdict)
+        return judged(mention, self.candidates(mention, kind))
 
     def resolve_text(self, text: str, kind: str | None = None) -> list[Resolution]:
         """Every mention in a free-text field (several units in one string), each resolved."""
