@@ -82,7 +82,7 @@ def _relate(force: ForceSet, unit_id: str, parents: list[str], rng: random.Rando
         other = rng.choice([p for p in parents if p != parent])
         force.relations.append({"unit_id": unit_id, "parent_unit_id": parent, "first_cited": first,
                                 "last_cited": f"{moved - 1}-12-31", "open_ended": "E"})
-        parent, first = other, f"{moved}-{rng.randint(1, 12):02d}"
+        parent, first, last = other, f"{moved}-{rng.randint(1, 12):02d}", _date(rng, moved + 1, 2024)
     force.relations.append({"unit_id": unit_id, "parent_unit_id": parent, "first_cited": first, "last_cited": last,
                             "open_ended": rng.choice("YNNE")})
 
@@ -109,7 +109,7 @@ def _postings(force: ForceSet, rng: random.Random) -> None:
                                    "first_cited": _date(rng, year, year), "last_cited": _date(rng, until, until),
                                    "open_ended": rng.choice("YNE"), "title": "Командир", "rank": "подполковник"})
             year = until + 1
-            if year > 2024:
+            if year > 2022:
                 break
     units = [u["unit_id"] for u in force.units]
     for person in persons:

@@ -7,9 +7,10 @@ only needs the candidates worth showing (score ``floor`` or more, 0.6 by default
 thousands cannot reach it. :class:`BlockedNameIndex` proves that before scoring:
 
 * a name's word score is the F1 of matched word similarities, ``2M / (m + k)`` for a mention of ``m``
-  words and a name of ``k``, each similarity at most 1; so ``M`` is at most ``c``, the number of the
-  mention's words that have any similar word in the name, and ``0.9 * 2c / (m + k)`` bounds the score;
-* the special scores (same words, a subset: 0.93 to 1.0) need every mention word in the name (``c = m``);
+  words and a name of ``k``; ``M`` is at most ``c``, the sum over the mention's words of each one's best
+  similarity to a word of the name, so ``0.9 * 2c / (m + k)`` bounds the score;
+* the special scores (same words, a subset: 0.93 to 1.0) need every mention word in the name as it is
+  (``c = m``);
 * which words of the whole vocabulary are similar to a mention word is found once per word, not per
   name: ``difflib``'s ratio counts matched characters, never more than the two words' shared letters,
   so a vectorised count of shared letters discards nearly every word before ``difflib`` is asked.
@@ -62,10 +63,10 @@ class _Vocabulary:
         for row, word in enumerate(words):
             self.by_first[word[0]].append(row)
 
-    def similar(self, word: str) -> list[int]:
-        """The rows of the words ``word_similarity(word, row's word)`` finds similar (more than 0)."""
+    def similar(self, word: str) -> list[tuple[float, int]]:
+        """``(word_similarity(word, w), row)`` for every vocabulary word ``w`` similar to ``word`` (above 0)."""
         if len(word) == 1:
-            return list(self.by_first.get(word, []))
+            return [(word_similarity(word, self.words[row]), row) for row in self.by_first.get(word, [])]
         rows = {self.position[word]} if word in self.position else set()
         single = self.position.get(word[0])
         if single is not None:
@@ -75,10 +76,9 @@ class _Vocabulary:
             if letter in self.column:
                 query[self.column[letter]] = min(n, 255)
         shared = np.minimum(self.counts, query).sum(axis=1, dtype=np.int32)
-        possible = np.nonzero(2 * shared >= _RATIO * (self.lengths + len(word)) - _SLACK)[0]
-        rows.update(int(row) for row in possible
-                    if int(row) not in rows and word_similarity(word, self.words[row]) > 0)
-        return sorted(rows)
+        rows.update(int(row) for row in np.nonzero(2 * shared >= _RATIO * (self.lengths + len(word)) - _SLACK)[0])
+        scored = [(word_similarity(word, self.words[row]), row) for row in rows]
+        return [(score, row) for score, row in scored if score > 0]
 
 
 class BlockedNameIndex:
@@ -94,46 +94,72 @@ class BlockedNameIndex:
                 rows = tuple(vocabulary.setdefault(word, len(vocabulary)) for word in words_of(name))
                 self._names.append((position, rows))
         self.vocabulary = _Vocabulary(list(vocabulary))
-        self._names_with: dict[int, list[int]] = defaultdict(list)  # word row -> name numbers
+        names_with: dict[int, list[int]] = defaultdict(list)  # word row -> name numbers
         for number, (_position, rows) in enumerate(self._names):
             for row in set(rows):
-                self._names_with[row].append(number)
+                names_with[row].append(number)
+        self._names_with = {row: np.array(numbers, dtype=np.int32) for row, numbers in names_with.items()}
+        self._entity_of = np.array([position for position, _rows in self._names], dtype=np.int32)
+        self._length_of = np.array([len(rows) for _position, rows in self._names], dtype=np.float64)
 
     def candidates(self, mention: str, kind: str | None = None, limit: int = 5,
                    floor: float = DOUBTFUL) -> list[Candidate]:
-        """``NameIndex.candidates(mention, kind, …)`` restricted to scores of ``floor`` or more, best first."""
+        """``NameIndex.candidates(mention, kind, limit)`` restricted to scores of ``floor`` or more, best first.
+
+        Entities are scored in the order of their bound, highest first; once the ``limit``-th best so far
+        beats every bound left (or ties it and comes first by id), the rest cannot enter the list."""
         found: dict[tuple[str, str], Candidate] = {}
-        for candidate in self.reference.numbered(mention) + self._by_names(mention, floor):
-            if (kind and candidate.kind != kind) or candidate.score < floor:
+        for candidate in self.reference.numbered(mention):
+            if (not kind or candidate.kind == kind) and candidate.score >= floor:
+                key = (candidate.kind, candidate.id)
+                if key not in found or candidate.score > found[key].score:
+                    found[key] = candidate
+        ranked = sorted(found.values(), key=_rank)
+        for bound, position in self._bounded(mention, floor):
+            entity = self.entities[position]
+            if kind and entity.kind != kind:
                 continue
-            key = (candidate.kind, candidate.id)
-            if key not in found or candidate.score > found[key].score:
-                found[key] = candidate
-        return sorted(found.values(), key=lambda c: (-c.score, c.kind, c.id))[:limit]
+            if len(ranked) >= limit and _rank(ranked[limit - 1]) < (-bound, entity.kind, entity.id):
+                break
+            score, why = max(name_score(mention, name) for name in entity.names)
+            key = (entity.kind, entity.id)
+            if score < floor or score <= 0 or (key in found and score <= found[key].score):
+                continue
+            found[key] = Candidate(entity.kind, entity.id, entity.name, score, why)
+            ranked = sorted(found.values(), key=_rank)
+        return ranked[:limit]
 
     def resolve(self, mention: str, kind: str | None = None) -> Resolution:
         """``NameIndex.resolve``: the same verdict, with the candidates from 0.6 only."""
         return judged(mention, self.candidates(mention, kind))
 
-    def _by_names(self, mention: str, floor: float) -> list[Candidate]:
+    def _bounded(self, mention: str, floor: float) -> list[tuple[float, int]]:
+        """``(bound, entity position)`` of every entity that may score ``floor`` or more, best bound first,
+        then by kind and id (the order candidates are ranked in)."""
         mentioned = words_of(mention)
-        if not mentioned:
+        blocked = self.reference.blocked(mention) if mentioned else set()
+        if not blocked:
             return []
-        blocked = self.reference.blocked(mention)
-        hits: Counter[int] = Counter()
-        for word in mentioned:
-            names = {number for row in self.vocabulary.similar(word) for number in self._names_with.get(row, ())}
-            hits.update(names)
         m = len(mentioned)
-        worth = set()
-        for number, c in hits.items():
-            position, rows = self._names[number]
-            if position in blocked and (c >= m or 0.9 * 2 * c / (m + len(rows)) >= floor - _SLACK):
-                worth.add(position)
-        found = []
-        for position in sorted(worth):
-            entity = self.entities[position]
-            score, why = max(name_score(mention, name) for name in entity.names)
-            if score > 0:
-                found.append(Candidate(entity.kind, entity.id, entity.name, score, why))
-        return found
+        matched = np.zeros(len(self._names), dtype=np.float64)  # per name: the sum of each word's best similarity
+        for word in mentioned:
+            best = np.zeros(len(self._names), dtype=np.float64)
+            for score, row in sorted(self.vocabulary.similar(word)):  # the highest is written last
+                best[self._names_with[row]] = score
+            matched += best
+        in_block = np.zeros(len(self.entities), dtype=bool)
+        in_block[np.fromiter(blocked, dtype=np.int64, count=len(blocked))] = True
+        bound = np.round(0.9 * 2 * matched / (m + self._length_of) + 1e-9, 3)
+        bound[matched >= m - _SLACK] = 1.0  # every word as it is: a special score may apply
+        names = np.nonzero((matched > 0) & in_block[self._entity_of] & (bound >= floor - _SLACK))[0]
+        best_of: dict[int, float] = {}
+        for position, value in zip(self._entity_of[names].tolist(), bound[names].tolist(), strict=True):
+            if value > best_of.get(position, -1.0):
+                best_of[position] = value
+        order = sorted(best_of.items(), key=lambda item: (-item[1], self.entities[item[0]].kind,
+                                                          self.entities[item[0]].id))
+        return [(value, position) for position, value in order]
+
+
+def _rank(candidate: Candidate) -> tuple[float, str, str]:
+    return (-candidate.score, candidate.kind, candidate.id)
