@@ -21,6 +21,7 @@ from tergeu.forces.importing.columns import COLUMNS, KINDS, layout, load_map
 from tergeu.forces.importing.references import References
 from tergeu.forces.importing.writers import WRITERS
 from tergeu.forces.models import ForcesImport
+from tergeu.forces.resolution import reresolve
 from tergeu.history.tracking import current_actor
 from tergeu.registry.importing.limits import read_limited
 from tergeu.registry.importing.readers import open_table
@@ -28,6 +29,7 @@ from tergeu.registry.importing.rowparse import CellProblem
 from tergeu.registry.importing.table import ImportProblem
 
 MAX_LISTED_PROBLEMS = 1000
+AGAIN = {"units": "unit", "persons": "person"}  # an import of these resolves waiting mentions again
 
 
 @dataclass
@@ -116,5 +118,7 @@ def _write(path: Path, options: ForcesImportOptions, report: ForcesImportReport,
         writer.write(number, values)
         report.written += 1
     report.resolutions = writer.resolutions
+    if options.kind in AGAIN:  # names left unresolved before these were known may be found now
+        report.resolutions.update({f"again {verdict}": n for verdict, n in reresolve(AGAIN[options.kind]).items()})
     ForcesImport.objects.create(kind=options.kind, file_name=path.name, sha256=report.sha256, rows=report.rows,
                                 imported_by=current_actor()[0])
