@@ -11,7 +11,7 @@ timeline rules compare them with (the rivals that end an assumption). ``core.for
 
 The names are different: finding who a query may name needs every name, so the index of them
 (``core.forces.BlockedNameIndex``) is built once and kept in the process under a version of the data
-(counts and newest ids of units, their names and officials, and the newest change-log entry), which an
+(the newest ids of units, their names, officials, forces imports and change-log entries), which an
 import or a tracked edit changes. A long-running server builds it once; a one-off ``tergeu vet`` builds
 it on its first question.
 """
@@ -21,7 +21,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 
 from tergeu.core.forces import (
     COMMAND_ROLES,
@@ -34,7 +34,7 @@ from tergeu.core.forces import (
     Posting,
     Relation,
 )
-from tergeu.forces.models import Incident, Official, Perpetrator, Unit, UnitName, UnitRelation
+from tergeu.forces.models import ForcesImport, Incident, Official, Perpetrator, Unit, UnitName, UnitRelation
 from tergeu.forces.models import Posting as PostingRow
 from tergeu.forces.resolution import official_entities, unit_entities
 from tergeu.history.models import ChangeEntry
@@ -45,10 +45,11 @@ _DATED = ("first_cited", "last_cited", "first_is_start", "open_end")
 
 
 def names_version(kind: str) -> str:
-    """A key that changes whenever the names of ``kind`` (unit or person) may have changed."""
-    tables = (Unit, UnitName) if kind == "unit" else (Official,)
-    parts = [table.objects.aggregate(n=Count("id"), top=Max("id")) for table in tables]
-    parts.append(ChangeEntry.objects.aggregate(top=Max("id")))
+    """A key that changes whenever the names of ``kind`` (unit or person) may have changed: the newest ids
+    of the named rows (an insert), of the forces imports and of the change log (a tracked edit or delete).
+    Newest ids only: each is one step down an index, where counting 80,000 names took 9 ms a question."""
+    tables = (Unit, UnitName, ForcesImport) if kind == "unit" else (Official, ForcesImport)
+    parts = [table.objects.aggregate(top=Max("id"))["top"] for table in (*tables, ChangeEntry)]
     return repr(parts)
 
 

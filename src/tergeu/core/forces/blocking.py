@@ -12,8 +12,10 @@ thousands cannot reach it. :class:`BlockedNameIndex` proves that before scoring:
 * the special scores (same words, a subset: 0.93 to 1.0) need every mention word in the name as it is
   (``c = m``);
 * which words of the whole vocabulary are similar to a mention word is found once per word, not per
-  name: ``difflib``'s ratio counts matched characters, never more than the two words' shared letters,
-  so a vectorised count of shared letters discards nearly every word before ``difflib`` is asked.
+  name: ``difflib``'s ratio counts matched characters, never more than the two words' shared letters
+  nor their longest common subsequence, so a vectorised count of shared letters and then a
+  bit-parallel subsequence length discard nearly every word before ``difflib`` is asked;
+* entities are scored best bound first, and scoring stops when no bound left can enter the list.
 
 Names that pass are scored by the very functions ``NameIndex`` uses, over all the names of their entity,
 so the candidates at or above ``floor`` are the same, in the same order, with the same reasons
@@ -44,6 +46,7 @@ __all__ = ["BlockedNameIndex"]
 
 _SLACK = 1e-3  # scores are rounded to three decimals: never prune what rounding could lift to the floor
 _RATIO = 0.8  # the least difflib ratio of two similar words (resolve.word_similarity)
+_KEPT_WORDS = 50_000  # words whose similar words are kept; past that, forgotten and found again
 
 
 class _Vocabulary:
@@ -62,9 +65,19 @@ class _Vocabulary:
         self.position = {word: row for row, word in enumerate(words)}
         for row, word in enumerate(words):
             self.by_first[word[0]].append(row)
+        self._similar: dict[str, list[tuple[float, int]]] = {}
 
     def similar(self, word: str) -> list[tuple[float, int]]:
-        """``(word_similarity(word, w), row)`` for every vocabulary word ``w`` similar to ``word`` (above 0)."""
+        """``(word_similarity(word, w), row)`` for every vocabulary word ``w`` similar to ``word`` (above 0),
+        lowest first; kept, since the words of unit types and common given names come back in most queries."""
+        kept = self._similar.get(word)
+        if kept is None:
+            if len(self._similar) >= _KEPT_WORDS:
+                self._similar.clear()
+            kept = self._similar[word] = sorted(self._find_similar(word))
+        return kept
+
+    def _find_similar(self, word: str) -> list[tuple[float, int]]:
         if len(word) == 1:
             return [(word_similarity(word, self.words[row]), row) for row in self.by_first.get(word, [])]
         rows = {self.position[word]} if word in self.position else set()
@@ -76,9 +89,29 @@ class _Vocabulary:
             if letter in self.column:
                 query[self.column[letter]] = min(n, 255)
         shared = np.minimum(self.counts, query).sum(axis=1, dtype=np.int32)
-        rows.update(int(row) for row in np.nonzero(2 * shared >= _RATIO * (self.lengths + len(word)) - _SLACK)[0])
+        common = _Subsequence(word)
+        rows.update(row for row in np.nonzero(2 * shared >= _RATIO * (self.lengths + len(word)) - _SLACK)[0].tolist()
+                    if 2 * common.longest(self.words[row]) >= _RATIO * (len(word) + len(self.words[row])) - _SLACK)
         scored = [(word_similarity(word, self.words[row]), row) for row in rows]
         return [(score, row) for score, row in scored if score > 0]
+
+
+class _Subsequence:
+    """The length of the longest common subsequence of one word and others, 64 letters at a time per step
+    (bit-parallel, Hyyrö 2004). difflib's ratio matches no more letters than that, so a word whose
+    longest common subsequence is too short cannot be similar, and difflib is not asked."""
+
+    def __init__(self, word: str) -> None:
+        self.length, self.full, self.masks = len(word), (1 << len(word)) - 1, defaultdict(int)
+        for i, letter in enumerate(word):
+            self.masks[letter] |= 1 << i
+
+    def longest(self, other: str) -> int:
+        row = self.full
+        for letter in other:
+            matched = row & self.masks.get(letter, 0)
+            row = ((row + matched) | (row - matched)) & self.full
+        return self.length - row.bit_count()
 
 
 class BlockedNameIndex:
@@ -101,6 +134,9 @@ class BlockedNameIndex:
         self._names_with = {row: np.array(numbers, dtype=np.int32) for row, numbers in names_with.items()}
         self._entity_of = np.array([position for position, _rows in self._names], dtype=np.int32)
         self._length_of = np.array([len(rows) for _position, rows in self._names], dtype=np.float64)
+        ranked = sorted(range(len(self.entities)), key=lambda p: (self.entities[p].kind, self.entities[p].id))
+        self._rank_of = np.empty(len(self.entities), dtype=np.int64)
+        self._rank_of[ranked] = np.arange(len(self.entities))
 
     def candidates(self, mention: str, kind: str | None = None, limit: int = 5,
                    floor: float = DOUBTFUL) -> list[Candidate]:
@@ -144,7 +180,7 @@ class BlockedNameIndex:
         matched = np.zeros(len(self._names), dtype=np.float64)  # per name: the sum of each word's best similarity
         for word in mentioned:
             best = np.zeros(len(self._names), dtype=np.float64)
-            for score, row in sorted(self.vocabulary.similar(word)):  # the highest is written last
+            for score, row in self.vocabulary.similar(word):  # lowest first: the highest is written last
                 best[self._names_with[row]] = score
             matched += best
         in_block = np.zeros(len(self.entities), dtype=bool)
@@ -152,13 +188,11 @@ class BlockedNameIndex:
         bound = np.round(0.9 * 2 * matched / (m + self._length_of) + 1e-9, 3)
         bound[matched >= m - _SLACK] = 1.0  # every word as it is: a special score may apply
         names = np.nonzero((matched > 0) & in_block[self._entity_of] & (bound >= floor - _SLACK))[0]
-        best_of: dict[int, float] = {}
-        for position, value in zip(self._entity_of[names].tolist(), bound[names].tolist(), strict=True):
-            if value > best_of.get(position, -1.0):
-                best_of[position] = value
-        order = sorted(best_of.items(), key=lambda item: (-item[1], self.entities[item[0]].kind,
-                                                          self.entities[item[0]].id))
-        return [(value, position) for position, value in order]
+        entities, bounds = self._entity_of[names], bound[names]
+        order = np.lexsort((self._rank_of[entities], -bounds))  # best bound first, then as candidates rank
+        _first, at = np.unique(entities[order], return_index=True)  # each entity at its best name
+        kept = order[np.sort(at)]
+        return list(zip(bounds[kept].tolist(), entities[kept].tolist(), strict=True))
 
 
 def _rank(candidate: Candidate) -> tuple[float, str, str]:

@@ -30,6 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from tergeu.core.forces.identifiers import bare_identifier, find_identifiers, identifier_key
 from tergeu.core.names import matching_key
@@ -115,7 +116,9 @@ def words_of(text: str) -> list[str]:
     return matching_key(text).split()
 
 
+@lru_cache(maxsize=1 << 18)
 def word_similarity(mentioned: str, known: str) -> float:
+    """How alike two words' keys are (0: not alike); kept, since the same pairs recur across names."""
     if mentioned == known:
         return 1.0
     if len(mentioned) == 1 or len(known) == 1:
