@@ -97,35 +97,39 @@ def incident_facts(incidents: QuerySet[Incident]) -> list[IncidentFacts]:
     return facts
 
 
-def _incidents(units: set[int], official: int | None = None) -> list[IncidentFacts]:
-    """The dated incidents with a surely resolved perpetrator among ``units`` (or ``official``), in the
+def _incidents(units: set[int], officials: set[int] = frozenset()) -> list[IncidentFacts]:
+    """The incidents with a surely resolved perpetrator among ``units`` (or ``officials``), in the
     incidents' own order, each with all its resolved perpetrators."""
     chosen = set(Perpetrator.objects.filter(verdict="resolved", unit_id__in=units).values_list("incident_id",
                                                                                                 flat=True))
-    if official is not None:
-        chosen |= set(Perpetrator.objects.filter(verdict="resolved", official_id=official)
+    if officials:
+        chosen |= set(Perpetrator.objects.filter(verdict="resolved", official_id__in=officials)
                       .values_list("incident_id", flat=True))
     return incident_facts(Incident.objects.filter(pk__in=chosen))
 
 
-def unit_neighbourhood(external_id: str) -> tuple[CommandGraph, list[IncidentFacts]]:
-    """The unit, every unit ever under it, their relations (and rivals), and their incidents."""
-    pk = Unit.objects.filter(external_id=external_id).values_list("pk", flat=True).first()
-    if pk is None:
-        return CommandGraph([], []), []
-    below, frontier = {pk}, {pk}
+def unit_neighbourhood(external_ids: list[str]) -> tuple[CommandGraph, list[IncidentFacts]]:
+    """The units, every unit ever under them, their relations (and rivals), and their incidents.
+
+    One neighbourhood for several matches: each one's findings on it are those on its own, since what
+    is added (other units' relations and incidents) can reach none of its findings."""
+    start = set(Unit.objects.filter(external_id__in=external_ids).values_list("pk", flat=True))
+    below, frontier = set(start), set(start)
     while frontier:
         reached = set(UnitRelation.objects.filter(parent_id__in=frontier).values_list("child_id", flat=True))
         frontier = reached - below
         below |= frontier
+    if not below:
+        return CommandGraph([], []), []
     relations = _relations(Q(parent_id__in=below) | Q(child_id__in=below))
     return CommandGraph(relations, []), _incidents(below)
 
 
-def person_neighbourhood(external_id: str) -> tuple[CommandGraph, list[IncidentFacts]]:
-    """The commanders' postings at every unit the person ever commanded, and those units' incidents and theirs."""
-    pk = Official.objects.filter(external_id=external_id).values_list("pk", flat=True).first()
-    if pk is None:
+def person_neighbourhood(external_ids: list[str]) -> tuple[CommandGraph, list[IncidentFacts]]:
+    """The commanders' postings at every unit the persons ever commanded, those units' incidents and theirs."""
+    persons = set(Official.objects.filter(external_id__in=external_ids).values_list("pk", flat=True))
+    if not persons:
         return CommandGraph([], []), []
-    units = set(PostingRow.objects.filter(official_id=pk, role__in=COMMAND_ROLES).values_list("unit_id", flat=True))
-    return CommandGraph([], _postings(unit_id__in=units)), _incidents(units, pk)
+    units = set(PostingRow.objects.filter(official_id__in=persons, role__in=COMMAND_ROLES)
+                .values_list("unit_id", flat=True))
+    return CommandGraph([], _postings(unit_id__in=units)), _incidents(units, persons)

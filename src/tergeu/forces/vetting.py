@@ -41,7 +41,8 @@ def vet(query: str, kind: str, until: datetime.date | None, seen: QuerySet[Citat
     sure = sure_match(matches)
     vetted = [sure] if sure else matches
     vet_one, around = (vet_unit, unit_neighbourhood) if kind == "unit" else (vet_person, person_neighbourhood)
-    found = {match.id: vet_one(match.id, *around(match.id), until) for match in vetted}
+    graph, incidents = around([match.id for match in vetted]) if vetted else (None, [])
+    found = {match.id: vet_one(match.id, graph, incidents, until) for match in vetted}
     every = [finding for findings in found.values() for finding in findings]
     sources = _evidence_sources(every, seen) if every else {}
     evidence_kind = "posting" if kind == "person" else "relation"

@@ -7,8 +7,10 @@ only needs the candidates worth showing (score ``floor`` or more, 0.6 by default
 thousands cannot reach it. :class:`BlockedNameIndex` proves that before scoring:
 
 * a name's word score is the F1 of matched word similarities, ``2M / (m + k)`` for a mention of ``m``
-  words and a name of ``k``; ``M`` is at most ``c``, the sum over the mention's words of each one's best
-  similarity to a word of the name, so ``0.9 * 2c / (m + k)`` bounds the score;
+  words and a name of ``k``; words are matched one to one, so ``M`` is at most ``c``, the smaller of the
+  sum over the mention's words of each one's best similarity to a word of the name and the sum over
+  the name's words of each one's best similarity to a word of the mention, and ``0.9 * 2c / (m + k)``
+  bounds the score;
 * the special scores (same words, a subset: 0.93 to 1.0) need every mention word in the name as it is
   (``c = m``);
 * which words of the whole vocabulary are similar to a mention word is found once per word, not per
@@ -134,6 +136,10 @@ class BlockedNameIndex:
         self._names_with = {row: np.array(numbers, dtype=np.int32) for row, numbers in names_with.items()}
         self._entity_of = np.array([position for position, _rows in self._names], dtype=np.int32)
         self._length_of = np.array([len(rows) for _position, rows in self._names], dtype=np.float64)
+        widest = max((len(rows) for _position, rows in self._names), default=0)
+        self._word_rows = np.full((len(self._names), max(widest, 1)), len(vocabulary), dtype=np.int32)  # padded
+        for number, (_position, rows) in enumerate(self._names):
+            self._word_rows[number, :len(rows)] = rows
         ranked = sorted(range(len(self.entities)), key=lambda p: (self.entities[p].kind, self.entities[p].id))
         self._rank_of = np.empty(len(self.entities), dtype=np.int64)
         self._rank_of[ranked] = np.arange(len(self.entities))
@@ -178,21 +184,33 @@ class BlockedNameIndex:
             return []
         m = len(mentioned)
         matched = np.zeros(len(self._names), dtype=np.float64)  # per name: the sum of each word's best similarity
+        partner = np.zeros(len(self.vocabulary.words) + 1, dtype=np.float64)  # per word: its best similarity
         for word in mentioned:
             best = np.zeros(len(self._names), dtype=np.float64)
             for score, row in self.vocabulary.similar(word):  # lowest first: the highest is written last
                 best[self._names_with[row]] = score
+                partner[row] = max(partner[row], score)
             matched += best
-        in_block = np.zeros(len(self.entities), dtype=bool)
-        in_block[np.fromiter(blocked, dtype=np.int64, count=len(blocked))] = True
-        bound = np.round(0.9 * 2 * matched / (m + self._length_of) + 1e-9, 3)
-        bound[matched >= m - _SLACK] = 1.0  # every word as it is: a special score may apply
-        names = np.nonzero((matched > 0) & in_block[self._entity_of] & (bound >= floor - _SLACK))[0]
-        entities, bounds = self._entity_of[names], bound[names]
-        order = np.lexsort((self._rank_of[entities], -bounds))  # best bound first, then as candidates rank
+        touched = np.nonzero(matched)[0]
+        touched = touched[self._bound(matched[touched], touched, m) >= floor - _SLACK]
+        # one to one: a name word matches one mention word, so the name side's sum bounds it as well
+        sums = np.minimum(matched[touched], partner[self._word_rows[touched]].sum(axis=1))
+        bound = self._bound(sums, touched, m)
+        names, bound = touched[bound >= floor - _SLACK], bound[bound >= floor - _SLACK]
+        entities = self._entity_of[names]
+        inside = np.fromiter((e in blocked for e in entities.tolist()), dtype=bool, count=len(entities))
+        entities, bound = entities[inside], bound[inside]
+        order = np.lexsort((self._rank_of[entities], -bound))  # best bound first, then as candidates rank
         _first, at = np.unique(entities[order], return_index=True)  # each entity at its best name
         kept = order[np.sort(at)]
-        return list(zip(bounds[kept].tolist(), entities[kept].tolist(), strict=True))
+        return list(zip(bound[kept].tolist(), entities[kept].tolist(), strict=True))
+
+    def _bound(self, sums: np.ndarray, names: np.ndarray, m: int) -> np.ndarray:
+        """The most each of ``names`` can score, rounded as scores are; 1.0 where every word is found as it
+        is (a special score may apply)."""
+        bound = np.round(0.9 * 2 * sums / (m + self._length_of[names]) + 1e-9, 3)
+        bound[sums >= m - _SLACK] = 1.0
+        return bound
 
 
 def _rank(candidate: Candidate) -> tuple[float, str, str]:
