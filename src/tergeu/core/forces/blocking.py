@@ -11,8 +11,8 @@ thousands cannot reach it. :class:`BlockedNameIndex` proves that before scoring:
   sum over the mention's words of each one's best similarity to a word of the name and the sum over
   the name's words of each one's best similarity to a word of the mention, and ``0.9 * 2c / (m + k)``
   bounds the score;
-* the special scores (same words, a subset: 0.93 to 1.0) need every mention word in the name as it is
-  (``c = m``);
+* the special scores (same words, a subset, one word misspelled: 0.91 to 1.0) need every mention word in
+  the name as it is, or all but one at 0.85 (``c >= m - 0.15``);
 * which words of the whole vocabulary are similar to a mention word is found once per word, not per
   name: ``difflib``'s ratio counts matched characters, never more than the two words' shared letters
   nor their longest common subsequence, so a vectorised count of shared letters and then a
@@ -34,6 +34,7 @@ import numpy as np
 
 from tergeu.core.forces.resolve import (
     DOUBTFUL,
+    MISSPELLED,
     Candidate,
     Entity,
     NameIndex,
@@ -207,9 +208,9 @@ class BlockedNameIndex:
 
     def _bound(self, sums: np.ndarray, names: np.ndarray, m: int) -> np.ndarray:
         """The most each of ``names`` can score, rounded as scores are; 1.0 where every word is found as it
-        is (a special score may apply)."""
+        is or all but one a close spelling (a special score may apply)."""
         bound = np.round(0.9 * 2 * sums / (m + self._length_of[names]) + 1e-9, 3)
-        bound[sums >= m - _SLACK] = 1.0
+        bound[sums >= m - (1 - MISSPELLED) - _SLACK] = 1.0
         return bound
 
 

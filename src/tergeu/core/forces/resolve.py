@@ -12,7 +12,9 @@ How a candidate scores (each candidate says which of these applied):
   (``"50212"``): 0.9, since a number alone may be something else;
 * the same text as a name or alias: 1.0; the same ASCII matching key (``core.names``: Kazakh,
   Russian and Latin spellings of one name meet there): 0.97; the same words in another order: 0.95;
-  two words or more, all found in the name (a patronymic or a word left out): 0.93;
+  two words or more, all found in the name (a patronymic or a word left out): 0.93; the same number of
+  words, all the same but one that is a close spelling (similarity 0.85 or more: a typing slip): 0.91;
+  abbreviations of unit types ("Bn", "Pkpg", "Gd", "Co", «бат.») are read as the words they stand for;
 * otherwise the words are matched one to one (an initial matches a word it begins; a word within
   a small spelling distance counts for its similarity) and the score is the F1 of the matched share of
   the mention's words and of the name's words, at most 0.9.
@@ -40,6 +42,7 @@ __all__ = ["DOUBTFUL_MATCH", "RESOLVED", "REVIEW", "UNRESOLVED", "Candidate", "E
 
 RESOLVED, REVIEW, UNRESOLVED = "resolved", "review", "unresolved"
 SURE, DOUBTFUL, CLOSE = 0.9, 0.6, 0.05
+MISSPELLED = 0.85  # the least similarity of the one word that differs, for "one of them misspelled"
 DOUBTFUL_MATCH = DOUBTFUL  # the least score worth showing a reviewer
 _SEPARATORS = re.compile(r"[;,\n]|\s+(?:и|және|and|&)\s+", re.IGNORECASE)
 _TRIM = " \t.…-–—:()[]\"'«»"
@@ -112,8 +115,23 @@ def split_mentions(text: str) -> list[str]:
     return mentions
 
 
+# Abbreviations of unit types in the training reports and incident notes ("Pkpg Bn", "Gd Co", "Eng. Det"):
+# read as the words they stand for, in names and mentions alike.
+_SHORT_FORMS = {"Bn": "Battalion", "Bat": "Battalion", "Bde": "Brigade", "Co": "Company", "Coy": "Company",
+                "Regt": "Regiment", "Reg": "Regiment", "Det": "Detachment", "Pkpg": "Peacekeeping",
+                "PK": "Peacekeeping", "Recon": "Reconnaissance", "Rec": "Reconnaissance", "Aslt": "Assault",
+                "Gd": "Guard", "Engr": "Engineer", "Eng": "Engineer", "бат": "батальон", "бр": "бригада"}
+_EXPANDED = {matching_key(short): matching_key(long) for short, long in _SHORT_FORMS.items()}
+
+
+@lru_cache(maxsize=1 << 16)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_EXPANDED.get(word, word) for word in matching_key(text).split())
+
+
 def words_of(text: str) -> list[str]:
-    return matching_key(text).split()
+    """The spelling keys of ``text``'s words (``core.names``), abbreviations of unit types written out."""
+    return list(_words(text))
 
 
 @lru_cache(maxsize=1 << 18)
@@ -127,19 +145,34 @@ def word_similarity(mentioned: str, known: str) -> float:
     return ratio if ratio >= 0.8 else 0.0
 
 
-def _word_f1(mentioned: list[str], known: list[str]) -> float:
-    """Words matched one to one, each to its most similar free partner; F1 of the two matched shares."""
-    free, matched = list(known), 0.0
+def _matched(mentioned: list[str], known: list[str]) -> list[float]:
+    """Words matched one to one, each to its most similar free partner: the similarity of each match."""
+    free, matched = list(known), []
     for word in mentioned:
         scores = [(word_similarity(word, other), i) for i, other in enumerate(free)]
         best, index = max(scores, default=(0.0, -1))
         if best > 0:
-            matched += best
+            matched.append(best)
             free.pop(index)
+    return matched
+
+
+def _word_f1(mentioned: list[str], known: list[str]) -> float:
+    """F1 of the matched shares of the mention's words and of the name's words."""
+    matched = sum(_matched(mentioned, known))
     if not matched:
         return 0.0
     precision, recall = matched / len(mentioned), matched / len(known)
     return 2 * precision * recall / (precision + recall)
+
+
+def _one_misspelled(mentioned: list[str], known: list[str]) -> bool:
+    """The same number of words, all matched, all but one the same and that one a close spelling."""
+    if len(mentioned) != len(known) or len(mentioned) < 2:
+        return False
+    matched = _matched(mentioned, known)
+    inexact = [similarity for similarity in matched if similarity < 1.0]
+    return len(matched) == len(known) and len(inexact) == 1 and inexact[0] >= MISSPELLED
 
 
 def name_score(mention: str, name: str) -> tuple[float, str]:
@@ -154,6 +187,8 @@ def name_score(mention: str, name: str) -> tuple[float, str]:
         return 0.95, f"same words as {name!r} in another order"
     if len(mentioned) >= 2 and not Counter(mentioned) - Counter(known):
         return 0.93, f"every word is in {name!r} (a part left out, a patronymic say)"
+    if _one_misspelled(mentioned, known):
+        return 0.91, f"the words of {name!r}, one of them spelled a little differently"
     f1 = _word_f1(mentioned, known)
     return round(0.9 * f1, 3), f"words close to {name!r} (word match {f1:.2f})"
 
