@@ -10,7 +10,8 @@ A fresh TERGEU_HOME (SQLite) is made, or ``--database-url`` names an empty datab
 Latin spellings, namesakes, dated relations and postings, incidents) is stored in bulk, not timed. Then
 ``forces.vetting.vet``, the function ``tergeu vet`` and ``POST /api/forces/vet`` call, answers
 ``--queries`` unit queries (a name, an alias in another script or language, a unit number written
-another way) and as many person queries (a name in another script, with or without the patronymic). The
+another way) and as many person queries (a name in another script, with or without the patronymic);
+half of each are about a unit named in an incident or an official who commanded one, half about others. The
 first query of each kind builds the names index (``build_seconds``); the others are timed: p50, p95 and
 the slowest, in milliseconds. Target: p95 <= 50 ms on this 2-core machine.
 
@@ -19,6 +20,8 @@ Monitor's FMTRPT TSV naming units of the same force with the reports' mess, and 
 units it names); the file is imported with ``tergeu forces import --kind trainings`` (the real
 pipeline), and every resolved link is scored against the labels: precision, recall, and how many of
 the labelled links the resolver did not make wait in review with the right unit among the candidates.
+The resolver's rules for abbreviations, slips and detachment numbers were added after reading the
+misses of ``--training-seed 1``; seed 2 (the default) was not looked at before it was reported.
 """
 
 from __future__ import annotations
@@ -65,6 +68,21 @@ def _person_query(person: dict, rng: random.Random) -> str:
     forms = [person["name"], *person["aliases"].split(";")]
     full = rng.choice(forms)
     return full if rng.random() < 0.7 else " ".join(full.split()[:2])
+
+
+def _implicated(force, rows: list[dict], key: str) -> tuple[list[dict], list[dict]]:  # noqa: ANN001
+    """``rows`` split in two: the units in incidents or commanding officials of those units, and the rest."""
+    units = {unit for incident in force.incidents for unit in incident["perpetrator_units"].split(";")}
+    commanders = {p["person_id"] for p in force.postings if p["role"] == "commander" and p["unit_id"] in units}
+    marked = units if key == "unit_id" else commanders
+    return [row for row in rows if row[key] in marked], [row for row in rows if row[key] not in marked]
+
+
+def _sample(halves: tuple[list[dict], list[dict]], count: int, rng: random.Random) -> list[dict]:
+    """Half the queries about implicated units or officials (so findings are exercised), half about others."""
+    implicated, others = halves
+    first = rng.sample(implicated, min(count // 2, len(implicated)))
+    return first + rng.sample(others, min(count - len(first), len(others)))
 
 
 def _timed(queries: list[str], kind: str) -> dict:
@@ -126,7 +144,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--trainings", type=int, default=2400)
-    parser.add_argument("--training-seed", type=int, default=1)
+    parser.add_argument("--training-seed", type=int, default=2, help="1 is what the resolver was tuned on")
     parser.add_argument("--database-url", default=None)
     args = parser.parse_args()
     _setup(args.database_url)
@@ -141,8 +159,9 @@ def main() -> None:
                       "postings": len(force.postings), "incidents": len(force.incidents),
                       "setup_seconds": round(time.perf_counter() - start, 1)}), flush=True)
     rng = random.Random(args.seed)
-    for kind, rows, query in (("unit", force.units, _unit_query), ("person", force.persons, _person_query)):
-        queries = [query(row, rng) for row in rng.sample(rows, min(args.queries + 1, len(rows)))]
+    for kind, rows, query in (("unit", _implicated(force, force.units, "unit_id"), _unit_query),
+                              ("person", _implicated(force, force.persons, "person_id"), _person_query)):
+        queries = [query(row, rng) for row in _sample(rows, args.queries + 1, rng)]
         print(json.dumps({"bench": "vetting", "case": "vet", **_timed(queries, kind)}), flush=True)
     print(json.dumps({"bench": "vetting", "case": "resolution", **_quality(force, args.trainings,
                                                                          args.training_seed)}), flush=True)
