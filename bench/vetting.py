@@ -106,7 +106,6 @@ def _timed(queries: list[str], kind: str) -> dict:
 
 def _quality(force, rows: int, seed: int) -> dict:  # noqa: ANN001 (a generators.forces.ForceSet)
     from generators import fmtrpt
-
     from tergeu.forces.importing.pipeline import ForcesImportOptions, import_forces_file
     from tergeu.forces.models import TrainingRecipient
 
@@ -149,6 +148,7 @@ def main() -> None:
     args = parser.parse_args()
     _setup(args.database_url)
     from django.db import connection
+
     from generators import forces, forces_store
 
     start = time.perf_counter()

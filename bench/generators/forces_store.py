@@ -49,7 +49,8 @@ def store(force: ForceSet) -> None:
     for u in force.units:
         pk = unit_pk[u["unit_id"]]
         unit_names.append(UnitName(unit_id=pk, kind="name", text=u["name"], match_key=matching_key(u["name"])))
-        unit_names += [UnitName(unit_id=pk, kind="alias", text=a, match_key=matching_key(a)) for a in _split(u["aliases"])]
+        unit_names += [UnitName(unit_id=pk, kind="alias", text=a, match_key=matching_key(a))
+                       for a in _split(u["aliases"])]
         unit_names += [UnitName(unit_id=pk, kind="identifier", text=i, match_key=identifier_lookup_key(i))
                        for i in _split(u["identifiers"])]
     UnitName.objects.bulk_create(unit_names, batch_size=BATCH)

@@ -74,9 +74,10 @@ def reresolve(kind: str) -> dict[str, int]:
     decision (``decided_by``) is never touched, nor a link already resolved. Returns how many rows
     changed to each verdict.
     """
-    rows: list[Mention] = list(Perpetrator.objects.filter(kind=kind, decided_by="", verdict__in=("review", "unresolved")))
+    waiting = {"decided_by": "", "verdict__in": ("review", "unresolved")}
+    rows: list[Mention] = list(Perpetrator.objects.filter(kind=kind, **waiting))
     if kind == "unit":
-        rows += list(TrainingRecipient.objects.filter(decided_by="", verdict__in=("review", "unresolved")))
+        rows += list(TrainingRecipient.objects.filter(**waiting))
     if not rows:
         return {}
     resolver, changed = Resolver(kind), defaultdict(int)

@@ -43,7 +43,8 @@ def test_same_candidates_at_or_above_the_floor_as_the_full_index(seed: int, coun
     known = entities(rng, count)
     full, blocked = NameIndex(known), BlockedNameIndex(known)
     mentions = [name(rng) for _ in range(10)] + [e.name for e in rng.sample(known, min(3, count))]
-    mentions += [" ".join(rng.sample(e.name.split(), min(2, len(e.name.split())))) for e in rng.sample(known, min(3, count))]
+    mentions += [" ".join(rng.sample(e.name.split(), min(2, len(e.name.split()))))
+                 for e in rng.sample(known, min(3, count))]
     mentions += ["MU 105", "110", "в/ч 0112"]
     for mention in mentions:
         expected = [c for c in full.candidates(mention, "person", limit=1000) if c.score >= DOUBTFUL_MATCH][:5]

@@ -48,7 +48,8 @@ from .vetting import (
 )
 
 __all__ = [
-    "CLEAR", "COMMAND_ROLES", "BlockedNameIndex", "DOUBTFUL_MATCH", "FLAGGED", "RESOLVED", "REVIEW", "REVIEW_VERDICT", "UNRESOLVED",
+    "CLEAR", "COMMAND_ROLES", "DOUBTFUL_MATCH", "FLAGGED", "RESOLVED", "REVIEW", "REVIEW_VERDICT", "UNRESOLVED",
+    "BlockedNameIndex",
     "Candidate", "CommandGraph", "Entity", "Finding", "FuzzyDate", "Holding", "IncidentFacts", "IncidentUnits",
     "Link", "NameIndex", "OpenEnd", "Period", "Posting", "Relation", "Resolution", "Serving", "UnitInvolved",
     "bare_identifier", "find_identifiers", "holds_amid", "identifier_key", "is_identifier_key", "split_mentions",
