@@ -113,3 +113,15 @@ def test_a_parent_outside_the_subtree_still_ends_an_assumed_relation() -> None:
     answer = vet("Invented Qyzyl garrison", "unit", None, Citation.objects.all())
     assert [(f["incident"], f["via"], f["holds"]) for f in answer["findings"]] == [("I-0", "child-unit", "assumed")]
     assert answer["verdict"] == "review"
+
+
+def test_a_renamed_official_is_found_by_the_new_name_and_other_edits_keep_the_index() -> None:
+    official = Official.objects.create(external_id="P-A", name="Serikbolov Yerzhan")
+    first = names_index("person")
+    unit = Unit.objects.create(external_id="U-X", name="Invented Qyzyl garrison")
+    unit.name = "Invented Tobol depot"
+    unit.save()  # a tracked edit of a unit: the officials' index stays
+    assert names_index("person") is first
+    official.name = "Omarov Nurlan"
+    official.save()
+    assert [c.id for c in names_index("person").candidates("Omarov Nurlan", "person")] == ["P-A"]

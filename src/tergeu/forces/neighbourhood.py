@@ -11,8 +11,8 @@ timeline rules compare them with (the rivals that end an assumption). ``core.for
 
 The names are different: finding who a query may name needs every name, so the index of them
 (``core.forces.BlockedNameIndex``) is built once and kept in the process under a version of the data
-(the newest ids of units, their names, officials, forces imports and change-log entries), which an
-import or a tracked edit changes. A long-running server builds it once; a one-off ``tergeu vet`` builds
+(the newest ids of units, their names, officials, forces imports and change-log entries about units or
+officials), which an import or a tracked edit of a unit or an official changes. A long-running server builds it once; a one-off ``tergeu vet`` builds
 it on its first question.
 """
 
@@ -21,6 +21,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max, Q, QuerySet
 
 from tergeu.core.forces import (
@@ -46,10 +47,14 @@ _DATED = ("first_cited", "last_cited", "first_is_start", "open_end")
 
 def names_version(kind: str) -> str:
     """A key that changes whenever the names of ``kind`` (unit or person) may have changed: the newest ids
-    of the named rows (an insert), of the forces imports and of the change log (a tracked edit or delete).
-    Newest ids only: each is one step down an index, where counting 80,000 names took 9 ms a question."""
+    of the named rows (an insert), of the forces imports, and of the change log's entries about units or
+    officials (a tracked edit or delete; edits elsewhere in Tergeu leave the index alone). Newest ids
+    only: each is one step down an index, where counting 80,000 names took 9 ms a question."""
+    named = Unit if kind == "unit" else Official
     tables = (Unit, UnitName, ForcesImport) if kind == "unit" else (Official, ForcesImport)
-    parts = [table.objects.aggregate(top=Max("id"))["top"] for table in (*tables, ChangeEntry)]
+    parts = [table.objects.aggregate(top=Max("id"))["top"] for table in tables]
+    parts.append(ChangeEntry.objects.filter(object_type=ContentType.objects.get_for_model(named))
+                 .aggregate(top=Max("id"))["top"])
     return repr(parts)
 
 
@@ -65,6 +70,12 @@ def names_index(kind: str) -> BlockedNameIndex:
             kept = (version, BlockedNameIndex(unit_entities() if kind == "unit" else official_entities()))
             _BUILT[kind] = kept
     return kept[1]
+
+
+def forget_names_indexes() -> None:
+    """Drop the kept indexes (tests: a rolled-back test database gives the next test the same ids)."""
+    with _BUILDING:
+        _BUILT.clear()
 
 
 def _period(first: str, last: str, first_is_start: bool, open_end: str) -> Period:
