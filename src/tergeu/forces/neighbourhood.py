@@ -12,8 +12,8 @@ timeline rules compare them with (the rivals that end an assumption). ``core.for
 The names are different: finding who a query may name needs every name, so the index of them
 (``core.forces.BlockedNameIndex``) is built once and kept in the process under a version of the data
 (the newest ids of units, their names, officials, forces imports and change-log entries about units or
-officials), which an import or a tracked edit of a unit or an official changes. A long-running server builds it once; a one-off ``tergeu vet`` builds
-it on its first question.
+officials), which an import or a tracked edit of a unit or an official changes. A long-running server
+builds it once per change; a one-off ``tergeu vet`` builds it on its question.
 """
 
 from __future__ import annotations

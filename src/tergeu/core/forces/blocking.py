@@ -101,8 +101,9 @@ class _Vocabulary:
 
 class _Subsequence:
     """The length of the longest common subsequence of one word and others, in one step per letter of the
-    other word (bit-parallel over the first word's letters, Hyyrö 2004). difflib's ratio matches no more letters than that, so a word whose
-    longest common subsequence is too short cannot be similar, and difflib is not asked."""
+    other word (bit-parallel over the first word's letters, Hyyrö 2004). difflib's ratio matches no more
+    letters than that, so a word whose longest common subsequence is too short cannot be similar, and
+    difflib is not asked."""
 
     def __init__(self, word: str) -> None:
         self.length, self.full, self.masks = len(word), (1 << len(word)) - 1, defaultdict(int)
