@@ -44,3 +44,15 @@ def test_new_units_resolve_earlier_mentions_and_decisions_are_kept(tmp_path: Pat
     recipients = {r.mention: (r.verdict, r.unit.external_id if r.unit else None)
                   for r in TrainingRecipient.objects.all()}
     assert recipients == {"MILITARY UNIT 41002": ("resolved", "U-T"), "INVENTED DEPOT": ("resolved", "U-T")}
+
+
+def test_new_persons_resolve_earlier_perpetrators_named_as_persons(tmp_path: Path) -> None:
+    (tmp_path / "incidents.csv").write_text("incident_id,start,perpetrator_persons\nI-1,2022-01-06,Омаров Нурлан\n",
+                                            encoding="utf-8")
+    assert imported(tmp_path / "incidents.csv", "incidents") == {"unresolved": 1}
+    (tmp_path / "units.csv").write_text("unit_id,name\nU-A,Invented Qyzyl garrison\n", encoding="utf-8")
+    assert imported(tmp_path / "units.csv", "units") == {}  # units do not touch names of persons
+    (tmp_path / "persons.csv").write_text("person_id,name\nP-1,Omarov Nurlan\n", encoding="utf-8")
+    assert imported(tmp_path / "persons.csv", "persons") == {"again resolved": 1}
+    named = Perpetrator.objects.get()
+    assert (named.verdict, named.official.external_id, named.unit) == ("resolved", "P-1", None)
