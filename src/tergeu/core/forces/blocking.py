@@ -38,8 +38,6 @@ from tergeu.core.forces.resolve import (
     Candidate,
     Entity,
     NameIndex,
-    Resolution,
-    judged,
     name_score,
     word_similarity,
     words_of,
@@ -118,19 +116,17 @@ class _Subsequence:
         return self.length - row.bit_count()
 
 
-class BlockedNameIndex:
-    """Units or persons, for answering one mention's best candidates at or above a floor quickly."""
+class BlockedNameIndex(NameIndex):
+    """Units or persons, for answering one mention's best candidates at or above a floor quickly.
+
+    A ``NameIndex`` (its numbers and word-start blocking are used as they are) whose ``candidates`` and
+    so ``resolve`` only look at what can reach the floor."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
-        self.reference = NameIndex(entities)  # numbers and the word-start blocking, exactly as resolved
-        self.entities = self.reference.entities
-        vocabulary: dict[str, int] = {}
+        self._vocabulary_rows: dict[str, int] = {}
         self._names: list[tuple[int, tuple[int, ...]]] = []  # (entity position, word rows) per name
-        for position, entity in enumerate(self.entities):
-            for name in entity.names:
-                rows = tuple(vocabulary.setdefault(word, len(vocabulary)) for word in words_of(name))
-                self._names.append((position, rows))
-        self.vocabulary = _Vocabulary(list(vocabulary))
+        super().__init__(entities)
+        self.vocabulary = _Vocabulary(list(self._vocabulary_rows))
         names_with: dict[int, list[int]] = defaultdict(list)  # word row -> name numbers
         for number, (_position, rows) in enumerate(self._names):
             for row in set(rows):
@@ -139,12 +135,17 @@ class BlockedNameIndex:
         self._entity_of = np.array([position for position, _rows in self._names], dtype=np.int32)
         self._length_of = np.array([len(rows) for _position, rows in self._names], dtype=np.float64)
         widest = max((len(rows) for _position, rows in self._names), default=0)
-        self._word_rows = np.full((len(self._names), max(widest, 1)), len(vocabulary), dtype=np.int32)  # padded
+        self._word_rows = np.full((len(self._names), max(widest, 1)), len(self._vocabulary_rows), dtype=np.int32)
         for number, (_position, rows) in enumerate(self._names):
             self._word_rows[number, :len(rows)] = rows
         ranked = sorted(range(len(self.entities)), key=lambda p: (self.entities[p].kind, self.entities[p].id))
         self._rank_of = np.empty(len(self.entities), dtype=np.int64)
         self._rank_of[ranked] = np.arange(len(self.entities))
+
+    def _index_name(self, position: int, words: list[str]) -> None:
+        super()._index_name(position, words)
+        rows = tuple(self._vocabulary_rows.setdefault(word, len(self._vocabulary_rows)) for word in words)
+        self._names.append((position, rows))
 
     def candidates(self, mention: str, kind: str | None = None, limit: int = 5,
                    floor: float = DOUBTFUL) -> list[Candidate]:
@@ -153,7 +154,7 @@ class BlockedNameIndex:
         Entities are scored in the order of their bound, highest first; once the ``limit``-th best so far
         beats every bound left (or ties it and comes first by id), the rest cannot enter the list."""
         found: dict[tuple[str, str], Candidate] = {}
-        for candidate in self.reference.numbered(mention):
+        for candidate in self.numbered(mention):
             if (not kind or candidate.kind == kind) and candidate.score >= floor:
                 key = (candidate.kind, candidate.id)
                 if key not in found or candidate.score > found[key].score:
@@ -173,15 +174,11 @@ class BlockedNameIndex:
             ranked = sorted(found.values(), key=_rank)
         return ranked[:limit]
 
-    def resolve(self, mention: str, kind: str | None = None) -> Resolution:
-        """``NameIndex.resolve``: the same verdict, with the candidates from 0.6 only."""
-        return judged(mention, self.candidates(mention, kind))
-
     def _bounded(self, mention: str, floor: float) -> list[tuple[float, int]]:
         """``(bound, entity position)`` of every entity that may score ``floor`` or more, best bound first,
         then by kind and id (the order candidates are ranked in)."""
         mentioned = words_of(mention)
-        blocked = self.reference.blocked(mention) if mentioned else set()
+        blocked = self.blocked(mention) if mentioned else set()
         if not blocked:
             return []
         m = len(mentioned)

@@ -204,8 +204,11 @@ class NameIndex:
             for number in entity.identifiers:
                 self._by_number[identifier_key(number) or number].append(entity)
             for name in entity.names:
-                for word in words_of(name):
-                    self._by_word[word[:3]].add(position)
+                self._index_name(position, words_of(name))
+
+    def _index_name(self, position: int, words: list[str]) -> None:
+        for word in words:
+            self._by_word[word[:3]].add(position)
 
     def candidates(self, mention: str, kind: str | None = None, limit: int = 5) -> list[Candidate]:
         """The entities ``mention`` may name, best first, at most one candidate per entity."""
