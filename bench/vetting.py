@@ -31,6 +31,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -179,6 +180,8 @@ def main() -> None:
         print(json.dumps({"bench": "vetting", "case": "vet", **_timed(queries, kind)}), flush=True)
     print(json.dumps({"bench": "vetting", "case": "resolution", **_quality(force, args.trainings,
                                                                          args.training_seed)}), flush=True)
+    connection.close()
+    shutil.rmtree(os.environ["TERGEU_HOME"], ignore_errors=True)  # the temporary home and its database
 
 
 if __name__ == "__main__":
