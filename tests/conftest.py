@@ -94,9 +94,13 @@ def empty_cache_for_each_test():
     so figures kept under a data version (the dashboard's) could otherwise outlive the data they describe."""
     from django.core.cache import cache
 
+    from tergeu.forces.neighbourhood import forget_names_indexes
+
     cache.clear()
+    forget_names_indexes()  # the forces names index, kept in the process under a data version
     yield
     cache.clear()
+    forget_names_indexes()
 
 
 @pytest.fixture(autouse=True)

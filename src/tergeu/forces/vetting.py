@@ -1,8 +1,10 @@
 """Vetting a unit or a person proposed for assistance against the incidents on record (``tergeu vet``).
 
-The query is resolved like any name (``core.forces.NameIndex``: numbers, scripts, aliases); each match
-is vetted by ``core.forces.vet_unit`` or ``vet_person`` on the stored chain of command and the
-incidents' surely resolved perpetrators. Each finding lists the sources of the incident and of the
+The query is resolved like any name (numbers, scripts, aliases: ``core.forces.BlockedNameIndex``, the
+candidates ``NameIndex`` gives from 0.6, kept under a data version); each match is vetted by
+``core.forces.vet_unit`` or ``vet_person`` on its own neighbourhood of the chain of command
+(``forces.neighbourhood``: only what its findings can come from) and the incidents' surely resolved
+perpetrators. Each finding lists the sources of the incident and of the
 relation or posting it rests on, among those the caller may see.
 """
 
@@ -13,25 +15,15 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from tergeu.core.forces import DOUBTFUL_MATCH, FuzzyDate, IncidentFacts, sure_match, verdict_of, vet_person, vet_unit
-from tergeu.forces.chain import load_graph, sources_of
+from tergeu.core.forces import DOUBTFUL_MATCH, sure_match, verdict_of, vet_person, vet_unit
+from tergeu.forces.chain import sources_of
 from tergeu.forces.models import Incident, Posting, UnitRelation
-from tergeu.forces.resolution import Resolver
+from tergeu.forces.neighbourhood import incident_facts, names_index, person_neighbourhood, unit_neighbourhood
 from tergeu.provenance.models import Citation
 
+__all__ = ["KINDS", "incident_facts", "vet"]  # incident_facts: where it was read from before
+
 KINDS = ("unit", "person")
-
-
-def incident_facts(incidents: QuerySet[Incident]) -> list[IncidentFacts]:
-    """Incidents with their surely resolved perpetrators, by external id (undated ones cannot be placed)."""
-    facts = []
-    for incident in incidents.prefetch_related("perpetrators__unit", "perpetrators__official"):
-        resolved = [p for p in incident.perpetrators.all() if p.verdict == "resolved"]
-        facts.append(IncidentFacts(
-            incident.external_id, FuzzyDate.parse(incident.start),
-            tuple(p.unit.external_id for p in resolved if p.unit is not None),
-            tuple(p.official.external_id for p in resolved if p.official is not None)))
-    return facts
 
 
 def _evidence_sources(findings: list, seen: QuerySet[Citation]) -> dict[str, dict[int, list[str]]]:
@@ -45,13 +37,11 @@ def _evidence_sources(findings: list, seen: QuerySet[Citation]) -> dict[str, dic
 
 def vet(query: str, kind: str, until: datetime.date | None, seen: QuerySet[Citation]) -> dict[str, Any]:
     """``{"query", "matches", "findings", "verdict"}`` (docs/forces.md, "Vetting")."""
-    resolver = Resolver(kind)
-    matches = [c for c in resolver.index.candidates(query, kind) if c.score >= DOUBTFUL_MATCH]
+    matches = names_index(kind).candidates(query, kind, floor=DOUBTFUL_MATCH)
     sure = sure_match(matches)
     vetted = [sure] if sure else matches
-    graph, _postings = load_graph()
-    incidents = incident_facts(Incident.objects.all())
-    vet_one = vet_unit if kind == "unit" else vet_person
+    vet_one, around = (vet_unit, unit_neighbourhood) if kind == "unit" else (vet_person, person_neighbourhood)
+    graph, incidents = around([match.id for match in vetted]) if vetted else (None, [])
     found = {match.id: vet_one(match.id, graph, incidents, until) for match in vetted}
     every = [finding for findings in found.values() for finding in findings]
     sources = _evidence_sources(every, seen) if every else {}

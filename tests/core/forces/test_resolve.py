@@ -93,3 +93,20 @@ def test_the_kind_filter_keeps_units_and_persons_apart() -> None:
 def test_split_keeps_a_unit_numbers_own_slash() -> None:
     assert split_mentions("в/ч 30417; m/u 50212 and STEPBAT-T") == ["в/ч 30417", "m/u 50212", "STEPBAT-T"]
     assert split_mentions(" , ;") == []
+
+
+def test_abbreviated_unit_types_a_slip_of_the_keyboard_and_a_bare_detachment_number() -> None:
+    from tergeu.core.forces import Entity, NameIndex
+
+    index = NameIndex([Entity("unit", "U-1", "Zharkol Peacekeeping Battalion", identifiers=("в/ч 30417-1",)),
+                       Entity("unit", "U-2", "Zharkol Guard Company"),
+                       Entity("unit", "U-3", "Tobol Guard Company"), Entity("unit", "U-4", "Tobul Guard Company")])
+    assert index.resolve("ZHARKOL PKPG BN").best.id == "U-1"
+    assert index.resolve("ZHARKOL PKPG BN").verdict == "resolved"
+    assert [(c.id, c.score) for c in index.resolve("Zharkol Gd Co").candidates[:1]] == [("U-2", 0.97)]
+    slip = index.resolve("Zharkl Guard Company")
+    assert (slip.best.id, slip.best.score, slip.verdict) == ("U-2", 0.91, "resolved")
+    between = index.resolve("Tobal Guard Company")  # one letter from two units: a person decides
+    assert {c.id for c in between.candidates[:2]} == {"U-3", "U-4"} and between.verdict == "review"
+    numbered = index.resolve("30417-1")
+    assert (numbered.best.id, numbered.best.score) == ("U-1", 0.9)

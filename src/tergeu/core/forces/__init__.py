@@ -11,6 +11,8 @@ external id and stores or shows what comes back.
   unit as of a date.
 * :class:`NameIndex`, :class:`Entity`, :func:`split_mentions` - free text → units and persons, with
   scores and explanations.
+* :class:`BlockedNameIndex` - the same candidates at or above a floor, for one query at a time among
+  100,000 names (vetting), without scoring every name that shares a word start.
 * :func:`units_involved` - the review of assistance: each incident's units, their parents and children
   on its day, and the trainings resolved to each.
 * :func:`vet_unit`, :func:`vet_person`, :func:`verdict_of` - a unit's or a person's incidents, directly,
@@ -18,6 +20,7 @@ external id and stores or shows what comes back.
 """
 
 from .assistance import IncidentUnits, UnitInvolved, units_involved
+from .blocking import BlockedNameIndex
 from .command import COMMAND_ROLES, CommandGraph, Link, Posting, Relation, Serving
 from .identifiers import bare_identifier, find_identifiers, identifier_key, is_identifier_key
 from .resolve import (
@@ -46,6 +49,7 @@ from .vetting import (
 
 __all__ = [
     "CLEAR", "COMMAND_ROLES", "DOUBTFUL_MATCH", "FLAGGED", "RESOLVED", "REVIEW", "REVIEW_VERDICT", "UNRESOLVED",
+    "BlockedNameIndex",
     "Candidate", "CommandGraph", "Entity", "Finding", "FuzzyDate", "Holding", "IncidentFacts", "IncidentUnits",
     "Link", "NameIndex", "OpenEnd", "Period", "Posting", "Relation", "Resolution", "Serving", "UnitInvolved",
     "bare_identifier", "find_identifiers", "holds_amid", "identifier_key", "is_identifier_key", "split_mentions",

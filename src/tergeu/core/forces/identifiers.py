@@ -41,7 +41,7 @@ _AFTER_PREFIX = re.compile(r"(?<![\w/.])" + _PREFIX + r"\s*" + _NUMBER_SIGN + r"
                            re.IGNORECASE)
 _BEFORE_KK = re.compile(r"(?<!\d)(\d{3,6})(?!\d)" + _SUFFIX + r"\s*(?:-?\s*(?:ші|шы|ci|shi))?\s+" + _KK_UNIT,
                         re.IGNORECASE)
-_BARE = re.compile(r"\s*(?:№|no\.?|#)?\s*(\d{4,6})\s*", re.IGNORECASE)
+_BARE = re.compile(r"\s*(?:№|no\.?|#)?\s*(\d{4,6})" + _SUFFIX + r"\s*", re.IGNORECASE)
 _KEY = re.compile(r"mu:\d{1,6}(?:-[a-z0-9]{1,3})?")
 
 
@@ -80,9 +80,10 @@ def identifier_key(text: str) -> str | None:
 
 
 def bare_identifier(text: str) -> str | None:
-    """The key of a number of four to six digits standing alone (``"50212"``), else None."""
+    """The key of a number of four to six digits standing alone (``"50212"``, ``"50212-1"`` with a
+    detachment's suffix), else None."""
     match = _BARE.fullmatch(_normalised(text))
-    return _key(match.group(1)) if match else None
+    return _key(match.group(1), match.group(2)) if match else None
 
 
 def is_identifier_key(text: str) -> bool:

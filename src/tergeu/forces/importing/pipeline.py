@@ -21,6 +21,7 @@ from tergeu.forces.importing.columns import COLUMNS, KINDS, layout, load_map
 from tergeu.forces.importing.references import Batch, References
 from tergeu.forces.importing.writers import WRITERS
 from tergeu.forces.models import ForcesImport
+from tergeu.forces.resolution import reresolve
 from tergeu.history.tracking import current_actor
 from tergeu.registry.importing.limits import read_limited
 from tergeu.registry.importing.readers import open_table
@@ -29,6 +30,7 @@ from tergeu.registry.importing.table import ImportProblem
 
 MAX_LISTED_PROBLEMS = 1000
 FTM = "ftm"  # FollowTheMoney JSON lines: units, persons, relations, postings, incidents in one file
+AGAIN = {"units": "unit", "persons": "person"}  # an import of these resolves waiting mentions again
 
 
 @dataclass
@@ -138,5 +140,8 @@ def _write(path: Path, options: ForcesImportOptions, report: ForcesImportReport,
             report.written += 1
         for verdict, count in writer.resolutions.items():
             report.resolutions[verdict] = report.resolutions.get(verdict, 0) + count
+    for kind in sorted({batch.kind for batch in batches} & AGAIN.keys()):  # names waiting for these may be found now
+        for verdict, count in reresolve(AGAIN[kind]).items():
+            report.resolutions[f"again {verdict}"] = report.resolutions.get(f"again {verdict}", 0) + count
     ForcesImport.objects.create(kind=options.kind, file_name=path.name, sha256=report.sha256, rows=report.rows,
                                 imported_by=current_actor()[0])
