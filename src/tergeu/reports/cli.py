@@ -82,4 +82,30 @@ def _list_id(name: str) -> str:
     return str(found)
 
 
+@report.command("funnel")
+@click.option("--json", "as_json", is_flag=True, help="Print the funnel as one JSON object.")
+@with_django
+def funnel(as_json: bool) -> None:
+    """The accountability funnel: complaints → cases opened → officials investigated → charged → convicted,
+    in total and per kind, region and month, and the registry's deaths → complaints → cases."""
+    import json
+
+    from tergeu.cases.funnel import funnel_for
+    from tergeu.cases.models import Case, Complaint
+    from tergeu.core.cases import STAGES
+    from tergeu.linkage.models import Person
+
+    found = funnel_for(Complaint.objects.all(), Case.objects.all(), Person.objects.current())
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False))
+        return
+    for stage in STAGES:
+        share = found["shares"].get(stage)
+        console.print(f"{stage.replace('_', ' '):>24}  {found[stage]:>6}" + (f"  ({share:.0%} of the stage before)"
+                                                                              if share is not None else ""))
+    deaths = found["deaths"]
+    console.print(f"registry deaths {deaths['registry_deaths']}, with a complaint {deaths['with_complaint']}, "
+                  f"with a case opened {deaths['with_case_opened']}")
+
+
 COMMANDS = [report]
