@@ -46,6 +46,19 @@ def test_the_code_shows_its_complaints_steps_and_never_the_other_ones(two_compla
     assert not StatusVisit.objects.filter(complaint=two_complaints["b"]).exists()
 
 
+@pytest.mark.parametrize(("mine", "other"), [("a", "b"), ("b", "a")])
+def test_a_status_page_never_shows_the_other_complaint_nor_internal_notes(two_complaints, mine, other) -> None:
+    client = Client()
+    assert _open(client, two_complaints[f"code_{mine}"]).status_code == 302
+    text = client.get("/status/case/").content.decode().lower()
+    own = {"a": "alpha", "b": "bravo"}
+    assert f"{own[mine]} public note registered" in text
+    assert own[other] not in text and two_complaints[f"case_{other}"].number.lower() not in text
+    assert "internal" not in text and "secret" not in text and "synthetic description" not in text
+    for role, person in (*two_complaints[mine].people.values_list("role", "person__pseudonym"),):
+        assert person.lower() not in text, role
+
+
 def test_officials_are_named_only_when_public(two_complaints) -> None:
     official = two_complaints["case_a"].officials.get()
     official.public = True

@@ -84,8 +84,9 @@ def register() -> None:
     register_visibility(Case, visible_cases)
     register_visibility(Complaint, visible_complaints)
     register_visibility(Facility, visible_facilities)
-    for model in (CaseStep, CaseOfficial):
-        register_visibility(model, _through(model, "case", visible_cases), about_others=True)
+    # A step is a subject of its own (its source is cited through provenance); seen through its case.
+    register_visibility(CaseStep, _through(CaseStep, "case", visible_cases))
+    register_visibility(CaseOfficial, _through(CaseOfficial, "case", visible_cases), about_others=True)
     register_visibility(VictimMessage, visible_messages, about_others=True)
     for model in (ComplaintPerson, StatusVisit):
         register_visibility(model, _through(model, "complaint", visible_complaints), about_others=True)
