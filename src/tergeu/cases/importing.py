@@ -86,6 +86,14 @@ def _kind(text: str, kinds: dict[str, str]) -> str:
     return kinds.get(folded) or (folded if folded in COMPLAINT_KINDS else labels.get(folded, text))
 
 
+def _column_of(message: str, positions: dict[str, int], headers: list[str]) -> str:
+    """The header a refusal is about: the field it starts with, or the victim's column for "nobody"."""
+    named = next((name for name in positions if message.startswith(name)), None)
+    if named is None and "victim" in message:
+        named = next((name for name in ("victim_name", "complainant_name") if name in positions), None)
+    return headers[positions[named]] if named else ""
+
+
 def _row(number: int, cells: list[str | None], positions: dict[str, int], headers: list[str],
          kinds: dict[str, str]) -> tuple[dict[str, Any], list[CellProblem]]:
     data: dict[str, Any] = {}
@@ -104,12 +112,10 @@ def _row(number: int, cells: list[str | None], positions: dict[str, int], header
                 problems.append(CellProblem(number, headers[index], text[:100], f"not a date: {problem}"))
         else:
             data[name] = _kind(text, kinds) if name == "kind" else text
-    if not problems:
-        try:
-            check_complaint(data)
-        except ComplaintRefused as refused:  # the message names the field, never the value
-            column = next((headers[i] for n, i in positions.items() if str(refused).startswith(n)), "")
-            problems.append(CellProblem(number, column, "", str(refused)))
+    try:
+        check_complaint(data)
+    except ComplaintRefused as refused:  # the message names the field; the value is not repeated
+        problems.append(CellProblem(number, _column_of(str(refused), positions, headers), "", str(refused)))
     return data, problems
 
 
