@@ -41,3 +41,29 @@ def test_the_funnel_on_the_demo_equals_the_demos_counts(master_key) -> None:
         "sent-to-court", "verdict-guilty", "verdict-acquitted", "appeal"}
     assert Citation.objects.count() == CaseStep.objects.count()  # each step cites its source
     assert Case.objects.count() == len(plan.cases)
+
+
+def test_tergeu_demo_prints_codes_that_open_the_status_page(settings_home, master_key) -> None:
+    """The whole demo: its deaths in custody name people of its registry, and the printed codes work."""
+    import io
+    import re
+
+    from django.test import Client
+    from rich.console import Console
+
+    from tergeu.demo.build import build_demo
+
+    printed = io.StringIO()
+    build_demo(seed=2022, console=Console(file=printed, width=200))
+    codes = re.findall(r"\b[A-Z]{5}-[A-Z]{5}-[A-Z]{5}-[A-Z]{5}\b", printed.getvalue())
+    assert len(codes) == 3
+    for code in codes:
+        phone = Client()
+        assert phone.post("/status/", {"code": code}).status_code == 302
+        assert "[synthetic] step 1: registered" in phone.get("/status/case/").content.decode()
+    funnel = json.loads(CliRunner().invoke(cli, ["report", "funnel", "--json"]).output)
+    assert funnel["deaths"]["with_complaint"] == 8 and funnel["deaths"]["registry_deaths"] > 200
+    plan = demo_plan(2022)
+    deaths = {c.number for c in plan.complaints if c.kind == "death-in-custody"}
+    opened = {number for case in plan.cases if OPENING & set(case.statuses) for number in case.complaints}
+    assert funnel["deaths"]["with_case_opened"] == len(deaths & opened) > 0
