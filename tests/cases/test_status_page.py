@@ -117,3 +117,14 @@ def test_a_message_is_sealed_and_alerts_the_handlers(two_complaints, callers,
     analyst = Client()
     analyst.force_login(callers[roles.ANALYST].user)
     assert "they called me" not in analyst.get(two_complaints["a"].get_absolute_url()).content.decode()
+
+
+def test_after_the_court_the_page_expects_a_verdict_not_a_guilty_one(two_complaints) -> None:
+    from tergeu.cases import proceedings
+
+    proceedings.record_step(two_complaints["case_b"], proceedings.Step("sent-to-court", datetime.date(2022, 5, 1),
+                                                                       public_note="bravo in court"), by="tester")
+    client = Client()
+    _open(client, two_complaints["code_b"])
+    text = client.get("/status/case/").content.decode()
+    assert "The court&#x27;s verdict" in text and "Verdict: guilty" not in text

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from tergeu.cases.models import Case, CaseOfficial, CaseStep, Complaint
 from tergeu.cases.service import ComplaintRefused
-from tergeu.cases.vocab import AUTHORITIES, GROUNDS, OUTCOMES, STEPS, StepStatus
+from tergeu.cases.vocab import AUTHORITIES, GROUNDS, OUTCOMES, STEPS, StepStatus, expected_label
 from tergeu.core.cases import is_overdue, next_expected
 from tergeu.provenance.citations import cite
 from tergeu.provenance.models import Source
@@ -118,6 +118,10 @@ class CaseState:
     last: CaseStep | None
     next_status: str | None
     overdue: bool
+
+    @property
+    def next_label(self) -> str:
+        return expected_label(self.next_status)
 
 
 def state_of(case: Case, today: datetime.date | None = None) -> CaseState:

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from tergeu.cases.models import CaseAlert, CaseStep, Complaint, StatusFailure, StatusVisit, VictimMessage
 from tergeu.cases.proceedings import state_of
 from tergeu.cases.service import ComplaintRefused, hash_code, open_for, seal_for, status_code_key
-from tergeu.cases.vocab import StepStatus
+from tergeu.cases.vocab import expected_label
 from tergeu.toolkit import locks
 from tergeu.witnesses.alerts import handlers_of
 
@@ -86,7 +86,7 @@ def status_of(complaint: Complaint) -> list[CaseView]:
         views.append(CaseView(
             case.number, case.authority_name or case.get_authority_display(), case.article, case.contact,
             list(case.steps.order_by("on", "pk")), state.next_status,
-            str(StepStatus(state.next_status).label) if state.next_status else "", state.overdue,
+            expected_label(state.next_status), state.overdue,
             [(o.name, o.position, o.get_outcome_display()) for o in case.officials.filter(public=True)]))
     return views
 

@@ -81,6 +81,13 @@ class FacilityKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+def expected_label(status: str | None) -> str:
+    """The words for the step expected next (``core.cases.next_expected``): a status, or the court's verdict."""
+    if not status:
+        return ""
+    return str(_("The court's verdict")) if status == "verdict" else str(StepStatus(status).label)
+
+
 COMPLAINT_KINDS: tuple[str, ...] = tuple(ComplaintKind.values)
 STEPS: tuple[str, ...] = tuple(StepStatus.values)
 GROUNDS: tuple[str, ...] = tuple(ClosingGrounds.values)

@@ -21,10 +21,8 @@ _NEXT = {
     "charged": "sent-to-court",
     "suspended": "reopened",
     "reopened": "suspect-identified",
-    "sent-to-court": "verdict-guilty",  # a verdict; the page says "a verdict", not which
-    "verdict-guilty": "appeal",
-    "verdict-acquitted": "appeal",
-}
+    "sent-to-court": "verdict",  # not a status: either verdict, the court decides which
+}  # closed, a verdict, an appeal: nothing is expected of the authorities (an appeal is the parties')
 # What happened to an official, furthest stage last; "amnestied" ends a case without a verdict.
 OFFICIAL_OUTCOMES = ("questioned", "investigated", "amnestied", "charged", "acquitted", "convicted")
 OVERDUE_DAYS = 90
