@@ -90,3 +90,15 @@ def test_the_letter_gives_a_new_code_in_the_language_asked(two_complaints, calle
     assert "Fiktivbekov" not in text
     assert _client(callers[roles.ANALYST].user).post(
         f"/reports/letter/{two_complaints['a'].public_id}/", {"language": language}).status_code == 404
+
+
+def test_the_letter_command_writes_a_letter_with_a_new_code(two_complaints, tmp_path) -> None:
+    path = tmp_path / "letter.pdf"
+    result = CliRunner().invoke(cli, ["report", "letter", two_complaints["b"].public_id, "--language", "ru",
+                                      "--site", "https://status.example.invalid/status/", "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(pdf_text(path).split())
+    code = next(word for word in text.split() if word.count("-") == 3 and len(word) == 23)
+    assert Complaint.objects.get(pk=two_complaints["b"].pk).code_hash == hash_code(code)
+    assert "Ваш код доступа" in text and "https://status.example.invalid/status/" in text
+    assert code not in result.output

@@ -108,4 +108,24 @@ def funnel(as_json: bool) -> None:
                   f"with a case opened {deaths['with_case_opened']}")
 
 
+@report.command("letter")
+@click.argument("complaint_id")
+@click.option("--language", type=click.Choice(["kk", "ru", "en"]), required=True)
+@click.option("--site", required=True, help="The status page's address as the complainant will type it.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@with_django
+def letter(complaint_id: str, language: str, site: str, output: Path) -> None:
+    """Print the letter that gives a complainant a new access code (the old code stops working)."""
+    from tergeu.cases.models import Complaint
+    from tergeu.cases.service import rotate_code
+    from tergeu.reports.letter import letter_pdf
+
+    complaint = Complaint.objects.filter(public_id=complaint_id.lower()).first()
+    if complaint is None:
+        fail(f"no complaint {complaint_id}")
+    data = letter_pdf(rotate_code(complaint), language=language, site=site, complaint_date=complaint.received_on)
+    write_to(output, lambda stream: stream.write(data), fail, binary=True)
+    console.print(f"Wrote the letter to {output}; the complaint's previous code no longer works")
+
+
 COMMANDS = [report]
