@@ -63,3 +63,18 @@ def test_codes_rotate_and_revoke_and_a_bad_complaint_names_the_field(master_key)
     assert code == 1 and "kind" in out and VICTIM_A["name"] not in out
     code, out = run("complaints", "add", stdin="{not json")
     assert code == 1 and "line 1, column 2" in out
+
+
+def test_a_case_is_shared_with_the_expert_mission_by_name(two_complaints, callers) -> None:
+    from tergeu.accounts import roles
+    from tergeu.cases.access import visible_cases, visible_complaints
+
+    mission = callers[roles.EXPERT_MISSION].user
+    assert not visible_cases(mission).exists()
+    _json("cases", "share", "SYN-A-1", mission.username)
+    assert list(visible_cases(mission)) == [two_complaints["case_a"]]
+    assert list(visible_complaints(mission)) == [two_complaints["a"]]
+    assert _json("cases", "share", "SYN-A-1", mission.username, "--revoke")["ended"] == 1
+    assert not visible_complaints(mission).exists()
+    code, out = run("cases", "share", "SYN-A-1", mission.username, "--until", "2020-01-01")
+    assert code == 1 and "before it starts" in out

@@ -181,4 +181,31 @@ def official(case_id: str, outcome: str, position: str, public: bool) -> None:
     click.echo(json.dumps({"case": case.public_id, "official": made.pk, "outcome": made.outcome}))
 
 
+@cases.command("share")
+@click.argument("case_id")
+@click.argument("username")
+@click.option("--edit", is_flag=True, help="May also record steps (with a role that manages cases).")
+@click.option("--until", type=DAY, help="The grant ends on this day.")
+@click.option("--revoke", is_flag=True, help="End the user's access instead.")
+@with_django
+def share(case_id: str, username: str, edit: bool, until: datetime.datetime | None, revoke: bool) -> None:
+    """Share one case (and so its complaints) with a named person: a grant, logged (the expert mission
+    sees no case otherwise)."""
+    from tergeu.accounts import grants
+
+    case = _case(case_id)
+    user = _users((username,))[0]
+    if revoke:
+        click.echo(json.dumps({"case": case.public_id, "user": username, "ended": grants.revoke(user, case)}))
+        return
+    from django.utils import timezone
+
+    try:
+        grants.grant(user, case, by=_actor(), level="edit" if edit else "view",
+                     expires_at=timezone.make_aware(until) if until else None)
+    except ValueError as refused:
+        fail(str(refused))
+    click.echo(json.dumps({"case": case.public_id, "user": username, "level": "edit" if edit else "view"}))
+
+
 COMMANDS = [complaints, cases]
