@@ -40,6 +40,7 @@ def test_the_funnel_on_the_demo_equals_the_demos_counts(master_key) -> None:
         "registered", "investigation-opened", "suspect-identified", "charged", "suspended", "closed", "reopened",
         "sent-to-court", "verdict-guilty", "verdict-acquitted", "appeal"}
     assert Citation.objects.count() == CaseStep.objects.count()  # each step cites its source
+    assert Citation.objects.filter(source__is_synthetic=True).count() == Citation.objects.count()
     assert Case.objects.count() == len(plan.cases)
 
 

@@ -17,6 +17,7 @@ from tergeu.cases.models import Complaint
 from tergeu.demo.cases_plan import CLOSING_GROUNDS, Plan, demo_plan
 from tergeu.history.tracking import acting_as
 from tergeu.linkage.models import Person
+from tergeu.provenance.models import Source
 
 CODES_SHOWN = 3
 SOURCE = "Synthetic letter of the regional prosecutor's office"
@@ -63,6 +64,7 @@ def add_demo_cases(seed: int = 2022, plan: Plan | None = None) -> list[tuple[str
     dead = list(Person.objects.current().order_by("pk").values_list("public_id", flat=True)[:len(plan.complaints)])
     complaints: dict[int, Complaint] = {}
     codes = []
+    Source.objects.get_or_create(name=SOURCE, defaults={"kind": "official", "is_synthetic": True})
     with acting_as("demo"):
         for planned in plan.complaints:
             deceased = dead[planned.number] if planned.complainant and planned.number < len(dead) else None
