@@ -102,3 +102,20 @@ def test_the_letter_command_writes_a_letter_with_a_new_code(two_complaints, tmp_
     assert Complaint.objects.get(pk=two_complaints["b"].pk).code_hash == hash_code(code)
     assert "Ваш код доступа" in text and "https://status.example.invalid/status/" in text
     assert code not in result.output
+
+
+def test_a_handler_adds_a_complaint_and_sees_its_code_once(master_key, callers) -> None:
+    investigator = callers[roles.INVESTIGATOR].user
+    client = _client(investigator)
+    answer = client.post("/cases/complaints/add/", {"kind": "torture", "date": "2022-01-06", "place": "Тараз",
+                                                     "description": "synthetic form description",
+                                                     "victim_name": "Formbek Synthetov", "victim_contact": "+7 555"})
+    text = answer.content.decode()
+    assert answer.status_code == 200 and "no-store" in answer["Cache-Control"]
+    complaint = Complaint.objects.get()
+    code = text.split('data-testid="code"><strong>', 1)[1].split("<", 1)[0]
+    assert complaint.code_hash == hash_code(code) and complaint.region_key == "zhambyl-region"
+    page = client.get(complaint.get_absolute_url()).content.decode()
+    assert code not in page and "synthetic form description" in page and "Formbek" not in page
+    refused = client.post("/cases/complaints/add/", {"kind": "torture"})
+    assert refused.status_code == 400 and Complaint.objects.count() == 1

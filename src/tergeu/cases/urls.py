@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tergeu.cases import status_views, views
+from tergeu.cases import add_views, status_views, views
 from tergeu.toolkit import public_ids  # noqa: F401  (registers the <public_id:...> converter)
 
 app_name = "cases"
@@ -13,6 +13,7 @@ urlpatterns = [
     path("cases/", views.cases_page, name="cases"),
     path("cases/funnel/", views.funnel_page, name="funnel"),
     path("cases/complaints/", views.complaints_page, name="complaints"),
+    path("cases/complaints/add/", add_views.add_complaint, name="add_complaint"),
     path("cases/complaints/<public_id:public_id>/", views.complaint_page, name="complaint"),
     path("cases/complaints/<public_id:public_id>/code/", views.complaint_code, name="complaint_code"),
     path("cases/<public_id:public_id>/", views.case_page, name="case"),

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from tergeu.accounts.access import requires, visible_to
+from tergeu.accounts.access import can, requires, visible_to
 from tergeu.accounts.roles import MANAGE_CASES, VIEW_CASES
 from tergeu.cases import proceedings, service, status
 from tergeu.cases.access import (
@@ -50,7 +50,8 @@ def complaints_page(request: HttpRequest) -> HttpResponse:
         complaints = complaints.filter(kind=kind)
     return render(request, "cases/complaints.html", {"complaints": complaints[:MAX_LISTED], "kind": kind,
                                                      "kinds": ComplaintKind.choices,
-                                                     "total": complaints.count()})
+                                                     "total": complaints.count(),
+                                                     "can_manage": can(request.user, MANAGE_CASES)})
 
 
 @requires(VIEW_CASES)
