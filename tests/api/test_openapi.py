@@ -37,6 +37,7 @@ ENDPOINTS = {
     "/api/cases": {"get", "post"},
     "/api/cases/{case_id}": {"get"},
     "/api/cases/{case_id}/steps": {"post"},
+    "/api/cases/{case_id}/officials": {"post"},
 }
 
 
@@ -88,6 +89,7 @@ OPERATION_IDS = {  # a contract: generated clients name their methods after thes
     "tergeu_cases_api_list_complaints", "tergeu_cases_api_add_complaint", "tergeu_cases_api_get_complaint",
     "tergeu_cases_api_complaint_code", "tergeu_cases_api_funnel", "tergeu_cases_api_list_cases",
     "tergeu_cases_api_add_case", "tergeu_cases_api_get_case", "tergeu_cases_api_add_step",
+    "tergeu_cases_api_add_official",
 }
 
 

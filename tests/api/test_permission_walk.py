@@ -74,6 +74,7 @@ OPERATIONS = [
     Operation("post", "/api/cases", roles.MANAGE_CASES),
     Operation("get", "/api/cases/{case_id}", roles.VIEW_ALL_CASES, "case"),
     Operation("post", "/api/cases/{case_id}/steps", roles.MANAGE_CASES, "case"),
+    Operation("post", "/api/cases/{case_id}/officials", roles.MANAGE_CASES, "case"),
 ]
 WITNESS_BODIES = {
     "/api/witnesses": ({"name": "Synthetic Walked Witness"}, 201),
@@ -84,6 +85,7 @@ WITNESS_BODIES = {
     "/api/cases/complaints/{complaint_id}/code": ({"action": "rotate"}, 200),
     "/api/cases": ({"number": "WALK-2", "authority": "court"}, 201),
     "/api/cases/{case_id}/steps": ({"status": "registered", "date": "2022-03-01"}, 201),
+    "/api/cases/{case_id}/officials": ({"name": "Walked Officer", "outcome": "questioned"}, 201),
 }
 
 

@@ -101,6 +101,13 @@ class StepIn(Schema):
     locator: str = Field("", max_length=200)
 
 
+class OfficialIn(Schema):
+    name: str = Field(..., min_length=1, max_length=300)
+    outcome: str
+    position: str = Field("", max_length=300)
+    public: bool = False
+
+
 class CodeIn(Schema):
     action: Literal["rotate", "revoke"]
 
@@ -200,3 +207,13 @@ def add_step(request: HttpRequest, body: StepIn, case_id: PublicId) -> Any:
         body.status, body.date, body.note, body.public_note, body.grounds, body.source, locator=body.locator),
         by=user.get_username()))
     return Status(201, {"id": step.public_id})
+
+
+@router.post("/{case_id}/officials", response={201: CreatedOut, **RESPONSES},
+             summary="Name an official concerned by a case and what happened to them (the same name updates it)")
+def add_official(request: HttpRequest, body: OfficialIn, case_id: PublicId) -> Any:
+    user = require(request, MANAGE_CASES)
+    case = get_by_public_id(editable_cases(user), case_id)
+    official = _guard(lambda: proceedings.add_official(case, body.name, body.outcome, position=body.position,
+                                                       public=body.public))
+    return Status(201, {"id": official.public_id})

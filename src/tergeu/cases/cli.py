@@ -178,7 +178,7 @@ def official(case_id: str, outcome: str, position: str, public: bool) -> None:
     case = _case(case_id)
     name = sys.stdin.readline().strip()
     made = _guarded(lambda: proceedings.add_official(case, name, outcome, position=position, public=public))
-    click.echo(json.dumps({"case": case.public_id, "official": made.pk, "outcome": made.outcome}))
+    click.echo(json.dumps({"case": case.public_id, "official": made.public_id, "outcome": made.outcome}))
 
 
 @cases.command("share")

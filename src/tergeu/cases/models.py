@@ -156,6 +156,7 @@ class CaseStep(models.Model):
 class CaseOfficial(models.Model):
     """An official concerned by a case and what happened to them; named on the status page only if public."""
 
+    public_id = public_id_field()
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="officials")
     name = models.CharField(_("name"), max_length=300)
     position = models.CharField(_("position"), max_length=300, blank=True)
