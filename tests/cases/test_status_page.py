@@ -112,8 +112,11 @@ def test_a_message_is_sealed_and_alerts_the_handlers(two_complaints, callers,
     assert CaseAlert.objects.filter(user=investigator, message=message).exists()
     handler = Client()
     handler.force_login(investigator)
+    listing = handler.get("/cases/complaints/").content.decode()
+    assert 'data-testid="alerts"' in listing and two_complaints["a"].get_absolute_url() in listing
     page = handler.get(two_complaints["a"].get_absolute_url()).content.decode()
     assert "Synthetic message: they called me again." in page
+    assert 'data-testid="alerts"' not in handler.get("/cases/complaints/").content.decode()  # read now
     analyst = Client()
     analyst.force_login(callers[roles.ANALYST].user)
     assert "they called me" not in analyst.get(two_complaints["a"].get_absolute_url()).content.decode()

@@ -51,6 +51,8 @@ def complaints_page(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/complaints.html", {"complaints": complaints[:MAX_LISTED], "kind": kind,
                                                      "kinds": ComplaintKind.choices,
                                                      "total": complaints.count(),
+                                                     "alerts": visible_alerts(request.user).filter(read_at=None)
+                                                     .select_related("message__complaint")[:50],
                                                      "can_manage": can(request.user, MANAGE_CASES)})
 
 
