@@ -86,11 +86,15 @@ def test_a_wrong_or_revoked_code_is_a_404_and_the_21st_wrong_one_a_429(two_compl
     assert Client().get("/status/case/").status_code == 302  # nothing open without a code
 
 
-def test_the_open_status_ends_when_the_code_is_revoked(two_complaints) -> None:
-    from tergeu.cases.service import revoke_code
+def test_the_open_status_ends_when_the_code_is_rotated_or_revoked(two_complaints) -> None:
+    from tergeu.cases.service import revoke_code, rotate_code
 
     client = Client()
     _open(client, two_complaints["code_b"])
+    assert client.get("/status/case/").status_code == 200
+    new = rotate_code(two_complaints["b"])
+    assert client.get("/status/case/").status_code == 302  # a leaked code's open page closes with it
+    _open(client, new)
     assert client.get("/status/case/").status_code == 200
     revoke_code(two_complaints["b"])
     assert client.get("/status/case/").status_code == 302

@@ -1,8 +1,8 @@
 """The victim's status page: public, no account, plain language, light enough for a cheap phone.
 
 The code is sent in a POST body (never in a URL, so it stands in no server log or browser history); a
-right code puts the complaint's public id in the session for ``SESSION_MINUTES`` and redirects to the
-status, so a reload does not send the code again. A wrong or revoked code answers 404 with the same
+right code puts the complaint's public id in the session for ``SESSION_MINUTES`` (or until the code is
+rotated or revoked) and redirects to the status, so a reload does not send the code again. A wrong or revoked code answers 404 with the same
 form and no hint; during a cool-down every attempt answers 429. Nothing here is cached.
 """
 
@@ -31,6 +31,8 @@ def _opened(request: HttpRequest) -> Complaint | None:
     if not isinstance(kept, dict) or time.time() - kept.get("at", 0) > SESSION_MINUTES * 60:
         return None
     complaint = Complaint.objects.filter(public_id=kept.get("id")).exclude(code_hash=None).first()
+    if complaint is None or complaint.code_issued_at.isoformat() != kept.get("issued"):
+        return None  # the code was rotated or revoked since: what it opened is closed too
     return complaint
 
 
@@ -49,7 +51,8 @@ def enter(request: HttpRequest) -> HttpResponse:
     if complaint is None:
         return render(request, "cases/status_enter.html", {"wrong": True}, status=404)
     request.session.cycle_key()
-    request.session[SESSION_KEY] = {"id": complaint.public_id, "at": time.time()}
+    request.session[SESSION_KEY] = {"id": complaint.public_id, "at": time.time(),
+                                    "issued": complaint.code_issued_at.isoformat()}
     return redirect("cases:status_view")
 
 
