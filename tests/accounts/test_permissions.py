@@ -107,6 +107,7 @@ PAGES = [
     Page("cases:complaint_code", roles.MANAGE_CASES, "post", "complaint", (("action", "revoke"),)),
     Page("reports:letter", roles.MANAGE_CASES, "post", "complaint", (("language", "en"),), 200),
     Page("cases:case", roles.VIEW_ALL_CASES, target="case"),
+    Page("cases:add_case", roles.MANAGE_CASES, "post", data=(("number", "WALK-PAGE"), ("authority", "court"))),
     Page("cases:step", roles.MANAGE_CASES, "post", "case", (("status", "registered"), ("on", "2022-03-01"))),
 ]
 # URLs checked elsewhere or public by design: sign-in and Django's auth views, the admin (staff only,

@@ -119,3 +119,18 @@ def test_a_handler_adds_a_complaint_and_sees_its_code_once(master_key, callers) 
     assert code not in page and "synthetic form description" in page and "Formbek" not in page
     refused = client.post("/cases/complaints/add/", {"kind": "torture"})
     assert refused.status_code == 400 and Complaint.objects.count() == 1
+
+
+def test_a_handler_adds_a_case_about_a_complaint(two_complaints, callers) -> None:
+    client = _client(callers[roles.INVESTIGATOR].user)
+    complaint = two_complaints["a"]
+    answer = client.post("/cases/add/", {"number": "SYN-FORM-1", "authority": "court", "article": "146",
+                                         "complaints": f"{complaint.public_id.upper()}\n"})
+    from tergeu.cases.models import Case
+
+    case = Case.objects.get(number="SYN-FORM-1")
+    assert answer.status_code == 302 and answer["Location"] == case.get_absolute_url()
+    assert list(case.complaints.all()) == [complaint]
+    refused = client.post("/cases/add/", {"number": "SYN-FORM-2", "authority": "court",
+                                          "complaints": "aaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    assert refused.status_code == 302 and not Case.objects.filter(number="SYN-FORM-2").exists()

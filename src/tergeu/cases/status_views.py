@@ -2,8 +2,9 @@
 
 The code is sent in a POST body (never in a URL, so it stands in no server log or browser history); a
 right code puts the complaint's public id in the session for ``SESSION_MINUTES`` (or until the code is
-rotated or revoked) and redirects to the status, so a reload does not send the code again. A wrong or revoked code answers 404 with the same
-form and no hint; during a cool-down every attempt answers 429. Nothing here is cached.
+rotated or revoked) and redirects to the status, so a reload does not send the code again. A wrong or
+revoked code answers 404 with the same form and no hint; during a cool-down every attempt answers 429.
+Nothing here is cached.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ urlpatterns = [
     path("status/leave/", status_views.leave, name="status_leave"),
     path("cases/", views.cases_page, name="cases"),
     path("cases/funnel/", views.funnel_page, name="funnel"),
+    path("cases/add/", add_views.add_case, name="add_case"),
     path("cases/complaints/", views.complaints_page, name="complaints"),
     path("cases/complaints/add/", add_views.add_complaint, name="add_complaint"),
     path("cases/complaints/<public_id:public_id>/", views.complaint_page, name="complaint"),

@@ -30,7 +30,7 @@ from tergeu.cases.access import (
 )
 from tergeu.cases.charts import CHART_HEIGHT, funnel_bars
 from tergeu.cases.funnel import funnel_for
-from tergeu.cases.vocab import ClosingGrounds, ComplaintKind, StepStatus
+from tergeu.cases.vocab import Authority, ClosingGrounds, ComplaintKind, StepStatus
 from tergeu.core.places import place_name
 from tergeu.linkage.models import Person
 from tergeu.provenance.citations import citations_of
@@ -95,7 +95,9 @@ def cases_page(request: HttpRequest) -> HttpResponse:
     rows = [(case, proceedings.state_of(case)) for case in cases[:MAX_LISTED]]
     if request.GET.get("overdue"):
         rows = [(case, state) for case, state in rows if state.overdue]
-    return render(request, "cases/cases.html", {"rows": rows, "overdue_only": bool(request.GET.get("overdue"))})
+    return render(request, "cases/cases.html", {"rows": rows, "overdue_only": bool(request.GET.get("overdue")),
+                                                "can_manage": can(request.user, MANAGE_CASES),
+                                                "authorities": Authority.choices})
 
 
 @requires(VIEW_CASES)
