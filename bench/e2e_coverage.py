@@ -1,12 +1,12 @@
 #!/usr/bin/env python
 """Benchmark: does the toll's 95% interval cover the truth, end to end? One JSON line per event, then a summary.
 
-Usage:  .venv/bin/python bench/e2e_coverage.py [--events 20] [--generators steppe,bazaar,ledger,caravan,oasis]
+Usage:  .venv/bin/python bench/e2e_coverage.py [--events 20] [--generators steppe,bazaar,ledger,caravan,oasis,nomad]
                                                [--sizes 300,1000,2000,5000] [--linkage-draws 5]
                                                [--method lcmcr] [--perfect]
 
 An *event* is one generated set of lists (``bench/generators``: each generator written independently,
-in its own style; ``oasis`` is held out from tuning). Each event runs what a
+in its own style; ``nomad`` is held out from tuning). Each event runs what a
 user runs: the files are read by Tergeu's import code, linked (``link_records``, as ``tergeu link``), and estimated
 (``estimate_toll`` with linkage draws, as ``tergeu estimate``). The truth is every person the
 generator killed, listed or not. ``--perfect`` also estimates on the true linkage (thin records

@@ -41,7 +41,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--cache", type=Path, default=None, help="pickle of the generated records")
     parser.add_argument("--generator", default=None,
-                        help="steppe, bazaar, ledger, caravan or oasis (bench/generators) instead")
+                        help="steppe, bazaar, ledger, caravan, oasis or nomad (bench/generators) instead")
     parser.add_argument("--people", type=int, default=40_000, help="people of --generator (default 40,000)")
     args = parser.parse_args()
     began = time.perf_counter()

@@ -29,6 +29,19 @@ beside the deceased's, repeated claims, day/month swaps), a Kazakh NGO list (JSO
 Ахметұлы for Ахметов, ages from the birth year), a media list in four Latin schemes (ICAO, Kazakh Latin
 2017 and 2021, English ad hoc; US-order dates read day first; mostly copied from the NGO list) and the
 morgue journal (UTF-16 tab-separated, one per person, surname and initials, OCR slips, admission date).
+
+``nomad`` (held out after ``oasis``: written from this interface, ``loading.py``, the import docs and the
+field catalogue only; never tune on it). How and where each person died (street, crossfire, died
+later in hospital, died in custody, security forces) drives which lists know of them, with a latent
+visibility on top; Kazakh names with a long tail of compound names, documents spelling Kazakh letters
+or russified; brothers, fathers and sons, couples dying together. Five lists: criminal-case documents
+(CP1251 ``;`` with multi-line cells, one row per document, the name declined as its sentence needs:
+Ахметова Ерлана Сериковича, Ахметову Е.С.; the incident date sometimes given as the death date), the
+Almaty morgue book (XLSX, admission date, surname and initials, М/Ж, bodies first admitted
+unidentified), Almaty hospitals' deaths (UTF-8 upper case, IIN, time of death, the admission date
+unmapped), diaspora volunteers (JSON, given name first in three Latin schemes or Cyrillic, short
+forms, maiden names, "~30", districts, repeated reports) and the Almaty oblast akimat (one region,
+Kazakh, Ахметұлы for Ахметов, Серікұлы as patronymic, Kazakh month names, ЖСН with slips).
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from tergeu.accounts import grants, roles
 from tergeu.cases import proceedings
 from tergeu.cases import service as case_service
 from tergeu.cases.models import Complaint
-from tergeu.forces.models import Incident, Perpetrator, Unit
+from tergeu.forces.models import Incident, Official, Perpetrator, Unit
 from tergeu.linkage.models import Membership, Person
 from tergeu.registry.models import ImportedList, Record
 from tergeu.reports.jobs import job_file
@@ -84,6 +84,10 @@ PAGES = [
     Page("estimation:run", roles.RUN_ESTIMATES, "post", data=(("method", "loglinear"), ("linkage_draws", "0"))),
     Page("forces:units", roles.VIEW_FORCES),
     Page("forces:unit", roles.VIEW_FORCES, target="unit"),
+    Page("forces:unit-findings", roles.VIEW_FORCES, target="unit"),
+    Page("forces:incident", roles.VIEW_FORCES, target="incident"),
+    Page("forces:official", roles.VIEW_FORCES, target="official"),
+    Page("forces:official-findings", roles.VIEW_FORCES, target="official"),
     Page("forces:review", roles.REVIEW_FACTS),
     Page("forces:decide", roles.REVIEW_FACTS, "post", target="mention", data=(("chosen", ""),)),
     # The witness is granted to every user, so what opens these pages is the role alone (a grant never
@@ -152,9 +156,12 @@ def url_of(page: Page, world: dict) -> str:
         return reverse(page.name, kwargs={key: world[page.target].public_id})
     if page.target == "own-report":
         return _own_report_url(page, world)
-    if page.name == "forces:unit":
-        unit = Unit.objects.get_or_create(external_id="U-WALK", defaults={"name": "Invented walk unit"})[0]
-        return reverse(page.name, kwargs={"public_id": unit.public_id})
+    if page.target in ("unit", "incident", "official"):
+        model, name = {"unit": (Unit, "Invented walk unit"), "incident": (Incident, ""),
+                       "official": (Official, "Synthetic Walk Officer")}[page.target]
+        row = model.objects.get_or_create(external_id=f"WALK-{page.target}",
+                                          defaults={"name": name} if name else {})[0]
+        return reverse(page.name, kwargs={"public_id": row.public_id})
     if page.name == "forces:decide":
         incident = Incident.objects.create(external_id=f"I-WALK-{Incident.objects.count()}")
         row = Perpetrator.objects.create(incident=incident, kind="unit", mention="Invented", verdict="review")

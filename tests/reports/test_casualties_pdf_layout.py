@@ -13,7 +13,8 @@ from casualty_fixtures import Casualties, pdf_pages, pdf_text
 from tergeu.cli import cli
 from tergeu.reports import pdf as report_pdf
 from tergeu.reports.casualties import CasualtyReport
-from tergeu.reports.pdf import FAMILY, LABEL_WIDTH, LAYOUT, MAX_LINES, PAD, SIZE, ReportPdf
+from tergeu.reports.document import MAX_LINES, PAD
+from tergeu.reports.pdf import FAMILY, LABEL_WIDTH, LAYOUT, SIZE, ReportPdf
 from tergeu.reports.tables import COLUMN_LABELS
 
 POINTS_PER_MM = 72 / 25.4

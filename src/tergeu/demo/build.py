@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import random
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -21,6 +22,7 @@ from rich.console import Console
 from tergeu.core.protect import create_key_file
 from tergeu.demo.cases_build import add_demo_cases
 from tergeu.demo.cases_plan import demo_plan
+from tergeu.demo.forces_data import write_force_files
 from tergeu.demo.lists import write_demo_lists
 from tergeu.history.tracking import acting_as
 from tergeu.provenance.models import Source
@@ -108,6 +110,7 @@ def build_demo(seed: int = 2022, console: Console | None = None, into_existing: 
     if added:
         console.print(f"  {added} synthetic protected witnesses with pressure histories")
     link_and_estimate(console)
+    add_demo_force(directory / "forces", seed, console)
     codes = add_demo_cases(seed)
     if codes:
         plan = demo_plan(seed)
@@ -137,6 +140,25 @@ def link_and_estimate(console: Console, method: str = "lcmcr") -> None:
         low, high = run.result["interval"]
         console.print(f"  estimated toll ({method}): {run.result['estimate']:,.0f} "
                       f"(95% interval {low:,.0f}–{high:,.0f}), {run.result['observed']} named on the lists")
+
+
+def add_demo_force(directory: Path, seed: int, console: Console) -> None:
+    """The invented force structure, officials, incidents and training file (``demo.forces_data``), through
+    the forces importer; then each incident tied to the demo's dead at its place on its day."""
+    from tergeu.forces.importing.pipeline import ForcesImportOptions, import_forces_file
+    from tergeu.forces.models import Incident
+    from tergeu.forces.victims import tie_victims_by_place_and_day
+
+    with acting_as("demo"):
+        for path, kind in write_force_files(directory, seed):
+            report = import_forces_file(path, ForcesImportOptions(kind, synthetic=True))
+            if not report.ok:
+                raise RuntimeError(f"demo file {path.name} failed to import: {report.errors[:3]}")
+            if not report.already_imported:
+                console.print(f"  forces: {report.rows} {kind}")
+        tied = tie_victims_by_place_and_day(Incident.objects.filter(external_id__startswith="D-I", victims=None))
+    if tied:
+        console.print(f"  forces: incidents tied to {tied} synthetic victims by place and day")
 
 
 DEMO_NAMES = ("Демобек Синтетов", "Sintetova Demogul", "Тестжан Ойдан-Ұлы", "Fiktiv Demoerlan", "Үлгібек Жасанды")

@@ -6,11 +6,12 @@ import datetime
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from tergeu.forces.importing.columns import KINDS
-from tergeu.toolkit.cli import console, fail, with_django
+from tergeu.toolkit.cli import console, fail, with_django, write_to
 
 
 @click.group()
@@ -20,7 +21,8 @@ def forces() -> None:
 
 @forces.command("import")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--kind", type=click.Choice(KINDS), required=True, help="What the file lists.")
+@click.option("--kind", type=click.Choice((*KINDS, "ftm")), required=True,
+              help="What the file lists; ftm: FollowTheMoney JSON lines holding every kind but trainings.")
 @click.option("--map", "map_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="TOML file: [columns] canonical column = \"file header\".")
 @click.option("--source", "source_name", help="Source of rows without a source cell (default: the file's name).")
@@ -30,7 +32,8 @@ def forces() -> None:
 @with_django
 def import_command(path: Path, kind: str, map_path: Path | None, source_name: str | None, synthetic: bool,
                    dry_run: bool, as_json: bool) -> None:
-    """Import a CSV, TSV, JSON or XLSX file of units, relations, persons, postings, incidents or trainings.
+    """Import a CSV, TSV, JSON or XLSX file of units, relations, persons, postings, incidents or trainings,
+    or a FollowTheMoney file (--kind ftm) of all but trainings.
 
     Every row is checked first; one problem anywhere and nothing is stored (docs/forces.md lists the
     columns). Trainings may be Security Force Monitor's FMTRPT TSV as published.
@@ -55,6 +58,27 @@ def import_command(path: Path, kind: str, map_path: Path | None, source_name: st
             console.print(f"{path.name}: {report.rows} {kind} rows {done}; resolutions {report.resolutions}")
     if not report.ok:
         raise SystemExit(1)
+
+
+@forces.command("export")
+@click.option("--format", "fmt", type=click.Choice(["ftm"]), default="ftm", show_default=True,
+              help="ftm: FollowTheMoney entities, one JSON object a line (Aleph, OpenSanctions' tools).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write here (replaced only once whole); default stdout.")
+@with_django
+def export_command(fmt: str, output: Path | None) -> None:
+    """Export units, officials, postings, unit relations and incidents with their citations.
+
+    Victims are registry people and are not exported. `tergeu forces import FILE --kind ftm` reads the
+    file back (docs/forces.md, "FollowTheMoney").
+    """
+    from tergeu.forces.interchange import write_ftm  # loads followthemoney (about 0.7 s): only when asked
+    from tergeu.forces.models import Incident, Official, Posting, Unit, UnitRelation
+    from tergeu.provenance.models import Citation
+
+    everything = {model: model.objects.all() for model in (Unit, Official, UnitRelation, Posting, Incident)}
+    count = write_to(output, lambda out: write_ftm(out, everything, Citation.objects.all()), fail)
+    console.print(f"[dim]{count} entities ({fmt})[/dim]")
 
 
 @forces.command("command")
@@ -110,8 +134,13 @@ def _vetting_query(query: str | None, kind: str) -> str:
 @click.option("--kind", type=click.Choice(["unit", "person"]), required=True, help="What to vet.")
 @click.option("--on", "on", type=click.DateTime(["%Y-%m-%d"]), help="Only incidents that began on or before this day.")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON on stdout.")
+@click.option("--pdf", "pdf_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the printable findings report (PDF) here, for the vetting file.")
+@click.option("--language", type=click.Choice(["kk", "ru", "en"]), default="en", show_default=True,
+              help="The language of the PDF.")
 @with_django
-def vet(query: str | None, kind: str, on: datetime.datetime | None, as_json: bool) -> None:
+def vet(query: str | None, kind: str, on: datetime.datetime | None, as_json: bool, pdf_path: Path | None,
+        language: str) -> None:
     """Vet a unit or a person against the incidents on record: findings with their sources and a verdict.
 
     A unit is flagged for its own incidents and those of units under it on the incident's day; a person
@@ -121,7 +150,12 @@ def vet(query: str | None, kind: str, on: datetime.datetime | None, as_json: boo
     from tergeu.forces.vetting import vet as run_vetting
     from tergeu.provenance.models import Citation
 
-    answer = run_vetting(_vetting_query(query, kind), kind, on.date() if on else None, Citation.objects.all())
+    asked, until = _vetting_query(query, kind), on.date() if on else None
+    if pdf_path is None:
+        answer = run_vetting(asked, kind, until, Citation.objects.all())
+    else:
+        answer = {key: value for key, value in _write_findings(pdf_path, asked, kind, until, language).items()
+                  if key in ("query", "matches", "findings", "verdict")}
     if as_json:
         click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
         return
@@ -134,6 +168,26 @@ def vet(query: str | None, kind: str, on: datetime.datetime | None, as_json: boo
         console.print(f"  incident {finding['incident']} {finding['date']} via {finding['via']} "
                       f"({finding['unit'] or finding['person']}, {finding['holds']}); "
                       f"sources: {', '.join(finding['sources']) or '-'}", markup=False)
+
+
+def _write_findings(path: Path, query: str, kind: str, until: datetime.date | None,
+                    language: str) -> dict[str, Any]:
+    """The vetting file, written to ``path`` as a PDF (whole, or not at all)."""
+    from tergeu.forces.findings import NoWriter, vetting_file, write_findings
+    from tergeu.forces.models import Incident
+    from tergeu.provenance.models import Citation
+
+    found = vetting_file(query, kind, until, Citation.objects.all(), Incident.objects.all())
+
+    def write(out: Any) -> int:
+        write_findings(out, found, language)
+        return len(found["findings"])
+    try:
+        write_to(path, write, fail, binary=True)
+    except NoWriter as missing:
+        fail(str(missing))
+    console.print(f"[dim]findings report: {path}[/dim]")
+    return found
 
 
 @forces.command("review")

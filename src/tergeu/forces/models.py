@@ -114,6 +114,9 @@ class Official(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("forces:official", args=[self.public_id])
+
 
 @track
 class Posting(Dated):
@@ -145,6 +148,9 @@ class Incident(models.Model):
 
     def __str__(self) -> str:
         return f"{self.external_id} {self.start} {self.place}".strip()
+
+    def get_absolute_url(self) -> str:
+        return reverse("forces:incident", args=[self.public_id])
 
 
 class Mention(models.Model):

@@ -50,6 +50,7 @@ class TimelineRow:
     text: str
     dates: str
     period: Period | None = None
+    url: str = ""  # the page of the official or incident the row is about
 
 
 def _relation_rows(unit: Unit, relations: QuerySet[UnitRelation]) -> list[TimelineRow]:
@@ -68,7 +69,8 @@ def _posting_rows(unit: Unit, postings: QuerySet[Posting]) -> list[TimelineRow]:
     for posting in postings.filter(unit=unit).select_related("official"):
         period = period_of(posting)
         text = " ".join(part for part in (posting.get_role_display(), posting.rank, posting.official.name) if part)
-        rows.append(TimelineRow(posting.first_cited, _("posting"), text, explain(period), period))
+        rows.append(TimelineRow(posting.first_cited, _("posting"), text, explain(period), period,
+                                posting.official.get_absolute_url()))
     return rows
 
 
@@ -79,7 +81,8 @@ def timeline(unit: Unit, relations: QuerySet[UnitRelation], postings: QuerySet[P
     for incident in incidents.filter(perpetrators__unit=unit, perpetrators__verdict="resolved").distinct():
         ended = incident.end and incident.end != incident.start
         dates = f"{incident.start} – {incident.end}" if ended else incident.start
-        rows.append(TimelineRow(incident.start, _("incident"), f"{incident.external_id}: {incident.place}", dates))
+        rows.append(TimelineRow(incident.start, _("incident"), f"{incident.external_id}: {incident.place}", dates,
+                                url=incident.get_absolute_url()))
     for training in trainings.filter(recipients__unit=unit, recipients__verdict="resolved").distinct():
         rows.append(TimelineRow(training.start, _("training"), f"{training.external_id}: {training.course}",
                                 f"{training.start} – {training.end}"))

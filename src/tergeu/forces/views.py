@@ -14,7 +14,8 @@ from django.views.decorators.http import require_POST
 from tergeu.accounts.access import requires, visible_to
 from tergeu.accounts.roles import REVIEW_FACTS, VIEW_FORCES
 from tergeu.forces.chain import command_on, lookup_keys
-from tergeu.forces.models import Incident, Posting, Training, Unit, UnitName, UnitRelation
+from tergeu.forces.findings import LANGUAGES
+from tergeu.forces.models import Incident, Official, Posting, Training, Unit, UnitName, UnitRelation
 from tergeu.forces.review import MENTIONS, DecisionRefused, decide_mention, open_mentions
 from tergeu.forces.timeline_rows import holding_label, timeline
 from tergeu.provenance.models import Citation
@@ -50,14 +51,15 @@ def unit_page(request: HttpRequest, public_id: str) -> HttpResponse:
     day = _day(asked) or datetime.date.today()
     chain = command_on(unit, day, visible_to(user, Citation))
     pages = dict(visible_to(user, Unit).values_list("external_id", "public_id"))
+    officials = dict(visible_to(user, Official).values_list("external_id", "public_id"))
     for link in (*chain["parents"], *chain["children"], *chain["commanders"]):
         link["holds_label"] = holding_label(link["holds"])
-        link["page"] = pages.get(link.get("unit"))
+        link["page"] = pages.get(link["unit"]) if "unit" in link else officials.get(link["person"])
     rows = timeline(unit, visible_to(user, UnitRelation), visible_to(user, Posting), visible_to(user, Incident),
                     visible_to(user, Training))
     return render(request, "forces/unit.html", {
         "unit": unit, "names": unit.names.all(), "day": day, "bad_day": bool(asked) and _day(asked) is None,
-        "chain": chain, "timeline": rows,
+        "chain": chain, "timeline": rows, "languages": LANGUAGES,
     })
 
 

@@ -11,6 +11,9 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from tergeu.forces.findings import register_writer
         from tergeu.reports import access
+        from tergeu.reports.vetting import write_vetting_pdf
 
         access.register()
+        register_writer("pdf", write_vetting_pdf)  # the printed findings of `tergeu vet --pdf` and the forces pages

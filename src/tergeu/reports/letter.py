@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 
-from tergeu.reports.pdf import FAMILY, FONTS
+from tergeu.reports.document import FAMILY, DocumentPdf
 
 LANGUAGES = ("kk", "ru", "en")
 
@@ -38,12 +37,8 @@ def letter_pdf(code: str, *, language: str, site: str, complaint_date: datetime.
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}")
     with translation.override(language):
-        pdf = FPDF(orientation="P", unit="mm", format="A4")
-        pdf.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
-        pdf.add_font(FAMILY, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+        pdf = DocumentPdf(_("Your access code"), timezone.now(), synthetic=False)
         pdf.set_margins(20, 20, 20)
-        pdf.set_creator("Tergeu")
-        pdf.set_title(_("Your access code"))
         pdf.add_page()
         _write(pdf, code, site, complaint_date)
         return bytes(pdf.output())

@@ -1,6 +1,7 @@
 """The casualty report as a PDF (fpdf2): a cover page, then the list of the dead, one block per person.
 
-The font is DejaVu Sans, shipped in ``fonts/`` with its licence: it has every Kazakh letter (ә ғ қ ң ө ұ ү
+The page furniture, the font and the wrapping are ``document.DocumentPdf``'s, shared with the vetting
+report. The font is DejaVu Sans, shipped in ``fonts/`` with its licence: it has every Kazakh letter (ә ғ қ ң ө ұ ү
 һ і), so names print as the lists write them, and fpdf2 embeds only the glyphs used. Every page has the
 page number, the generation time and, on the list's pages, the filters; when synthetic (invented) sources
 name people in the report, a "synthetic" watermark lies under the text.
@@ -13,25 +14,19 @@ can take more than a page; the CSV and the workbook carry every word.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import IO, Any
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 
 from tergeu.linkage.people_index import PersonRow
 from tergeu.reports.casualties import CasualtyReport
-from tergeu.reports.cover import cover_facts, filters_text, title, watermark
+from tergeu.reports.cover import cover_facts, filters_text, title
+from tergeu.reports.document import FAMILY, DocumentPdf
 from tergeu.reports.tables import COLUMN_LABELS, person_values
-from tergeu.toolkit.dates import moment_text, stated_date_text
+from tergeu.toolkit.dates import stated_date_text
 
-FONTS = Path(__file__).resolve().parent / "fonts"
-FAMILY = "DejaVu"
 SIZE = 8  # points, for the list
-LINE = 3.6  # millimetres per line of the list
-MAX_LINES = 12
-PAD = 1.0
 # (column, width in mm) across a landscape A4 page inside 10 mm margins: 277 mm.
 # The age column is wide enough for "Возраст" whole.
 LAYOUT = (("number", 12), ("names", 65), ("age", 15), ("sex", 17), ("date_of_death", 21), ("place_of_death", 34),
@@ -41,25 +36,18 @@ LABEL_WIDTH = 85  # the cover's labels, wrapped in this many mm
 NAME_SCRIPTS = ("name_kk", "name_ru", "name_latin")
 
 
-class ReportPdf(FPDF):
-    """A landscape A4 document that draws its own page furniture (fpdf2 calls header and footer per page)."""
+class ReportPdf(DocumentPdf):
+    """The casualty report: a landscape A4 document with the filters and column headings atop each page of
+    the list (fpdf2 calls header and footer per page)."""
 
     def __init__(self, report: CasualtyReport) -> None:
-        super().__init__(orientation="L", unit="mm", format="A4")
+        super().__init__(title(), report.generated_at, report.synthetic, orientation="L")
         self.report = report
         self.in_list = False
-        self.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
-        self.add_font(FAMILY, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
-        self.set_margins(10, 10, 10)
-        self.set_title(title())
-        self.set_creator("Tergeu")
-        self.set_creation_date(report.generated_at)
-        self.generated = moment_text(report.generated_at)
         self.filters = filters_text(report)
 
     def header(self) -> None:
-        if self.report.synthetic:
-            self._watermark()
+        super().header()
         if self.in_list:
             self.set_font(FAMILY, "", 7)
             self.set_text_color(90)
@@ -69,24 +57,6 @@ class ReportPdf(FPDF):
             self.set_text_color(0)
             self._headings()
 
-    def footer(self) -> None:
-        self.set_y(-10)
-        self.set_font(FAMILY, "", 7)
-        self.set_text_color(90)
-        page = _("Page %(page)s of %(pages)s") % {"page": self.page_no(), "pages": self.str_alias_nb_pages}
-        self.cell(0, 4, f"{page} · {_('Generated')}: {self.generated}", align="C")
-        self.set_text_color(0)
-
-    def _watermark(self) -> None:
-        self.set_font(FAMILY, "B", 90)
-        self.set_text_color(235, 215, 215)
-        mark = watermark()
-        x = (self.w - self.get_string_width(mark)) / 2
-        with self.rotation(30, x=self.w / 2, y=self.h / 2):
-            self.text(x, self.h / 2 + 12, mark)
-        self.set_text_color(0)
-        self.set_xy(self.l_margin, self.t_margin)
-
     def _headings(self) -> None:
         self.set_font(FAMILY, "B", SIZE - 1)  # a point smaller, so that one-word labels fit their columns
         labels = {"number": "№", "names": _("Name"), "lists": _("Lists"),
@@ -94,80 +64,10 @@ class ReportPdf(FPDF):
         self.draw_row([self.wrap(labels[key], width) for key, width in LAYOUT])
         self.set_font(FAMILY, "", SIZE)
 
-    def wrap(self, text: str, width: float, max_lines: int = MAX_LINES) -> list[str]:
-        """``text`` broken into lines that fit ``width`` mm (words kept whole where they fit), at most
-        ``max_lines``, the last ending in "…" when there was more.
-
-        Wrapping stops as soon as there is a line too many, so its cost follows what can show, not the
-        length of the cell (a cell may hold thousands of characters with no space).
-        """
-        room = width - 2 * PAD
-        lines: list[str] = []
-        for paragraph in str(text).split("\n"):
-            line = ""
-            for word in paragraph.split(" "):
-                if len(lines) > max_lines:
-                    break
-                candidate = f"{line} {word}" if line else word
-                if self.get_string_width(candidate) <= room:
-                    line = candidate
-                    continue
-                if line:
-                    lines.append(line)
-                line = self._fit_word(word, room, lines, max_lines)
-            lines.append(line)
-            if len(lines) > max_lines:
-                break
-        if len(lines) > max_lines:
-            lines = [*lines[: max_lines - 1], self._with_ellipsis(lines[max_lines - 1], room)]
-        return lines
-
-    def _fit_word(self, word: str, room: float, lines: list[str], max_lines: int) -> str:
-        """A word wider than the column, cut into pieces that fit (until the lines are full); the last piece
-        is returned to go on with."""
-        while len(word) > 1 and len(lines) <= max_lines:
-            cut = self._fitting_prefix(word, room)
-            if cut == len(word):
-                break
-            lines.append(word[:cut])
-            word = word[cut:]
-        return word
-
-    def _fitting_prefix(self, word: str, room: float) -> int:
-        """How many of ``word``'s first characters fit ``room`` (at least one), by running widths: one
-        measure per character, however long the word."""
-        used = 0.0
-        for index, char in enumerate(word):
-            used += self.get_string_width(char)
-            if used > room:
-                return max(index, 1)
-        return len(word)
-
-    def _with_ellipsis(self, line: str, room: float) -> str:
-        """The last line kept, marked "…" as cut, shortened so that the mark fits too."""
-        while line and self.get_string_width(f"{line} …") > room:
-            line = line[:-1]
-        return f"{line} …" if line else "…"
-
-    def draw_row(self, cells: list[list[str]], first_bold: bool = False) -> None:
-        """One block of wrapped cells in the ``LAYOUT`` columns, on a new page if it does not fit, ruled below."""
-        height = max(len(lines) for lines in cells) * LINE + 2 * PAD
-        if self.get_y() + height > self.h - 14:
-            self.add_page()
-        top, x = self.get_y(), self.l_margin
-        for (key, width), lines in zip(LAYOUT, cells, strict=True):
-            for index, line in enumerate(lines):
-                bold = first_bold and key == "names" and index == 0
-                if bold:
-                    self.set_font(FAMILY, "B", SIZE)
-                # text() at the baseline, as cell() would centre it in the line, at half cell()'s cost
-                self.text(x + PAD, top + PAD + index * LINE + LINE / 2 + 0.3 * self.font_size, line)
-                if bold:
-                    self.set_font(FAMILY, "", SIZE)
-            x += width
-        self.set_draw_color(190)
-        self.line(self.l_margin, top + height, x, top + height)
-        self.set_xy(self.l_margin, top + height)
+    def draw_row(self, cells: list[list[str]], first_bold: bool = False,
+                 layout: tuple[tuple[str, float], ...] = LAYOUT) -> None:
+        """One person's block in the ``LAYOUT`` columns, the first name in bold."""
+        super().draw_row(cells, layout, bold_first_of="names" if first_bold else None)
 
 
 def _person_cells(pdf: ReportPdf, report: CasualtyReport, number: int, row: PersonRow) -> list[list[str]]:

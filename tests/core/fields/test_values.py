@@ -21,7 +21,7 @@ def test_it_refuses_unreadable_ages(text: str) -> None:
 
 
 @pytest.mark.parametrize("text,code", [
-    ("М", "M"), ("муж.", "M"), ("ер", "M"), ("Male", "M"), ("ж", "F"), ("Жен", "F"), ("әйел", "F"), ("F", "F"),
+    ("М", "M"), ("муж.", "M"), ("ер", "M"), ("Male", "M"), ("ж", "F"), ("Жен", "F"), ("әйел", "F"), ("Е", "M"), ("Ә", "F"), ("F", "F"),
 ])
 def test_it_reads_sex(text: str, code: str) -> None:
     assert parse_sex(text).value == code

@@ -22,6 +22,8 @@ def test_it_exports_exactly_the_public_api():
         "Script",
         "detect_script",
         "iin_check_digit",
+        "in_nominative",
+        "is_unidentified",
         "make_iin",
         "matching_key",
         "parse_iin",

@@ -175,13 +175,12 @@ def birth_comparison() -> cl.CustomComparison:
                 is_null_level=True),
             level("birth_date_l = birth_date_r", "same date of birth", 0.5),
             level("levenshtein(birth_date_l, birth_date_r) <= 1", "date of birth with one typo", 0.06),
-            level("substr(birth_date_l, 1, 4) = substr(birth_date_r, 1, 4) AND substr(birth_date_l, 6, 2) = "
-                  "substr(birth_date_r, 9, 2) AND substr(birth_date_l, 9, 2) = substr(birth_date_r, 6, 2)",
-                  "day and month swapped", 0.02),
+            level(_swapped("birth_date_l", "birth_date_r"), "day and month swapped", 0.02),
             level("levenshtein(birth_date_l, birth_date_r) <= 2", "date of birth with two typos", 0.02),
             level(f"birth_year_l = birth_year_r AND NOT ({both_full}) AND NOT {approximate}",
                   "same year of birth", 0.1),
-            level(f"abs(birth_year_l - birth_year_r) <= 1 AND {approximate}", "years within 1 (age at death)", 0.2),
+            level(f"birth_year_l = birth_year_r AND {approximate}", "same year, one from an age at death", 0.14),
+            level(f"abs(birth_year_l - birth_year_r) <= 1 AND {approximate}", "years within 1 (age at death)", 0.06),
             level(f"abs(birth_year_l - birth_year_r) <= 3 AND NOT ({both_full})", "years within 3", 0.05),
             level("abs(birth_year_l - birth_year_r) <= 10", "different dates, years within 10", 0.035),
             level(approximate, "years of birth more than 10 apart, one from an age", 0.012),
@@ -207,6 +206,12 @@ def _days(later: str, earlier: str) -> str:
     return f"date_diff('day', CAST({earlier} AS DATE), CAST({later} AS DATE))"
 
 
+def _swapped(left: str, right: str) -> str:
+    """Two dates of one year whose day and month trade places (6 January written 01/06 and read as 1 June)."""
+    return (f"substr({left}, 1, 4) = substr({right}, 1, 4) AND substr({left}, 6, 2) = substr({right}, 9, 2) "
+            f"AND substr({left}, 9, 2) = substr({right}, 6, 2)")
+
+
 def death_comparison() -> cl.CustomComparison:
     """Date of death, with m probabilities fixed rather than trained.
 
@@ -224,7 +229,8 @@ def death_comparison() -> cl.CustomComparison:
             fixed_m(cll.ExactMatchLevel("death_date", term_frequency_adjustments=True).configure(m_probability=0.88)),
             fixed_m(level(f"{apart} <= 1", "within a day", 0.08)),
             fixed_m(level(f"{apart} <= 3", "within three days", 0.02)),
-            fixed_m(else_level(0.02)),
+            fixed_m(level(_swapped("death_date_l", "death_date_r"), "day and month swapped", 0.01)),
+            fixed_m(else_level(0.01)),
         ],
     )
 
@@ -257,8 +263,9 @@ def recorded_comparison() -> cl.CustomComparison:
                 is_null_level=True),
             fixed_m(level(f"{gap} BETWEEN 0 AND 1", "recorded on the day of death or the next", 0.6)),
             fixed_m(level(f"{gap} BETWEEN 2 AND 3", "recorded 2-3 days after the death", 0.2)),
-            fixed_m(level(f"{gap} BETWEEN 4 AND 14", "recorded 4-14 days after the death", 0.18)),
-            fixed_m(else_level(0.02).configure(label_for_charts="recorded before the death or weeks after")),
+            fixed_m(level(f"{gap} BETWEEN 4 AND 14", "recorded 4-14 days after the death", 0.17)),
+            fixed_m(level(f"{gap} BETWEEN -2 AND -1", "recorded a day or two before the stated death", 0.02)),
+            fixed_m(else_level(0.01).configure(label_for_charts="recorded days before the death or weeks after")),
         ],
     )
 

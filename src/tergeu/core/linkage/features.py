@@ -26,7 +26,7 @@ import pyarrow as pa
 
 from tergeu.core.linkage.areas import record_areas
 from tergeu.core.linkage.places import comparable_place
-from tergeu.core.names import matching_key, parse_iin, parse_name, parse_name_parts, skeleton_key
+from tergeu.core.names import in_nominative, is_unidentified, matching_key, parse_iin, parse_name, parse_name_parts, skeleton_key
 
 FEATURE_COLUMNS = (
     "unique_id", "source_dataset", "given", "family", "patronymic", "given_initial", "patronymic_initial",
@@ -67,8 +67,10 @@ def name_features(record: RecordFacts) -> dict[str, Any]:
 
 def _parsed_name(key: NameKey) -> dict[str, Any]:
     full_name, given_name, family_name, patronymic, order = key
-    if full_name is not None:
-        name = parse_name(full_name, order)
+    if is_unidentified(full_name) or is_unidentified(family_name):  # "Неизвестный мужчина": a body, no name yet
+        return {"sex_from_name": None}
+    if full_name is not None:  # as documents decline it ("гр. Ахметову Ерлану Сериковичу"), compared in the nominative
+        name = parse_name(in_nominative(full_name), order)
     elif any(part is not None for part in (given_name, family_name, patronymic)):
         name = parse_name_parts(given_name, family_name, patronymic)
     else:

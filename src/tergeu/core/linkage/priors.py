@@ -24,7 +24,8 @@ def _list_codes(record_ids: np.ndarray, list_codes: np.ndarray, ids: np.ndarray)
 
 def priors_by_list_pair(record_ids: np.ndarray, record_lists: np.ndarray, list_names: list[str],
                         left_ids: np.ndarray, right_ids: np.ndarray, match_weight: np.ndarray,
-                        prior: float, known: Mapping[str, float] | None = None) -> tuple[np.ndarray, dict[str, float]]:
+                        prior: float, known: Mapping[str, float] | None = None,
+                        overlaps: Mapping[str, float] | None = None) -> tuple[np.ndarray, dict[str, float]]:
     """Match probabilities that know how lists overlap; returned as weights, with the estimates used.
 
     Across two lists, a person is named at most once in each, so a record's candidates in the other
@@ -59,6 +60,7 @@ def priors_by_list_pair(record_ids: np.ndarray, record_lists: np.ndarray, list_n
             probabilities[mask], estimates[f"{list_names[a]} ~ {list_names[a]} (duplicates prior)"] = \
                 _duplicates(match_weight[mask], prior, int(sizes[a]))
             twice[a] = min(1.0, 2.0 * float(probabilities[mask].sum()) / max(int(sizes[a]), 1))
+            twice[a] = (overlaps or {}).get(_twice_key(list_names[a]), twice[a])
             estimates[_twice_key(list_names[a])] = float(twice[a])
     log_bayes = match_weight - float(np.log2(prior / (1 - prior)))
     for a, b in codes:
@@ -69,12 +71,17 @@ def priors_by_list_pair(record_ids: np.ndarray, record_lists: np.ndarray, list_n
         left_first = left_lists[mask] == first
         owners = (np.where(left_first, left_ids[mask], right_ids[mask]),
                   np.where(left_first, right_ids[mask], left_ids[mask]))
+        keys = (_share_key(list_names[first], list_names[second]), _share_key(list_names[second], list_names[first]))
         probabilities[mask], coverages = _across(owners, log_bayes[mask], (int(sizes[first]), int(sizes[second])),
-                                                 (twice[first], twice[second]))
-        estimates[f"share of {list_names[first]} also on {list_names[second]}"] = coverages[0]
-        estimates[f"share of {list_names[second]} also on {list_names[first]}"] = coverages[1]
+                                                 (twice[first], twice[second]),
+                                                 tuple((overlaps or {}).get(key) for key in keys))
+        estimates[keys[0]], estimates[keys[1]] = coverages
     clipped = np.clip(probabilities, 1e-15, 1 - 1e-15)
     return np.log2(clipped / (1 - clipped)), estimates
+
+
+def _share_key(name: str, other: str) -> str:
+    return f"share of {name} also on {other}"
 
 
 def _twice_key(name: str) -> str:
@@ -89,11 +96,12 @@ def _duplicates(match_weight: np.ndarray, prior: float, size: int) -> tuple[np.n
 
 
 def _across(owners: tuple[np.ndarray, np.ndarray], log_bayes: np.ndarray, sizes: tuple[int, int],
-            twice: tuple[float, float]) -> tuple[np.ndarray, tuple[float, float]]:
+            twice: tuple[float, float], given: tuple[float | None, ...] = (None, None),
+            ) -> tuple[np.ndarray, tuple[float, float]]:
     """Probabilities of pairs across two lists: each direction's shared chance, mixed with the plain
     posterior by the other list's share of duplicates, then their geometric mean."""
-    forward, coverage_1 = _shared_among_candidates(owners[0], log_bayes, sizes[0], sizes[1])
-    backward, coverage_2 = _shared_among_candidates(owners[1], log_bayes, sizes[1], sizes[0])
+    forward, coverage_1 = _shared_among_candidates(owners[0], log_bayes, sizes[0], sizes[1], given[0])
+    backward, coverage_2 = _shared_among_candidates(owners[1], log_bayes, sizes[1], sizes[0], given[1])
     forward = (1 - twice[1]) * forward + twice[1] * _plain(log_bayes, coverage_1 / max(sizes[1], 1))
     backward = (1 - twice[0]) * backward + twice[0] * _plain(log_bayes, coverage_2 / max(sizes[0], 1))
     return np.sqrt(forward * backward), (coverage_1, coverage_2)
@@ -107,13 +115,16 @@ def _plain(log_bayes: np.ndarray, prior: float) -> np.ndarray:
 
 
 def _shared_among_candidates(owners: np.ndarray, log_bayes: np.ndarray, own_size: int,
-                             other_size: int, rounds: int = 100) -> tuple[np.ndarray, float]:
-    """P(owner's match is this candidate) when an owner has its match in the other list with probability c."""
+                             other_size: int, given: float | None = None, rounds: int = 100) -> tuple[np.ndarray, float]:
+    """P(owner's match is this candidate) when an owner has its match in the other list with probability c.
+
+    c is ``given`` (an overlap measured on the people found), else estimated here as a fixed point.
+    """
     _, owner_index = np.unique(owners, return_inverse=True)
     bayes = np.power(2.0, np.clip(log_bayes, -200, 200)) / other_size
     sums = np.bincount(owner_index, weights=bayes)[owner_index]
-    coverage = 0.9
-    for _ in range(rounds):
+    coverage = 0.9 if given is None else float(np.clip(given, 1e-6, 1 - 1e-6))
+    for _ in range(rounds if given is None else 0):
         posterior = coverage * bayes / (1 - coverage + coverage * sums)
         new_coverage = float(np.clip(posterior.sum() / own_size, 1e-6, 1 - 1e-6))
         if abs(new_coverage - coverage) < 1e-6:

@@ -18,7 +18,7 @@ from django.db import transaction
 
 from tergeu.forces.importing.cells import read_row
 from tergeu.forces.importing.columns import COLUMNS, KINDS, layout, load_map
-from tergeu.forces.importing.references import References
+from tergeu.forces.importing.references import Batch, References
 from tergeu.forces.importing.writers import WRITERS
 from tergeu.forces.models import ForcesImport
 from tergeu.history.tracking import current_actor
@@ -28,6 +28,7 @@ from tergeu.registry.importing.rowparse import CellProblem
 from tergeu.registry.importing.table import ImportProblem
 
 MAX_LISTED_PROBLEMS = 1000
+FTM = "ftm"  # FollowTheMoney JSON lines: units, persons, relations, postings, incidents in one file
 
 
 @dataclass
@@ -74,34 +75,34 @@ class _Rollback(Exception):
 
 
 def import_forces_file(path: Path, options: ForcesImportOptions) -> ForcesImportReport:
-    """Import ``path`` as ``options.kind``; ``ImportProblem`` for a file-level fault, else the report."""
-    if options.kind not in KINDS:
-        raise ImportProblem(path, f"unknown kind {options.kind!r}; use one of {', '.join(KINDS)}")
+    """Import ``path`` as ``options.kind``; ``ImportProblem`` for a file-level fault, else the report.
+
+    ``ftm`` (FollowTheMoney JSON lines, every kind in one file) is read by ``importing.ftm`` and stored
+    here, in one transaction, as the tables are."""
+    if options.kind not in (*KINDS, FTM):
+        raise ImportProblem(path, f"unknown kind {options.kind!r}; use one of {', '.join((*KINDS, FTM))}")
     path = Path(path)
+    if options.kind == FTM and options.map_path:
+        raise ImportProblem(path, "a FollowTheMoney file names its properties itself: no --map")
     column_map = load_map(options.map_path, options.kind) if options.map_path else None
     data = read_limited(path)
     report = ForcesImportReport(str(path), options.kind, hashlib.sha256(data).hexdigest(), dry_run=options.dry_run)
     if ForcesImport.objects.filter(sha256=report.sha256).exists():
         report.already_imported = True
         return report
-    table = open_table(path, data)
-    settled = layout(path, options.kind, table.headers, column_map)
-    report.read_as = settled.read_as
-    required = COLUMNS[options.kind][0]
-    references = References.load(options.kind)
-    rows = []
-    for row in table.rows:
-        report.rows += 1
-        values, problems = read_row(options.kind, row.number, row.cells, settled.positions, table.headers, required)
-        problems += references.check(options.kind, row.number, values, settled)
-        report.add(problems)
-        if not report.error_count:
-            rows.append((row.number, values))
+    if options.kind == FTM:
+        from tergeu.forces.importing.ftm import read_ftm  # loads followthemoney: only when asked
+
+        read = read_ftm(path, data)
+        report.read_as, report.rows, batches = "ftm", read.rows, read.batches
+        report.add(read.problems)
+    else:
+        batches = [_read_table(path, data, options.kind, column_map, report)]
     if report.error_count:
         return report
     try:
         with transaction.atomic():
-            _write(path, options, report, rows, references)
+            _write(path, options, report, batches)
             if options.dry_run:
                 raise _Rollback
     except _Rollback:
@@ -109,12 +110,33 @@ def import_forces_file(path: Path, options: ForcesImportOptions) -> ForcesImport
     return report
 
 
-def _write(path: Path, options: ForcesImportOptions, report: ForcesImportReport,
-           rows: list[tuple[int, dict[str, Any]]], references: References) -> None:
-    writer = WRITERS[options.kind](path.name, options.source_name or path.name, options.synthetic, references)
-    for number, values in rows:
-        writer.write(number, values)
-        report.written += 1
-    report.resolutions = writer.resolutions
+def _read_table(path: Path, data: bytes, kind: str, column_map: dict[str, str] | None,
+                report: ForcesImportReport) -> Batch:
+    """The checked rows of a table of one kind (the problems go to ``report``)."""
+    table = open_table(path, data)
+    settled = layout(path, kind, table.headers, column_map)
+    report.read_as = settled.read_as
+    required = COLUMNS[kind][0]
+    references = References.load(kind)
+    rows = []
+    for row in table.rows:
+        report.rows += 1
+        values, problems = read_row(kind, row.number, row.cells, settled.positions, table.headers, required)
+        problems += references.check(kind, row.number, values, settled)
+        report.add(problems)
+        if not report.error_count:
+            rows.append((row.number, values))
+    return Batch(kind, rows, references)
+
+
+def _write(path: Path, options: ForcesImportOptions, report: ForcesImportReport, batches: list[Batch]) -> None:
+    for batch in batches:  # in order: a kind's writer reads what the kinds before it wrote
+        writer = WRITERS[batch.kind](path.name, options.source_name or path.name, options.synthetic,
+                                     batch.references)
+        for number, values in batch.rows:
+            writer.write(number, values)
+            report.written += 1
+        for verdict, count in writer.resolutions.items():
+            report.resolutions[verdict] = report.resolutions.get(verdict, 0) + count
     ForcesImport.objects.create(kind=options.kind, file_name=path.name, sha256=report.sha256, rows=report.rows,
                                 imported_by=current_actor()[0])

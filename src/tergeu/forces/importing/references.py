@@ -53,3 +53,12 @@ class References:
             problems.append(CellProblem(number, header("parent_unit_id"), values["parent_unit_id"],
                                         "a unit cannot be its own parent"))
         return problems
+
+
+@dataclass
+class Batch:
+    """The checked rows of one kind, and the ids they refer to (shared by the kinds of one file)."""
+
+    kind: str
+    rows: list[tuple[int, dict[str, Any]]]
+    references: References

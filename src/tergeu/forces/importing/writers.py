@@ -44,9 +44,14 @@ class Writer:
         return self.sources[name]
 
     def cite(self, row: Any, number: int, values: dict[str, Any]) -> None:
-        source = self._source(values.get("source") or self.default_source)
-        locator = f"page {values['locator']}" if values.get("locator") else f"{self.file_name}, row {number}"
-        cite(row, source, locator=locator[:200], confidence=default_confidence(source.reliability))
+        """One citation of the row's source, or one per ``citations`` (source, locator) a FollowTheMoney
+        entity carried; without a locator, the file and row."""
+        here = f"{self.file_name}, row {number}"
+        cited = values.get("citations") or [
+            (values.get("source"), f"page {values['locator']}" if values.get("locator") else here)]
+        for name, locator in cited:
+            source = self._source((name or self.default_source)[:200])
+            cite(row, source, locator=(locator or here)[:200], confidence=default_confidence(source.reliability))
 
     def count(self, mentions: list[dict[str, Any]]) -> None:
         for verdict, n in Counter(m["verdict"] for m in mentions).items():
