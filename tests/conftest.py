@@ -68,6 +68,7 @@ def client_as():
 from people_fixtures import linked  # noqa: E402,F401,I001  (fixture: two lists, four people, one on both)
 from role_fixtures import callers, registry  # noqa: E402,F401  (fixtures: a user per role; shared and private lists)
 from witness_fixtures import witness  # noqa: E402,F401  (fixture: a protected witness and their handler)
+from case_fixtures import two_complaints  # noqa: E402,F401  (fixture: two complaints with cases and steps)
 
 
 @pytest.fixture

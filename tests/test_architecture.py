@@ -30,6 +30,7 @@ LAYERS = (
     ("linkage",),
     ("estimation",),
     ("witnesses",),
+    ("cases",),
     ("forces",),
     ("reports",),
     ("release",),

@@ -12,6 +12,7 @@ import click
 
 from tergeu import __version__
 from tergeu.accounts import cli as accounts_cli
+from tergeu.cases import cli as cases_cli
 from tergeu.demo import cli as demo_cli
 from tergeu.estimation import cli as estimation_cli
 from tergeu.forces import cli as forces_cli
@@ -26,7 +27,7 @@ from tergeu.witnesses import cli as witnesses_cli
 
 __all__ = ["cli", "console", "fail", "main", "setup_django", "with_django"]
 
-APPS = (accounts_cli, registry_cli, linkage_cli, estimation_cli, witnesses_cli, forces_cli, reports_cli,
+APPS = (accounts_cli, registry_cli, linkage_cli, estimation_cli, witnesses_cli, cases_cli, forces_cli, reports_cli,
         release_cli, history_cli, web_cli, demo_cli)
 
 

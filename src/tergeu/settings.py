@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "tergeu.linkage",
     "tergeu.estimation",
     "tergeu.witnesses",
+    "tergeu.cases",
     "tergeu.forces",
     "tergeu.reports",
     "tergeu.release",

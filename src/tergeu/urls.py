@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("tergeu.history.urls")),
     path("", include("tergeu.estimation.urls")),
     path("", include("tergeu.witnesses.urls")),
+    path("", include("tergeu.cases.urls")),
     path("", include("tergeu.forces.urls")),
     path("", include("tergeu.reports.urls")),
     path("accounts/login/", SignInView.as_view(), name="login"),

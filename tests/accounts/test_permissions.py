@@ -17,6 +17,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from tergeu.accounts import grants, roles
+from tergeu.cases import proceedings
+from tergeu.cases import service as case_service
+from tergeu.cases.models import Complaint
 from tergeu.forces.models import Incident, Official, Perpetrator, Unit
 from tergeu.linkage.models import Membership, Person
 from tergeu.registry.models import ImportedList, Record
@@ -97,10 +100,24 @@ PAGES = [
                                                                           ("kind", "threat"))),
     Page("witnesses:reveal", roles.HANDLE_WITNESSES, "post", "witness", (("reason", "walking every page"),), 200),
     Page("witnesses:approve", roles.HANDLE_WITNESSES, "post", "witness"),
+    # The complaint and case are granted to nobody: the expert mission (view_cases alone) gets 404.
+    Page("cases:cases", roles.VIEW_CASES),
+    Page("cases:funnel", roles.VIEW_CASES),
+    Page("cases:complaints", roles.VIEW_CASES),
+    Page("cases:add_complaint", roles.MANAGE_CASES),
+    Page("cases:add_complaint", roles.MANAGE_CASES, "post",
+         data=(("kind", "torture"), ("victim_name", "Walked Victim")), done=200),
+    Page("cases:complaint", roles.VIEW_ALL_CASES, target="complaint"),
+    Page("cases:complaint_code", roles.MANAGE_CASES, "post", "complaint", (("action", "revoke"),)),
+    Page("reports:letter", roles.MANAGE_CASES, "post", "complaint", (("language", "en"),), 200),
+    Page("cases:case", roles.VIEW_ALL_CASES, target="case"),
+    Page("cases:add_case", roles.MANAGE_CASES, "post", data=(("number", "WALK-PAGE"), ("authority", "court"))),
+    Page("cases:step", roles.MANAGE_CASES, "post", "case", (("status", "registered"), ("on", "2022-03-01"))),
 ]
 # URLs checked elsewhere or public by design: sign-in and Django's auth views, the admin (staff only,
-# Django's own checks), the language switch (works signed out too), the JSON API (tests/api).
-NOT_WALKED_PREFIXES = ("accounts/", "admin/", "language/", "api/")
+# Django's own checks), the language switch (works signed out too), the JSON API (tests/api), the victim's
+# status page (public, behind its access code: tests/cases/test_status_page.py).
+NOT_WALKED_PREFIXES = ("accounts/", "admin/", "language/", "api/", "status/")
 
 
 @pytest.fixture
@@ -123,7 +140,9 @@ def world(write_csv, run_import, master_key) -> dict:
     witness = witness_service.add_person({"name": "Synthetic Walked Witness"}, by="test")
     for user in users.values():
         grants.grant(user, witness, by="test", level="edit")
-    return {"users": users, "lists": objects, "witness": witness,
+    complaint, _code = case_service.add_complaint({"kind": "torture", "victim": {"name": "Walked Victim"}}, by="t")
+    case = proceedings.add_case({"number": "WALK-1", "authority": "court"}, Complaint.objects.all(), by="t")
+    return {"users": users, "lists": objects, "witness": witness, "complaint": complaint, "case": case,
             "records": {k: Record.objects.get(imported_list=v) for k, v in objects.items()}}
 
 
@@ -132,6 +151,9 @@ def url_of(page: Page, world: dict) -> str:
         return reverse(page.name)
     if page.target == "witness":
         return _witness_url(page, world)
+    if page.target in ("complaint", "case"):
+        key = "complaint_id" if page.name == "reports:letter" else "public_id"
+        return reverse(page.name, kwargs={key: world[page.target].public_id})
     if page.target == "own-report":
         return _own_report_url(page, world)
     if page.target in ("unit", "incident", "official"):

@@ -30,6 +30,14 @@ ENDPOINTS = {
     "/api/witnesses/{person_id}/statements": {"post"},
     "/api/witnesses/{person_id}/pressure": {"post"},
     "/api/witnesses/{person_id}/reveal": {"post"},
+    "/api/cases/complaints": {"get", "post"},
+    "/api/cases/complaints/{complaint_id}": {"get"},
+    "/api/cases/complaints/{complaint_id}/code": {"post"},
+    "/api/cases/funnel": {"get"},
+    "/api/cases": {"get", "post"},
+    "/api/cases/{case_id}": {"get"},
+    "/api/cases/{case_id}/steps": {"post"},
+    "/api/cases/{case_id}/officials": {"post"},
 }
 
 
@@ -78,6 +86,10 @@ OPERATION_IDS = {  # a contract: generated clients name their methods after thes
     "tergeu_forces_api_command", "tergeu_forces_api_vet", "tergeu_forces_api_assistance",
     "tergeu_witnesses_api_list_witnesses", "tergeu_witnesses_api_add_witness", "tergeu_witnesses_api_get_witness",
     "tergeu_witnesses_api_add_statement", "tergeu_witnesses_api_add_pressure", "tergeu_witnesses_api_reveal_witness",
+    "tergeu_cases_api_list_complaints", "tergeu_cases_api_add_complaint", "tergeu_cases_api_get_complaint",
+    "tergeu_cases_api_complaint_code", "tergeu_cases_api_funnel", "tergeu_cases_api_list_cases",
+    "tergeu_cases_api_add_case", "tergeu_cases_api_get_case", "tergeu_cases_api_add_step",
+    "tergeu_cases_api_add_official",
 }
 
 

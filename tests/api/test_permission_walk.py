@@ -14,6 +14,9 @@ from django.test import Client
 
 from tergeu.accounts import grants, roles
 from tergeu.api.main import api
+from tergeu.cases import proceedings
+from tergeu.cases import service as case_service
+from tergeu.cases.models import Complaint
 from tergeu.forces.models import Unit
 from tergeu.linkage.models import Membership, Person
 from tergeu.registry.models import Record
@@ -61,18 +64,37 @@ OPERATIONS = [
     Operation("post", "/api/witnesses/{person_id}/statements", roles.HANDLE_WITNESSES, "witness"),
     Operation("post", "/api/witnesses/{person_id}/pressure", roles.HANDLE_WITNESSES, "witness"),
     Operation("post", "/api/witnesses/{person_id}/reveal", roles.HANDLE_WITNESSES, "witness"),
+    # Cases: the complaint and case are granted to nobody, so one of them needs view_all_cases.
+    Operation("get", "/api/cases/complaints", roles.VIEW_CASES),
+    Operation("post", "/api/cases/complaints", roles.MANAGE_CASES),
+    Operation("get", "/api/cases/complaints/{complaint_id}", roles.VIEW_ALL_CASES, "complaint"),
+    Operation("post", "/api/cases/complaints/{complaint_id}/code", roles.MANAGE_CASES, "complaint"),
+    Operation("get", "/api/cases/funnel", roles.VIEW_CASES),
+    Operation("get", "/api/cases", roles.VIEW_CASES),
+    Operation("post", "/api/cases", roles.MANAGE_CASES),
+    Operation("get", "/api/cases/{case_id}", roles.VIEW_ALL_CASES, "case"),
+    Operation("post", "/api/cases/{case_id}/steps", roles.MANAGE_CASES, "case"),
+    Operation("post", "/api/cases/{case_id}/officials", roles.MANAGE_CASES, "case"),
 ]
 WITNESS_BODIES = {
     "/api/witnesses": ({"name": "Synthetic Walked Witness"}, 201),
     "/api/witnesses/{person_id}/statements": ({"text": "synthetic words"}, 201),
     "/api/witnesses/{person_id}/pressure": ({"occurred_on": "2022-03-01", "kind": "threat"}, 201),
     "/api/witnesses/{person_id}/reveal": ({"reason": "walking every operation"}, 200),
+    "/api/cases/complaints": ({"kind": "torture", "victim": {"name": "Synthetic Walked Victim"}}, 201),
+    "/api/cases/complaints/{complaint_id}/code": ({"action": "rotate"}, 200),
+    "/api/cases": ({"number": "WALK-2", "authority": "court"}, 201),
+    "/api/cases/{case_id}/steps": ({"status": "registered", "date": "2022-03-01"}, 201),
+    "/api/cases/{case_id}/officials": ({"name": "Walked Officer", "outcome": "questioned"}, 201),
 }
 
 
 def concrete_path(operation: Operation, registry) -> str:
     if operation.target == "witness":
         return operation.template.replace("{person_id}", registry.witness.public_id)
+    if operation.target in ("complaint", "case"):
+        return (operation.template.replace("{complaint_id}", registry.complaint.public_id)
+                .replace("{case_id}", registry.case.public_id))
     if operation.template == "/api/forces/command":
         Unit.objects.get_or_create(external_id="U-WALK", defaults={"name": "Invented walk unit"})
         return f"{operation.template}?unit=U-WALK&on=2022-01-06"
@@ -124,6 +146,10 @@ def test_it_answers_every_operation_as_expected_for_every_role(callers, registry
     registry.witness = witness_service.add_person({"name": "Synthetic Walked Witness"}, by="test")
     for caller in callers.values():
         grants.grant(caller.user, registry.witness, by="test", level="edit")
+    registry.complaint, _code = case_service.add_complaint({"kind": "torture", "victim": {"name": "Walked Victim"}},
+                                                           by="test")
+    registry.case = proceedings.add_case({"number": "WALK-1", "authority": "court"}, Complaint.objects.all(),
+                                         by="test")
     token = callers[role].token if role else None
     got = {(op.method, op.template, op.target): (call(op, concrete_path(op, registry), token, registry),
                                                  expected(op, role))

@@ -26,7 +26,8 @@ from tergeu.witnesses.models import Identity, ProtectedPerson  # noqa: E402
 FOUR_EYES_REASON = "four-eyes canary motive"  # a needle of test_canary.py
 
 
-def main(pseudonym: str, canary_name: str) -> None:
+def main(pseudonym: str, complaint: str, given: dict) -> None:
+    canary_name = given["name"]
     person = ProtectedPerson.objects.get(pseudonym=pseudonym)
     handler = get_user_model().objects.get(username="handler")
     _token, secret = ApiToken.issue(handler, "canary")
@@ -50,6 +51,7 @@ def main(pseudonym: str, canary_name: str) -> None:
         "reveal without reason": lambda: client.post(f"/witnesses/{pid}/reveal/", {"reason": ""}),
     }
     answers = {name: ask() for name, ask in asks.items()}
+    answers.update(_cases(client, api, complaint, given["code"], given["old"]))
     # An error page provoked: one sealed field altered, then the person's page read (it must fail closed).
     identity = Identity.objects.get(person=person)
     sealed = bytearray(bytes(identity.name))
@@ -71,6 +73,22 @@ def main(pseudonym: str, canary_name: str) -> None:
     print(json.dumps(served))
 
 
+def _cases(client: Client, api: dict, complaint: str, code: str, old: str) -> dict:
+    """The complaint's faces: the handler's pages and API, then the status page opened with the code (a
+    client of its own, as the complainant's phone), a message left there, and the complaint page again."""
+    phone, answers = Client(), {}
+    answers["old code"] = phone.post("/status/", {"code": old})  # rotated away: a 404
+    answers["status opened"] = phone.post("/status/", {"code": code})
+    answers["status page"] = phone.get("/status/case/")
+    answers["status message"] = phone.post("/status/message/", {"text": "a canary message for the handlers"})
+    for name, url in (("complaints page", "/cases/complaints/"), ("complaint page", f"/cases/complaints/{complaint}/"),
+                      ("cases page", "/cases/"), ("funnel page", "/cases/funnel/"),
+                      ("api complaints", "/api/cases/complaints"),
+                      ("api complaint", f"/api/cases/complaints/{complaint}"), ("api funnel", "/api/cases/funnel")):
+        answers[name] = client.get(url, **(api if name.startswith("api") else {}))
+    return answers
+
+
 def make_handler() -> None:
     """The handler the canary is shared with (an investigator); no password: the pages sign in directly."""
     from django.contrib.auth.models import Group
@@ -86,4 +104,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "--make-handler":
         make_handler()
     else:
-        main(sys.argv[1], sys.stdin.read())  # the name on stdin, never in the process list
+        main(sys.argv[1], sys.argv[2], json.loads(sys.stdin.read()))  # name and code on stdin, not in argv

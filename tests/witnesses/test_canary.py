@@ -33,8 +33,15 @@ IDENTITY = ["Qzyrbek", "Canaryev", "555 0199", "5550199", "qzyrbek.canary", "К�
 TEXTS = ["synthetic convoy", "synthetic officials", "synthetic neighbour", "withdrew under"]
 # Reveal reasons: also in the reveal log (a plain column of the database, documented), never in history or logs.
 REASONS = ["checking the canary", "four-eyes canary motive"]
+# A complaint of torture (issue 16): its victim and complainant are protected people like the witness.
+COMPLAINT = {"kind": "torture", "date": "2022-01-07", "place": "Талдыкорган",
+             "description": "beaten with a canary baton",
+             "victim": {"name": "Zhyltyr Canarybaeva", "contact": "+7 701 555 0177"},
+             "complainant": {"name": "Сарыкеш Канареечная", "contact": "canary.mother@example.invalid"}}
+IDENTITY += ["Zhyltyr", "Canarybaeva", "555 0177", "5550177", "Сарыкеш", "Канареечная", "canary.mother"]
+TEXTS += ["canary baton", "canary message"]  # handlers read them on the complaint page, nowhere else
 NEEDLES = IDENTITY + TEXTS + REASONS
-PERSON_FILE = ("person page", "api person")  # where handlers see texts and the reveal log, by design
+PERSON_FILE = ("person page", "api person", "complaint page")  # where handlers see texts and the reveal log, by design
 POSTGRES = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
 
 
@@ -111,6 +118,19 @@ def _fill(tergeu: Installation) -> tuple[str, str]:
     return pseudonym, statement
 
 
+def _complain(tergeu: Installation) -> tuple[str, list[str]]:
+    """The canary complaint filed, put in a case with steps, its code rotated: (id, every code it had).
+
+    The commands that print a code do so by design (once, to the operator): their output is not searched."""
+    added = json.loads(tergeu.ok("complaints", "add", "--handler", "handler", stdin=json.dumps(COMPLAINT), log=False))
+    case = json.loads(tergeu.ok("cases", "add", stdin=json.dumps({"number": "CANARY-1", "authority": "prosecutor",
+                                                                  "complaints": [added["id"]]})))["id"]
+    tergeu.ok("cases", "step", case, "--status", "registered", "--date", "2022-02-01", "--public-note", "registered")
+    rotated = json.loads(tergeu.ok("complaints", "code", added["id"], "--rotate", log=False))["access_code"]
+    tergeu.ok("report", "funnel", "--json")
+    return added["id"], [added["access_code"], rotated]
+
+
 def _attach(tergeu: Installation, pseudonym: str, tmp_path: Path) -> None:
     """A scan holding the canary is encrypted in; read back (outside the data directory), it is whole."""
     scan = tmp_path / "canary-scan.txt"
@@ -129,16 +149,21 @@ def test_the_canary_is_nowhere_in_plaintext_and_decrypts_only_with_the_key(tmp_p
     tergeu = Installation(home, database_url)
     pseudonym, _statement = _fill(tergeu)
     _attach(tergeu, pseudonym, tmp_path)
+    complaint, codes = _complain(tergeu)
+    needles = NEEDLES + codes + [code.replace("-", "") for code in codes]
     shown = tergeu.run("witnesses", "show", pseudonym, "--reason", "-", "--json", stdin="checking the canary",
                        log=False)
     assert shown.returncode == 0 and json.loads(shown.stdout)["contact"] == CANARY["contact"]
 
-    driven = tergeu.ok(pseudonym, script=HERE / "canary_pages.py", stdin=CANARY["name"], log=False)
+    driven = tergeu.ok(pseudonym, complaint, script=HERE / "canary_pages.py", log=False,
+                       stdin=json.dumps({"name": CANARY["name"], "code": codes[-1], "old": codes[0]}))
     pages = json.loads(driven.splitlines()[-1])
     revealed = pages.pop("reveal")
     assert revealed[0] == 200 and CANARY["contact"] in revealed[1]  # the key works through the page too
     assert pages["tampered reveal"][0] == 503 and pages["tampered api reveal"][0] == 503
     assert pages["not found page"][0] == 404 and pages["api refused body"][0] == 422
+    assert pages["status page"][0] == 200 and "registered" in pages["status page"][1]  # the code did open it
+    assert pages["old code"][0] == 404 and "canary message" in pages["complaint page"][1]
     exports = tmp_path / "exports"
     exports.mkdir()
     tergeu.ok("export", "records", "-o", str(exports / "records.csv"))
@@ -146,19 +171,19 @@ def test_the_canary_is_nowhere_in_plaintext_and_decrypts_only_with_the_key(tmp_p
     history = tergeu.ok("history", "--limit", "1000")
     assert pseudonym in history or "protectedperson" in history  # the history did record the work
 
-    in_database = IDENTITY + TEXTS  # reasons are a plain column of the reveal log (docs/security.md)
+    in_database = IDENTITY + TEXTS + needles[len(NEEDLES):]  # reasons are a plain column of the reveal log
     hits = [hit for path in sorted(home.rglob("*")) if path.is_file()
             for hit in _hits(path.read_bytes(), str(path.relative_to(home)),
-                             in_database if path.name.startswith("tergeu.sqlite3") else NEEDLES)]
+                             in_database if path.name.startswith("tergeu.sqlite3") else needles)]
     assert {p.parent.parent.name for p in home.rglob("*") if p.is_file()} >= {"protected"}  # the scan is there
     assert {p.name for p in home.rglob("*") if p.is_file()} >= ({"master.key"} if POSTGRES else
                                                                 {"master.key", "tergeu.sqlite3"})
-    hits += [hit for path in exports.iterdir() for hit in _hits(path.read_bytes(), f"export {path.name}")]
-    hits += _hits(history, "tergeu history")
+    hits += [hit for path in exports.iterdir() for hit in _hits(path.read_bytes(), f"export {path.name}", needles)]
+    hits += _hits(history, "tergeu history", needles)
     assert pages["four eyes request"][0] == 302  # four eyes were on: a request for approval was stored
     hits += [hit for name, (_status, body) in pages.items()
-             for hit in _hits(body, f"served: {name}", IDENTITY if name in PERSON_FILE else NEEDLES)]
-    hits += [hit for name, output in tergeu.printed for hit in _hits(output, f"printed by {name}")]
+             for hit in _hits(body, f"served: {name}", IDENTITY + codes if name in PERSON_FILE else needles)]
+    hits += [hit for name, output in tergeu.printed for hit in _hits(output, f"printed by {name}", needles)]
     if database_url:
         dump = subprocess.run([shutil.which("pg_dump") or "pg_dump", "--no-owner", database_url],  # nosec B603
                               capture_output=True, check=True, timeout=300).stdout

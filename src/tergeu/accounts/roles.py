@@ -30,19 +30,23 @@ VIEW_FORCES = "view_forces"  # security forces: units, officials, postings, inci
 # Work with protected people (witnesses): only those granted each person see them, whatever the role.
 HANDLE_WITNESSES = "handle_witnesses"
 WITHHOLD_NAMES = "withhold_names"  # withhold a person's name from the public release (a family's request)
+VIEW_CASES = "view_cases"  # complaints, cases and the funnel (the expert mission: only cases granted to it)
+VIEW_ALL_CASES = "view_all_cases"  # every complaint and case, granted or not
+MANAGE_CASES = "manage_cases"  # add complaints and cases, record steps, rotate or revoke access codes
 
 CAPABILITIES: dict[str, frozenset[str]] = {
     ADMIN: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, IMPORT_LISTS, REVIEW_FACTS, VIEW_HISTORY, SHARE_WITH_MISSION,
                       RUN_ESTIMATES, RUN_LINKAGE, MANAGE_GRANTS, WITHHOLD_NAMES,
-                      VIEW_FORCES, HANDLE_WITNESSES}),
+                      VIEW_FORCES, HANDLE_WITNESSES, VIEW_CASES, VIEW_ALL_CASES, MANAGE_CASES}),
     INVESTIGATOR: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, IMPORT_LISTS, REVIEW_FACTS, VIEW_HISTORY,
                              SHARE_WITH_MISSION, RUN_ESTIMATES, RUN_LINKAGE, WITHHOLD_NAMES, VIEW_FORCES,
-                             HANDLE_WITNESSES}),
+                             HANDLE_WITNESSES, VIEW_CASES, VIEW_ALL_CASES, MANAGE_CASES}),
     DATA_ENTRY: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, IMPORT_LISTS}),
     REVIEWER: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, REVIEW_FACTS, VIEW_HISTORY, RUN_LINKAGE, WITHHOLD_NAMES,
-                         VIEW_FORCES}),
-    ANALYST: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, VIEW_HISTORY, RUN_ESTIMATES, RUN_LINKAGE, VIEW_FORCES}),
-    EXPERT_MISSION: frozenset({VIEW_REGISTRY}),
+                         VIEW_FORCES, VIEW_CASES, VIEW_ALL_CASES}),
+    ANALYST: frozenset({VIEW_REGISTRY, VIEW_ALL_LISTS, VIEW_HISTORY, RUN_ESTIMATES, RUN_LINKAGE, VIEW_FORCES,
+                        VIEW_CASES, VIEW_ALL_CASES}),
+    EXPERT_MISSION: frozenset({VIEW_REGISTRY, VIEW_CASES}),
 }
 
 

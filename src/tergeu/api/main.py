@@ -19,6 +19,7 @@ from ninja import NinjaAPI, Router
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from tergeu.accounts.api_auth import api_auth
+from tergeu.cases import api as cases_api
 from tergeu.estimation import api as estimation_api
 from tergeu.forces import api as forces_api
 from tergeu.linkage import api as linkage_api
@@ -121,6 +122,7 @@ api.add_router("/people-index", linkage_api.people_index_router)
 api.add_router("/review", linkage_api.review_router)
 api.add_router("/estimates", estimation_api.router)
 api.add_router("/witnesses", witnesses_api.router)
+api.add_router("/cases", cases_api.router)
 api.add_router("/forces", forces_api.router)
 
 

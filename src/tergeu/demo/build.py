@@ -20,6 +20,8 @@ from django.db import models
 from rich.console import Console
 
 from tergeu.core.protect import create_key_file
+from tergeu.demo.cases_build import add_demo_cases
+from tergeu.demo.cases_plan import demo_plan
 from tergeu.demo.forces_data import write_force_files
 from tergeu.demo.lists import write_demo_lists
 from tergeu.history.tracking import acting_as
@@ -109,6 +111,13 @@ def build_demo(seed: int = 2022, console: Console | None = None, into_existing: 
         console.print(f"  {added} synthetic protected witnesses with pressure histories")
     link_and_estimate(console)
     add_demo_force(directory / "forces", seed, console)
+    codes = add_demo_cases(seed)
+    if codes:
+        plan = demo_plan(seed)
+        console.print(f"  {len(plan.complaints)} synthetic complaints and {len(plan.cases)} cases; "
+                      "status page (/status/) codes to try:")
+        for complaint_id, code in codes:
+            console.print(f"    {code}  (complaint {complaint_id})")
     console.print(f"Demo files (synthetic) are in {directory}")
     console.print(f"Sign in as [bold]{DEMO_USER}[/bold] / [bold]{DEMO_PASSWORD}[/bold]")
     return f"{len(demo_lists)} lists in {directory}"

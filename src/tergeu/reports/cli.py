@@ -82,4 +82,50 @@ def _list_id(name: str) -> str:
     return str(found)
 
 
+@report.command("funnel")
+@click.option("--json", "as_json", is_flag=True, help="Print the funnel as one JSON object.")
+@with_django
+def funnel(as_json: bool) -> None:
+    """The accountability funnel: complaints → cases opened → officials investigated → charged → convicted,
+    in total and per kind, region and month, and the registry's deaths → complaints → cases."""
+    import json
+
+    from tergeu.cases.funnel import funnel_for
+    from tergeu.cases.models import Case, Complaint
+    from tergeu.core.cases import STAGES
+    from tergeu.linkage.models import Person
+
+    found = funnel_for(Complaint.objects.all(), Case.objects.all(), Person.objects.current())
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False))
+        return
+    for stage in STAGES:
+        share = found["shares"].get(stage)
+        console.print(f"{stage.replace('_', ' '):>24}  {found[stage]:>6}" + (f"  ({share:.0%} of the stage before)"
+                                                                              if share is not None else ""))
+    deaths = found["deaths"]
+    console.print(f"registry deaths {deaths['registry_deaths']}, with a complaint {deaths['with_complaint']}, "
+                  f"with a case opened {deaths['with_case_opened']}")
+
+
+@report.command("letter")
+@click.argument("complaint_id")
+@click.option("--language", type=click.Choice(["kk", "ru", "en"]), required=True)
+@click.option("--site", required=True, help="The status page's address as the complainant will type it.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@with_django
+def letter(complaint_id: str, language: str, site: str, output: Path) -> None:
+    """Print the letter that gives a complainant a new access code (the old code stops working)."""
+    from tergeu.cases.models import Complaint
+    from tergeu.cases.service import rotate_code
+    from tergeu.reports.letter import letter_pdf
+
+    complaint = Complaint.objects.filter(public_id=complaint_id.lower()).first()
+    if complaint is None:
+        fail(f"no complaint {complaint_id}")
+    data = letter_pdf(rotate_code(complaint), language=language, site=site, complaint_date=complaint.received_on)
+    write_to(output, lambda stream: stream.write(data), fail, binary=True)
+    console.print(f"Wrote the letter to {output}; the complaint's previous code no longer works")
+
+
 COMMANDS = [report]

@@ -9,4 +9,5 @@ urlpatterns = [
     path("reports/casualties/", views.casualties_download, name="casualties"),
     path("reports/jobs/<public_id:job_id>/", views.job_page, name="job"),
     path("reports/jobs/<public_id:job_id>/file/", views.job_download, name="job-file"),
+    path("reports/letter/<public_id:complaint_id>/", views.letter_download, name="letter"),
 ]

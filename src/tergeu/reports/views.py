@@ -14,10 +14,13 @@ import tempfile
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
 from tergeu.accounts.access import requires
-from tergeu.accounts.roles import VIEW_REGISTRY
+from tergeu.accounts.roles import MANAGE_CASES, VIEW_REGISTRY
 from tergeu.estimation.access import visible_estimates
 from tergeu.linkage.people_index import FACET_TITLES, FACETS, index_view
 from tergeu.registry.access import visible_lists, visible_records
@@ -76,3 +79,27 @@ def job_download(request: HttpRequest, job_id: str) -> FileResponse:
         raise Http404("not found")
     return FileResponse(path.open("rb"), as_attachment=True, filename=job.file_name,
                         content_type=CONTENT_TYPES[job.format])
+
+
+@require_POST
+@requires(MANAGE_CASES)
+@never_cache
+def letter_download(request: HttpRequest, complaint_id: str) -> HttpResponse:
+    """A new access code for the complaint, printed in a letter in the chosen language (the old code stops
+    working): the code exists only in this answer."""
+    from tergeu.cases.access import editable_complaints
+    from tergeu.cases.service import rotate_code
+    from tergeu.reports.letter import LANGUAGES as LETTER_LANGUAGES
+    from tergeu.reports.letter import letter_pdf
+    from tergeu.toolkit.public_ids import get_by_public_id
+
+    complaint = get_by_public_id(editable_complaints(request.user), complaint_id)
+    language = request.POST.get("language", "")
+    if language not in LETTER_LANGUAGES:
+        raise Http404("no such language")
+    code = rotate_code(complaint)
+    site = request.build_absolute_uri(reverse("cases:status"))
+    data = letter_pdf(code, language=language, site=site, complaint_date=complaint.received_on)
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="letter-{language}.pdf"'
+    return response

@@ -10,6 +10,7 @@ from tergeu.accounts.roles import (
     IMPORT_LISTS,
     REVIEW_FACTS,
     VIEW_ALL_LISTS,
+    VIEW_CASES,
     VIEW_FORCES,
     VIEW_HISTORY,
 )
@@ -25,4 +26,5 @@ def tergeu_context(request: HttpRequest) -> dict:
         "tergeu_can_see_estimates": can(getattr(request, "user", None), VIEW_ALL_LISTS),
         "tergeu_can_see_forces": can(getattr(request, "user", None), VIEW_FORCES),
         "tergeu_can_handle_witnesses": can(getattr(request, "user", None), HANDLE_WITNESSES),
+        "tergeu_can_see_cases": can(getattr(request, "user", None), VIEW_CASES),
     }

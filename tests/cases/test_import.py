@@ -1,0 +1,72 @@
+"""`tergeu complaints import`: a register read through the registry's readers, every row or nothing."""
+
+from __future__ import annotations
+
+import csv
+import json
+import stat
+
+import pytest
+from click.testing import CliRunner
+
+from tergeu.cases.models import Complaint, ComplaintImport
+from tergeu.cases.service import hash_code
+from tergeu.cli import cli
+from tergeu.witnesses.models import ProtectedPerson
+
+pytestmark = pytest.mark.django_db(transaction=True)
+HEADER = ["№", "Вид нарушения", "Дата", "Место", "ФИО потерпевшего", "Описание"]
+MAP = """[columns]
+reference = "№"
+kind = "Вид нарушения"
+date = "Дата"
+place = "Место"
+victim_name = "ФИО потерпевшего"
+description = "Описание"
+[kinds]
+"пытки" = "torture"
+"смерть под стражей" = "death-in-custody"
+"""
+ROWS = [["1", "пытки", "06.01.2022", "Талдыкорган", "Синтетов Демобек", "[synthetic] beaten"],
+        ["2", "Torture", "07.01.2022", "Алматы", "Ойданова Тестгүл", "[synthetic] burned"]]
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.output
+
+
+def test_a_register_is_imported_with_a_map_and_codes_go_to_a_private_file(master_key, write_csv, tmp_path) -> None:
+    path = write_csv("register.csv", HEADER, ROWS)
+    column_map = tmp_path / "map.toml"
+    column_map.write_text(MAP, encoding="utf-8")
+    codes = tmp_path / "codes.csv"
+    code, out = run("complaints", "import", str(path), "--map", str(column_map), "--codes", str(codes))
+    assert code == 0, out
+    report = json.loads(out)
+    assert report["ok"] and report["written"] == 2 and "Синтетов" not in out
+    assert stat.S_IMODE(codes.stat().st_mode) == 0o600
+    with codes.open(encoding="utf-8") as handle:
+        issued = list(csv.DictReader(handle))
+    for row in issued:
+        assert Complaint.objects.get(public_id=row["complaint"]).code_hash == hash_code(row["access_code"])
+    assert sorted(Complaint.objects.values_list("reference", "kind", "region_key")) == [
+        ("1", "torture", "almaty-region"), ("2", "torture", "almaty")]
+    assert ProtectedPerson.objects.filter(kind="victim").count() == 2 and ComplaintImport.objects.count() == 1
+    code, out = run("complaints", "import", str(path), "--map", str(column_map))
+    assert code == 0 and json.loads(out)["already_imported"] and Complaint.objects.count() == 2
+
+
+def test_one_bad_row_names_its_row_and_column_and_nothing_is_written(master_key, write_csv, tmp_path) -> None:
+    rows = [*ROWS, ["3", "избиение", "32.01.2022", "Тараз", "Тестов Тест", "x"], ["4", "пытки", "", "", "", ""]]
+    path = write_csv("bad.csv", HEADER, rows)
+    column_map = tmp_path / "map.toml"
+    column_map.write_text(MAP, encoding="utf-8")
+    code, out = run("complaints", "import", str(path), "--map", str(column_map))
+    report = json.loads(out)
+    assert code == 1 and not report["ok"]
+    problems = {(error["row"], error["column"]) for error in report["errors"]}
+    assert problems == {(3, "Дата"), (3, "Вид нарушения"), (4, "ФИО потерпевшего")}  # row 4 names nobody
+    code, out = run("complaints", "import", str(path))
+    assert code == 1 and "no kind column" in out
+    assert not Complaint.objects.exists() and not ProtectedPerson.objects.exists()

@@ -1,0 +1,137 @@
+"""The victim's status page: the code opens one complaint's public steps, and nothing else.
+
+A wrong code is a 404 with no hint; the 21st wrong code from one address is a 429 (a right code too,
+until the cool-down ends); a visit is logged without the code; a complaint's page never shows another
+complaint's text, internal notes or officials not marked public.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+from django.test import Client
+
+from tergeu.cases.models import StatusFailure, StatusVisit, VictimMessage
+from tergeu.cases.status import MAX_WRONG, WINDOW
+
+pytestmark = pytest.mark.django_db
+WRONG = "AAAAA-CCCCC-DDDDD-EEEEE"
+
+
+def _unmasked(answer) -> bytes:
+    """The page without its CSRF token (masked anew on every answer)."""
+    return re.sub(rb"[A-Za-z0-9]{64}", b"", answer.content)
+
+
+def _open(client: Client, code: str, address: str = "203.0.113.7"):
+    return client.post("/status/", {"code": code}, REMOTE_ADDR=address)
+
+
+def test_the_code_shows_its_complaints_steps_and_never_the_other_ones(two_complaints) -> None:
+    client = Client()
+    typed = two_complaints["code_a"].lower().replace("-", " ")  # as a phone might type it
+    answer = _open(client, typed)
+    assert answer.status_code == 302 and answer["Location"] == "/status/case/"
+    page = client.get("/status/case/")
+    text = page.content.decode()
+    assert page.status_code == 200 and "no-store" in page["Cache-Control"]
+    assert "SYN-A-1" in text and "alpha public note registered" in text and "alpha public note opened" in text
+    assert "Alpha synthetic contact office" in text and "Suspect identified" in text  # next step, whom to contact
+    for secret in ("SYN-B-1", "bravo", "Bravo", "internal", "Alphasecret", "Bravosecret", "Alpha synthetic descr",
+                   two_complaints["a"].holder.pseudonym, two_complaints["code_a"], "Fiktivbekov"):
+        assert secret not in text, secret
+    assert StatusVisit.objects.filter(complaint=two_complaints["a"]).count() == 1
+    assert not StatusVisit.objects.filter(complaint=two_complaints["b"]).exists()
+
+
+@pytest.mark.parametrize(("mine", "other"), [("a", "b"), ("b", "a")])
+def test_a_status_page_never_shows_the_other_complaint_nor_internal_notes(two_complaints, mine, other) -> None:
+    client = Client()
+    assert _open(client, two_complaints[f"code_{mine}"]).status_code == 302
+    text = client.get("/status/case/").content.decode().lower()
+    own = {"a": "alpha", "b": "bravo"}
+    assert f"{own[mine]} public note registered" in text
+    assert own[other] not in text and two_complaints[f"case_{other}"].number.lower() not in text
+    assert "internal" not in text and "secret" not in text and "synthetic description" not in text
+    for role, person in (*two_complaints[mine].people.values_list("role", "person__pseudonym"),):
+        assert person.lower() not in text, role
+
+
+def test_officials_are_named_only_when_public(two_complaints) -> None:
+    official = two_complaints["case_a"].officials.get()
+    official.public = True
+    official.save()
+    client = Client()
+    _open(client, two_complaints["code_a"])
+    assert "Officer Alphasecret Syntheticov" in client.get("/status/case/").content.decode()
+
+
+def test_a_wrong_or_revoked_code_is_a_404_and_the_21st_wrong_one_a_429(two_complaints) -> None:
+    from tergeu.cases.service import revoke_code
+
+    client = Client()
+    answers = [_open(client, WRONG) for _ in range(MAX_WRONG)]
+    assert {answer.status_code for answer in answers} == {404}
+    assert _unmasked(answers[0]) == _unmasked(answers[-1])  # the same page every time: no hint
+    assert _open(client, WRONG).status_code == 429
+    assert _open(client, two_complaints["code_a"]).status_code == 429  # a cool-down refuses a right code too
+    assert _open(client, two_complaints["code_a"], "198.51.100.9").status_code == 302  # another address
+    assert all("203.0.113.7" not in row.address for row in StatusFailure.objects.all())  # kept hashed
+    StatusFailure.objects.update(at=datetime.datetime.now(datetime.UTC) - WINDOW - datetime.timedelta(seconds=1))
+    assert _open(client, two_complaints["code_a"]).status_code == 302  # the cool-down is over
+    revoke_code(two_complaints["a"])
+    assert _open(Client(), two_complaints["code_a"], "192.0.2.1").status_code == 404
+    assert Client().get("/status/case/").status_code == 302  # nothing open without a code
+
+
+def test_the_open_status_ends_when_the_code_is_rotated_or_revoked(two_complaints) -> None:
+    from tergeu.cases.service import revoke_code, rotate_code
+
+    client = Client()
+    _open(client, two_complaints["code_b"])
+    assert client.get("/status/case/").status_code == 200
+    new = rotate_code(two_complaints["b"])
+    assert client.get("/status/case/").status_code == 302  # a leaked code's open page closes with it
+    _open(client, new)
+    assert client.get("/status/case/").status_code == 200
+    revoke_code(two_complaints["b"])
+    assert client.get("/status/case/").status_code == 302
+
+
+def test_a_message_is_sealed_and_alerts_the_handlers(two_complaints, callers,
+                                                     django_capture_on_commit_callbacks) -> None:
+    from tergeu.accounts import roles
+    from tergeu.cases.models import CaseAlert
+
+    client = Client()
+    _open(client, two_complaints["code_a"])
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = client.post("/status/message/", {"text": "Synthetic message: they called me again."})
+    assert answer.status_code == 302
+    message = VictimMessage.objects.get(complaint=two_complaints["a"])
+    assert b"they called" not in bytes(message.text)
+    investigator = callers[roles.INVESTIGATOR].user
+    assert CaseAlert.objects.filter(user=investigator, message=message).exists()
+    handler = Client()
+    handler.force_login(investigator)
+    listing = handler.get("/cases/complaints/").content.decode()
+    assert 'data-testid="alerts"' in listing and two_complaints["a"].get_absolute_url() in listing
+    page = handler.get(two_complaints["a"].get_absolute_url()).content.decode()
+    assert "Synthetic message: they called me again." in page
+    assert 'data-testid="alerts"' not in handler.get("/cases/complaints/").content.decode()  # read now
+    analyst = Client()
+    analyst.force_login(callers[roles.ANALYST].user)
+    assert "they called me" not in analyst.get(two_complaints["a"].get_absolute_url()).content.decode()
+
+
+def test_after_the_court_the_page_expects_a_verdict_not_a_guilty_one(two_complaints) -> None:
+    from tergeu.cases import proceedings
+
+    proceedings.record_step(two_complaints["case_b"], proceedings.Step("sent-to-court", datetime.date(2022, 5, 1),
+                                                                       public_note="bravo in court"), by="tester")
+    client = Client()
+    _open(client, two_complaints["code_b"])
+    text = client.get("/status/case/").content.decode()
+    assert "The court&#x27;s verdict" in text and "Verdict: guilty" not in text
