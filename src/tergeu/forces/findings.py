@@ -107,5 +107,6 @@ def vetting_file(query: str | Unit | Official, kind: str, until: datetime.date |
 
 
 def file_name(found: dict[str, Any]) -> str:
-    """vetting-unit-2026-12-05.pdf: never the name vetted, which may be a person's."""
-    return f"vetting-{found['kind']}-{found['generated_at']:%Y-%m-%d}.pdf"
+    """vetting-unit-2026-12-05.pdf: never the name vetted, which may be a person's. The day is the instance's
+    (TERGEU_TIME_ZONE), as the footer prints it, not UTC's."""
+    return f"vetting-{found['kind']}-{timezone.localdate(found['generated_at']):%Y-%m-%d}.pdf"

@@ -42,6 +42,7 @@ class FtmRow:
     values: dict[str, str]  # canonical column -> text, as a table cell would hold it
     citations: list[tuple[str, str]]  # (source, locator)
     involved: list[tuple[str, str]] = field(default_factory=list)  # an Event's (unit|person|"" unknown, id)
+    lists: dict[str, list[str]] = field(default_factory=dict)  # list columns, values whole (not split on ";")
 
 
 @dataclass(frozen=True)
@@ -123,12 +124,21 @@ def _dated(data: dict[str, Any]) -> dict[str, str]:
             "open_ended": "E" if end else "N"}
 
 
-def _unit(data: dict[str, Any]) -> dict[str, str]:
+def _lists(kind: str, data: dict[str, Any]) -> dict[str, list[str]]:
+    """The list columns of a row, each value whole: a foreign alias may itself hold a ";"."""
     names = _values(data, "name")
-    aliases = [*names[1:], *_values(data, "alias"), *_values(data, "abbreviation")]
+    if kind == "units":
+        return {"aliases": [*names[1:], *_values(data, "alias"), *_values(data, "abbreviation")],
+                "identifiers": [*_values(data, "idNumber"), *_values(data, "registrationNumber")]}
+    if kind == "persons":
+        return {"aliases": [*names[1:], *_values(data, "alias")]}
+    return {"violation_types": _values(data, "keywords")} if kind == "incidents" else {}
+
+
+def _unit(data: dict[str, Any]) -> dict[str, str]:
+    names, lists = _values(data, "name"), _lists("units", data)
     return {"unit_id": _external(data["id"], "unit"), "name": names[0] if names else "",
-            "aliases": "; ".join(aliases),
-            "identifiers": "; ".join([*_values(data, "idNumber"), *_values(data, "registrationNumber")]),
+            "aliases": "; ".join(lists["aliases"]), "identifiers": "; ".join(lists["identifiers"]),
             "classification": _first(data, "classification"), "country": _first(data, "country", "jurisdiction"),
             "founded": _first(data, "incorporationDate"), "dissolved": _first(data, "dissolutionDate")}
 
@@ -136,7 +146,7 @@ def _unit(data: dict[str, Any]) -> dict[str, str]:
 def _person(data: dict[str, Any]) -> dict[str, str]:
     names = _values(data, "name")
     return {"person_id": _external(data["id"], "person"), "name": names[0] if names else "",
-            "aliases": "; ".join([*names[1:], *_values(data, "alias")]), "date_of_birth": _first(data, "birthDate")}
+            "aliases": "; ".join(_lists("persons", data)["aliases"]), "date_of_birth": _first(data, "birthDate")}
 
 
 def _posting(data: dict[str, Any], holder: str, unit: str) -> dict[str, str]:
@@ -254,6 +264,6 @@ def from_entities(entities: Iterable[tuple[int, dict[str, Any]]]) -> FtmRows:
             found.problems.append(FtmProblem(line, item.column, item.value[:200], item.message))
         else:
             involved = _involved(data, kinds) if item[0] == "incidents" else []
-            found.rows[item[0]].append(FtmRow(line, item[1], _citations(data), involved))
+            found.rows[item[0]].append(FtmRow(line, item[1], _citations(data), involved, _lists(item[0], data)))
             _read_sources(data, line, found.sources)
     return found

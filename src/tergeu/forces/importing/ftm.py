@@ -104,6 +104,7 @@ def read_ftm(path: Path, data: bytes) -> FtmRead:
             problems += references.check(kind, row.line, values, settled) + involved
             read.problems += problems
             if not problems:
+                values.update({column: items for column, items in row.lists.items() if column in values})
                 values["citations"], values["source_facts"] = row.citations, found.sources
                 rows.append((row.line, values))
                 if kind in ("units", "persons"):
