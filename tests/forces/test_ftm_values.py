@@ -59,3 +59,14 @@ def test_printed_files_are_named_by_the_instances_day(settings) -> None:
     settings.TIME_ZONE = "Asia/Almaty"
     assert file_name({"kind": "unit", "generated_at": LATE_EVENING_UTC}) == "vetting-unit-2026-12-05.pdf"
     assert render.file_name(SimpleNamespace(generated_at=LATE_EVENING_UTC), "pdf") == "casualties-2026-12-05.pdf"
+
+
+def test_a_relation_classification_too_long_for_its_column_is_refused_not_cut(db, tmp_path) -> None:
+    path = write_lines(tmp_path / "long.json", [
+        {"id": "o1", "schema": "PublicBody", "properties": {"name": ["Invented Post"]}},
+        {"id": "o2", "schema": "PublicBody", "properties": {"name": ["Invented Command"]}},
+        {"id": "m1", "schema": "Membership", "properties": {
+            "member": ["o1"], "organization": ["o2"], "summary": ["classification: administrative-support"]}}])
+    report = import_forces_file(path, ForcesImportOptions("ftm", source_name="Invented export"))
+    assert [(p.row, p.column, p.value) for p in report.errors] == [(3, "summary", "administrative-support")]
+    assert not Unit.objects.exists()

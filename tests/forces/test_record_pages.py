@@ -147,3 +147,28 @@ def test_the_title_is_the_name_and_the_findings_form_appears_once(force, callers
     title = html[html.index("<title>") + len("<title>"):html.index("</title>")]
     assert title.strip() == f"{record.name} · Tergeu"
     assert html.count('data-testid="findings-pdf"') == 1 and html.count("Print the findings (PDF)") == 1
+
+
+def test_a_findings_download_with_a_bad_day_says_so_instead_of_printing_every_day(force, callers) -> None:
+    brigade = Unit.objects.get(external_id="U-BDE")
+    client = Client()
+    client.force_login(callers["investigator"].user)
+    response = client.get(f"{brigade.get_absolute_url()}findings.pdf?on=2022-13-45", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 302 and response["Location"] == brigade.get_absolute_url()
+    html = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "That is not a date (YYYY-MM-DD): nothing was printed." in html
+
+
+@pytest.mark.parametrize(("language", "said"), [("kk", "Бұл күн емес"), ("ru", "Это не дата")])
+def test_the_bad_day_notice_and_the_page_pdf_match_speak_kazakh_and_russian(force, callers, language, said,
+                                                                          tmp_path) -> None:
+    brigade = Unit.objects.get(external_id="U-BDE")
+    client = Client()
+    client.force_login(callers["investigator"].user)
+    client.get(f"{brigade.get_absolute_url()}findings.pdf?on=bad", HTTP_ACCEPT_LANGUAGE=language)
+    assert said in client.get(brigade.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    response = client.get(f"{brigade.get_absolute_url()}findings.pdf?language={language}")
+    target = tmp_path / "f.pdf"
+    target.write_bytes(b"".join(response.streaming_content))
+    text = " ".join(pdf_text(target).split())
+    assert {"kk": "осы жазбаның өзі", "ru": "сама эта запись"}[language] in text

@@ -11,9 +11,11 @@ from __future__ import annotations
 import tempfile
 from typing import Any
 
+from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from tergeu.accounts.access import requires, visible_to
 from tergeu.accounts.roles import VIEW_FORCES
@@ -110,9 +112,13 @@ def _findings_response(request: HttpRequest, record: Unit | Official, kind: str)
     """The vetting findings of ``record`` (by its id, not its name) as a PDF download (``?on=`` a day,
     ``?language=`` kk, ru or en)."""
     user = request.user
+    on = request.GET.get("on")
+    if on and parse_day(on) is None:  # said, as the unit page says it, not printed for every day instead
+        messages.error(request, _("That is not a date (YYYY-MM-DD): nothing was printed."))
+        return redirect(record.get_absolute_url())
     asked = request.GET.get("language")
     language = asked if asked in LANGUAGES else (get_language() or "en")[:2]
-    found = vetting_file(record, kind, parse_day(request.GET.get("on")), visible_to(user, Citation),
+    found = vetting_file(record, kind, parse_day(on), visible_to(user, Citation),
                          visible_to(user, Incident))
     spool = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it once sent
     try:

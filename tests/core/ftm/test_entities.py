@@ -112,3 +112,12 @@ def test_links_of_another_tool_are_read_by_the_schema_of_what_they_link() -> Non
         "o1", "p1", "2022-01-05")
     assert [(p.line, p.column) for p in found.problems] == [(4, "member"), (5, "schema"), (7, "id")]
     assert found.skipped == {"Document": 1}
+
+
+def test_an_undated_open_ended_relation_comes_back_open_ended() -> None:
+    undated = ForceRows(relations=[{"unit_id": "U-A", "parent_unit_id": "U-B", "classification": "command",
+                                    "first_cited": "", "last_cited": "", "first_is_start": False, "open_end": "Y",
+                                    "citations": []}])
+    found = from_entities(enumerate(to_entities(undated), start=1))
+    relation = found.rows["relations"][0].values
+    assert (relation["first_cited"], relation["last_cited"], relation["open_ended"]) == ("", "", "Y")

@@ -114,7 +114,7 @@ def _read_sources(data: dict[str, Any], line: int, sources: dict[str, SourceFact
 
 def _dated(data: dict[str, Any]) -> dict[str, str]:
     facts = _facts(data)
-    if FIRST in facts or LAST in facts:
+    if {FIRST, LAST, START, OPEN} & set(facts):  # Tergeu's own, dated or not (an undated row has no FIRST)
         return {"first_cited": facts.get(FIRST, ""), "last_cited": facts.get(LAST, ""),
                 "first_is_start": facts.get(START, "N"), "open_ended": facts.get(OPEN, "N")}
     start, end, dates = _first(data, "startDate"), _first(data, "endDate"), sorted(_values(data, "date"))

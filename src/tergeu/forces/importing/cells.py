@@ -125,6 +125,7 @@ _READERS: dict[str, Callable[[str], Any]] = {
     "first_is_start": _yes_no, "open_ended": _open_end, "role": _role, "quantity": _count, "cost": _money,
 }
 _UNIT_COUNTRY = {"units"}  # a unit's country is a code; a training's is the report's country name
+_RELATION_CLASSIFICATION = _text(20)  # "command", "administrative", "operational", …
 
 
 def read_row(kind: str, number: int, cells: list[str | None], positions: dict[str, int], headers: list[str],
@@ -140,6 +141,8 @@ def read_row(kind: str, number: int, cells: list[str | None], positions: dict[st
                 problems.append(CellProblem(number, header, "", f"{name} is required"))
             continue
         reader = _country if name == "country" and kind in _UNIT_COUNTRY else _READERS[name]
+        if name == "classification" and kind == "relations":
+            reader = _RELATION_CLASSIFICATION  # its column holds 20: refused, never cut
         try:
             values[name] = reader(text)
         except CellFault as fault:

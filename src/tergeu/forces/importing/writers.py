@@ -91,7 +91,7 @@ class RelationWriter(Writer):
         units = self.references.units
         relation = UnitRelation.objects.create(
             child_id=units[values["unit_id"]], parent_id=units[values["parent_unit_id"]],
-            classification=values.get("classification", "command")[:20], **_dates(values))
+            classification=values.get("classification", "command"), **_dates(values))
         self.cite(relation, number, values)
 
 
