@@ -96,6 +96,16 @@ def test_only_roles_that_see_forces_open_the_pages(force, callers, role) -> None
     for path in (Incident.objects.get(external_id="I-2").get_absolute_url(),
                  Official.objects.get(external_id="P-3").get_absolute_url()):
         assert page(callers[role].user, path)[0] == expected
+    client = Client()
+    client.force_login(callers[role].user)
+    for record in (Unit.objects.get(external_id="U-BDE"), Official.objects.get(external_id="P-3")):
+        assert client.get(f"{record.get_absolute_url()}findings.pdf").status_code == expected
+
+
+def test_an_anonymous_visitor_is_sent_to_sign_in_for_the_findings(force) -> None:
+    for record in (Unit.objects.get(external_id="U-BDE"), Official.objects.get(external_id="P-3")):
+        response = Client().get(f"{record.get_absolute_url()}findings.pdf")
+        assert response.status_code == 302 and "login" in response["Location"]
 
 
 def _incident(external_id: str, units: list[str]) -> Incident:
