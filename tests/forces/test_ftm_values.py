@@ -70,3 +70,16 @@ def test_a_relation_classification_too_long_for_its_column_is_refused_not_cut(db
     report = import_forces_file(path, ForcesImportOptions("ftm", source_name="Invented export"))
     assert [(p.row, p.column, p.value) for p in report.errors] == [(3, "summary", "administrative-support")]
     assert not Unit.objects.exists()
+
+
+def test_a_bad_cited_date_of_a_tergeu_entity_is_named_where_it_is_written(db, tmp_path) -> None:
+    path = write_lines(tmp_path / "summary.json", [
+        {"id": "tergeu-unit-U-A", "schema": "PublicBody", "properties": {"name": ["Invented Post"]}},
+        {"id": "tergeu-unit-U-B", "schema": "PublicBody", "properties": {"name": ["Invented Command"]}},
+        {"id": "m1", "schema": "Membership", "properties": {
+            "member": ["tergeu-unit-U-A"], "organization": ["tergeu-unit-U-B"], "date": ["2021-12"],
+            "summary": ["first cited: 2021-13", "open-ended: Y"]}},
+        {"id": "m2", "schema": "Membership", "properties": {
+            "member": ["tergeu-unit-U-B"], "organization": ["tergeu-unit-U-A"], "date": ["2021-13"]}}])
+    report = import_forces_file(path, ForcesImportOptions("ftm", source_name="Invented export"))
+    assert [(p.row, p.column, p.value) for p in report.errors] == [(3, "summary", "2021-13"), (4, "date", "2021-13")]

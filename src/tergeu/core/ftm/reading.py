@@ -24,6 +24,9 @@ from .entities import AT, CITED, FIRST, LAST, OPEN, PERSONS_WRITTEN, PREFIX, SOU
 
 ROLES = ("commander", "deputy", "member")
 UNIT_SCHEMATA = ("PublicBody", "Organization")  # not Company, Bank, …: organisations that are no force unit
+FACT_COLUMNS = {FIRST: "first_cited", LAST: "last_cited", START: "first_is_start", OPEN: "open_ended",
+                "title": "title", "rank": "rank", "classification": "classification",
+                UNITS_WRITTEN: "perpetrator_units", PERSONS_WRITTEN: "perpetrator_persons"}
 LINKS = {"Membership": ("member", "organization"), "Directorship": ("director", "organization"),
          "Employment": ("employee", "employer")}
 
@@ -43,6 +46,7 @@ class FtmRow:
     citations: list[tuple[str, str]]  # (source, locator)
     involved: list[tuple[str, str]] = field(default_factory=list)  # an Event's (unit|person|"" unknown, id)
     lists: dict[str, list[str]] = field(default_factory=dict)  # list columns, values whole (not split on ";")
+    from_summary: frozenset[str] = frozenset()  # columns read from ``summary`` facts (named so in problems)
 
 
 @dataclass(frozen=True)
@@ -264,6 +268,8 @@ def from_entities(entities: Iterable[tuple[int, dict[str, Any]]]) -> FtmRows:
             found.problems.append(FtmProblem(line, item.column, item.value[:200], item.message))
         else:
             involved = _involved(data, kinds) if item[0] == "incidents" else []
-            found.rows[item[0]].append(FtmRow(line, item[1], _citations(data), involved, _lists(item[0], data)))
+            summary = frozenset(FACT_COLUMNS[key] for key in _facts(data) if key in FACT_COLUMNS)
+            found.rows[item[0]].append(FtmRow(line, item[1], _citations(data), involved, _lists(item[0], data),
+                                              summary if item[0] != "units" else frozenset()))
             _read_sources(data, line, found.sources)
     return found

@@ -100,7 +100,9 @@ def read_ftm(path: Path, data: bytes) -> FtmRead:
         for row in found.rows[kind]:
             involved = _involved(row, units, persons)
             cells = [row.values.get(name, "") for name in columns]
-            values, problems = read_row(kind, row.line, cells, settled.positions, settled.headers, COLUMNS[kind][0])
+            headers = ["summary" if name in row.from_summary else header  # "first cited: 2021-13" is there
+                       for name, header in zip(columns, settled.headers, strict=True)]
+            values, problems = read_row(kind, row.line, cells, settled.positions, headers, COLUMNS[kind][0])
             problems += references.check(kind, row.line, values, settled) + involved
             read.problems += problems
             if not problems:
