@@ -47,3 +47,11 @@ def test_the_demo_force_is_loaded_tied_to_the_dead_and_answers_the_questions(set
     assert trained["D-PKB"] >= 2 and "D-BDE" not in trained  # its old brigade is not above it on the day
     build_demo(seed=2022, console=quiet)
     assert counts() == (7, 7, 10, 10, 5, 6) and first.victims.count() == len(victims)
+
+
+def test_the_demo_ties_only_its_own_incidents_to_its_dead(settings_home) -> None:
+    real = Incident.objects.create(external_id="D-I77", start="2022-01-05", end="2022-01-05", place="Алматы")
+    quiet = Console(file=open("/dev/null", "w"))  # noqa: SIM115 - the console outlives the call
+    build_demo(seed=2022, console=quiet, into_existing=True)
+    assert Incident.objects.get(external_id="D-I1").victims.exists()  # Almaty, 5 January: the demo's own
+    assert not real.victims.exists()  # same place and day, an id like the demo's, but not the demo's

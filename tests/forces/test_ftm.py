@@ -10,9 +10,9 @@ from click.testing import CliRunner
 
 from tergeu.cli import cli
 from tergeu.forces.importing.pipeline import ForcesImportOptions, import_forces_file
-from tergeu.forces.models import Incident, Official, Perpetrator, Posting, Unit, UnitRelation
+from tergeu.forces.models import ForcesImport, Incident, Official, Perpetrator, Posting, Training, Unit, UnitRelation
 from tergeu.provenance.citations import citations_of
-from tergeu.provenance.models import Citation
+from tergeu.provenance.models import Citation, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -69,20 +69,25 @@ def _snapshot() -> dict:
                                 p.unit.external_id if p.unit else None,
                                 p.official.external_id if p.official else None) for p in Perpetrator.objects.all()),
         "citations": cited,
+        "sources": sorted({(c.source.name, c.source.is_synthetic, c.source.url) for rows in citations_of(
+            Unit.objects.all(), Citation.objects.all()).values() for c in rows}),
     }
 
 
-def test_what_is_exported_is_imported_back_the_same(force, tmp_path) -> None:
+def test_what_is_exported_is_imported_back_the_same_into_an_empty_database(force, tmp_path) -> None:
+    Source.objects.filter(name="Synthetic structure 2026").update(url="https://example.org/invented-structure")
     before = _snapshot()
+    assert before["sources"] == [("Synthetic structure 2026", True, "https://example.org/invented-structure")]
     first = export(tmp_path / "first.json")
-    for model in (Incident, UnitRelation, Posting, Official, Unit):
+    for model in (Incident, UnitRelation, Posting, Official, Unit, Training, Citation, Source, ForcesImport):
         model.objects.all().delete()
-    Citation.objects.all().delete()
-    assert not Unit.objects.exists()
-    report = import_forces_file(tmp_path / "first.json", ForcesImportOptions("ftm"))
+    assert not any(model.objects.exists() for model in (Unit, Official, Incident, Perpetrator, Citation, Source))
+    report = import_forces_file(tmp_path / "first.json", ForcesImportOptions("ftm"))  # without --synthetic
     assert report.ok, report.errors
     assert (report.rows, report.written, report.read_as) == (19, 19, "ftm")
-    assert _snapshot() == before  # the handbook's dates, resolutions and every citation's source and locator
+    assert _snapshot() == before  # the handbook's dates, resolutions, every citation's source and locator
+    assert set(Source.objects.values_list("name", "is_synthetic")) == {
+        ("Synthetic structure 2026", True), ("Synthetic report 2026", True)}  # invented never comes back as real
     assert sorted(export(tmp_path / "second.json"), key=json.dumps) == sorted(first, key=json.dumps)
 
 
@@ -125,3 +130,60 @@ def test_entities_from_another_tool_are_read_by_their_start_and_end(db, tmp_path
     assert (posting.role, posting.title, posting.first_cited, posting.last_cited, posting.first_is_start) == (
         "commander", "Head of post", "2019-05", "2020-01", False)
     assert {c.source.name for c in Citation.objects.all()} == {"Invented export"}
+
+
+def write_lines(path: Path, lines: list) -> Path:
+    path.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_source_marked_synthetic_is_never_cited_as_a_stored_real_one(db, tmp_path) -> None:
+    Source.objects.create(name="Invented report", is_synthetic=False)
+    path = write_lines(tmp_path / "marked.json", [{"id": "tergeu-unit-U-X", "schema": "PublicBody", "properties": {
+        "name": ["Invented Post"], "notes": ["cited: Invented report", "SYNTHETIC (invented, never to be cited as "
+                                                                       "real): Invented report"]}}])
+    report = import_forces_file(path, ForcesImportOptions("ftm"))
+    assert [(p.row, p.column, p.value) for p in report.errors] == [(1, "notes", "Invented report")]
+    assert not Unit.objects.exists()
+
+
+@pytest.mark.parametrize("properties", [["name", "Invented Post"], "Invented Post", {"name": [{"x": 1}]}])
+def test_properties_of_the_wrong_shape_are_named_by_line_not_a_traceback(db, tmp_path, properties) -> None:
+    path = write_lines(tmp_path / "shape.json", [
+        {"id": "o1", "schema": "PublicBody", "properties": {"name": ["Invented Post"]}},
+        {"id": "o2", "schema": "PublicBody", "properties": properties}])
+    result = CliRunner().invoke(cli, ["forces", "import", str(path), "--kind", "ftm"])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # a report, not an AttributeError
+    assert "row 2" in result.output and "Traceback" not in result.output, result.output
+    assert not Unit.objects.exists()
+
+
+def test_an_events_involved_stored_units_are_its_perpetrators_and_unknown_ones_are_named(force, tmp_path) -> None:
+    Unit.objects.create(external_id="org-a", name="Invented Guard Post")  # from another tool's file, earlier
+    path = write_lines(tmp_path / "events.json", [
+        {"id": "ev-1", "schema": "Event", "properties": {"startDate": ["2022-01-06"],
+                                                         "involved": ["tergeu-unit-U-BAT", "org-a"]}}])
+    report = import_forces_file(path, ForcesImportOptions("ftm", source_name="Invented export"))
+    assert report.ok, report.errors
+    named = Perpetrator.objects.filter(incident__external_id="ev-1")
+    assert sorted((p.unit.external_id, p.verdict) for p in named) == [("U-BAT", "resolved"), ("org-a", "resolved")]
+    gone = write_lines(tmp_path / "gone.json", [
+        {"id": "ev-2", "schema": "Event", "properties": {"involved": ["tergeu-unit-U-GONE", "no-such-id"]}}])
+    report = import_forces_file(gone, ForcesImportOptions("ftm"))
+    assert [(p.row, p.column, p.value) for p in report.errors] == [(1, "involved", "U-GONE"), (1, "involved",
+                                                                                               "no-such-id")]
+    assert not Incident.objects.filter(external_id="ev-2").exists()
+
+
+def test_entities_that_are_no_forces_row_are_reported_left_out(db, tmp_path) -> None:
+    path = write_lines(tmp_path / "mixed.json", [
+        {"id": "doc-1", "schema": "Document", "properties": {"title": ["Invented memo"]}},
+        {"id": "c-1", "schema": "Company", "properties": {"name": ["Invented Trading LLP"]}},
+        {"id": "o-1", "schema": "PublicBody", "properties": {"name": ["Invented Post"]}}])
+    result = CliRunner().invoke(cli, ["forces", "import", str(path), "--kind", "ftm", "--json"])
+    answer = json.loads(result.output)
+    assert answer["ok"] and answer["written"] == 1 and answer["skipped"] == {"Company": 1, "Document": 1}
+    assert list(Unit.objects.values_list("external_id", flat=True)) == ["o-1"]
+    other = write_lines(tmp_path / "docs.json", [{"id": "doc-2", "schema": "Document", "properties": {}}])
+    result = CliRunner().invoke(cli, ["forces", "import", str(other), "--kind", "ftm"])
+    assert "left out (no unit, person, relation, posting or incident): Document 1" in result.output

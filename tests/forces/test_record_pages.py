@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from casualty_fixtures import pdf_text
 from tergeu.accounts.roles import ROLES, VIEW_FORCES, role_allows
-from tergeu.forces.models import Incident, Official, Unit
+from tergeu.forces.models import Incident, Official, Perpetrator, Unit
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +96,89 @@ def test_only_roles_that_see_forces_open_the_pages(force, callers, role) -> None
     for path in (Incident.objects.get(external_id="I-2").get_absolute_url(),
                  Official.objects.get(external_id="P-3").get_absolute_url()):
         assert page(callers[role].user, path)[0] == expected
+    client = Client()
+    client.force_login(callers[role].user)
+    for record in (Unit.objects.get(external_id="U-BDE"), Official.objects.get(external_id="P-3")):
+        assert client.get(f"{record.get_absolute_url()}findings.pdf").status_code == expected
+
+
+def test_an_anonymous_visitor_is_sent_to_sign_in_for_the_findings(force) -> None:
+    for record in (Unit.objects.get(external_id="U-BDE"), Official.objects.get(external_id="P-3")):
+        response = Client().get(f"{record.get_absolute_url()}findings.pdf")
+        assert response.status_code == 302 and "login" in response["Location"]
+
+
+def _incident(external_id: str, units: list[str]) -> Incident:
+    incident = Incident.objects.create(external_id=external_id, start="2021-06-01", place="Invented crossing")
+    for unit in Unit.objects.filter(external_id__in=units):
+        Perpetrator.objects.create(incident=incident, kind="unit", mention=unit.name, unit=unit, score=1.0,
+                                   verdict="resolved")
+    return incident
+
+
+def test_the_incident_page_reads_the_chain_of_command_once_however_many_units_it_names(force, callers) -> None:
+    one, four = _incident("I-ONE", ["U-BAT"]), _incident("I-FOUR", ["U-BAT", "U-BDE", "U-EAST", "U-MOD"])
+    client = Client()
+    client.force_login(callers["investigator"].user)
+    counts = []
+    for incident in (one, four):
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(incident.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        counts.append(len(queries))
+    commanders = html[html.index('data-testid="incident-commanders"'):]
+    assert "Серікболов Ержан Қайратұлы" in commanders and "Тестова Айгерім Болатқызы" in commanders
+    assert counts[1] == counts[0] <= 40, counts  # not a reading of the graph and its sources per unit
+
+
+def test_the_printed_findings_of_a_unit_page_are_those_of_that_unit_not_of_a_namesake(force, callers,
+                                                                                        tmp_path) -> None:
+    first = Unit.objects.get(external_id="U-COY", name="Бірінші рота")
+    Unit.objects.create(external_id="U-COY2", name="Бірінші рота")  # "1st Company" of another battalion
+    _incident("I-9", ["U-COY2"])
+    client = Client()
+    client.force_login(callers["investigator"].user)
+    printed = {}
+    for unit in Unit.objects.filter(external_id__in=("U-COY", "U-COY2")):
+        response = client.get(f"{unit.get_absolute_url()}findings.pdf?language=en")
+        assert response.status_code == 200
+        target = tmp_path / f"{unit.external_id}.pdf"
+        target.write_bytes(b"".join(response.streaming_content))
+        printed[unit.external_id] = " ".join(pdf_text(target).split())
+    assert "I-9" not in printed["U-COY"] and "CLEAR" in printed["U-COY"]
+    assert "U-COY2" not in printed["U-COY"]  # the namesake is not even a match
+    assert "I-9" in printed["U-COY2"] and "FLAGGED" in printed["U-COY2"]
+    assert first.external_id in printed["U-COY"]
+
+
+@pytest.mark.parametrize(("model", "external_id"), [(Unit, "U-BAT"), (Official, "P-1")])
+def test_the_title_is_the_name_and_the_findings_form_appears_once(force, callers, model, external_id) -> None:
+    record = model.objects.get(external_id=external_id)
+    html = page(callers["investigator"].user, record.get_absolute_url())[1]
+    title = html[html.index("<title>") + len("<title>"):html.index("</title>")]
+    assert title.strip() == f"{record.name} · Tergeu"
+    assert html.count('data-testid="findings-pdf"') == 1 and html.count("Print the findings (PDF)") == 1
+
+
+def test_a_findings_download_with_a_bad_day_says_so_instead_of_printing_every_day(force, callers) -> None:
+    brigade = Unit.objects.get(external_id="U-BDE")
+    client = Client()
+    client.force_login(callers["investigator"].user)
+    response = client.get(f"{brigade.get_absolute_url()}findings.pdf?on=2022-13-45", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 302 and response["Location"] == brigade.get_absolute_url()
+    html = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "That is not a date (YYYY-MM-DD): nothing was printed." in html
+
+
+@pytest.mark.parametrize(("language", "said"), [("kk", "Бұл күн емес"), ("ru", "Это не дата")])
+def test_the_bad_day_notice_and_the_page_pdf_match_speak_kazakh_and_russian(force, callers, language, said,
+                                                                          tmp_path) -> None:
+    brigade = Unit.objects.get(external_id="U-BDE")
+    client = Client()
+    client.force_login(callers["investigator"].user)
+    client.get(f"{brigade.get_absolute_url()}findings.pdf?on=bad", HTTP_ACCEPT_LANGUAGE=language)
+    assert said in client.get(brigade.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    response = client.get(f"{brigade.get_absolute_url()}findings.pdf?language={language}")
+    target = tmp_path / "f.pdf"
+    target.write_bytes(b"".join(response.streaming_content))
+    text = " ".join(pdf_text(target).split())
+    assert {"kk": "осы жазбаның өзі", "ru": "сама эта запись"}[language] in text

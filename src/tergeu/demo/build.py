@@ -16,7 +16,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import models
+from django.db import models, transaction
+from django.db.models import Max
 from rich.console import Console
 
 from tergeu.core.protect import create_key_file
@@ -144,19 +145,23 @@ def link_and_estimate(console: Console, method: str = "lcmcr") -> None:
 
 def add_demo_force(directory: Path, seed: int, console: Console) -> None:
     """The invented force structure, officials, incidents and training file (``demo.forces_data``), through
-    the forces importer; then each incident tied to the demo's dead at its place on its day."""
+    the forces importer, in one transaction; then each incident it imported tied to the demo's dead at its
+    place on its day."""
     from tergeu.forces.importing.pipeline import ForcesImportOptions, import_forces_file
     from tergeu.forces.models import Incident
     from tergeu.forces.victims import tie_victims_by_place_and_day
 
-    with acting_as("demo"):
+    with acting_as("demo"), transaction.atomic():  # the whole invented force, or none of it
+        before = Incident.objects.aggregate(top=Max("pk"))["top"] or 0
         for path, kind in write_force_files(directory, seed):
             report = import_forces_file(path, ForcesImportOptions(kind, synthetic=True))
             if not report.ok:
                 raise RuntimeError(f"demo file {path.name} failed to import: {report.errors[:3]}")
             if not report.already_imported:
                 console.print(f"  forces: {report.rows} {kind}")
-        tied = tie_victims_by_place_and_day(Incident.objects.filter(external_id__startswith="D-I", victims=None))
+        # only the incidents this run imported: a real incident whose id happens to start "D-I" is never tied
+        # to synthetic dead
+        tied = tie_victims_by_place_and_day(Incident.objects.filter(pk__gt=before, victims=None))
     if tied:
         console.print(f"  forces: incidents tied to {tied} synthetic victims by place and day")
 

@@ -9,8 +9,8 @@ from django.db.models import QuerySet
 
 from tergeu.core.forces import units_involved
 from tergeu.forces.chain import load_graph
+from tergeu.forces.facts import incident_facts
 from tergeu.forces.models import Incident, TrainingRecipient
-from tergeu.forces.neighbourhood import incident_facts
 
 
 def trainings_by_unit() -> dict[str, list[str]]:

@@ -71,7 +71,10 @@ def find_unit(text: str, units: QuerySet[models.Unit]) -> models.Unit:
     raise UnitNotFound(f"no unit is surely named {text!r}" + (f"; closest: {close}" if close else ""))
 
 
-def load_graph() -> tuple[CommandGraph, dict[int, models.Posting]]:
+Loaded = tuple[CommandGraph, dict[int, models.Posting]]
+
+
+def load_graph() -> Loaded:
     """Every relation and commander's posting as a ``CommandGraph`` (refs: row keys), and the postings by key."""
     relations = [Relation(child, parent, period_of(row), row.classification, row.pk)
                  for row, child, parent in ((r, r.child.external_id, r.parent.external_id) for r in
@@ -95,19 +98,34 @@ def _unit_link(link: Link, names: dict[str, str]) -> dict[str, Any]:
             "last_cited": link.relation.period.last_cited and link.relation.period.last_cited.text}
 
 
-def command_on(unit: models.Unit, day: datetime.date, seen: QuerySet[Citation]) -> dict[str, Any]:
+def commanders_on(units: list[str], day: datetime.date, seen: QuerySet[Citation],
+                  loaded: Loaded) -> dict[str, list[dict[str, Any]]]:
+    """Each unit's commanders on ``day`` (units by external id), from one loaded graph, their sources read
+    together: a page naming several units reads the graph once, not once per unit."""
+    graph, posting_rows = loaded
+    serving = {unit: graph.commanders_on(unit, day) for unit in units}
+    sources = sources_of([posting_rows[s.posting.ref] for found in serving.values() for s in found], seen)
+    answer: dict[str, list[dict[str, Any]]] = {}
+    for unit, found in serving.items():
+        rows = [(s, posting_rows[s.posting.ref]) for s in found]
+        answer[unit] = [{"person": s.posting.person, "name": row.official.name, "role": row.role, "title": row.title,
+                         "rank": row.rank, "first_cited": row.first_cited or None,
+                         "last_cited": row.last_cited or None, "holds": s.holding.value,
+                         "sources": sources.get(row.pk, [])} for s, row in rows]
+    return answer
+
+
+def command_on(unit: models.Unit, day: datetime.date, seen: QuerySet[Citation],
+               loaded: Loaded | None = None) -> dict[str, Any]:
     """``{"unit", "on", "parents" (nearest first), "children", "commanders"}`` as the CLI prints it;
-    ``seen``: the citations the viewer may see (their sources are listed)."""
-    graph, posting_rows = load_graph()
-    names = dict(models.Unit.objects.values_list("external_id", "name"))
-    serving = graph.commanders_on(unit.external_id, day)
-    chosen = [posting_rows[s.posting.ref] for s in serving]
-    sources = sources_of(chosen, seen)
-    commanders = [{"person": s.posting.person, "name": row.official.name, "role": row.role, "title": row.title,
-                   "rank": row.rank, "first_cited": row.first_cited or None, "last_cited": row.last_cited or None,
-                   "holds": s.holding.value, "sources": sources.get(row.pk, [])}
-                  for s, row in zip(serving, chosen, strict=True)]
+    ``seen``: the citations the viewer may see (their sources are listed); ``loaded``: the graph, when the
+    caller has read it already."""
+    loaded = loaded or load_graph()
+    graph = loaded[0]
+    parents, children = graph.parents_on(unit.external_id, day), graph.children_on(unit.external_id, day)
+    names = dict(models.Unit.objects.filter(external_id__in={link.unit for link in (*parents, *children)})
+                 .values_list("external_id", "name"))
     return {"unit": unit.external_id, "name": unit.name, "on": day.isoformat(),
-            "parents": [_unit_link(link, names) for link in graph.parents_on(unit.external_id, day)],
-            "children": [_unit_link(link, names) for link in graph.children_on(unit.external_id, day)],
-            "commanders": commanders}
+            "parents": [_unit_link(link, names) for link in parents],
+            "children": [_unit_link(link, names) for link in children],
+            "commanders": commanders_on([unit.external_id], day, seen, loaded)[unit.external_id]}

@@ -56,6 +56,10 @@ def import_command(path: Path, kind: str, map_path: Path | None, source_name: st
         done = "checked (dry run)" if dry_run else "imported"
         if report.ok:
             console.print(f"{path.name}: {report.rows} {kind} rows {done}; resolutions {report.resolutions}")
+        if report.skipped:  # FollowTheMoney entities that are no forces row: said, never silently dropped
+            left_out = ", ".join(f"{schema} {count}" for schema, count in sorted(report.skipped.items()))
+            console.print(f"{path.name}: left out (no unit, person, relation, posting or incident): {left_out}",
+                          markup=False)
     if not report.ok:
         raise SystemExit(1)
 

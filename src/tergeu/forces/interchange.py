@@ -13,10 +13,10 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from tergeu.core.ftm import ForceRows, to_entities
-from tergeu.forces.models import Incident, NameKind, Official, Posting, Unit, UnitRelation
+from tergeu.forces.models import Incident, NameKind, Official, Perpetrator, Posting, Unit, UnitRelation
 from tergeu.provenance.citations import citations_of
 from tergeu.provenance.models import Citation
 
@@ -42,7 +42,10 @@ def _units(units: QuerySet[Unit], seen: QuerySet[Citation]) -> list[dict[str, An
 
 
 def _incidents(incidents: QuerySet[Incident], seen: QuerySet[Citation]) -> list[dict[str, Any]]:
-    rows = list(incidents.prefetch_related("perpetrators__unit", "perpetrators__official"))
+    # select_related inside the prefetch: a plain "perpetrators__unit" prefetch goes through the hidden
+    # reverse relation, which Django queries as an OR chain SQLite refuses past about 1000 units
+    rows = list(incidents.prefetch_related(
+        Prefetch("perpetrators", queryset=Perpetrator.objects.select_related("unit", "official"))))
     cited = _cited(rows, seen)
     found = []
     for incident in rows:

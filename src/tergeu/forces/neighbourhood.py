@@ -22,7 +22,7 @@ import threading
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Max, Q
 
 from tergeu.core.forces import (
     COMMAND_ROLES,
@@ -100,22 +100,10 @@ def _postings(**where: Any) -> list[Posting]:
             for pk, person, unit, role, title, rank, *dates in rows]
 
 
-def incident_facts(incidents: QuerySet[Incident]) -> list[IncidentFacts]:
-    """Incidents with their surely resolved perpetrators, by external id (undated ones cannot be placed)."""
-    facts = []
-    for incident in incidents.prefetch_related("perpetrators__unit", "perpetrators__official"):
-        resolved = [p for p in incident.perpetrators.all() if p.verdict == "resolved"]
-        facts.append(IncidentFacts(
-            incident.external_id, FuzzyDate.parse(incident.start),
-            tuple(p.unit.external_id for p in resolved if p.unit is not None),
-            tuple(p.official.external_id for p in resolved if p.official is not None)))
-    return facts
-
-
 def _incidents(units: set[int], officials: set[int] = frozenset()) -> list[IncidentFacts]:
     """The incidents with a surely resolved perpetrator among ``units`` (or ``officials``), in the
-    incidents' own order, each with all its resolved perpetrators (as ``incident_facts`` reads them, in
-    two queries instead of four)."""
+    incidents' own order, each with all its resolved perpetrators (as ``forces.facts.incident_facts`` reads
+    them)."""
     chosen = set(Perpetrator.objects.filter(verdict="resolved", unit_id__in=units).values_list("incident_id",
                                                                                                 flat=True))
     if officials:

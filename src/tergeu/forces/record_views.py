@@ -8,22 +8,23 @@ incidents naming them, and their citations. Everything is read through ``access.
 
 from __future__ import annotations
 
-import datetime
 import tempfile
 from typing import Any
 
+from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from tergeu.accounts.access import requires, visible_to
 from tergeu.accounts.roles import VIEW_FORCES
 from tergeu.core.forces import vet_person
-from tergeu.forces.chain import command_on, load_graph, period_of
-from tergeu.forces.findings import LANGUAGES, NoWriter, file_name, vetting_file, write_findings
+from tergeu.forces.chain import commanders_on, load_graph, period_of
+from tergeu.forces.facts import incident_facts
+from tergeu.forces.findings import LANGUAGES, NoWriter, commanded_incidents, file_name, vetting_file, write_findings
 from tergeu.forces.models import Incident, Official, Perpetrator, Posting, Unit
-from tergeu.forces.timeline_rows import explain, holding_label
-from tergeu.forces.vetting import incident_facts
+from tergeu.forces.timeline_rows import explain, holding_label, parse_day
 from tergeu.linkage.models import Person
 from tergeu.linkage.people import people_as_seen
 from tergeu.provenance.citations import citations_of
@@ -46,25 +47,19 @@ def _victims(incident: Incident, user: Any) -> list[Any]:
     return people_as_seen(people, visible)
 
 
-def _day(text: str) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
 def _commanders(incident: Incident, units: list[Unit], user: Any) -> list[dict[str, Any]]:
-    """Each resolved unit's commanders on the incident's day (a full date only: a month has no one day)."""
-    day = _day(incident.start)
-    if day is None:
+    """Each resolved unit's commanders on the incident's day (a full date only: a month has no one day),
+    from one reading of the chain of command and one of their sources, however many units are named."""
+    day = parse_day(incident.start)
+    if day is None or not units:
         return []
-    pages = dict(visible_to(user, Official).values_list("external_id", "public_id"))
-    found = []
-    for unit in units:
-        for person in command_on(unit, day, visible_to(user, Citation))["commanders"]:
-            found.append({**person, "unit": unit, "holds_label": holding_label(person["holds"]),
-                          "page": pages.get(person["person"])})
-    return found
+    by_id = {unit.external_id: unit for unit in units}
+    serving = commanders_on(list(by_id), day, visible_to(user, Citation), load_graph())
+    pages = dict(visible_to(user, Official).filter(external_id__in={p["person"] for found in serving.values()
+                                                                     for p in found})
+                 .values_list("external_id", "public_id"))
+    return [{**person, "unit": by_id[unit], "holds_label": holding_label(person["holds"]),
+             "page": pages.get(person["person"])} for unit, found in serving.items() for person in found]
 
 
 @requires(VIEW_FORCES)
@@ -76,19 +71,23 @@ def incident_page(request: HttpRequest, public_id: str) -> HttpResponse:
     return render(request, "forces/incident.html", {
         "incident": incident, "perpetrators": perpetrators, "commanders": _commanders(incident, units, user),
         "victims": _victims(incident, user), "citations": _citations(incident, user),
-        "on": incident.start if _day(incident.start) else "",
+        "on": incident.start if parse_day(incident.start) else "",
     })
 
 
 def _command_findings(official: Official, user: Any) -> list[dict[str, Any]]:
     """The incidents of units the official commanded on the incident's day (``core.forces.vet_person`` on the
-    visible incidents), each with its unit and how the command holds on that day."""
+    visible incidents of units they ever commanded), each with its unit and how the command holds then."""
     graph, _postings = load_graph()
-    findings = vet_person(official.external_id, graph, incident_facts(visible_to(user, Incident)))
-    pages = dict(visible_to(user, Incident).values_list("external_id", "public_id"))
-    units = dict(visible_to(user, Unit).values_list("external_id", "name"))
+    incidents = commanded_incidents(official, visible_to(user, Incident))
+    findings = [f for f in vet_person(official.external_id, graph, incident_facts(incidents))
+                if f.via == "commander"]
+    pages = dict(incidents.filter(external_id__in={f.incident for f in findings})
+                 .values_list("external_id", "public_id"))
+    units = dict(visible_to(user, Unit).filter(external_id__in={f.unit for f in findings})
+                 .values_list("external_id", "name"))
     return [{"incident": f.incident, "page": pages.get(f.incident), "date": f.date, "unit": units.get(f.unit, f.unit),
-             "holds_label": holding_label(f.holding.value)} for f in findings if f.via == "commander"]
+             "holds_label": holding_label(f.holding.value)} for f in findings]
 
 
 @requires(VIEW_FORCES)
@@ -109,12 +108,17 @@ def official_page(request: HttpRequest, public_id: str) -> HttpResponse:
     })
 
 
-def _findings_response(request: HttpRequest, query: str, kind: str) -> HttpResponse:
-    """The vetting findings of ``query`` as a PDF download (``?on=`` a day, ``?language=`` kk, ru or en)."""
+def _findings_response(request: HttpRequest, record: Unit | Official, kind: str) -> HttpResponse:
+    """The vetting findings of ``record`` (by its id, not its name) as a PDF download (``?on=`` a day,
+    ``?language=`` kk, ru or en)."""
     user = request.user
+    on = request.GET.get("on")
+    if on and parse_day(on) is None:  # said, as the unit page says it, not printed for every day instead
+        messages.error(request, _("That is not a date (YYYY-MM-DD): nothing was printed."))
+        return redirect(record.get_absolute_url())
     asked = request.GET.get("language")
     language = asked if asked in LANGUAGES else (get_language() or "en")[:2]
-    found = vetting_file(query, kind, _day(request.GET.get("on", "")), visible_to(user, Citation),
+    found = vetting_file(record, kind, parse_day(on), visible_to(user, Citation),
                          visible_to(user, Incident))
     spool = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it once sent
     try:
@@ -129,10 +133,10 @@ def _findings_response(request: HttpRequest, query: str, kind: str) -> HttpRespo
 @requires(VIEW_FORCES)
 def unit_findings(request: HttpRequest, public_id: str) -> HttpResponse:
     unit = get_by_public_id(visible_to(request.user, Unit), public_id)
-    return _findings_response(request, unit.name, "unit")
+    return _findings_response(request, unit, "unit")
 
 
 @requires(VIEW_FORCES)
 def official_findings(request: HttpRequest, public_id: str) -> HttpResponse:
     official = get_by_public_id(visible_to(request.user, Official), public_id)
-    return _findings_response(request, official.name, "person")
+    return _findings_response(request, official, "person")

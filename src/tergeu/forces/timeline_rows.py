@@ -6,6 +6,7 @@ mistakes an open end for evidence.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -18,6 +19,14 @@ from tergeu.forces.models import Incident, Posting, Training, Unit, UnitRelation
 
 HOLDING_LABELS = {Holding.CITED: gettext_lazy("cited"), Holding.EDGE: gettext_lazy("possibly (a partial date)"),
                   Holding.ASSUMED: gettext_lazy("assumed (open-ended)")}
+
+
+def parse_day(text: str | None) -> datetime.date | None:
+    """A full ISO day (``?on=``, an incident's start), else None: a month or a year has no one day."""
+    try:
+        return datetime.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 def holding_label(holding: str) -> str:

@@ -17,8 +17,9 @@ from django.db.models import QuerySet
 
 from tergeu.core.forces import DOUBTFUL_MATCH, sure_match, verdict_of, vet_person, vet_unit
 from tergeu.forces.chain import sources_of
+from tergeu.forces.facts import incident_facts
 from tergeu.forces.models import Incident, Posting, UnitRelation
-from tergeu.forces.neighbourhood import incident_facts, names_index, person_neighbourhood, unit_neighbourhood
+from tergeu.forces.neighbourhood import names_index, person_neighbourhood, unit_neighbourhood
 from tergeu.provenance.models import Citation
 
 __all__ = ["KINDS", "incident_facts", "vet"]  # incident_facts: where it was read from before

@@ -17,7 +17,7 @@ from tergeu.forces.chain import command_on, lookup_keys
 from tergeu.forces.findings import LANGUAGES
 from tergeu.forces.models import Incident, Official, Posting, Training, Unit, UnitName, UnitRelation
 from tergeu.forces.review import MENTIONS, DecisionRefused, decide_mention, open_mentions
-from tergeu.forces.timeline_rows import holding_label, timeline
+from tergeu.forces.timeline_rows import holding_label, parse_day, timeline
 from tergeu.provenance.models import Citation
 from tergeu.toolkit.public_ids import get_by_public_id
 
@@ -35,30 +35,26 @@ def units_page(request: HttpRequest) -> HttpResponse:
     return render(request, "forces/units.html", {"units": units[:MAX_LISTED], "query": query})
 
 
-def _day(text: str | None) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
-
-
 @requires(VIEW_FORCES)
 def unit_page(request: HttpRequest, public_id: str) -> HttpResponse:
     """The unit, its names, its chain of command on ``?on=`` (default: today) and its timeline."""
     user = request.user
     unit = get_by_public_id(visible_to(user, Unit), public_id)
     asked = request.GET.get("on")
-    day = _day(asked) or datetime.date.today()
+    day = parse_day(asked) or datetime.date.today()
     chain = command_on(unit, day, visible_to(user, Citation))
-    pages = dict(visible_to(user, Unit).values_list("external_id", "public_id"))
-    officials = dict(visible_to(user, Official).values_list("external_id", "public_id"))
+    pages = dict(visible_to(user, Unit).filter(external_id__in={link["unit"] for link in (*chain["parents"],
+                                                                                        *chain["children"])})
+                 .values_list("external_id", "public_id"))
+    officials = dict(visible_to(user, Official).filter(external_id__in={p["person"] for p in chain["commanders"]})
+                     .values_list("external_id", "public_id"))
     for link in (*chain["parents"], *chain["children"], *chain["commanders"]):
         link["holds_label"] = holding_label(link["holds"])
         link["page"] = pages.get(link["unit"]) if "unit" in link else officials.get(link["person"])
     rows = timeline(unit, visible_to(user, UnitRelation), visible_to(user, Posting), visible_to(user, Incident),
                     visible_to(user, Training))
     return render(request, "forces/unit.html", {
-        "unit": unit, "names": unit.names.all(), "day": day, "bad_day": bool(asked) and _day(asked) is None,
+        "unit": unit, "names": unit.names.all(), "day": day, "bad_day": bool(asked) and parse_day(asked) is None,
         "chain": chain, "timeline": rows, "languages": LANGUAGES,
     })
 

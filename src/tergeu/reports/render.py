@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 from typing import IO, Any
 
+from django.utils import timezone
+
 from tergeu.reports.casualties import CasualtyReport
 from tergeu.reports.pdf import write_pdf
 from tergeu.reports.tables import write_csv, write_xlsx
@@ -34,5 +36,6 @@ def write_report_bytes(out: IO[bytes], report: CasualtyReport, fmt: str) -> int:
 
 
 def file_name(report: CasualtyReport, fmt: str) -> str:
-    """casualties-2026-12-05.pdf: the day it was made, so downloads on different days do not overwrite."""
-    return f"casualties-{report.generated_at:%Y-%m-%d}.{fmt}"
+    """casualties-2026-12-05.pdf: the day it was made (the instance's day, as the cover prints it), so
+    downloads on different days do not overwrite."""
+    return f"casualties-{timezone.localdate(report.generated_at):%Y-%m-%d}.{fmt}"

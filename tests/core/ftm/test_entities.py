@@ -59,7 +59,42 @@ def test_the_handbook_fields_come_back_exactly_even_where_dates_sort_the_other_w
 def test_citations_carry_source_address_and_locator() -> None:
     unit = entities()[0]["properties"]
     assert unit["publisher"] == ["Invented report, vol. 2"] and unit["sourceUrl"] == ["https://example.org/r2"]
-    assert unit["notes"] == ["cited: Invented report, vol. 2 @ p. 4, para. 2"]
+    assert set(unit["notes"]) == {"cited: Invented report, vol. 2 @ p. 4, para. 2",
+                                  "source address: Invented report, vol. 2 @ https://example.org/r2"}
+
+
+def test_a_synthetic_source_and_each_source_address_come_back_with_that_source() -> None:
+    cited = [{"source": "Invented A", "locator": "", "url": "https://example.org/a", "synthetic": True},
+             {"source": "Invented B", "locator": "p. 2", "url": "https://example.org/b"}]
+    written = list(to_entities(ForceRows(units=[{"unit_id": "U-A", "name": "Invented Post", "citations": cited}])))
+    found = from_entities(enumerate(written, start=1))
+    assert found.rows["units"][0].citations == [("Invented A", ""), ("Invented B", "p. 2")]
+    assert {name: (facts.synthetic, facts.url) for name, facts in found.sources.items()} == {
+        "Invented A": (True, "https://example.org/a"), "Invented B": (False, "https://example.org/b")}
+    other = from_entities([(1, {"id": "o1", "schema": "PublicBody", "properties": {
+        "name": ["Invented Post"], "publisher": ["Invented C"], "sourceUrl": ["https://example.org/c"]}})])
+    assert other.sources["Invented C"].url == "https://example.org/c" and not other.sources["Invented C"].synthetic
+
+
+@pytest.mark.parametrize(("properties", "column"), [
+    (["name", "Invented Post"], "properties"), ("Invented Post", "properties"),
+    ({"name": [{"text": "Invented Post"}]}, "name"), ({"name": ["Invented Post"], "alias": [3]}, "alias")])
+def test_properties_that_are_not_texts_are_named_by_line_and_property(properties, column) -> None:
+    found = from_entities([(7, {"id": "o1", "schema": "PublicBody", "properties": properties})])
+    assert [(p.line, p.column) for p in found.problems] == [(7, column)] and not found.rows["units"]
+
+
+def test_an_organisation_that_is_no_force_unit_is_left_out_and_counted() -> None:
+    found = from_entities([
+        (1, {"id": "c1", "schema": "Company", "properties": {"name": ["Invented Trading LLP"]}}),
+        (2, {"id": "p1", "schema": "Person", "properties": {"name": ["Synthetic Director"]}}),
+        (3, {"id": "d1", "schema": "Directorship", "properties": {"director": ["p1"], "organization": ["c1"]}}),
+        (4, {"id": "o1", "schema": "PublicBody", "properties": {"name": ["Invented Post"]}}),
+        (5, {"id": "e1", "schema": "Event", "properties": {"involved": ["c1", "o1", "tergeu-unit-U-OLD", "x9"]}}),
+    ])
+    assert found.problems == [] and [r.values["unit_id"] for r in found.rows["units"]] == ["o1"]
+    assert found.skipped == {"Company": 1, "Directorship": 1} and not found.rows["postings"]
+    assert found.rows["incidents"][0].involved == [("unit", "o1"), ("unit", "U-OLD"), ("", "x9")]
 
 
 def test_links_of_another_tool_are_read_by_the_schema_of_what_they_link() -> None:
@@ -77,3 +112,12 @@ def test_links_of_another_tool_are_read_by_the_schema_of_what_they_link() -> Non
         "o1", "p1", "2022-01-05")
     assert [(p.line, p.column) for p in found.problems] == [(4, "member"), (5, "schema"), (7, "id")]
     assert found.skipped == {"Document": 1}
+
+
+def test_an_undated_open_ended_relation_comes_back_open_ended() -> None:
+    undated = ForceRows(relations=[{"unit_id": "U-A", "parent_unit_id": "U-B", "classification": "command",
+                                    "first_cited": "", "last_cited": "", "first_is_start": False, "open_end": "Y",
+                                    "citations": []}])
+    found = from_entities(enumerate(to_entities(undated), start=1))
+    relation = found.rows["relations"][0].values
+    assert (relation["first_cited"], relation["last_cited"], relation["open_ended"]) == ("", "", "Y")

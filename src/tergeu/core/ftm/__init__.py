@@ -11,6 +11,6 @@ The mapping is in docs/forces.md ("FollowTheMoney"). Importing this package load
 """
 
 from .entities import FTM_COLUMNS, ForceRows, to_entities
-from .reading import FtmProblem, FtmRow, FtmRows, from_entities
+from .reading import FtmProblem, FtmRow, FtmRows, SourceFacts, from_entities
 
-__all__ = ["FTM_COLUMNS", "ForceRows", "FtmProblem", "FtmRow", "FtmRows", "from_entities", "to_entities"]
+__all__ = ["FTM_COLUMNS", "ForceRows", "FtmProblem", "FtmRow", "FtmRows", "SourceFacts", "from_entities", "to_entities"]

@@ -8,7 +8,8 @@ dates go to ``date``, ``startDate`` only when the first cited date is the start 
 the last cited date is the end, so Aleph never shows a citation as a beginning; the exact handbook fields
 travel as ``summary`` facts ("first cited: 2021-11"), which the import reads back. Each citation is a
 ``publisher`` (the source), a ``sourceUrl`` when the source has one, and a "cited: SOURCE @ LOCATOR" line
-in ``notes`` (``description`` for the links, which have no notes); a synthetic source adds a line saying so.
+in ``notes`` (``description`` for the links, which have no notes); a synthetic source adds a line saying so,
+and a source's address a "source address: SOURCE @ URL" line, so the import gives both back to that source.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from followthemoney.proxy import EntityProxy
 PREFIX = {"unit": "tergeu-unit-", "person": "tergeu-person-", "incident": "tergeu-incident-"}
 CITED = "cited: "
 SYNTHETIC = "SYNTHETIC (invented, never to be cited as real): "
+SOURCE_URL = "source address: "  # "source address: SOURCE @ URL", so each address stays with its source
 AT = " @ "
 FIRST, LAST, START, OPEN = "first cited", "last cited", "first cited is the start", "open-ended"
 UNITS_WRITTEN, PERSONS_WRITTEN = "perpetrator units", "perpetrator persons"
@@ -70,6 +72,7 @@ def _cite(entity: EntityProxy, citations: list[dict[str, str]], text: str) -> No
         entity.add("publisher", citation["source"])
         if citation.get("url"):
             entity.add("sourceUrl", citation["url"])  # dropped by FtM when not a URL
+            entity.add(text, SOURCE_URL + citation["source"] + AT + citation["url"])
         locator = citation.get("locator") or ""
         entity.add(text, CITED + citation["source"] + (AT + locator if locator else ""))
         if citation.get("synthetic"):

@@ -1,14 +1,17 @@
 """One row of a forces file → typed values, every problem named by row, column and value.
 
-Pure apart from its inputs, like the registry's row parser: the same code reads a row for a dry run
-and for the real import.
+Pure apart from its inputs (and the instance's time zone, for a date written with a time), like the
+registry's row parser: the same code reads a row for a dry run and for the real import.
 """
 
 from __future__ import annotations
 
+import datetime
 import decimal
 from collections.abc import Callable
 from typing import Any
+
+from django.utils import timezone
 
 from tergeu.core.fields import DateError, parse_date
 from tergeu.core.forces import FuzzyDate, OpenEnd, Period
@@ -31,12 +34,31 @@ def _list(text: str) -> list[str]:
     return [part.strip() for part in text.split(";") if part.strip()]
 
 
+def _day_of_moment(text: str) -> str | None:
+    """The day of a date with a time (FollowTheMoney and other tools write "2022-01-05T22:30:00Z"), on the
+    instance's calendar: a time with an offset or Z is moved to TERGEU_TIME_ZONE first (22:30 UTC on the
+    5th is the 6th at UTC+5), a time without one is read as that zone's. None when it is no such text."""
+    if "T" not in text:
+        return None
+    try:
+        moment = datetime.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        moment = timezone.localtime(moment)
+    return moment.date().isoformat()
+
+
 def _date(text: str) -> str:
-    """ISO text of the precision written ("2021", "2021-11", "2021-11-03"); other forms as lists write them."""
+    """ISO text of the precision written ("2021", "2021-11", "2021-11-03"); a date with a time is its local
+    day (``_day_of_moment``); other forms as lists write them."""
     try:
         return FuzzyDate.parse(text).text
     except ValueError:
         pass
+    day = _day_of_moment(text)
+    if day is not None:
+        return day
     try:
         return FuzzyDate.parse(parse_date(text)).text
     except (DateError, ValueError) as exc:
@@ -103,6 +125,7 @@ _READERS: dict[str, Callable[[str], Any]] = {
     "first_is_start": _yes_no, "open_ended": _open_end, "role": _role, "quantity": _count, "cost": _money,
 }
 _UNIT_COUNTRY = {"units"}  # a unit's country is a code; a training's is the report's country name
+_RELATION_CLASSIFICATION = _text(20)  # "command", "administrative", "operational", …
 
 
 def read_row(kind: str, number: int, cells: list[str | None], positions: dict[str, int], headers: list[str],
@@ -118,6 +141,8 @@ def read_row(kind: str, number: int, cells: list[str | None], positions: dict[st
                 problems.append(CellProblem(number, header, "", f"{name} is required"))
             continue
         reader = _country if name == "country" and kind in _UNIT_COUNTRY else _READERS[name]
+        if name == "classification" and kind == "relations":
+            reader = _RELATION_CLASSIFICATION  # its column holds 20: refused, never cut
         try:
             values[name] = reader(text)
         except CellFault as fault:

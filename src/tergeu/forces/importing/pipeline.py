@@ -55,6 +55,7 @@ class ForcesImportReport:
     resolutions: dict[str, int] = field(default_factory=dict)
     already_imported: bool = False
     dry_run: bool = False
+    skipped: dict[str, int] = field(default_factory=dict)  # ftm: schema -> entities that are no forces row
 
     @property
     def ok(self) -> bool:
@@ -64,7 +65,7 @@ class ForcesImportReport:
         return {"file": self.path, "kind": self.kind, "sha256": self.sha256, "ok": self.ok, "dry_run": self.dry_run,
                 "already_imported": self.already_imported, "read_as": self.read_as, "rows": self.rows,
                 "written": self.written, "error_count": self.error_count, "resolutions": self.resolutions,
-                "errors": [asdict(problem) for problem in self.errors]}
+                "skipped": self.skipped, "errors": [asdict(problem) for problem in self.errors]}
 
     def add(self, problems: list[CellProblem]) -> None:
         room = MAX_LISTED_PROBLEMS - len(self.errors)
@@ -96,7 +97,7 @@ def import_forces_file(path: Path, options: ForcesImportOptions) -> ForcesImport
         from tergeu.forces.importing.ftm import read_ftm  # loads followthemoney: only when asked
 
         read = read_ftm(path, data)
-        report.read_as, report.rows, batches = "ftm", read.rows, read.batches
+        report.read_as, report.rows, batches, report.skipped = "ftm", read.rows, read.batches, read.skipped
         report.add(read.problems)
     else:
         batches = [_read_table(path, data, options.kind, column_map, report)]

@@ -26,9 +26,11 @@ class References:
     taken: set[str] = field(default_factory=set)  # ids of the kind being imported, stored or in this file
 
     @classmethod
-    def load(cls, kind: str) -> References:
-        found = cls(dict(Unit.objects.values_list("external_id", "pk")),
-                    dict(Official.objects.values_list("external_id", "pk")))
+    def load(cls, kind: str, shared: tuple[dict[str, int], dict[str, int]] | None = None) -> References:
+        """The stored ids, or ``shared`` units and persons (the kinds of one file see each other's ids)."""
+        units, persons = shared or (dict(Unit.objects.values_list("external_id", "pk")),
+                                    dict(Official.objects.values_list("external_id", "pk")))
+        found = cls(units, persons)
         if kind in _OWN_MODEL:
             found.taken = set(_OWN_MODEL[kind].objects.values_list("external_id", flat=True))
         return found

@@ -38,9 +38,13 @@ class Writer:
         self.sources: dict[str, Source] = {}
         self.resolutions: dict[str, int] = {}
 
-    def _source(self, name: str) -> Source:
+    def _source(self, name: str, facts: Any = None) -> Source:
+        """The stored source of that name, else a new one: synthetic when the import says so or the file
+        marks it so (a FollowTheMoney file's ``SourceFacts``), with the file's address for it."""
         if name not in self.sources:
-            self.sources[name] = Source.objects.get_or_create(name=name, defaults={"is_synthetic": self.synthetic})[0]
+            defaults = {"is_synthetic": self.synthetic or bool(facts and facts.synthetic),
+                        "url": (facts.url if facts else "")[:500]}
+            self.sources[name] = Source.objects.get_or_create(name=name, defaults=defaults)[0]
         return self.sources[name]
 
     def cite(self, row: Any, number: int, values: dict[str, Any]) -> None:
@@ -49,8 +53,9 @@ class Writer:
         here = f"{self.file_name}, row {number}"
         cited = values.get("citations") or [
             (values.get("source"), f"page {values['locator']}" if values.get("locator") else here)]
+        facts = values.get("source_facts") or {}
         for name, locator in cited:
-            source = self._source((name or self.default_source)[:200])
+            source = self._source((name or self.default_source)[:200], facts.get(name))
             cite(row, source, locator=(locator or here)[:200], confidence=default_confidence(source.reliability))
 
     def count(self, mentions: list[dict[str, Any]]) -> None:
@@ -86,7 +91,7 @@ class RelationWriter(Writer):
         units = self.references.units
         relation = UnitRelation.objects.create(
             child_id=units[values["unit_id"]], parent_id=units[values["parent_unit_id"]],
-            classification=values.get("classification", "command")[:20], **_dates(values))
+            classification=values.get("classification", "command"), **_dates(values))
         self.cite(relation, number, values)
 
 
