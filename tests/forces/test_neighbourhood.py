@@ -9,8 +9,9 @@ import pytest
 
 from tergeu.core.forces import DOUBTFUL_MATCH, NameIndex, sure_match, verdict_of, vet_person, vet_unit
 from tergeu.forces.chain import load_graph
+from tergeu.forces.facts import incident_facts
 from tergeu.forces.models import Incident, Official, Perpetrator, Posting, Unit, UnitName, UnitRelation
-from tergeu.forces.neighbourhood import incident_facts, names_index
+from tergeu.forces.neighbourhood import names_index
 from tergeu.forces.resolution import official_entities, unit_entities
 from tergeu.forces.vetting import vet
 from tergeu.provenance.models import Citation
