@@ -15,6 +15,10 @@ from tergeu.core.names import in_nominative
     ("гр. Алишеровой Нодиры Фарруховны", "Алишерова Нодира Фарруховна"),  # a woman, genitive
     ("Алишерову Нодиру Фарруховну", "Алишерова Нодира Фарруховна"),  # accusative
     ("Вишневского Игоря Петровича", "Вишневский Игорь Петрович"),
+    ("Ерлану Сериковичу Ахметову,", "Ерлан Серикович Ахметов,"),  # given name first; punctuation kept
+    ("«Ахметову Ерлану Сериковичу»", "«Ахметов Ерлан Серикович»"),
+    # only the name the patronymic belongs to
+    ("Сейтова Айгуль, дочь Сейтова Ерлана Маратовича", "Сейтова Айгуль, дочь Сейтов Ерлан Маратович"),
 ])
 def test_a_declined_patronymic_brings_the_whole_name_back(declined, nominative):
     assert in_nominative(declined) == nominative

@@ -10,13 +10,17 @@ from tergeu.core.names import is_unidentified
 @pytest.mark.parametrize("text", [
     "Неизвестный мужчина", "неизвестная женщина №3", "Труп неустановленного мужчины", "неизв. муж.",
     "белгісіз ер адам", "Аты-жөні белгісіз", "Unidentified male", "UNKNOWN", "н/у", "Н.У.", "ФИО не установлено",
+    "н/у мужчина", "Н.У. (муж.)", "Neizvestnyi muzhchina", "Belgisiz er adam", "Труп №5", "Неизвестен", "John Doe",
 ])
 def test_placeholders_are_recognised(text):
     assert is_unidentified(text)
 
 
 @pytest.mark.parametrize("text", [
-    "Нурланов Н.У.", "Нурланов Ерлан", "Неизвестнов Ерлан", "Бекзат Нұржанұлы", "Doe John", "", None,
+    "Нурланов Н.У.", "Нурланов Ерлан", "Неизвестнов Ерлан", "Бекзат Нұржанұлы", "", None,
+    "John Doerksen",  # a phrase is matched as words, never inside one
+    "Ахметов Ерлан, ранее числился неустановленным",  # identified: a name with a remark
+    "Безымянный Ерлан Серикович", "Неизвестных Айгуль",  # surnames, with a given name beside them
 ])
 def test_names_are_not_placeholders(text):
     assert not is_unidentified(text)

@@ -207,7 +207,11 @@ def _days(later: str, earlier: str) -> str:
 
 
 def _swapped(left: str, right: str) -> str:
-    """Two dates of one year whose day and month trade places (6 January written 01/06 and read as 1 June)."""
+    """Two dates of one year whose day and month trade places (a birth date written 05/03 and read month first).
+
+    Not used for the date of death: random pairs of one event's dead almost never show a swap, so the
+    level's u would be floored and one swapped date would outweigh a whole name (review, 5 December).
+    """
     return (f"substr({left}, 1, 4) = substr({right}, 1, 4) AND substr({left}, 6, 2) = substr({right}, 9, 2) "
             f"AND substr({left}, 9, 2) = substr({right}, 6, 2)")
 
@@ -229,8 +233,7 @@ def death_comparison() -> cl.CustomComparison:
             fixed_m(cll.ExactMatchLevel("death_date", term_frequency_adjustments=True).configure(m_probability=0.88)),
             fixed_m(level(f"{apart} <= 1", "within a day", 0.08)),
             fixed_m(level(f"{apart} <= 3", "within three days", 0.02)),
-            fixed_m(level(_swapped("death_date_l", "death_date_r"), "day and month swapped", 0.01)),
-            fixed_m(else_level(0.01)),
+            fixed_m(else_level(0.02)),
         ],
     )
 

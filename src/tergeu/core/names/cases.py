@@ -42,31 +42,56 @@ _WORD_RULES = {
     ("F", "acc"): (("скую", "ская"), ("у", "а"), ("ю", "я")),
     ("F", "ins"): (("ской", "ская"), ("ой", "а"), ("ей", "я"), ("ью", "ь")),
 }
+_ENDS_NAME = ",;:"  # a name never runs past these
+_CORE = re.compile(r"(\W*)(.*?\w)(\W*)")
 _KAZAKH_PATRONYMIC = re.compile(r"(?:ұлы|улы|қызы|кызы)$", re.IGNORECASE)
 
 
 def in_nominative(text: str) -> str:
-    """``text`` without a citizen's title, and in the nominative where a declined patronymic shows the case."""
+    """``text`` without a citizen's title, and in the nominative where a declined patronymic shows the case.
+
+    Only the name the patronymic belongs to changes: the two words before it ("Фамилия Имя Отчество"),
+    or the one before and the one after ("Имя Отчество Фамилия"), never past a comma, so a cell such as
+    "Сейтова Айгуль, дочь Сейтова Ерлана Маратовича" keeps the woman's name as written.
+    """
     text = _TITLE.sub("", text, count=1)
     words = text.split()
     found = _declined_patronymic(words)
     if found is None:
         return text
     position, sex, case, ending, nominative = found
-    out = []
-    for index, word in enumerate(words):
-        if index == position:
-            out.append(word[: len(word) - len(ending)] + _same_case(word[-len(ending):], nominative))
-        elif _declinable(word):
-            out.append(_word_in_nominative(word, _WORD_RULES[(sex, case)]))
-        else:
-            out.append(word)
+    out = list(words)
+    core, before, after = _split_punctuation(words[position])
+    out[position] = before + core[: len(core) - len(ending)] + _same_case(core[-len(ending):], nominative) + after
+    for index in _name_around(words, position):
+        core, before, after = _split_punctuation(words[index])
+        if _declinable(core):
+            out[index] = before + _word_in_nominative(core, _WORD_RULES[(sex, case)]) + after
     return " ".join(out)
+
+
+def _name_around(words: list[str], position: int) -> list[int]:
+    """Positions of the other words of the name whose patronymic is at ``position``."""
+    left = []
+    for index in (position - 1, position - 2):
+        if index < 0 or words[index][-1] in _ENDS_NAME:
+            break
+        left.append(index)
+    right = []
+    if len(left) < 2 and position + 1 < len(words) and words[position][-1] not in _ENDS_NAME:
+        right.append(position + 1)
+    return left + right
+
+
+def _split_punctuation(word: str) -> tuple[str, str, str]:
+    """(letters, what came before them, what came after): "«Ахметову," -> ("Ахметову", "«", ",")."""
+    match = _CORE.fullmatch(word)
+    return (match.group(2), match.group(1), match.group(3)) if match else (word, "", "")
 
 
 def _declined_patronymic(words: list[str]) -> tuple[int, str, str, str, str] | None:
     for position, word in enumerate(words):
-        lower = word.lower()
+        lower = _split_punctuation(word)[0].lower()
         if len(lower) < 5 or _KAZAKH_PATRONYMIC.search(lower):
             continue
         for ending, sex, case, nominative in _PATRONYMIC_CASES:
