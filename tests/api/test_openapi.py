@@ -97,3 +97,19 @@ def test_operation_ids_stay_what_clients_were_generated_with() -> None:
     document = Client().get("/api/openapi.json").json()
     found = {operation["operationId"] for path in document["paths"].values() for operation in path.values()}
     assert found == OPERATION_IDS
+
+
+def test_no_two_api_schemas_share_a_name() -> None:
+    """Django Ninja names each schema's OpenAPI component by its class name, so two apps' schemas of one
+    name (two ``IdentityIn``) silently become one: the contract then shows one app the other's limits."""
+    import tergeu.api.main  # noqa: F401  (every router and its schemas)
+    from ninja import Schema
+
+    def subclasses(cls: type) -> list[type]:
+        return [sub for child in cls.__subclasses__() for sub in (child, *subclasses(child))]
+
+    ours = [cls for cls in subclasses(Schema) if cls.__module__.startswith("tergeu.")]
+    names: dict[str, list[str]] = {}
+    for cls in ours:
+        names.setdefault(cls.__name__, []).append(f"{cls.__module__}.{cls.__qualname__}")
+    assert {name: where for name, where in names.items() if len(set(where)) > 1} == {}

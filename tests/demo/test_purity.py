@@ -1,5 +1,6 @@
-"""The generator runs without Django (notebooks, benchmarks); only build.py (the database) and cli.py (the
-command) use Django."""
+"""The generator runs without Django (notebooks, benchmarks); only the modules that write the database
+(build.py, and *_build.py for a domain's part of it, such as cases_build.py) and cli.py (the command) use
+Django."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import pytest
 import tergeu.demo
 
 DEMO_DIR = Path(tergeu.demo.__file__).parent
-MODULES = sorted(path for path in DEMO_DIR.glob("*.py") if path.name not in ("build.py", "cli.py"))
+MODULES = sorted(path for path in DEMO_DIR.glob("*.py")
+                 if path.name not in ("build.py", "cli.py") and not path.name.endswith("_build.py"))
 
 
 def _imports(path: Path) -> set[str]:

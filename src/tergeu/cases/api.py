@@ -31,7 +31,7 @@ RESPONSES = {**ERROR_RESPONSES, 400: ErrorOut, 503: ErrorOut}
 PublicId = Annotated[str, Path(..., description=PUBLIC_ID_TEXT)]
 
 
-class IdentityIn(Schema):
+class VictimIdentityIn(Schema):
     name: str = Field(..., min_length=1, max_length=300)
     date_of_birth: str = ""
     contact: str = ""
@@ -51,8 +51,8 @@ class ComplaintIn(Schema):
     injuries: str = Field("", max_length=20000)
     perpetrators: str = Field("", max_length=20000)
     reference: str = Field("", max_length=100)
-    victim: IdentityIn | None = None
-    complainant: IdentityIn | None = None
+    victim: VictimIdentityIn | None = None
+    complainant: VictimIdentityIn | None = None
     deceased: str = Field("", description="a person of the casualty registry, by id")
 
 
@@ -117,7 +117,7 @@ class CodeOut(Schema):
     access_code: str | None
 
 
-class CreatedOut(Schema):
+class CaseCreatedOut(Schema):
     id: str
 
 
@@ -174,7 +174,7 @@ def list_cases(request: HttpRequest) -> Any:
     return visible_cases(require(request, VIEW_CASES))
 
 
-@router.post("", response={201: CreatedOut, **RESPONSES}, summary="Add a case about complaints")
+@router.post("", response={201: CaseCreatedOut, **RESPONSES}, summary="Add a case about complaints")
 def add_case(request: HttpRequest, body: CaseIn) -> Any:
     user = require(request, MANAGE_CASES)
     case = _guard(lambda: proceedings.add_case(body.dict(), editable_complaints(user), by=user.get_username(),
@@ -199,7 +199,7 @@ def get_case(request: HttpRequest, case_id: PublicId) -> Any:
     }
 
 
-@router.post("/{case_id}/steps", response={201: CreatedOut, **RESPONSES}, summary="Record a dated step of a case")
+@router.post("/{case_id}/steps", response={201: CaseCreatedOut, **RESPONSES}, summary="Record a dated step of a case")
 def add_step(request: HttpRequest, body: StepIn, case_id: PublicId) -> Any:
     user = require(request, MANAGE_CASES)
     case = get_by_public_id(editable_cases(user), case_id)
@@ -209,7 +209,7 @@ def add_step(request: HttpRequest, body: StepIn, case_id: PublicId) -> Any:
     return Status(201, {"id": step.public_id})
 
 
-@router.post("/{case_id}/officials", response={201: CreatedOut, **RESPONSES},
+@router.post("/{case_id}/officials", response={201: CaseCreatedOut, **RESPONSES},
              summary="Name an official concerned by a case and what happened to them (the same name updates it)")
 def add_official(request: HttpRequest, body: OfficialIn, case_id: PublicId) -> Any:
     user = require(request, MANAGE_CASES)

@@ -30,7 +30,7 @@ RESPONSES = {**ERROR_RESPONSES, 400: ErrorOut, 429: ErrorOut, 503: ErrorOut}
 PersonId = Annotated[str, Path(..., description=PUBLIC_ID_TEXT)]
 
 
-class PersonOut(Schema):
+class ProtectedPersonOut(Schema):
     id: str = Field(..., alias="public_id")
     pseudonym: str
     kind: str
@@ -87,7 +87,7 @@ def _guard(action: Any) -> Any:
         raise HttpError(503, f"protected identities unavailable: {problem}") from None
 
 
-@router.get("", response={200: list[PersonOut], **RESPONSES}, summary="Protected people shared with you")
+@router.get("", response={200: list[ProtectedPersonOut], **RESPONSES}, summary="Protected people shared with you")
 @paginate(Pages)
 def list_witnesses(request: HttpRequest) -> Any:
     return visible_people(require(request, HANDLE_WITNESSES))

@@ -19,6 +19,11 @@ SAMPLE_CHARS = 65536  # enough lines to choose a separator; more would only cost
 MORE_LISTED = 5  # further faulty rows named in a ragged-row message
 QUOTE_HINT = 'to keep quotes inside a cell, quote the whole cell and double each quote in it ("""A"" B")'
 
+# The longest cell a list may have: Python's csv default, set again before each reading because the
+# limit is global and a library may raise it on import (followthemoney does, for its own files); a
+# quote left open until a stray one far below is found by exceeding it.
+MAX_CELL_CHARACTERS = 131_072
+
 
 def _lines(text: str) -> int:
     """Line breaks in ``text`` as csv counts them: \\r\\n, \\n and a lone \\r each end one line."""
@@ -67,6 +72,7 @@ def _records_ok(sample: str, delimiter: str) -> tuple[int, int]:
     The header's width is read leniently, so a header the strict reader refuses still counts as split
     by the right separator (the import then reports the fault rather than reading one wide column).
     """
+    csv.field_size_limit(MAX_CELL_CHARACTERS)
     header = next(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter), [])
     width, fitting = len(header), 0
     reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter, strict=True)
@@ -108,6 +114,7 @@ class CsvRecords:
         self.headers: list[str] = []
         self.number = -1
         self._has_nul = "\x00" in text
+        csv.field_size_limit(MAX_CELL_CHARACTERS)
         self._reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
 
     def __iter__(self) -> CsvRecords:
@@ -142,7 +149,7 @@ class CsvRecords:
         record = "".join(islice(io.StringIO(self.text, newline=""), line - 1, None))
         fault = find_fault(record, self.delimiter)
         if fault is None and "field larger" in str(error):
-            return ImportProblem(self.path, f"{where}: a cell is longer than {csv.field_size_limit():,} "
+            return ImportProblem(self.path, f"{where}: a cell is longer than {MAX_CELL_CHARACTERS:,} "
                                             "characters; a quote opened in this row is probably closed only by a "
                                             "stray quote many lines later, swallowing the rows between")
         if fault is None:
