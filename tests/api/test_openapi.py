@@ -102,8 +102,9 @@ def test_operation_ids_stay_what_clients_were_generated_with() -> None:
 def test_no_two_api_schemas_share_a_name() -> None:
     """Django Ninja names each schema's OpenAPI component by its class name, so two apps' schemas of one
     name (two ``IdentityIn``) silently become one: the contract then shows one app the other's limits."""
-    import tergeu.api.main  # noqa: F401  (every router and its schemas)
     from ninja import Schema
+
+    import tergeu.api.main  # noqa: F401  (every router and its schemas)
 
     def subclasses(cls: type) -> list[type]:
         return [sub for child in cls.__subclasses__() for sub in (child, *subclasses(child))]
