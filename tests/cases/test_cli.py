@@ -13,6 +13,12 @@ from tergeu.cases.service import hash_code
 from tergeu.cli import cli
 
 pytestmark = pytest.mark.django_db(transaction=True)
+HANDLER = "investigator-user"  # made by the ``callers`` fixture
+
+
+@pytest.fixture(autouse=True)
+def _handler(callers) -> None:
+    """The investigator handles what the commands add (the code's commands need a handler)."""
 
 
 def run(*args: str, stdin: str = "") -> tuple[int, str]:
@@ -27,7 +33,7 @@ def _json(*args: str, stdin: str = "") -> dict:
 
 
 def test_add_a_complaint_a_case_steps_and_read_the_funnel(master_key) -> None:
-    added = _json("complaints", "add", "--json", stdin=json.dumps(COMPLAINT_A))
+    added = _json("complaints", "add", "--json", "--handler", HANDLER, stdin=json.dumps(COMPLAINT_A))
     assert set(added) == {"id", "access_code"}
     complaint = Complaint.objects.get(public_id=added["id"])
     assert complaint.code_hash == hash_code(added["access_code"])
@@ -53,12 +59,12 @@ def test_add_a_complaint_a_case_steps_and_read_the_funnel(master_key) -> None:
 
 
 def test_codes_rotate_and_revoke_and_a_bad_complaint_names_the_field(master_key) -> None:
-    added = _json("complaints", "add", stdin=json.dumps(COMPLAINT_A))
-    rotated = _json("complaints", "code", added["id"], "--rotate")
+    added = _json("complaints", "add", "--handler", HANDLER, stdin=json.dumps(COMPLAINT_A))
+    rotated = _json("complaints", "code", added["id"], "--rotate", "--by", HANDLER)
     assert rotated["access_code"] != added["access_code"]
     assert Complaint.objects.get(public_id=added["id"]).code_hash == hash_code(rotated["access_code"])
-    assert _json("complaints", "code", added["id"], "--revoke")["access_code"] is None
-    assert run("complaints", "code", added["id"])[0] == 1
+    assert _json("complaints", "code", added["id"], "--revoke", "--by", HANDLER)["access_code"] is None
+    assert run("complaints", "code", added["id"], "--by", HANDLER)[0] == 1
     code, out = run("complaints", "add", stdin=json.dumps({"kind": "beating", "victim": VICTIM_A}))
     assert code == 1 and "kind" in out and VICTIM_A["name"] not in out
     code, out = run("complaints", "add", stdin="{not json")

@@ -95,7 +95,8 @@ def test_the_letter_gives_a_new_code_in_the_language_asked(two_complaints, calle
 def test_the_letter_command_writes_a_letter_with_a_new_code(two_complaints, tmp_path) -> None:
     path = tmp_path / "letter.pdf"
     result = CliRunner().invoke(cli, ["report", "letter", two_complaints["b"].public_id, "--language", "ru",
-                                      "--site", "https://status.example.invalid/status/", "-o", str(path)])
+                                      "--site", "https://status.example.invalid/status/", "-o", str(path),
+                                      "--by", "investigator-user"])
     assert result.exit_code == 0, result.output
     text = " ".join(pdf_text(path).split())
     code = next(word for word in text.split() if word.count("-") == 3 and len(word) == 23)
@@ -134,3 +135,21 @@ def test_a_handler_adds_a_case_about_a_complaint(two_complaints, callers) -> Non
     refused = client.post("/cases/add/", {"number": "SYN-FORM-2", "authority": "court",
                                           "complaints": "aaaaaaaaaaaaaaaaaaaaaaaaaa"})
     assert refused.status_code == 302 and not Case.objects.filter(number="SYN-FORM-2").exists()
+
+
+@pytest.mark.parametrize("where", ["missing-folder", "existing-file"])
+def test_a_letter_that_cannot_be_written_leaves_the_old_code_working(two_complaints, tmp_path, where) -> None:
+    """The PDF is written, whole and new, inside the rotation: a bad path changes nothing (review M1)."""
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    path = folder / "nope" / "letter.pdf" if where == "missing-folder" else folder / "letter.pdf"
+    if where == "existing-file":
+        path.write_bytes(b"an earlier letter")
+    before = Complaint.objects.get(pk=two_complaints["b"].pk).code_hash
+    result = CliRunner().invoke(cli, ["report", "letter", two_complaints["b"].public_id, "--language", "kk",
+                                      "--site", "https://status.example.invalid/status/", "-o", str(path),
+                                      "--by", "investigator-user"])
+    assert result.exit_code == 1 and "not changed" in result.output
+    assert Complaint.objects.get(pk=two_complaints["b"].pk).code_hash == before == hash_code(two_complaints["code_b"])
+    assert sorted(p.name for p in folder.rglob("*")) == (["letter.pdf"] if where == "existing-file" else [])
+    assert path.exists() == (where == "existing-file") and (where != "existing-file" or path.read_bytes()[:3] == b"an ")

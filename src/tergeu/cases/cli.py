@@ -51,6 +51,20 @@ def _users(names: tuple[str, ...]) -> list[Any]:
     return list(users.values())
 
 
+def code_manager_complaint(reference: str, username: str) -> tuple[Any, Any]:
+    """(complaint, user) when the Tergeu user ``username`` may rotate, revoke or print the complaint's code
+    (manages cases and handles the code holder, as on the web); fails otherwise, the same for a missing
+    complaint and a refused one."""
+    from tergeu.cases.access import code_managers
+
+    user = _users((username,))[0]
+    found = code_managers(user).filter(public_id=reference.lower()).first()
+    if found is None:
+        fail(f"no complaint {reference} whose code {username} may change (only the handlers of its code holder, "
+             "with a role that manages cases, may)")
+    return found, user
+
+
 @click.group()
 def complaints() -> None:
     """Complaints of torture and abuse: victims protected, an access code for the status page."""
@@ -84,19 +98,23 @@ def add(as_json: bool, handlers: tuple[str, ...]) -> None:
 @click.argument("complaint_id")
 @click.option("--rotate", is_flag=True, help="Issue a new code (printed once); the old one stops working.")
 @click.option("--revoke", is_flag=True, help="No code opens the status page any more.")
+@click.option("--by", "username", required=True,
+              help="The Tergeu user acting: one who manages cases and handles the code holder.")
 @with_django
-def code(complaint_id: str, rotate: bool, revoke: bool) -> None:
-    """Rotate or revoke the access code of a complaint."""
+def code(complaint_id: str, rotate: bool, revoke: bool, username: str) -> None:
+    """Rotate or revoke the access code of a complaint (the holder's other handlers are alerted). A lost
+    code cannot be recovered, only its hash is kept: a handler issues a new one (this, or the letter)."""
     from tergeu.cases import service
 
     if rotate == revoke:
         fail("give --rotate or --revoke (one of them)")
-    complaint = _complaint(complaint_id)
+    complaint, user = code_manager_complaint(complaint_id, username)
     if revoke:
-        service.revoke_code(complaint)
+        service.revoke_code(complaint, by=f"cli:{username}", user=user)
         click.echo(json.dumps({"id": complaint.public_id, "access_code": None}))
         return
-    click.echo(json.dumps({"id": complaint.public_id, "access_code": service.rotate_code(complaint)}))
+    click.echo(json.dumps({"id": complaint.public_id,
+                           "access_code": service.rotate_code(complaint, by=f"cli:{username}", user=user)}))
 
 
 @complaints.command("import")

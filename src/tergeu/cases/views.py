@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 
 from django.contrib import messages
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -21,6 +22,7 @@ from tergeu.accounts.access import can, requires, visible_to
 from tergeu.accounts.roles import MANAGE_CASES, VIEW_CASES
 from tergeu.cases import proceedings, service, status
 from tergeu.cases.access import (
+    code_managers,
     editable_cases,
     editable_complaints,
     visible_alerts,
@@ -52,7 +54,7 @@ def complaints_page(request: HttpRequest) -> HttpResponse:
                                                      "kinds": ComplaintKind.choices,
                                                      "total": complaints.count(),
                                                      "alerts": visible_alerts(request.user).filter(read_at=None)
-                                                     .select_related("message__complaint")[:50],
+                                                     .select_related("complaint", "message__complaint")[:50],
                                                      "can_manage": can(request.user, MANAGE_CASES)})
 
 
@@ -63,7 +65,8 @@ def complaint_page(request: HttpRequest, public_id: str) -> HttpResponse:
     complaint = get_by_public_id(visible_complaints(user).select_related("facility", "holder"), public_id)
     handles = visible_people(user).filter(pk=complaint.holder_id).exists()
     notes = visible_messages(user).filter(complaint=complaint)
-    visible_alerts(user).filter(message__complaint=complaint, read_at=None).update(read_at=timezone.now())
+    visible_alerts(user).filter(Q(message__complaint=complaint) | Q(complaint=complaint),
+                                read_at=None).update(read_at=timezone.now())
     return render(request, "cases/complaint.html", {
         "complaint": complaint, "people": service.pseudonyms(complaint),
         "texts": service.complaint_texts(complaint) if handles else None,
@@ -72,6 +75,7 @@ def complaint_page(request: HttpRequest, public_id: str) -> HttpResponse:
         "place": place_name(complaint.place_key) if complaint.place_key else complaint.place,
         "visits": complaint.visits.count(), "last_visit": complaint.visits.first(),
         "can_manage": editable_complaints(user).filter(pk=complaint.pk).exists(),
+        "can_issue_code": handles and code_managers(user).filter(pk=complaint.pk).exists(),
     })
 
 
@@ -80,12 +84,13 @@ def complaint_page(request: HttpRequest, public_id: str) -> HttpResponse:
 @never_cache
 def complaint_code(request: HttpRequest, public_id: str) -> HttpResponse:
     """Rotate (the new code shown in this answer only) or revoke the complaint's access code."""
-    complaint = get_by_public_id(editable_complaints(request.user), public_id)
+    user = request.user
+    complaint = get_by_public_id(code_managers(user), public_id)
     if request.POST.get("action") == "revoke":
-        service.revoke_code(complaint)
+        service.revoke_code(complaint, by=user.get_username(), user=user)
         messages.success(request, _("The access code was revoked: no code opens this complaint's status page now."))
         return redirect(complaint)
-    code = service.rotate_code(complaint)
+    code = service.rotate_code(complaint, by=user.get_username(), user=user)
     return render(request, "cases/code.html", {"complaint": complaint, "code": code})
 
 
