@@ -135,3 +135,30 @@ def test_after_the_court_the_page_expects_a_verdict_not_a_guilty_one(two_complai
     _open(client, two_complaints["code_b"])
     text = client.get("/status/case/").content.decode()
     assert "The court&#x27;s verdict" in text and "Verdict: guilty" not in text
+
+
+def test_a_message_nobody_will_read_is_not_promised_a_reader(two_complaints, callers, caplog,
+                                                             django_capture_on_commit_callbacks) -> None:
+    """With no handler of the code holder, the page says nobody is assigned yet, and the log warns (M2)."""
+    from tergeu.accounts import grants, roles
+    from tergeu.cases.models import CaseAlert
+
+    grants.revoke(callers[roles.INVESTIGATOR].user, two_complaints["a"].holder)
+    client = Client()
+    _open(client, two_complaints["code_a"])
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = client.post("/status/message/", {"text": "Synthetic message: is anyone there?"}, follow=True)
+    text = answer.content.decode()
+    assert "will read it" not in text and "nobody is assigned" in text
+    assert not CaseAlert.objects.exists()
+    assert any("nobody handles" in record.getMessage() for record in caplog.records)
+    assert "anyone there" not in caplog.text
+
+
+def test_a_missing_key_file_is_a_polite_503_not_a_500(two_complaints, master_key) -> None:
+    client = Client()
+    _open(client, two_complaints["code_a"])
+    master_key.unlink()
+    answer = client.post("/status/message/", {"text": "Synthetic message: lost?"})
+    assert answer.status_code == 503 and "try again later" in answer.content.decode()
+    assert not VictimMessage.objects.exists()

@@ -51,6 +51,16 @@ def _users(names: tuple[str, ...]) -> list[Any]:
     return list(users.values())
 
 
+def _handlers(names: tuple[str, ...]) -> list[Any]:
+    """The users named, each able to handle protected people (else the messages would alert nobody)."""
+    from tergeu.accounts.roles import HANDLE_WITNESSES, role_allows
+
+    users = _users(names)
+    if refused := [user.username for user in users if not role_allows(user, HANDLE_WITNESSES)]:
+        fail(f"{', '.join(refused)}: no role that handles protected people; a handler must have one")
+    return users
+
+
 def code_manager_complaint(reference: str, username: str) -> tuple[Any, Any]:
     """(complaint, user) when the Tergeu user ``username`` may rotate, revoke or print the complaint's code
     (manages cases and handles the code holder, as on the web); fails otherwise, the same for a missing
@@ -72,7 +82,9 @@ def complaints() -> None:
 
 @complaints.command("add")
 @click.option("--json", "as_json", is_flag=True, help='Print {"id", "access_code"} as JSON (the default too).')
-@click.option("--handler", "handlers", multiple=True, help="Grant this user the complaint and its people.")
+@click.option("--handler", "handlers", multiple=True, required=True,
+              help="Grant this user the complaint and its people (repeatable, at least one: they read the "
+                   "complainant's messages).")
 @with_django
 def add(as_json: bool, handlers: tuple[str, ...]) -> None:
     """Add a complaint from a JSON object on stdin: {"kind", "date", "place", "description", "victim": {"name",
@@ -80,17 +92,13 @@ def add(as_json: bool, handlers: tuple[str, ...]) -> None:
     (shown this once: give it to the complainant, or print the letter)."""
     from django.db import transaction
 
-    from tergeu.accounts import grants
     from tergeu.cases import service
 
     data = _stdin_json()
-    users = _users(handlers)
+    users = _handlers(handlers)
     with transaction.atomic():
         complaint, code = _guarded(lambda: service.add_complaint(data, by=_actor()))
-        for user in users:
-            grants.grant(user, complaint, by=_actor(), level="edit")
-            for _role, person in service.pseudonyms(complaint):
-                grants.grant(user, person, by=_actor(), level="edit")
+        service.give_handlers(complaint, users, by=_actor())
     click.echo(json.dumps({"id": complaint.public_id, "access_code": code}))
 
 
@@ -124,15 +132,21 @@ def code(complaint_id: str, rotate: bool, revoke: bool, username: str) -> None:
 @click.option("--codes", "codes_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write each row's complaint id and access code here (CSV, 0600); default: not kept.")
 @click.option("--dry-run", is_flag=True, help="Check and write in a transaction, then roll it back.")
+@click.option("--handler", "handlers", multiple=True, required=True,
+              help="Grant this user every imported complaint and its people (repeatable, at least one).")
 @with_django
-def import_(path: Path, map_path: Path | None, codes_path: Path | None, dry_run: bool) -> None:
-    """Import a complaint register (CSV or XLSX): every row, or nothing (problems by row and column)."""
+def import_(path: Path, map_path: Path | None, codes_path: Path | None, dry_run: bool,
+            handlers: tuple[str, ...]) -> None:
+    """Import a complaint register (CSV or XLSX): every row, or nothing (problems by row and column). The
+    codes file is written inside the import's transaction: if it cannot be, nothing is imported."""
     from tergeu.cases.importing import import_complaints
     from tergeu.registry.importing.table import ImportProblem
 
+    users = _handlers(handlers)
     try:
-        report = _guarded(lambda: import_complaints(path, map_path=map_path, dry_run=dry_run, codes_path=codes_path))
-    except ImportProblem as problem:
+        report = _guarded(lambda: import_complaints(path, map_path=map_path, dry_run=dry_run, codes_path=codes_path,
+                                                    handlers=users))
+    except (ImportProblem, OSError) as problem:
         fail(str(problem))
     click.echo(json.dumps(report.as_json(), ensure_ascii=False))
     if not report.ok:

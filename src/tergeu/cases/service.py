@@ -166,6 +166,18 @@ def add_complaint(data: Any, *, by: str, user: Any = None) -> tuple[Complaint, s
     return complaint, code
 
 
+def give_handlers(complaint: Complaint, users: list[Any], *, by: str) -> None:
+    """Make ``users`` handlers of the complaint and of its people (edit grants): they read its sealed texts,
+    receive the complainant's messages, and may issue its code. A complaint nobody handles would take
+    messages nobody reads (review M2)."""
+    from tergeu.accounts import grants
+
+    for user in users:
+        grants.grant(user, complaint, by=by, level="edit")
+        for _role, person in pseudonyms(complaint):
+            grants.grant(user, person, by=by, level="edit")
+
+
 def _alert_others(complaint: Complaint, kind: str, by: str, user: Any) -> None:
     """Tell the holder's other handlers that the code changed hands: a rotation they did not make may be
     an account misused to speak as the victim, and the victim's letter no longer works."""

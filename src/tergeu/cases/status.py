@@ -106,11 +106,21 @@ def leave_message(complaint: Complaint, text: str) -> VictimMessage:
     return message
 
 
+def has_readers(complaint: Complaint) -> bool:
+    """Whether anyone handles the code holder, so would read a message (the page says so only then)."""
+    return bool(handlers_of(complaint.holder))
+
+
 def alert_message(message: VictimMessage) -> int:
-    """One alert per handler of the complaint's code holder; names the complaint, never the message."""
+    """One alert per handler of the complaint's code holder; names the complaint, never the message. With
+    no handler, a warning in the log (the complaint's id only) for the custodian to assign one."""
     handlers = handlers_of(message.complaint.holder)
     CaseAlert.objects.bulk_create(CaseAlert(user=user, message=message) for user in handlers)
-    logger.info("a message was left on the status page of complaint %s", message.complaint.public_id)
+    if handlers:
+        logger.info("a message was left on the status page of complaint %s", message.complaint.public_id)
+    else:
+        logger.warning("a message was left on the status page of complaint %s, which nobody handles: "
+                       "assign a handler (tergeu witnesses share)", message.complaint.public_id)
     return len(handlers)
 
 
