@@ -65,7 +65,8 @@ def test_codes_rotate_and_revoke_and_a_bad_complaint_names_the_field(master_key)
     assert Complaint.objects.get(public_id=added["id"]).code_hash == hash_code(rotated["access_code"])
     assert _json("complaints", "code", added["id"], "--revoke", "--by", HANDLER)["access_code"] is None
     assert run("complaints", "code", added["id"], "--by", HANDLER)[0] == 1
-    code, out = run("complaints", "add", "--handler", HANDLER, stdin=json.dumps({"kind": "beating", "victim": VICTIM_A}))
+    bad = json.dumps({"kind": "beating", "victim": VICTIM_A})
+    code, out = run("complaints", "add", "--handler", HANDLER, stdin=bad)
     assert code == 1 and "kind" in out and VICTIM_A["name"] not in out
     code, out = run("complaints", "add", "--handler", HANDLER, stdin="{not json")
     assert code == 1 and "line 1, column 2" in out
