@@ -67,8 +67,10 @@ def complaint_page(request: HttpRequest, public_id: str) -> HttpResponse:
     notes = visible_messages(user).filter(complaint=complaint)
     visible_alerts(user).filter(Q(message__complaint=complaint) | Q(complaint=complaint),
                                 read_at=None).update(read_at=timezone.now())
+    # The deceased victim is named only to a reader who may see that registry person (review M4).
+    deceased = visible_to(user, Person).filter(pk=complaint.deceased_id).first() if complaint.deceased_id else None
     return render(request, "cases/complaint.html", {
-        "complaint": complaint, "people": service.pseudonyms(complaint),
+        "complaint": complaint, "people": service.pseudonyms(complaint), "deceased": deceased,
         "texts": service.complaint_texts(complaint) if handles else None,
         "notes": [(note, status.message_text(note)) for note in notes] if handles else [],
         "cases": visible_cases(user).filter(complaints=complaint),
