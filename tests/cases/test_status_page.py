@@ -162,3 +162,27 @@ def test_a_missing_key_file_is_a_polite_503_not_a_500(two_complaints, master_key
     answer = client.post("/status/message/", {"text": "Synthetic message: lost?"})
     assert answer.status_code == 503 and "try again later" in answer.content.decode()
     assert not VictimMessage.objects.exists()
+
+
+def test_an_ipv6_slash_64_is_counted_as_one_address(two_complaints) -> None:
+    """Five hosts of one /64 share 20 wrong codes; another /64 is not affected (review M5)."""
+    from tergeu.cases.status import MAX_WRONG
+
+    for attempt in range(MAX_WRONG):
+        answer = Client().post("/status/", {"code": "WRONG-CODE"}, REMOTE_ADDR=f"2001:db8:1:2::{attempt % 5 + 1}")
+        assert answer.status_code == 404
+    assert Client().post("/status/", {"code": two_complaints["code_a"]},
+                         REMOTE_ADDR="2001:db8:1:2:ffff::9").status_code == 429
+    assert Client().post("/status/", {"code": two_complaints["code_a"]},
+                         REMOTE_ADDR="2001:db8:1:3::1").status_code == 302
+
+
+def test_https_without_trusted_proxies_is_warned_at_start(settings) -> None:
+    from tergeu.cases.checks import status_page_sees_clients
+
+    settings.HTTPS, settings.TERGEU_TRUSTED_PROXIES = True, ""
+    assert [warning.id for warning in status_page_sees_clients()] == ["cases.W001"]
+    settings.TERGEU_TRUSTED_PROXIES = "10.0.0.1/32"
+    assert status_page_sees_clients() == []
+    settings.HTTPS, settings.TERGEU_TRUSTED_PROXIES = False, ""
+    assert status_page_sees_clients() == []

@@ -3,7 +3,8 @@ complainant is shown, the visit log, and the message they may leave for the hand
 
 A wrong code and a revoked one are the same 404 with no hint; after ``MAX_WRONG`` wrong codes from one
 address within ``WINDOW``, every attempt from it (a right code too) is refused until the window passes.
-Attempts are counted and checked under one lock, so parallel guesses cannot all slip under the limit.
+Attempts are counted and checked under a lock per counted address (an IPv6 /64 counts as one), so
+parallel guesses cannot all slip under the limit, and a flood from one address does not queue the others.
 The address is kept only as a keyed hash, and only for wrong codes; a right code leaves a visit (when,
 which complaint), never the code or the address.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import hmac
+import ipaddress
 import logging
 from dataclasses import dataclass
 
@@ -29,7 +31,7 @@ from tergeu.witnesses.alerts import handlers_of
 
 WINDOW = datetime.timedelta(minutes=15)
 MAX_WRONG = 20
-STATUS_LOCK = 0x7465726765750020  # counting an address's wrong codes, then checking one more
+STATUS_LOCK = 0x7465726765750020  # base of the per-address locks: counting its wrong codes, then one more
 MESSAGE_LIMIT = 4000
 MESSAGE_TABLE = VictimMessage._meta.db_table
 logger = logging.getLogger("tergeu.cases")
@@ -39,18 +41,35 @@ class TooManyAttempts(Exception):
     """The address gave ``MAX_WRONG`` wrong codes within ``WINDOW`` (HTTP 429, a cool-down)."""
 
 
+def counted_as(address: str | None) -> str:
+    """What the cool-down counts: the address, or for IPv6 its /64 (one host holds a whole /64, so
+    counting each /128 would give it billions of tries)."""
+    try:
+        parsed = ipaddress.ip_address(address or "")
+    except ValueError:
+        return address or "?"
+    if isinstance(parsed, ipaddress.IPv6Address) and parsed.ipv4_mapped is None:
+        return str(ipaddress.IPv6Network(f"{parsed}/64", strict=False))
+    return str(parsed.ipv4_mapped or parsed) if isinstance(parsed, ipaddress.IPv6Address) else str(parsed)
+
+
 def _address_key(address: str | None) -> str:
-    return hmac.new(status_code_key(), b"address:" + (address or "?").encode(), hashlib.sha256).hexdigest()
+    return hmac.new(status_code_key(), b"address:" + counted_as(address).encode(), hashlib.sha256).hexdigest()
+
+
+def _lock_of(key: str) -> int:
+    """One lock per counted address (PostgreSQL), so a flood from one address does not queue the others."""
+    return STATUS_LOCK ^ int(key[:12], 16)
 
 
 @transaction.atomic
 def open_with_code(code: str, address: str | None) -> Complaint | None:
     """The complaint the code opens (a visit is logged), None for a wrong or revoked code; raises
     :class:`TooManyAttempts` during a cool-down. The same queries run whether the code is right or not."""
-    locks.hold(STATUS_LOCK)
+    key = _address_key(address)
+    locks.hold(_lock_of(key))
     now = timezone.now()
     StatusFailure.objects.filter(at__lt=now - WINDOW).delete()
-    key = _address_key(address)
     if StatusFailure.objects.filter(address=key, at__gte=now - WINDOW).count() >= MAX_WRONG:
         raise TooManyAttempts
     wanted = hash_code(code)
