@@ -34,8 +34,12 @@ def test_the_funnel_page_draws_the_funnel_it_computes(two_complaints, callers) -
     text = page.content.decode()
     assert page.status_code == 200 and "<svg" in text and "<script" not in text.split("</header>", 1)[1]
     funnel = json.loads(CliRunner().invoke(cli, ["report", "funnel", "--json"]).output)
-    for stage in ("complaints", "cases_opened", "officials_investigated", "officials_charged", "convictions"):
+    for stage in ("complaints", "complaints_with_case", "cases_opened", "officials_investigated",
+                  "officials_charged", "convictions"):
         assert f'data-testid="count-{stage}">{funnel[stage]}' in text, stage
+    assert funnel["complaints_with_case"] == 1  # A's case is opened; B's is only registered
+    assert 'data-testid="count-complaints_with_case">1 (50%)<' in text
+    assert 'data-testid="count-officials_investigated">2<' in text  # two officials, one case: no "200%"
     assert (funnel["complaints"], funnel["cases_opened"], funnel["officials_investigated"]) == (2, 1, 2)
     assert "Death in custody" in text and "2022-01" in text and REGION in text
 

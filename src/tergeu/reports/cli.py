@@ -86,13 +86,14 @@ def _list_id(name: str) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the funnel as one JSON object.")
 @with_django
 def funnel(as_json: bool) -> None:
-    """The accountability funnel: complaints → cases opened → officials investigated → charged → convicted,
+    """The accountability funnel: complaints → with an opened case → cases opened → officials investigated →
+    charged → convicted (shares only between like units: of complaints, of officials investigated, of charged),
     in total and per kind, region and month, and the registry's deaths → complaints → cases."""
     import json
 
     from tergeu.cases.funnel import funnel_for
     from tergeu.cases.models import Case, Complaint
-    from tergeu.core.cases import STAGES
+    from tergeu.core.cases import SHARES, STAGES
     from tergeu.linkage.models import Person
 
     found = funnel_for(Complaint.objects.all(), Case.objects.all(), Person.objects.current())
@@ -101,7 +102,8 @@ def funnel(as_json: bool) -> None:
         return
     for stage in STAGES:
         share = found["shares"].get(stage)
-        console.print(f"{stage.replace('_', ' '):>24}  {found[stage]:>6}" + (f"  ({share:.0%} of the stage before)"
+        of = SHARES.get(stage, "").replace("_", " ")
+        console.print(f"{stage.replace('_', ' '):>24}  {found[stage]:>6}" + (f"  ({share:.0%} of {of})"
                                                                               if share is not None else ""))
     deaths = found["deaths"]
     console.print(f"registry deaths {deaths['registry_deaths']}, with a complaint {deaths['with_complaint']}, "
