@@ -157,3 +157,13 @@ def test_a_letter_that_cannot_be_written_leaves_the_old_code_working(two_complai
     assert Complaint.objects.get(pk=two_complaints["b"].pk).code_hash == before == hash_code(two_complaints["code_b"])
     assert sorted(p.name for p in folder.rglob("*")) == (["letter.pdf"] if where == "existing-file" else [])
     assert path.exists() == (where == "existing-file") and (where != "existing-file" or path.read_bytes()[:3] == b"an ")
+
+
+def test_the_cases_page_title_is_a_title_not_the_add_case_form(callers) -> None:
+    """The tab title goes into the browser's history: it held the whole form and its CSRF token (review L6)."""
+    import re
+
+    text = _client(callers[roles.INVESTIGATOR].user).get("/cases/").content.decode()
+    title = re.search(r"<title>(.*?)</title>", text, re.S).group(1)
+    assert "<" not in title and "csrf" not in title and title.strip().startswith("Cases")
+    assert text.count('data-testid="add-case"') == 1
