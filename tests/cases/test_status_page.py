@@ -12,6 +12,7 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from tergeu.cases.models import StatusFailure, StatusVisit, VictimMessage
 from tergeu.cases.status import MAX_WRONG, WINDOW
@@ -186,3 +187,21 @@ def test_https_without_trusted_proxies_is_warned_at_start(settings) -> None:
     assert status_page_sees_clients() == []
     settings.HTTPS, settings.TERGEU_TRUSTED_PROXIES = False, ""
     assert status_page_sees_clients() == []
+
+
+def test_messages_are_limited_per_complaint_per_hour(two_complaints, django_capture_on_commit_callbacks) -> None:
+    """Five messages an hour, then a polite refusal: a seized phone cannot flood the handlers (review L1)."""
+    from tergeu.cases.models import CaseAlert
+    from tergeu.cases.status import MESSAGES_PER_WINDOW
+
+    client = Client()
+    _open(client, two_complaints["code_a"])
+    for number in range(MESSAGES_PER_WINDOW + 3):
+        with django_capture_on_commit_callbacks(execute=True):
+            answer = client.post("/status/message/", {"text": f"Synthetic message {number}"}, follow=True)
+    assert "try again later" in answer.content.decode()
+    assert VictimMessage.objects.filter(complaint=two_complaints["a"]).count() == MESSAGES_PER_WINDOW == 5
+    assert CaseAlert.objects.count() == MESSAGES_PER_WINDOW
+    VictimMessage.objects.update(received_at=timezone.now() - datetime.timedelta(hours=2))
+    client.post("/status/message/", {"text": "Synthetic message, later"})
+    assert VictimMessage.objects.count() == MESSAGES_PER_WINDOW + 1

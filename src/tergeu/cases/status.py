@@ -33,6 +33,8 @@ WINDOW = datetime.timedelta(minutes=15)
 MAX_WRONG = 20
 STATUS_LOCK = 0x7465726765750020  # base of the per-address locks: counting its wrong codes, then one more
 MESSAGE_LIMIT = 4000
+MESSAGES_PER_WINDOW = 5  # messages a complaint's page may send per MESSAGE_WINDOW
+MESSAGE_WINDOW = datetime.timedelta(hours=1)
 MESSAGE_TABLE = VictimMessage._meta.db_table
 logger = logging.getLogger("tergeu.cases")
 
@@ -118,6 +120,10 @@ def leave_message(complaint: Complaint, text: str) -> VictimMessage:
         raise ComplaintRefused(_("the message is empty"))
     if len(text) > MESSAGE_LIMIT:
         raise ComplaintRefused(_("the message is longer than %(n)d characters") % {"n": MESSAGE_LIMIT})
+    Complaint.objects.select_for_update().filter(pk=complaint.pk).first()  # count, then add, one at a time
+    recent = VictimMessage.objects.filter(complaint=complaint, received_at__gte=timezone.now() - MESSAGE_WINDOW)
+    if recent.count() >= MESSAGES_PER_WINDOW:  # a seized phone must not flood the handlers (review L1)
+        raise ComplaintRefused(_("You have sent several messages in the last hour. Please try again later."))
     message = VictimMessage(complaint=complaint)
     message.text = seal_for(complaint.holder, MESSAGE_TABLE, message.public_id, "text", text)
     message.save()
