@@ -85,3 +85,21 @@ def test_a_case_is_shared_with_the_expert_mission_by_name(two_complaints, caller
     assert not visible_complaints(mission).exists()
     code, out = run("cases", "share", "SYN-A-1", mission.username, "--until", "2020-01-01")
     assert code == 1 and "before it starts" in out
+
+
+def test_step_notes_come_on_stdin_never_in_argv(master_key) -> None:
+    """Notes may name people: --notes-stdin reads them as JSON, so they stay out of ps (review L8)."""
+    added = _json("complaints", "add", "--handler", HANDLER, stdin=json.dumps(COMPLAINT_A))
+    case = _json("cases", "add", stdin=json.dumps({"number": "SYN-8", "authority": "prosecutor",
+                                                   "complaints": [added["id"]]}))
+    notes = {"note": "Synthetic internal: met the relative", "public_note": "Synthetic public: registered"}
+    made = _json("cases", "step", case["id"], "--status", "registered", "--date", "2022-02-01", "--notes-stdin",
+                 stdin=json.dumps(notes))
+    stored = CaseStep.objects.get(public_id=made["step"])
+    assert (stored.note, stored.public_note) == (notes["note"], notes["public_note"])
+    code, out = run("cases", "step", case["id"], "--status", "investigation-opened", "--date", "2022-02-02",
+                    "--notes-stdin", "--note", "x", stdin=json.dumps(notes))
+    assert code == 1 and "not both" in out
+    code, out = run("cases", "step", case["id"], "--status", "investigation-opened", "--date", "2022-02-02",
+                    "--notes-stdin", stdin=json.dumps({"notes": "x"}))
+    assert code == 1 and "unknown key" in out and CaseStep.objects.filter(case__number="SYN-8").count() == 1

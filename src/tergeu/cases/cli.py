@@ -176,18 +176,30 @@ def add_case(as_json: bool) -> None:
 @click.argument("case_id")
 @click.option("--status", type=click.Choice(STEPS), required=True)
 @click.option("--date", "day", type=DAY, required=True, help="YYYY-MM-DD")
-@click.option("--note", default="", help="For handlers only.")
-@click.option("--public-note", default="", help="Shown to the complainant on the status page.")
+@click.option("--note", default="", help="For handlers only. Never a protected person's name here (argv stands in "
+              "ps and the shell history): use --notes-stdin for anything about a person.")
+@click.option("--public-note", default="", help="Shown on the status page to every complainant of the case.")
+@click.option("--notes-stdin", is_flag=True,
+              help='Read {"note": "...", "public_note": "..."} as JSON from stdin instead of the two options.')
 @click.option("--grounds", type=click.Choice(GROUNDS), help="For a closing: on what grounds.")
 @click.option("--source", default="", help="Where the step is known from (a letter, a court record), by name.")
 @click.option("--source-kind", default="official", show_default=True, help="The source's kind, if new.")
 @click.option("--locator", default="", help="Its number, page or date.")
 @with_django
-def step(case_id: str, status: str, day: datetime.datetime, note: str, public_note: str, grounds: str | None,
-         source: str, source_kind: str, locator: str) -> None:
-    """Record a dated step of a case, citing its source."""
+def step(case_id: str, status: str, day: datetime.datetime, note: str, public_note: str, notes_stdin: bool,
+         grounds: str | None, source: str, source_kind: str, locator: str) -> None:
+    """Record a dated step of a case, citing its source. Notes that may name someone come on stdin
+    (--notes-stdin), so they stay out of the process list and the shell history."""
     from tergeu.cases import proceedings
+    from tergeu.toolkit.cli import json_from_stdin
 
+    if notes_stdin:
+        if note or public_note:
+            fail("give the notes on stdin or as options, not both")
+        notes = json_from_stdin(fail, frozenset({"note", "public_note"}))
+        if not all(isinstance(value, str) for value in notes.values()):
+            fail("stdin: note and public_note must be text")
+        note, public_note = notes.get("note", ""), notes.get("public_note", "")
     case = _case(case_id)
     made = _guarded(lambda: proceedings.record_step(case, proceedings.Step(
         status, day.date(), note, public_note, grounds or "", source, source_kind, locator), by=_actor()))
