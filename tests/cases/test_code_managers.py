@@ -25,6 +25,14 @@ def _user(name: str, role: str):
     return user
 
 
+def _token(client: Client, complaint) -> str:
+    """The one-time token of the code's form, as the complaint page gives it."""
+    import re
+
+    page = client.get(complaint.get_absolute_url()).content.decode()
+    return re.search(r'name="form" value="([^"]+)"', page).group(1)
+
+
 def test_an_investigator_who_does_not_handle_the_holder_cannot_touch_the_code(two_complaints, callers) -> None:
     from tergeu.accounts.models import ApiToken
 
@@ -58,7 +66,7 @@ def test_a_handler_rotates_and_the_other_handlers_are_alerted(two_complaints, ca
     grants.grant(colleague, a.holder, by="tester", level="edit")
     web = Client()
     web.force_login(investigator)
-    rotated = web.post(f"/cases/complaints/{a.public_id}/code/", {"action": "rotate"})
+    rotated = web.post(f"/cases/complaints/{a.public_id}/code/", {"action": "rotate", "form": _token(web, a)})
     assert rotated.status_code == 200 and rotated.context["code"]
     alert = CaseAlert.objects.get(user=colleague)
     assert alert.kind == "code-rotated" and alert.complaint == a and alert.actor == investigator.username
@@ -72,3 +80,23 @@ def test_a_handler_rotates_and_the_other_handlers_are_alerted(two_complaints, ca
     assert out.exit_code == 0, out.output
     assert json.loads(out.output)["access_code"] is None
     assert CaseAlert.objects.filter(user=investigator, kind="code-revoked").count() == 1
+
+
+def test_a_reload_does_not_rotate_again_and_revoking_asks_first(two_complaints, callers) -> None:
+    """A reload re-posts the rotation: it changes nothing (the code shown stays valid); a revocation needs
+    a confirmation (review L12)."""
+    from tergeu.cases.service import hash_code
+
+    a = two_complaints["a"]
+    web = Client()
+    web.force_login(callers[roles.INVESTIGATOR].user)
+    form = {"action": "rotate", "form": _token(web, a)}
+    code = web.post(f"/cases/complaints/{a.public_id}/code/", form).context["code"]
+    again = web.post(f"/cases/complaints/{a.public_id}/code/", form)
+    assert again.status_code == 302 and Complaint.objects.get(pk=a.pk).code_hash == hash_code(code)
+    asked = web.post(f"/cases/complaints/{a.public_id}/code/", {"action": "revoke", "form": _token(web, a)})
+    assert asked.status_code == 200 and 'data-testid="confirm-revoke"' in asked.content.decode()
+    assert Complaint.objects.get(pk=a.pk).code_hash == hash_code(code)
+    confirmed = web.post(f"/cases/complaints/{a.public_id}/code/", {"action": "revoke", "confirm": "yes",
+                                                                    "form": asked.context["form_token"]})
+    assert confirmed.status_code == 302 and Complaint.objects.get(pk=a.pk).code_hash is None

@@ -8,6 +8,8 @@ rotation only, never on a page that can be reloaded or bookmarked.
 from __future__ import annotations
 
 import datetime
+import secrets
+from typing import Any
 
 from django.contrib import messages
 from django.db.models import Q
@@ -42,6 +44,7 @@ from tergeu.witnesses.access import visible_people
 from tergeu.witnesses.views import protected
 
 MAX_LISTED = 500
+CODE_FORM = "cases:code-form:"  # session key prefix of the code form's one-time token
 
 
 @requires(VIEW_CASES)
@@ -77,8 +80,16 @@ def complaint_page(request: HttpRequest, public_id: str) -> HttpResponse:
         "place": place_name(complaint.place_key) if complaint.place_key else complaint.place,
         "visits": complaint.visits.count(), "last_visit": complaint.visits.first(),
         "can_manage": editable_complaints(user).filter(pk=complaint.pk).exists(),
-        "can_issue_code": handles and code_managers(user).filter(pk=complaint.pk).exists(),
+        "can_issue_code": (can_issue := handles and code_managers(user).filter(pk=complaint.pk).exists()),
+        "form_token": _code_form(request, complaint) if can_issue else "",
     })
+
+
+def _code_form(request: HttpRequest, complaint: Any) -> str:
+    """A one-time token for the code's form: the POST that uses it pops it, so a reload changes nothing."""
+    token = secrets.token_urlsafe(16)
+    request.session[f"{CODE_FORM}{complaint.public_id}"] = token
+    return token
 
 
 @require_POST
@@ -88,7 +99,15 @@ def complaint_code(request: HttpRequest, public_id: str) -> HttpResponse:
     """Rotate (the new code shown in this answer only) or revoke the complaint's access code."""
     user = request.user
     complaint = get_by_public_id(code_managers(user), public_id)
+    if request.session.pop(f"{CODE_FORM}{complaint.public_id}", None) != request.POST.get("form") or not \
+            request.POST.get("form"):  # a reload re-posts a used form: never a second, silent rotation (L12)
+        messages.warning(request, _("Nothing was changed: that form was already used (a reload?). The code "
+                                    "shown then is the one in force."))
+        return redirect(complaint)
     if request.POST.get("action") == "revoke":
+        if request.POST.get("confirm") != "yes":
+            return render(request, "cases/code_confirm.html", {"complaint": complaint,
+                                                               "form_token": _code_form(request, complaint)})
         service.revoke_code(complaint, by=user.get_username(), user=user)
         messages.success(request, _("The access code was revoked: no code opens this complaint's status page now."))
         return redirect(complaint)
