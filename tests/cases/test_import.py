@@ -114,3 +114,13 @@ def test_imported_complaints_have_handlers_and_one_is_required(master_key, write
     assert Complaint.objects.count() == 2
     for complaint in Complaint.objects.all():
         assert handlers_of(complaint.holder) == [investigator]
+
+
+def test_a_contact_without_a_name_is_found_by_row_and_column(master_key, write_csv, tmp_path) -> None:
+    """An identity problem is reported while checking, naming row and column, never the value (review L3)."""
+    rows = [["torture", "2022-01-06", "Synthetic Okbek", ""], ["torture", "2022-01-06", "", "+7 701 555 0199"]]
+    path = write_csv("register.csv", ["kind", "date", "victim_name", "victim_contact"], rows)
+    code, out = run("complaints", "import", str(path))
+    report = json.loads(out)
+    assert code == 1 and [(e["row"], e["column"]) for e in report["errors"]] == [(2, "victim_name")]  # data rows from 1
+    assert "555 0199" not in out and not Complaint.objects.exists()

@@ -205,3 +205,22 @@ def test_messages_are_limited_per_complaint_per_hour(two_complaints, django_capt
     VictimMessage.objects.update(received_at=timezone.now() - datetime.timedelta(hours=2))
     client.post("/status/message/", {"text": "Synthetic message, later"})
     assert VictimMessage.objects.count() == MESSAGES_PER_WINDOW + 1
+
+
+def test_an_error_report_does_not_show_the_code_from_inner_frames(two_complaints, monkeypatch) -> None:
+    """Error reporters capture locals: the code is masked in open_with_code and hash_code (review L7)."""
+    import sys
+
+    from django.views.debug import ExceptionReporter
+
+    from tergeu.cases import status
+
+    def boom(*_args, **_kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(status.StatusVisit.objects, "create", boom)
+    with pytest.raises(RuntimeError) as raised:
+        status.open_with_code(two_complaints["code_a"], "192.0.2.70")
+    text = ExceptionReporter(None, raised.type, raised.value, raised.tb).get_traceback_text()
+    assert "open_with_code" in text and two_complaints["code_a"] not in text
+    assert sys.exc_info()[0] is None

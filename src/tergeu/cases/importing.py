@@ -37,6 +37,7 @@ from tergeu.registry.importing.readers import open_table
 from tergeu.registry.importing.rowparse import CellProblem
 from tergeu.registry.importing.table import ImportProblem
 from tergeu.toolkit.files import refuse_unwritable, write_new_file
+from tergeu.witnesses.service import ProtectionRefused, check_identity
 
 PLAIN = ("reference", "kind", "date", "until", "received_on", "place", "facility", "facility_kind", "description",
          "injuries", "perpetrators", "deceased")
@@ -117,6 +118,14 @@ def _row(number: int, cells: list[str | None], positions: dict[str, int], header
         check_complaint(data)
     except ComplaintRefused as refused:  # the message names the field; the value is not repeated
         problems.append(CellProblem(number, _column_of(str(refused), positions, headers), "", str(refused)))
+    for person in ("victim", "complainant"):  # found here, by row and column, not while writing (review L3)
+        if person in data:
+            try:
+                check_identity(data[person])
+            except ProtectionRefused as refused:
+                name = f"{person}_name"
+                problems.append(CellProblem(number, headers[positions[name]] if name in positions else name, "",
+                                            f"{person}: {refused}"))
     return data, problems
 
 

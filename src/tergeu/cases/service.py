@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
 
 from tergeu.cases.models import CaseAlert, Complaint, ComplaintPerson, Facility
 from tergeu.cases.vocab import COMPLAINT_KINDS, FACILITY_KINDS, PersonRole
@@ -46,6 +47,7 @@ def status_code_key() -> bytes:
     return hashlib.sha256(b"tergeu.cases.status-code:" + settings.SECRET_KEY.encode("utf-8")).digest()
 
 
+@sensitive_variables("code")
 def hash_code(code: str) -> str:
     return code_hash(status_code_key(), code)
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
 
 from tergeu.cases.models import CaseAlert, CaseStep, Complaint, StatusFailure, StatusVisit, VictimMessage
 from tergeu.cases.proceedings import state_of
@@ -65,6 +66,7 @@ def _lock_of(key: str) -> int:
 
 
 @transaction.atomic
+@sensitive_variables("code", "wanted")
 def open_with_code(code: str, address: str | None) -> Complaint | None:
     """The complaint the code opens (a visit is logged), None for a wrong or revoked code; raises
     :class:`TooManyAttempts` during a cool-down. The same queries run whether the code is right or not."""
@@ -113,6 +115,7 @@ def status_of(complaint: Complaint) -> list[CaseView]:
 
 
 @transaction.atomic
+@sensitive_variables("text")
 def leave_message(complaint: Complaint, text: str) -> VictimMessage:
     """Seal the complainant's message under the holder's record key and alert the holder's handlers."""
     text = (text or "").strip()
