@@ -224,3 +224,22 @@ def test_an_error_report_does_not_show_the_code_from_inner_frames(two_complaints
     text = ExceptionReporter(None, raised.type, raised.value, raised.tb).get_traceback_text()
     assert "open_with_code" in text and two_complaints["code_a"] not in text
     assert sys.exc_info()[0] is None
+
+
+def test_a_public_note_of_a_case_about_two_complaints_reaches_both_and_the_form_says_so(two_complaints,
+                                                                                      callers) -> None:
+    """One case, two complaints: its public note is on both status pages, and the step form warns (L9)."""
+    from tergeu.accounts import roles
+    from tergeu.cases import proceedings
+
+    case = two_complaints["case_a"]
+    case.complaints.add(two_complaints["b"])
+    proceedings.record_step(case, proceedings.Step("charged", datetime.date(2022, 3, 1),
+                                                   public_note="shared synthetic public note"), by="tester")
+    for code in (two_complaints["code_a"], two_complaints["code_b"]):
+        client = Client()
+        _open(client, code)
+        assert "shared synthetic public note" in client.get("/status/case/").content.decode()
+    handler = Client()
+    handler.force_login(callers[roles.INVESTIGATOR].user)
+    assert "status pages of all 2 complaints" in handler.get(case.get_absolute_url()).content.decode()

@@ -137,6 +137,7 @@ def case_page(request: HttpRequest, public_id: str) -> HttpResponse:
         "officials": case.officials.all(), "complaints": visible_complaints(user).filter(cases=case),
         "can_manage": editable_cases(user).filter(pk=case.pk).exists(), "statuses": StepStatus.choices,
         "grounds": ClosingGrounds.choices, "today": datetime.date.today(),
+        "complainants": case.complaints.count(),  # all of them read a public note, seen here or not (L9)
     })
 
 
