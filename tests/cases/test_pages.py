@@ -167,3 +167,15 @@ def test_the_cases_page_title_is_a_title_not_the_add_case_form(callers) -> None:
     title = re.search(r"<title>(.*?)</title>", text, re.S).group(1)
     assert "<" not in title and "csrf" not in title and title.strip().startswith("Cases")
     assert text.count('data-testid="add-case"') == 1
+
+
+def test_the_letter_prints_the_configured_status_address(two_complaints, callers, settings, tmp_path) -> None:
+    """Not the Host the handler happened to use (review L10)."""
+    settings.TERGEU_STATUS_URL = "https://status.example.invalid/status/"
+    answer = _client(callers[roles.INVESTIGATOR].user).post(f"/reports/letter/{two_complaints['a'].public_id}/",
+                                                            {"language": "en"}, HTTP_HOST="10.0.0.5:8000")
+    assert answer.status_code == 200
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(answer.content)
+    text = " ".join(pdf_text(path).split())
+    assert "status.example.invalid" in text and "10.0.0.5" not in text

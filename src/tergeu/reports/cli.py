@@ -113,7 +113,8 @@ def funnel(as_json: bool) -> None:
 @report.command("letter")
 @click.argument("complaint_id")
 @click.option("--language", type=click.Choice(["kk", "ru", "en"]), required=True)
-@click.option("--site", required=True, help="The status page's address as the complainant will type it.")
+@click.option("--site", envvar="TERGEU_STATUS_URL", required=True,
+              help="The status page's address as the complainant will type it (default: TERGEU_STATUS_URL).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="A new file (an existing one is refused); written whole before the new code is committed.")
 @click.option("--by", "username", required=True,

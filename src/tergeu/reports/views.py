@@ -98,7 +98,8 @@ def letter_download(request: HttpRequest, complaint_id: str) -> HttpResponse:
     language = request.POST.get("language", "")
     if language not in LETTER_LANGUAGES:
         raise Http404("no such language")
-    site = request.build_absolute_uri(reverse("cases:status"))
+    # The configured public address: a letter printed from an internal URL would be useless (review L10).
+    site = settings.TERGEU_STATUS_URL or request.build_absolute_uri(reverse("cases:status"))
     letter: list[bytes] = []  # built inside the rotation: if the PDF fails, the old code stays valid
     rotate_code(complaint, by=user.get_username(), user=user, deliver=lambda code: letter.append(
         letter_pdf(code, language=language, site=site, complaint_date=complaint.received_on)))
