@@ -124,3 +124,13 @@ def test_a_contact_without_a_name_is_found_by_row_and_column(master_key, write_c
     report = json.loads(out)
     assert code == 1 and [(e["row"], e["column"]) for e in report["errors"]] == [(2, "victim_name")]  # data rows from 1
     assert "555 0199" not in out and not Complaint.objects.exists()
+
+
+def test_the_import_function_refuses_to_write_complaints_nobody_handles(master_key, write_csv) -> None:
+    from tergeu.cases.importing import import_complaints
+    from tergeu.registry.importing.table import ImportProblem
+
+    path = write_csv("register.csv", HEADER, ROWS)
+    with pytest.raises(ImportProblem, match="handler"):
+        import_complaints(path)
+    assert not Complaint.objects.exists()

@@ -137,6 +137,8 @@ def import_complaints(path: Path, *, map_path: Path | None = None, dry_run: bool
     read, and written inside the transaction: if it cannot be written nothing is imported, so no code is
     ever lost (review M1). ``UnwritablePath`` (an ``OSError``) names it."""
     path = Path(path)
+    if not handlers and not dry_run:  # a complaint nobody handles takes messages nobody reads (review M2)
+        raise ImportProblem(path, "name at least one handler: the imported complaints' messages go to them")
     if codes_path is not None and not dry_run:
         refuse_unwritable(codes_path)
     columns, kinds = _load_map(map_path) if map_path else ({}, {})
