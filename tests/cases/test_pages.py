@@ -179,3 +179,30 @@ def test_the_letter_prints_the_configured_status_address(two_complaints, callers
     path.write_bytes(answer.content)
     text = " ".join(pdf_text(path).split())
     assert "status.example.invalid" in text and "10.0.0.5" not in text
+
+
+def test_the_cases_list_costs_no_query_per_case_and_a_case_without_steps_goes_overdue(two_complaints,
+                                                                                      callers) -> None:
+    """Steps are prefetched (review L13); a case with no step is measured from its creation (review L4)."""
+    import datetime
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tergeu.cases import proceedings
+    from tergeu.cases.models import Case
+
+    client = _client(callers[roles.ANALYST].user)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/cases/")
+    for n in range(30):
+        proceedings.add_case({"number": f"SYN-Q-{n}", "authority": "prosecutor", "complaints": []},
+                             Complaint.objects.all(), by="tester")
+    with CaptureQueriesContext(connection) as many:
+        page = client.get("/cases/").content.decode()
+    assert len(many.captured_queries) == len(few.captured_queries) and "SYN-Q-29" in page
+    empty = Case.objects.get(number="SYN-Q-0")
+    assert not proceedings.state_of(empty).overdue  # created today
+    Case.objects.filter(pk=empty.pk).update(created_at=datetime.datetime(2022, 1, 10, tzinfo=datetime.UTC))
+    assert proceedings.state_of(Case.objects.get(pk=empty.pk)).overdue
+    assert "SYN-Q-0" in client.get("/cases/", {"overdue": "1"}).content.decode()
