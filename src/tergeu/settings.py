@@ -134,6 +134,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Reverse proxies whose X-Forwarded-For names the client (tergeu.accounts.signin); checked here, at start.
 TERGEU_TRUSTED_PROXIES = ",".join(proxy_networks(os.environ.get("TERGEU_TRUSTED_PROXIES", "")))
+# The status page's address as complainants type it, printed on their letters (else the request's own host).
+TERGEU_STATUS_URL = os.environ.get("TERGEU_STATUS_URL", "").strip()
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/accounts/login/"

@@ -141,6 +141,8 @@ def world(write_csv, run_import, master_key) -> dict:
     for user in users.values():
         grants.grant(user, witness, by="test", level="edit")
     complaint, _code = case_service.add_complaint({"kind": "torture", "victim": {"name": "Walked Victim"}}, by="t")
+    for user in users.values():  # handlers of its code holder, as only they may change the code
+        grants.grant(user, complaint.holder, by="test", level="edit")
     case = proceedings.add_case({"number": "WALK-1", "authority": "court"}, Complaint.objects.all(), by="t")
     return {"users": users, "lists": objects, "witness": witness, "complaint": complaint, "case": case,
             "records": {k: Record.objects.get(imported_list=v) for k, v in objects.items()}}

@@ -151,3 +151,44 @@ def test_a_granted_witness_is_seen_everywhere_and_nowhere_once_the_grant_ends(ca
     assert (seen["page"], seen["api"], seen["listed"]) == (200, 200, 1) and seen["history"] >= 1
     grants.revoke(admin.user, witness)
     assert faces() == hidden
+
+
+def test_a_granted_case_is_seen_everywhere_and_nowhere_once_the_grant_ends(callers, registry, private_person,
+                                                                           master_key) -> None:
+    """The expert mission sees a case granted by name, and its complaint; the complaint's deceased victim,
+    a person of the list it may not see, is not named there (review of issue 16, M4)."""
+    from tergeu.cases import proceedings, service
+    from tergeu.cases.models import Case, Complaint
+
+    complaint, _code = service.add_complaint({"kind": "death-in-custody", "date": "2022-01-07",
+                                              "deceased": private_person.public_id,
+                                              "complainant": {"name": "Synthetic Relativeova"}}, by="test")
+    case = proceedings.add_case({"number": "WALK-1", "authority": "prosecutor", "complaints": [complaint.public_id]},
+                                Complaint.objects.all(), by="test")
+    mission = callers[roles.EXPERT_MISSION]
+    client = Client()
+    client.force_login(mission.user)
+    request = RequestFactory().get("/admin/")
+    request.user = mission.user
+
+    def faces() -> dict[str, int]:
+        page = client.get(complaint.get_absolute_url())
+        return {"complaint page": page.status_code, "case page": client.get(case.get_absolute_url()).status_code,
+                "api complaint": mission.get(f"/api/cases/complaints/{complaint.public_id}").status_code,
+                "api case": mission.get(f"/api/cases/{case.public_id}").status_code,
+                "listed": int("WALK-1" in client.get("/cases/").content.decode()),
+                "admin": site._registry[Case].get_queryset(request).count(),
+                "name shown": int(private_person.display_name in page.content.decode()),
+                "history": visible_entries(mission.user).filter(object_type__model="case").count()}
+
+    hidden = {"complaint page": 404, "case page": 404, "api complaint": 404, "api case": 404, "listed": 0,
+              "admin": 0, "name shown": 0, "history": 0}
+    assert faces() == hidden
+    grants.grant(mission.user, case, by="test")
+    assert faces() == dict.fromkeys(hidden, 200) | {"listed": 1, "admin": 1, "name shown": 0, "history": 0}
+    assert "a person of the registry you may not see" in client.get(complaint.get_absolute_url()).content.decode()
+    grants.grant(mission.user, registry.private, by="test")  # now the mission may see that person
+    assert faces()["name shown"] == 1
+    grants.revoke(mission.user, case)
+    assert {key: value for key, value in faces().items() if key != "name shown"} == {
+        key: value for key, value in hidden.items() if key != "name shown"}

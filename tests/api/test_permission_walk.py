@@ -148,6 +148,8 @@ def test_it_answers_every_operation_as_expected_for_every_role(callers, registry
         grants.grant(caller.user, registry.witness, by="test", level="edit")
     registry.complaint, _code = case_service.add_complaint({"kind": "torture", "victim": {"name": "Walked Victim"}},
                                                            by="test")
+    for caller in callers.values():  # handlers of its code holder, as only they may change the code
+        grants.grant(caller.user, registry.complaint.holder, by="test", level="edit")
     registry.case = proceedings.add_case({"number": "WALK-1", "authority": "court"}, Complaint.objects.all(),
                                          by="test")
     token = callers[role].token if role else None

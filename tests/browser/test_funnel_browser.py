@@ -25,10 +25,13 @@ def test_it_draws_the_funnel_of_the_demo_register(page, sign_in_as, master_key) 
     assert max(widths) == widths[0] and min(widths) > 0  # complaints the widest; no stage vanishes
     for stage, width in zip(STAGES, widths, strict=True):
         assert abs(width / widths[0] - funnel[stage] / funnel["complaints"]) < 2 / widths[0], stage
-    for stage in STAGES:
-        expect(page.get_by_test_id(f"count-{stage}")).to_contain_text(str(funnel[stage]))
+    for stage in STAGES:  # the exact text: "15" must not pass for "115" or "1 (15%)"
+        share = funnel["shares"].get(stage)
+        expect(page.get_by_test_id(f"count-{stage}")).to_have_text(
+            str(funnel[stage]) if share is None else f"{funnel[stage]} ({round(share * 100)}%)")
     expect(page.get_by_test_id("count-complaints")).to_have_text("234")
-    expect(page.get_by_test_id("count-officials_investigated")).to_contain_text("15")
+    expect(page.get_by_test_id("count-officials_investigated")).to_have_text("15")  # a count, no share
+    assert all(share is None or 0 <= share <= 1 for share in funnel["shares"].values())
     expect(page.get_by_test_id("by-kind")).to_contain_text("Death in custody")
     box = chart.bounding_box()
     assert box is not None and box["height"] > 100  # drawn, not collapsed

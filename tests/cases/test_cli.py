@@ -13,6 +13,12 @@ from tergeu.cases.service import hash_code
 from tergeu.cli import cli
 
 pytestmark = pytest.mark.django_db(transaction=True)
+HANDLER = "investigator-user"  # made by the ``callers`` fixture
+
+
+@pytest.fixture(autouse=True)
+def _handler(callers) -> None:
+    """The investigator handles what the commands add (the code's commands need a handler)."""
 
 
 def run(*args: str, stdin: str = "") -> tuple[int, str]:
@@ -27,7 +33,7 @@ def _json(*args: str, stdin: str = "") -> dict:
 
 
 def test_add_a_complaint_a_case_steps_and_read_the_funnel(master_key) -> None:
-    added = _json("complaints", "add", "--json", stdin=json.dumps(COMPLAINT_A))
+    added = _json("complaints", "add", "--json", "--handler", HANDLER, stdin=json.dumps(COMPLAINT_A))
     assert set(added) == {"id", "access_code"}
     complaint = Complaint.objects.get(public_id=added["id"])
     assert complaint.code_hash == hash_code(added["access_code"])
@@ -53,15 +59,16 @@ def test_add_a_complaint_a_case_steps_and_read_the_funnel(master_key) -> None:
 
 
 def test_codes_rotate_and_revoke_and_a_bad_complaint_names_the_field(master_key) -> None:
-    added = _json("complaints", "add", stdin=json.dumps(COMPLAINT_A))
-    rotated = _json("complaints", "code", added["id"], "--rotate")
+    added = _json("complaints", "add", "--handler", HANDLER, stdin=json.dumps(COMPLAINT_A))
+    rotated = _json("complaints", "code", added["id"], "--rotate", "--by", HANDLER)
     assert rotated["access_code"] != added["access_code"]
     assert Complaint.objects.get(public_id=added["id"]).code_hash == hash_code(rotated["access_code"])
-    assert _json("complaints", "code", added["id"], "--revoke")["access_code"] is None
-    assert run("complaints", "code", added["id"])[0] == 1
-    code, out = run("complaints", "add", stdin=json.dumps({"kind": "beating", "victim": VICTIM_A}))
+    assert _json("complaints", "code", added["id"], "--revoke", "--by", HANDLER)["access_code"] is None
+    assert run("complaints", "code", added["id"], "--by", HANDLER)[0] == 1
+    bad = json.dumps({"kind": "beating", "victim": VICTIM_A})
+    code, out = run("complaints", "add", "--handler", HANDLER, stdin=bad)
     assert code == 1 and "kind" in out and VICTIM_A["name"] not in out
-    code, out = run("complaints", "add", stdin="{not json")
+    code, out = run("complaints", "add", "--handler", HANDLER, stdin="{not json")
     assert code == 1 and "line 1, column 2" in out
 
 
@@ -78,3 +85,21 @@ def test_a_case_is_shared_with_the_expert_mission_by_name(two_complaints, caller
     assert not visible_complaints(mission).exists()
     code, out = run("cases", "share", "SYN-A-1", mission.username, "--until", "2020-01-01")
     assert code == 1 and "before it starts" in out
+
+
+def test_step_notes_come_on_stdin_never_in_argv(master_key) -> None:
+    """Notes may name people: --notes-stdin reads them as JSON, so they stay out of ps (review L8)."""
+    added = _json("complaints", "add", "--handler", HANDLER, stdin=json.dumps(COMPLAINT_A))
+    case = _json("cases", "add", stdin=json.dumps({"number": "SYN-8", "authority": "prosecutor",
+                                                   "complaints": [added["id"]]}))
+    notes = {"note": "Synthetic internal: met the relative", "public_note": "Synthetic public: registered"}
+    made = _json("cases", "step", case["id"], "--status", "registered", "--date", "2022-02-01", "--notes-stdin",
+                 stdin=json.dumps(notes))
+    stored = CaseStep.objects.get(public_id=made["step"])
+    assert (stored.note, stored.public_note) == (notes["note"], notes["public_note"])
+    code, out = run("cases", "step", case["id"], "--status", "investigation-opened", "--date", "2022-02-02",
+                    "--notes-stdin", "--note", "x", stdin=json.dumps(notes))
+    assert code == 1 and "not both" in out
+    code, out = run("cases", "step", case["id"], "--status", "investigation-opened", "--date", "2022-02-02",
+                    "--notes-stdin", stdin=json.dumps({"notes": "x"}))
+    assert code == 1 and "unknown key" in out and CaseStep.objects.filter(case__number="SYN-8").count() == 1

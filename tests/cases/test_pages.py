@@ -34,8 +34,12 @@ def test_the_funnel_page_draws_the_funnel_it_computes(two_complaints, callers) -
     text = page.content.decode()
     assert page.status_code == 200 and "<svg" in text and "<script" not in text.split("</header>", 1)[1]
     funnel = json.loads(CliRunner().invoke(cli, ["report", "funnel", "--json"]).output)
-    for stage in ("complaints", "cases_opened", "officials_investigated", "officials_charged", "convictions"):
+    for stage in ("complaints", "complaints_with_case", "cases_opened", "officials_investigated",
+                  "officials_charged", "convictions"):
         assert f'data-testid="count-{stage}">{funnel[stage]}' in text, stage
+    assert funnel["complaints_with_case"] == 1  # A's case is opened; B's is only registered
+    assert 'data-testid="count-complaints_with_case">1 (50%)<' in text
+    assert 'data-testid="count-officials_investigated">2<' in text  # two officials, one case: no "200%"
     assert (funnel["complaints"], funnel["cases_opened"], funnel["officials_investigated"]) == (2, 1, 2)
     assert "Death in custody" in text and "2022-01" in text and REGION in text
 
@@ -95,7 +99,8 @@ def test_the_letter_gives_a_new_code_in_the_language_asked(two_complaints, calle
 def test_the_letter_command_writes_a_letter_with_a_new_code(two_complaints, tmp_path) -> None:
     path = tmp_path / "letter.pdf"
     result = CliRunner().invoke(cli, ["report", "letter", two_complaints["b"].public_id, "--language", "ru",
-                                      "--site", "https://status.example.invalid/status/", "-o", str(path)])
+                                      "--site", "https://status.example.invalid/status/", "-o", str(path),
+                                      "--by", "investigator-user"])
     assert result.exit_code == 0, result.output
     text = " ".join(pdf_text(path).split())
     code = next(word for word in text.split() if word.count("-") == 3 and len(word) == 23)
@@ -134,3 +139,70 @@ def test_a_handler_adds_a_case_about_a_complaint(two_complaints, callers) -> Non
     refused = client.post("/cases/add/", {"number": "SYN-FORM-2", "authority": "court",
                                           "complaints": "aaaaaaaaaaaaaaaaaaaaaaaaaa"})
     assert refused.status_code == 302 and not Case.objects.filter(number="SYN-FORM-2").exists()
+
+
+@pytest.mark.parametrize("where", ["missing-folder", "existing-file"])
+def test_a_letter_that_cannot_be_written_leaves_the_old_code_working(two_complaints, tmp_path, where) -> None:
+    """The PDF is written, whole and new, inside the rotation: a bad path changes nothing (review M1)."""
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    path = folder / "nope" / "letter.pdf" if where == "missing-folder" else folder / "letter.pdf"
+    if where == "existing-file":
+        path.write_bytes(b"an earlier letter")
+    before = Complaint.objects.get(pk=two_complaints["b"].pk).code_hash
+    result = CliRunner().invoke(cli, ["report", "letter", two_complaints["b"].public_id, "--language", "kk",
+                                      "--site", "https://status.example.invalid/status/", "-o", str(path),
+                                      "--by", "investigator-user"])
+    assert result.exit_code == 1 and "not changed" in result.output
+    assert Complaint.objects.get(pk=two_complaints["b"].pk).code_hash == before == hash_code(two_complaints["code_b"])
+    assert sorted(p.name for p in folder.rglob("*")) == (["letter.pdf"] if where == "existing-file" else [])
+    assert path.exists() == (where == "existing-file") and (where != "existing-file" or path.read_bytes()[:3] == b"an ")
+
+
+def test_the_cases_page_title_is_a_title_not_the_add_case_form(callers) -> None:
+    """The tab title goes into the browser's history: it held the whole form and its CSRF token (review L6)."""
+    import re
+
+    text = _client(callers[roles.INVESTIGATOR].user).get("/cases/").content.decode()
+    title = re.search(r"<title>(.*?)</title>", text, re.S).group(1)
+    assert "<" not in title and "csrf" not in title and title.strip().startswith("Cases")
+    assert text.count('data-testid="add-case"') == 1
+
+
+def test_the_letter_prints_the_configured_status_address(two_complaints, callers, settings, tmp_path) -> None:
+    """Not the Host the handler happened to use (review L10)."""
+    settings.TERGEU_STATUS_URL = "https://status.example.invalid/status/"
+    answer = _client(callers[roles.INVESTIGATOR].user).post(f"/reports/letter/{two_complaints['a'].public_id}/",
+                                                            {"language": "en"}, HTTP_HOST="10.0.0.5:8000")
+    assert answer.status_code == 200
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(answer.content)
+    text = " ".join(pdf_text(path).split())
+    assert "status.example.invalid" in text and "10.0.0.5" not in text
+
+
+def test_the_cases_list_costs_no_query_per_case_and_a_case_without_steps_goes_overdue(two_complaints,
+                                                                                      callers) -> None:
+    """Steps are prefetched (review L13); a case with no step is measured from its creation (review L4)."""
+    import datetime
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tergeu.cases import proceedings
+    from tergeu.cases.models import Case
+
+    client = _client(callers[roles.ANALYST].user)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/cases/")
+    for n in range(30):
+        proceedings.add_case({"number": f"SYN-Q-{n}", "authority": "prosecutor", "complaints": []},
+                             Complaint.objects.all(), by="tester")
+    with CaptureQueriesContext(connection) as many:
+        page = client.get("/cases/").content.decode()
+    assert len(many.captured_queries) == len(few.captured_queries) and "SYN-Q-29" in page
+    empty = Case.objects.get(number="SYN-Q-0")
+    assert not proceedings.state_of(empty).overdue  # created today
+    Case.objects.filter(pk=empty.pk).update(created_at=datetime.datetime(2022, 1, 10, tzinfo=datetime.UTC))
+    assert proceedings.state_of(Case.objects.get(pk=empty.pk)).overdue
+    assert "SYN-Q-0" in client.get("/cases/", {"overdue": "1"}).content.decode()

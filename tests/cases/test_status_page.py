@@ -12,6 +12,7 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from tergeu.cases.models import StatusFailure, StatusVisit, VictimMessage
 from tergeu.cases.status import MAX_WRONG, WINDOW
@@ -135,3 +136,110 @@ def test_after_the_court_the_page_expects_a_verdict_not_a_guilty_one(two_complai
     _open(client, two_complaints["code_b"])
     text = client.get("/status/case/").content.decode()
     assert "The court&#x27;s verdict" in text and "Verdict: guilty" not in text
+
+
+def test_a_message_nobody_will_read_is_not_promised_a_reader(two_complaints, callers, caplog,
+                                                             django_capture_on_commit_callbacks) -> None:
+    """With no handler of the code holder, the page says nobody is assigned yet, and the log warns (M2)."""
+    from tergeu.accounts import grants, roles
+    from tergeu.cases.models import CaseAlert
+
+    grants.revoke(callers[roles.INVESTIGATOR].user, two_complaints["a"].holder)
+    client = Client()
+    _open(client, two_complaints["code_a"])
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = client.post("/status/message/", {"text": "Synthetic message: is anyone there?"}, follow=True)
+    text = answer.content.decode()
+    assert "will read it" not in text and "nobody is assigned" in text
+    assert not CaseAlert.objects.exists()
+    assert any("nobody handles" in record.getMessage() for record in caplog.records)
+    assert "anyone there" not in caplog.text
+
+
+def test_a_missing_key_file_is_a_polite_503_not_a_500(two_complaints, master_key) -> None:
+    client = Client()
+    _open(client, two_complaints["code_a"])
+    master_key.unlink()
+    answer = client.post("/status/message/", {"text": "Synthetic message: lost?"})
+    assert answer.status_code == 503 and "try again later" in answer.content.decode()
+    assert not VictimMessage.objects.exists()
+
+
+def test_an_ipv6_slash_64_is_counted_as_one_address(two_complaints) -> None:
+    """Five hosts of one /64 share 20 wrong codes; another /64 is not affected (review M5)."""
+    from tergeu.cases.status import MAX_WRONG
+
+    for attempt in range(MAX_WRONG):
+        answer = Client().post("/status/", {"code": "WRONG-CODE"}, REMOTE_ADDR=f"2001:db8:1:2::{attempt % 5 + 1}")
+        assert answer.status_code == 404
+    assert Client().post("/status/", {"code": two_complaints["code_a"]},
+                         REMOTE_ADDR="2001:db8:1:2:ffff::9").status_code == 429
+    assert Client().post("/status/", {"code": two_complaints["code_a"]},
+                         REMOTE_ADDR="2001:db8:1:3::1").status_code == 302
+
+
+def test_https_without_trusted_proxies_is_warned_at_start(settings) -> None:
+    from tergeu.cases.checks import status_page_sees_clients
+
+    settings.HTTPS, settings.TERGEU_TRUSTED_PROXIES = True, ""
+    assert [warning.id for warning in status_page_sees_clients()] == ["cases.W001"]
+    settings.TERGEU_TRUSTED_PROXIES = "10.0.0.1/32"
+    assert status_page_sees_clients() == []
+    settings.HTTPS, settings.TERGEU_TRUSTED_PROXIES = False, ""
+    assert status_page_sees_clients() == []
+
+
+def test_messages_are_limited_per_complaint_per_hour(two_complaints, django_capture_on_commit_callbacks) -> None:
+    """Five messages an hour, then a polite refusal: a seized phone cannot flood the handlers (review L1)."""
+    from tergeu.cases.models import CaseAlert
+    from tergeu.cases.status import MESSAGES_PER_WINDOW
+
+    client = Client()
+    _open(client, two_complaints["code_a"])
+    for number in range(MESSAGES_PER_WINDOW + 3):
+        with django_capture_on_commit_callbacks(execute=True):
+            answer = client.post("/status/message/", {"text": f"Synthetic message {number}"}, follow=True)
+    assert "try again later" in answer.content.decode()
+    assert VictimMessage.objects.filter(complaint=two_complaints["a"]).count() == MESSAGES_PER_WINDOW == 5
+    assert CaseAlert.objects.count() == MESSAGES_PER_WINDOW
+    VictimMessage.objects.update(received_at=timezone.now() - datetime.timedelta(hours=2))
+    client.post("/status/message/", {"text": "Synthetic message, later"})
+    assert VictimMessage.objects.count() == MESSAGES_PER_WINDOW + 1
+
+
+def test_an_error_report_does_not_show_the_code_from_inner_frames(two_complaints, monkeypatch) -> None:
+    """Error reporters capture locals: the code is masked in open_with_code and hash_code (review L7)."""
+    import sys
+
+    from django.views.debug import ExceptionReporter
+
+    from tergeu.cases import status
+
+    def boom(*_args, **_kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(status.StatusVisit.objects, "create", boom)
+    with pytest.raises(RuntimeError) as raised:
+        status.open_with_code(two_complaints["code_a"], "192.0.2.70")
+    text = ExceptionReporter(None, raised.type, raised.value, raised.tb).get_traceback_text()
+    assert "open_with_code" in text and two_complaints["code_a"] not in text
+    assert sys.exc_info()[0] is None
+
+
+def test_a_public_note_of_a_case_about_two_complaints_reaches_both_and_the_form_says_so(two_complaints,
+                                                                                      callers) -> None:
+    """One case, two complaints: its public note is on both status pages, and the step form warns (L9)."""
+    from tergeu.accounts import roles
+    from tergeu.cases import proceedings
+
+    case = two_complaints["case_a"]
+    case.complaints.add(two_complaints["b"])
+    proceedings.record_step(case, proceedings.Step("charged", datetime.date(2022, 3, 1),
+                                                   public_note="shared synthetic public note"), by="tester")
+    for code in (two_complaints["code_a"], two_complaints["code_b"]):
+        client = Client()
+        _open(client, code)
+        assert "shared synthetic public note" in client.get("/status/case/").content.decode()
+    handler = Client()
+    handler.force_login(callers[roles.INVESTIGATOR].user)
+    assert "status pages of all 2 complaints" in handler.get(case.get_absolute_url()).content.decode()

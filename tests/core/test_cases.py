@@ -48,8 +48,21 @@ def test_the_funnel_counts_distinct_cases_and_officials_per_group() -> None:
     found = funnel(complaints, cases)
     assert [found[key] for key in ("complaints", "cases_opened", "officials_investigated", "officials_charged",
                                    "convictions")] == [4, 2, 5, 3, 1]
-    assert found["by_kind"]["torture"] == {"complaints": 2, "cases_opened": 1, "officials_investigated": 2,
-                                           "officials_charged": 1, "convictions": 1}
+    assert found["by_kind"]["torture"] == {"complaints": 2, "complaints_with_case": 2, "cases_opened": 1,
+                                           "officials_investigated": 2, "officials_charged": 1, "convictions": 1}
     assert found["by_region"][""]["complaints"] == 1 and found["by_month"]["2022-01"]["cases_opened"] == 2
-    assert found["shares"]["cases_opened"] == 0.5 and found["shares"]["convictions"] == 1 / 3
-    assert funnel([], {})["shares"]["cases_opened"] is None
+    # Shares only between like units (review M3): 3 of 4 complaints reach an opened case (complaint 2's
+    # second case is not opened, complaint 4 has none), 3 of 5 officials investigated are charged, 1 of
+    # those 3 convicted. Cases per complaint and officials per case (5 / 2 = 2.5) are not shares.
+    assert found["complaints_with_case"] == 3 and found["by_kind"]["torture"]["complaints_with_case"] == 2
+    assert found["shares"] == {"complaints_with_case": 0.75, "officials_charged": 0.6, "convictions": 1 / 3}
+    assert funnel([], {})["shares"] == dict.fromkeys(("complaints_with_case", "officials_charged", "convictions"))
+
+
+def test_no_share_of_the_funnel_is_over_one_however_many_officials_a_case_has() -> None:
+    outcomes = ("questioned", "investigated", "amnestied", "charged", "acquitted", "convicted")
+    for size in range(1, 8):
+        cases = {n: CaseFacts(n % 2 == 0, tuple(outcomes[(n + k) % 6] for k in range(size))) for n in range(size)}
+        complaints = [ComplaintFacts("torture", "", "", (n % size,)) for n in range(3)]
+        shares = funnel(complaints, cases)["shares"]
+        assert all(share is None or 0 <= share <= 1 for share in shares.values()), (size, shares)

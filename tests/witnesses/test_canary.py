@@ -126,7 +126,8 @@ def _complain(tergeu: Installation) -> tuple[str, list[str]]:
     case = json.loads(tergeu.ok("cases", "add", stdin=json.dumps({"number": "CANARY-1", "authority": "prosecutor",
                                                                   "complaints": [added["id"]]})))["id"]
     tergeu.ok("cases", "step", case, "--status", "registered", "--date", "2022-02-01", "--public-note", "registered")
-    rotated = json.loads(tergeu.ok("complaints", "code", added["id"], "--rotate", log=False))["access_code"]
+    rotated = json.loads(tergeu.ok("complaints", "code", added["id"], "--rotate", "--by", "handler",
+                                   log=False))["access_code"]
     tergeu.ok("report", "funnel", "--json")
     return added["id"], [added["access_code"], rotated]
 

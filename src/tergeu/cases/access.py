@@ -56,6 +56,13 @@ def editable_complaints(user: Any) -> QuerySet[Complaint]:
     return visible_complaints(user) if role_allows(user, MANAGE_CASES) else Complaint.objects.none()
 
 
+def code_managers(user: Any) -> QuerySet[Complaint]:
+    """Complaints whose access code ``user`` may rotate, revoke or print a letter for: a role that manages
+    cases *and* a handler of the code holder. A new code lets its bearer read the case through the victim's
+    eyes and speak to the handlers as the victim, so it is the holder's handlers' alone (review H1)."""
+    return editable_complaints(user).filter(holder__in=visible_people(user))
+
+
 def visible_facilities(user: Any) -> QuerySet[Facility]:
     return Facility.objects.all() if role_allows(user, VIEW_CASES) else Facility.objects.none()
 
@@ -76,8 +83,13 @@ def visible_messages(user: Any) -> QuerySet[VictimMessage]:
 
 
 def visible_alerts(user: Any) -> QuerySet[CaseAlert]:
-    return CaseAlert.objects.filter(user=user, message__in=visible_messages(user)) if getattr(
-        user, "is_authenticated", False) else CaseAlert.objects.none()
+    """The user's own alerts: a message (seen as the message is), or a code rotated or revoked by another
+    handler (seen by those who handle the holder)."""
+    if not getattr(user, "is_authenticated", False):
+        return CaseAlert.objects.none()
+    return CaseAlert.objects.filter(Q(message__in=visible_messages(user)) | Q(
+        message=None, complaint__in=visible_complaints(user), complaint__holder__in=visible_people(user)),
+        user=user)
 
 
 def register() -> None:

@@ -19,7 +19,7 @@ from ninja.pagination import paginate
 from tergeu.accounts.access import require, visible_to
 from tergeu.accounts.roles import MANAGE_CASES, VIEW_CASES
 from tergeu.cases import proceedings, service
-from tergeu.cases.access import editable_cases, editable_complaints, visible_cases, visible_complaints
+from tergeu.cases.access import code_managers, editable_cases, editable_complaints, visible_cases, visible_complaints
 from tergeu.cases.funnel import funnel_for
 from tergeu.core.protect import ProtectionError
 from tergeu.linkage.models import Person
@@ -153,11 +153,13 @@ def get_complaint(request: HttpRequest, complaint_id: PublicId) -> Any:
 @router.post("/complaints/{complaint_id}/code", response={200: CodeOut, **RESPONSES},
              summary="Rotate (the new code in this answer only) or revoke a complaint's access code")
 def complaint_code(request: HttpRequest, body: CodeIn, complaint_id: PublicId) -> Any:
-    complaint = get_by_public_id(editable_complaints(require(request, MANAGE_CASES)), complaint_id)
+    user = require(request, MANAGE_CASES)
+    complaint = get_by_public_id(code_managers(user), complaint_id)
     if body.action == "revoke":
-        service.revoke_code(complaint)
+        service.revoke_code(complaint, by=user.get_username(), user=user)
         return {"id": complaint.public_id, "access_code": None}
-    return {"id": complaint.public_id, "access_code": service.rotate_code(complaint)}
+    return {"id": complaint.public_id, "access_code": service.rotate_code(complaint, by=user.get_username(),
+                                                                          user=user)}
 
 
 @router.get("/funnel", response={200: dict[str, Any], **RESPONSES},

@@ -8,6 +8,10 @@ class CasesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.core import checks
+
         from tergeu.cases import access
+        from tergeu.cases.checks import status_page_sees_clients
 
         access.register()
+        checks.register(status_page_sees_clients, checks.Tags.security, deploy=False)

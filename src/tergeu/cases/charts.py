@@ -12,6 +12,7 @@ from tergeu.core.cases import STAGES
 
 STAGE_LABELS = {
     "complaints": _("Complaints"),
+    "complaints_with_case": _("Complaints with an opened case"),
     "cases_opened": _("Cases opened"),
     "officials_investigated": _("Officials investigated"),
     "officials_charged": _("Officials charged"),
@@ -29,7 +30,7 @@ class Bar:
     count: int
     width: int
     y: int
-    share: float | None  # of the stage before
+    share: float | None  # of the comparable stage before (core.cases.SHARES), None where units differ
 
 
 def funnel_bars(found: dict[str, Any]) -> list[Bar]:

@@ -51,6 +51,30 @@ def _users(names: tuple[str, ...]) -> list[Any]:
     return list(users.values())
 
 
+def _handlers(names: tuple[str, ...]) -> list[Any]:
+    """The users named, each able to handle protected people (else the messages would alert nobody)."""
+    from tergeu.accounts.roles import HANDLE_WITNESSES, role_allows
+
+    users = _users(names)
+    if refused := [user.username for user in users if not role_allows(user, HANDLE_WITNESSES)]:
+        fail(f"{', '.join(refused)}: no role that handles protected people; a handler must have one")
+    return users
+
+
+def code_manager_complaint(reference: str, username: str) -> tuple[Any, Any]:
+    """(complaint, user) when the Tergeu user ``username`` may rotate, revoke or print the complaint's code
+    (manages cases and handles the code holder, as on the web); fails otherwise, the same for a missing
+    complaint and a refused one."""
+    from tergeu.cases.access import code_managers
+
+    user = _users((username,))[0]
+    found = code_managers(user).filter(public_id=reference.lower()).first()
+    if found is None:
+        fail(f"no complaint {reference} whose code {username} may change (only the handlers of its code holder, "
+             "with a role that manages cases, may)")
+    return found, user
+
+
 @click.group()
 def complaints() -> None:
     """Complaints of torture and abuse: victims protected, an access code for the status page."""
@@ -58,7 +82,9 @@ def complaints() -> None:
 
 @complaints.command("add")
 @click.option("--json", "as_json", is_flag=True, help='Print {"id", "access_code"} as JSON (the default too).')
-@click.option("--handler", "handlers", multiple=True, help="Grant this user the complaint and its people.")
+@click.option("--handler", "handlers", multiple=True, required=True,
+              help="Grant this user the complaint and its people (repeatable, at least one: they read the "
+                   "complainant's messages).")
 @with_django
 def add(as_json: bool, handlers: tuple[str, ...]) -> None:
     """Add a complaint from a JSON object on stdin: {"kind", "date", "place", "description", "victim": {"name",
@@ -66,17 +92,13 @@ def add(as_json: bool, handlers: tuple[str, ...]) -> None:
     (shown this once: give it to the complainant, or print the letter)."""
     from django.db import transaction
 
-    from tergeu.accounts import grants
     from tergeu.cases import service
 
     data = _stdin_json()
-    users = _users(handlers)
+    users = _handlers(handlers)
     with transaction.atomic():
         complaint, code = _guarded(lambda: service.add_complaint(data, by=_actor()))
-        for user in users:
-            grants.grant(user, complaint, by=_actor(), level="edit")
-            for _role, person in service.pseudonyms(complaint):
-                grants.grant(user, person, by=_actor(), level="edit")
+        service.give_handlers(complaint, users, by=_actor())
     click.echo(json.dumps({"id": complaint.public_id, "access_code": code}))
 
 
@@ -84,19 +106,23 @@ def add(as_json: bool, handlers: tuple[str, ...]) -> None:
 @click.argument("complaint_id")
 @click.option("--rotate", is_flag=True, help="Issue a new code (printed once); the old one stops working.")
 @click.option("--revoke", is_flag=True, help="No code opens the status page any more.")
+@click.option("--by", "username", required=True,
+              help="The Tergeu user acting: one who manages cases and handles the code holder.")
 @with_django
-def code(complaint_id: str, rotate: bool, revoke: bool) -> None:
-    """Rotate or revoke the access code of a complaint."""
+def code(complaint_id: str, rotate: bool, revoke: bool, username: str) -> None:
+    """Rotate or revoke the access code of a complaint (the holder's other handlers are alerted). A lost
+    code cannot be recovered, only its hash is kept: a handler issues a new one (this, or the letter)."""
     from tergeu.cases import service
 
     if rotate == revoke:
         fail("give --rotate or --revoke (one of them)")
-    complaint = _complaint(complaint_id)
+    complaint, user = code_manager_complaint(complaint_id, username)
     if revoke:
-        service.revoke_code(complaint)
+        service.revoke_code(complaint, by=f"cli:{username}", user=user)
         click.echo(json.dumps({"id": complaint.public_id, "access_code": None}))
         return
-    click.echo(json.dumps({"id": complaint.public_id, "access_code": service.rotate_code(complaint)}))
+    click.echo(json.dumps({"id": complaint.public_id,
+                           "access_code": service.rotate_code(complaint, by=f"cli:{username}", user=user)}))
 
 
 @complaints.command("import")
@@ -106,15 +132,21 @@ def code(complaint_id: str, rotate: bool, revoke: bool) -> None:
 @click.option("--codes", "codes_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write each row's complaint id and access code here (CSV, 0600); default: not kept.")
 @click.option("--dry-run", is_flag=True, help="Check and write in a transaction, then roll it back.")
+@click.option("--handler", "handlers", multiple=True, required=True,
+              help="Grant this user every imported complaint and its people (repeatable, at least one).")
 @with_django
-def import_(path: Path, map_path: Path | None, codes_path: Path | None, dry_run: bool) -> None:
-    """Import a complaint register (CSV or XLSX): every row, or nothing (problems by row and column)."""
+def import_(path: Path, map_path: Path | None, codes_path: Path | None, dry_run: bool,
+            handlers: tuple[str, ...]) -> None:
+    """Import a complaint register (CSV or XLSX): every row, or nothing (problems by row and column). The
+    codes file is written inside the import's transaction: if it cannot be, nothing is imported."""
     from tergeu.cases.importing import import_complaints
     from tergeu.registry.importing.table import ImportProblem
 
+    users = _handlers(handlers)
     try:
-        report = _guarded(lambda: import_complaints(path, map_path=map_path, dry_run=dry_run, codes_path=codes_path))
-    except ImportProblem as problem:
+        report = _guarded(lambda: import_complaints(path, map_path=map_path, dry_run=dry_run, codes_path=codes_path,
+                                                    handlers=users))
+    except (ImportProblem, OSError) as problem:
         fail(str(problem))
     click.echo(json.dumps(report.as_json(), ensure_ascii=False))
     if not report.ok:
@@ -144,18 +176,30 @@ def add_case(as_json: bool) -> None:
 @click.argument("case_id")
 @click.option("--status", type=click.Choice(STEPS), required=True)
 @click.option("--date", "day", type=DAY, required=True, help="YYYY-MM-DD")
-@click.option("--note", default="", help="For handlers only.")
-@click.option("--public-note", default="", help="Shown to the complainant on the status page.")
+@click.option("--note", default="", help="For handlers only. Never a protected person's name here (argv stands in "
+              "ps and the shell history): use --notes-stdin for anything about a person.")
+@click.option("--public-note", default="", help="Shown on the status page to every complainant of the case.")
+@click.option("--notes-stdin", is_flag=True,
+              help='Read {"note": "...", "public_note": "..."} as JSON from stdin instead of the two options.')
 @click.option("--grounds", type=click.Choice(GROUNDS), help="For a closing: on what grounds.")
 @click.option("--source", default="", help="Where the step is known from (a letter, a court record), by name.")
 @click.option("--source-kind", default="official", show_default=True, help="The source's kind, if new.")
 @click.option("--locator", default="", help="Its number, page or date.")
 @with_django
-def step(case_id: str, status: str, day: datetime.datetime, note: str, public_note: str, grounds: str | None,
-         source: str, source_kind: str, locator: str) -> None:
-    """Record a dated step of a case, citing its source."""
+def step(case_id: str, status: str, day: datetime.datetime, note: str, public_note: str, notes_stdin: bool,
+         grounds: str | None, source: str, source_kind: str, locator: str) -> None:
+    """Record a dated step of a case, citing its source. Notes that may name someone come on stdin
+    (--notes-stdin), so they stay out of the process list and the shell history."""
     from tergeu.cases import proceedings
+    from tergeu.toolkit.cli import json_from_stdin
 
+    if notes_stdin:
+        if note or public_note:
+            fail("give the notes on stdin or as options, not both")
+        notes = json_from_stdin(fail, frozenset({"note", "public_note"}))
+        if not all(isinstance(value, str) for value in notes.values()):
+            fail("stdin: note and public_note must be text")
+        note, public_note = notes.get("note", ""), notes.get("public_note", "")
     case = _case(case_id)
     made = _guarded(lambda: proceedings.record_step(case, proceedings.Step(
         status, day.date(), note, public_note, grounds or "", source, source_kind, locator), by=_actor()))

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import os
+import io
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ from typing import Any
 from django.db import transaction
 
 from tergeu.cases.models import ComplaintImport
-from tergeu.cases.service import ComplaintRefused, add_complaint, check_complaint
+from tergeu.cases.service import ComplaintRefused, add_complaint, check_complaint, give_handlers
 from tergeu.cases.vocab import COMPLAINT_KINDS, ComplaintKind
 from tergeu.core.fields import DateError, parse_date
 from tergeu.history.tracking import current_actor
@@ -36,6 +36,8 @@ from tergeu.registry.importing.limits import read_limited
 from tergeu.registry.importing.readers import open_table
 from tergeu.registry.importing.rowparse import CellProblem
 from tergeu.registry.importing.table import ImportProblem
+from tergeu.toolkit.files import refuse_unwritable, write_new_file
+from tergeu.witnesses.service import ProtectionRefused, check_identity
 
 PLAIN = ("reference", "kind", "date", "until", "received_on", "place", "facility", "facility_kind", "description",
          "injuries", "perpetrators", "deceased")
@@ -116,13 +118,29 @@ def _row(number: int, cells: list[str | None], positions: dict[str, int], header
         check_complaint(data)
     except ComplaintRefused as refused:  # the message names the field; the value is not repeated
         problems.append(CellProblem(number, _column_of(str(refused), positions, headers), "", str(refused)))
+    for person in ("victim", "complainant"):  # found here, by row and column, not while writing (review L3)
+        if person in data:
+            try:
+                check_identity(data[person])
+            except ProtectionRefused as refused:
+                name = f"{person}_name"
+                problems.append(CellProblem(number, headers[positions[name]] if name in positions else name, "",
+                                            f"{person}: {refused}"))
     return data, problems
 
 
 def import_complaints(path: Path, *, map_path: Path | None = None, dry_run: bool = False,
-                      codes_path: Path | None = None) -> ComplaintImportReport:
-    """Import ``path``; ``ImportProblem`` for a fault of the whole file, else the report (codes included)."""
+                      codes_path: Path | None = None, handlers: list[Any] | None = None) -> ComplaintImportReport:
+    """Import ``path``; ``ImportProblem`` for a fault of the whole file, else the report (codes included).
+
+    ``handlers`` are granted every complaint and its people. The codes file is checked before anything is
+    read, and written inside the transaction: if it cannot be written nothing is imported, so no code is
+    ever lost (review M1). ``UnwritablePath`` (an ``OSError``) names it."""
     path = Path(path)
+    if not handlers and not dry_run:  # a complaint nobody handles takes messages nobody reads (review M2)
+        raise ImportProblem(path, "name at least one handler: the imported complaints' messages go to them")
+    if codes_path is not None and not dry_run:
+        refuse_unwritable(codes_path)
     columns, kinds = _load_map(map_path) if map_path else ({}, {})
     data = read_limited(path)
     report = ComplaintImportReport(str(path), hashlib.sha256(data).hexdigest(), dry_run=dry_run)
@@ -144,24 +162,42 @@ def import_complaints(path: Path, *, map_path: Path | None = None, dry_run: bool
         rows.append(values)
     if report.errors:
         return report
-    actor = current_actor()[0]
-    with transaction.atomic():
-        for values in rows:
-            complaint, code = add_complaint(values, by=actor)
-            report.codes.append((complaint.public_id, code))
-            report.written += 1
-        ComplaintImport.objects.create(file_name=path.name, sha256=report.sha256, rows=report.rows, imported_by=actor)
-        if dry_run:
-            transaction.set_rollback(True)
-    if codes_path is not None and not dry_run:
-        _write_codes(codes_path, report.codes)
+    _write(path, rows, report, codes_path, handlers or [])
     return report
 
 
-def _write_codes(path: Path, codes: list[tuple[str, str]]) -> None:
-    """The codes for the letters: a new file, readable by its owner only."""
-    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow(["complaint", "access_code"])
-        writer.writerows(codes)
+def _write(path: Path, rows: list[dict[str, Any]], report: ComplaintImportReport, codes_path: Path | None,
+           handlers: list[Any]) -> None:
+    """Every row, the import's record and the codes file in one transaction (the file unlinked if the
+    commit fails after it was written)."""
+    actor = current_actor()[0]
+    written = False
+    try:
+        with transaction.atomic():
+            for values in rows:
+                complaint, code = add_complaint(values, by=actor)
+                give_handlers(complaint, handlers, by=actor)
+                report.codes.append((complaint.public_id, code))
+                report.written += 1
+            ComplaintImport.objects.create(file_name=path.name, sha256=report.sha256, rows=report.rows,
+                                           imported_by=actor)
+            if report.dry_run:
+                transaction.set_rollback(True)
+            elif codes_path is not None:
+                write_new_file(codes_path, _codes_csv(report.codes))
+                written = True
+    except BaseException:
+        if written and codes_path is not None:
+            Path(codes_path).unlink(missing_ok=True)
+        report.codes.clear()
+        report.written = 0
+        raise
+
+
+def _codes_csv(codes: list[tuple[str, str]]) -> str:
+    """The codes for the letters, as CSV (written to a new 0600 file)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["complaint", "access_code"])
+    writer.writerows(codes)
+    return out.getvalue()

@@ -211,10 +211,15 @@ class VictimMessage(models.Model):
 
 
 class CaseAlert(models.Model):
-    """An alert to one handler that a complainant left a message (names the complaint only)."""
+    """An alert to one handler that a complainant left a message, or that another handler rotated or
+    revoked the complaint's access code (names the complaint and who acted, never a text or a code)."""
 
+    KINDS = (("message", "message"), ("code-rotated", "code rotated"), ("code-revoked", "code revoked"))
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    message = models.ForeignKey(VictimMessage, on_delete=models.CASCADE, related_name="alerts")
+    message = models.ForeignKey(VictimMessage, on_delete=models.CASCADE, related_name="alerts", null=True)
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="+", null=True)
+    kind = models.CharField(max_length=20, choices=KINDS, default="message")
+    actor = models.CharField(max_length=150, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
 
@@ -223,6 +228,11 @@ class CaseAlert(models.Model):
 
     def __str__(self) -> str:
         return f"alert to {self.user}"
+
+    @property
+    def about(self) -> Complaint:
+        """The complaint the alert is about (through its message, for a message)."""
+        return self.complaint or self.message.complaint
 
 
 class ComplaintImport(models.Model):

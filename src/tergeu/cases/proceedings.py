@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tergeu.cases.models import Case, CaseOfficial, CaseStep, Complaint
@@ -125,8 +126,10 @@ class CaseState:
 
 
 def state_of(case: Case, today: datetime.date | None = None) -> CaseState:
-    """The case's last step, the step expected next, and whether it is overdue."""
-    last = case.steps.order_by("-on", "-pk").first()
+    """The case's last step, the step expected next, and whether it is overdue. The steps are read with
+    ``.all()`` so a list that prefetched them costs no query per case (review L13); a case with no step
+    at all is measured from its creation, so it too becomes overdue (review L4)."""
+    last = max(case.steps.all(), key=lambda step: (step.on, step.pk), default=None)
     status = last.status if last else None
-    return CaseState(last, next_expected(status),
-                     is_overdue(last.on if last else None, status, today or datetime.date.today()))
+    since = last.on if last else timezone.localdate(case.created_at) if case.created_at else None
+    return CaseState(last, next_expected(status), is_overdue(since, status, today or datetime.date.today()))

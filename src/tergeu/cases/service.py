@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,13 +19,15 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
 
-from tergeu.cases.models import Complaint, ComplaintPerson, Facility
+from tergeu.cases.models import CaseAlert, Complaint, ComplaintPerson, Facility
 from tergeu.cases.vocab import COMPLAINT_KINDS, FACILITY_KINDS, PersonRole
 from tergeu.core.cases import code_hash, new_code
 from tergeu.core.places import region_of, resolve_place
 from tergeu.linkage.models import Person
 from tergeu.provenance.vocab import choice_refusal
+from tergeu.witnesses.alerts import handlers_of
 from tergeu.witnesses.models import ProtectedPerson
 from tergeu.witnesses.protection import open_value, seal_value
 from tergeu.witnesses.service import ProtectionRefused, add_person, person_keys
@@ -44,6 +47,7 @@ def status_code_key() -> bytes:
     return hashlib.sha256(b"tergeu.cases.status-code:" + settings.SECRET_KEY.encode("utf-8")).digest()
 
 
+@sensitive_variables("code")
 def hash_code(code: str) -> str:
     return code_hash(status_code_key(), code)
 
@@ -164,20 +168,49 @@ def add_complaint(data: Any, *, by: str, user: Any = None) -> tuple[Complaint, s
     return complaint, code
 
 
+def give_handlers(complaint: Complaint, users: list[Any], *, by: str) -> None:
+    """Make ``users`` handlers of the complaint and of its people (edit grants): they read its sealed texts,
+    receive the complainant's messages, and may issue its code. A complaint nobody handles would take
+    messages nobody reads (review M2)."""
+    from tergeu.accounts import grants
+
+    for user in users:
+        grants.grant(user, complaint, by=by, level="edit")
+        for _role, person in pseudonyms(complaint):
+            grants.grant(user, person, by=by, level="edit")
+
+
+def _alert_others(complaint: Complaint, kind: str, by: str, user: Any) -> None:
+    """Tell the holder's other handlers that the code changed hands: a rotation they did not make may be
+    an account misused to speak as the victim, and the victim's letter no longer works."""
+    others = [handler for handler in handlers_of(complaint.holder) if user is None or handler.pk != user.pk]
+    CaseAlert.objects.bulk_create(CaseAlert(user=handler, complaint=complaint, kind=kind, actor=by[:150])
+                                  for handler in others)
+
+
 @transaction.atomic
-def rotate_code(complaint: Complaint) -> str:
-    """A new code for the complaint; the old one stops working at once. Returned here only."""
+def rotate_code(complaint: Complaint, *, by: str = "", user: Any = None,
+                deliver: Callable[[str], object] | None = None) -> str:
+    """A new code for the complaint; the old one stops working at once. Returned here only. The callers
+    check :func:`tergeu.cases.access.code_managers` first; the holder's other handlers are alerted.
+
+    ``deliver(code)`` (write the letter, the codes file) runs inside the transaction: if it fails, the old
+    code stays valid and nothing is lost."""
     code = new_code()
     complaint.code_hash, complaint.code_issued_at, complaint.code_revoked_at = hash_code(code), timezone.now(), None
     complaint.save(update_fields=["code_hash", "code_issued_at", "code_revoked_at"])
+    _alert_others(complaint, "code-rotated", by, user)
+    if deliver is not None:
+        deliver(code)
     return code
 
 
 @transaction.atomic
-def revoke_code(complaint: Complaint) -> None:
+def revoke_code(complaint: Complaint, *, by: str = "", user: Any = None) -> None:
     """No code opens the complaint's status page any more (until a new one is issued)."""
     complaint.code_hash, complaint.code_revoked_at = None, timezone.now()
     complaint.save(update_fields=["code_hash", "code_revoked_at"])
+    _alert_others(complaint, "code-revoked", by, user)
 
 
 def pseudonyms(complaint: Complaint) -> list[tuple[str, ProtectedPerson]]:

@@ -3,7 +3,8 @@ complainant is shown, the visit log, and the message they may leave for the hand
 
 A wrong code and a revoked one are the same 404 with no hint; after ``MAX_WRONG`` wrong codes from one
 address within ``WINDOW``, every attempt from it (a right code too) is refused until the window passes.
-Attempts are counted and checked under one lock, so parallel guesses cannot all slip under the limit.
+Attempts are counted and checked under a lock per counted address (an IPv6 /64 counts as one), so
+parallel guesses cannot all slip under the limit, and a flood from one address does not queue the others.
 The address is kept only as a keyed hash, and only for wrong codes; a right code leaves a visit (when,
 which complaint), never the code or the address.
 """
@@ -13,12 +14,14 @@ from __future__ import annotations
 import datetime
 import hashlib
 import hmac
+import ipaddress
 import logging
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
 
 from tergeu.cases.models import CaseAlert, CaseStep, Complaint, StatusFailure, StatusVisit, VictimMessage
 from tergeu.cases.proceedings import state_of
@@ -29,8 +32,10 @@ from tergeu.witnesses.alerts import handlers_of
 
 WINDOW = datetime.timedelta(minutes=15)
 MAX_WRONG = 20
-STATUS_LOCK = 0x7465726765750020  # counting an address's wrong codes, then checking one more
+STATUS_LOCK = 0x7465726765750020  # base of the per-address locks: counting its wrong codes, then one more
 MESSAGE_LIMIT = 4000
+MESSAGES_PER_WINDOW = 5  # messages a complaint's page may send per MESSAGE_WINDOW
+MESSAGE_WINDOW = datetime.timedelta(hours=1)
 MESSAGE_TABLE = VictimMessage._meta.db_table
 logger = logging.getLogger("tergeu.cases")
 
@@ -39,18 +44,36 @@ class TooManyAttempts(Exception):
     """The address gave ``MAX_WRONG`` wrong codes within ``WINDOW`` (HTTP 429, a cool-down)."""
 
 
+def counted_as(address: str | None) -> str:
+    """What the cool-down counts: the address, or for IPv6 its /64 (one host holds a whole /64, so
+    counting each /128 would give it billions of tries)."""
+    try:
+        parsed = ipaddress.ip_address(address or "")
+    except ValueError:
+        return address or "?"
+    if isinstance(parsed, ipaddress.IPv6Address) and parsed.ipv4_mapped is None:
+        return str(ipaddress.IPv6Network(f"{parsed}/64", strict=False))
+    return str(parsed.ipv4_mapped or parsed) if isinstance(parsed, ipaddress.IPv6Address) else str(parsed)
+
+
 def _address_key(address: str | None) -> str:
-    return hmac.new(status_code_key(), b"address:" + (address or "?").encode(), hashlib.sha256).hexdigest()
+    return hmac.new(status_code_key(), b"address:" + counted_as(address).encode(), hashlib.sha256).hexdigest()
+
+
+def _lock_of(key: str) -> int:
+    """One lock per counted address (PostgreSQL), so a flood from one address does not queue the others."""
+    return STATUS_LOCK ^ int(key[:12], 16)
 
 
 @transaction.atomic
+@sensitive_variables("code", "wanted")
 def open_with_code(code: str, address: str | None) -> Complaint | None:
     """The complaint the code opens (a visit is logged), None for a wrong or revoked code; raises
     :class:`TooManyAttempts` during a cool-down. The same queries run whether the code is right or not."""
-    locks.hold(STATUS_LOCK)
+    key = _address_key(address)
+    locks.hold(_lock_of(key))
     now = timezone.now()
     StatusFailure.objects.filter(at__lt=now - WINDOW).delete()
-    key = _address_key(address)
     if StatusFailure.objects.filter(address=key, at__gte=now - WINDOW).count() >= MAX_WRONG:
         raise TooManyAttempts
     wanted = hash_code(code)
@@ -92,6 +115,7 @@ def status_of(complaint: Complaint) -> list[CaseView]:
 
 
 @transaction.atomic
+@sensitive_variables("text")
 def leave_message(complaint: Complaint, text: str) -> VictimMessage:
     """Seal the complainant's message under the holder's record key and alert the holder's handlers."""
     text = (text or "").strip()
@@ -99,6 +123,10 @@ def leave_message(complaint: Complaint, text: str) -> VictimMessage:
         raise ComplaintRefused(_("the message is empty"))
     if len(text) > MESSAGE_LIMIT:
         raise ComplaintRefused(_("the message is longer than %(n)d characters") % {"n": MESSAGE_LIMIT})
+    Complaint.objects.select_for_update().filter(pk=complaint.pk).first()  # count, then add, one at a time
+    recent = VictimMessage.objects.filter(complaint=complaint, received_at__gte=timezone.now() - MESSAGE_WINDOW)
+    if recent.count() >= MESSAGES_PER_WINDOW:  # a seized phone must not flood the handlers (review L1)
+        raise ComplaintRefused(_("You have sent several messages in the last hour. Please try again later."))
     message = VictimMessage(complaint=complaint)
     message.text = seal_for(complaint.holder, MESSAGE_TABLE, message.public_id, "text", text)
     message.save()
@@ -106,11 +134,21 @@ def leave_message(complaint: Complaint, text: str) -> VictimMessage:
     return message
 
 
+def has_readers(complaint: Complaint) -> bool:
+    """Whether anyone handles the code holder, so would read a message (the page says so only then)."""
+    return bool(handlers_of(complaint.holder))
+
+
 def alert_message(message: VictimMessage) -> int:
-    """One alert per handler of the complaint's code holder; names the complaint, never the message."""
+    """One alert per handler of the complaint's code holder; names the complaint, never the message. With
+    no handler, a warning in the log (the complaint's id only) for the custodian to assign one."""
     handlers = handlers_of(message.complaint.holder)
     CaseAlert.objects.bulk_create(CaseAlert(user=user, message=message) for user in handlers)
-    logger.info("a message was left on the status page of complaint %s", message.complaint.public_id)
+    if handlers:
+        logger.info("a message was left on the status page of complaint %s", message.complaint.public_id)
+    else:
+        logger.warning("a message was left on the status page of complaint %s, which nobody handles: "
+                       "assign a handler (tergeu witnesses share)", message.complaint.public_id)
     return len(handlers)
 
 

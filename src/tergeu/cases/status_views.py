@@ -22,6 +22,7 @@ from tergeu.accounts.signin import client_address
 from tergeu.cases import status
 from tergeu.cases.models import Complaint
 from tergeu.cases.service import ComplaintRefused
+from tergeu.core.protect import ProtectionError
 
 SESSION_KEY = "tergeu_status_complaint"
 SESSION_MINUTES = 30
@@ -79,8 +80,14 @@ def message(request: HttpRequest) -> HttpResponse:
         status.leave_message(complaint, text)
     except ComplaintRefused as refused:
         messages.error(request, str(refused))
+    except ProtectionError:  # the key file is missing or unreadable: say so, keep the page (review L2)
+        return render(request, "cases/status_unavailable.html", status=503)
     else:
-        messages.success(request, _("Your message was sent. The people handling your complaint will read it."))
+        if status.has_readers(complaint):
+            messages.success(request, _("Your message was sent. The people handling your complaint will read it."))
+        else:  # never promise a reader who does not exist (review M2)
+            messages.warning(request, _("Your message was stored, but nobody is assigned to read it yet. If it is "
+                                        "urgent, contact the organisation that gave you your access code."))
     return redirect("cases:status_view")
 
 

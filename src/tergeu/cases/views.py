@@ -8,8 +8,12 @@ rotation only, never on a page that can be reloaded or bookmarked.
 from __future__ import annotations
 
 import datetime
+import itertools
+import secrets
+from typing import Any
 
 from django.contrib import messages
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -21,6 +25,7 @@ from tergeu.accounts.access import can, requires, visible_to
 from tergeu.accounts.roles import MANAGE_CASES, VIEW_CASES
 from tergeu.cases import proceedings, service, status
 from tergeu.cases.access import (
+    code_managers,
     editable_cases,
     editable_complaints,
     visible_alerts,
@@ -40,6 +45,7 @@ from tergeu.witnesses.access import visible_people
 from tergeu.witnesses.views import protected
 
 MAX_LISTED = 500
+CODE_FORM = "cases:code-form:"  # session key prefix of the code form's one-time token
 
 
 @requires(VIEW_CASES)
@@ -52,7 +58,7 @@ def complaints_page(request: HttpRequest) -> HttpResponse:
                                                      "kinds": ComplaintKind.choices,
                                                      "total": complaints.count(),
                                                      "alerts": visible_alerts(request.user).filter(read_at=None)
-                                                     .select_related("message__complaint")[:50],
+                                                     .select_related("complaint", "message__complaint")[:50],
                                                      "can_manage": can(request.user, MANAGE_CASES)})
 
 
@@ -63,16 +69,28 @@ def complaint_page(request: HttpRequest, public_id: str) -> HttpResponse:
     complaint = get_by_public_id(visible_complaints(user).select_related("facility", "holder"), public_id)
     handles = visible_people(user).filter(pk=complaint.holder_id).exists()
     notes = visible_messages(user).filter(complaint=complaint)
-    visible_alerts(user).filter(message__complaint=complaint, read_at=None).update(read_at=timezone.now())
+    visible_alerts(user).filter(Q(message__complaint=complaint) | Q(complaint=complaint),
+                                read_at=None).update(read_at=timezone.now())
+    # The deceased victim is named only to a reader who may see that registry person (review M4).
+    deceased = visible_to(user, Person).filter(pk=complaint.deceased_id).first() if complaint.deceased_id else None
     return render(request, "cases/complaint.html", {
-        "complaint": complaint, "people": service.pseudonyms(complaint),
+        "complaint": complaint, "people": service.pseudonyms(complaint), "deceased": deceased,
         "texts": service.complaint_texts(complaint) if handles else None,
         "notes": [(note, status.message_text(note)) for note in notes] if handles else [],
         "cases": visible_cases(user).filter(complaints=complaint),
         "place": place_name(complaint.place_key) if complaint.place_key else complaint.place,
         "visits": complaint.visits.count(), "last_visit": complaint.visits.first(),
         "can_manage": editable_complaints(user).filter(pk=complaint.pk).exists(),
+        "can_issue_code": (can_issue := handles and code_managers(user).filter(pk=complaint.pk).exists()),
+        "form_token": _code_form(request, complaint) if can_issue else "",
     })
+
+
+def _code_form(request: HttpRequest, complaint: Any) -> str:
+    """A one-time token for the code's form: the POST that uses it pops it, so a reload changes nothing."""
+    token = secrets.token_urlsafe(16)
+    request.session[f"{CODE_FORM}{complaint.public_id}"] = token
+    return token
 
 
 @require_POST
@@ -80,21 +98,31 @@ def complaint_page(request: HttpRequest, public_id: str) -> HttpResponse:
 @never_cache
 def complaint_code(request: HttpRequest, public_id: str) -> HttpResponse:
     """Rotate (the new code shown in this answer only) or revoke the complaint's access code."""
-    complaint = get_by_public_id(editable_complaints(request.user), public_id)
+    user = request.user
+    complaint = get_by_public_id(code_managers(user), public_id)
+    if request.session.pop(f"{CODE_FORM}{complaint.public_id}", None) != request.POST.get("form") or not \
+            request.POST.get("form"):  # a reload re-posts a used form: never a second, silent rotation (L12)
+        messages.warning(request, _("Nothing was changed: that form was already used (a reload?). The code "
+                                    "shown then is the one in force."))
+        return redirect(complaint)
     if request.POST.get("action") == "revoke":
-        service.revoke_code(complaint)
+        if request.POST.get("confirm") != "yes":
+            return render(request, "cases/code_confirm.html", {"complaint": complaint,
+                                                               "form_token": _code_form(request, complaint)})
+        service.revoke_code(complaint, by=user.get_username(), user=user)
         messages.success(request, _("The access code was revoked: no code opens this complaint's status page now."))
         return redirect(complaint)
-    code = service.rotate_code(complaint)
+    code = service.rotate_code(complaint, by=user.get_username(), user=user)
     return render(request, "cases/code.html", {"complaint": complaint, "code": code})
 
 
 @requires(VIEW_CASES)
 def cases_page(request: HttpRequest) -> HttpResponse:
     cases = visible_cases(request.user).prefetch_related("steps")
-    rows = [(case, proceedings.state_of(case)) for case in cases[:MAX_LISTED]]
-    if request.GET.get("overdue"):
-        rows = [(case, state) for case, state in rows if state.overdue]
+    rows = ((case, proceedings.state_of(case)) for case in cases.iterator(chunk_size=MAX_LISTED))
+    if request.GET.get("overdue"):  # filtered before the cut, so an overdue case past the first 500 is found
+        rows = ((case, state) for case, state in rows if state.overdue)
+    rows = list(itertools.islice(rows, MAX_LISTED))
     return render(request, "cases/cases.html", {"rows": rows, "overdue_only": bool(request.GET.get("overdue")),
                                                 "can_manage": can(request.user, MANAGE_CASES),
                                                 "authorities": Authority.choices})
@@ -111,6 +139,7 @@ def case_page(request: HttpRequest, public_id: str) -> HttpResponse:
         "officials": case.officials.all(), "complaints": visible_complaints(user).filter(cases=case),
         "can_manage": editable_cases(user).filter(pk=case.pk).exists(), "statuses": StepStatus.choices,
         "grounds": ClosingGrounds.choices, "today": datetime.date.today(),
+        "complainants": case.complaints.count(),  # all of them read a public note, seen here or not (L9)
     })
 
 

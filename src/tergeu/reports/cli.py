@@ -86,13 +86,14 @@ def _list_id(name: str) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the funnel as one JSON object.")
 @with_django
 def funnel(as_json: bool) -> None:
-    """The accountability funnel: complaints → cases opened → officials investigated → charged → convicted,
+    """The accountability funnel: complaints → with an opened case → cases opened → officials investigated →
+    charged → convicted (shares only between like units: of complaints, of officials investigated, of charged),
     in total and per kind, region and month, and the registry's deaths → complaints → cases."""
     import json
 
     from tergeu.cases.funnel import funnel_for
     from tergeu.cases.models import Case, Complaint
-    from tergeu.core.cases import STAGES
+    from tergeu.core.cases import SHARES, STAGES
     from tergeu.linkage.models import Person
 
     found = funnel_for(Complaint.objects.all(), Case.objects.all(), Person.objects.current())
@@ -101,7 +102,8 @@ def funnel(as_json: bool) -> None:
         return
     for stage in STAGES:
         share = found["shares"].get(stage)
-        console.print(f"{stage.replace('_', ' '):>24}  {found[stage]:>6}" + (f"  ({share:.0%} of the stage before)"
+        of = SHARES.get(stage, "").replace("_", " ")
+        console.print(f"{stage.replace('_', ' '):>24}  {found[stage]:>6}" + (f"  ({share:.0%} of {of})"
                                                                               if share is not None else ""))
     deaths = found["deaths"]
     console.print(f"registry deaths {deaths['registry_deaths']}, with a complaint {deaths['with_complaint']}, "
@@ -111,20 +113,29 @@ def funnel(as_json: bool) -> None:
 @report.command("letter")
 @click.argument("complaint_id")
 @click.option("--language", type=click.Choice(["kk", "ru", "en"]), required=True)
-@click.option("--site", required=True, help="The status page's address as the complainant will type it.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--site", envvar="TERGEU_STATUS_URL", required=True,
+              help="The status page's address as the complainant will type it (default: TERGEU_STATUS_URL).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="A new file (an existing one is refused); written whole before the new code is committed.")
+@click.option("--by", "username", required=True,
+              help="The Tergeu user printing it: one who manages cases and handles the code holder.")
 @with_django
-def letter(complaint_id: str, language: str, site: str, output: Path) -> None:
-    """Print the letter that gives a complainant a new access code (the old code stops working)."""
-    from tergeu.cases.models import Complaint
+def letter(complaint_id: str, language: str, site: str, output: Path, username: str) -> None:
+    """Print the letter that gives a complainant a new access code (the old code stops working). The
+    holder's other handlers are alerted. If the letter cannot be written, the old code stays valid."""
+    from tergeu.cases.cli import code_manager_complaint
     from tergeu.cases.service import rotate_code
     from tergeu.reports.letter import letter_pdf
+    from tergeu.toolkit.files import UnwritablePath, refuse_unwritable, write_new_file
 
-    complaint = Complaint.objects.filter(public_id=complaint_id.lower()).first()
-    if complaint is None:
-        fail(f"no complaint {complaint_id}")
-    data = letter_pdf(rotate_code(complaint), language=language, site=site, complaint_date=complaint.received_on)
-    write_to(output, lambda stream: stream.write(data), fail, binary=True)
+    complaint, user = code_manager_complaint(complaint_id, username)
+    try:
+        refuse_unwritable(output)
+        rotate_code(complaint, by=f"cli:{username}", user=user, deliver=lambda code: write_new_file(
+            output, letter_pdf(code, language=language, site=site, complaint_date=complaint.received_on)))
+    except OSError as problem:  # the transaction rolled back: the old code still works
+        fail(f"{problem if isinstance(problem, UnwritablePath) else f'cannot write {output}: {problem}'}; "
+             "the complaint's code was not changed")
     console.print(f"Wrote the letter to {output}; the complaint's previous code no longer works")
 
 

@@ -87,19 +87,22 @@ def job_download(request: HttpRequest, job_id: str) -> FileResponse:
 def letter_download(request: HttpRequest, complaint_id: str) -> HttpResponse:
     """A new access code for the complaint, printed in a letter in the chosen language (the old code stops
     working): the code exists only in this answer."""
-    from tergeu.cases.access import editable_complaints
+    from tergeu.cases.access import code_managers
     from tergeu.cases.service import rotate_code
     from tergeu.reports.letter import LANGUAGES as LETTER_LANGUAGES
     from tergeu.reports.letter import letter_pdf
     from tergeu.toolkit.public_ids import get_by_public_id
 
-    complaint = get_by_public_id(editable_complaints(request.user), complaint_id)
+    user = request.user
+    complaint = get_by_public_id(code_managers(user), complaint_id)
     language = request.POST.get("language", "")
     if language not in LETTER_LANGUAGES:
         raise Http404("no such language")
-    code = rotate_code(complaint)
-    site = request.build_absolute_uri(reverse("cases:status"))
-    data = letter_pdf(code, language=language, site=site, complaint_date=complaint.received_on)
-    response = HttpResponse(data, content_type="application/pdf")
+    # The configured public address: a letter printed from an internal URL would be useless (review L10).
+    site = settings.TERGEU_STATUS_URL or request.build_absolute_uri(reverse("cases:status"))
+    letter: list[bytes] = []  # built inside the rotation: if the PDF fails, the old code stays valid
+    rotate_code(complaint, by=user.get_username(), user=user, deliver=lambda code: letter.append(
+        letter_pdf(code, language=language, site=site, complaint_date=complaint.received_on)))
+    response = HttpResponse(letter[0], content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="letter-{language}.pdf"'
     return response

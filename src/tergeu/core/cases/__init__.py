@@ -11,9 +11,9 @@ hands its rows in as plain tuples.
 """
 
 from .codes import CODE_ALPHABET, CODE_GROUP_LENGTH, CODE_GROUPS, code_hash, new_code, normalise_code
-from .funnel import STAGES, CaseFacts, ComplaintFacts, funnel, stage_counts
+from .funnel import SHARES, STAGES, CaseFacts, ComplaintFacts, funnel, stage_counts
 from .steps import OFFICIAL_OUTCOMES, OPENED, OVERDUE_DAYS, STEP_STATUSES, is_overdue, next_expected
 
 __all__ = ["CODE_ALPHABET", "CODE_GROUPS", "CODE_GROUP_LENGTH", "OFFICIAL_OUTCOMES", "OPENED", "OVERDUE_DAYS",
-           "STAGES", "STEP_STATUSES", "CaseFacts", "ComplaintFacts", "code_hash", "funnel", "is_overdue",
+           "SHARES", "STAGES", "STEP_STATUSES", "CaseFacts", "ComplaintFacts", "code_hash", "funnel", "is_overdue",
            "new_code", "next_expected", "normalise_code", "stage_counts"]
