@@ -64,10 +64,18 @@ def _deploy_check(tmp_path: Path, **extra: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.pure
-def test_the_deploy_check_is_clean_with_https_a_real_key_and_named_hosts(tmp_path: Path) -> None:
+def test_the_deploy_check_is_clean_with_https_a_real_key_named_hosts_and_the_proxy(tmp_path: Path) -> None:
+    done = _deploy_check(tmp_path, TERGEU_HTTPS="1", TERGEU_SECRET_KEY=secrets.token_urlsafe(50),
+                         TERGEU_ALLOWED_HOSTS="tergeu.example.org", TERGEU_TRUSTED_PROXIES="10.0.0.2")
+    assert done.returncode == 0 and "no issues" in done.stdout, done.stdout + done.stderr
+
+
+@pytest.mark.pure
+def test_the_deploy_check_warns_of_https_without_a_trusted_proxy(tmp_path: Path) -> None:
+    """Behind a proxy nobody named, every complainant shares its address and 20 wrong codes lock all out."""
     done = _deploy_check(tmp_path, TERGEU_HTTPS="1", TERGEU_SECRET_KEY=secrets.token_urlsafe(50),
                          TERGEU_ALLOWED_HOSTS="tergeu.example.org")
-    assert done.returncode == 0 and "no issues" in done.stdout, done.stdout + done.stderr
+    assert done.returncode != 0 and "cases.W001" in done.stdout + done.stderr
 
 
 @pytest.mark.pure
