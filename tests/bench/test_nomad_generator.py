@@ -9,8 +9,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
+from generator_contract import assert_deterministic, assert_truthful  # noqa: E402
 from generators import GeneratedSet  # noqa: E402
-from generators.loading import GENERATORS, generate, load  # noqa: E402
+from generators.loading import generate, load  # noqa: E402
 from generators.nomad_names import decline_family, decline_given, patronymic, to_latin  # noqa: E402
 from generators.nomad_people import iin_check  # noqa: E402
 
@@ -22,36 +23,13 @@ def generated() -> GeneratedSet:
     return generate("nomad", 400, 7)
 
 
-def test_registered() -> None:
-    assert "nomad" in GENERATORS
-
-
 def test_same_seed_same_files_other_seed_other_files(generated: GeneratedSet) -> None:
-    again = generate("nomad", 400, 7)
-    assert [(g.filename, g.content, g.truth, g.map_toml) for g in again.lists] == \
-           [(g.filename, g.content, g.truth, g.map_toml) for g in generated.lists]
-    assert again.people == generated.people
-    other = generate("nomad", 400, 8)
-    assert [g.content for g in other.lists] != [g.content for g in generated.lists]
+    assert_deterministic("nomad", generated, 400, 7)
 
 
 def test_imports_through_tergeu_and_truth_covers_every_record(generated: GeneratedSet) -> None:
-    loaded = load(generated)
+    loaded = assert_truthful(generated, 400, frozenset({"gkb", "akimat"}), ("delo", "volunteers"))
     assert loaded.lists == ["delo", "morg", "gkb", "volunteers", "akimat"]
-    assert loaded.exclusive_lists == frozenset({"gkb", "akimat"})
-    assert set(loaded.truth) == {record.record_id for record in loaded.records}
-    assert set(loaded.truth.values()) <= set(generated.people)
-    for listed in generated.lists:
-        assert set(listed.truth) == set(range(1, len(listed.truth) + 1))
-        if listed.one_per_person:
-            assert len(set(listed.truth.values())) == len(listed.truth)
-    # people on no list are part of the truth (the true toll), the lists overlap, and some lists
-    # name a person twice (two case documents, two volunteers' reports, an unidentified body)
-    assert len(set(loaded.truth.values())) < len(generated.people) == 400
-    assert len(loaded.records) > len(set(loaded.truth.values()))
-    for name in ("delo", "volunteers"):
-        listed = next(g for g in generated.lists if g.name == name)
-        assert len(set(listed.truth.values())) < len(listed.truth)
 
 
 def _by_list(generated: GeneratedSet) -> dict[str, list[dict[str, str]]]:

@@ -9,8 +9,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
+from generator_contract import assert_deterministic, assert_truthful  # noqa: E402
 from generators import GeneratedSet  # noqa: E402
-from generators.loading import GENERATORS, generate, load  # noqa: E402
+from generators.loading import generate, load  # noqa: E402
 from generators.oasis_people import iin_check  # noqa: E402
 
 pytestmark = pytest.mark.pure
@@ -21,32 +22,13 @@ def generated() -> GeneratedSet:
     return generate("oasis", 400, 7)
 
 
-def test_registered() -> None:
-    assert "oasis" in GENERATORS
-
-
 def test_same_seed_same_files_other_seed_other_files(generated: GeneratedSet) -> None:
-    again = generate("oasis", 400, 7)
-    assert [(g.filename, g.content, g.truth, g.map_toml) for g in again.lists] == \
-           [(g.filename, g.content, g.truth, g.map_toml) for g in generated.lists]
-    assert again.people == generated.people
-    other = generate("oasis", 400, 8)
-    assert [g.content for g in other.lists] != [g.content for g in generated.lists]
+    assert_deterministic("oasis", generated, 400, 7)
 
 
 def test_imports_through_tergeu_and_truth_covers_every_record(generated: GeneratedSet) -> None:
-    loaded = load(generated)
+    loaded = assert_truthful(generated, 400, frozenset({"prosecutor", "morgue"}), ())
     assert len(loaded.lists) == 5
-    assert loaded.exclusive_lists == frozenset({"prosecutor", "morgue"})
-    assert set(loaded.truth) == {record.record_id for record in loaded.records}
-    assert set(loaded.truth.values()) <= set(generated.people)
-    for listed in generated.lists:
-        assert set(listed.truth) == set(range(1, len(listed.truth) + 1))
-        if listed.one_per_person:
-            assert len(set(listed.truth.values())) == len(listed.truth)
-    # people on no list are part of the truth (the true toll), and the lists overlap
-    assert len(set(loaded.truth.values())) < len(generated.people) == 400
-    assert len(loaded.records) > len(set(loaded.truth.values()))
 
 
 def test_names_and_ids_look_like_the_lists(generated: GeneratedSet) -> None:
