@@ -12,6 +12,7 @@ import csv
 import io
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from tergeu.registry.importing.table import ImportProblem
 
@@ -66,16 +67,22 @@ def find_fault(text: str, delimiter: str) -> tuple[str, int, int, int] | None:
     return ("unclosed", cell, opened, line) if state == "quoted" else None
 
 
+def _reader(text: str, delimiter: str, strict: bool = True) -> Any:
+    """csv's reader of ``text`` (a ``_csv.reader``: rows and ``line_num``), with the cell limit set first (the
+    limit is global: see ``MAX_CELL_CHARACTERS``)."""
+    csv.field_size_limit(MAX_CELL_CHARACTERS)
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
+
+
 def _records_ok(sample: str, delimiter: str) -> tuple[int, int]:
     """(rows as wide as the header, header width) when ``sample`` is read with ``delimiter``.
 
     The header's width is read leniently, so a header the strict reader refuses still counts as split
     by the right separator (the import then reports the fault rather than reading one wide column).
     """
-    csv.field_size_limit(MAX_CELL_CHARACTERS)
-    header = next(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter), [])
+    header = next(_reader(sample, delimiter, strict=False), [])
     width, fitting = len(header), 0
-    reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter, strict=True)
+    reader = _reader(sample, delimiter)
     try:
         next(reader, None)
         for cells in reader:
@@ -114,8 +121,7 @@ class CsvRecords:
         self.headers: list[str] = []
         self.number = -1
         self._has_nul = "\x00" in text
-        csv.field_size_limit(MAX_CELL_CHARACTERS)
-        self._reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+        self._reader = _reader(text, delimiter)
 
     def __iter__(self) -> CsvRecords:
         return self
