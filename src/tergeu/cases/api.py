@@ -23,7 +23,7 @@ from tergeu.cases.access import code_managers, editable_cases, editable_complain
 from tergeu.cases.funnel import funnel_for
 from tergeu.core.protect import ProtectionError
 from tergeu.linkage.models import Person
-from tergeu.toolkit.api import ERROR_RESPONSES, PUBLIC_ID_TEXT, ErrorOut, Pages
+from tergeu.toolkit.api import ERROR_RESPONSES, PUBLIC_ID_TEXT, CreatedOut, ErrorOut, Pages
 from tergeu.toolkit.public_ids import get_by_public_id
 
 router = Router(tags=["cases"])
@@ -117,10 +117,6 @@ class CodeOut(Schema):
     access_code: str | None
 
 
-class CaseCreatedOut(Schema):
-    id: str
-
-
 def _guard(action: Any) -> Any:
     try:
         return action()
@@ -176,7 +172,7 @@ def list_cases(request: HttpRequest) -> Any:
     return visible_cases(require(request, VIEW_CASES))
 
 
-@router.post("", response={201: CaseCreatedOut, **RESPONSES}, summary="Add a case about complaints")
+@router.post("", response={201: CreatedOut, **RESPONSES}, summary="Add a case about complaints")
 def add_case(request: HttpRequest, body: CaseIn) -> Any:
     user = require(request, MANAGE_CASES)
     case = _guard(lambda: proceedings.add_case(body.dict(), editable_complaints(user), by=user.get_username(),
@@ -201,7 +197,7 @@ def get_case(request: HttpRequest, case_id: PublicId) -> Any:
     }
 
 
-@router.post("/{case_id}/steps", response={201: CaseCreatedOut, **RESPONSES}, summary="Record a dated step of a case")
+@router.post("/{case_id}/steps", response={201: CreatedOut, **RESPONSES}, summary="Record a dated step of a case")
 def add_step(request: HttpRequest, body: StepIn, case_id: PublicId) -> Any:
     user = require(request, MANAGE_CASES)
     case = get_by_public_id(editable_cases(user), case_id)
@@ -211,7 +207,7 @@ def add_step(request: HttpRequest, body: StepIn, case_id: PublicId) -> Any:
     return Status(201, {"id": step.public_id})
 
 
-@router.post("/{case_id}/officials", response={201: CaseCreatedOut, **RESPONSES},
+@router.post("/{case_id}/officials", response={201: CreatedOut, **RESPONSES},
              summary="Name an official concerned by a case and what happened to them (the same name updates it)")
 def add_official(request: HttpRequest, body: OfficialIn, case_id: PublicId) -> Any:
     user = require(request, MANAGE_CASES)

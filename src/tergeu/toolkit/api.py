@@ -15,6 +15,12 @@ class ErrorOut(Schema):
     detail: str
 
 
+class CreatedOut(Schema):
+    """The answer to a POST that made one thing: its id (a public id, never a database key)."""
+
+    id: str
+
+
 class ValidationErrorOut(Schema):
     detail: str
     errors: list[dict[str, Any]]

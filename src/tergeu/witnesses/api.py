@@ -18,7 +18,7 @@ from ninja.pagination import paginate
 from tergeu.accounts.access import require
 from tergeu.accounts.roles import HANDLE_WITNESSES
 from tergeu.core.protect import ProtectionError
-from tergeu.toolkit.api import ERROR_RESPONSES, PUBLIC_ID_TEXT, ErrorOut, Pages
+from tergeu.toolkit.api import ERROR_RESPONSES, PUBLIC_ID_TEXT, CreatedOut, ErrorOut, Pages
 from tergeu.toolkit.public_ids import get_by_public_id
 from tergeu.witnesses import forms, records, service
 from tergeu.witnesses.access import editable_people, visible_people
@@ -70,10 +70,6 @@ class PressureIn(Schema):
 
 class RevealIn(Schema):
     reason: str
-
-
-class CreatedOut(Schema):
-    id: str
 
 
 def _guard(action: Any) -> Any:
