@@ -22,6 +22,7 @@ from tergeu.core.linkage import (
     Linkage,
     RecordFacts,
     ReviewItem,
+    calibration_sample,
     joined,
     link_new_records,
     link_records,
@@ -161,13 +162,17 @@ def _store(linkage: Linkage, by_id: dict[int, Record], person_of: dict[int, int]
     decided = frozenset(PairDecision.objects.values_list("left_id", "right_id"))
     person_sizes = Counter(person_of.values())
     elsewhere = {record: person_sizes[person] for record, person in person_of.items()} if not reason else None
-    queue = review_queue([(p.left, p.right, p.probability) for p in linkage.model.pairs], linkage.clusters,
-                         decided=decided, people_elsewhere=elsewhere)
-    review = [_review_json(item, linkage.model.explanations) for item in queue]
+    scored = [(p.left, p.right, p.probability) for p in linkage.model.pairs]
+    queue = review_queue(scored, linkage.clusters, decided=decided, people_elsewhere=elsewhere)
+    review = _with_sample([_review_json(item, linkage.model.explanations) for item in queue],
+                          [_review_json(item, linkage.model.explanations)
+                           for item in calibration_sample(scored, decided=decided)])
     if not reason and previous is not None:  # still-open questions of the earlier run stay in the queue
         redrawn = {record for cluster in linkage.clusters for record in cluster.records}  # judged afresh above
+        kept = {tuple(item["records"]) for item in review}
         review += [item for item in previous.review if not redrawn.intersection(item["records"])
-                   and (item["kind"] != "pair" or tuple(sorted(item["records"])) not in decided)]
+                   and (item["kind"] != "pair" or tuple(sorted(item["records"])) not in decided)
+                   and tuple(item["records"]) not in kept]
         review.sort(key=lambda item: -item["impact"])
     with transaction.atomic():
         run = LinkageRun.objects.create(started_by=current_actor()[0], model=linkage.model.settings, review=review)
@@ -189,9 +194,23 @@ def _store(linkage: Linkage, by_id: dict[int, Record], person_of: dict[int, int]
                        stats["mode"], len(new_ids), reason)
 
 
+def _with_sample(queue: list[dict], sample: list[dict]) -> list[dict]:
+    """The queue with the calibration sample's pairs marked, those not in it already added (by impact)."""
+    chosen = {tuple(item["records"]) for item in sample}
+    for item in queue:
+        if item["kind"] == "pair" and tuple(item["records"]) in chosen:
+            item["sample"] = True
+    present = {tuple(item["records"]) for item in queue}
+    merged = queue + [item for item in sample if tuple(item["records"]) not in present]
+    merged.sort(key=lambda item: -item["impact"])
+    return merged
+
+
 def _review_json(item: ReviewItem, explanations: dict) -> dict:
     entry = {"kind": item.kind, "records": list(item.records), "impact": item.impact,
              "probability": item.probability, "reasons": list(item.reasons)}
+    if item.sample:
+        entry["sample"] = True
     explanation = explanations.get(item.records) if item.kind == "pair" else None
     if explanation is not None:
         entry["prior_bits"] = explanation.prior_bits

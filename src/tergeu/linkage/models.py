@@ -139,6 +139,9 @@ class PairDecision(models.Model):
     decided_by = models.CharField(max_length=150)
     decided_at = models.DateTimeField(auto_now=True)
     note = models.TextField(blank=True)
+    # Decided as one of the calibration sample's pairs (chosen at random, not by impact): only these
+    # tell how far the model's probabilities are off (``tergeu.core.linkage.calibration``).
+    sampled = models.BooleanField(default=False)
 
     class Meta:
         db_table = "casualties_pairdecision"

@@ -1,5 +1,6 @@
+from tergeu.core.linkage.calibration import Calibration
 from tergeu.core.linkage.clustering import Constraints, ScoredPair, assignment
-from tergeu.core.linkage.uncertainty import plausible_clusterings
+from tergeu.core.linkage.uncertainty import plausible_clusterings, shift_distribution
 
 
 def people(clusters) -> set[tuple[int, ...]]:
@@ -58,20 +59,32 @@ def test_must_linked_records_move_together_and_exclusive_lists_hold() -> None:
         assert found[1] == found[2] and found[3] != found[4]
 
 
-def test_draws_start_from_the_best_guess_given() -> None:
-    """A start unlike what the pairs alone would give (1 and 2 apart at 0.9) is where the chain starts."""
-    pairs = [ScoredPair(1, 2, 0.9), ScoredPair(3, 4, 0.7)]
-    start = [[1], [2], [3, 4], [5]]
-    for clusters in plausible_clusterings(range(1, 6), pairs, draws=5, seed=1, start=start, sweeps=0):
-        assert people(clusters) == {(1,), (2,), (3, 4), (5,)}
+def test_a_draw_that_links_more_readily_joins_whole_groups() -> None:
+    """Two pairs of records, each pair sure, every pair across at 0.4: the best guess keeps two people.
+    Moving one record at a time joins them only by a rare first step (a record leaving its sure
+    partner for a person it links to at 0.4); a draw whose probabilities lean to linking joins the
+    groups whole."""
+    pairs = [ScoredPair(1, 2, 0.99), ScoredPair(3, 4, 0.99)] + [ScoredPair(a, b, 0.4) for a in (1, 2) for b in (3, 4)]
+    plain = plausible_clusterings(range(1, 5), pairs, draws=50, seed=1, calibration_spread=0.0)
+    assert sum((1, 2, 3, 4) in people(clusters) for clusters in plain) / len(plain) < 0.4
+    leaning = plausible_clusterings(range(1, 5), pairs, draws=50, seed=1, calibration_spread=0.0,
+                                    calibration=Calibration(shift=2.0, standard_error=0.0, decisions=100))
+    whole = sum(people(clusters) == {(1, 2, 3, 4)} for clusters in leaning) / len(leaning)
+    assert whole > 0.8
 
 
-def test_a_start_that_breaks_a_reviewer_s_decision_is_not_carried_into_the_draws() -> None:
-    """A stored linkage older than a cannot-link (or than a list's one-per-person rule) is replaced."""
+def test_the_shifts_centre_on_the_reviewed_calibration_and_widen_by_its_error() -> None:
+    assert shift_distribution(None, 0.5) == (0.0, 0.5)
+    centre, spread = shift_distribution(Calibration(shift=0.8, standard_error=0.3, decisions=60), 0.4)
+    assert centre == 0.8 and abs(spread - 0.5) < 1e-12
+
+
+def test_a_reviewer_s_decision_holds_in_every_draw_even_when_draws_lean_to_linking() -> None:
     pairs = [ScoredPair(1, 2, 0.999), ScoredPair(3, 4, 0.999)]
     constraints = Constraints(cannot_link=frozenset({(1, 2)}), group_of={3: "morgue", 4: "morgue"},
                               exclusive_groups=frozenset({"morgue"}))
-    for clusters in plausible_clusterings(range(1, 5), pairs, constraints, draws=10, seed=3, start=[[1, 2], [3, 4]]):
+    for clusters in plausible_clusterings(range(1, 5), pairs, constraints, draws=10, seed=3,
+                                          calibration=Calibration(shift=3.0, standard_error=0.1, decisions=50)):
         found = assignment(clusters)
         assert found[1] != found[2] and found[3] != found[4]
 

@@ -1,4 +1,4 @@
-"""Gibbs sampling over partitions of records into people, from a best guess (see ``uncertainty``).
+"""Gibbs sampling over partitions of records into people, from a clustering (see ``uncertainty``).
 
 Records move as must-link units. The pairs are made canonical first (as ``cluster_records`` reads
 them: each pair once, the highest probability of a repeated pair) and kept in a fixed order, so a
@@ -88,24 +88,6 @@ class PartitionSampler:
                 if record in position:
                     labels[position[record]] = label
         return labels
-
-    def start_breaks_constraints(self) -> bool:
-        """Whether the start splits a must-link unit, joins a cannot-link or holds a list twice: a stored
-        linkage older than a reviewer's decision does, and the draws must not carry that into the toll."""
-        people: dict[int, list[int]] = {}
-        for head, records in self.members.items():
-            if len({self.start_of[r] for r in records}) > 1:
-                return True
-            people.setdefault(self.start_of[records[0]], []).append(head)
-        for units in people.values():
-            lists = Counter[str]()
-            for head in units:
-                lists.update(self.lists_of.get(head, Counter()))
-                if self.cannot.get(head, set()).intersection(units):
-                    return True
-            if any(count > 1 for count in lists.values()):
-                return True
-        return False
 
     def draw(self, rng: np.random.Generator, shift: float, sweeps: int) -> list[Cluster]:
         """One clustering: the shifted probabilities, ``sweeps`` sweeps over the movable units (those

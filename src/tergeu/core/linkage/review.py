@@ -8,12 +8,14 @@ how weak it is.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from tergeu.core.linkage.clustering import Cluster, assignment
 
 UNCERTAIN = (0.2, 0.8)
+CALIBRATION_SAMPLE = 100  # pairs of the uncertain band drawn at random for reviewers to calibrate the model on
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class ReviewItem:
     impact: float
     probability: float | None = None
     reasons: tuple[str, ...] = ()
+    sample: bool = False  # one of the calibration sample's pairs (``calibration_sample``)
 
 
 def review_queue(pairs: Iterable[tuple[int, int, float]], clusters: list[Cluster], limit: int = 500,
@@ -62,3 +65,28 @@ def review_queue(pairs: Iterable[tuple[int, int, float]], clusters: list[Cluster
                                     reasons=cluster.reasons))
     items.sort(key=lambda item: (-item.impact, item.records))
     return items[:limit]
+
+
+def calibration_sample(pairs: Iterable[tuple[int, int, float]], size: int = CALIBRATION_SAMPLE,
+                       decided: frozenset[tuple[int, int]] = frozenset()) -> list[ReviewItem]:
+    """``size`` pairs of the uncertain band chosen at random, for reviewers to decide (``calibration``).
+
+    The review queue is ordered by impact, and impact leans on the size of the people a pair joins,
+    which says something about whether the pair is a match; decisions taken from it would misjudge
+    how far the model is off. These pairs are chosen by nothing but a hash of their two record ids, so
+    whether they match has no say in it, and the same pairs come back run after run (the smallest
+    hashes of the band), so decisions already taken keep counting. Pairs already decided are left out.
+    """
+    low, high = UNCERTAIN
+    band = {}
+    for left, right, probability in pairs:
+        key = (min(left, right), max(left, right))
+        if low <= probability < high and key not in decided:
+            band[key] = max(probability, band.get(key, 0.0))
+    chosen = sorted(band, key=_pair_hash)[:size]
+    return [ReviewItem("pair", key, round(1.0 - abs(2.0 * band[key] - 1.0), 4), band[key], sample=True)
+            for key in chosen]
+
+
+def _pair_hash(key: tuple[int, int]) -> bytes:
+    return hashlib.blake2b(f"{key[0]}:{key[1]}".encode(), digest_size=8).digest()

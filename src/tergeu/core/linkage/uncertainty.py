@@ -1,11 +1,5 @@
 """Plausible alternative clusterings around the best guess, for carrying linkage doubt forward.
 
-Known gap (5 December): the best guess is now clustered by log-odds, the draws still by average
-probability, so a draw can join a record the best guess keeps apart because one pair says "two
-people" (on ledger lists of 3,000 people, draws' precision 0.963-0.966 against the best guess's
-0.972). Moving the draws to log-odds (a record joins a person with the product of its pairs' odds)
-is open.
-
 One clustering is the linkage's best guess. An estimate of the toll computed on it alone pretends the
 guess is certain; but a person wrongly split in two is a phantom death and two people wrongly merged
 hide one. So the estimation draws several clusterings that the model finds plausible and estimates on
@@ -17,22 +11,25 @@ enough to break the person up, while nothing comparable builds people up. On gen
 pair probabilities were well calibrated, every coin draw had *both* lower recall and lower precision
 than the best guess, 1-8 % more people, and estimates 2-14 % higher: the doubt became a bias.
 
-So the draws move whole records between people instead (Gibbs sampling over partitions, started from the
-best guess). A record reconsiders where it belongs given everyone else: alone, its own person, or a
-neighbouring person, each weighed by the odds of its *link* to that person against the clustering's
-threshold. The link is the clustering's rule as it was before runs weighed pairs by log-odds: the
-average of the record's pair probabilities with the members (unscored pairs count 0), or, for a lone
-record, the attach pass's "two strongest pairs" when every member is plausible (``attach``). A pair of
-records alone together at probability p therefore stays together p of the time (at the default threshold
-0.5), as a coin would; a record in a large person it matches well stays put. Moves respect the
-constraints: must-linked records move together, never two records of an exclusive list in one person,
-never a cannot-linked pair. A start that breaks them (a stored linkage older than a reviewer's decision)
-is replaced by a fresh best guess.
+How a draw is made. First, every pair's log-odds move by one common amount, drawn for the draw
+(normal, mean and standard deviation below): the probabilities may be off on lists the model was not
+made for, and such errors lean together rather than cancel. Then the records are clustered afresh on
+the moved probabilities, by the clustering's own rule (``cluster_records``, attach pass included, as
+``tergeu link`` does): so a draw that links more readily joins whole groups of records that the best
+guess kept apart, as a reviewer's "same person" would, and one that links less readily splits them.
+(Until 6 December the draws only moved single records away from the best guess; a person split into
+two groups of records stayed split in every draw, and the interval never reached the people the best
+guess splits.) Last, a few Gibbs sweeps move single records between people (``partitions``): a
+record reconsiders where it belongs given everyone else, weighed by the odds of its link to each
+person against the threshold, so a pair of records alone together at probability p stays together
+about p of the time. Moves respect the constraints: must-linked records move together, never two
+records of an exclusive list in one person, never a cannot-linked pair.
 
-The probabilities themselves may be off on lists the model was not made for, and such errors lean
-together, not cancel. Each draw therefore first shifts every pair's log-odds by one common amount
-(normal, standard deviation ``calibration_spread``): some draws link more readily than the model,
-some less.
+The shift's distribution. Without reviewed pairs its mean is 0 and its standard deviation
+``CALIBRATION_SPREAD``. With pairs that reviewers decided from a random sample of the uncertain band
+(``calibration``), its mean is the shift those decisions support and its spread adds their standard
+error to ``CALIBRATION_SPREAD``: the fitted shift is one number for all pairs, and the band it was
+read on is not every pair.
 """
 
 from __future__ import annotations
@@ -41,6 +38,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from tergeu.core.linkage.calibration import Calibration
 from tergeu.core.linkage.clustering import Cluster, Constraints, ScoredPair, cluster_records
 from tergeu.core.linkage.partitions import PartitionSampler
 
@@ -53,21 +51,38 @@ SWEEPS = 6  # Gibbs sweeps per draw from the best guess; components are small (2
 def plausible_clusterings(records: Iterable[int], pairs: Sequence[ScoredPair], constraints: Constraints | None = None,
                           draws: int = 10, seed: int = 1, threshold: float = 0.5,
                           calibration_spread: float = CALIBRATION_SPREAD, sweeps: int = SWEEPS,
-                          start: Iterable[Iterable[int]] | None = None) -> list[list[Cluster]]:
-    """``draws`` clusterings of ``records``, each ``sweeps`` Gibbs sweeps away from the best guess.
+                          calibration: Calibration | None = None) -> list[list[Cluster]]:
+    """``draws`` clusterings of ``records``: each clustered afresh on shifted probabilities, then swept.
 
-    ``start`` is the best guess as groups of record ids, if the caller has it (else it is clustered
-    here, attach pass included, as ``tergeu link`` does); records it leaves out start alone.
+    ``calibration`` (from reviewers' decisions) centres the shifts; without it they centre on 0.
     Reproducible: the same ``seed`` gives the same draws, whatever the order of ``pairs``.
     """
     if not 0.0 < threshold < 1.0:
         raise ValueError(f"threshold must be in (0, 1), got {threshold}")
     ids = sorted(set(records))
     constraints = constraints or Constraints()
-    sampler = None if start is None else PartitionSampler(ids, pairs, constraints, threshold, start)
-    if sampler is None or sampler.start_breaks_constraints():
-        best = cluster_records(ids, pairs, constraints, threshold, attach_sparse=True, log_odds=True)
-        sampler = PartitionSampler(ids, pairs, constraints, threshold, [c.records for c in best])
+    centre, spread = shift_distribution(calibration, calibration_spread)
+    ordered = sorted(pairs, key=lambda p: (min(p.left, p.right), max(p.left, p.right), p.probability))
+    log_odds = _log_odds(np.array([p.probability for p in ordered], dtype=float))
     rng = np.random.default_rng(seed)
-    return [sampler.draw(rng, rng.normal(0.0, calibration_spread) if calibration_spread else 0.0, sweeps)
-            for _ in range(draws)]
+    found = []
+    for _ in range(draws):
+        shift = rng.normal(centre, spread) if spread else centre
+        moved = 1.0 / (1.0 + np.exp(-(log_odds + shift)))
+        shifted = [ScoredPair(p.left, p.right, float(q)) for p, q in zip(ordered, moved.tolist(), strict=True)]
+        start = cluster_records(ids, shifted, constraints, threshold, attach_sparse=True, log_odds=True)
+        sampler = PartitionSampler(ids, shifted, constraints, threshold, [c.records for c in start])
+        found.append(sampler.draw(rng, 0.0, sweeps) if sweeps else start)
+    return found
+
+
+def shift_distribution(calibration: Calibration | None, spread: float = CALIBRATION_SPREAD) -> tuple[float, float]:
+    """Mean and standard deviation of the draws' common shift of every pair's log-odds."""
+    if calibration is None:
+        return 0.0, spread
+    return calibration.shift, float(np.hypot(calibration.standard_error, spread))
+
+
+def _log_odds(probability: np.ndarray) -> np.ndarray:
+    clipped = np.clip(probability, 1e-9, 1 - 1e-9)
+    return np.log(clipped / (1 - clipped))
