@@ -16,8 +16,10 @@ from dataclasses import dataclass, replace
 
 from tergeu.core.estimation import Unit
 from tergeu.core.linkage import (
+    Calibration,
     Constraints,
     ScoredPair,
+    calibration_from_decisions,
     comparable_place,
     is_identifiable,
     joined,
@@ -25,7 +27,7 @@ from tergeu.core.linkage import (
 )
 from tergeu.core.places import place_name
 from tergeu.linkage.linking import linkage_constraints, read_records, record_facts
-from tergeu.linkage.models import LinkageRun, Membership, ScoredPairRow
+from tergeu.linkage.models import LinkageRun, Membership, PairDecision, ScoredPairRow
 from tergeu.registry.models import ImportedList, Record
 
 STRATA = {"place": "place_of_death", "date": "date_of_death", "sex": "sex", "circumstances": "circumstances",
@@ -38,6 +40,7 @@ class Captured:
     draws: list[list[Unit]]  # the linkage's best guess first, then alternative draws
     linkage_run: LinkageRun | None
     left_out: int = 0  # records too thin to be counted (``tergeu.core.linkage.identifiable``)
+    calibration: Calibration | None = None  # the shift reviewers' sampled decisions support, if any
 
 
 def stratum_fields(names: Sequence[str]) -> list[str]:
@@ -128,7 +131,26 @@ def capture_histories(strata: Sequence[str] = (), linkage_draws: int = 0, seed: 
         # would exceed SQLite's limit on query parameters for large registries.
         pairs = [ScoredPair(a, b, p) for a, b, p in ScoredPairRow.objects.values_list(
             "left_id", "right_id", "probability").iterator(chunk_size=10_000) if a in by_id and b in by_id]
+        calibration = reviewed_calibration(pairs)
         for clusters in plausible_clusterings(sorted(by_id), pairs, _constraints_among(counted),
-                                              draws=linkage_draws, seed=seed, start=groups.values()):
+                                              draws=linkage_draws, seed=seed, calibration=calibration):
             draws.append(_units([list(c.records) for c in clusters], by_id, index_of, len(lists), fields))
-    return Captured([name for _pk, name in lists], draws, LinkageRun.objects.first(), len(records) - len(counted))
+    return Captured([name for _pk, name in lists], draws, LinkageRun.objects.first(), len(records) - len(counted),
+                    calibration if linkage_draws else None)
+
+
+def reviewed_calibration(pairs: Sequence[ScoredPair]) -> Calibration | None:
+    """The shift supported by reviewers' decisions on the calibration sample's pairs, at their stored scores.
+
+    Only sampled decisions count: pairs decided from the queue were chosen by impact, which leans on
+    whether they match. "Unsure" says nothing; a decided pair that is no longer scored is skipped.
+    """
+    score: dict[tuple[int, int], float] = {}
+    for pair in pairs:
+        key = (min(pair.left, pair.right), max(pair.left, pair.right))
+        score[key] = max(pair.probability, score.get(key, 0.0))
+    decided = PairDecision.objects.filter(sampled=True).exclude(decision=PairDecision.Decision.UNSURE)
+    return calibration_from_decisions(
+        (score[(left, right)], decision == PairDecision.Decision.SAME)
+        for left, right, decision in decided.values_list("left_id", "right_id", "decision")
+        if (left, right) in score)

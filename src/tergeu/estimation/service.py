@@ -19,6 +19,7 @@ from tergeu.core.estimation import (
     make_estimator,
     method_settings,
 )
+from tergeu.core.linkage import Calibration
 from tergeu.estimation.capture import capture_histories
 from tergeu.estimation.models import EstimateRun
 from tergeu.registry.models import ImportedList
@@ -115,9 +116,24 @@ def _compute(run: EstimateRun) -> None:
                                stratified=bool(strata), imputations=run.settings["imputations"], seed=seed,
                                allow_isolated=allows_isolated_lists(run.method))
         run.result = result_json(result)
+        if run.settings["linkage_draws"]:
+            _describe_calibration(run, captured.calibration)
         if captured.left_out:
             run.result["diagnostics"]["records_left_out"] = captured.left_out
             run.result.setdefault("warnings", []).append(
                 f"{captured.left_out} record(s) too thin to be told from namesakes (no family name, or no given "
                 "name or initial, and no IIN) were left out: their lists are taken not to have named them")
 
+
+
+def _describe_calibration(run: EstimateRun, calibration: Calibration | None) -> None:
+    """Say how the linkage draws were centred: on reviewers' calibration, or on the model as it is."""
+    if calibration is None:
+        run.result.setdefault("warnings", []).append(
+            "the linkage draws take the model's pair probabilities as right on average; on lists it was not made "
+            "for they have been too low, which splits people and raises the toll. Decide the calibration "
+            "sample's pairs (review page, calibration sample) so the draws can be centred on how far off they are")
+        return
+    run.result["diagnostics"]["linkage_calibration"] = {
+        "shift": round(calibration.shift, 3), "standard_error": round(calibration.standard_error, 3),
+        "decisions": calibration.decisions}
