@@ -20,7 +20,7 @@ from tergeu.linkage.models import LinkageRun, PairDecision, Person, WithheldName
 from tergeu.linkage.people import person_as_seen
 from tergeu.linkage.people_export import person_record
 from tergeu.linkage.people_index import SORTS, index_view
-from tergeu.linkage.queue import decisions_now, open_items, public_ids_of, records_named
+from tergeu.linkage.queue import decisions_now, open_items, public_ids_of, records_named, sample_progress
 from tergeu.linkage.withholding import MAX_NOTE, clear, withhold
 from tergeu.registry.access import visible_lists, visible_records
 from tergeu.registry.api import NO_NUL
@@ -212,6 +212,8 @@ class ReviewItemOut(Schema):
     reasons: list[str] = []
     prior_bits: float | None = None
     steps: list[tuple[str, str, float]] = []
+    sample: bool = Field(False, description="one of the calibration sample's pairs, chosen at random: decisions on "
+                                            "them calibrate the model's probabilities for the estimate")
 
 
 class DecisionIn(Schema):
@@ -226,6 +228,10 @@ class DecisionOut(Schema):
     right: str
     decision: str
     decided_by: str
+    sampled: bool = Field(..., description="the pair is one of the calibration sample's (the latest run's or an "
+                                           "earlier one's), so the decision calibrates the estimate")
+    sample_decided: int = Field(..., description="pairs of the latest run's calibration sample decided so far")
+    sample_size: int = Field(..., description="pairs in the latest run's calibration sample (those you may see)")
 
 
 def _items_out(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -239,10 +245,13 @@ def _items_out(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @review_router.get("", response={200: list[ReviewItemOut], **ERROR_RESPONSES},
                    summary="Open review items of the latest run")
 @paginate(Pages)
-def review_queue(request: HttpRequest) -> LazyPage:
+def review_queue(request: HttpRequest, sample: Annotated[bool, Query(
+        False, description="only the calibration sample's open pairs (chosen at random; decide them as any)")] = False
+                 ) -> LazyPage:
     user = require(request, REVIEW_FACTS)
     run = LinkageRun.objects.first()
-    return LazyPage(open_items(run, user, decisions_now())[0] if run is not None else [], _items_out)
+    return LazyPage(open_items(run, user, decisions_now(), sample_only=sample)[0] if run is not None else [],
+                    _items_out)
 
 
 @review_router.post("/decisions", response={200: DecisionOut, 400: ErrorOut, **ERROR_RESPONSES},
@@ -259,5 +268,7 @@ def decide(request: HttpRequest, body: DecisionIn) -> dict[str, Any]:
     if stored is None:
         raise Http404("not found")
     named = public_ids_of((stored.left_id, stored.right_id))
+    progress = sample_progress(LinkageRun.objects.first(), user)
     return {"left": named[stored.left_id], "right": named[stored.right_id], "decision": stored.decision,
-            "decided_by": stored.decided_by}
+            "decided_by": stored.decided_by, "sampled": stored.sampled, "sample_decided": progress.decided,
+            "sample_size": progress.size}

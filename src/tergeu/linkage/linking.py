@@ -32,6 +32,7 @@ from tergeu.history.tracking import acting_as, current_actor
 from tergeu.linkage.bulk import insert_rows
 from tergeu.linkage.models import LinkageRun, Membership, PairDecision, Person, ScoredPairRow
 from tergeu.linkage.people import store_all, store_new
+from tergeu.linkage.queue import sample_pairs
 from tergeu.registry.access import visible_records
 from tergeu.registry.models import ImportedList, Record
 from tergeu.toolkit import locks
@@ -224,6 +225,11 @@ def decide_pair(user: Any, first: int, second: int, decision: str, note: str = "
     The pair is kept in id order, so "a, b" and "b, a" are one decision; the history names the user.
     A decision that contradicts the others raises ``DecisionConflict`` and is not stored: every later
     run would have to break one of them, and which one is the reviewers' call, not the linkage's.
+
+    It is stored as ``sampled`` when the pair is one of the latest run's calibration sample, looked up
+    here and never taken from the caller: the estimate calibrates the model on sampled decisions only,
+    and a pair chosen by impact would bias it. A pair once sampled stays so when its decision changes
+    (later runs leave decided pairs out of their sample, yet it was still chosen at random).
     """
     left, right = sorted((first, second))
     if left == right or decision not in PairDecision.Decision.values:
@@ -237,14 +243,14 @@ def decide_pair(user: Any, first: int, second: int, decision: str, note: str = "
         conflict = decision_conflict(left, right, decision)
         if conflict:
             raise DecisionConflict(conflict)
+        in_sample = (left, right) in sample_pairs(LinkageRun.objects.first())
         with acting_as(user.get_username(), user):
             stored = PairDecision.objects.filter(left_id=left, right_id=right).first() or PairDecision(
                 left_id=left, right_id=right)
             stored.decision, stored.decided_by, stored.note = decision, user.get_username(), note[:1000]
+            stored.sampled = stored.sampled or in_sample
             stored.save()
     return stored
-
-
 
 
 class DecisionConflict(ValueError):

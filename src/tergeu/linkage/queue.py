@@ -3,11 +3,17 @@
 The queue is ``LinkageRun.review`` in its order of impact. An item naming a record the reviewer may
 not see is left out (as if it did not exist); a pair decided since the run is done and left out too.
 Clusters stay until each of their pairs is decided (the page shows which).
+
+Some pair items are marked ``"sample": true``: the calibration sample, pairs of the uncertain band
+chosen at random (``tergeu.core.linkage.calibration_sample``). Reviewers can take them alone
+(``sample_only``); a decision on one is stored as sampled (``linking.decide_pair``), and only those
+tell the estimate how far the model's probabilities are off.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from tergeu.linkage.models import LinkageRun, PairDecision
@@ -59,13 +65,50 @@ def _is_decided_pair(item: dict, decisions: dict[Pair, str]) -> bool:
     return item["kind"] == "pair" and pair_key(*item["records"]) in decisions
 
 
-def open_items(run: LinkageRun, user: Any, decisions: dict[Pair, str]) -> tuple[list[dict], int]:
+def is_sample(item: dict) -> bool:
+    """A pair item of the run's calibration sample."""
+    return item["kind"] == "pair" and bool(item.get("sample"))
+
+
+def sample_pairs(run: LinkageRun | None) -> set[Pair]:
+    """The pairs of the run's calibration sample, keyed by ``pair_key`` (the run stores them in either order)."""
+    return {pair_key(*item["records"]) for item in run.review if is_sample(item)} if run is not None else set()
+
+
+def open_items(run: LinkageRun, user: Any, decisions: dict[Pair, str],
+               sample_only: bool = False) -> tuple[list[dict], int]:
     """The run's items still to review, most consequential first, and how many pairs were decided since.
 
     Items naming a record the user may not see are left out of both: the page never shows them.
+    ``sample_only``: the calibration sample's pairs alone, both in the items and in the count.
     """
     queue = sorted(run.review, key=lambda item: -item["impact"])  # stable: the run's order among equals
+    if sample_only:
+        queue = [item for item in queue if is_sample(item)]
     visible = _visible_ids(user, (record for item in queue for record in item["records"]))
     seen = [item for item in queue if all(record in visible for record in item["records"])]
     still_open = [item for item in seen if not _is_decided_pair(item, decisions)]
     return still_open, len(seen) - len(still_open)
+
+
+@dataclass(frozen=True)
+class SampleProgress:
+    """How far the reviewers are with the run's calibration sample: ``decided`` of ``size`` pairs."""
+
+    decided: int
+    size: int
+
+
+def sample_progress(run: LinkageRun | None, user: Any) -> SampleProgress:
+    """The sample pairs of the run the user may see, and how many of them carry a sampled decision.
+
+    Counted from ``PairDecision.sampled``, the flag the estimate reads, not from the decisions alone:
+    the figure says how many decisions will calibrate the model. Pairs naming a record the user may
+    not see are left out, as everywhere in the queue.
+    """
+    pairs = sample_pairs(run)
+    visible = _visible_ids(user, (record for pair in pairs for record in pair))
+    seen = {pair for pair in pairs if pair[0] in visible and pair[1] in visible}
+    sampled = {pair_key(left, right)
+               for left, right in PairDecision.objects.filter(sampled=True).values_list("left_id", "right_id")}
+    return SampleProgress(len(seen & sampled), len(seen))

@@ -8,6 +8,9 @@ decided since the run is done and left out of the pages (the run itself is not c
 (a person who may be two people) shows its records and a decision form for each pair of them, or for
 its weakest pair when it has more than ``ALL_PAIRS_UP_TO`` records; it is done when all those pairs
 are decided. Every form posts to ``decide_pair``, pairs and clusters alike.
+
+``?sample=1`` shows the calibration sample alone (``queue.is_sample``): randomly chosen pairs whose
+decisions let the estimate correct the model's probabilities; the page says how many are decided.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -30,7 +34,7 @@ from tergeu.linkage.comparison import aligned_fields
 from tergeu.linkage.linking import DecisionConflict
 from tergeu.linkage.linking import decide_pair as store_decision
 from tergeu.linkage.models import LinkageRun, PairDecision, ScoredPairRow
-from tergeu.linkage.queue import Pair, decisions_now, open_items, pair_key, records_named
+from tergeu.linkage.queue import Pair, decisions_now, open_items, pair_key, records_named, sample_progress
 from tergeu.linkage.undo import last_decision, undo_last_decision
 from tergeu.registry.access import visible_records
 from tergeu.toolkit.paging import params_without_page
@@ -90,17 +94,27 @@ def page_items(items: Iterable[dict], user: Any, decisions: dict[Pair, str]) -> 
     return shown
 
 
+def wants_sample(values: Any) -> bool:
+    """Whether a query string or form asks for the calibration sample alone (``sample=1``)."""
+    return values.get("sample") == "1"
+
+
 @requires(REVIEW_FACTS)
 def review_page(request: HttpRequest) -> HttpResponse:
-    """The latest run's open review items, ``SHOWN`` a page (``?page=N``), most consequential first."""
+    """The latest run's open review items, ``SHOWN`` a page (``?page=N``), most consequential first.
+
+    ``?sample=1``: the calibration sample's open pairs only.
+    """
     run = LinkageRun.objects.first()
     decisions = decisions_now()
-    items, decided = open_items(run, request.user, decisions) if run else ([], 0)
+    sample_only = wants_sample(request.GET)
+    items, decided = open_items(run, request.user, decisions, sample_only) if run else ([], 0)
     page = Paginator(items, SHOWN).get_page(request.GET.get("page"))
     last = last_decision(request.user)
     return render(request, "linkage/review.html", {
         "run": run, "page": page, "items": page_items(page.object_list, request.user, decisions),
         "decided": decided, "params": params_without_page(request), "decisions": decision_buttons(),
+        "sample_only": sample_only, "progress": sample_progress(run, request.user),
         "last": last, "last_pair": _pair_names(last, request.user),
         "last_label": dict(PairDecision.Decision.choices).get(last.decision, "") if last else ""})
 
@@ -140,10 +154,12 @@ def decide_pair(request: HttpRequest) -> HttpResponse:
 
 
 def _back_to_page(request: HttpRequest) -> HttpResponse:
+    """Back to the page and view (all items or the calibration sample) the form was posted from."""
     page = whole_number(request.POST.get("page"))
+    params = {"sample": "1"} if wants_sample(request.POST) else {}
     if page is not None and page > 1:
-        return redirect(f"{reverse('linkage:review')}?page={page}")
-    return redirect("linkage:review")
+        params["page"] = str(page)
+    return redirect(f"{reverse('linkage:review')}?{urlencode(params)}" if params else reverse("linkage:review"))
 
 
 @require_POST

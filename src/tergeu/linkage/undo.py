@@ -26,7 +26,7 @@ from tergeu.registry.access import visible_records
 from tergeu.toolkit import locks
 
 UNDO = "undo of the reviewer's last decision"
-RESTORED = ("decision", "note", "decided_by")
+RESTORED = ("decision", "note", "decided_by", "sampled")
 
 
 @dataclass(frozen=True)
