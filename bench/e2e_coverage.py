@@ -4,14 +4,19 @@
 Usage:  .venv/bin/python bench/e2e_coverage.py [--events 20]
                                                [--generators steppe,bazaar,ledger,caravan,oasis,nomad,tundra]
                                                [--sizes 300,1000,2000,5000] [--linkage-draws 5]
-                                               [--method lcmcr] [--perfect]
+                                               [--method lcmcr] [--perfect] [--reviewed 100]
 
 An *event* is one generated set of lists (``bench/generators``: each generator written independently,
 in its own style; ``tundra`` is held out from tuning). Each event runs what a
 user runs: the files are read by Tergeu's import code, linked (``link_records``, as ``tergeu link``), and estimated
 (``estimate_toll`` with linkage draws, as ``tergeu estimate``). The truth is every person the
 generator killed, listed or not. ``--perfect`` also estimates on the true linkage (thin records
-left out likewise), to tell the linkage's share of any miss from the estimator's.
+left out likewise), to tell the linkage's share of any miss from the estimator's. ``--reviewed K``
+plays a reviewer who decides the K pairs of the run's calibration sample (``calibration_sample``: pairs
+of the uncertain band chosen by a hash of their ids) rightly, from the truth, as a user would on the
+review page: the decisions join or part those records, and the draws are centred on the shift they
+support (``calibration_from_decisions``), as ``tergeu estimate`` does. Without it (the default) no
+pair is reviewed.
 
 Records too thin to be told from namesakes (no family name, or no given name or initial, and no
 IIN) are left out of the capture histories, as ``tergeu estimate`` leaves them out
@@ -38,9 +43,11 @@ from generators.loading import GENERATORS, LoadedSet, generate, load  # noqa: E4
 from tergeu.core.estimation import EstimationError  # noqa: E402
 from tergeu.core.estimation.methods import make_estimator  # noqa: E402
 from tergeu.core.estimation.stratified import Unit, estimate_toll  # noqa: E402
-from tergeu.core.linkage.clustering import Constraints  # noqa: E402
+from tergeu.core.linkage.calibration import Calibration, calibration_from_decisions  # noqa: E402
+from tergeu.core.linkage.clustering import Cluster, Constraints, cluster_records  # noqa: E402
 from tergeu.core.linkage.identifiable import is_identifiable  # noqa: E402
 from tergeu.core.linkage.pipeline import link_records  # noqa: E402
+from tergeu.core.linkage.review import calibration_sample  # noqa: E402
 from tergeu.core.linkage.uncertainty import CALIBRATION_SPREAD, plausible_clusterings  # noqa: E402
 
 
@@ -67,27 +74,44 @@ def _true_groups(loaded: LoadedSet) -> list[list[int]]:
     return list(groups.values())
 
 
+def _review_sample(loaded: LoadedSet, linkage_pairs: list, constraints: Constraints, size: int,
+                   ) -> tuple[Constraints, Calibration | None]:
+    """A reviewer who decides the calibration sample's ``size`` pairs rightly: the decisions as
+    constraints (every later clustering keeps them) and the shift they support."""
+    sample = calibration_sample([(p.left, p.right, p.probability) for p in linkage_pairs], size=size)
+    same = {item.records: loaded.truth[item.records[0]] == loaded.truth[item.records[1]] for item in sample}
+    decided = Constraints(must_link=frozenset(pair for pair, yes in same.items() if yes),
+                          cannot_link=frozenset(pair for pair, yes in same.items() if not yes),
+                          group_of=constraints.group_of, exclusive_groups=constraints.exclusive_groups)
+    return decided, calibration_from_decisions((item.probability, same[item.records]) for item in sample)
+
+
 def run_event(generator: str, people: int, seed: int, draws: int, method: str, perfect: bool,
-              spread: float = CALIBRATION_SPREAD) -> dict:
+              spread: float = CALIBRATION_SPREAD, reviewed: int = 0) -> dict:
     """Generate, read, link and estimate one event; compare with the truth."""
     loaded = load(generate(generator, people, seed))
     start = time.perf_counter()
     constraints = Constraints(group_of={r.record_id: r.list_name for r in loaded.records},
                               exclusive_groups=loaded.exclusive_lists)
     linkage = link_records(loaded.records, constraints)
+    clusters: list[Cluster] = linkage.clusters
+    calibration = None
+    if reviewed:  # the decisions are kept by the next linkage, as ``tergeu link`` keeps them
+        constraints, calibration = _review_sample(loaded, linkage.model.pairs, constraints, reviewed)
+        clusters = cluster_records([r.record_id for r in loaded.records], linkage.model.pairs, constraints,
+                                   attach_sparse=True, log_odds=True)
     # As ``tergeu estimate`` draws: over the records it counts, with the pairs among them only.
     counted = {r.record_id for r in loaded.records if is_identifiable(r)}
     pairs = [p for p in linkage.model.pairs if p.left in counted and p.right in counted]
-    best_guess = [[r for r in c.records if r in counted] for c in linkage.clusters]
     alternatives = plausible_clusterings(sorted(counted), pairs, constraints, draws=draws, seed=seed,
-                                        start=best_guess, calibration_spread=spread)
-    unit_draws = [_units([list(c.records) for c in clusters], loaded, counted)
-                  for clusters in [linkage.clusters, *alternatives]]
+                                        calibration_spread=spread, calibration=calibration)
+    unit_draws = [_units([list(c.records) for c in found], loaded, counted) for found in [clusters, *alternatives]]
     truth = len(loaded.people)
     line = {"bench": "e2e_coverage", "generator": generator, "people": people, "seed": seed, "true_toll": truth,
             "listed": len(set(loaded.truth.values())), "records": len(loaded.records),
-            "found": len(linkage.clusters), "records_left_out": len(loaded.records) - len(counted),
-            "method": method, "linkage_draws": draws, "calibration_spread": spread}
+            "found": len(clusters), "records_left_out": len(loaded.records) - len(counted),
+            "method": method, "linkage_draws": draws, "calibration_spread": spread, "reviewed": reviewed,
+            "calibration_shift": None if calibration is None else round(calibration.shift, 3)}
     estimator = make_estimator(method, "standard", seed)
     try:
         result = estimate_toll(unit_draws, loaded.lists, estimator, seed=seed).total
@@ -116,6 +140,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--method", default="lcmcr", help="estimation method (default lcmcr)")
     parser.add_argument("--first-seed", type=int, default=101, help="seed of the first event; then +1 each")
     parser.add_argument("--perfect", action="store_true", help="also estimate on the true linkage")
+    parser.add_argument("--reviewed", type=int, default=0,
+                        help="pairs of the calibration sample a reviewer decides rightly per event (default 0)")
     parser.add_argument("--calibration-spread", type=float, default=CALIBRATION_SPREAD,
                         help=f"log-odds spread of each linkage draw's shift (default {CALIBRATION_SPREAD})")
     args = parser.parse_args(argv)
@@ -125,14 +151,14 @@ def main(argv: list[str] | None = None) -> None:
     lines = []
     for index, (generator, people) in enumerate(plan):
         line = run_event(generator, people, args.first_seed + index, args.linkage_draws, args.method, args.perfect,
-                         args.calibration_spread)
+                         args.calibration_spread, args.reviewed)
         lines.append(line)
         print(json.dumps(line, ensure_ascii=False), flush=True)
     errors = [abs(line["relative_error"]) for line in lines if "relative_error" in line]
     summary = {"bench": "e2e_coverage", "summary": True, "events": len(lines),
                "coverage": round(sum(line["covered"] for line in lines) / max(len(lines), 1), 3),
                "median_abs_relative_error": round(statistics.median(errors), 4) if errors else None,
-               "refused": sum("error" in line for line in lines)}
+               "refused": sum("error" in line for line in lines), "reviewed": args.reviewed}
     if args.perfect:
         summary["coverage_perfect_linkage"] = round(
             sum(line.get("perfect_linkage", {}).get("covered", False) for line in lines) / max(len(lines), 1), 3)
