@@ -2,7 +2,7 @@
 """Benchmark: link and cluster N synthetic casualty records; print one JSON line (wall time, peak RSS).
 
 Usage:  .venv/bin/python bench/linkage_scale.py [--records 1000000] [--seed 1] [--cache records.pkl]
-        .venv/bin/python bench/linkage_scale.py --generator steppe --people 40000
+        .venv/bin/python bench/linkage_scale.py --generator steppe --people 40000 [--linkage-draws 5]
 Records come from ``tergeu.demo.linkage_data`` (four lists in their own scripts; about 2.9 records
 per person), or with ``--generator`` from one of ``bench/generators`` (read through the import code,
 as ``tergeu import`` reads them), which also gives the pairwise precision, recall and F1 against
@@ -11,6 +11,8 @@ a million takes many minutes, so ``--cache`` keeps them in a pickle (written if 
 peak RSS then leaves out the generator's own peak. Progress goes to stderr, the result to stdout.
 Targets: 1,000,000 records in <= 120 s with peak memory <= 4 GB (issue 4); 40,000 people of independent
 lists (about 90,000 records) in <= 120 s and <= 3 GB, F1 >= 0.90 (issue 11), on this 2-core machine.
+``--linkage-draws N`` then also times N of the estimation's linkage draws (``plausible_clusterings``,
+as ``tergeu estimate`` makes them) on the same pairs: ``draws_seconds``, and peak RSS after them.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from tergeu.core.linkage.clustering import Constraints, assignment  # noqa: E402
 from tergeu.core.linkage.evaluation import pairwise_scores  # noqa: E402
 from tergeu.core.linkage.features import RecordFacts  # noqa: E402
 from tergeu.core.linkage.pipeline import link_records  # noqa: E402
+from tergeu.core.linkage.uncertainty import plausible_clusterings  # noqa: E402
 from tergeu.demo.linkage_data import FACT_COLUMNS, generate_linkage_set  # noqa: E402
 
 RECORDS_PER_PERSON = 2.93  # measured on the generator's default four lists
@@ -43,6 +46,7 @@ def main() -> None:
     parser.add_argument("--generator", default=None,
                         help="steppe, bazaar, ledger, caravan, oasis, nomad or tundra (bench/generators) instead")
     parser.add_argument("--people", type=int, default=40_000, help="people of --generator (default 40,000)")
+    parser.add_argument("--linkage-draws", type=int, default=0, help="also time this many linkage draws (default 0)")
     args = parser.parse_args()
     began = time.perf_counter()
     truth, constraints = None, None
@@ -65,6 +69,12 @@ def main() -> None:
                     target_peak_rss_mb=3072)
     else:
         line.update(target_seconds=120, target_peak_rss_mb=4096)
+    if args.linkage_draws:
+        start = time.perf_counter()
+        plausible_clusterings([r.record_id for r in records], result.model.pairs, constraints,
+                              draws=args.linkage_draws, seed=args.seed)
+        line.update(linkage_draws=args.linkage_draws, draws_seconds=round(time.perf_counter() - start, 1),
+                    peak_rss_mb_after_draws=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
     print(json.dumps(line))
 
 
