@@ -75,15 +75,24 @@ def _true_groups(loaded: LoadedSet) -> list[list[int]]:
 
 
 def _review_sample(loaded: LoadedSet, linkage_pairs: list, constraints: Constraints, size: int,
-                   ) -> tuple[Constraints, Calibration | None]:
+                   counted: set[int]) -> tuple[Constraints, Calibration | None]:
     """A reviewer who decides the calibration sample's ``size`` pairs rightly: the decisions as
-    constraints (every later clustering keeps them) and the shift they support."""
+    constraints (every later clustering keeps them) and the shift they support, read as ``tergeu
+    estimate`` reads it (on the pairs of counted records only)."""
     sample = calibration_sample([(p.left, p.right, p.probability) for p in linkage_pairs], size=size)
     same = {item.records: loaded.truth[item.records[0]] == loaded.truth[item.records[1]] for item in sample}
     decided = Constraints(must_link=frozenset(pair for pair, yes in same.items() if yes),
                           cannot_link=frozenset(pair for pair, yes in same.items() if not yes),
                           group_of=constraints.group_of, exclusive_groups=constraints.exclusive_groups)
-    return decided, calibration_from_decisions((item.probability, same[item.records]) for item in sample)
+    return decided, calibration_from_decisions((item.probability, same[item.records]) for item in sample
+                                               if counted.issuperset(item.records))
+
+
+def _among(constraints: Constraints, counted: set[int]) -> Constraints:
+    """The decisions between counted records only, as the draws over those records take them."""
+    return Constraints(must_link=frozenset(p for p in constraints.must_link if counted.issuperset(p)),
+                       cannot_link=frozenset(p for p in constraints.cannot_link if counted.issuperset(p)),
+                       group_of=constraints.group_of, exclusive_groups=constraints.exclusive_groups)
 
 
 def run_event(generator: str, people: int, seed: int, draws: int, method: str, perfect: bool,
@@ -95,16 +104,16 @@ def run_event(generator: str, people: int, seed: int, draws: int, method: str, p
                               exclusive_groups=loaded.exclusive_lists)
     linkage = link_records(loaded.records, constraints)
     clusters: list[Cluster] = linkage.clusters
+    counted = {r.record_id for r in loaded.records if is_identifiable(r)}
     calibration = None
     if reviewed:  # the decisions are kept by the next linkage, as ``tergeu link`` keeps them
-        constraints, calibration = _review_sample(loaded, linkage.model.pairs, constraints, reviewed)
+        constraints, calibration = _review_sample(loaded, linkage.model.pairs, constraints, reviewed, counted)
         clusters = cluster_records([r.record_id for r in loaded.records], linkage.model.pairs, constraints,
                                    attach_sparse=True, log_odds=True)
     # As ``tergeu estimate`` draws: over the records it counts, with the pairs among them only.
-    counted = {r.record_id for r in loaded.records if is_identifiable(r)}
     pairs = [p for p in linkage.model.pairs if p.left in counted and p.right in counted]
-    alternatives = plausible_clusterings(sorted(counted), pairs, constraints, draws=draws, seed=seed,
-                                        calibration_spread=spread, calibration=calibration)
+    alternatives = plausible_clusterings(sorted(counted), pairs, _among(constraints, counted), draws=draws,
+                                        seed=seed, calibration_spread=spread, calibration=calibration)
     unit_draws = [_units([list(c.records) for c in found], loaded, counted) for found in [clusters, *alternatives]]
     truth = len(loaded.people)
     line = {"bench": "e2e_coverage", "generator": generator, "people": people, "seed": seed, "true_toll": truth,
