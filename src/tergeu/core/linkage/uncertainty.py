@@ -23,7 +23,9 @@ guess splits.) Last, a few Gibbs sweeps move single records between people (``pa
 record reconsiders where it belongs given everyone else, weighed by the odds of its link to each
 person against the threshold, so a pair of records alone together at probability p stays together
 about p of the time. Moves respect the constraints: must-linked records move together, never two
-records of an exclusive list in one person, never a cannot-linked pair.
+records of an exclusive list in one person, never a cannot-linked pair. (Known gap: the sweeps weigh a
+link by the average of the pair probabilities, the clustering's rule before it moved to log-odds, so
+a sweep can join a record that one strong "two people" pair keeps apart in the clustering.)
 
 The shift's distribution. Without reviewed pairs its mean is 0 and its standard deviation
 ``CALIBRATION_SPREAD``. With pairs that reviewers decided from a random sample of the uncertain band
