@@ -19,6 +19,12 @@ from tergeu.core.names import in_nominative
     ("«Ахметову Ерлану Сериковичу»", "«Ахметов Ерлан Серикович»"),
     # only the name the patronymic belongs to
     ("Сейтова Айгуль, дочь Сейтова Ерлана Маратовича", "Сейтова Айгуль, дочь Сейтов Ерлан Маратович"),
+    # given names that decline irregularly: a vowel that drops, a soft -ья
+    ("Смирнову Павлу Андреевичу", "Смирнов Павел Андреевич"),
+    ("КАРИМОВА ЛЬВА ИЛЬИЧА", "КАРИМОВ ЛЕВ ИЛЬИЧ"),
+    ("гражданке Ивановой Наталье Петровне", "Иванова Наталья Петровна"),
+    ("Петровой Натальи Сергеевны", "Петрова Наталья Сергеевна"),
+    ("с Сидоровой Натальей Ивановной", "с Сидорова Наталья Ивановна"),
 ])
 def test_a_declined_patronymic_brings_the_whole_name_back(declined, nominative):
     assert in_nominative(declined) == nominative

@@ -37,11 +37,13 @@ _WORD_RULES = {
     ("M", "ins"): (("ским", "ский"), ("цким", "цкий"), ("овым", "ов"), ("евым", "ев"), ("ёвым", "ёв"), ("иным", "ин"),
                    ("ыным", "ын"), ("ом", ""), ("ем", "~"), ("ой", "а"), ("ей", "я")),
     ("M", "pre"): (("ском", "ский"), ("ове", "ов"), ("еве", "ев"), ("ине", "ин"), ("е", "")),
-    ("F", "gen"): (("ской", "ская"), ("ой", "а"), ("ии", "ия"), ("ы", "а")),
-    ("F", "dat"): (("ской", "ская"), ("ой", "а"), ("ии", "ия"), ("е", "а")),
+    ("F", "gen"): (("ской", "ская"), ("ой", "а"), ("ии", "ия"), ("ьи", "ья"), ("ы", "а")),
+    ("F", "dat"): (("ской", "ская"), ("ой", "а"), ("ии", "ия"), ("ье", "ья"), ("е", "а")),
     ("F", "acc"): (("скую", "ская"), ("у", "а"), ("ю", "я")),
     ("F", "ins"): (("ской", "ская"), ("ой", "а"), ("ей", "я"), ("ью", "ь")),
 }
+# Given names that lose a vowel when declined (Лев: Льва, Льву; Павел: Павла): the stem the rules leave -> the name
+_FLEETING_VOWEL = {"льв": "лев", "павл": "павел"}
 _ENDS_NAME = ",;:"  # a name never runs past these
 _CORE = re.compile(r"(\W*)(.*?\w)(\W*)")
 _KAZAKH_PATRONYMIC = re.compile(r"(?:ұлы|улы|қызы|кызы)$", re.IGNORECASE)
@@ -113,8 +115,16 @@ def _word_in_nominative(word: str, rules: tuple[tuple[str, str], ...]) -> str:
             stem = word[: len(word) - len(ending)]
             if replacement == "~":  # Сергея -> Сергей, Игоря -> Игорь
                 replacement = "й" if stem[-1].lower() in _VOWELS else "ь"
-            return stem + _same_case(ending, replacement)
+            return _with_fleeting_vowel(stem + _same_case(ending, replacement))
     return word
+
+
+def _with_fleeting_vowel(word: str) -> str:
+    """"Льв" -> "Лев", "ПАВЛ" -> "ПАВЕЛ": the given names whose vowel drops in every other case."""
+    name = _FLEETING_VOWEL.get(word.lower())
+    if name is None:
+        return word
+    return name.upper() if word.isupper() else name.capitalize() if word[:1].isupper() else name
 
 
 def _same_case(written: str, replacement: str) -> str:
