@@ -51,3 +51,14 @@ def test_linkage_compares_the_declined_and_the_plain_name_alike():
     assert (declined["family"], declined["given"], declined["patronymic"]) == (
         plain["family"], plain["given"], plain["patronymic"])
     assert declined["sex_from_name"] == "M"
+
+
+def test_separate_name_columns_declined_by_a_document_are_compared_alike():
+    declined = name_features(RecordFacts(1, "court", {"family_name": "Алишеровой", "given_name": "Нодиры",
+                                                      "patronymic": "Фарруховны"}))
+    plain = name_features(RecordFacts(2, "morgue", {"full_name": "Алишерова Нодира Фарруховна"}))
+    assert (declined["family"], declined["given"], declined["patronymic"]) == (
+        plain["family"], plain["given"], plain["patronymic"])
+    # without a declined patronymic the columns stay as written: "Ахметова" may be a woman
+    kept = name_features(RecordFacts(3, "ngo", {"family_name": "Ахметова", "given_name": "Е."}))
+    assert kept["family"] == name_features(RecordFacts(4, "ngo", {"full_name": "Ахметова Е."}))["family"]

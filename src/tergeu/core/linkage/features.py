@@ -80,7 +80,7 @@ def _parsed_name(key: NameKey) -> dict[str, Any]:
     if full_name is not None:  # as documents decline it ("гр. Ахметову Ерлану Сериковичу"), compared in the nominative
         name = parse_name(in_nominative(full_name), order)
     elif any(part is not None for part in (given_name, family_name, patronymic)):
-        name = parse_name_parts(given_name, family_name, patronymic)
+        name = parse_name_parts(*_parts_in_nominative(given_name, family_name, patronymic))
     else:
         return {"sex_from_name": None}
     keys = name.keys
@@ -96,6 +96,17 @@ def _parsed_name(key: NameKey) -> dict[str, Any]:
         "family_skeleton": skeleton_key(keys.family_stem) if keys.family_stem else None,
         "sex_from_name": name.implied_sex,
     }
+
+
+def _parts_in_nominative(given: str | None, family: str | None,
+                         patronymic: str | None) -> tuple[str | None, str | None, str | None]:
+    """Separate name columns of a list extracted from documents ("Ахметову", "Ерлану", "Сериковичу"),
+    brought back to the nominative as a full name is, when each column holds one word."""
+    written = (given, family, patronymic)
+    if any(part is None or len(part.split()) != 1 for part in written):
+        return written
+    words = in_nominative(f"{family} {given} {patronymic}").split()
+    return (words[1], words[0], words[2]) if len(words) == 3 else written
 
 
 def _birth(facts: dict[str, str], usual_month: str | None = None) -> tuple[str | None, int | None, bool]:
