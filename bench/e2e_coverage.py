@@ -12,11 +12,12 @@ user runs: the files are read by Tergeu's import code, linked (``link_records``,
 (``estimate_toll`` with linkage draws, as ``tergeu estimate``). The truth is every person the
 generator killed, listed or not. ``--perfect`` also estimates on the true linkage (thin records
 left out likewise), to tell the linkage's share of any miss from the estimator's. ``--reviewed K``
-plays a reviewer who decides the K pairs of the run's calibration sample (``calibration_sample``: pairs
-of the uncertain band chosen by a hash of their ids) rightly, from the truth, as a user would on the
-review page: the decisions join or part those records, and the draws are centred on the shift they
-support (``calibration_from_decisions``), as ``tergeu estimate`` does. Without it (the default) no
-pair is reviewed.
+plays a reviewer who decides the first K pairs of the run's calibration sample (``calibration_sample``:
+100 pairs of the uncertain band chosen by a hash of their ids), in its order and rightly, from the
+truth, as a user would on the review page's calibration sample: the decisions join or part those
+records, and the draws are centred on the shift they support (``calibration_from_sample``), as
+``tergeu estimate`` does. A real reviewer errs and is sometimes unsure: these figures are an upper
+bound for what a reviewed sample gives. Without it (the default) no pair is reviewed.
 
 Records too thin to be told from namesakes (no family name, or no given name or initial, and no
 IIN) are left out of the capture histories, as ``tergeu estimate`` leaves them out
@@ -34,6 +35,7 @@ import json
 import statistics
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -43,7 +45,7 @@ from generators.loading import GENERATORS, LoadedSet, generate, load  # noqa: E4
 from tergeu.core.estimation import EstimationError  # noqa: E402
 from tergeu.core.estimation.methods import make_estimator  # noqa: E402
 from tergeu.core.estimation.stratified import Unit, estimate_toll  # noqa: E402
-from tergeu.core.linkage.calibration import Calibration, calibration_from_decisions  # noqa: E402
+from tergeu.core.linkage.calibration import Calibration, calibration_from_sample  # noqa: E402
 from tergeu.core.linkage.clustering import Cluster, Constraints, cluster_records  # noqa: E402
 from tergeu.core.linkage.identifiable import is_identifiable  # noqa: E402
 from tergeu.core.linkage.pipeline import link_records  # noqa: E402
@@ -76,23 +78,16 @@ def _true_groups(loaded: LoadedSet) -> list[list[int]]:
 
 def _review_sample(loaded: LoadedSet, linkage_pairs: list, constraints: Constraints, size: int,
                    counted: set[int]) -> tuple[Constraints, Calibration | None]:
-    """A reviewer who decides the calibration sample's ``size`` pairs rightly: the decisions as
-    constraints (every later clustering keeps them) and the shift they support, read as ``tergeu
-    estimate`` reads it (on the pairs of counted records only)."""
-    sample = calibration_sample([(p.left, p.right, p.probability) for p in linkage_pairs], size=size)
-    same = {item.records: loaded.truth[item.records[0]] == loaded.truth[item.records[1]] for item in sample}
-    decided = Constraints(must_link=frozenset(pair for pair, yes in same.items() if yes),
-                          cannot_link=frozenset(pair for pair, yes in same.items() if not yes),
-                          group_of=constraints.group_of, exclusive_groups=constraints.exclusive_groups)
-    return decided, calibration_from_decisions((item.probability, same[item.records]) for item in sample
-                                               if counted.issuperset(item.records))
-
-
-def _among(constraints: Constraints, counted: set[int]) -> Constraints:
-    """The decisions between counted records only, as the draws over those records take them."""
-    return Constraints(must_link=frozenset(p for p in constraints.must_link if counted.issuperset(p)),
-                       cannot_link=frozenset(p for p in constraints.cannot_link if counted.issuperset(p)),
-                       group_of=constraints.group_of, exclusive_groups=constraints.exclusive_groups)
+    """A reviewer who decides the first ``size`` pairs of the calibration sample, in its order, rightly:
+    the decisions as constraints (every later clustering keeps them) and the shift they support, read
+    as ``tergeu estimate`` reads it (the decided start of the sample, on counted records only)."""
+    sample = calibration_sample([(p.left, p.right, p.probability) for p in linkage_pairs])
+    same = {item.records: loaded.truth[item.records[0]] == loaded.truth[item.records[1]] for item in sample[:size]}
+    decided = replace(constraints, must_link=frozenset(pair for pair, yes in same.items() if yes),
+                      cannot_link=frozenset(pair for pair, yes in same.items() if not yes))
+    ranked = [(item.probability, None if item.records not in same else "same" if same[item.records] else "different")
+              for item in sample if counted.issuperset(item.records)]
+    return decided, calibration_from_sample(ranked)
 
 
 def run_event(generator: str, people: int, seed: int, draws: int, method: str, perfect: bool,
@@ -112,7 +107,7 @@ def run_event(generator: str, people: int, seed: int, draws: int, method: str, p
                                    attach_sparse=True, log_odds=True)
     # As ``tergeu estimate`` draws: over the records it counts, with the pairs among them only.
     pairs = [p for p in linkage.model.pairs if p.left in counted and p.right in counted]
-    alternatives = plausible_clusterings(sorted(counted), pairs, _among(constraints, counted), draws=draws,
+    alternatives = plausible_clusterings(sorted(counted), pairs, constraints.among(counted), draws=draws,
                                         seed=seed, calibration_spread=spread, calibration=calibration)
     unit_draws = [_units([list(c.records) for c in found], loaded, counted) for found in [clusters, *alternatives]]
     truth = len(loaded.people)

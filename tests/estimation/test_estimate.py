@@ -6,12 +6,15 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from django.contrib.auth import get_user_model
 from rich.console import Console
 
 from mse_data import MSE_DATA
 from tergeu.cli import cli
 from tergeu.demo.build import build_demo
 from tergeu.estimation.models import EstimateRun
+from tergeu.linkage.linking import DecisionConflict, decide_pair
+from tergeu.linkage.models import LinkageRun
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -73,8 +76,34 @@ def test_it_estimates_the_demo_end_to_end_and_shows_it_on_the_page(settings_home
                                         "--linkage-draws", "2", "--json"])
     assert by_place.exit_code == 0, by_place.output
     data = json.loads(by_place.stdout)
-    assert data["settings"]["stratified"] and data["settings"]["linkage_draws"] == 3
+    assert data["settings"]["stratified"] and data["settings"]["linkage_draws"] == 2  # pooled: the draws alone
     assert data["strata"] or any("not stratified" in warning for warning in data["warnings"])
+    assert any("calibration sample" in warning for warning in data["warnings"])  # nothing reviewed yet
+    assert "linkage_calibration" not in data["diagnostics"]
+    client_as("reviewer", "sample-reviewer")
+    _reviewers_decide_the_calibration_sample_and_the_draws_follow(get_user_model().objects.get(username="sample-reviewer"))
+
+
+def _reviewers_decide_the_calibration_sample_and_the_draws_follow(reviewer: object) -> None:
+    """The demo run's sample: ranked pairs of the uncertain band; decided in order (half of them at
+    least "same", which here says the model is too cautious), the estimate reads the decided start."""
+    linkage = LinkageRun.objects.first()
+    sample = sorted((item for item in linkage.review if item.get("sample")), key=lambda item: item["sample_rank"])
+    assert [item["sample_rank"] for item in sample] == list(range(len(sample))) and len(sample) >= 30
+    assert all(0.2 <= item["probability"] < 0.8 for item in sample)
+    for index, item in enumerate(sample[:30]):
+        try:
+            decide_pair(reviewer, *item["records"], "different" if index % 3 == 2 else "same")
+        except DecisionConflict:  # "same" through earlier answers would join people said to differ
+            decide_pair(reviewer, *item["records"], "unsure")
+    assert decide_pair(reviewer, *sample[31]["records"], "different") is not None  # after a gap: not read
+    answer = CliRunner().invoke(cli, ["estimate", "--method", "loglinear", "--linkage-draws", "2", "--json"])
+    assert answer.exit_code == 0, answer.output
+    data = json.loads(answer.stdout)
+    calibration = data["diagnostics"]["linkage_calibration"]
+    assert calibration["decisions"] + calibration["unsure"] <= 30 and calibration["decisions"] >= 20
+    assert calibration["shift"] > 0 and calibration["sample"] == len(sample)
+    assert not any("calibration sample" in warning for warning in data["warnings"])
 
 
 def test_it_serves_the_estimates_through_the_api(client_as) -> None:

@@ -97,8 +97,8 @@ def test_the_queue_gives_the_sample_alone_and_counts_its_progress(records, revie
     assert vars(sample_progress(run, user)) == {"decided": 0, "size": 2}
     decide_pair(user, a, c, "different")
     assert vars(sample_progress(run, user)) == {"decided": 1, "size": 2}
-    PairDecision.objects.update(sampled=False)  # counted by the flag the estimate reads
-    assert vars(sample_progress(run, user)) == {"decided": 0, "size": 2}
+    PairDecision.objects.update(sampled=False)  # any decision on a sample pair counts, wherever it was taken
+    assert vars(sample_progress(run, user)) == {"decided": 1, "size": 2}
 
 
 def test_the_page_switches_to_the_sample_and_explains_it(records, reviewer) -> None:

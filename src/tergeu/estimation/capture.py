@@ -12,22 +12,21 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from tergeu.core.estimation import Unit
 from tergeu.core.linkage import (
     Calibration,
-    Constraints,
     ScoredPair,
-    calibration_from_decisions,
+    calibration_from_sample,
     comparable_place,
     is_identifiable,
-    joined,
     plausible_clusterings,
 )
 from tergeu.core.places import place_name
 from tergeu.linkage.linking import linkage_constraints, read_records, record_facts
-from tergeu.linkage.models import LinkageRun, Membership, PairDecision, ScoredPairRow
+from tergeu.linkage.models import LinkageRun, Membership, ScoredPairRow
+from tergeu.linkage.queue import decisions_now, is_sample, pair_key
 from tergeu.registry.models import ImportedList, Record
 
 STRATA = {"place": "place_of_death", "date": "date_of_death", "sex": "sex", "circumstances": "circumstances",
@@ -90,21 +89,6 @@ def _units(groups: list[list[int]], by_id: dict[int, Record], index_of: dict[int
     return units
 
 
-def _constraints_among(records: list[Record]) -> Constraints:
-    """The linkage's constraints, restricted to ``records`` (a decision may name a record left out).
-
-    "Same" decisions are closed first, so that A = T and T = B still join A and B when T is left out.
-    """
-    constraints = linkage_constraints(records)
-    ids = {r.pk for r in records}
-    must_link = set()
-    for group in joined(constraints.must_link).subsets():
-        kept = sorted(ids.intersection(group))
-        must_link.update(zip(kept, kept[1:], strict=False))
-    return replace(constraints, must_link=frozenset(must_link),
-                   cannot_link=frozenset(p for p in constraints.cannot_link if ids.issuperset(p)))
-
-
 def capture_histories(strata: Sequence[str] = (), linkage_draws: int = 0, seed: int = 1,
                       lists: Sequence[str] | None = None) -> Captured:
     """The linked people as units, plus ``linkage_draws`` alternative clusterings of the same records.
@@ -125,32 +109,33 @@ def capture_histories(strata: Sequence[str] = (), linkage_draws: int = 0, seed: 
     counted = [r for r in records if is_identifiable(record_facts(r))]
     by_id = {r.pk: r for r in counted}
     draws = [_units(list(groups.values()), by_id, index_of, len(lists), fields)]
+    run = LinkageRun.objects.first()
+    calibration = None
     if linkage_draws:
         # Every stored pair belongs to the current linkage (a full run deletes older runs' pairs); only
         # pairs of records deleted since are dropped, here rather than by two id lists in SQL, which
         # would exceed SQLite's limit on query parameters for large registries.
         pairs = [ScoredPair(a, b, p) for a, b, p in ScoredPairRow.objects.values_list(
             "left_id", "right_id", "probability").iterator(chunk_size=10_000) if a in by_id and b in by_id]
-        calibration = reviewed_calibration(pairs)
-        for clusters in plausible_clusterings(sorted(by_id), pairs, _constraints_among(counted),
+        calibration = reviewed_calibration(run, set(by_id))
+        constraints = linkage_constraints(counted).among(set(by_id))
+        for clusters in plausible_clusterings(sorted(by_id), pairs, constraints,
                                               draws=linkage_draws, seed=seed, calibration=calibration):
             draws.append(_units([list(c.records) for c in clusters], by_id, index_of, len(lists), fields))
-    return Captured([name for _pk, name in lists], draws, LinkageRun.objects.first(), len(records) - len(counted),
-                    calibration if linkage_draws else None)
+    return Captured([name for _pk, name in lists], draws, run, len(records) - len(counted), calibration)
 
 
-def reviewed_calibration(pairs: Sequence[ScoredPair]) -> Calibration | None:
-    """The shift supported by reviewers' decisions on the calibration sample's pairs, at their stored scores.
+def reviewed_calibration(run: LinkageRun | None, counted: set[int]) -> Calibration | None:
+    """The shift that reviewers' decisions on the run's calibration sample support, if they support one.
 
-    Only sampled decisions count: pairs decided from the queue were chosen by impact, which leans on
-    whether they match. "Unsure" says nothing; a decided pair that is no longer scored is skipped.
+    The sample's pairs are read in their order, at the probability the run gave them, each with its
+    decision wherever it was taken (the pair was chosen by a hash, not by what a reviewer chose to
+    look at); the decided start of that order is fitted (``calibration_from_sample``). Pairs with a
+    record not counted (too thin, or deleted since) are passed over, as the draws pass over them.
     """
-    score: dict[tuple[int, int], float] = {}
-    for pair in pairs:
-        key = (min(pair.left, pair.right), max(pair.left, pair.right))
-        score[key] = max(pair.probability, score.get(key, 0.0))
-    decided = PairDecision.objects.filter(sampled=True).exclude(decision=PairDecision.Decision.UNSURE)
-    return calibration_from_decisions(
-        (score[(left, right)], decision == PairDecision.Decision.SAME)
-        for left, right, decision in decided.values_list("left_id", "right_id", "decision")
-        if (left, right) in score)
+    if run is None:
+        return None
+    decisions = decisions_now()
+    sample = sorted((item for item in run.review if is_sample(item)), key=lambda item: item.get("sample_rank", 0))
+    return calibration_from_sample([(item["probability"], decisions.get(pair_key(*item["records"])))
+                                    for item in sample if counted.issuperset(item["records"])])

@@ -125,15 +125,15 @@ def _compute(run: EstimateRun) -> None:
                 "name or initial, and no IIN) were left out: their lists are taken not to have named them")
 
 
-
 def _describe_calibration(run: EstimateRun, calibration: Calibration | None) -> None:
     """Say how the linkage draws were centred: on reviewers' calibration, or on the model as it is."""
     if calibration is None:
         run.result.setdefault("warnings", []).append(
             "the linkage draws take the model's pair probabilities as right on average; on lists it was not made "
             "for they have been too low, which splits people and raises the toll. Decide the calibration "
-            "sample's pairs (review page, calibration sample) so the draws can be centred on how far off they are")
+            "sample's pairs in their order (review page, calibration sample; 20 at least) so the draws can be "
+            "centred on how far off they are")
         return
     run.result["diagnostics"]["linkage_calibration"] = {
         "shift": round(calibration.shift, 3), "standard_error": round(calibration.standard_error, 3),
-        "decisions": calibration.decisions}
+        "decisions": calibration.decisions, "unsure": calibration.unsure, "sample": calibration.sample}

@@ -17,6 +17,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from tergeu.core.linkage import (
+    UNCERTAIN,
     ConstraintConflict,
     Constraints,
     Linkage,
@@ -165,16 +166,15 @@ def _store(linkage: Linkage, by_id: dict[int, Record], person_of: dict[int, int]
     elsewhere = {record: person_sizes[person] for record, person in person_of.items()} if not reason else None
     scored = [(p.left, p.right, p.probability) for p in linkage.model.pairs]
     queue = review_queue(scored, linkage.clusters, decided=decided, people_elsewhere=elsewhere)
-    review = _with_sample([_review_json(item, linkage.model.explanations) for item in queue],
-                          [_review_json(item, linkage.model.explanations)
-                           for item in calibration_sample(scored, decided=decided)])
+    review = [_review_json(item, linkage.model.explanations) for item in queue]
     if not reason and previous is not None:  # still-open questions of the earlier run stay in the queue
         redrawn = {record for cluster in linkage.clusters for record in cluster.records}  # judged afresh above
         kept = {tuple(item["records"]) for item in review}
-        review += [item for item in previous.review if not redrawn.intersection(item["records"])
+        review += [_not_in_sample(item) for item in previous.review if not redrawn.intersection(item["records"])
                    and (item["kind"] != "pair" or tuple(sorted(item["records"])) not in decided)
                    and tuple(item["records"]) not in kept]
-        review.sort(key=lambda item: -item["impact"])
+    sample = calibration_sample(_pairs_after(scored, full=bool(reason)))
+    review = _with_sample(review, [_review_json(item, linkage.model.explanations) for item in sample])
     with transaction.atomic():
         run = LinkageRun.objects.create(started_by=current_actor()[0], model=linkage.model.settings, review=review)
         changed = store_all(linkage.clusters, by_id, run, person_of) if reason else store_new(
@@ -195,12 +195,29 @@ def _store(linkage: Linkage, by_id: dict[int, Record], person_of: dict[int, int]
                        stats["mode"], len(new_ids), reason)
 
 
+def _pairs_after(scored: list[tuple[int, int, float]], full: bool) -> list[tuple[int, int, float]]:
+    """Every scored pair once the run is stored: the run's own, and after an incremental run the older
+    runs' too (only those of the uncertain band are read; a pair scored again keeps its new score)."""
+    if full:
+        return scored
+    low, high = UNCERTAIN
+    older = ScoredPairRow.objects.filter(probability__gte=low, probability__lt=high)
+    rescored = {(min(a, b), max(a, b)) for a, b, _ in scored}
+    return scored + [(a, b, p) for a, b, p in older.values_list("left_id", "right_id", "probability")
+                     if (min(a, b), max(a, b)) not in rescored]
+
+
+def _not_in_sample(item: dict) -> dict:
+    """An earlier run's item without its sample mark: each run draws the sample afresh from all pairs."""
+    return {key: value for key, value in item.items() if key not in ("sample", "sample_rank")}
+
+
 def _with_sample(queue: list[dict], sample: list[dict]) -> list[dict]:
-    """The queue with the calibration sample's pairs marked, those not in it already added (by impact)."""
-    chosen = {tuple(item["records"]) for item in sample}
+    """The queue with the calibration sample's pairs marked (and ranked), those not in it added; by impact."""
+    rank = {tuple(item["records"]): item["sample_rank"] for item in sample}
     for item in queue:
-        if item["kind"] == "pair" and tuple(item["records"]) in chosen:
-            item["sample"] = True
+        if item["kind"] == "pair" and tuple(item["records"]) in rank:
+            item.update(sample=True, sample_rank=rank[tuple(item["records"])])
     present = {tuple(item["records"]) for item in queue}
     merged = queue + [item for item in sample if tuple(item["records"]) not in present]
     merged.sort(key=lambda item: -item["impact"])
@@ -210,8 +227,8 @@ def _with_sample(queue: list[dict], sample: list[dict]) -> list[dict]:
 def _review_json(item: ReviewItem, explanations: dict) -> dict:
     entry = {"kind": item.kind, "records": list(item.records), "impact": item.impact,
              "probability": item.probability, "reasons": list(item.reasons)}
-    if item.sample:
-        entry["sample"] = True
+    if item.sample_rank is not None:
+        entry.update(sample=True, sample_rank=item.sample_rank)
     explanation = explanations.get(item.records) if item.kind == "pair" else None
     if explanation is not None:
         entry["prior_bits"] = explanation.prior_bits
@@ -227,9 +244,9 @@ def decide_pair(user: Any, first: int, second: int, decision: str, note: str = "
     run would have to break one of them, and which one is the reviewers' call, not the linkage's.
 
     It is stored as ``sampled`` when the pair is one of the latest run's calibration sample, looked up
-    here and never taken from the caller: the estimate calibrates the model on sampled decisions only,
-    and a pair chosen by impact would bias it. A pair once sampled stays so when its decision changes
-    (later runs leave decided pairs out of their sample, yet it was still chosen at random).
+    here and never taken from the caller: a record of where the decision came from. (The estimate
+    reads every decision on the sample's pairs, whichever page it was taken on: the sample is chosen
+    by a hash alone, ``calibration_sample``.) A pair once sampled stays so when its decision changes.
     """
     left, right = sorted((first, second))
     if left == right or decision not in PairDecision.Decision.values:

@@ -139,8 +139,8 @@ class PairDecision(models.Model):
     decided_by = models.CharField(max_length=150)
     decided_at = models.DateTimeField(auto_now=True)
     note = models.TextField(blank=True)
-    # Decided as one of the calibration sample's pairs (chosen at random, not by impact): only these
-    # tell how far the model's probabilities are off (``tergeu.core.linkage.calibration``).
+    # Decided while the pair was one of the calibration sample's (chosen by a hash, not by impact): where
+    # the decision came from. The estimate reads every decision on the current sample's pairs.
     sampled = models.BooleanField(default=False)
 
     class Meta:

@@ -4,10 +4,11 @@ The queue is ``LinkageRun.review`` in its order of impact. An item naming a reco
 not see is left out (as if it did not exist); a pair decided since the run is done and left out too.
 Clusters stay until each of their pairs is decided (the page shows which).
 
-Some pair items are marked ``"sample": true``: the calibration sample, pairs of the uncertain band
-chosen at random (``tergeu.core.linkage.calibration_sample``). Reviewers can take them alone
-(``sample_only``); a decision on one is stored as sampled (``linking.decide_pair``), and only those
-tell the estimate how far the model's probabilities are off.
+Some pair items are marked ``"sample": true`` with a ``"sample_rank"``: the calibration sample, pairs
+of the uncertain band chosen by a hash alone (``tergeu.core.linkage.calibration_sample``). Reviewers
+can take them alone (``sample_only``), in their rank order; the estimate reads the decided start of
+that order (``tergeu.estimation.capture.reviewed_calibration``) to tell how far the model's
+probabilities are off.
 """
 
 from __future__ import annotations
@@ -83,8 +84,8 @@ def open_items(run: LinkageRun, user: Any, decisions: dict[Pair, str],
     ``sample_only``: the calibration sample's pairs alone, both in the items and in the count.
     """
     queue = sorted(run.review, key=lambda item: -item["impact"])  # stable: the run's order among equals
-    if sample_only:
-        queue = [item for item in queue if is_sample(item)]
+    if sample_only:  # in the sample's own order: the estimate reads its decided start (``calibration``)
+        queue = sorted((item for item in queue if is_sample(item)), key=lambda item: item.get("sample_rank", 0))
     visible = _visible_ids(user, (record for item in queue for record in item["records"]))
     seen = [item for item in queue if all(record in visible for record in item["records"])]
     still_open = [item for item in seen if not _is_decided_pair(item, decisions)]
@@ -100,15 +101,13 @@ class SampleProgress:
 
 
 def sample_progress(run: LinkageRun | None, user: Any) -> SampleProgress:
-    """The sample pairs of the run the user may see, and how many of them carry a sampled decision.
+    """The sample pairs of the run the user may see, and how many of them are decided.
 
-    Counted from ``PairDecision.sampled``, the flag the estimate reads, not from the decisions alone:
-    the figure says how many decisions will calibrate the model. Pairs naming a record the user may
-    not see are left out, as everywhere in the queue.
+    Any decision counts, wherever it was taken: the sample is chosen by a hash alone, and the estimate
+    reads every decision on it. Pairs naming a record the user may not see are left out, as everywhere
+    in the queue.
     """
     pairs = sample_pairs(run)
     visible = _visible_ids(user, (record for pair in pairs for record in pair))
     seen = {pair for pair in pairs if pair[0] in visible and pair[1] in visible}
-    sampled = {pair_key(left, right)
-               for left, right in PairDecision.objects.filter(sampled=True).values_list("left_id", "right_id")}
-    return SampleProgress(len(seen & sampled), len(seen))
+    return SampleProgress(len(seen & decisions_now().keys()), len(seen))

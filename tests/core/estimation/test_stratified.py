@@ -125,8 +125,9 @@ def test_a_stratum_pooled_over_draws_is_raised_to_its_observed_count_and_says_so
     north = population(300, (0.9, 0.85, 0.9), "north", rng)
     south = population(300, (0.9, 0.85, 0.9), "south", rng)
     fewer_north = north[60:]  # draws where 60 people of the north were merged into others
-    result = estimate_toll([north + south, fewer_north + south, fewer_north + south], LISTS, with_draws,
-                           stratified=True)
+    # the best guess first (it is not pooled), then the draws: one as the best guess, two merging
+    result = estimate_toll([north + south, north + south, fewer_north + south, fewer_north + south], LISTS,
+                           with_draws, stratified=True)
     stratum = result.strata["north"]
     assert stratum.diagnostics["raised_to_observed"]["estimate"] < stratum.observed
     assert stratum.estimate >= stratum.observed and stratum.interval[0] >= stratum.observed

@@ -1,6 +1,6 @@
 import numpy as np
 
-from tergeu.core.linkage.calibration import MINIMUM, calibration_from_decisions
+from tergeu.core.linkage.calibration import MINIMUM, calibration_from_decisions, calibration_from_sample
 
 
 def _decisions(shift: float, count: int, seed: int) -> list[tuple[float, bool]]:
@@ -29,3 +29,21 @@ def test_it_says_nothing_from_too_few_or_one_sided_or_certain_decisions() -> Non
     assert calibration_from_decisions([(0.5, True)] * 50) is None
     # pairs the model was already sure of are not read: these 60 are all out of the band
     assert calibration_from_decisions([(0.001, False)] * 30 + [(0.999, True)] * 30) is None
+
+
+def test_a_fit_that_runs_off_gives_no_shift() -> None:
+    """Forty "same" and one "different" among pairs scored 0.3: the likelihood rises past any sane shift."""
+    assert calibration_from_decisions([(0.3, True)] * 40 + [(0.3, False)]) is None
+
+
+def test_only_the_decided_start_of_the_sample_is_read() -> None:
+    """Decisions past the first undecided pair are not read: reviewers skipping about would choose them."""
+    ranked = [(p, "same" if same else "different") for p, same in _decisions(0.5, 60, seed=8)]
+    ranked[40] = (ranked[40][0], None)  # not decided yet
+    ranked[3] = (ranked[3][0], "unsure")
+    ranked += [(0.3, "same")] * 30  # decided, but after the gap
+    found = calibration_from_sample(ranked)
+    assert found is not None and (found.decisions, found.unsure, found.sample) == (39, 1, 90)
+    start = calibration_from_sample(ranked[:40])
+    assert start is not None and found.shift == start.shift and found.standard_error == start.standard_error
+    assert calibration_from_sample([(0.5, None)] + ranked) is None

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from tergeu.core.linkage.clustering import Cluster
-from tergeu.core.linkage.review import review_queue
+from tergeu.core.linkage.review import calibration_sample, review_queue
 
 
 def cluster(records: tuple[int, ...], cohesion: float = 0.9, suspicious: bool = False) -> Cluster:
@@ -29,3 +29,17 @@ def test_it_weighs_pairs_with_people_an_incremental_run_left_alone() -> None:
     assert [(item.records, item.impact) for item in queue] == [((4, 9), 4.0), ((1, 9), 3.0)]
     alone = review_queue([(4, 9, 0.5)], clusters)  # not named: counts as one record
     assert alone[0].impact == 2.0
+
+
+def test_the_calibration_sample_is_the_band_s_smallest_hashes_in_any_order_of_the_pairs() -> None:
+    pairs = [(a, a + 1, 0.2 + 0.6 * (a % 97) / 97) for a in range(0, 2000, 2)]  # 1,000 pairs across the band
+    pairs += [(5, 7, 0.19), (9, 11, 0.8), (13, 15, 0.95)]  # just outside the band: never chosen
+    sample = calibration_sample(pairs, size=50)
+    assert [item.sample_rank for item in sample] == list(range(50))
+    assert all(0.2 <= item.probability < 0.8 and item.kind == "pair" for item in sample)
+    shuffled = [(b, a, p) for a, b, p in reversed(pairs)] + [(pairs[0][0], pairs[0][1], 0.1)]  # repeated: higher kept
+    assert [item.records for item in calibration_sample(shuffled, size=50)] == [item.records for item in sample]
+    # chosen by the hash alone: not the highest, lowest or first pairs
+    chosen = {item.records[0] for item in sample}
+    assert chosen != set(range(0, 100, 2)) and min(chosen) < 1000 < max(chosen)
+

@@ -62,6 +62,10 @@ def estimate_toll(
 ) -> TollResult:
     """Estimate from ``draws`` (the best-guess linkage first, then alternative linkage draws).
 
+    The best guess decides the strata to estimate and the people observed. When alternatives follow,
+    only they are pooled: they are the draws from the linkage's doubt (``plausible_clusterings``),
+    centred where reviewers' calibration puts it, and the stored best guess, made once at no shift
+    (and, after incremental runs, never re-clustered), is not one of them.
     Without strata, each draw is estimated once. With ``stratified``, units carry a stratum label;
     missing labels are imputed ``imputations`` times per draw. ``allow_isolated``: the estimator accepts
     lists that share no one with the others (LCMCR does, with a warning; ``methods.allows_isolated_lists``),
@@ -75,7 +79,8 @@ def estimate_toll(
     kept, problems = _plan(draws[0], lists, allow_isolated) if stratified else (set(), {})
     per_draw: list[Estimate] = []
     per_stratum: dict[str, list[Estimate]] = {}
-    for units in draws:
+    pooled = draws[1:] if len(draws) > 1 else draws
+    for units in pooled:
         completions = _completions(units, stratified, imputations, rng)
         totals = []
         for labels in completions:
@@ -92,7 +97,7 @@ def estimate_toll(
     # "Observed" is who the best-guess linkage finds; each draw finds a few more or fewer (in diagnostics).
     total.diagnostics["observed_per_linkage_draw"] = [e.observed for e in per_draw]
     total.observed = best_table.observed
-    _describe_layers(total, per_draw, len(draws), stratified, imputations)
+    _describe_layers(total, per_draw, len(pooled), stratified, imputations)
     strata = {
         name: (found[0] if len(found) == 1 else combine_imputations(found, seed=_seed(rng)))
         for name, found in sorted(per_stratum.items())

@@ -8,7 +8,7 @@ compares names or places does not pay for them.
 from importlib import import_module
 from typing import Any
 
-from tergeu.core.linkage.calibration import Calibration, calibration_from_decisions
+from tergeu.core.linkage.calibration import Calibration, calibration_from_decisions, calibration_from_sample
 from tergeu.core.linkage.cluster_report import doubts
 from tergeu.core.linkage.clustering import Cluster, ConstraintConflict, Constraints, ScoredPair
 from tergeu.core.linkage.consolidate import NamedRecord, SupportedFact, best_supported_facts, preferred_names
@@ -16,17 +16,17 @@ from tergeu.core.linkage.features import FEATURE_COLUMNS, RecordFacts, features_
 from tergeu.core.linkage.identifiable import is_identifiable
 from tergeu.core.linkage.joined import joined
 from tergeu.core.linkage.places import comparable_place, place_key
-from tergeu.core.linkage.review import ReviewItem, calibration_sample, review_queue
+from tergeu.core.linkage.review import UNCERTAIN, ReviewItem, calibration_sample, review_queue
 from tergeu.core.linkage.uncertainty import plausible_clusterings
 
 _ON_FIRST_USE = {"Linkage": "pipeline", "link_new_records": "pipeline", "link_records": "pipeline"}
 
 __all__ = [
-    "FEATURE_COLUMNS", "Calibration", "Cluster", "ConstraintConflict", "Constraints", "Linkage", "NamedRecord",
-    "RecordFacts", "ReviewItem", "ScoredPair", "SupportedFact", "best_supported_facts",
-    "calibration_from_decisions", "calibration_sample", "comparable_place", "doubts", "features_of",
-    "is_identifiable", "joined", "link_new_records", "link_records", "place_key", "plausible_clusterings",
-    "preferred_names", "review_queue",
+    "FEATURE_COLUMNS", "UNCERTAIN", "Calibration", "Cluster", "ConstraintConflict", "Constraints", "Linkage",
+    "NamedRecord", "RecordFacts", "ReviewItem", "ScoredPair", "SupportedFact", "best_supported_facts",
+    "calibration_from_decisions", "calibration_from_sample", "calibration_sample", "comparable_place", "doubts",
+    "features_of", "is_identifiable", "joined", "link_new_records", "link_records", "place_key",
+    "plausible_clusterings", "preferred_names", "review_queue",
 ]
 
 

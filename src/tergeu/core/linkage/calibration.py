@@ -12,23 +12,28 @@ example, and the queue shows reviewers exactly the pairs near 0.5, where the shi
 What. One number, the shift ``a`` that turns the model's log-odds ``l`` into calibrated ones,
 ``P(same) = 1 / (1 + exp(-(l + a)))``, fitted by maximum likelihood (a logistic regression with the
 model's log-odds as offset and only an intercept), and its standard error. One parameter, not two,
-because a few dozen decisions cannot say more, and because the errors measured were shifts: the
-order of the pairs was right, their level was not. Decisions on pairs the model was already sure
-of (below ``FLOOR`` or above ``1 - FLOOR``) say nothing about the band that matters and are ignored;
-so are fewer than ``MINIMUM`` decisions, or decisions that are all alike (the fit would run off to
-infinity).
+because a hundred decisions cannot say more. It is read on the uncertain band only (the sample's
+pairs), and the band is where it is applied in full (``uncertainty``): measured by band, the shift
+below and above it was often smaller and once of the other sign. Decisions on pairs the model was
+already sure of (below ``FLOOR`` or above ``1 - FLOOR``) are ignored; fewer than ``MINIMUM``
+decisions, decisions all alike, or a fit that runs to ``LIMIT`` give no shift at all.
+
+Which decisions. Only the decided start of the sample, in its order (``calibration_from_sample``):
+reviewers who skip about the sample (or decided some of its pairs from the impact-ordered queue)
+would otherwise choose which pairs count. "Unsure" keeps the start going but is not read (a missing
+answer: if unsure pairs differ from the others, the shift leans; the result says how many there were).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 FLOOR = 0.02  # decisions on pairs the model scored below this (or above 1 - this) are not read
 MINIMUM = 20  # fewer decided pairs than this, and no shift is estimated
-LIMIT = 4.0  # no estimated shift beyond this many log-odds, either way: past it the model is useless
+LIMIT = 4.0  # a fit that runs beyond this many log-odds, either way, gives no shift: the decisions set no level
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,28 @@ class Calibration:
     shift: float
     standard_error: float
     decisions: int
+    unsure: int = 0  # sample pairs in the decided start that reviewers were unsure of (not read)
+    sample: int = 0  # pairs in the sample
+
+
+def calibration_from_sample(ranked: Sequence[tuple[float, str | None]]) -> Calibration | None:
+    """The shift read on the decided start of a calibration sample.
+
+    ``ranked`` holds, in the sample's order, each pair's probability and its decision: "same",
+    "different", "unsure", or None while undecided. The start ends at the first undecided pair.
+    """
+    read, unsure = [], 0
+    for probability, decision in ranked:
+        if decision is None:
+            break
+        if decision == "unsure":
+            unsure += 1
+        else:
+            read.append((probability, decision == "same"))
+    found = calibration_from_decisions(read)
+    if found is None:
+        return None
+    return Calibration(found.shift, found.standard_error, found.decisions, unsure, len(ranked))
 
 
 def calibration_from_decisions(decided: Iterable[tuple[float, bool]]) -> Calibration | None:
@@ -53,12 +80,21 @@ def calibration_from_decisions(decided: Iterable[tuple[float, bool]]) -> Calibra
     if same.min() == same.max():
         return None
     log_odds = np.log(probability / (1.0 - probability))
-    shift, information = 0.0, 1.0
+    shift = 0.0
     for _ in range(100):  # Newton's method on a concave one-parameter likelihood: a few steps suffice
-        fitted = 1.0 / (1.0 + np.exp(-(log_odds + shift)))
-        information = float(np.sum(fitted * (1.0 - fitted)))
-        step = float(np.sum(same - fitted)) / max(information, 1e-9)
-        shift = float(np.clip(shift + step, -LIMIT, LIMIT))
+        step = float(np.sum(same - _fitted(log_odds, shift))) / max(_information(log_odds, shift), 1e-9)
+        shift += step
+        if abs(shift) > LIMIT:
+            return None  # the decisions are (nearly) all one way for pairs the model doubted: no level to read
         if abs(step) < 1e-8:
             break
-    return Calibration(shift, float(1.0 / np.sqrt(max(information, 1e-9))), len(usable))
+    return Calibration(shift, float(1.0 / np.sqrt(max(_information(log_odds, shift), 1e-9))), len(usable))
+
+
+def _fitted(log_odds: np.ndarray, shift: float) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-(log_odds + shift)))
+
+
+def _information(log_odds: np.ndarray, shift: float) -> float:
+    fitted = _fitted(log_odds, shift)
+    return float(np.sum(fitted * (1.0 - fitted)))

@@ -48,6 +48,7 @@ from scipy.sparse.csgraph import connected_components
 from tergeu.core.linkage.attach import attach_singletons
 from tergeu.core.linkage.cluster_report import Cluster, build_clusters, doubts, weakest_links
 from tergeu.core.linkage.component_search import SearchContext, cluster_component, compatible
+from tergeu.core.linkage.joined import joined
 
 __all__ = ["Cluster", "ConstraintConflict", "Constraints", "ScoredPair", "assignment", "canonical_pairs",
            "cluster_records", "suspicious_clusters"]
@@ -86,6 +87,18 @@ class Constraints:
     cannot_link: frozenset[tuple[int, int]] = frozenset()
     group_of: Mapping[int, str] = field(default_factory=dict)
     exclusive_groups: frozenset[str] = frozenset()
+
+    def among(self, ids: set[int]) -> Constraints:
+        """These constraints between ``ids`` only (a decision may name a record left out).
+
+        "Same" decisions are closed first, so that A = T and T = B still join A and B when T is left out.
+        """
+        must_link = set()
+        for group in joined(self.must_link).subsets():
+            kept = sorted(ids.intersection(group))
+            must_link.update(zip(kept, kept[1:], strict=False))
+        return replace(self, must_link=frozenset(must_link),
+                       cannot_link=frozenset(pair for pair in self.cannot_link if ids.issuperset(pair)))
 
 
 _NO_CONSTRAINTS = Constraints()

@@ -89,10 +89,10 @@ class PartitionSampler:
                     labels[position[record]] = label
         return labels
 
-    def draw(self, rng: np.random.Generator, shift: float, sweeps: int) -> list[Cluster]:
-        """One clustering: the shifted probabilities, ``sweeps`` sweeps over the movable units (those
-        of two-unit components are drawn once, exactly; with no sweeps at all, the start is returned)."""
-        probability = 1.0 / (1.0 + np.exp(-(self.log_odds + shift)))
+    def draw(self, rng: np.random.Generator, sweeps: int) -> list[Cluster]:
+        """One clustering: ``sweeps`` sweeps over the movable units (those of two-unit components are
+        drawn once, exactly; with no sweeps at all, the start is returned)."""
+        probability = 1.0 / (1.0 + np.exp(-self.log_odds))
         links: dict[int, dict[int, list[float]]] = {}
         for a, b, p in zip(self.unit[self.lo].tolist(), self.unit[self.hi].tolist(), probability.tolist(),
                            strict=True):

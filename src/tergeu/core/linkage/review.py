@@ -25,7 +25,7 @@ class ReviewItem:
     impact: float
     probability: float | None = None
     reasons: tuple[str, ...] = ()
-    sample: bool = False  # one of the calibration sample's pairs (``calibration_sample``)
+    sample_rank: int | None = None  # its place in the calibration sample (``calibration_sample``), if it is in it
 
 
 def review_queue(pairs: Iterable[tuple[int, int, float]], clusters: list[Cluster], limit: int = 500,
@@ -67,25 +67,26 @@ def review_queue(pairs: Iterable[tuple[int, int, float]], clusters: list[Cluster
     return items[:limit]
 
 
-def calibration_sample(pairs: Iterable[tuple[int, int, float]], size: int = CALIBRATION_SAMPLE,
-                       decided: frozenset[tuple[int, int]] = frozenset()) -> list[ReviewItem]:
-    """``size`` pairs of the uncertain band chosen at random, for reviewers to decide (``calibration``).
+def calibration_sample(pairs: Iterable[tuple[int, int, float]], size: int = CALIBRATION_SAMPLE) -> list[ReviewItem]:
+    """The ``size`` pairs of the uncertain band with the smallest hash of their two record ids, in that order.
 
     The review queue is ordered by impact, and impact leans on the size of the people a pair joins,
-    which says something about whether the pair is a match; decisions taken from it would misjudge
-    how far the model is off. These pairs are chosen by nothing but a hash of their two record ids, so
-    whether they match has no say in it, and the same pairs come back run after run (the smallest
-    hashes of the band), so decisions already taken keep counting. Pairs already decided are left out.
+    which says something about whether the pair is a match: decisions taken from it would misjudge how
+    far the model is off (``calibration``). These pairs are chosen by nothing but the hash, so whether
+    they match has no say in it; decided pairs are *not* left out (which pairs reviewers decided from
+    the queue leans on whether they match), and the same pairs come back as long as the band holds
+    them. Reviewers decide them in this order (``sample_rank``), and the estimate reads the decided
+    start of it (``calibration.calibration_from_sample``), so a sample half done is still a random one.
     """
     low, high = UNCERTAIN
-    band = {}
+    band: dict[tuple[int, int], float] = {}
     for left, right, probability in pairs:
         key = (min(left, right), max(left, right))
-        if low <= probability < high and key not in decided:
+        if low <= probability < high:
             band[key] = max(probability, band.get(key, 0.0))
     chosen = sorted(band, key=_pair_hash)[:size]
-    return [ReviewItem("pair", key, round(1.0 - abs(2.0 * band[key] - 1.0), 4), band[key], sample=True)
-            for key in chosen]
+    return [ReviewItem("pair", key, round(1.0 - abs(2.0 * band[key] - 1.0), 4), band[key], sample_rank=rank)
+            for rank, key in enumerate(chosen)]
 
 
 def _pair_hash(key: tuple[int, int]) -> bytes:

@@ -1,4 +1,4 @@
-"""Plausible alternative clusterings around the best guess, for carrying linkage doubt forward.
+"""Plausible alternative clusterings of the records into people, for carrying linkage doubt forward.
 
 One clustering is the linkage's best guess. An estimate of the toll computed on it alone pretends the
 guess is certain; but a person wrongly split in two is a phantom death and two people wrongly merged
@@ -11,27 +11,29 @@ enough to break the person up, while nothing comparable builds people up. On gen
 pair probabilities were well calibrated, every coin draw had *both* lower recall and lower precision
 than the best guess, 1-8 % more people, and estimates 2-14 % higher: the doubt became a bias.
 
-How a draw is made. First, every pair's log-odds move by one common amount, drawn for the draw
-(normal, mean and standard deviation below): the probabilities may be off on lists the model was not
-made for, and such errors lean together rather than cancel. Then the records are clustered afresh on
-the moved probabilities, by the clustering's own rule (``cluster_records``, attach pass included, as
-``tergeu link`` does): so a draw that links more readily joins whole groups of records that the best
-guess kept apart, as a reviewer's "same person" would, and one that links less readily splits them.
-(Until 6 December the draws only moved single records away from the best guess; a person split into
-two groups of records stayed split in every draw, and the interval never reached the people the best
-guess splits.) Last, a few Gibbs sweeps move single records between people (``partitions``): a
-record reconsiders where it belongs given everyone else, weighed by the odds of its link to each
-person against the threshold, so a pair of records alone together at probability p stays together
-about p of the time. Moves respect the constraints: must-linked records move together, never two
-records of an exclusive list in one person, never a cannot-linked pair. (Known gap: the sweeps weigh a
-link by the average of the pair probabilities, the clustering's rule before it moved to log-odds, so
-a sweep can join a record that one strong "two people" pair keeps apart in the clustering.)
+How a draw is made. First, the pairs' log-odds move by one common amount, drawn for the draw (normal,
+mean and standard deviation below): the probabilities may be off on lists the model was not made for,
+and such errors lean together rather than cancel. The amount moves the uncertain band (0.2-0.8) in
+full and fades to nothing at 0.02 and 0.98 (``_moved``): a calibration read on the band says less
+about pairs the model is sure of. Then the records are clustered afresh on the moved probabilities,
+by the clustering's own rule (``cluster_records``, attach pass included, as ``tergeu link`` does): a
+draw that links more readily joins whole groups of records that the best guess kept apart, as a
+reviewer's "same person" would, and one that links less readily splits them. (Until 6 December the
+draws only moved single records away from the best guess; a person split into two groups of records
+stayed split in every draw, and the interval never reached the people the best guess splits.)
+Constraints hold in every draw: must-linked records together, never two records of an exclusive list
+in one person, never a cannot-linked pair.
 
-The shift's distribution. Without reviewed pairs its mean is 0 and its standard deviation
-``CALIBRATION_SPREAD``. With pairs that reviewers decided from a random sample of the uncertain band
-(``calibration``), its mean is the shift those decisions support and its spread adds their standard
-error to ``CALIBRATION_SPREAD``: the fitted shift is one number for all pairs, and the band it was
-read on is not every pair.
+``sweeps`` > 0 then also moves single records between people by Gibbs sampling (``partitions``). It
+is off by default: the sweeps weigh a record's link by the average of its pair probabilities, the
+clustering's rule before it moved to log-odds, and measured from a draw at no shift (1,000 people,
+oasis and nomad) they split people the clustering keeps whole and join some it keeps apart: lower
+recall *and* precision, the pattern that made coin draws a bias.
+
+The shift's distribution. Without a calibration its mean is 0 and its standard deviation
+``CALIBRATION_SPREAD``. With one (reviewers' decisions on the calibration sample, ``calibration``),
+its mean is the shift those decisions support and its spread adds their standard error to
+``CALIBRATION_SPREAD``: one number read on a hundred pairs is not every pair of every list.
 """
 
 from __future__ import annotations
@@ -47,14 +49,15 @@ from tergeu.core.linkage.partitions import PartitionSampler
 __all__ = ["plausible_clusterings"]
 
 CALIBRATION_SPREAD = 0.5  # standard deviation, in log-odds, of each draw's shift of every pair's probability
-SWEEPS = 6  # Gibbs sweeps per draw from the best guess; components are small (2-6 records), so they mix fast
+SWEEPS = 0  # Gibbs sweeps per draw after clustering; off (see above) until the sweeps weigh links in log-odds
+BAND = (np.log(0.8 / 0.2), np.log(0.98 / 0.02))  # |log-odds| where the shift is whole, and where it has faded out
 
 
 def plausible_clusterings(records: Iterable[int], pairs: Sequence[ScoredPair], constraints: Constraints | None = None,
                           draws: int = 10, seed: int = 1, threshold: float = 0.5,
                           calibration_spread: float = CALIBRATION_SPREAD, sweeps: int = SWEEPS,
                           calibration: Calibration | None = None) -> list[list[Cluster]]:
-    """``draws`` clusterings of ``records``: each clustered afresh on shifted probabilities, then swept.
+    """``draws`` clusterings of ``records``: each clustered afresh on shifted probabilities (then swept).
 
     ``calibration`` (from reviewers' decisions) centres the shifts; without it they centre on 0.
     Reproducible: the same ``seed`` gives the same draws, whatever the order of ``pairs``.
@@ -70,11 +73,11 @@ def plausible_clusterings(records: Iterable[int], pairs: Sequence[ScoredPair], c
     found = []
     for _ in range(draws):
         shift = rng.normal(centre, spread) if spread else centre
-        moved = 1.0 / (1.0 + np.exp(-(log_odds + shift)))
+        moved = 1.0 / (1.0 + np.exp(-_moved(log_odds, shift)))
         shifted = [ScoredPair(p.left, p.right, float(q)) for p, q in zip(ordered, moved.tolist(), strict=True)]
         start = cluster_records(ids, shifted, constraints, threshold, attach_sparse=True, log_odds=True)
         sampler = PartitionSampler(ids, shifted, constraints, threshold, [c.records for c in start])
-        found.append(sampler.draw(rng, 0.0, sweeps) if sweeps else start)
+        found.append(sampler.draw(rng, sweeps) if sweeps else start)
     return found
 
 
@@ -83,6 +86,13 @@ def shift_distribution(calibration: Calibration | None, spread: float = CALIBRAT
     if calibration is None:
         return 0.0, spread
     return calibration.shift, float(np.hypot(calibration.standard_error, spread))
+
+
+def _moved(log_odds: np.ndarray, shift: float) -> np.ndarray:
+    """``log_odds`` moved by ``shift`` inside the uncertain band, by less and less outside it."""
+    whole, faded = BAND
+    weight = np.clip((faded - np.abs(log_odds)) / (faded - whole), 0.0, 1.0)
+    return log_odds + shift * weight
 
 
 def _log_odds(probability: np.ndarray) -> np.ndarray:
