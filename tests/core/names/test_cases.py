@@ -40,6 +40,14 @@ def test_names_without_a_declined_patronymic_stay(text):
     assert in_nominative(text) == text
 
 
+@pytest.mark.parametrize(("declined", "kept"), [
+    ("Береговому Ерлану Сериковичу", "Береговому Ерлан Серикович"),  # adjectival: not cut to "Береговом"
+    ("Толстого Льва Николаевича", "Толстого Лев Николаевич"),
+])
+def test_adjectival_family_names_are_left_as_written(declined, kept):
+    assert in_nominative(declined) == kept
+
+
 def test_the_citizens_title_is_dropped():
     assert in_nominative("гр. Даулетбаева Е.А.") == "Даулетбаева Е.А."
     assert in_nominative("гражданина Ахметова Ерлана Сериковича") == "Ахметов Ерлан Серикович"

@@ -44,6 +44,8 @@ _WORD_RULES = {
 }
 # Given names that lose a vowel when declined (Лев: Льва, Льву; Павел: Павла): the stem the rules leave -> the name
 _FLEETING_VOWEL = {"льв": "лев", "павл": "павел"}
+_ADJECTIVAL = ("ому", "ему", "ого", "его")  # a man's adjectival family name declined: left as written ...
+_ADJECTIVAL_HANDLED = ("ского", "цкого", "скому", "цкому")  # ... except these, which the rules bring back
 _ENDS_NAME = ",;:"  # a name never runs past these
 _CORE = re.compile(r"(\W*)(.*?\w)(\W*)")
 _KAZAKH_PATRONYMIC = re.compile(r"(?:ұлы|улы|қызы|кызы)$", re.IGNORECASE)
@@ -103,9 +105,12 @@ def _declined_patronymic(words: list[str]) -> tuple[int, str, str, str, str] | N
 
 
 def _declinable(word: str) -> bool:
-    """A whole word in Cyrillic letters (not an initial, not a Kazakh patronymic)."""
-    return (len(word) >= 3 and word.isalpha() and not _KAZAKH_PATRONYMIC.search(word.lower())
-            and all("\u0400" <= ch <= "\u04ff" for ch in word))
+    """A whole word in Cyrillic letters (not an initial, not a Kazakh patronymic, not an adjectival
+    family name such as "Береговому" or "Толстого", which the rules would cut to "Береговом")."""
+    lower = word.lower()
+    return (len(word) >= 3 and word.isalpha() and not _KAZAKH_PATRONYMIC.search(lower)
+            and all("\u0400" <= ch <= "\u04ff" for ch in word)
+            and (lower.endswith(_ADJECTIVAL_HANDLED) or not lower.endswith(_ADJECTIVAL)))
 
 
 def _word_in_nominative(word: str, rules: tuple[tuple[str, str], ...]) -> str:
