@@ -14,6 +14,13 @@ is a value of its own (empty), so a record without a place stays in the block of
 block still crowded at the last level (``CROWDED`` caps of namesakes dying the same day in one place)
 is dropped from that rule: no model could pick a match among them.
 
+A surname with one wrong letter among its first two (an OCR-like "Бслов" for Белов, a dropped letter in
+"AIEV") escapes every key above when the dates differ too. ``block_family_edit`` is a list per record:
+the family name and each form of it with one letter left out (its *deletion neighbourhood*), each with
+the given initial. Two names one substitution, insertion or deletion apart share one such form, so
+Splink explodes the list and compares records sharing any element. Each form's block is capped like the
+other keys, by the patronymic initial, sex, birth year and place.
+
 The keys are computed before Splink sees the table; the rules Splink runs are equalities on them.
 """
 
@@ -59,6 +66,12 @@ CAPPED_KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
                                 (_FAMILY_START, _GI, _YEAR, _FS, _PLACE)),
 }
 
+EDIT_KEY = "block_family_edit"
+SHORTEST_FORM = 4  # letters: a shorter family name ("Ли", "Ким") is its own key only, in block_family
+_FORM = "edit_form"
+_EDIT_LEVELS = ((_FORM, _GI), (_FORM, _GI, _PI), (_FORM, _GI, _PI, "sex"), (_FORM, _GI, _PI, "sex", _YEAR),
+                (_FORM, _GI, _PI, "sex", _YEAR, _PLACE))
+
 BLOCKING_RULES: tuple[Any, ...] = (
     block_on("block_family"),
     block_on("block_given_year"),
@@ -71,6 +84,8 @@ BLOCKING_RULES: tuple[Any, ...] = (
     block_on("block_iin_start"),  # an IIN with a typo late in it
     block_on("right(national_id, 5)"),  # ... or early in it
     "l.family_skeleton = r.given_skeleton AND l.given_skeleton = r.family_skeleton",  # name order swapped
+    # Last: Splink does not exclude an exploding rule's pairs from the rules after it.
+    block_on(EDIT_KEY, arrays_to_explode=[EDIT_KEY]),  # a surname one edit away ("Бслов", "Белов")
 )
 
 
@@ -108,8 +123,38 @@ def block_cap(records: int) -> int:
     return max(BLOCK_CAP, int(2 * PAIR_BUDGET / max(records, 1)))
 
 
+def _edit_forms(family: str) -> str:
+    """SQL: the family name (from ``SHORTEST_FORM`` letters) and, one letter longer, each form with one
+    letter left out. "belov" and "bslov" share "blov"; "aliev" and "aiev" share "aiev"."""
+    dropped = (f"list_transform(range(1, length({family}) + 1), "
+               f"lambda i: substr({family}, 1, i - 1) || substr({family}, i + 1))")
+    return (f"CASE WHEN length({family}) > {SHORTEST_FORM} THEN list_distinct([{family}] || {dropped}) "
+            f"WHEN length({family}) = {SHORTEST_FORM} THEN [{family}] END")
+
+
+def _add_edit_keys(con: duckdb.DuckDBPyConnection, source: str, cap: int, target: str) -> None:
+    """Create table ``target`` (unique_id, list of capped keys): every record whose family name has
+    ``SHORTEST_FORM`` letters or more and that has a given initial.
+
+    One row per (record, form), a few per record: the cap counts the records of each form's block.
+    """
+    hashes = ", ".join(_level_hashes("edit", _EDIT_LEVELS))
+    # bandit B608: internal table and column names
+    columns = con.execute(f"SELECT unique_id, {hashes} FROM (SELECT *, unnest({_edit_forms('family')}) AS {_FORM} "  # nosec B608
+                          f"FROM {source} WHERE given_initial IS NOT NULL)").fetchnumpy()
+    keys = _capped([np.asarray(columns[f"edit_{i}"]) for i in range(len(_EDIT_LEVELS))], cap)
+    rows = pa.table({"unique_id": pa.array(np.asarray(columns["unique_id"]), type=pa.int64()), "key": keys})
+    del columns
+    con.register("tergeu_edit_rows", rows.filter(keys.is_valid()))
+    # bandit B608: internal table name
+    con.execute(f"CREATE TEMP TABLE {target} AS SELECT unique_id, list(DISTINCT key) AS key "  # nosec B608
+                "FROM tergeu_edit_rows GROUP BY unique_id")
+    con.unregister("tergeu_edit_rows")
+
+
 def add_block_keys(con: duckdb.DuckDBPyConnection, source: str, target: str, cap: int | None = None) -> None:
-    """Create table ``target``: ``source`` with one capped key column (UBIGINT) per entry of ``CAPPED_KEYS``.
+    """Create table ``target``: ``source`` with one capped key column (UBIGINT) per entry of ``CAPPED_KEYS``,
+    and ``EDIT_KEY``, a list of them (NULL for a record with none).
 
     DuckDB hashes every level (one narrow scan); NumPy counts the blocks, a sort per level, which is
     several times faster than as many window functions carrying the whole rows; one join adds the keys.
@@ -123,7 +168,10 @@ def add_block_keys(con: duckdb.DuckDBPyConnection, source: str, target: str, cap
         keys[name] = _capped([np.asarray(columns[f"{name}_{i}"]) for i in range(len(levels))], cap)
     del columns
     con.register("tergeu_block_keys", pa.table(keys))
+    _add_edit_keys(con, source, cap, "tergeu_edit_keys")
     # bandit B608: internal table and column names
-    con.execute(f"CREATE TABLE {target} AS SELECT s.*, {', '.join(f'k.{n}' for n in CAPPED_KEYS)} "  # nosec B608
-                f"FROM {source} AS s JOIN tergeu_block_keys AS k USING (unique_id)")
+    con.execute(f"CREATE TABLE {target} AS SELECT s.*, {', '.join(f'k.{n}' for n in CAPPED_KEYS)}, "  # nosec B608
+                f"e.key AS {EDIT_KEY} FROM {source} AS s JOIN tergeu_block_keys AS k USING (unique_id) "
+                "LEFT JOIN tergeu_edit_keys AS e USING (unique_id)")
     con.unregister("tergeu_block_keys")
+    con.execute("DROP TABLE tergeu_edit_keys")

@@ -74,10 +74,12 @@ def _connection() -> duckdb.DuckDBPyConnection:
 
 def _only_new_pairs(model: dict[str, Any]) -> dict[str, Any]:
     """The saved model, predicting only pairs with at least one new record (an incremental run)."""
-    rules = []
+    rules: list[Any] = []
     for rule in model["blocking_rules_to_generate_predictions"]:
         sql = rule["blocking_rule"] if isinstance(rule, dict) else str(rule)
-        rules.append(f"({sql}) AND (l.is_new OR r.is_new)")
+        only_new = f"({sql}) AND (l.is_new OR r.is_new)"
+        # An exploding rule (a list of keys) stays one, with its list named.
+        rules.append({**rule, "blocking_rule": only_new} if isinstance(rule, dict) else only_new)
     settings = {key: value for key, value in model.items() if not key.startswith("tergeu_")}
     return {**settings, "blocking_rules_to_generate_predictions": rules}
 

@@ -1,0 +1,63 @@
+"""Blocking keys: which records a rule puts in one block (the pairs Splink will compare)."""
+
+from __future__ import annotations
+
+import duckdb
+
+from tergeu.core.linkage import RecordFacts, features_of
+from tergeu.core.linkage.blocking import EDIT_KEY, add_block_keys
+from tergeu.core.linkage.features import rows_to_table
+
+
+def _edit_keys(records: list[dict[str, str]], cap: int | None = None) -> dict[int, set[int]]:
+    """Record number (1..) -> its ``EDIT_KEY`` values, for records stated by ``records`` facts."""
+    rows = [features_of(RecordFacts(number, "list", facts)) for number, facts in enumerate(records, start=1)]
+    con = duckdb.connect()
+    con.register("source", rows_to_table(rows))
+    add_block_keys(con, "source", "keyed", cap=cap)
+    return {uid: set(keys or ()) for uid, keys in con.execute(f"SELECT unique_id, {EDIT_KEY} FROM keyed").fetchall()}
+
+
+def _share(keys: dict[int, set[int]], left: int, right: int) -> bool:
+    return bool(keys[left] & keys[right])
+
+
+def test_a_surname_one_letter_off_at_its_start_shares_a_key_with_the_full_name() -> None:
+    keys = _edit_keys([
+        {"full_name": "Белов Александр", "date_of_death": "2022-01-05"},
+        {"full_name": "Бслов А.В.", "date_recorded": "2022-01-09"},  # letter 2 substituted
+        {"full_name": "Акжолова Акмарал Саматовна", "date_of_birth": "1990-03-12"},
+        {"full_name": "Аужолова А.С."},  # letter 2 substituted
+        {"full_name": "Кашкинов Бахыт"},
+        {"full_name": "Ашкинов Бахыт"},  # letter 1 dropped
+        {"full_name": "Малиев Азамат"},
+        {"full_name": "Талиев Азамат"},  # letter 1 substituted
+    ])
+    assert _share(keys, 1, 2)
+    assert _share(keys, 3, 4)
+    assert _share(keys, 5, 6)
+    assert _share(keys, 7, 8)
+
+
+def test_unrelated_surnames_or_other_initials_share_no_key() -> None:
+    keys = _edit_keys([
+        {"full_name": "Белов Александр"},
+        {"full_name": "Ахметов Александр"},  # another surname
+        {"full_name": "Бслов Ерлан"},  # one edit away, but another given initial
+        {"full_name": "Блинов Александр"},  # two edits away
+    ])
+    assert not _share(keys, 1, 2)
+    assert not _share(keys, 1, 3)
+    assert not _share(keys, 1, 4)
+
+
+def test_very_short_surnames_get_no_edit_key() -> None:
+    keys = _edit_keys([{"full_name": "Ли Вера"}, {"full_name": "Ди Вера"}, {"full_name": "Ким Вера"}])
+    assert keys == {1: set(), 2: set(), 3: set()}
+
+
+def test_a_crowded_form_is_split_by_the_patronymic_initial() -> None:
+    people = [{"full_name": f"Белов Александр {patronymic}"} for patronymic in ("Сергеевич", "Сергеевич", "Петрович")]
+    keys = _edit_keys(people, cap=2)
+    assert _share(keys, 1, 2)
+    assert not _share(keys, 1, 3)
