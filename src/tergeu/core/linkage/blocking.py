@@ -18,8 +18,8 @@ A surname with one wrong letter among its first two (an OCR-like "Бслов" fo
 "AIEV") escapes every key above when the dates differ too. ``block_family_edit`` is a list per record:
 the family name and each form of it with one letter left out (its *deletion neighbourhood*), each with
 the given initial. Two names one substitution, insertion or deletion apart share one such form, so
-Splink explodes the list and compares records sharing any element. Each form's block is capped like the
-other keys, by the patronymic initial, sex, birth year and place.
+Splink explodes the list and compares records with different family names sharing any element. Each
+form's block is capped like the other keys, by the patronymic initial, sex, birth year and place.
 
 The keys are computed before Splink sees the table; the rules Splink runs are equalities on them.
 """
@@ -32,6 +32,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 from splink import block_on
+from splink.blocking_rule_library import CustomRule
 
 from tergeu.core.linkage.comparisons import family_root
 
@@ -85,7 +86,8 @@ BLOCKING_RULES: tuple[Any, ...] = (
     block_on("right(national_id, 5)"),  # ... or early in it
     "l.family_skeleton = r.given_skeleton AND l.given_skeleton = r.family_skeleton",  # name order swapped
     # Last: Splink does not exclude an exploding rule's pairs from the rules after it.
-    block_on(EDIT_KEY, arrays_to_explode=[EDIT_KEY]),  # a surname one edit away ("Бслов", "Белов")
+    CustomRule(f"l.{EDIT_KEY} = r.{EDIT_KEY} AND l.family <> r.family",  # one edit away ("Бслов", "Белов")
+               arrays_to_explode=[EDIT_KEY]),
 )
 
 
@@ -137,18 +139,24 @@ def _add_edit_keys(con: duckdb.DuckDBPyConnection, source: str, cap: int, target
     ``SHORTEST_FORM`` letters or more and that has a given initial.
 
     One row per (record, form), a few per record: the cap counts the records of each form's block.
+    Only blocks holding two different family names are kept: the rule compares different names
+    (equal ones are ``block_family``'s), and most forms are one name's alone, so the lists Splink
+    explodes stay short (at 40,000 people, five times fewer pairs than with every form).
     """
     hashes = ", ".join(_level_hashes("edit", _EDIT_LEVELS))
     # bandit B608: internal table and column names
-    columns = con.execute(f"SELECT unique_id, {hashes} FROM (SELECT *, unnest({_edit_forms('family')}) AS {_FORM} "  # nosec B608
+    columns = con.execute(f"SELECT unique_id, hash(family) AS name, {hashes} FROM "  # nosec B608
+                          f"(SELECT *, unnest({_edit_forms('family')}) AS {_FORM} "
                           f"FROM {source} WHERE given_initial IS NOT NULL)").fetchnumpy()
     keys = _capped([np.asarray(columns[f"edit_{i}"]) for i in range(len(_EDIT_LEVELS))], cap)
-    rows = pa.table({"unique_id": pa.array(np.asarray(columns["unique_id"]), type=pa.int64()), "key": keys})
+    rows = pa.table({"unique_id": pa.array(np.asarray(columns["unique_id"]), type=pa.int64()), "key": keys,
+                     "name": pa.array(np.asarray(columns["name"]), type=pa.uint64())})
     del columns
     con.register("tergeu_edit_rows", rows.filter(keys.is_valid()))
     # bandit B608: internal table name
     con.execute(f"CREATE TEMP TABLE {target} AS SELECT unique_id, list(DISTINCT key) AS key "  # nosec B608
-                "FROM tergeu_edit_rows GROUP BY unique_id")
+                "FROM tergeu_edit_rows WHERE key IN "
+                "(SELECT key FROM tergeu_edit_rows GROUP BY key HAVING min(name) <> max(name)) GROUP BY unique_id")
     con.unregister("tergeu_edit_rows")
 
 
