@@ -5,17 +5,25 @@ from __future__ import annotations
 import duckdb
 
 from tergeu.core.linkage import RecordFacts, features_of
-from tergeu.core.linkage.blocking import EDIT_KEY, add_block_keys
+from tergeu.core.linkage.blocking import EDIT_KEYS, add_block_keys, add_edit_pairs
 from tergeu.core.linkage.features import rows_to_table
 
 
-def _edit_keys(records: list[dict[str, str]], cap: int | None = None) -> dict[int, set[int]]:
-    """Record number (1..) -> its ``EDIT_KEY`` values, for records stated by ``records`` facts."""
+def _keyed(records: list[dict[str, str]], cap: int | None = None) -> duckdb.DuckDBPyConnection:
+    """A connection holding the block keys of records stated by ``records`` facts (numbered 1..)."""
     rows = [features_of(RecordFacts(number, "list", facts)) for number, facts in enumerate(records, start=1)]
     con = duckdb.connect()
     con.register("source", rows_to_table(rows))
     add_block_keys(con, "source", "keyed", cap=cap)
-    return {uid: set(keys or ()) for uid, keys in con.execute(f"SELECT unique_id, {EDIT_KEY} FROM keyed").fetchall()}
+    return con
+
+
+def _edit_keys(records: list[dict[str, str]], cap: int | None = None) -> dict[int, set[int]]:
+    """Record number -> its edit keys."""
+    keys: dict[int, set[int]] = {number: set() for number in range(1, len(records) + 1)}
+    for uid, key in _keyed(records, cap).execute(f"SELECT unique_id, key FROM {EDIT_KEYS}").fetchall():
+        keys[uid].add(key)
+    return keys
 
 
 def _share(keys: dict[int, set[int]], left: int, right: int) -> bool:
@@ -66,3 +74,10 @@ def test_a_crowded_form_is_split_by_the_patronymic_initial() -> None:
                        {"full_name": "Белов Александр Петрович"}], cap=2)
     assert _share(keys, 1, 2)
     assert not _share(keys, 2, 3)
+
+
+def test_edit_pairs_are_each_pair_of_different_surnames_once() -> None:
+    con = _keyed([{"full_name": "Белов Александр"}, {"full_name": "Бслов А.В."}, {"full_name": "Белов А."},
+                  {"full_name": "Ахметов Александр"}])
+    assert add_edit_pairs(con, "pairs") == 2
+    assert sorted(con.execute("SELECT join_key_l, join_key_r FROM pairs").fetchall()) == [(1, 2), (2, 3)]

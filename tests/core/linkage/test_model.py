@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tergeu.core.linkage import RecordFacts, features_of
-from tergeu.core.linkage.model import _only_new_pairs, score_pairs
+from tergeu.core.linkage.model import score_pairs
 
 PEOPLE = [
     ("Нурланов Жанболат Серикович", "1990-03-12", "Алматы"), ("Ахметова Айгерим Кайратовна", "1985-07-01", "Тараз"),
@@ -29,16 +29,3 @@ def test_it_trains_and_scores_cross_script_pairs() -> None:
     first = {(p.left, p.right) for p in model.pairs}
     assert (1, 2) in first  # Нурланов Жанболат Серикович ~ Zhanbolat Nurlanov, same year and place
     assert all(0.5 <= p.probability <= 1 for p in model.pairs)
-
-
-def test_an_incremental_run_keeps_a_list_of_keys_exploded() -> None:
-    """A saved rule on a list column (the surname's one-edit forms) must stay an exploding rule when it is
-    narrowed to new records: compared as plain columns, two lists would meet only when wholly equal."""
-    saved = {"blocking_rules_to_generate_predictions": [
-        {"blocking_rule": "l.forms = r.forms", "sql_dialect": "duckdb", "arrays_to_explode": ["forms"]},
-        "l.family = r.family"], "tergeu_priors_by_list_pair": {}}
-    rules = _only_new_pairs(saved)["blocking_rules_to_generate_predictions"]
-    assert rules == [
-        {"blocking_rule": "(l.forms = r.forms) AND (l.is_new OR r.is_new)", "sql_dialect": "duckdb",
-         "arrays_to_explode": ["forms"]},
-        "(l.family = r.family) AND (l.is_new OR r.is_new)"]
