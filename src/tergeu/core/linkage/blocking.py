@@ -14,6 +14,16 @@ is a value of its own (empty), so a record without a place stays in the block of
 block still crowded at the last level (``CROWDED`` caps of namesakes dying the same day in one place)
 is dropped from that rule: no model could pick a match among them.
 
+A surname with one wrong letter among its first two (an OCR-like "Бслов" for Белов, a dropped letter in
+"AIEV") escapes every key above when the dates differ too. So each record also gets *edit keys*: the
+family name and each form of it with one letter left out (its deletion neighbourhood), each with the
+given initial, capped like the other keys (by the patronymic initial, sex, birth year and place). Two
+names one substitution, insertion or deletion apart share one such form. A record has several, so
+they live in a side table, one row per key, and ``add_edit_pairs`` joins it into the pairs of
+different family names sharing a key; the model scores those beside the rules' pairs. (Splink's own
+exploding rule does this too, but then de-duplicates every blocked pair in one aggregate, which ran
+out of memory at a million records.)
+
 The keys are computed before Splink sees the table; the rules Splink runs are equalities on them.
 """
 
@@ -58,6 +68,12 @@ CAPPED_KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "block_family_start_year": ((_FAMILY_START, _GI, _YEAR), (_FAMILY_START, _GI, _YEAR, _FS),
                                 (_FAMILY_START, _GI, _YEAR, _FS, _PLACE)),
 }
+
+EDIT_KEYS = "tergeu_edit_keys"  # the side table add_block_keys makes: (unique_id, key, name)
+SHORTEST_FORM = 4  # letters: a shorter family name ("Ли", "Ким") is its own key only, in block_family
+_FORM = "edit_form"
+_EDIT_LEVELS = ((_FORM, _GI), (_FORM, _GI, _PI), (_FORM, _GI, _PI, "sex"), (_FORM, _GI, _PI, "sex", _YEAR),
+                (_FORM, _GI, _PI, "sex", _YEAR, _PLACE))
 
 BLOCKING_RULES: tuple[Any, ...] = (
     block_on("block_family"),
@@ -108,8 +124,39 @@ def block_cap(records: int) -> int:
     return max(BLOCK_CAP, int(2 * PAIR_BUDGET / max(records, 1)))
 
 
+def _edit_forms(family: str) -> str:
+    """SQL: the family name (from ``SHORTEST_FORM`` letters) and, one letter longer, each form with one
+    letter left out. "belov" and "bslov" share "blov"; "aliev" and "aiev" share "aiev"."""
+    dropped = (f"list_transform(range(1, length({family}) + 1), "
+               f"lambda i: substr({family}, 1, i - 1) || substr({family}, i + 1))")
+    return (f"CASE WHEN length({family}) > {SHORTEST_FORM} THEN list_distinct([{family}] || {dropped}) "
+            f"WHEN length({family}) = {SHORTEST_FORM} THEN [{family}] END")
+
+
+def _add_edit_keys(con: duckdb.DuckDBPyConnection, source: str, cap: int) -> None:
+    """Create table ``EDIT_KEYS`` (unique_id, key, name: a hash of the family name), a row per capped edit
+    key of every record whose family name has ``SHORTEST_FORM`` letters or more and that has a given initial.
+
+    The cap counts the records of each form's block. Only blocks holding two different family names
+    are kept: equal names are ``block_family``'s, and most forms are one name's alone. With several
+    rows a record this stays in DuckDB (which spills), where NumPy would hold them all in memory.
+    """
+    last = len(_EDIT_LEVELS) - 1
+    counts = ", ".join(f"count(*) OVER (PARTITION BY edit_{d}) AS n_{d}" for d in range(last + 1))
+    chosen = " ".join(f"WHEN n_{d} <= {cap if d < last else CROWDED * cap} THEN edit_{d}" for d in range(last + 1))
+    # bandit B608: internal table and column names; the cap is an int
+    con.execute(f"""CREATE OR REPLACE TABLE {EDIT_KEYS} AS
+        WITH forms AS (SELECT unique_id, hash(family) AS name, {", ".join(_level_hashes("edit", _EDIT_LEVELS))}
+                       FROM (SELECT *, unnest({_edit_forms("family")}) AS {_FORM} FROM {source}
+                             WHERE given_initial IS NOT NULL)),
+             keyed AS (SELECT unique_id, name, CASE {chosen} END AS key FROM (SELECT *, {counts} FROM forms))
+        SELECT DISTINCT unique_id, key, name FROM keyed WHERE key IN
+            (SELECT key FROM keyed WHERE key IS NOT NULL GROUP BY key HAVING min(name) <> max(name))""")  # nosec B608
+
+
 def add_block_keys(con: duckdb.DuckDBPyConnection, source: str, target: str, cap: int | None = None) -> None:
-    """Create table ``target``: ``source`` with one capped key column (UBIGINT) per entry of ``CAPPED_KEYS``.
+    """Create table ``target``: ``source`` with one capped key column (UBIGINT) per entry of ``CAPPED_KEYS``;
+    and table ``EDIT_KEYS``.
 
     DuckDB hashes every level (one narrow scan); NumPy counts the blocks, a sort per level, which is
     several times faster than as many window functions carrying the whole rows; one join adds the keys.
@@ -127,3 +174,19 @@ def add_block_keys(con: duckdb.DuckDBPyConnection, source: str, target: str, cap
     con.execute(f"CREATE TABLE {target} AS SELECT s.*, {', '.join(f'k.{n}' for n in CAPPED_KEYS)} "  # nosec B608
                 f"FROM {source} AS s JOIN tergeu_block_keys AS k USING (unique_id)")
     con.unregister("tergeu_block_keys")
+    _add_edit_keys(con, source, cap)
+
+
+def add_edit_pairs(con: duckdb.DuckDBPyConnection, target: str, new_in: str | None = None) -> int:
+    """Create table ``target`` (match_key, join_key_l, join_key_r, as Splink takes blocked pairs): every
+    pair of records with different family names sharing an edit key, each once; with ``new_in`` (a
+    table with ``unique_id`` and ``is_new``), only pairs with a new record. Returns how many.
+    """
+    only_new = "" if new_in is None else (
+        f"WHERE a.unique_id IN (SELECT unique_id FROM {new_in} WHERE is_new) "
+        f"OR b.unique_id IN (SELECT unique_id FROM {new_in} WHERE is_new)")
+    # bandit B608: internal table names
+    con.execute(f"CREATE OR REPLACE TABLE {target} AS SELECT DISTINCT '0' AS match_key, "  # nosec B608
+                f"a.unique_id AS join_key_l, b.unique_id AS join_key_r FROM {EDIT_KEYS} AS a JOIN {EDIT_KEYS} AS b "
+                f"ON a.key = b.key AND a.unique_id < b.unique_id AND a.name <> b.name {only_new}")
+    return int(con.execute(f"SELECT count(*) FROM {target}").fetchall()[0][0])  # nosec B608

@@ -28,7 +28,7 @@ from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 # import, pinned with Splink itself (pyproject.toml), so an upgrade that moves it fails at import.
 from splink.internals.exceptions import EMTrainingException
 
-from tergeu.core.linkage.blocking import BLOCKING_RULES, add_block_keys
+from tergeu.core.linkage.blocking import BLOCKING_RULES, add_block_keys, add_edit_pairs
 from tergeu.core.linkage.comparisons import casualty_comparisons
 from tergeu.core.linkage.explain import EXPLAIN_AT_MOST, EXPLAIN_BETWEEN, Explanation, explain, level_labels
 from tergeu.core.linkage.features import rows_to_table
@@ -141,6 +141,7 @@ def score_pairs(rows: Sequence[dict[str, Any]] | pa.Table, threshold: float = 0.
     predictions = linker.inference.predict(threshold_match_weight=LOWEST_WEIGHT, warning_mode="never")
     weights = predictions.as_duckdbpyrelation().select("unique_id_l, unique_id_r, match_weight").fetchnumpy()
     predictions.drop_table_from_database_and_remove_from_cache()
+    weights = _with_edit_pairs(db_api, table, linker, weights, new_ids is not None and saved_model is not None)
     model = linker.misc.save_model_to_json() if saved_model is None else dict(saved_model)
     shifted, priors = priors_by_list_pair(
         record_ids, lists.indices.to_numpy(zero_copy_only=False), lists.dictionary.to_pylist(),
@@ -152,6 +153,31 @@ def score_pairs(rows: Sequence[dict[str, Any]] | pa.Table, threshold: float = 0.
     pairs = ScoredPairs(weights["unique_id_l"][keep], weights["unique_id_r"][keep], probabilities[keep], shifted[keep])
     explanations = _explanations(db_api, table, linker, model, weights, probabilities, shifted)
     return TrainedModel(model, pairs, explanations)
+
+
+def _with_edit_pairs(db_api: Any, table: Any, linker: Linker, weights: dict[str, np.ndarray],
+                     only_new: bool) -> dict[str, np.ndarray]:
+    """``weights`` and those of the pairs of surnames one edit apart (``blocking.add_edit_pairs``) no rule
+    compared: scored as given pairs by a second prediction of the same model.
+
+    A pair some rule compared and that scored under ``LOWEST_WEIGHT`` is scored again and dropped again.
+    """
+    con = db_api.duckdb_con
+    con.register("tergeu_scored", pa.table({"l": weights["unique_id_l"], "r": weights["unique_id_r"]}))
+    add_edit_pairs(con, "tergeu_edit_candidates", "tergeu_records" if only_new else None)
+    con.execute("CREATE OR REPLACE TABLE tergeu_edit_pairs AS SELECT p.* FROM tergeu_edit_candidates AS p "
+                "ANTI JOIN tergeu_scored AS s ON p.join_key_l = s.l AND p.join_key_r = s.r")
+    con.execute("DROP TABLE tergeu_edit_candidates")
+    con.unregister("tergeu_scored")
+    if not con.execute("SELECT count(*) FROM tergeu_edit_pairs").fetchall()[0][0]:
+        return weights
+    scoring = _linker(table, linker.misc.save_model_to_json())
+    scoring.table_management.register_blocked_pairs_for_predict(
+        db_api.register("tergeu_edit_pairs", dataset_display_name="edit_pairs"))
+    extra = scoring.inference.predict(threshold_match_weight=LOWEST_WEIGHT, warning_mode="never")
+    more = extra.as_duckdbpyrelation().select("unique_id_l, unique_id_r, match_weight").fetchnumpy()
+    extra.drop_table_from_database_and_remove_from_cache()
+    return {name: np.concatenate([np.asarray(weights[name]), np.asarray(more[name])]) for name in weights}
 
 
 def _trained_linker(db_api: Any, table: Any, record_ids: np.ndarray, seed: int, em: bool) -> Linker:
