@@ -85,8 +85,8 @@ def _review_sample(loaded: LoadedSet, linkage_pairs: list, constraints: Constrai
     same = {item.records: loaded.truth[item.records[0]] == loaded.truth[item.records[1]] for item in sample[:size]}
     decided = replace(constraints, must_link=frozenset(pair for pair, yes in same.items() if yes),
                       cannot_link=frozenset(pair for pair, yes in same.items() if not yes))
-    ranked = [(item.probability, None if item.records not in same else "same" if same[item.records] else "different")
-              for item in sample if counted.issuperset(item.records)]
+    ranked = [(item.probability, None if item.records not in same else "same" if same[item.records] else "different",
+               True) for item in sample if counted.issuperset(item.records)]
     return decided, calibration_from_sample(ranked)
 
 

@@ -174,7 +174,8 @@ def _store(linkage: Linkage, by_id: dict[int, Record], person_of: dict[int, int]
                    and (item["kind"] != "pair" or tuple(sorted(item["records"])) not in decided)
                    and tuple(item["records"]) not in kept]
     sample = calibration_sample(_pairs_after(scored, full=bool(reason)))
-    review = _with_sample(review, [_review_json(item, linkage.model.explanations) for item in sample])
+    review = _with_sample(review, [_review_json(item, linkage.model.explanations) for item in sample],
+                          _sample_since(previous))
     with transaction.atomic():
         run = LinkageRun.objects.create(started_by=current_actor()[0], model=linkage.model.settings, review=review)
         changed = store_all(linkage.clusters, by_id, run, person_of) if reason else store_new(
@@ -209,15 +210,28 @@ def _pairs_after(scored: list[tuple[int, int, float]], full: bool) -> list[tuple
 
 def _not_in_sample(item: dict) -> dict:
     """An earlier run's item without its sample mark: each run draws the sample afresh from all pairs."""
-    return {key: value for key, value in item.items() if key not in ("sample", "sample_rank")}
+    return {key: value for key, value in item.items() if key not in ("sample", "sample_rank", "sample_since")}
 
 
-def _with_sample(queue: list[dict], sample: list[dict]) -> list[dict]:
-    """The queue with the calibration sample's pairs marked (and ranked), those not in it added; by impact."""
-    rank = {tuple(item["records"]): item["sample_rank"] for item in sample}
+def _sample_since(previous: LinkageRun | None) -> dict[tuple[int, ...], str]:
+    """When each pair of the earlier run's sample entered the sample (ISO time)."""
+    if previous is None:
+        return {}
+    return {tuple(item["records"]): item["sample_since"] for item in previous.review if item.get("sample_since")}
+
+
+def _with_sample(queue: list[dict], sample: list[dict], since: dict[tuple[int, ...], str]) -> list[dict]:
+    """The queue with the calibration sample's pairs marked (ranked, and since when they are in the
+    sample: a pair that came in after the reviewing does not end the decided start the estimate
+    reads), those not in it added; by impact."""
+    now = timezone.now().isoformat()
+    marks = {tuple(item["records"]): {"sample": True, "sample_rank": item["sample_rank"],
+                                      "sample_since": since.get(tuple(item["records"]), now)} for item in sample}
+    for item in sample:
+        item.update(marks[tuple(item["records"])])
     for item in queue:
-        if item["kind"] == "pair" and tuple(item["records"]) in rank:
-            item.update(sample=True, sample_rank=rank[tuple(item["records"])])
+        if item["kind"] == "pair" and tuple(item["records"]) in marks:
+            item.update(marks[tuple(item["records"])])
     present = {tuple(item["records"]) for item in queue}
     merged = queue + [item for item in sample if tuple(item["records"]) not in present]
     merged.sort(key=lambda item: -item["impact"])

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from tergeu.core.linkage import pair_hash
 from tergeu.linkage.models import LinkageRun, PairDecision
 from tergeu.registry.access import visible_records
 from tergeu.registry.models import Record
@@ -71,6 +72,12 @@ def is_sample(item: dict) -> bool:
     return item["kind"] == "pair" and bool(item.get("sample"))
 
 
+def sample_order(item: dict) -> tuple:
+    """A sample item's place: its rank; a run stored before ranks were kept is ordered by the same hash."""
+    rank = item.get("sample_rank")
+    return (0, rank, b"") if rank is not None else (1, 0, pair_hash(pair_key(*item["records"])))
+
+
 def sample_pairs(run: LinkageRun | None) -> set[Pair]:
     """The pairs of the run's calibration sample, keyed by ``pair_key`` (the run stores them in either order)."""
     return {pair_key(*item["records"]) for item in run.review if is_sample(item)} if run is not None else set()
@@ -85,7 +92,7 @@ def open_items(run: LinkageRun, user: Any, decisions: dict[Pair, str],
     """
     queue = sorted(run.review, key=lambda item: -item["impact"])  # stable: the run's order among equals
     if sample_only:  # in the sample's own order: the estimate reads its decided start (``calibration``)
-        queue = sorted((item for item in queue if is_sample(item)), key=lambda item: item.get("sample_rank", 0))
+        queue = sorted((item for item in queue if is_sample(item)), key=sample_order)
     visible = _visible_ids(user, (record for item in queue for record in item["records"]))
     seen = [item for item in queue if all(record in visible for record in item["records"])]
     still_open = [item for item in seen if not _is_decided_pair(item, decisions)]

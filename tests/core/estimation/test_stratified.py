@@ -95,22 +95,23 @@ def test_it_keeps_a_stratum_whose_list_shares_no_one_when_the_method_allows_it()
         estimate_toll([south], four, light)  # unstratified, the table is refused before any method runs
 
 
-def test_no_total_or_stratum_is_estimated_below_the_people_already_named() -> None:
-    """Pooling linkage draws that find fewer people (merges) must not give fewer deaths than are named.
+def test_no_total_is_estimated_below_the_people_every_draw_names() -> None:
+    """Pooled linkage draws must not give fewer deaths than the fewest people any of them names; but
+    the best guess's count is no floor when every draw joins people it split (a calibrated draw).
 
     Lists that name nearly everyone leave almost no one unobserved, so a draw with 40 people merged
-    into others estimates about 40 fewer; pooled with the best guess, the total fell below the 400 the
-    best guess names (seen in the demo: a pooled stratum with 57 observed estimated at 54 [53, 80]).
+    into others estimates about 40 fewer (seen in the demo: a pooled stratum with 57 observed
+    estimated at 54 [53, 80]).
     """
     rng = np.random.default_rng(3)
     best = population(400, (0.9, 0.85, 0.9), None, rng)
     merged = best[40:]
     result = estimate_toll([best, merged, merged, merged], LISTS, independence)
     total = result.total
-    assert total.observed == len(best)
-    assert total.estimate >= len(best) and total.interval[0] >= len(best)
-    assert total.diagnostics["raised_to_observed"]["estimate"] < len(best)  # what the model said is kept
-    assert any("raised" in warning and str(len(best)) in warning for warning in total.warnings)
+    assert total.observed == len(best)  # what the stored linkage names, as shown
+    assert len(merged) <= total.interval[0] <= total.estimate < len(best)  # not raised back to the phantoms
+    mixed = estimate_toll([best, best, merged, merged], LISTS, independence).total
+    assert mixed.interval[0] >= len(merged) and "raised_to_observed" not in mixed.diagnostics
 
 
 def with_draws(table):

@@ -37,13 +37,17 @@ def test_a_fit_that_runs_off_gives_no_shift() -> None:
 
 
 def test_only_the_decided_start_of_the_sample_is_read() -> None:
-    """Decisions past the first undecided pair are not read: reviewers skipping about would choose them."""
-    ranked = [(p, "same" if same else "different") for p, same in _decisions(0.5, 60, seed=8)]
-    ranked[40] = (ranked[40][0], None)  # not decided yet
-    ranked[3] = (ranked[3][0], "unsure")
-    ranked += [(0.3, "same")] * 30  # decided, but after the gap
+    """Decisions past the first undecided pair are not read: reviewers skipping about would choose them.
+    A pair that came into the sample after the reviewing (a list added since) was skipped by no one."""
+    ranked = [(p, "same" if same else "different", True) for p, same in _decisions(0.5, 60, seed=8)]
+    ranked[40] = (ranked[40][0], None, True)  # offered, not decided yet
+    ranked[3] = (ranked[3][0], "unsure", True)
+    ranked += [(0.3, "same", True)] * 30  # decided, but after the gap
     found = calibration_from_sample(ranked)
     assert found is not None and (found.decisions, found.unsure, found.sample) == (39, 1, 90)
     start = calibration_from_sample(ranked[:40])
     assert start is not None and found.shift == start.shift and found.standard_error == start.standard_error
-    assert calibration_from_sample([(0.5, None)] + ranked) is None
+    assert calibration_from_sample([(0.5, None, True), *ranked]) is None
+    arrived = [ranked[0], (0.5, None, False), *ranked[1:40]]  # came in after the last decision
+    later = calibration_from_sample(arrived)
+    assert later is not None and later.decisions == 39 and later.shift == start.shift

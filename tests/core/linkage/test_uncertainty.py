@@ -1,6 +1,9 @@
+import numpy as np
+import pytest
+
 from tergeu.core.linkage.calibration import Calibration
 from tergeu.core.linkage.clustering import Constraints, ScoredPair, assignment
-from tergeu.core.linkage.uncertainty import plausible_clusterings, shift_distribution
+from tergeu.core.linkage.uncertainty import BAND, _moved, plausible_clusterings, shift_distribution
 
 
 def people(clusters) -> set[tuple[int, ...]]:
@@ -97,10 +100,21 @@ def test_the_order_and_repetition_of_pairs_change_nothing() -> None:
 
 
 def test_the_shift_moves_the_uncertain_band_and_leaves_sure_pairs_alone() -> None:
-    """A reviewed shift read on the band (0.2-0.8) moves a pair at 0.4 to a match, and none at 0.01:
-    what the band says of the model is not what it says of pairs the model is sure of."""
-    pairs = [ScoredPair(1, 2, 0.4), ScoredPair(3, 4, 0.01)]
-    calibration = Calibration(shift=2.5, standard_error=0.0, decisions=100)
+    """A reviewed shift read on the band (0.2-0.8) moves a pair at 0.4 to a match, and not one at 0.05
+    (moved in full it would reach 0.64): what the band says of the model is not what it says of pairs
+    the model is sure of."""
+    pairs = [ScoredPair(1, 2, 0.4), ScoredPair(3, 4, 0.05)]
+    calibration = Calibration(shift=3.5, standard_error=0.0, decisions=100)
     for clusters in plausible_clusterings(range(1, 5), pairs, draws=20, seed=2, calibration_spread=0.0,
                                           calibration=calibration):
         assert people(clusters) == {(1, 2), (3,), (4,)}
+
+
+@pytest.mark.parametrize("shift", [-4.0, -2.5, -0.7, 0.7, 2.5, 4.0])
+def test_the_moved_log_odds_keep_the_pairs_order_whatever_the_shift(shift: float) -> None:
+    log_odds = np.linspace(-8, 8, 801)
+    moved = _moved(log_odds, shift)
+    assert np.all(np.diff(moved) >= -1e-12)
+    whole, _faded = BAND
+    inside = np.abs(log_odds) <= whole
+    assert np.allclose(moved[inside], log_odds[inside] + shift) and moved[0] == log_odds[0]

@@ -16,7 +16,7 @@ from tergeu.core.linkage.features import FEATURE_COLUMNS, RecordFacts, features_
 from tergeu.core.linkage.identifiable import is_identifiable
 from tergeu.core.linkage.joined import joined
 from tergeu.core.linkage.places import comparable_place, place_key
-from tergeu.core.linkage.review import UNCERTAIN, ReviewItem, calibration_sample, review_queue
+from tergeu.core.linkage.review import UNCERTAIN, ReviewItem, calibration_sample, pair_hash, review_queue
 from tergeu.core.linkage.uncertainty import plausible_clusterings
 
 _ON_FIRST_USE = {"Linkage": "pipeline", "link_new_records": "pipeline", "link_records": "pipeline"}
@@ -25,7 +25,7 @@ __all__ = [
     "FEATURE_COLUMNS", "UNCERTAIN", "Calibration", "Cluster", "ConstraintConflict", "Constraints", "Linkage",
     "NamedRecord", "RecordFacts", "ReviewItem", "ScoredPair", "SupportedFact", "best_supported_facts",
     "calibration_from_decisions", "calibration_from_sample", "calibration_sample", "comparable_place", "doubts",
-    "features_of", "is_identifiable", "joined", "link_new_records", "link_records", "place_key",
+    "features_of", "is_identifiable", "joined", "link_new_records", "link_records", "pair_hash", "place_key",
     "plausible_clusterings", "preferred_names", "review_queue",
 ]
 

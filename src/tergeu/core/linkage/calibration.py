@@ -47,16 +47,20 @@ class Calibration:
     sample: int = 0  # pairs in the sample
 
 
-def calibration_from_sample(ranked: Sequence[tuple[float, str | None]]) -> Calibration | None:
+def calibration_from_sample(ranked: Sequence[tuple[float, str | None, bool]]) -> Calibration | None:
     """The shift read on the decided start of a calibration sample.
 
-    ``ranked`` holds, in the sample's order, each pair's probability and its decision: "same",
-    "different", "unsure", or None while undecided. The start ends at the first undecided pair.
+    ``ranked`` holds, in the sample's order, each pair's probability, its decision ("same",
+    "different", "unsure", or None while undecided) and whether reviewers were offered it (it was in
+    the sample before the last decision on the sample). The start ends at the first undecided pair
+    that was offered: one that came in later (a list added since) was not skipped by anyone.
     """
     read, unsure = [], 0
-    for probability, decision in ranked:
+    for probability, decision, offered in ranked:
         if decision is None:
-            break
+            if offered:
+                break
+            continue
         if decision == "unsure":
             unsure += 1
         else:

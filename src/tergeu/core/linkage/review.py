@@ -84,10 +84,11 @@ def calibration_sample(pairs: Iterable[tuple[int, int, float]], size: int = CALI
         key = (min(left, right), max(left, right))
         if low <= probability < high:
             band[key] = max(probability, band.get(key, 0.0))
-    chosen = sorted(band, key=_pair_hash)[:size]
+    chosen = sorted(band, key=pair_hash)[:size]
     return [ReviewItem("pair", key, round(1.0 - abs(2.0 * band[key] - 1.0), 4), band[key], sample_rank=rank)
             for rank, key in enumerate(chosen)]
 
 
-def _pair_hash(key: tuple[int, int]) -> bytes:
+def pair_hash(key: tuple[int, int]) -> bytes:
+    """The hash that orders the calibration sample: of the two record ids alone."""
     return hashlib.blake2b(f"{key[0]}:{key[1]}".encode(), digest_size=8).digest()

@@ -76,8 +76,9 @@ def plausible_clusterings(records: Iterable[int], pairs: Sequence[ScoredPair], c
         moved = 1.0 / (1.0 + np.exp(-_moved(log_odds, shift)))
         shifted = [ScoredPair(p.left, p.right, float(q)) for p, q in zip(ordered, moved.tolist(), strict=True)]
         start = cluster_records(ids, shifted, constraints, threshold, attach_sparse=True, log_odds=True)
-        sampler = PartitionSampler(ids, shifted, constraints, threshold, [c.records for c in start])
-        found.append(sampler.draw(rng, sweeps) if sweeps else start)
+        if sweeps:
+            start = PartitionSampler(ids, shifted, constraints, threshold, [c.records for c in start]).draw(rng, sweeps)
+        found.append(start)
     return found
 
 
@@ -89,9 +90,14 @@ def shift_distribution(calibration: Calibration | None, spread: float = CALIBRAT
 
 
 def _moved(log_odds: np.ndarray, shift: float) -> np.ndarray:
-    """``log_odds`` moved by ``shift`` inside the uncertain band, by less and less outside it."""
+    """``log_odds`` moved by ``shift`` inside the uncertain band, by less and less outside it.
+
+    The fade is never steeper than the shift is large, so the order of the pairs is kept: a surer
+    pair never ends below a less sure one.
+    """
     whole, faded = BAND
-    weight = np.clip((faded - np.abs(log_odds)) / (faded - whole), 0.0, 1.0)
+    width = max(faded - whole, abs(shift))
+    weight = np.clip((whole + width - np.abs(log_odds)) / width, 0.0, 1.0)
     return log_odds + shift * weight
 
 
