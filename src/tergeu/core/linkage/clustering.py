@@ -93,12 +93,18 @@ class Constraints:
 
         "Same" decisions are closed first, so that A = T and T = B still join A and B when T is left out.
         """
-        must_link = set()
+        must_link, kept_of = set(), {}
         for group in joined(self.must_link).subsets():
             kept = sorted(ids.intersection(group))
             must_link.update(zip(kept, kept[1:], strict=False))
-        return replace(self, must_link=frozenset(must_link),
-                       cannot_link=frozenset(pair for pair in self.cannot_link if ids.issuperset(pair)))
+            kept_of.update(dict.fromkeys(group, kept[0] if kept else None))
+        # A = T (same) and T != B (different), T left out: A != B still holds, through T's kept partner
+        cannot_link = set()
+        for a, b in self.cannot_link:
+            left, right = kept_of.get(a, a if a in ids else None), kept_of.get(b, b if b in ids else None)
+            if left is not None and right is not None and left != right:
+                cannot_link.add((min(left, right), max(left, right)))
+        return replace(self, must_link=frozenset(must_link), cannot_link=frozenset(cannot_link))
 
 
 _NO_CONSTRAINTS = Constraints()
