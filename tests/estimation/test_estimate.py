@@ -78,7 +78,8 @@ def test_it_estimates_the_demo_end_to_end_and_shows_it_on_the_page(settings_home
     data = json.loads(by_place.stdout)
     assert data["settings"]["stratified"] and data["settings"]["linkage_draws"] == 2  # pooled: the draws alone
     assert data["strata"] or any("not stratified" in warning for warning in data["warnings"])
-    assert any("calibration sample" in warning for warning in data["warnings"])  # nothing reviewed yet
+    assert any("No calibration now: 0 of the calibration sample's pairs are decided" in warning
+               for warning in data["warnings"])  # nothing reviewed yet
     assert "linkage_calibration" not in data["diagnostics"]
     client_as("reviewer", "sample-reviewer")
     _reviewers_decide_the_calibration_sample_and_the_draws_follow(get_user_model().objects.get(username="sample-reviewer"))

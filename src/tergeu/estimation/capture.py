@@ -24,6 +24,7 @@ from tergeu.core.linkage import (
     comparable_place,
     is_identifiable,
     plausible_clusterings,
+    why_uncalibrated,
 )
 from tergeu.core.places import place_name
 from tergeu.linkage.linking import linkage_constraints, read_records, record_facts
@@ -42,6 +43,7 @@ class Captured:
     linkage_run: LinkageRun | None
     left_out: int = 0  # records too thin to be counted (``tergeu.core.linkage.identifiable``)
     calibration: Calibration | None = None  # the shift reviewers' sampled decisions support, if any
+    uncalibrated: str = ""  # ... else why not (with linkage draws)
 
 
 def stratum_fields(names: Sequence[str]) -> list[str]:
@@ -112,23 +114,24 @@ def capture_histories(strata: Sequence[str] = (), linkage_draws: int = 0, seed: 
     by_id = {r.pk: r for r in counted}
     draws = [_units(list(groups.values()), by_id, index_of, len(lists), fields)]
     run = LinkageRun.objects.first()
-    calibration = None
+    calibration, uncalibrated = None, ""
     if linkage_draws:
         # Every stored pair belongs to the current linkage (a full run deletes older runs' pairs); only
         # pairs of records deleted since are dropped, here rather than by two id lists in SQL, which
         # would exceed SQLite's limit on query parameters for large registries.
         pairs = [ScoredPair(a, b, p) for a, b, p in ScoredPairRow.objects.values_list(
             "left_id", "right_id", "probability").iterator(chunk_size=10_000) if a in by_id and b in by_id]
-        calibration = reviewed_calibration(run, set(by_id))
+        calibration, uncalibrated = reviewed_calibration(run, set(by_id))
         constraints = linkage_constraints(counted).among(set(by_id))
         for clusters in plausible_clusterings(sorted(by_id), pairs, constraints,
                                               draws=linkage_draws, seed=seed, calibration=calibration):
             draws.append(_units([list(c.records) for c in clusters], by_id, index_of, len(lists), fields))
-    return Captured([name for _pk, name in lists], draws, run, len(records) - len(counted), calibration)
+    return Captured([name for _pk, name in lists], draws, run, len(records) - len(counted), calibration,
+                    uncalibrated)
 
 
-def reviewed_calibration(run: LinkageRun | None, counted: set[int]) -> Calibration | None:
-    """The shift that reviewers' decisions on the run's calibration sample support, if they support one.
+def reviewed_calibration(run: LinkageRun | None, counted: set[int]) -> tuple[Calibration | None, str]:
+    """The shift that reviewers' decisions on the run's calibration sample support, or why there is none.
 
     The sample's pairs are read in their order, at the probability the run gave them, each with its
     decision wherever it was taken (the pair was chosen by a hash, not by what a reviewer chose to
@@ -137,13 +140,14 @@ def reviewed_calibration(run: LinkageRun | None, counted: set[int]) -> Calibrati
     not counted (too thin, or deleted since) are passed over, as the draws pass over them.
     """
     if run is None:
-        return None
+        return None, "there is no linkage run"
     sample = sorted((item for item in run.review if is_sample(item)), key=sample_order)
     decided = _decisions_on({pair_key(*item["records"]) for item in sample})
     last = max((when for _decision, when in decided.values()), default=None)
-    return calibration_from_sample([
-        (item["probability"], decided.get(pair_key(*item["records"]), (None, None))[0], _offered(item, last))
-        for item in sample if counted.issuperset(item["records"])])
+    ranked = [(item["probability"], decided.get(pair_key(*item["records"]), (None, None))[0], _offered(item, last))
+              for item in sample if counted.issuperset(item["records"])]
+    calibration = calibration_from_sample(ranked)
+    return calibration, "" if calibration is not None else why_uncalibrated(ranked)
 
 
 def _offered(item: dict, last: datetime.datetime | None) -> bool:

@@ -117,7 +117,7 @@ def _compute(run: EstimateRun) -> None:
                                allow_isolated=allows_isolated_lists(run.method))
         run.result = result_json(result)
         if run.settings["linkage_draws"]:
-            _describe_calibration(run, captured.calibration)
+            _describe_calibration(run, captured.calibration, captured.uncalibrated)
         if captured.left_out:
             run.result["diagnostics"]["records_left_out"] = captured.left_out
             run.result.setdefault("warnings", []).append(
@@ -125,14 +125,14 @@ def _compute(run: EstimateRun) -> None:
                 "name or initial, and no IIN) were left out: their lists are taken not to have named them")
 
 
-def _describe_calibration(run: EstimateRun, calibration: Calibration | None) -> None:
-    """Say how the linkage draws were centred: on reviewers' calibration, or on the model as it is."""
+def _describe_calibration(run: EstimateRun, calibration: Calibration | None, why_not: str) -> None:
+    """Say how the linkage draws were centred: on reviewers' calibration, or on the model as it is (and why)."""
     if calibration is None:
         run.result.setdefault("warnings", []).append(
             "the linkage draws take the model's pair probabilities as right on average; on lists it was not made "
             "for they have been too low, which splits people and raises the toll. Decide the calibration "
-            "sample's pairs in their order (review page, calibration sample; 20 at least) so the draws can be "
-            "centred on how far off they are")
+            "sample's pairs in their order (review page, calibration sample) so the draws can be centred on how "
+            f"far off they are. No calibration now: {why_not}")
         return
     run.result["diagnostics"]["linkage_calibration"] = {
         "shift": round(calibration.shift, 3), "standard_error": round(calibration.standard_error, 3),

@@ -1,6 +1,11 @@
 import numpy as np
 
-from tergeu.core.linkage.calibration import MINIMUM, calibration_from_decisions, calibration_from_sample
+from tergeu.core.linkage.calibration import (
+    MINIMUM,
+    calibration_from_decisions,
+    calibration_from_sample,
+    why_uncalibrated,
+)
 
 
 def _decisions(shift: float, count: int, seed: int) -> list[tuple[float, bool]]:
@@ -51,3 +56,12 @@ def test_only_the_decided_start_of_the_sample_is_read() -> None:
     arrived = [ranked[0], (0.5, None, False), *ranked[1:40]]  # came in after the last decision
     later = calibration_from_sample(arrived)
     assert later is not None and later.decisions == 39 and later.shift == start.shift
+
+
+def test_it_says_why_there_is_no_shift() -> None:
+    assert "no calibration sample" in why_uncalibrated([])
+    few = [(0.5, "same", True)] * 5 + [(0.5, None, True)] + [(0.5, "different", True)] * 30
+    assert why_uncalibrated(few).startswith("5 of the calibration sample's pairs are decided in its order")
+    assert "far too cautious" in why_uncalibrated([(0.4, "same", True)] * 25)
+    assert "far too ready to link" in why_uncalibrated([(0.6, "different", True)] * 25)
+    assert "more than 4 in log-odds" in why_uncalibrated([(0.3, "same", True)] * 40 + [(0.3, "different", True)])

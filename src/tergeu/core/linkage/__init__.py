@@ -8,7 +8,12 @@ compares names or places does not pay for them.
 from importlib import import_module
 from typing import Any
 
-from tergeu.core.linkage.calibration import Calibration, calibration_from_decisions, calibration_from_sample
+from tergeu.core.linkage.calibration import (
+    Calibration,
+    calibration_from_decisions,
+    calibration_from_sample,
+    why_uncalibrated,
+)
 from tergeu.core.linkage.cluster_report import doubts
 from tergeu.core.linkage.clustering import Cluster, ConstraintConflict, Constraints, ScoredPair
 from tergeu.core.linkage.consolidate import NamedRecord, SupportedFact, best_supported_facts, preferred_names
@@ -26,7 +31,7 @@ __all__ = [
     "NamedRecord", "RecordFacts", "ReviewItem", "ScoredPair", "SupportedFact", "best_supported_facts",
     "calibration_from_decisions", "calibration_from_sample", "calibration_sample", "comparable_place", "doubts",
     "features_of", "is_identifiable", "joined", "link_new_records", "link_records", "pair_hash", "place_key",
-    "plausible_clusterings", "preferred_names", "review_queue",
+    "plausible_clusterings", "preferred_names", "review_queue", "why_uncalibrated",
 ]
 
 

@@ -55,6 +55,31 @@ def calibration_from_sample(ranked: Sequence[tuple[float, str | None, bool]]) ->
     the sample before the last decision on the sample). The start ends at the first undecided pair
     that was offered: one that came in later (a list added since) was not skipped by anyone.
     """
+    read, unsure = _decided_start(ranked)
+    found = calibration_from_decisions(read)
+    if found is None:
+        return None
+    return Calibration(found.shift, found.standard_error, found.decisions, unsure, len(ranked))
+
+
+def why_uncalibrated(ranked: Sequence[tuple[float, str | None, bool]]) -> str:
+    """Why ``calibration_from_sample`` gives no shift for ``ranked``: what the reader should do about it."""
+    read, _unsure = _decided_start(ranked)
+    usable = [same for probability, same in read if FLOOR <= probability <= 1.0 - FLOOR]
+    if not ranked:
+        return "the linkage run has no calibration sample (no pair in the uncertain band)"
+    if len(usable) < MINIMUM:
+        return (f"{len(usable)} of the calibration sample's pairs are decided in its order; "
+                f"{MINIMUM} are needed")
+    if all(usable) or not any(usable):
+        lean = "far too cautious (the toll is likely too high)" if all(usable) else \
+            "far too ready to link (the toll is likely too low)"
+        return f"every decided pair of the calibration sample says the same, so the model is {lean}; review the linkage"
+    return f"the decisions put the model off by more than {LIMIT:g} in log-odds; review the linkage"
+
+
+def _decided_start(ranked: Sequence[tuple[float, str | None, bool]]) -> tuple[list[tuple[float, bool]], int]:
+    """The decisions read from the sample's decided start (probability, "same"?), and how many were unsure."""
     read, unsure = [], 0
     for probability, decision, offered in ranked:
         if decision is None:
@@ -65,10 +90,7 @@ def calibration_from_sample(ranked: Sequence[tuple[float, str | None, bool]]) ->
             unsure += 1
         else:
             read.append((probability, decision == "same"))
-    found = calibration_from_decisions(read)
-    if found is None:
-        return None
-    return Calibration(found.shift, found.standard_error, found.decisions, unsure, len(ranked))
+    return read, unsure
 
 
 def calibration_from_decisions(decided: Iterable[tuple[float, bool]]) -> Calibration | None:
