@@ -13,7 +13,6 @@ from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest
 from ninja import Field, Path, Router, Schema, Status
-from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from tergeu.accounts.access import require, visible_to
@@ -21,9 +20,8 @@ from tergeu.accounts.roles import MANAGE_CASES, VIEW_CASES
 from tergeu.cases import proceedings, service
 from tergeu.cases.access import code_managers, editable_cases, editable_complaints, visible_cases, visible_complaints
 from tergeu.cases.funnel import funnel_for
-from tergeu.core.protect import ProtectionError
 from tergeu.linkage.models import Person
-from tergeu.toolkit.api import ERROR_RESPONSES, PUBLIC_ID_TEXT, CreatedOut, ErrorOut, Pages
+from tergeu.toolkit.api import ERROR_RESPONSES, PUBLIC_ID_TEXT, CreatedOut, ErrorOut, Pages, refusals_answered
 from tergeu.toolkit.public_ids import get_by_public_id
 
 router = Router(tags=["cases"])
@@ -118,12 +116,8 @@ class CodeOut(Schema):
 
 
 def _guard(action: Any) -> Any:
-    try:
-        return action()
-    except service.ComplaintRefused as refused:
-        raise HttpError(400, str(refused)) from None
-    except ProtectionError as problem:
-        raise HttpError(503, f"protected identities unavailable: {problem}") from None
+    """``action()``, its refusals answered as HTTP errors (``toolkit.api.refusals_answered``)."""
+    return refusals_answered(action, {service.ComplaintRefused: 400})
 
 
 @router.get("/complaints", response={200: list[ComplaintOut], **RESPONSES}, summary="Complaints you may see")

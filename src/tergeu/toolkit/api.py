@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Schema
+from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination
+
+from tergeu.core.protect import ProtectionError
 
 
 class ErrorOut(Schema):
@@ -35,6 +38,18 @@ MAX_PAGE = 1_000_000
 
 # Documented on every operation, so clients (and schemathesis) know what a refusal looks like.
 ERROR_RESPONSES: dict[int, Any] = {401: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
+
+
+def refusals_answered(action: Callable[[], Any], refusals: Mapping[type[Exception], int]) -> Any:
+    """``action()``, with a refusal (an exception of a class in ``refusals``) answered as an HTTP error of
+    its status and message, and protected identities that cannot be read now as 503 (the key is missing)."""
+    try:
+        return action()
+    except ProtectionError as problem:
+        raise HttpError(503, f"protected identities unavailable: {problem}") from None
+    except tuple(refusals) as refused:
+        status = next(code for kind, code in refusals.items() if isinstance(refused, kind))
+        raise HttpError(status, str(refused)) from None
 
 
 class LazyPage:

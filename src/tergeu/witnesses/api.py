@@ -12,13 +12,11 @@ from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Field, Path, Router, Schema, Status
-from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from tergeu.accounts.access import require
 from tergeu.accounts.roles import HANDLE_WITNESSES
-from tergeu.core.protect import ProtectionError
-from tergeu.toolkit.api import ERROR_RESPONSES, PUBLIC_ID_TEXT, CreatedOut, ErrorOut, Pages
+from tergeu.toolkit.api import ERROR_RESPONSES, PUBLIC_ID_TEXT, CreatedOut, ErrorOut, Pages, refusals_answered
 from tergeu.toolkit.public_ids import get_by_public_id
 from tergeu.witnesses import forms, records, service
 from tergeu.witnesses.access import editable_people, visible_people
@@ -73,14 +71,8 @@ class RevealIn(Schema):
 
 
 def _guard(action: Any) -> Any:
-    try:
-        return action()
-    except service.RevealLimitReached as refused:
-        raise HttpError(429, str(refused)) from None
-    except service.ProtectionRefused as refused:
-        raise HttpError(400, str(refused)) from None
-    except ProtectionError as problem:
-        raise HttpError(503, f"protected identities unavailable: {problem}") from None
+    """``action()``, its refusals answered as HTTP errors (``toolkit.api.refusals_answered``)."""
+    return refusals_answered(action, {service.RevealLimitReached: 429, service.ProtectionRefused: 400})
 
 
 @router.get("", response={200: list[ProtectedPersonOut], **RESPONSES}, summary="Protected people shared with you")
