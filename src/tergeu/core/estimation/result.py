@@ -35,8 +35,9 @@ class Estimate:
     def unobserved(self) -> float:
         return self.estimate - self.observed
 
-    def raise_to_observed(self, what: str = "the estimate") -> bool:
-        """Raise the estimate and its interval to ``observed`` where they fell below it; whether they did.
+    def raise_to_observed(self, what: str = "the estimate", floor: int | None = None) -> bool:
+        """Raise the estimate and its interval to ``observed`` (or ``floor``) where they fell below it;
+        whether they did.
 
         Nobody can have died fewer times than the people already named: a stratum's total or a pooled
         total can dip below its observed count when imputations or linkage draws with fewer people are
@@ -44,17 +45,18 @@ class Estimate:
         warning says so, so the reader knows the published figure is a floor, not the model's output.
         """
         low, high = (float(bound) for bound in self.interval)
-        floor = float(self.observed)
+        named = self.observed if floor is None else floor
+        floor = float(named)
         if min(float(self.estimate), low, high) >= floor:
             return False
         self.diagnostics["raised_to_observed"] = {
-            "estimate": float(self.estimate), "interval": [low, high], "observed": self.observed}
+            "estimate": float(self.estimate), "interval": [low, high], "observed": named}
         self.estimate, self.interval = max(float(self.estimate), floor), (max(low, floor), max(high, floor))
         if self.mean is not None:
             self.mean = max(float(self.mean), floor)
         if self.draws is not None:
             self.draws = np.maximum(np.asarray(self.draws, dtype=float), floor)
-        self.warnings.append(f"{what} fell below the {self.observed} people already named and was raised to it")
+        self.warnings.append(f"{what} fell below the {named} people already named and was raised to it")
         return True
 
     def as_dict(self) -> dict[str, Any]:

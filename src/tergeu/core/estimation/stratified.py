@@ -107,9 +107,7 @@ def estimate_toll(
             total.warnings.append(estimate.warnings[-1])
     # The floor is the fewest people any pooled draw finds: a draw that joins people the best guess
     # split (a calibrated one) must not be raised back to the best guess's phantoms.
-    total.observed = min(e.observed for e in per_draw) if len(draws) > 1 else best_table.observed
-    total.raise_to_observed("the total")
-    total.observed = best_table.observed
+    total.raise_to_observed("the total", min(e.observed for e in per_draw) if len(draws) > 1 else None)
     return TollResult(total, strata, problems, best_table)
 
 
