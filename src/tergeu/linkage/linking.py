@@ -33,7 +33,7 @@ from tergeu.history.tracking import acting_as, current_actor
 from tergeu.linkage.bulk import insert_rows
 from tergeu.linkage.models import LinkageRun, Membership, PairDecision, Person, ScoredPairRow
 from tergeu.linkage.people import store_all, store_new
-from tergeu.linkage.queue import sample_pairs
+from tergeu.linkage.queue import pair_key, sample_pairs
 from tergeu.registry.access import visible_records
 from tergeu.registry.models import ImportedList, Record
 from tergeu.toolkit import locks
@@ -203,9 +203,9 @@ def _pairs_after(scored: list[tuple[int, int, float]], full: bool) -> list[tuple
         return scored
     low, high = UNCERTAIN
     older = ScoredPairRow.objects.filter(probability__gte=low, probability__lt=high)
-    rescored = {(min(a, b), max(a, b)) for a, b, _ in scored}
+    rescored = {pair_key(a, b) for a, b, _ in scored}
     return scored + [(a, b, p) for a, b, p in older.values_list("left_id", "right_id", "probability")
-                     if (min(a, b), max(a, b)) not in rescored]
+                     if pair_key(a, b) not in rescored]
 
 
 def _not_in_sample(item: dict) -> dict:

@@ -46,7 +46,7 @@ class PartitionSampler:
                 self.cannot.setdefault(ua, set()).add(ub)
                 self.cannot.setdefault(ub, set()).add(ua)
         self.lo, self.hi, probability = canonical_pairs(list(pairs), np.array(ids, dtype=np.int64))
-        self.log_odds = np.log(np.clip(probability, 1e-9, 1 - 1e-9) / np.clip(1 - probability, 1e-9, None))
+        self.log_odds = log_odds(probability)
         uncertain = (probability > 1 - CERTAIN) & (probability < CERTAIN)
         movable = set(self.unit[np.concatenate([self.lo[uncertain], self.hi[uncertain]])].tolist())
         self.pairs_alone, self.movable = self._split_by_component(movable)
@@ -191,6 +191,12 @@ class _State:
         cohesion = weakest_links(rep, sampler.scored, sampler.unit, sampler.groups, 0.0)
         reasons = doubts(rep, cohesion, np.full(len(rep), -1), [], 0.0)
         return build_clusters(np.array(sampler.ids), rep, cohesion, reasons)
+
+
+def log_odds(probability: np.ndarray) -> np.ndarray:
+    """Natural log-odds, with probabilities held within 1e-9 of certainty (the draws' and the sweeps')."""
+    clipped = np.clip(probability, 1e-9, 1 - 1e-9)
+    return np.log(clipped / (1 - clipped))
 
 
 def _pick(weights: list[float], rng: np.random.Generator) -> int:

@@ -44,7 +44,7 @@ import numpy as np
 
 from tergeu.core.linkage.calibration import Calibration
 from tergeu.core.linkage.clustering import Cluster, Constraints, ScoredPair, cluster_records
-from tergeu.core.linkage.partitions import PartitionSampler
+from tergeu.core.linkage.partitions import PartitionSampler, log_odds
 
 __all__ = ["plausible_clusterings"]
 
@@ -68,12 +68,12 @@ def plausible_clusterings(records: Iterable[int], pairs: Sequence[ScoredPair], c
     constraints = constraints or Constraints()
     centre, spread = shift_distribution(calibration, calibration_spread)
     ordered = sorted(pairs, key=lambda p: (min(p.left, p.right), max(p.left, p.right), p.probability))
-    log_odds = _log_odds(np.array([p.probability for p in ordered], dtype=float))
+    base = log_odds(np.array([p.probability for p in ordered], dtype=float))
     rng = np.random.default_rng(seed)
     found = []
     for _ in range(draws):
         shift = rng.normal(centre, spread) if spread else centre
-        moved = 1.0 / (1.0 + np.exp(-_moved(log_odds, shift)))
+        moved = 1.0 / (1.0 + np.exp(-_moved(base, shift)))
         shifted = [ScoredPair(p.left, p.right, float(q)) for p, q in zip(ordered, moved.tolist(), strict=True)]
         start = cluster_records(ids, shifted, constraints, threshold, attach_sparse=True, log_odds=True)
         if sweeps:
@@ -99,8 +99,3 @@ def _moved(log_odds: np.ndarray, shift: float) -> np.ndarray:
     width = max(faded - whole, abs(shift))
     weight = np.clip((whole + width - np.abs(log_odds)) / width, 0.0, 1.0)
     return log_odds + shift * weight
-
-
-def _log_odds(probability: np.ndarray) -> np.ndarray:
-    clipped = np.clip(probability, 1e-9, 1 - 1e-9)
-    return np.log(clipped / (1 - clipped))
