@@ -5,7 +5,14 @@ from __future__ import annotations
 import duckdb
 
 from tergeu.core.linkage import RecordFacts, features_of
-from tergeu.core.linkage.blocking import EDIT_KEYS, add_block_keys, add_edit_pairs
+from tergeu.core.linkage.blocking import (
+    CLOSING_DEGREE,
+    CLOSING_LINK,
+    EDIT_KEYS,
+    add_block_keys,
+    add_closing_pairs,
+    add_edit_pairs,
+)
 from tergeu.core.linkage.features import rows_to_table
 
 
@@ -81,3 +88,36 @@ def test_edit_pairs_are_each_pair_of_different_surnames_once() -> None:
                   {"full_name": "Ахметов Александр"}])
     assert add_edit_pairs(con, "pairs") == 2
     assert sorted(con.execute("SELECT join_key_l, join_key_r FROM pairs").fetchall()) == [(1, 2), (2, 3)]
+
+
+def _closing(links: list[tuple[int, int, float]], new: set[int] | None = None) -> list[tuple[int, int]]:
+    """The closing pairs ``add_closing_pairs`` proposes for ``links`` (l, r, probability)."""
+    con = duckdb.connect()
+    con.execute("CREATE TABLE links (l BIGINT, r BIGINT, probability DOUBLE)")
+    con.executemany("INSERT INTO links VALUES (?, ?, ?)", links)
+    new_in = None
+    if new is not None:
+        con.execute("CREATE TABLE records AS SELECT range AS unique_id, range IN ? AS is_new FROM range(1, 20)",
+                    [sorted(new)])
+        new_in = "records"
+    count = add_closing_pairs(con, "pairs", "links", new_in)
+    found = sorted(con.execute("SELECT join_key_l, join_key_r FROM pairs").fetchall())
+    assert count == len(found)
+    return found
+
+
+def test_closing_pairs_join_two_records_linked_to_a_third() -> None:
+    # 1~2 and 2~3 are links; 3~4 is too weak to be one; 5~6 and 6~5 both ways round still one pair
+    assert _closing([(1, 2, 0.9), (3, 2, 0.3), (3, 4, CLOSING_LINK / 2), (5, 6, 0.9), (7, 6, 0.9)]) == [(1, 3), (5, 7)]
+
+
+def test_closing_pairs_come_from_each_records_strongest_links_only() -> None:
+    hub = [(1, 100 + k, 0.99 - k / 100) for k in range(CLOSING_DEGREE + 3)]
+    found = _closing(hub)
+    strongest = [100 + k for k in range(CLOSING_DEGREE)]
+    assert found == [(a, b) for i, a in enumerate(strongest) for b in strongest[i + 1:]]
+
+
+def test_closing_pairs_of_an_incremental_run_have_a_new_record() -> None:
+    links = [(1, 2, 0.9), (2, 3, 0.9), (4, 5, 0.9), (5, 6, 0.9)]
+    assert _closing(links, new={3, 5}) == [(1, 3)]

@@ -28,7 +28,7 @@ from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 # import, pinned with Splink itself (pyproject.toml), so an upgrade that moves it fails at import.
 from splink.internals.exceptions import EMTrainingException
 
-from tergeu.core.linkage.blocking import BLOCKING_RULES, add_block_keys, add_edit_pairs
+from tergeu.core.linkage.blocking import BLOCKING_RULES, add_block_keys, add_closing_pairs, add_edit_pairs
 from tergeu.core.linkage.comparisons import casualty_comparisons
 from tergeu.core.linkage.explain import EXPLAIN_AT_MOST, EXPLAIN_BETWEEN, Explanation, explain, level_labels
 from tergeu.core.linkage.features import rows_to_table
@@ -141,12 +141,13 @@ def score_pairs(rows: Sequence[dict[str, Any]] | pa.Table, threshold: float = 0.
     predictions = linker.inference.predict(threshold_match_weight=LOWEST_WEIGHT, warning_mode="never")
     weights = predictions.as_duckdbpyrelation().select("unique_id_l, unique_id_r, match_weight").fetchnumpy()
     predictions.drop_table_from_database_and_remove_from_cache()
-    weights = _with_edit_pairs(db_api, table, linker, weights, new_ids is not None and saved_model is not None)
+    only_new = new_ids is not None and saved_model is not None
+    weights = _with_edit_pairs(db_api, table, linker, weights, only_new)
     model = linker.misc.save_model_to_json() if saved_model is None else dict(saved_model)
-    shifted, priors = priors_by_list_pair(
-        record_ids, lists.indices.to_numpy(zero_copy_only=False), lists.dictionary.to_pylist(),
-        weights["unique_id_l"], weights["unique_id_r"], weights["match_weight"],
-        model["probability_two_random_records_match"], known=model.get("tergeu_priors_by_list_pair"))
+    shifted, priors = _with_priors(record_ids, lists, weights, model)
+    weights = _with_closing_pairs(db_api, table, linker, weights, shifted, only_new)
+    if weights["match_weight"].size > shifted.size:
+        shifted, priors = _with_priors(record_ids, lists, weights, model)
     model["tergeu_priors_by_list_pair"] = {**model.get("tergeu_priors_by_list_pair", {}), **priors}
     probabilities = 1.0 / (1.0 + np.power(2.0, -shifted))
     keep = probabilities >= threshold
@@ -155,28 +156,59 @@ def score_pairs(rows: Sequence[dict[str, Any]] | pa.Table, threshold: float = 0.
     return TrainedModel(model, pairs, explanations)
 
 
+def _with_priors(record_ids: np.ndarray, lists: pa.DictionaryArray, weights: dict[str, np.ndarray],
+                 model: dict[str, Any]) -> tuple[np.ndarray, dict[str, float]]:
+    """The pairs' weights re-based on priors per pair of lists (``priors_by_list_pair``), and those priors."""
+    return priors_by_list_pair(
+        record_ids, lists.indices.to_numpy(zero_copy_only=False), lists.dictionary.to_pylist(),
+        weights["unique_id_l"], weights["unique_id_r"], weights["match_weight"],
+        model["probability_two_random_records_match"], known=model.get("tergeu_priors_by_list_pair"))
+
+
 def _with_edit_pairs(db_api: Any, table: Any, linker: Linker, weights: dict[str, np.ndarray],
                      only_new: bool) -> dict[str, np.ndarray]:
     """``weights`` and those of the pairs of surnames one edit apart (``blocking.add_edit_pairs``) no rule
-    compared: scored as given pairs by a second prediction of the same model.
+    compared: scored as given pairs by a second prediction of the same model."""
+    add_edit_pairs(db_api.duckdb_con, "tergeu_extra_candidates", "tergeu_records" if only_new else None)
+    return _with_given_pairs(db_api, table, linker, weights, "edit_pairs")
+
+
+def _with_closing_pairs(db_api: Any, table: Any, linker: Linker, weights: dict[str, np.ndarray],
+                        shifted: np.ndarray, only_new: bool) -> dict[str, np.ndarray]:
+    """``weights`` and those of the pairs no rule compared whose records are both linked to a third
+    (``blocking.add_closing_pairs``): the clustering would otherwise count them as unlike."""
+    con = db_api.duckdb_con
+    con.register("tergeu_links", pa.table({"l": weights["unique_id_l"], "r": weights["unique_id_r"],
+                                           "probability": 1.0 / (1.0 + np.power(2.0, -shifted))}))
+    add_closing_pairs(con, "tergeu_extra_candidates", "tergeu_links", "tergeu_records" if only_new else None)
+    con.unregister("tergeu_links")
+    return _with_given_pairs(db_api, table, linker, weights, "closing_pairs")
+
+
+def _with_given_pairs(db_api: Any, table: Any, linker: Linker, weights: dict[str, np.ndarray],
+                      name: str) -> dict[str, np.ndarray]:
+    """``weights`` and those of the candidate pairs in table ``tergeu_extra_candidates`` that ``weights``
+    does not hold yet (either way round), scored by a second prediction of the same model.
 
     A pair some rule compared and that scored under ``LOWEST_WEIGHT`` is scored again and dropped again.
     """
     con = db_api.duckdb_con
     con.register("tergeu_scored", pa.table({"l": weights["unique_id_l"], "r": weights["unique_id_r"]}))
-    add_edit_pairs(con, "tergeu_edit_candidates", "tergeu_records" if only_new else None)
-    con.execute("CREATE OR REPLACE TABLE tergeu_edit_pairs AS SELECT p.* FROM tergeu_edit_candidates AS p "
-                "ANTI JOIN tergeu_scored AS s ON p.join_key_l = s.l AND p.join_key_r = s.r")
-    con.execute("DROP TABLE tergeu_edit_candidates")
+    con.execute("CREATE OR REPLACE TABLE tergeu_extra_pairs AS SELECT p.* FROM tergeu_extra_candidates AS p "
+                "ANTI JOIN (SELECT least(l, r) AS a, greatest(l, r) AS b FROM tergeu_scored) AS s "
+                "ON least(p.join_key_l, p.join_key_r) = s.a AND greatest(p.join_key_l, p.join_key_r) = s.b")
+    con.execute("DROP TABLE tergeu_extra_candidates")
     con.unregister("tergeu_scored")
-    if not con.execute("SELECT count(*) FROM tergeu_edit_pairs").fetchall()[0][0]:
+    if not con.execute("SELECT count(*) FROM tergeu_extra_pairs").fetchall()[0][0]:
+        con.execute("DROP TABLE tergeu_extra_pairs")
         return weights
     scoring = _linker(table, linker.misc.save_model_to_json())
     scoring.table_management.register_blocked_pairs_for_predict(
-        db_api.register("tergeu_edit_pairs", dataset_display_name="edit_pairs"))
+        db_api.register("tergeu_extra_pairs", dataset_display_name=name))
     extra = scoring.inference.predict(threshold_match_weight=LOWEST_WEIGHT, warning_mode="never")
     more = extra.as_duckdbpyrelation().select("unique_id_l, unique_id_r, match_weight").fetchnumpy()
     extra.drop_table_from_database_and_remove_from_cache()
+    con.execute("DROP TABLE tergeu_extra_pairs")
     return {name: np.concatenate([np.asarray(weights[name]), np.asarray(more[name])]) for name in weights}
 
 
