@@ -8,7 +8,7 @@ import pytest
 from tergeu.core.linkage import RecordFacts, features_of
 from tergeu.core.linkage.comparisons import family_comparison
 
-NAME_COLUMNS = ("family", "given", "patronymic")
+NAME_COLUMNS = ("family", "given", "patronymic", "sex")
 
 
 def family_level(left: dict[str, str], right: dict[str, str]) -> str:
@@ -49,3 +49,15 @@ def test_a_kazakh_form_family_name_may_be_the_father_s_name() -> None:
 ])
 def test_the_forms_meet_where_the_root_ends_in_a_vowel(left: str, right: str) -> None:
     assert family_level({"full_name": left}, {"full_name": right}) == "one family name, Russian and Kazakh forms"
+
+
+@pytest.mark.parametrize(("left", "right", "label"), [
+    ({"full_name": "Карпова Елена"}, {"full_name": "Elena Lebedeva"}, "another family name, a woman's (maiden or married)"),
+    ({"full_name": "Омарова Динара", "sex": "F"}, {"full_name": "Динара Усенбаева"},
+     "another family name, a woman's (maiden or married)"),
+    ({"full_name": "Мусин Арман"}, {"full_name": "Арман Бекенов"}, "All other comparisons"),  # men keep their names
+    ({"full_name": "Карпова Елена"}, {"full_name": "Лебедев Е.", "sex": "M"}, "All other comparisons"),  # not one sex
+    ({"full_name": "Ким Ли"}, {"full_name": "Пак Ли"}, "All other comparisons"),  # sex unknown on both sides
+])
+def test_a_woman_s_other_family_name_is_a_level_of_its_own(left: dict, right: dict, label: str) -> None:
+    assert family_level(left, right) == label

@@ -52,6 +52,12 @@ def family_root(column: str) -> str:
     return f"regexp_replace(regexp_replace({stem}, 'i$', ''), '[aeiou]$', '')"
 
 
+# Either record names a woman and neither a man. Women's family names change with marriage, and one
+# list gives the maiden name where another gives the married one, so among women a different family
+# name is weaker evidence of two people than among men; EM learns how much weaker on the lists at hand.
+_A_WOMAN = "(sex_l = 'F' OR sex_r = 'F') AND coalesce(sex_l, 'F') = 'F' AND coalesce(sex_r, 'F') = 'F'"
+
+
 def family_comparison() -> cl.CustomComparison:
     """The family name without its gender ending; agreement on a rare one weighs more (term frequency).
 
@@ -77,6 +83,7 @@ def family_comparison() -> cl.CustomComparison:
             level(kazakh_form, "a family name in the Kazakh form is the other's father's name", 0.01),
             level(_jw("family_l", "family_r"), "similar family name", 0.1),
             level(f"{_jw('family_l', 'given_r')} AND {_jw('given_l', 'family_r')}", "family and given swapped", 0.03),
+            level(_A_WOMAN, "another family name, a woman's (maiden or married)", 0.02),
             else_level(0.02),
         ],
     )
