@@ -9,6 +9,7 @@ from tergeu.core.linkage import RecordFacts, features_of
 from tergeu.core.linkage.comparisons import family_comparison
 
 NAME_COLUMNS = ("family", "given", "patronymic", "sex")
+WOMAN = "another family name, a woman's (maiden or married)"
 
 
 def family_level(left: dict[str, str], right: dict[str, str]) -> str:
@@ -52,9 +53,8 @@ def test_the_forms_meet_where_the_root_ends_in_a_vowel(left: str, right: str) ->
 
 
 @pytest.mark.parametrize(("left", "right", "label"), [
-    ({"full_name": "Карпова Елена"}, {"full_name": "Elena Lebedeva"}, "another family name, a woman's (maiden or married)"),
-    ({"full_name": "Омарова Динара", "sex": "F"}, {"full_name": "Динара Усенбаева"},
-     "another family name, a woman's (maiden or married)"),
+    ({"full_name": "Карпова Елена"}, {"full_name": "Elena Lebedeva"}, WOMAN),
+    ({"full_name": "Омарова Динара", "sex": "F"}, {"full_name": "Динара Усенбаева"}, WOMAN),
     ({"full_name": "Мусин Арман"}, {"full_name": "Арман Бекенов"}, "All other comparisons"),  # men keep their names
     ({"full_name": "Карпова Елена"}, {"full_name": "Лебедев Е.", "sex": "M"}, "All other comparisons"),  # not one sex
     ({"full_name": "Ким Ли"}, {"full_name": "Пак Ли"}, "All other comparisons"),  # sex unknown on both sides
