@@ -59,3 +59,11 @@ def test_an_initial_struck_twice_is_one_initial() -> None:
     assert parse_name("Краузе ДД.О.").given_initial == "Д"
     assert parse_name("Ли Ен.").family == "Ли"  # two different letters before a dot are not an initial
     assert [t.role for t in parse_name("Ли Ен.").tokens if t.text == "Ен"] != ["initial"]
+
+
+def test_a_lone_look_alike_initial_beside_cyrillic_words_is_cyrillic() -> None:
+    # A scanned morgue register: "H." is a Cyrillic Н, as every other word of the name is Cyrillic.
+    assert fold_homoglyphs("Жaксылыкoв H.Ж.") == "Жаксылыков Н.Ж."
+    assert parse_name("Жaксылыкoв H.Ж.").keys.given == parse_name("Жаксылыков Н.Ж.").keys.given
+    assert fold_homoglyphs("Ivanov A. Иван") == "Ivanov A. Иван"  # beside a Latin word: left as written
+    assert fold_homoglyphs("B. Yerlan") == "B. Yerlan"  # no Cyrillic at all

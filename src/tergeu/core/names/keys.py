@@ -55,6 +55,9 @@ _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 # case, and "Bаkyt" (one Cyrillic а) must stay Bakyt in any case, not become Вакут. Case must not matter.
 _LATIN_WITHOUT_TWIN = re.compile(r"[^\W\d_AaCcEeKkOoPpXxYy\u0400-\u04ff]")
 
+_LONE_CAPITAL = re.compile(r"(?<![^\W\d_])[ABCEHKMOPTXY](?![^\W\d_])")  # an initial: one capital letter alone
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
 _APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼʻ`´ʹ′", "'"))
 
 # Kazakh Latin 2017 apostrophe digraphs that are not just "letter plus ignorable mark".
@@ -137,8 +140,13 @@ def fold_homoglyphs(text: str) -> str:
     """
     if not _CYRILLIC_LETTER.search(text):
         return text
-    return _MIXED_WORD.sub(lambda m: m.group(0).translate(_LOOKALIKES) if _cyrillic_word(m.group(0))
-                           else m.group(0), text)
+    folded = _MIXED_WORD.sub(lambda m: m.group(0).translate(_LOOKALIKES) if _cyrillic_word(m.group(0))
+                             else m.group(0), text)
+    # A lone capital ("Жаксылыков H.Ж.", a scanned Н) has no Cyrillic letter of its own to tell by: it is
+    # read as Cyrillic when every other word of the text is, and left alone beside a Latin word.
+    if _LATIN_LETTER.search(_LONE_CAPITAL.sub("", folded)):
+        return folded
+    return _LONE_CAPITAL.sub(lambda m: m.group(0).translate(_LOOKALIKES), folded)
 
 
 def _cyrillic_word(word: str) -> bool:
