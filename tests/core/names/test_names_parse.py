@@ -55,10 +55,15 @@ PARTS = [
     # No cue at all: Cyrillic is read family-first, Latin given-first.
     ("Ерлан Серік", None, "Серік", "Ерлан", None),
     ("Erlan Serik", None, "Erlan", "Serik", None),
-    # The order hint wins.
+    # The order hint wins where the words do not say otherwise ...
     ("Ерлан Серік", "given_first", "Ерлан", "Серік", None),
     ("Erlan Serik", "family_first", "Serik", "Erlan", None),
-    ("Нурланов Жанболат", "given_first", "Нурланов", "Жанболат", None),
+    ("Бекарыс Оспан", "given_first", "Бекарыс", "Оспан", None),
+    # ... and yields to a word clearly in the wrong place: one row of a given-name-first list written
+    # family first, a family ending where the given name should be.
+    ("Нурланов Жанболат", "given_first", "Жанболат", "Нурланов", None),
+    ("Алғазыв Ерлан", "given_first", "Ерлан", "Алғазыв", None),
+    ("Akhmetova Aliya", "given_first", "Aliya", "Akhmetova", None),
     ("Нурланов Жанболат Серікұлы", "family_first", "Жанболат", "Нурланов", "Серікұлы"),
     ("Жанболат Серікұлы Нурланов", "given_first", "Жанболат", "Нурланов", "Серікұлы"),
     # Single words.

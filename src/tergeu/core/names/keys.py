@@ -55,7 +55,8 @@ _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 # case, and "Bаkyt" (one Cyrillic а) must stay Bakyt in any case, not become Вакут. Case must not matter.
 _LATIN_WITHOUT_TWIN = re.compile(r"[^\W\d_AaCcEeKkOoPpXxYy\u0400-\u04ff]")
 
-_LONE_CAPITAL = re.compile(r"(?<![^\W\d_])[ABCEHKMOPTXY](?![^\W\d_])")  # an initial: one capital letter alone
+# An initial: one letter alone, with a Cyrillic twin in upper case (either case, so that keys ignore case)
+_LONE_LETTER = re.compile(r"(?<![^\W\d_])[ABCEHKMOPTXYabcehkmoptxy](?![^\W\d_])")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 _APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼʻ`´ʹ′", "'"))
@@ -142,11 +143,17 @@ def fold_homoglyphs(text: str) -> str:
         return text
     folded = _MIXED_WORD.sub(lambda m: m.group(0).translate(_LOOKALIKES) if _cyrillic_word(m.group(0))
                              else m.group(0), text)
-    # A lone capital ("Жаксылыков H.Ж.", a scanned Н) has no Cyrillic letter of its own to tell by: it is
+    # A lone letter ("Жаксылыков H.Ж.", a scanned Н) has no Cyrillic letter of its own to tell by: it is
     # read as Cyrillic when every other word of the text is, and left alone beside a Latin word.
-    if _LATIN_LETTER.search(_LONE_CAPITAL.sub("", folded)):
+    if _LATIN_LETTER.search(_LONE_LETTER.sub("", folded)):
         return folded
-    return _LONE_CAPITAL.sub(lambda m: m.group(0).translate(_LOOKALIKES), folded)
+    return _LONE_LETTER.sub(lambda m: _cyrillic_twin(m.group(0)), folded)
+
+
+def _cyrillic_twin(letter: str) -> str:
+    """The Cyrillic letter an upper-case Latin one looks like, in the case it was written."""
+    twin = letter.upper().translate(_LOOKALIKES)
+    return twin if letter.isupper() else twin.lower()
 
 
 def _cyrillic_word(word: str) -> bool:

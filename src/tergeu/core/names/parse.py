@@ -31,6 +31,11 @@ _ROLE_NAMES = {"F": "family", "G": "given", "P": "patronymic", "U": "unknown"}
 _MISSING_PART_PENALTY = 1.5
 _CUE_BONUS = 1.5
 _SCRIPT_BONUS = 0.25
+# A list's stated order (its column map, or a guess from its rows) yields only to a word clearly in the
+# wrong place: a known given name where the family name should be, or a family ending where the given
+# name should be (2 points either), as when one volunteer of a given-name-first list wrote "Ахметов
+# Ерлан". Two words that say nothing keep the list's order.
+_ORDER_HINT_BONUS = 1.75
 
 
 @dataclass(frozen=True)
@@ -150,9 +155,9 @@ def _choose_roles(
     default = GIVEN_FIRST if script is Script.LATIN else FAMILY_FIRST
     best: tuple[float, tuple[str, ...]] | None = None
     for layout_order, roles, prior in _layouts(len(words), has_initials):
-        if order is not None and layout_order is not None and layout_order != order:
-            continue
         score = prior + sum(word[role] for word, role in zip(scores, roles, strict=True))
+        if order is not None and layout_order == order:
+            score += _ORDER_HINT_BONUS
         if caps is not None and roles[caps] == "F":
             score += _CUE_BONUS
         if words[0].comma_after and roles[0] == "F":
