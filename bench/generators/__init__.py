@@ -52,6 +52,21 @@ NGO list (JSON, given name first, ages, Kazakh month names, Ахметұлы for
 media copied mostly from the NGO in three Latin habits with English dates, the morgues' journal (XLSX,
 surname and initials, admission date, city) and a families' appeal from Almaty city and oblast only
 (relatives' spellings, short forms, households signing together, a few signing twice).
+
+``taiga`` (held out: written on 6 December from this interface, ``loading.py``, the import docs and the
+field catalogue only, without reading the linkage code or any other generator; never tune on it). Kazakh
+names dominate, with Russian, Uzbek, Uyghur, Tatar and Korean minorities; Zipf-ranked given names and
+forefathers' names (compounds such as Есенбай give a long tail) make namesakes common at thousands;
+family names are formed from given names and checked against a blocklist of public figures' surnames.
+Brothers, fathers and sons, husbands and wives die together; married women's maiden names turn up on
+some lists; a latent visibility drives every list, so the lists are positively dependent and some
+people are on none. Four lists: the official register (XLSX, separate Russian name columns, typed dates,
+IINs with real check digits and a few slips, oblast and settlement, one per person), a Kazakh NGO list
+(JSON, given name first, Kazakh letters, Ахметұлы for Ахметов, ages from "35 жас" to "~30", Kazakh
+month names, the injury date for some who died later in hospital, a few people twice), a media list
+(CSV with BOM, passport, Kazakh Latin 2021 and English spellings mixed row by row, typos, English dates,
+rarely a birth year) and the morgues' register (CP1251 TSV, surname and initials, OCR slips, admission
+date as ``date_recorded``, some IINs, only Almaty city and oblast, Zhambyl and Shymkent).
 """
 
 from __future__ import annotations
