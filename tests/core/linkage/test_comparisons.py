@@ -29,6 +29,7 @@ def family_level(left: dict[str, str], right: dict[str, str]) -> str:
     ("Ахметов Ерлан", "Ерлан Ахметұлы", "one family name, Russian and Kazakh forms"),
     ("Сейітова Гүлнар", "Гулнар Сейитқызы", "one family name, Russian and Kazakh forms"),
     ("Yerlan Akhmetov", "Ерлан Ахметулы", "one family name, Russian and Kazakh forms"),
+    ("Нурбаев Нурлан", "Nurlan Nurbayulu", "one family name, Russian and Kazakh forms"),  # ы written u
     ("Ахметов Ерлан", "Ахметжанов Ерлан", "similar family name"),  # another root: only alike
     ("Ли Ерлан", "Ерлан Лиұлы", "All other comparisons"),  # a two-letter root says too little
     ("Шишкин Пётр", "Шишков Пётр", "similar family name"),  # one root, two Russian names

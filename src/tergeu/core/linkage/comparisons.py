@@ -39,7 +39,7 @@ def _jw(left: str, right: str) -> str:
     return f"jaro_winkler_similarity({left}, {right}) >= {SIMILAR}"
 
 
-_KAZAKH_FORM = "(uli|kizi)$"  # a family name in the patronymic form (Ахметұлы), as matching keys spell it
+_KAZAKH_FORM = "(uli|ulu|kizi)$"  # a family name in the patronymic form (Ахметұлы, Akhmetulu), as keys spell it
 
 
 def family_root(column: str) -> str:
@@ -48,7 +48,7 @@ def family_root(column: str) -> str:
     Then without a last "i" and a last vowel, where the two forms part: Жаңабайұлы ~ Жанабаев
     ("janabai", "janaba"), Мусаұлы ~ Мусин ("musa", "mus").
     """
-    stem = f"regexp_replace({column}, '(uli|kizi|ov|ev|in)$', '')"
+    stem = f"regexp_replace({column}, '(uli|ulu|kizi|ov|ev|in)$', '')"
     return f"regexp_replace(regexp_replace({stem}, 'i$', ''), '[aeiou]$', '')"
 
 
