@@ -44,7 +44,8 @@ forms, maiden names, "~30", districts, repeated reports) and the Almaty oblast a
 Kazakh, Ахметұлы for Ахметов, Серікұлы as patronymic, Kazakh month names, ЖСН with slips).
 
 ``tundra`` (the held-out set after ``nomad``: written from this interface, ``loading.py``, the import
-docs and the field catalogue only; never tune on it). Kazakh, Russian and other communities with
+docs and the field catalogue only; held out until 6 December, when ``taiga`` took its place and
+tundra's errors were read, so it is a tuning set now). Kazakh, Russian and other communities with
 Zipf-ranked names; Kazakh family names built from a forefather's name (Сериков, Серіков, Серікұлы);
 brothers, fathers and sons, couples dying together; a latent visibility behind every list. Five lists:
 the prosecutor's register (CP1251 ``;``, full Russian names, birth dates, IINs with slips), a Kazakh
