@@ -19,7 +19,7 @@ from tergeu.core.estimation import (
     make_estimator,
     method_settings,
 )
-from tergeu.core.linkage import Calibration
+from tergeu.core.linkage import UNREVIEWED_SHIFT, Calibration
 from tergeu.estimation.capture import capture_histories
 from tergeu.estimation.models import EstimateRun
 from tergeu.registry.models import ImportedList
@@ -129,11 +129,14 @@ def _describe_calibration(run: EstimateRun, calibration: Calibration | None, why
     """Say how the linkage draws were centred: on reviewers' calibration, or on the model as it is (and why)."""
     if calibration is None:
         run.result.setdefault("warnings", []).append(
-            "the linkage draws take the model's pair probabilities as right on average; on lists it was not made "
-            "for they have been too low, which splits people and raises the toll. Decide the calibration "
+            f"the linkage draws raise the model's pair probabilities by {UNREVIEWED_SHIFT:g} in log-odds, as much "
+            "as generated lists needed (from 0.2 to 2.3), not as much as these lists need. Decide the calibration "
             "sample's pairs in their order (review page, calibration sample) so the draws can be centred on how "
-            f"far off they are. No calibration now: {why_not}")
+            f"far off the probabilities are here. No calibration now: {why_not}")
+        run.result["diagnostics"]["linkage_calibration"] = {"shift": UNREVIEWED_SHIFT, "decisions": 0,
+                                                            "source": "unreviewed"}
         return
     run.result["diagnostics"]["linkage_calibration"] = {
         "shift": round(calibration.shift, 3), "standard_error": round(calibration.standard_error, 3),
-        "decisions": calibration.decisions, "unsure": calibration.unsure, "sample": calibration.sample}
+        "decisions": calibration.decisions, "unsure": calibration.unsure, "sample": calibration.sample,
+        "source": "reviewed"}

@@ -3,7 +3,16 @@ import pytest
 
 from tergeu.core.linkage.calibration import Calibration
 from tergeu.core.linkage.clustering import Constraints, ScoredPair, assignment
-from tergeu.core.linkage.uncertainty import BAND, _moved, plausible_clusterings, shift_distribution
+from tergeu.core.linkage.uncertainty import (
+    BAND,
+    UNREVIEWED_SHIFT,
+    _moved,
+    plausible_clusterings,
+    shift_distribution,
+)
+
+# Reviewers found the model right on average: the draws centre on its probabilities as they are.
+RIGHT_ON_AVERAGE = Calibration(shift=0.0, standard_error=0.0, decisions=100)
 
 
 def people(clusters) -> set[tuple[int, ...]]:
@@ -12,7 +21,7 @@ def people(clusters) -> set[tuple[int, ...]]:
 
 def test_it_redraws_uncertain_pairs_in_proportion_to_their_probability() -> None:
     pairs = [ScoredPair(1, 2, 0.7), ScoredPair(3, 4, 0.999), ScoredPair(5, 6, 0.001)]
-    draws = plausible_clusterings(range(1, 7), pairs, draws=400, seed=7, sweeps=6)
+    draws = plausible_clusterings(range(1, 7), pairs, draws=400, seed=7, sweeps=6, calibration=RIGHT_ON_AVERAGE)
     joined = sum((1, 2) in people(clusters) for clusters in draws) / len(draws)
     assert 0.62 < joined < 0.78
     assert all((3, 4) in people(clusters) and (5,) in people(clusters) for clusters in draws)
@@ -20,8 +29,10 @@ def test_it_redraws_uncertain_pairs_in_proportion_to_their_probability() -> None
 
 def test_it_is_reproducible_with_a_seed() -> None:
     pairs = [ScoredPair(1, 2, 0.5), ScoredPair(2, 3, 0.4), ScoredPair(1, 3, 0.6)]
-    first = [assignment(c) for c in plausible_clusterings([1, 2, 3], pairs, draws=20, seed=3)]
-    again = [assignment(c) for c in plausible_clusterings([1, 2, 3], pairs, draws=20, seed=3)]
+    first = [assignment(c) for c in plausible_clusterings([1, 2, 3], pairs, draws=20, seed=3,
+                                                          calibration=RIGHT_ON_AVERAGE)]
+    again = [assignment(c) for c in plausible_clusterings([1, 2, 3], pairs, draws=20, seed=3,
+                                                          calibration=RIGHT_ON_AVERAGE)]
     assert first == again and len({tuple(sorted(a.items())) for a in first}) > 1
 
 
@@ -48,7 +59,7 @@ def test_draws_scatter_around_the_best_guess() -> None:
     people, and the draws too on average; a sampler that leaned to splitting or merging would not."""
     pairs = [ScoredPair(1, 2, 0.8), ScoredPair(3, 4, 0.8), ScoredPair(5, 6, 0.8),
              ScoredPair(7, 8, 0.2), ScoredPair(9, 10, 0.2), ScoredPair(11, 12, 0.2)]
-    draws = plausible_clusterings(range(1, 13), pairs, draws=400, seed=2)
+    draws = plausible_clusterings(range(1, 13), pairs, draws=400, seed=2, calibration=RIGHT_ON_AVERAGE)
     mean_people = sum(len(clusters) for clusters in draws) / len(draws)
     assert 8.6 < mean_people < 9.4
 
@@ -68,7 +79,8 @@ def test_a_draw_that_links_more_readily_joins_whole_groups() -> None:
     partner for a person it links to at 0.4); a draw whose probabilities lean to linking joins the
     groups whole, and one that does not keeps the best guess."""
     pairs = [ScoredPair(1, 2, 0.99), ScoredPair(3, 4, 0.99)] + [ScoredPair(a, b, 0.4) for a in (1, 2) for b in (3, 4)]
-    plain = plausible_clusterings(range(1, 5), pairs, draws=50, seed=1, calibration_spread=0.0)
+    plain = plausible_clusterings(range(1, 5), pairs, draws=50, seed=1, calibration_spread=0.0,
+                                  calibration=RIGHT_ON_AVERAGE)
     assert all(people(clusters) == {(1, 2), (3, 4)} for clusters in plain)
     leaning = plausible_clusterings(range(1, 5), pairs, draws=50, seed=1, calibration_spread=0.0,
                                     calibration=Calibration(shift=2.0, standard_error=0.0, decisions=100))
@@ -76,7 +88,7 @@ def test_a_draw_that_links_more_readily_joins_whole_groups() -> None:
 
 
 def test_the_shifts_centre_on_the_reviewed_calibration_and_widen_by_its_error() -> None:
-    assert shift_distribution(None, 0.5) == (0.0, 0.5)
+    assert shift_distribution(None, 0.5) == (UNREVIEWED_SHIFT, 0.5)
     centre, spread = shift_distribution(Calibration(shift=0.8, standard_error=0.3, decisions=60), 0.4)
     assert centre == 0.8 and abs(spread - 0.5) < 1e-12
 
@@ -118,3 +130,16 @@ def test_the_moved_log_odds_keep_the_pairs_order_whatever_the_shift(shift: float
     whole, _faded = BAND
     inside = np.abs(log_odds) <= whole
     assert np.allclose(moved[inside], log_odds[inside] + shift) and moved[0] == log_odds[0]
+
+
+def test_unreviewed_draws_lean_to_linking_by_the_shift_measured_on_generated_lists() -> None:
+    """With no reviewed calibration the draws are centred on ``UNREVIEWED_SHIFT`` (+1 log-odds): a
+    person whose records the model links at 0.4 (best guess: apart) is whole in every draw without
+    spread, and in most draws with it."""
+    pairs = [ScoredPair(1, 2, 0.4), ScoredPair(3, 4, 0.999)]
+    assert UNREVIEWED_SHIFT > 0.5
+    steady = plausible_clusterings(range(1, 5), pairs, draws=20, seed=1, calibration_spread=0.0)
+    assert all(people(clusters) == {(1, 2), (3, 4)} for clusters in steady)
+    spread = plausible_clusterings(range(1, 5), pairs, draws=400, seed=1)
+    joined = sum((1, 2) in people(clusters) for clusters in spread) / len(spread)
+    assert 0.6 < joined < 0.95

@@ -22,12 +22,13 @@ from tergeu.core.linkage.identifiable import is_identifiable
 from tergeu.core.linkage.joined import joined
 from tergeu.core.linkage.places import comparable_place, place_key
 from tergeu.core.linkage.review import UNCERTAIN, ReviewItem, calibration_sample, pair_hash, review_queue
-from tergeu.core.linkage.uncertainty import plausible_clusterings
+from tergeu.core.linkage.uncertainty import UNREVIEWED_SHIFT, plausible_clusterings
 
 _ON_FIRST_USE = {"Linkage": "pipeline", "link_new_records": "pipeline", "link_records": "pipeline"}
 
 __all__ = [
-    "FEATURE_COLUMNS", "UNCERTAIN", "Calibration", "Cluster", "ConstraintConflict", "Constraints", "Linkage",
+    "FEATURE_COLUMNS", "UNCERTAIN", "UNREVIEWED_SHIFT", "Calibration", "Cluster", "ConstraintConflict", "Constraints",
+    "Linkage",
     "NamedRecord", "RecordFacts", "ReviewItem", "ScoredPair", "SupportedFact", "best_supported_facts",
     "calibration_from_decisions", "calibration_from_sample", "calibration_sample", "comparable_place", "doubts",
     "features_of", "is_identifiable", "joined", "link_new_records", "link_records", "pair_hash", "place_key",
