@@ -50,7 +50,11 @@ from tergeu.core.linkage.clustering import Cluster, Constraints, cluster_records
 from tergeu.core.linkage.identifiable import is_identifiable  # noqa: E402
 from tergeu.core.linkage.pipeline import link_records  # noqa: E402
 from tergeu.core.linkage.review import calibration_sample  # noqa: E402
-from tergeu.core.linkage.uncertainty import CALIBRATION_SPREAD, plausible_clusterings  # noqa: E402
+from tergeu.core.linkage.uncertainty import (  # noqa: E402
+    CALIBRATION_SPREAD,
+    UNREVIEWED_SHIFT,
+    plausible_clusterings,
+)
 
 
 def _units(groups: list[list[int]], loaded: LoadedSet, counted: set[int]) -> list[Unit]:
@@ -115,7 +119,8 @@ def run_event(generator: str, people: int, seed: int, draws: int, method: str, p
             "listed": len(set(loaded.truth.values())), "records": len(loaded.records),
             "found": len(clusters), "records_left_out": len(loaded.records) - len(counted),
             "method": method, "linkage_draws": draws, "calibration_spread": spread, "reviewed": reviewed,
-            "calibration_shift": None if calibration is None else round(calibration.shift, 3)}
+            "calibration_shift": UNREVIEWED_SHIFT if calibration is None else round(calibration.shift, 3),
+            "calibration_source": "unreviewed" if calibration is None else "reviewed"}
     estimator = make_estimator(method, "standard", seed)
     try:
         result = estimate_toll(unit_draws, loaded.lists, estimator, seed=seed).total

@@ -32,6 +32,6 @@ def test_one_event_with_a_reviewer_of_the_calibration_sample(tmp_path: Path) -> 
     low, high = event["interval"]
     assert low <= event["estimate"] <= high and event["covered"] == (low <= 300 <= high)
     # a right reviewer of this generator's sample finds the model too cautious, as on every tuning set
-    assert event["calibration_shift"] is not None and event["calibration_shift"] > 0
+    assert event["calibration_source"] == "reviewed" and event["calibration_shift"] > 0
     assert summary["summary"] and summary["events"] == 1 and summary["reviewed"] == 60
     assert summary["coverage"] == float(event["covered"])

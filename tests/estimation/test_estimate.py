@@ -82,8 +82,7 @@ def test_it_estimates_the_demo_end_to_end_and_shows_it_on_the_page(settings_home
     assert data["strata"] or any("not stratified" in warning for warning in data["warnings"])
     assert any("No calibration now: 0 of the calibration sample's pairs are decided" in warning
                for warning in data["warnings"])  # nothing reviewed yet
-    assert data["diagnostics"]["linkage_calibration"] == {"shift": UNREVIEWED_SHIFT, "decisions": 0,
-                                                          "source": "unreviewed"}
+    assert data["diagnostics"]["linkage_calibration"] == {"shift": UNREVIEWED_SHIFT, "source": "unreviewed"}
     client_as("reviewer", "sample-reviewer")
     _reviewers_decide_the_calibration_sample_and_the_draws_follow(get_user_model().objects.get(username="sample-reviewer"))
 

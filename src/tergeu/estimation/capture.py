@@ -23,6 +23,7 @@ from tergeu.core.linkage import (
     calibration_from_sample,
     comparable_place,
     is_identifiable,
+    leaning_calibration,
     plausible_clusterings,
     why_uncalibrated,
 )
@@ -147,7 +148,9 @@ def reviewed_calibration(run: LinkageRun | None, counted: set[int]) -> tuple[Cal
     ranked = [(item["probability"], decided.get(pair_key(*item["records"]), (None, None))[0], _offered(item, last))
               for item in sample if counted.issuperset(item["records"])]
     calibration = calibration_from_sample(ranked)
-    return calibration, "" if calibration is not None else why_uncalibrated(ranked)
+    if calibration is not None:
+        return calibration, ""
+    return leaning_calibration(ranked), why_uncalibrated(ranked)
 
 
 def _offered(item: dict, last: datetime.datetime | None) -> bool:

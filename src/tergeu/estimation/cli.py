@@ -74,9 +74,11 @@ def print_result(console: Console, data: dict[str, Any], as_json: bool) -> None:
         return
     low, high = data["interval"]
     mean = f"mean {data['mean']:,.0f}; " if data.get("mean") is not None else ""
+    unlisted = data["estimate"] - data["observed"]
+    tail = (f"not on any list: about {unlisted:,.0f}" if unlisted >= 0 else
+            "below the people observed: the linkage draws join people the best guess keeps apart")
     console.print(f"[bold]{data['method']}[/bold]: observed {data['observed']:,}; estimated total "
-                  f"{data['estimate']:,.0f} ({mean}95% interval {low:,.0f} – {high:,.0f}); "
-                  f"not on any list: about {data['estimate'] - data['observed']:,.0f}")
+                  f"{data['estimate']:,.0f} ({mean}95% interval {low:,.0f} – {high:,.0f}); {tail}")
     diagnostics = data.get("diagnostics", {})
     if diagnostics.get("per_chain"):
         rhat = diagnostics.get("rhat")

@@ -126,17 +126,21 @@ def _compute(run: EstimateRun) -> None:
 
 
 def _describe_calibration(run: EstimateRun, calibration: Calibration | None, why_not: str) -> None:
-    """Say how the linkage draws were centred: on reviewers' calibration, or on the model as it is (and why)."""
+    """Say how the linkage draws were centred: on reviewers' calibration, on how far their decisions lean
+    when they gave no fit, or on the default measured on generated lists (and why)."""
+    diagnostics, warnings = run.result["diagnostics"], run.result.setdefault("warnings", [])
     if calibration is None:
-        run.result.setdefault("warnings", []).append(
+        warnings.append(
             f"the linkage draws raise the model's pair probabilities by {UNREVIEWED_SHIFT:g} in log-odds, as much "
             "as generated lists needed (from 0.2 to 2.3), not as much as these lists need. Decide the calibration "
             "sample's pairs in their order (review page, calibration sample) so the draws can be centred on how "
             f"far off the probabilities are here. No calibration now: {why_not}")
-        run.result["diagnostics"]["linkage_calibration"] = {"shift": UNREVIEWED_SHIFT, "decisions": 0,
-                                                            "source": "unreviewed"}
+        diagnostics["linkage_calibration"] = {"shift": UNREVIEWED_SHIFT, "source": "unreviewed"}
         return
-    run.result["diagnostics"]["linkage_calibration"] = {
+    if why_not:
+        warnings.append(f"the linkage draws move the model's pair probabilities by {calibration.shift:+g} in "
+                        f"log-odds, as far as a calibration may, the way reviewers' decisions lean: {why_not}")
+    diagnostics["linkage_calibration"] = {
         "shift": round(calibration.shift, 3), "standard_error": round(calibration.standard_error, 3),
         "decisions": calibration.decisions, "unsure": calibration.unsure, "sample": calibration.sample,
-        "source": "reviewed"}
+        "source": "reviewed" if not why_not else "reviewed, at the limit"}

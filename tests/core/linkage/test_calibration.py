@@ -1,9 +1,11 @@
 import numpy as np
 
 from tergeu.core.linkage.calibration import (
+    LIMIT,
     MINIMUM,
     calibration_from_decisions,
     calibration_from_sample,
+    leaning_calibration,
     why_uncalibrated,
 )
 
@@ -65,3 +67,16 @@ def test_it_says_why_there_is_no_shift() -> None:
     assert "far too cautious" in why_uncalibrated([(0.4, "same", True)] * 25)
     assert "far too ready to link" in why_uncalibrated([(0.6, "different", True)] * 25)
     assert "more than 4 in log-odds" in why_uncalibrated([(0.3, "same", True)] * 40 + [(0.3, "different", True)])
+
+
+def test_decisions_that_give_no_fit_still_say_which_way_the_draws_lean() -> None:
+    """Twenty "different" in a row give no fit, but the draws must not then lean to linking by the
+    unreviewed default: they lean as far as a calibration may, the reviewers' way. Fewer than
+    ``MINIMUM`` decisions say nothing either way."""
+    all_different = [(0.6, "different", True)] * MINIMUM
+    assert calibration_from_sample(all_different) is None
+    leaning = leaning_calibration(all_different)
+    assert leaning is not None and leaning.shift == -LIMIT and leaning.decisions == MINIMUM
+    all_same = [(0.3, "same", True)] * 40 + [(0.3, "different", True)]
+    assert calibration_from_sample(all_same) is None and leaning_calibration(all_same).shift == LIMIT
+    assert leaning_calibration([(0.6, "different", True)] * (MINIMUM - 1)) is None

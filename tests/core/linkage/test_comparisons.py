@@ -9,7 +9,7 @@ from tergeu.core.linkage import RecordFacts, features_of
 from tergeu.core.linkage.comparisons import family_comparison
 
 NAME_COLUMNS = ("family", "given", "patronymic", "sex")
-WOMAN = "another family name, a woman's (maiden or married)"
+from tergeu.core.linkage.comparisons import WOMAN_S_OTHER_NAME as WOMAN  # noqa: E402
 
 
 def family_level(left: dict[str, str], right: dict[str, str]) -> str:

@@ -59,10 +59,12 @@ PARTS = [
     ("Ерлан Серік", "given_first", "Ерлан", "Серік", None),
     ("Erlan Serik", "family_first", "Serik", "Erlan", None),
     ("Бекарыс Оспан", "given_first", "Бекарыс", "Оспан", None),
-    # ... and yields to a word clearly in the wrong place: one row of a given-name-first list written
-    # family first, a family ending where the given name should be.
+    ("Айдана Серік", "given_first", "Айдана", "Серік", None),  # a given name that is a family name too
+    ("Aidana Serik", "given_first", "Aidana", "Serik", None),
+    ("Inkar Marat", "given_first", "Inkar", "Marat", None),
+    # ... and yields to a family name clearly in the wrong place: one row of a given-name-first list
+    # written family first.
     ("Нурланов Жанболат", "given_first", "Жанболат", "Нурланов", None),
-    ("Алғазыв Ерлан", "given_first", "Ерлан", "Алғазыв", None),
     ("Akhmetova Aliya", "given_first", "Aliya", "Akhmetova", None),
     ("Нурланов Жанболат Серікұлы", "family_first", "Жанболат", "Нурланов", "Серікұлы"),
     ("Жанболат Серікұлы Нурланов", "given_first", "Жанболат", "Нурланов", "Серікұлы"),

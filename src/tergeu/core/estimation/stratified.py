@@ -64,8 +64,8 @@ def estimate_toll(
 
     The best guess decides the strata to estimate and the people observed. When alternatives follow,
     only they are pooled: they are the draws from the linkage's doubt (``plausible_clusterings``),
-    centred where reviewers' calibration puts it, and the stored best guess, made once at no shift
-    (and, after incremental runs, never re-clustered), is not one of them.
+    centred where reviewers' calibration puts it (or on the unreviewed default), and the stored best
+    guess, made once at no shift (and, after incremental runs, never re-clustered), is not one of them.
     Without strata, each draw is estimated once. With ``stratified``, units carry a stratum label;
     missing labels are imputed ``imputations`` times per draw. ``allow_isolated``: the estimator accepts
     lists that share no one with the others (LCMCR does, with a warning; ``methods.allows_isolated_lists``),

@@ -12,6 +12,7 @@ from tergeu.core.linkage.calibration import (
     Calibration,
     calibration_from_decisions,
     calibration_from_sample,
+    leaning_calibration,
     why_uncalibrated,
 )
 from tergeu.core.linkage.cluster_report import doubts
@@ -31,7 +32,8 @@ __all__ = [
     "Linkage",
     "NamedRecord", "RecordFacts", "ReviewItem", "ScoredPair", "SupportedFact", "best_supported_facts",
     "calibration_from_decisions", "calibration_from_sample", "calibration_sample", "comparable_place", "doubts",
-    "features_of", "is_identifiable", "joined", "link_new_records", "link_records", "pair_hash", "place_key",
+    "features_of", "is_identifiable", "joined", "leaning_calibration", "link_new_records", "link_records",
+    "pair_hash", "place_key",
     "plausible_clusterings", "preferred_names", "review_queue", "why_uncalibrated",
 ]
 

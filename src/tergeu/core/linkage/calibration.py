@@ -16,7 +16,8 @@ because a hundred decisions cannot say more. It is read on the uncertain band on
 pairs), and the band is where it is applied in full (``uncertainty``): measured by band, the shift
 below and above it was often smaller and once of the other sign. Decisions on pairs the model was
 already sure of (below ``FLOOR`` or above ``1 - FLOOR``) are ignored; fewer than ``MINIMUM``
-decisions, decisions all alike, or a fit that runs to ``LIMIT`` give no shift at all.
+decisions give no shift at all; decisions all alike, or a fit that runs to ``LIMIT``, give no fit, and
+the draws then lean ``LIMIT`` the way the decisions do (``leaning_calibration``), with a warning.
 
 Which decisions. Only the decided start of the sample, in its order (``calibration_from_sample``):
 reviewers who skip about the sample (or decided some of its pairs from the impact-ordered queue)
@@ -60,6 +61,23 @@ def calibration_from_sample(ranked: Sequence[tuple[float, str | None, bool]]) ->
     if found is None:
         return None
     return Calibration(found.shift, found.standard_error, found.decisions, unsure, len(ranked))
+
+
+def leaning_calibration(ranked: Sequence[tuple[float, str | None, bool]]) -> Calibration | None:
+    """Where enough decisions were read but gave no fit (all alike, or a fit past ``LIMIT``): a shift of
+    ``LIMIT`` the way they lean, more "same" than the model expected or fewer.
+
+    Why: with no calibration the draws centre on a default measured on generated lists (``uncertainty``),
+    which leans to linking; twenty reviewers' "different" must not be overruled by it. None when fewer
+    than ``MINIMUM`` decisions were read: then the reviewers have not said enough either way.
+    """
+    read, unsure = _decided_start(ranked)
+    usable = [(p, same) for p, same in read if FLOOR <= p <= 1.0 - FLOOR]
+    if len(usable) < MINIMUM:
+        return None
+    expected = sum(p for p, _same in usable)
+    found = sum(1 for _p, same in usable if same)
+    return Calibration(LIMIT if found > expected else -LIMIT, 0.0, len(usable), unsure, len(ranked))
 
 
 def why_uncalibrated(ranked: Sequence[tuple[float, str | None, bool]]) -> str:

@@ -56,6 +56,9 @@ def family_root(column: str) -> str:
 # list gives the maiden name where another gives the married one, so among women a different family
 # name is weaker evidence of two people than among men; EM learns how much weaker on the lists at hand.
 _A_WOMAN = "(sex_l = 'F' OR sex_r = 'F') AND coalesce(sex_l, 'F') = 'F' AND coalesce(sex_r, 'F') = 'F'"
+WOMAN_S_OTHER_NAME = "another family name, a woman's (maiden or married)"
+# Levels that are disagreement, however EM weighs them: never evidence *for* a match (``model._smoothed``).
+DISAGREEMENT_LEVELS = frozenset({WOMAN_S_OTHER_NAME})
 
 
 def family_comparison() -> cl.CustomComparison:
@@ -83,7 +86,7 @@ def family_comparison() -> cl.CustomComparison:
             level(kazakh_form, "a family name in the Kazakh form is the other's father's name", 0.01),
             level(_jw("family_l", "family_r"), "similar family name", 0.1),
             level(f"{_jw('family_l', 'given_r')} AND {_jw('given_l', 'family_r')}", "family and given swapped", 0.03),
-            level(_A_WOMAN, "another family name, a woman's (maiden or married)", 0.02),
+            level(_A_WOMAN, WOMAN_S_OTHER_NAME, 0.02),
             else_level(0.02),
         ],
     )

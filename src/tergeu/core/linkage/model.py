@@ -29,7 +29,7 @@ from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 from splink.internals.exceptions import EMTrainingException
 
 from tergeu.core.linkage.blocking import BLOCKING_RULES, add_block_keys, add_closing_pairs, add_edit_pairs
-from tergeu.core.linkage.comparisons import casualty_comparisons
+from tergeu.core.linkage.comparisons import DISAGREEMENT_LEVELS, casualty_comparisons
 from tergeu.core.linkage.explain import EXPLAIN_AT_MOST, EXPLAIN_BETWEEN, Explanation, explain, level_labels
 from tergeu.core.linkage.features import rows_to_table
 from tergeu.core.linkage.priors import priors_by_list_pair, self_consistent_shift
@@ -267,7 +267,10 @@ def _smoothed(model: dict[str, Any]) -> dict[str, Any]:
     A level of agreement that no random pair met (an exact IIN among 2 million pairs) has no u, and
     Splink would fall back on a default unrelated to these lists; it gets the rate just below what
     the sample could have seen. Comparisons the sample never met at all (no initials-only records yet)
-    are left alone, for ``_with_untrained_u`` to fill when such records arrive.
+    are left alone, for ``_with_untrained_u`` to fill when such records arrive. A level that is a
+    disagreement by nature (``comparisons.DISAGREEMENT_LEVELS``: a woman's other family name) keeps a
+    Bayes factor of ``MAX_DISAGREEMENT_BAYES_FACTOR`` at most: its u counts pairs of women only, a small
+    share of random pairs, so EM's m can exceed it although another name is no sign of one person.
     """
     comparisons = copy.deepcopy(model["comparisons"])
     for comparison in comparisons:
@@ -283,6 +286,9 @@ def _smoothed(model: dict[str, Any]) -> dict[str, Any]:
             for lvl in levels[:-1]:  # the last level is disagreement, which random pairs always meet
                 if lvl.get("u_probability") is None:
                     lvl["u_probability"] = 1 / U_SAMPLED_PAIRS
+        for lvl in levels:  # a disagreement EM found commoner among matches (women are few among random pairs)
+            if lvl.get("label_for_charts") in DISAGREEMENT_LEVELS and lvl.get("u_probability"):
+                lvl["m_probability"] = min(lvl["m_probability"], MAX_DISAGREEMENT_BAYES_FACTOR * lvl["u_probability"])
     return {**model, "comparisons": comparisons}
 
 

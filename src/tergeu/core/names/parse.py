@@ -31,10 +31,10 @@ _ROLE_NAMES = {"F": "family", "G": "given", "P": "patronymic", "U": "unknown"}
 _MISSING_PART_PENALTY = 1.5
 _CUE_BONUS = 1.5
 _SCRIPT_BONUS = 0.25
-# A list's stated order (its column map, or a guess from its rows) yields only to a word clearly in the
-# wrong place: a known given name where the family name should be, or a family ending where the given
-# name should be (2 points either), as when one volunteer of a given-name-first list wrote "Ахметов
-# Ерлан". Two words that say nothing keep the list's order.
+# A list's stated order (its column map, or a guess from its rows) yields only to a family name clearly in
+# the wrong place: a layout against it must make a family-shaped word the family name (``_family_shaped``)
+# and still win by more than this, as when one volunteer of a given-name-first list wrote "Ахметов
+# Ерлан". Two words that say nothing, or a given name that is also a family name, keep the list's order.
 _ORDER_HINT_BONUS = 1.75
 
 
@@ -155,6 +155,8 @@ def _choose_roles(
     default = GIVEN_FIRST if script is Script.LATIN else FAMILY_FIRST
     best: tuple[float, tuple[str, ...]] | None = None
     for layout_order, roles, prior in _layouts(len(words), has_initials):
+        if order is not None and layout_order not in (None, order) and not _family_shaped(scores, roles):
+            continue
         score = prior + sum(word[role] for word, role in zip(scores, roles, strict=True))
         if order is not None and layout_order == order:
             score += _ORDER_HINT_BONUS
@@ -168,6 +170,13 @@ def _choose_roles(
             best = (score, roles)
     assert best is not None
     return best[1]
+
+
+def _family_shaped(scores: list[dict[str, float]], roles: tuple[str, ...]) -> bool:
+    """Whether the word a layout makes the family name looks like one (a family ending): only then may
+    the layout go against the list's order. A bare given name in that place is no evidence, since
+    many Kazakh family names are one (Айдана Серік)."""
+    return any(role == "F" and word["F"] > 0 for word, role in zip(scores, roles, strict=True))
 
 
 def _initial_text(piece: Piece) -> str:
