@@ -60,18 +60,24 @@ def latin(word: str, scheme: str) -> str:
 
 def latin_typo(rng: random.Random, text: str) -> str:
     """One slip of a hurried journalist: a letter dropped, doubled, swapped, or a vowel heard wrong."""
+    return _slip(rng, text, 4, _NEIGHBOUR_VOWELS)
+
+
+def _slip(rng: random.Random, text: str, kinds: int, misheard: dict[str, str]) -> str:
+    """A letter inside a word dropped, doubled or swapped with the next (the first ``kinds`` of these and
+    a letter replaced by ``misheard``)."""
     positions = [i for i, ch in enumerate(text) if ch.isalpha() and ch.islower() and 0 < i < len(text) - 1]
     if not positions:
         return text
     i = rng.choice(positions)
-    kind = rng.randrange(4)
+    kind = rng.randrange(kinds)
     if kind == 0:
         return text[:i] + text[i + 1:]
     if kind == 1:
         return text[:i] + text[i] + text[i:]
     if kind == 2 and text[i + 1].isalpha():
         return text[:i] + text[i + 1] + text[i] + text[i + 2:]
-    return text[:i] + _NEIGHBOUR_VOWELS.get(text[i], text[i]) + text[i + 1:]
+    return text[:i] + misheard.get(text[i], text[i]) + text[i + 1:]
 
 
 def ocr_slip(rng: random.Random, text: str) -> str:
@@ -85,18 +91,7 @@ def ocr_slip(rng: random.Random, text: str) -> str:
 
 def cyrillic_typo(rng: random.Random, text: str) -> str:
     """A keyboard slip in Cyrillic: a letter dropped or doubled, or two swapped."""
-    positions = [i for i, ch in enumerate(text) if ch.isalpha() and ch.islower() and 0 < i < len(text) - 1]
-    if not positions:
-        return text
-    i = rng.choice(positions)
-    kind = rng.randrange(3)
-    if kind == 0:
-        return text[:i] + text[i + 1:]
-    if kind == 1:
-        return text[:i] + text[i] + text[i:]
-    if text[i + 1].isalpha():
-        return text[:i] + text[i + 1] + text[i] + text[i + 2:]
-    return text
+    return _slip(rng, text, 3, {})
 
 
 def kazakh_date(day: dt.date, rng: random.Random) -> str:
