@@ -45,7 +45,11 @@ from generators.loading import GENERATORS, LoadedSet, generate, load  # noqa: E4
 from tergeu.core.estimation import EstimationError  # noqa: E402
 from tergeu.core.estimation.methods import make_estimator  # noqa: E402
 from tergeu.core.estimation.stratified import Unit, estimate_toll  # noqa: E402
-from tergeu.core.linkage.calibration import Calibration, calibration_from_sample  # noqa: E402
+from tergeu.core.linkage.calibration import (  # noqa: E402
+    Calibration,
+    calibration_from_sample,
+    leaning_calibration,
+)
 from tergeu.core.linkage.clustering import Cluster, Constraints, cluster_records  # noqa: E402
 from tergeu.core.linkage.identifiable import is_identifiable  # noqa: E402
 from tergeu.core.linkage.pipeline import link_records  # noqa: E402
@@ -84,14 +88,15 @@ def _review_sample(loaded: LoadedSet, linkage_pairs: list, constraints: Constrai
                    counted: set[int]) -> tuple[Constraints, Calibration | None]:
     """A reviewer who decides the first ``size`` pairs of the calibration sample, in its order, rightly:
     the decisions as constraints (every later clustering keeps them) and the shift they support, read
-    as ``tergeu estimate`` reads it (the decided start of the sample, on counted records only)."""
+    as ``tergeu estimate`` reads it (the decided start of the sample, on counted records only; leaning
+    ±4 where the decisions give no fit)."""
     sample = calibration_sample([(p.left, p.right, p.probability) for p in linkage_pairs])
     same = {item.records: loaded.truth[item.records[0]] == loaded.truth[item.records[1]] for item in sample[:size]}
     decided = replace(constraints, must_link=frozenset(pair for pair, yes in same.items() if yes),
                       cannot_link=frozenset(pair for pair, yes in same.items() if not yes))
     ranked = [(item.probability, None if item.records not in same else "same" if same[item.records] else "different",
                True) for item in sample if counted.issuperset(item.records)]
-    return decided, calibration_from_sample(ranked)
+    return decided, calibration_from_sample(ranked) or leaning_calibration(ranked)
 
 
 def run_event(generator: str, people: int, seed: int, draws: int, method: str, perfect: bool,

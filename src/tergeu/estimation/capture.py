@@ -132,7 +132,8 @@ def capture_histories(strata: Sequence[str] = (), linkage_draws: int = 0, seed: 
 
 
 def reviewed_calibration(run: LinkageRun | None, counted: set[int]) -> tuple[Calibration | None, str]:
-    """The shift that reviewers' decisions on the run's calibration sample support, or why there is none.
+    """The shift that reviewers' decisions on the run's calibration sample support, or why there is none
+    (with, where 20 or more decisions gave no fit, the shift of ``leaning_calibration``).
 
     The sample's pairs are read in their order, at the probability the run gave them, each with its
     decision wherever it was taken (the pair was chosen by a hash, not by what a reviewer chose to

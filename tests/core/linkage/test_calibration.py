@@ -80,3 +80,13 @@ def test_decisions_that_give_no_fit_still_say_which_way_the_draws_lean() -> None
     all_same = [(0.3, "same", True)] * 40 + [(0.3, "different", True)]
     assert calibration_from_sample(all_same) is None and leaning_calibration(all_same).shift == LIMIT
     assert leaning_calibration([(0.6, "different", True)] * (MINIMUM - 1)) is None
+
+
+def test_a_fit_near_the_limit_is_found_where_newton_s_first_steps_would_overshoot() -> None:
+    """Pairs scored low (0.02-0.5) whose truth follows a shift of 3.3: the best fit lies inside ±4, and
+    is found, although Newton's method from 0 stepped past 4 on such samples and gave up."""
+    rng = np.random.default_rng(11)
+    probability = rng.uniform(0.02, 0.5, 300)
+    truth = rng.random(300) < 1 / (1 + np.exp(-(np.log(probability / (1 - probability)) + 3.3)))
+    found = calibration_from_decisions(list(zip(probability.tolist(), truth.tolist(), strict=True)))
+    assert found is not None and abs(found.shift - 3.3) < 3 * found.standard_error and found.shift < LIMIT

@@ -6,10 +6,10 @@ import duckdb
 import pytest
 
 from tergeu.core.linkage import RecordFacts, features_of
+from tergeu.core.linkage.comparisons import WOMAN_S_OTHER_NAME as WOMAN
 from tergeu.core.linkage.comparisons import family_comparison
 
 NAME_COLUMNS = ("family", "given", "patronymic", "sex")
-from tergeu.core.linkage.comparisons import WOMAN_S_OTHER_NAME as WOMAN  # noqa: E402
 
 
 def family_level(left: dict[str, str], right: dict[str, str]) -> str:

@@ -3,7 +3,13 @@
 import math
 
 from tergeu.core.linkage.comparisons import WOMAN_S_OTHER_NAME
-from tergeu.core.linkage.model import M_FLOOR, MAX_DISAGREEMENT_BAYES_FACTOR, U_SAMPLED_PAIRS, _smoothed
+from tergeu.core.linkage.model import (
+    M_FLOOR,
+    MAX_DISAGREEMENT_BAYES_FACTOR,
+    U_SAMPLED_PAIRS,
+    _capped_disagreements,
+    _smoothed,
+)
 
 
 def _model(levels: list[dict]) -> dict:
@@ -66,3 +72,13 @@ def test_a_woman_s_other_family_name_is_never_evidence_for_a_match() -> None:
                    {"m_probability": 0.005, "u_probability": 0.03, "label_for_charts": WOMAN_S_OTHER_NAME},
                    {"m_probability": 0.095, "u_probability": 0.96}])
     assert math.isclose(_levels(_smoothed(rare))[1]["m_probability"], 0.005)  # already a disagreement: kept
+
+
+def test_a_model_saved_before_the_bound_is_held_to_it_too() -> None:
+    """Incremental runs reuse the saved model without smoothing it again: the bound applies there too."""
+    saved = _model([{"m_probability": 0.7, "u_probability": 0.01},
+                    {"m_probability": 0.2, "u_probability": 0.0557, "label_for_charts": WOMAN_S_OTHER_NAME},
+                    {"m_probability": 0.1, "u_probability": 0.93}])
+    capped = _levels(_capped_disagreements(saved))
+    assert math.isclose(capped[1]["m_probability"], MAX_DISAGREEMENT_BAYES_FACTOR * 0.0557)
+    assert capped[0]["m_probability"] == 0.7 and _levels(saved)[1]["m_probability"] == 0.2

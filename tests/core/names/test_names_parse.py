@@ -62,6 +62,7 @@ PARTS = [
     ("Айдана Серік", "given_first", "Айдана", "Серік", None),  # a given name that is a family name too
     ("Aidana Serik", "given_first", "Aidana", "Serik", None),
     ("Inkar Marat", "given_first", "Inkar", "Marat", None),
+    ("Serik Aidana Maratkyzy", "family_first", "Aidana", "Serik", "Maratkyzy"),  # Latin, the list's order
     # ... and yields to a family name clearly in the wrong place: one row of a given-name-first list
     # written family first.
     ("Нурланов Жанболат", "given_first", "Жанболат", "Нурланов", None),

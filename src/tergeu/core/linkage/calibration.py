@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.optimize import brentq
 
 FLOOR = 0.02  # decisions on pairs the model scored below this (or above 1 - this) are not read
 MINIMUM = 20  # fewer decided pairs than this, and no shift is estimated
@@ -90,8 +91,8 @@ def why_uncalibrated(ranked: Sequence[tuple[float, str | None, bool]]) -> str:
         return (f"{len(usable)} of the calibration sample's pairs are decided in its order; "
                 f"{MINIMUM} are needed")
     if all(usable) or not any(usable):
-        lean = "far too cautious (the toll is likely too high)" if all(usable) else \
-            "far too ready to link (the toll is likely too low)"
+        lean = "as trained, far too cautious (its toll would be too high)" if all(usable) else \
+            "as trained, far too ready to link (its toll would be too low)"
         return f"every decided pair of the calibration sample says the same, so the model is {lean}; review the linkage"
     return f"the decisions put the model off by more than {LIMIT:g} in log-odds; review the linkage"
 
@@ -124,14 +125,14 @@ def calibration_from_decisions(decided: Iterable[tuple[float, bool]]) -> Calibra
     if same.min() == same.max():
         return None
     log_odds = np.log(probability / (1.0 - probability))
-    shift = 0.0
-    for _ in range(100):  # Newton's method on a concave one-parameter likelihood: a few steps suffice
-        step = float(np.sum(same - _fitted(log_odds, shift))) / max(_information(log_odds, shift), 1e-9)
-        shift += step
-        if abs(shift) > LIMIT:
-            return None  # the decisions are (nearly) all one way for pairs the model doubted: no level to read
-        if abs(step) < 1e-8:
-            break
+
+    def score(shift: float) -> float:  # the likelihood's slope; it falls as the shift rises (concave)
+        return float(np.sum(same - _fitted(log_odds, shift)))
+
+    if score(-LIMIT) < 0 or score(LIMIT) > 0:
+        return None  # the decisions are (nearly) all one way for pairs the model doubted: no level inside ±LIMIT
+    # Root of the slope by Brent's method: Newton's steps could leave ±LIMIT on their way to a fit inside it.
+    shift = float(brentq(score, -LIMIT, LIMIT, xtol=1e-10))
     return Calibration(shift, float(1.0 / np.sqrt(max(_information(log_odds, shift), 1e-9))), len(usable))
 
 

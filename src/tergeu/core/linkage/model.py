@@ -132,7 +132,7 @@ def score_pairs(rows: Sequence[dict[str, Any]] | pa.Table, threshold: float = 0.
     step = progress or (lambda _message: None)
     if saved_model is not None:
         step("training skipped: the stored model, completed where it met no such records")
-        saved_model = _with_untrained_u(table, saved_model, seed)
+        saved_model = _capped_disagreements(_with_untrained_u(table, saved_model, seed))
         linker = _linker(table, _only_new_pairs(saved_model))
     else:
         step(f"training the model on {min(record_ids.size, TRAIN_AT_MOST):,} records")
@@ -286,8 +286,17 @@ def _smoothed(model: dict[str, Any]) -> dict[str, Any]:
             for lvl in levels[:-1]:  # the last level is disagreement, which random pairs always meet
                 if lvl.get("u_probability") is None:
                     lvl["u_probability"] = 1 / U_SAMPLED_PAIRS
-        for lvl in levels:  # a disagreement EM found commoner among matches (women are few among random pairs)
-            if lvl.get("label_for_charts") in DISAGREEMENT_LEVELS and lvl.get("u_probability"):
+    return _capped_disagreements({**model, "comparisons": comparisons})
+
+
+def _capped_disagreements(model: dict[str, Any]) -> dict[str, Any]:
+    """``model`` with every level of ``comparisons.DISAGREEMENT_LEVELS`` held at a Bayes factor of
+    ``MAX_DISAGREEMENT_BAYES_FACTOR``: also applied to a model saved before the bound existed."""
+    comparisons = copy.deepcopy(model["comparisons"])
+    for comparison in comparisons:
+        for lvl in comparison["comparison_levels"]:
+            if lvl.get("label_for_charts") in DISAGREEMENT_LEVELS and lvl.get("u_probability") \
+                    and lvl.get("m_probability") is not None:
                 lvl["m_probability"] = min(lvl["m_probability"], MAX_DISAGREEMENT_BAYES_FACTOR * lvl["u_probability"])
     return {**model, "comparisons": comparisons}
 

@@ -9,7 +9,8 @@ The parser scores a handful of possible layouts (family-first or given-first, wi
 patronymic) by how well each word's shape fits the role it would get, and keeps the best one.
 With no evidence at all, Cyrillic names are read family-first (the official-list convention) and
 Latin names given-first (the convention of English-language reports).  An explicit ``order``
-restricts the layouts considered and therefore always wins.
+replaces that convention and wins, unless a layout against it makes a family-shaped word the family
+name and outscores it by more than ``_ORDER_HINT_BONUS``.
 """
 
 from __future__ import annotations
@@ -164,7 +165,7 @@ def _choose_roles(
             score += _CUE_BONUS
         if words[0].comma_after and roles[0] == "F":
             score += _CUE_BONUS
-        if layout_order == default:
+        if order is None and layout_order == default:  # a stated order replaces the script's convention
             score += _SCRIPT_BONUS
         if best is None or score > best[0]:
             best = (score, roles)
