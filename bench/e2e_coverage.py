@@ -45,11 +45,7 @@ from generators.loading import GENERATORS, LoadedSet, generate, load  # noqa: E4
 from tergeu.core.estimation import EstimationError  # noqa: E402
 from tergeu.core.estimation.methods import make_estimator  # noqa: E402
 from tergeu.core.estimation.stratified import Unit, estimate_toll  # noqa: E402
-from tergeu.core.linkage.calibration import (  # noqa: E402
-    Calibration,
-    calibration_from_sample,
-    leaning_calibration,
-)
+from tergeu.core.linkage.calibration import Calibration, read_calibration  # noqa: E402
 from tergeu.core.linkage.clustering import Cluster, Constraints, cluster_records  # noqa: E402
 from tergeu.core.linkage.identifiable import is_identifiable  # noqa: E402
 from tergeu.core.linkage.pipeline import link_records  # noqa: E402
@@ -96,7 +92,7 @@ def _review_sample(loaded: LoadedSet, linkage_pairs: list, constraints: Constrai
                       cannot_link=frozenset(pair for pair, yes in same.items() if not yes))
     ranked = [(item.probability, None if item.records not in same else "same" if same[item.records] else "different",
                True) for item in sample if counted.issuperset(item.records)]
-    return decided, calibration_from_sample(ranked) or leaning_calibration(ranked)
+    return decided, read_calibration(ranked)[0]
 
 
 def run_event(generator: str, people: int, seed: int, draws: int, method: str, perfect: bool,

@@ -20,12 +20,10 @@ from tergeu.core.estimation import Unit
 from tergeu.core.linkage import (
     Calibration,
     ScoredPair,
-    calibration_from_sample,
     comparable_place,
     is_identifiable,
-    leaning_calibration,
     plausible_clusterings,
-    why_uncalibrated,
+    read_calibration,
 )
 from tergeu.core.places import place_name
 from tergeu.linkage.linking import linkage_constraints, read_records, record_facts
@@ -133,7 +131,7 @@ def capture_histories(strata: Sequence[str] = (), linkage_draws: int = 0, seed: 
 
 def reviewed_calibration(run: LinkageRun | None, counted: set[int]) -> tuple[Calibration | None, str]:
     """The shift that reviewers' decisions on the run's calibration sample support, or why there is none
-    (with, where 20 or more decisions gave no fit, the shift of ``leaning_calibration``).
+    (with, where 20 or more decisions gave no fit, the leaning shift: ``read_calibration``).
 
     The sample's pairs are read in their order, at the probability the run gave them, each with its
     decision wherever it was taken (the pair was chosen by a hash, not by what a reviewer chose to
@@ -148,10 +146,7 @@ def reviewed_calibration(run: LinkageRun | None, counted: set[int]) -> tuple[Cal
     last = max((when for _decision, when in decided.values()), default=None)
     ranked = [(item["probability"], decided.get(pair_key(*item["records"]), (None, None))[0], _offered(item, last))
               for item in sample if counted.issuperset(item["records"])]
-    calibration = calibration_from_sample(ranked)
-    if calibration is not None:
-        return calibration, ""
-    return leaning_calibration(ranked), why_uncalibrated(ranked)
+    return read_calibration(ranked)
 
 
 def _offered(item: dict, last: datetime.datetime | None) -> bool:

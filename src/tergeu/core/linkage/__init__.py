@@ -13,6 +13,7 @@ from tergeu.core.linkage.calibration import (
     calibration_from_decisions,
     calibration_from_sample,
     leaning_calibration,
+    read_calibration,
     why_uncalibrated,
 )
 from tergeu.core.linkage.cluster_report import doubts
@@ -34,7 +35,7 @@ __all__ = [
     "calibration_from_decisions", "calibration_from_sample", "calibration_sample", "comparable_place", "doubts",
     "features_of", "is_identifiable", "joined", "leaning_calibration", "link_new_records", "link_records",
     "pair_hash", "place_key",
-    "plausible_clusterings", "preferred_names", "review_queue", "why_uncalibrated",
+    "plausible_clusterings", "preferred_names", "read_calibration", "review_queue", "why_uncalibrated",
 ]
 
 

@@ -182,9 +182,8 @@ def add_edit_pairs(con: duckdb.DuckDBPyConnection, target: str, new_in: str | No
     pair of records with different family names sharing an edit key, each once; with ``new_in`` (a
     table with ``unique_id`` and ``is_new``), only pairs with a new record. Returns how many.
     """
+    only_new = _with_a_new_record(new_in, "a.unique_id", "b.unique_id")
     # bandit B608: internal table names, never input
-    newer = f"(SELECT unique_id FROM {new_in} WHERE is_new)"  # nosec B608
-    only_new = "" if new_in is None else f"WHERE a.unique_id IN {newer} OR b.unique_id IN {newer}"
     con.execute(f"CREATE OR REPLACE TABLE {target} AS SELECT DISTINCT '0' AS match_key, "  # nosec B608
                 f"a.unique_id AS join_key_l, b.unique_id AS join_key_r FROM {EDIT_KEYS} AS a JOIN {EDIT_KEYS} AS b "
                 f"ON a.key = b.key AND a.unique_id < b.unique_id AND a.name <> b.name {only_new}")
@@ -206,9 +205,8 @@ def add_closing_pairs(con: duckdb.DuckDBPyConnection, target: str, links: str, n
     NGO's "Given Surname", but the morgue's and the NGO's records share none, so a person named on all
     three was split by the one comparison nobody made.
     """
+    only_new = _with_a_new_record(new_in, "x.b", "y.b")
     # bandit B608: internal table names, never input
-    newer = f"(SELECT unique_id FROM {new_in} WHERE is_new)"  # nosec B608
-    only_new = "" if new_in is None else f"WHERE x.b IN {newer} OR y.b IN {newer}"
     con.execute(f"""CREATE OR REPLACE TABLE {target} AS
         WITH sides AS (SELECT l AS a, r AS b, probability FROM {links} WHERE probability >= {CLOSING_LINK}
                        UNION ALL SELECT r, l, probability FROM {links} WHERE probability >= {CLOSING_LINK}),
@@ -217,3 +215,11 @@ def add_closing_pairs(con: duckdb.DuckDBPyConnection, target: str, links: str, n
         SELECT DISTINCT '0' AS match_key, x.b AS join_key_l, y.b AS join_key_r
         FROM strongest AS x JOIN strongest AS y ON x.a = y.a AND x.b < y.b {only_new}""")  # nosec B608
     return int(con.execute(f"SELECT count(*) FROM {target}").fetchall()[0][0])  # nosec B608
+
+
+def _with_a_new_record(new_in: str | None, left: str, right: str) -> str:
+    """SQL: a WHERE clause keeping pairs (``left``, ``right``) with a record ``new_in`` marks ``is_new``;
+    nothing without ``new_in`` (a full run)."""
+    # bandit B608: an internal table name, never input
+    newer = f"(SELECT unique_id FROM {new_in} WHERE is_new)"  # nosec B608
+    return "" if new_in is None else f"WHERE {left} IN {newer} OR {right} IN {newer}"

@@ -73,7 +73,7 @@ def leaning_calibration(ranked: Sequence[tuple[float, str | None, bool]]) -> Cal
     than ``MINIMUM`` decisions were read: then the reviewers have not said enough either way.
     """
     read, unsure = _decided_start(ranked)
-    usable = [(p, same) for p, same in read if FLOOR <= p <= 1.0 - FLOOR]
+    usable = _usable(read)
     if len(usable) < MINIMUM:
         return None
     expected = sum(p for p, _same in usable)
@@ -84,7 +84,7 @@ def leaning_calibration(ranked: Sequence[tuple[float, str | None, bool]]) -> Cal
 def why_uncalibrated(ranked: Sequence[tuple[float, str | None, bool]]) -> str:
     """Why ``calibration_from_sample`` gives no shift for ``ranked``: what the reader should do about it."""
     read, _unsure = _decided_start(ranked)
-    usable = [same for probability, same in read if FLOOR <= probability <= 1.0 - FLOOR]
+    usable = [same for _probability, same in _usable(read)]
     if not ranked:
         return "the linkage run has no calibration sample (no pair in the uncertain band)"
     if len(usable) < MINIMUM:
@@ -95,6 +95,21 @@ def why_uncalibrated(ranked: Sequence[tuple[float, str | None, bool]]) -> str:
             "as trained, far too ready to link (its toll would be too low)"
         return f"every decided pair of the calibration sample says the same, so the model is {lean}; review the linkage"
     return f"the decisions put the model off by more than {LIMIT:g} in log-odds; review the linkage"
+
+
+def read_calibration(ranked: Sequence[tuple[float, str | None, bool]]) -> tuple[Calibration | None, str]:
+    """What ``tergeu estimate`` centres the draws on, from ``ranked`` (as ``calibration_from_sample``):
+    the fitted shift; else, where enough decisions gave no fit, the leaning one; else None (the
+    unreviewed default). With why there is no fit ("" when there is one)."""
+    found = calibration_from_sample(ranked)
+    if found is not None:
+        return found, ""
+    return leaning_calibration(ranked), why_uncalibrated(ranked)
+
+
+def _usable(decided: Iterable[tuple[float, bool]]) -> list[tuple[float, bool]]:
+    """The decisions a shift is read from: on pairs the model was not already sure of (``FLOOR``)."""
+    return [(probability, same) for probability, same in decided if FLOOR <= probability <= 1.0 - FLOOR]
 
 
 def _decided_start(ranked: Sequence[tuple[float, str | None, bool]]) -> tuple[list[tuple[float, bool]], int]:
@@ -117,7 +132,7 @@ def calibration_from_decisions(decided: Iterable[tuple[float, bool]]) -> Calibra
 
     None when the decisions cannot support one: too few, or all one way.
     """
-    usable = [(p, same) for p, same in decided if FLOOR <= p <= 1.0 - FLOOR]
+    usable = _usable(decided)
     if len(usable) < MINIMUM:
         return None
     probability = np.array([p for p, _ in usable], dtype=float)

@@ -149,11 +149,16 @@ def score_pairs(rows: Sequence[dict[str, Any]] | pa.Table, threshold: float = 0.
     if weights["match_weight"].size > shifted.size:
         shifted, priors = _with_priors(record_ids, lists, weights, model)
     model["tergeu_priors_by_list_pair"] = {**model.get("tergeu_priors_by_list_pair", {}), **priors}
-    probabilities = 1.0 / (1.0 + np.power(2.0, -shifted))
+    probabilities = _probability(shifted)
     keep = probabilities >= threshold
     pairs = ScoredPairs(weights["unique_id_l"][keep], weights["unique_id_r"][keep], probabilities[keep], shifted[keep])
     explanations = _explanations(db_api, table, linker, model, weights, probabilities, shifted)
     return TrainedModel(model, pairs, explanations)
+
+
+def _probability(match_weight: np.ndarray) -> np.ndarray:
+    """Match probabilities of match weights (log2 odds)."""
+    return 1.0 / (1.0 + np.power(2.0, -match_weight))
 
 
 def _with_priors(record_ids: np.ndarray, lists: pa.DictionaryArray, weights: dict[str, np.ndarray],
@@ -179,7 +184,7 @@ def _with_closing_pairs(db_api: Any, table: Any, linker: Linker, weights: dict[s
     (``blocking.add_closing_pairs``): the clustering would otherwise count them as unlike."""
     con = db_api.duckdb_con
     con.register("tergeu_links", pa.table({"l": weights["unique_id_l"], "r": weights["unique_id_r"],
-                                           "probability": 1.0 / (1.0 + np.power(2.0, -shifted))}))
+                                           "probability": _probability(shifted)}))
     add_closing_pairs(con, "tergeu_extra_candidates", "tergeu_links", "tergeu_records" if only_new else None)
     con.unregister("tergeu_links")
     return _with_given_pairs(db_api, table, linker, weights, "closing_pairs")
