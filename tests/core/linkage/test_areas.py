@@ -56,3 +56,8 @@ def test_it_weighs_a_namesake_outside_the_morgues_area_down() -> None:
     for first in range(1, record_id, 3):
         in_area, outside = probability.get((first, first + 2), 0.0), probability.get((first + 1, first + 2), 0.0)
         assert in_area > 5 * outside, (first, in_area, outside)
+
+
+def test_a_district_of_a_city_lies_in_the_city_s_area() -> None:
+    assert record_areas("Алмалинский р-н", None) == ["almaty"]
+    assert record_areas("Turksib district", None) == ["almaty"]

@@ -7,22 +7,14 @@ import pytest
 
 from tergeu.core.linkage import RecordFacts, features_of
 from tergeu.core.linkage.comparisons import WOMAN_S_OTHER_NAME as WOMAN
-from tergeu.core.linkage.comparisons import family_comparison
+from tergeu.core.linkage.comparisons import area_comparison, family_comparison, place_comparison
 
 NAME_COLUMNS = ("family", "given", "patronymic", "sex")
 
 
 def family_level(left: dict[str, str], right: dict[str, str]) -> str:
     """The label of the first family-comparison level whose SQL holds for the two records' features."""
-    rows = [features_of(RecordFacts(i, "list", facts)) for i, facts in enumerate((left, right), start=1)]
-    values = {f"{column}_{side}": row[column] for column in NAME_COLUMNS for side, row in zip("lr", rows, strict=True)}
-    connection = duckdb.connect()
-    columns = ", ".join(f"${name} AS {name}" for name in values)
-    for created in family_comparison().get_comparison("duckdb").comparison_levels:
-        condition = "TRUE" if created.sql_condition == "ELSE" else created.sql_condition
-        if connection.execute(f"SELECT ({condition}) FROM (SELECT {columns})", values).fetchone()[0]:
-            return created.label_for_charts
-    raise AssertionError("no level held, not even the last")
+    return _level(family_comparison(), NAME_COLUMNS, left, right)
 
 
 @pytest.mark.parametrize(("left", "right", "label"), [
@@ -62,3 +54,33 @@ def test_the_forms_meet_where_the_root_ends_in_a_vowel(left: str, right: str) ->
 ])
 def test_a_woman_s_other_family_name_is_a_level_of_its_own(left: dict, right: dict, label: str) -> None:
     assert family_level(left, right) == label
+
+
+def _level(comparison: object, columns: tuple[str, ...], left: dict[str, str], right: dict[str, str]) -> str:
+    """The label of the first level of ``comparison`` whose SQL holds for the two records' features."""
+    rows = [features_of(RecordFacts(i, "list", facts)) for i, facts in enumerate((left, right), start=1)]
+    values = {f"{column}_{side}": row[column] for column in columns for side, row in zip("lr", rows, strict=True)}
+    connection = duckdb.connect()
+    selected = ", ".join(f"${name} AS {name}" for name in values)
+    for created in comparison.get_comparison("duckdb").comparison_levels:
+        condition = "TRUE" if created.sql_condition == "ELSE" else created.sql_condition
+        if connection.execute(f"SELECT ({condition}) FROM (SELECT {selected})", values).fetchone()[0]:
+            return created.label_for_charts
+    raise AssertionError("no level held, not even the last")
+
+
+PLACE_COLUMNS = ("place", "place_city", "area")
+
+
+@pytest.mark.parametrize(("left", "right", "place", "area"), [
+    # A morgue's district and a newspaper's city: one place at two scales, left to the area comparison.
+    ("Алмалинский р-н", "Алматы қ.", "no place, or a district and its city", "place within the other record's area"),
+    ("Almaty", "Наурызбайский район", "no place, or a district and its city", "place within the other record's area"),
+    ("г. Алматы, Алмалинский р-н", "Алмалинский р-н", "Exact match on place", "places compared, or no area"),
+    ("Алмалинский р-н", "Медеуский р-н", "All other comparisons", "places compared, or no area"),  # two districts
+    ("Наурызбайский р-н", "Тараз", "All other comparisons", "places compared, or no area"),  # another city
+])
+def test_a_district_and_its_city_are_one_place_at_two_scales(left: str, right: str, place: str, area: str) -> None:
+    left_facts, right_facts = {"place_of_death": left}, {"place_of_death": right}
+    assert _level(place_comparison(), PLACE_COLUMNS, left_facts, right_facts) == place
+    assert _level(area_comparison(), PLACE_COLUMNS, left_facts, right_facts) == area

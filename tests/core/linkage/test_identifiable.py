@@ -9,6 +9,7 @@ from tergeu.core.linkage.identifiable import is_identifiable
 @pytest.mark.parametrize(("facts", "order", "counted"), [
     ({"full_name": "Janar", "age": "22"}, None, False),  # a given name alone
     ({"full_name": "Ахметов"}, None, False),  # a family name alone
+    ({"full_name": "Rustam A.", "age": "23"}, "given_first", False),  # a given name and a family initial
     ({"family_name": "Ахметов", "age": "30"}, None, False),
     ({"place_of_death": "Алматы"}, None, False),  # no name at all
     ({"full_name": "Нурланов Ж.С."}, None, True),  # surname and initials: a morgue's way

@@ -364,3 +364,21 @@ def test_it_accepts_empty_columns():
     assert parsed.tokens == () and parsed.original == ""
     parsed = parse_name_parts(family="  Нурланов ")
     assert (parsed.family, parsed.given) == ("Нурланов", None)
+
+
+@pytest.mark.parametrize(("text", "order", "given", "family"), [
+    ("Rustam A.", "given_first", "Rustam", None),  # a report withholding the family name: its initial only
+    ("KAIRAT E.", None, "KAIRAT", None),  # Latin, no order stated: the script's convention, given name first
+    ("Абдуллаев Р.", "given_first", None, "Абдуллаев"),  # a family ending: surname and initial, whatever the list
+    ("Серік А.", "family_first", None, "Серік"),  # a given-name-shaped family name on a family-first list
+    ("Серік А.", None, None, "Серік"),  # Cyrillic, no order stated: family name first, as official lists write
+    ("Rustam A.B.", "given_first", None, "Rustam"),  # two initials: a given name's and a father's
+])
+def test_a_given_name_and_a_family_initial(text: str, order: str | None, given: str | None,
+                                           family: str | None) -> None:
+    parsed = parse_name(text, order)
+    assert (parsed.given, parsed.family) == (given, family)
+    if family is None:  # the family's initial is neither the given name's nor the father's
+        assert parsed.patronymic_initial is None
+        assert [t.role for t in parsed.tokens] == ["given", "family_initial"]
+        assert parsed.keys.full == parsed.keys.given

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tergeu.core.linkage.places import place_key
+from tergeu.core.linkage.places import city_of_district, place_key
 from tergeu.core.names import matching_key
 
 CITIES = ("almaty", "astana", "shimkent")
@@ -66,8 +66,11 @@ _LIST_SEPARATORS = re.compile(r";|\+|\s(?:и|және|and)\s", re.IGNORECASE)
 
 
 def area_of_place(text: str | None) -> str | None:
-    """The area a place of death lies in ('Алматинская обл., г. Талдыкорган' → 'almaty region')."""
-    return _SETTLEMENTS.get(place_key(text)) if text else None
+    """The area a place of death lies in ('Алматинская обл., г. Талдыкорган' → 'almaty region'; a district
+    of a city, 'Алмалинский р-н', → the city's area)."""
+    if not text:
+        return None
+    return _SETTLEMENTS.get(place_key(text)) or _SETTLEMENTS.get(city_of_district(text) or "")
 
 
 @lru_cache(maxsize=1 << 12)

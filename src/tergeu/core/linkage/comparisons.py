@@ -283,12 +283,22 @@ def recorded_comparison() -> cl.CustomComparison:
     )
 
 
+# One record names a district ("Алмалинский р-н"), the other its city ("Алматы"): one place at two scales.
+_DISTRICT_AND_CITY = "coalesce(place_city_l = place_r OR place_city_r = place_l, false)"
+
+
 def place_comparison() -> cl.CustomComparison:
-    """Place of death; agreeing on a small town weighs more than on the city where most died (term frequency)."""
+    """Place of death; agreeing on a small town weighs more than on the city where most died (term frequency).
+
+    A district and the city it lies in are not compared here (the area comparison takes them): neither a
+    typo nor a different place, they would otherwise count against a match whenever a morgue writes the
+    district and a newspaper the city.
+    """
     return cl.CustomComparison(
         output_column_name="place", comparison_description="place of death (gazetteer key)",
         comparison_levels=[
-            cll.NullLevel("place"),
+            cll.CustomLevel(f"place_l IS NULL OR place_r IS NULL OR {_DISTRICT_AND_CITY}",
+                            "no place, or a district and its city").configure(is_null_level=True),
             cll.ExactMatchLevel("place", term_frequency_adjustments=True).configure(m_probability=0.88),
             level(_jw("place_l", "place_r"), "similar place (a typo)", 0.04),
             else_level(0.08),
@@ -310,8 +320,9 @@ def area_comparison() -> cl.CustomComparison:
     return cl.CustomComparison(
         output_column_name="area", comparison_description="area (region) of death, where places are not both known",
         comparison_levels=[
-            cll.CustomLevel("(place_l IS NOT NULL AND place_r IS NOT NULL) OR area_l IS NULL OR area_r IS NULL",
-                            "places compared, or no area").configure(is_null_level=True),
+            cll.CustomLevel(f"(place_l IS NOT NULL AND place_r IS NOT NULL AND NOT {_DISTRICT_AND_CITY}) "
+                            "OR area_l IS NULL OR area_r IS NULL", "places compared, or no area").configure(
+                                is_null_level=True),
             fixed_m(level("list_has_any(area_l, area_r)", "place within the other record's area", 0.98)),
             fixed_m(else_level(0.02).configure(label_for_charts="place outside the other record's area")),
         ],

@@ -25,7 +25,7 @@ from typing import Any
 import pyarrow as pa
 
 from tergeu.core.linkage.areas import record_areas
-from tergeu.core.linkage.places import comparable_place
+from tergeu.core.linkage.places import city_of_district, comparable_place
 from tergeu.core.names import (
     in_nominative,
     is_unidentified,
@@ -39,7 +39,7 @@ from tergeu.core.names import (
 FEATURE_COLUMNS = (
     "unique_id", "source_dataset", "given", "family", "patronymic", "given_initial", "patronymic_initial",
     "name_tokens", "given_skeleton", "family_skeleton", "birth_date", "birth_year", "birth_year_exact",
-    "national_id", "death_date", "recorded_date", "place", "area", "sex",
+    "national_id", "death_date", "recorded_date", "place", "place_city", "area", "sex",
 )
 
 
@@ -180,6 +180,7 @@ def features_of(record: RecordFacts, names_of: Callable[[NameKey], dict[str, Any
         "death_date": _full_date(facts.get("date_of_death")),
         "recorded_date": _full_date(facts.get("date_recorded")),
         "place": comparable_place(facts.get("place_of_death")) or None,
+        "place_city": city_of_district(facts.get("place_of_death")),
         "area": record_areas(facts.get("place_of_death"), facts.get("region")),
         "sex": _sex(facts, names.get("sex_from_name")),
     })
@@ -193,7 +194,7 @@ FEATURE_SCHEMA = pa.schema([
     ("given_skeleton", pa.string()), ("family_skeleton", pa.string()), ("birth_date", pa.string()),
     ("birth_year", pa.int32()), ("birth_year_exact", pa.bool_()), ("national_id", pa.string()),
     ("death_date", pa.string()), ("recorded_date", pa.string()), ("place", pa.string()),
-    ("area", pa.list_(pa.string())), ("sex", pa.string()),
+    ("place_city", pa.string()), ("area", pa.list_(pa.string())), ("sex", pa.string()),
 ])
 
 

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from tergeu.core.names import matching_key
-from tergeu.core.places import resolve_key
+from tergeu.core.places import resolve_key, resolve_place
 
 # Words that say what kind of place follows or precedes the name; compared after matching_key.
 _ADMIN_WORDS_WRITTEN = frozenset({
@@ -46,6 +46,15 @@ def comparable_place(text: str | None) -> str:
     "Alma-Ata" → "almaty", "Kzyl-Orda" → "kyzylorda"), else ``place_key`` (an unknown village still
     matches itself across spellings, and a typo of it stays close for the similarity level)."""
     return resolve_key(text) or place_key(text)
+
+
+@lru_cache(maxsize=1 << 14)
+def city_of_district(text: str | None) -> str | None:
+    """The city (its ``comparable_place`` key) a place is a district of ("Алмалинский р-н" → "almaty"), else
+    None. A morgue names the district where another list names the city: the two places then say the
+    same thing at two scales, and linkage compares them as the city, not as two places."""
+    found = resolve_place(text)
+    return found.parent if found is not None and found.kind == "district" else None
 
 
 @lru_cache(maxsize=1 << 14)

@@ -29,6 +29,7 @@ __all__ = ["NameKeys", "NameToken", "ParsedName", "parse_name", "parse_name_part
 FAMILY_FIRST = "family_first"
 GIVEN_FIRST = "given_first"
 _ROLE_NAMES = {"F": "family", "G": "given", "P": "patronymic", "U": "unknown"}
+FAMILY_INITIAL = "family_initial"
 _MISSING_PART_PENALTY = 1.5
 _CUE_BONUS = 1.5
 _SCRIPT_BONUS = 0.25
@@ -226,7 +227,7 @@ def _full_given_key(given: str) -> str:
 def _keys(
     given: str | None, family: str | None, fstem: str | None, pstem: str | None, tokens: tuple[NameToken, ...]
 ) -> NameKeys:
-    words = " ".join(t.key for t in tokens if t.role != "initial").split()
+    words = " ".join(t.key for t in tokens if t.role not in ("initial", FAMILY_INITIAL)).split()
     skeletons = sorted(skeleton_key(part) for part in (given, fstem) if part and skeleton_key(part))
     return NameKeys(
         given=_full_given_key(given) if given else None,
@@ -278,6 +279,8 @@ def parse_name(text: str, order: str | None = None) -> ParsedName:
     words = [p for p in pieces if p.kind in ("word", "patronymic")]
     has_initials = any(p.kind == "initial" for p in pieces)
     script = detect_script(text)
+    if _given_and_family_initial(pieces, script, order):
+        return _assemble(text, [(pieces[0], "given"), (pieces[1], FAMILY_INITIAL)], script)
     roles = iter(_choose_roles(words, script, order, has_initials) if words else ())
     assigned = []
     for piece in pieces:
@@ -286,6 +289,24 @@ def parse_name(text: str, order: str | None = None) -> ParsedName:
         else:
             assigned.append((piece, piece.kind))
     return _assemble(text, assigned, script)
+
+
+def _given_and_family_initial(pieces: list[Piece], script: Script, order: str | None) -> bool:
+    """Whether the name is a given name and the family name's initial ("Rustam A."), as reports that
+    withhold a family name write it, rather than a family name and a given name's initial ("Ахметов Е.").
+
+    Only on a list written given name first (stated, or Latin with no order stated), and only when the
+    word is a known given name with no family ending: a given-name-shaped family name (Серік) followed
+    by one initial is the other reading, and it stays so on a list written family name first. The
+    family initial is kept as a token, but names no family: the record is then too thin to be counted
+    (``tergeu.core.linkage.identifiable``) instead of standing as a person nobody else names.
+    """
+    if len(pieces) != 2 or pieces[0].kind != "word" or pieces[1].kind != "initial":
+        return False
+    if order == FAMILY_FIRST or (order is None and script is not Script.LATIN):
+        return False
+    scores = _role_scores(pieces[0].text, False)
+    return scores["G"] > 0 and scores["F"] <= 0
 
 
 def _given_column(pieces: list[Piece], patronymic_given: bool) -> list[tuple[Piece, str]]:
