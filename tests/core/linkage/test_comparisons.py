@@ -7,7 +7,7 @@ import pytest
 
 from tergeu.core.linkage import RecordFacts, features_of
 from tergeu.core.linkage.comparisons import WOMAN_S_OTHER_NAME as WOMAN
-from tergeu.core.linkage.comparisons import area_comparison, family_comparison, place_comparison
+from tergeu.core.linkage.comparisons import area_comparison, death_comparison, family_comparison, place_comparison
 
 NAME_COLUMNS = ("family", "given", "patronymic", "sex")
 
@@ -26,6 +26,10 @@ def family_level(left: dict[str, str], right: dict[str, str]) -> str:
     ("Ли Ерлан", "Ерлан Лиұлы", "All other comparisons"),  # a two-letter root says too little
     ("Шишкин Пётр", "Шишков Пётр", "similar family name"),  # one root, two Russian names
     ("Мусин Арман", "Мусаев Арман", "All other comparisons"),
+    ("Тасболатов Ержан", "Тосболатов Ержан", "similar family name"),  # one slip early in the name
+    ("Оспанов Ернар", "Оснанов Ернар", "similar family name"),
+    ("Ким Ерлан", "Кем Ерлан", "All other comparisons"),  # too short for one letter to be a mere slip
+    ("Касымов Арман", "Қомымов Арман", "All other comparisons"),  # two letters early: not one slip
 ])
 def test_a_family_name_in_either_form_is_one_name(left: str, right: str, label: str) -> None:
     assert family_level({"full_name": left}, {"full_name": right}) == label
@@ -84,3 +88,14 @@ def test_a_district_and_its_city_are_one_place_at_two_scales(left: str, right: s
     left_facts, right_facts = {"place_of_death": left}, {"place_of_death": right}
     assert _level(place_comparison(), PLACE_COLUMNS, left_facts, right_facts) == place
     assert _level(area_comparison(), PLACE_COLUMNS, left_facts, right_facts) == area
+
+
+@pytest.mark.parametrize(("left", "right", "label"), [
+    ("2022-01-07", "2022-07-01", "no date of death, or day and month swapped"),  # 01/07 read day first
+    ("2022-01-07", "2022-01-07", "Exact match on death_date"),
+    ("2022-01-07", "2022-01-08", "within a day"),
+    ("2022-01-07", "2022-01-17", "All other comparisons"),
+    ("2022-01-06", "2023-06-01", "All other comparisons"),  # another year: not a swap
+])
+def test_a_date_of_death_with_day_and_month_swapped_is_left_uncompared(left: str, right: str, label: str) -> None:
+    assert _level(death_comparison(), ("death_date",), {"date_of_death": left}, {"date_of_death": right}) == label

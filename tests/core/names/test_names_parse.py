@@ -369,6 +369,8 @@ def test_it_accepts_empty_columns():
 @pytest.mark.parametrize(("text", "order", "given", "family"), [
     ("Rustam A.", "given_first", "Rustam", None),  # a report withholding the family name: its initial only
     ("KAIRAT E.", None, "KAIRAT", None),  # Latin, no order stated: the script's convention, given name first
+    ("Akzhol N.", "given_first", "Akzhol", None),  # a given name the lexicon lacks, on a given-first list
+    ("Akzhol N.", None, None, "Akzhol"),  # ... with no order stated, it takes a known given name
     ("Абдуллаев Р.", "given_first", None, "Абдуллаев"),  # a family ending: surname and initial, whatever the list
     ("Серік А.", "family_first", None, "Серік"),  # a given-name-shaped family name on a family-first list
     ("Серік А.", None, None, "Серік"),  # Cyrillic, no order stated: family name first, as official lists write

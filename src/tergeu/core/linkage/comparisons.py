@@ -12,7 +12,8 @@ from __future__ import annotations
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 
-SIMILAR = 0.88  # Jaro-Winkler on matching keys: transliteration leftovers and one-letter typos pass
+SIMILAR = 0.88  # Jaro-Winkler on matching keys: transliteration leftovers and late one-letter typos pass
+TYPO_LENGTH = 5  # letters a family name needs for one edit anywhere to count as a typo ("Ли" and "Ким" do not)
 
 
 def level(sql: str, label: str, m: float, tf_column: str | None = None) -> cll.CustomLevel:
@@ -37,6 +38,15 @@ def fixed_m(created: cll.ComparisonLevelCreator) -> cll.ComparisonLevelCreator:
 
 def _jw(left: str, right: str) -> str:
     return f"jaro_winkler_similarity({left}, {right}) >= {SIMILAR}"
+
+
+def _one_typo_apart(left: str, right: str) -> str:
+    """Alike (``_jw``), or one letter typed wrong, dropped, added or swapped anywhere in names of
+    ``TYPO_LENGTH`` letters or more. Jaro-Winkler forgives a slip late in a word and not one early in
+    it ("Тасболатов" and "Тосболатов" score 0.84), yet a clerk's or a scanner's slip falls anywhere;
+    the blocking already pairs names one edit apart (``blocking.add_edit_pairs``) for that reason."""
+    return (f"({_jw(left, right)} OR (least(length({left}), length({right})) >= {TYPO_LENGTH} "
+            f"AND damerau_levenshtein({left}, {right}) <= 1))")
 
 
 _KAZAKH_FORM = "(uli|ulu|kizi)$"  # a family name in the patronymic form (Ахметұлы, Akhmetulu), as keys spell it
@@ -84,7 +94,7 @@ def family_comparison() -> cl.CustomComparison:
             level(f"length({root_l}) >= 3 AND {root_l} = {root_r} AND {one_kazakh}",
                   "one family name, Russian and Kazakh forms", 0.02),
             level(kazakh_form, "a family name in the Kazakh form is the other's father's name", 0.01),
-            level(_jw("family_l", "family_r"), "similar family name", 0.1),
+            level(_one_typo_apart("family_l", "family_r"), "similar family name", 0.1),
             level(f"{_jw('family_l', 'given_r')} AND {_jw('given_l', 'family_r')}", "family and given swapped", 0.03),
             level(_A_WOMAN, WOMAN_S_OTHER_NAME, 0.02),
             else_level(0.02),
@@ -219,8 +229,9 @@ def _days(later: str, earlier: str) -> str:
 def _swapped(left: str, right: str) -> str:
     """Two dates of one year whose day and month trade places (a birth date written 05/03 and read month first).
 
-    Not used for the date of death: random pairs of one event's dead almost never show a swap, so the
+    Not a level of the date of death: random pairs of one event's dead almost never show a swap, so the
     level's u would be floored and one swapped date would outweigh a whole name (review, 5 December).
+    There a swap leaves the dates uncompared instead (``death_comparison``).
     """
     return (f"substr({left}, 1, 4) = substr({right}, 1, 4) AND substr({left}, 6, 2) = substr({right}, 9, 2) "
             f"AND substr({left}, 9, 2) = substr({right}, 6, 2)")
@@ -233,13 +244,19 @@ def death_comparison() -> cl.CustomComparison:
     but the pairs that do are mostly initials-only records among namesakes, which EM cannot tell from
     non-matches: left to train, it put 0.4 % of true matches a day apart and made a one-day gap all but
     rule a match out. The fixed shares say what is known of such lists instead.
+
+    Two dates whose day and month trade places (7 January and 1 July) are left uncompared, neither for
+    nor against: an English-language report may write one date month first ("01/07/2022") in a file
+    read day first, and the date it names is then not a different one, only an unreadable one.
     """
     apart = f"abs({_days('death_date_r', 'death_date_l')})"
     return cl.CustomComparison(
         output_column_name="death_date",
         comparison_description="date of death (lists often disagree by a day)",
         comparison_levels=[
-            cll.NullLevel("death_date"),
+            cll.CustomLevel("death_date_l IS NULL OR death_date_r IS NULL OR "
+                            f"(death_date_l <> death_date_r AND {_swapped('death_date_l', 'death_date_r')})",
+                            "no date of death, or day and month swapped").configure(is_null_level=True),
             fixed_m(cll.ExactMatchLevel("death_date", term_frequency_adjustments=True).configure(m_probability=0.88)),
             fixed_m(level(f"{apart} <= 1", "within a day", 0.08)),
             fixed_m(level(f"{apart} <= 3", "within three days", 0.02)),

@@ -296,8 +296,8 @@ def _given_and_family_initial(pieces: list[Piece], script: Script, order: str | 
     withhold a family name write it, rather than a family name and a given name's initial ("Ахметов Е.").
 
     Only on a list written given name first (stated, or Latin with no order stated), and only when the
-    word is a known given name with no family ending: a given-name-shaped family name (Серік) followed
-    by one initial is the other reading, and it stays so on a list written family name first. The
+    word has no family ending (and, with no order stated, is a known given name): on a list written
+    family name first, a given-name-shaped family name (Серік) followed by one initial stays one. The
     family initial is kept as a token, but names no family: the record is then too thin to be counted
     (``tergeu.core.linkage.identifiable``) instead of standing as a person nobody else names.
     """
@@ -306,7 +306,7 @@ def _given_and_family_initial(pieces: list[Piece], script: Script, order: str | 
     if order == FAMILY_FIRST or (order is None and script is not Script.LATIN):
         return False
     scores = _role_scores(pieces[0].text, False)
-    return scores["G"] > 0 and scores["F"] <= 0
+    return scores["F"] <= 0 and (scores["G"] > 0 or order == GIVEN_FIRST)
 
 
 def _given_column(pieces: list[Piece], patronymic_given: bool) -> list[tuple[Piece, str]]:
