@@ -3,6 +3,7 @@
 import pytest
 
 from tergeu.core.names import matching_key, skeleton_key
+from tergeu.core.names.keys import fold_homoglyphs
 
 # Each group is one synthetic name in many spellings that must share one matching key.
 SAME_KEY = [
@@ -128,3 +129,12 @@ def _edit_distance(a: str, b: str) -> int:
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
         previous = current
     return previous[-1]
+
+
+@pytest.mark.parametrize(("scanned", "read"), [
+    ("А3аматбаев", "Азаматбаев"), ("Б0латов", "Болатов"), ("ЕРБ0ЛАТОВ", "ЕРБОЛАТОВ"),  # a scanner's digits
+    ("Nur1an", "Nurlan"), ("Ask0r", "Askor"),
+    ("Иванов2", "Иванов2"), ("ГКБ №7", "ГКБ №7"), ("Ер7ан", "Ер7ан"),  # not inside a word, or no look-alike
+])
+def test_a_digit_inside_a_word_is_read_as_the_letter_it_looks_like(scanned: str, read: str) -> None:
+    assert fold_homoglyphs(scanned) == read

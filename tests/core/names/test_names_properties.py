@@ -17,6 +17,7 @@ from tergeu.core.names import (
     parse_name_parts,
     skeleton_key,
 )
+from tergeu.core.names.keys import fold_homoglyphs
 
 RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 KAZAKH_ONLY = "әғқңөұүһі"
@@ -70,10 +71,11 @@ def _letter_count(text: str) -> int:
 @example("Ла'зза' von ұлы", None)
 def test_it_never_loses_letters(text, order):
     parsed = parse_name(text, order=order)
-    assert sum(_letter_count(t.text) for t in parsed.tokens) == _letter_count(text)
+    # a digit inside a word is read as the letter it looks like (``keys.fold_homoglyphs``)
+    assert sum(_letter_count(t.text) for t in parsed.tokens) == _letter_count(fold_homoglyphs(text))
     for token in parsed.tokens:
         assert token.key == matching_key(token.text)
-        assert token.role in {"given", "family", "patronymic", "initial", "particle", "unknown"}
+        assert token.role in {"given", "family", "patronymic", "initial", "family_initial", "particle", "unknown"}
 
 
 @given(
@@ -93,7 +95,7 @@ def test_it_parses_the_same_whatever_the_whitespace(words, gaps):
 )
 def test_it_builds_full_keys_from_every_word(first, second, order):
     parsed = parse_name(" ".join(first + second), order=order)
-    words = " ".join(t.key for t in parsed.tokens if t.role != "initial").split()
+    words = " ".join(t.key for t in parsed.tokens if t.role not in ("initial", "family_initial")).split()
     assert parsed.keys.full == " ".join(sorted(words))
 
 

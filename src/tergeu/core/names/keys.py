@@ -58,6 +58,10 @@ _LATIN_WITHOUT_TWIN = re.compile(r"[^\W\d_AaCcEeKkOoPpXxYy\u0400-\u04ff]")
 # An initial: one letter alone, with a Cyrillic twin in upper case (either case, so that keys ignore case)
 _LONE_LETTER = re.compile(r"(?<![^\W\d_])[ABCEHKMOPTXYabcehkmoptxy](?![^\W\d_])")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
+# A digit between two letters of a word, and the letter each digit is misread for in either script.
+_DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_])\d(?=[^\W\d_])")
+_CYRILLIC_DIGITS = {"0": "о", "3": "з", "6": "б"}
+_LATIN_DIGITS = {"0": "o", "1": "l"}
 
 _APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼʻ`´ʹ′", "'"))
 
@@ -139,6 +143,7 @@ def fold_homoglyphs(text: str) -> str:
     twin in lower case); only the look-alike letters move, and a word still mixed afterwards is left for
     the reader to see.
     """
+    text = _DIGIT_IN_WORD.sub(_letter_for_digit, text)
     if not _CYRILLIC_LETTER.search(text):
         return text
     folded = _MIXED_WORD.sub(lambda m: m.group(0).translate(_LOOKALIKES) if _cyrillic_word(m.group(0))
@@ -148,6 +153,19 @@ def fold_homoglyphs(text: str) -> str:
     if _LATIN_LETTER.search(_LONE_LETTER.sub("", folded)):
         return folded
     return _LONE_LETTER.sub(lambda m: _cyrillic_twin(m.group(0)), folded)
+
+
+def _letter_for_digit(found: re.Match[str]) -> str:
+    """The letter a digit inside a word stands for, in the script and case of the letter before it: a
+    scanner reads "Азаматбаев" as "А3аматбаев" and "Nurlan" as "Nur1an". A digit has no place inside a
+    name, so reading it as its look-alike loses nothing; one it has no look-alike for stays (and is
+    dropped from the key)."""
+    before = found.string[found.start() - 1]
+    table = _CYRILLIC_DIGITS if _CYRILLIC_LETTER.match(before) else _LATIN_DIGITS
+    letter = table.get(found.group(0))
+    if letter is None:
+        return found.group(0)
+    return letter.upper() if before.isupper() and found.string[found.end()].isupper() else letter
 
 
 def _cyrillic_twin(letter: str) -> str:
