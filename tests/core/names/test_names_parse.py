@@ -384,3 +384,10 @@ def test_a_given_name_and_a_family_initial(text: str, order: str | None, given: 
         assert parsed.patronymic_initial is None
         assert [t.role for t in parsed.tokens] == ["given", "family_initial"]
         assert parsed.keys.full == parsed.keys.given
+
+
+def test_a_look_alike_initial_in_its_own_column_is_read_in_the_name_s_script() -> None:
+    parsed = parse_name_parts(given="H.", family="Жаксылыков", patronymic="Ж.")
+    assert (parsed.given_initial, parsed.patronymic_initial) == ("Н", "Ж")  # a scanned Cyrillic Н
+    assert parsed.original == "Жаксылыков H. Ж."  # as written
+    assert parse_name_parts(given="H.", family="Smith").given_initial == "H"  # beside a Latin name, Latin

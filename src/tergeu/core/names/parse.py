@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .forms import WordShape, family_stem, initial_of, patronymic_stem, shape_of
-from .keys import matching_key, skeleton_key
+from .keys import fold_homoglyphs, matching_key, skeleton_key
 from .lexicon import DIMINUTIVE_KEYS
 from .script import Script, detect_script
 from .tokens import Piece, split_pieces
@@ -327,6 +327,16 @@ def _given_column(pieces: list[Piece], patronymic_given: bool) -> list[tuple[Pie
     return out
 
 
+_COLUMN_BREAK = "\x1f"  # not a letter, a digit or a space: folding reads it as the end of a word
+
+
+def _folded_together(columns: list[str]) -> list[str]:
+    """The columns with look-alike letters folded as one name (``keys.fold_homoglyphs``): a scanned "H."
+    alone in the given-name column is the Cyrillic Н when the family name beside it is Cyrillic. Folding
+    changes letters one for one, so the columns come apart where they were joined."""
+    return fold_homoglyphs(_COLUMN_BREAK.join(columns)).split(_COLUMN_BREAK)
+
+
 def parse_name_parts(
     given: str | None = None, family: str | None = None, patronymic: str | None = None
 ) -> ParsedName:
@@ -336,7 +346,8 @@ def parse_name_parts(
     patronymic suffixes and gendered endings.  ``original`` is the non-empty columns joined in
     "family given patronymic" order, the layout of official Russian-language lists.
     """
-    columns = [(family or "").strip(), (given or "").strip(), (patronymic or "").strip()]
+    written = [(family or "").strip(), (given or "").strip(), (patronymic or "").strip()]
+    columns = _folded_together(written)
     assigned: list[tuple[Piece, str]] = []
     for piece in split_pieces(columns[0]):
         role = {"initial": "unknown", "particle": "particle"}.get(piece.kind, "family")
@@ -348,5 +359,5 @@ def parse_name_parts(
     if pat_words:
         merged = Piece(" ".join(p.text for p in pat_words), "patronymic" if len(pat_words) > 1 else "word")
         assigned.append((merged, "patronymic"))
-    original = " ".join(c for c in columns if c)
-    return _assemble(original, assigned, detect_script(original))
+    original = " ".join(c for c in written if c)
+    return _assemble(original, assigned, detect_script(" ".join(c for c in columns if c)))
