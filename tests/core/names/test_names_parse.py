@@ -391,3 +391,9 @@ def test_a_look_alike_initial_in_its_own_column_is_read_in_the_name_s_script() -
     assert (parsed.given_initial, parsed.patronymic_initial) == ("Н", "Ж")  # a scanned Cyrillic Н
     assert parsed.original == "Жаксылыков H. Ж."  # as written
     assert parse_name_parts(given="H.", family="Smith").given_initial == "H"  # beside a Latin name, Latin
+
+
+@pytest.mark.parametrize("order", ["family_first", "given_first", None])
+def test_a_given_name_and_a_patronymic_without_a_family_name_read_alike_in_any_order(order: str | None) -> None:
+    parsed = parse_name("Erlan Serik uly", order)
+    assert (parsed.given, parsed.family, parsed.patronymic) == ("Erlan", None, "Serik uly")

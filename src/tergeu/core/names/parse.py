@@ -131,7 +131,8 @@ def _layouts(n: int, has_initials: bool) -> list[tuple[str | None, tuple[str, ..
         (GIVEN_FIRST, ("G", *extra, "F"), 0.0),
     ]
     if n == 2:
-        layouts += [(FAMILY_FIRST, ("F", "P"), no_given), (GIVEN_FIRST, ("G", "P"), -_MISSING_PART_PENALTY)]
+        # A given name and a patronymic with no family name ("Ерлан Серік ұлы") reads alike in either order.
+        layouts += [(FAMILY_FIRST, ("F", "P"), no_given), (None, ("G", "P"), -_MISSING_PART_PENALTY)]
     else:
         layouts += [
             (FAMILY_FIRST, ("F", "G", *extra[1:], "P"), 0.0),
