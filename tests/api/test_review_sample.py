@@ -40,8 +40,9 @@ def test_a_decision_says_whether_it_counted_for_the_sample(callers, queue) -> No
     a, b, c = queue
     response = decide(callers, b, c)
     assert response.status_code == 200
-    assert {key: response.json()[key] for key in ("sampled", "sample_decided", "sample_size")} == {
-        "sampled": True, "sample_decided": 1, "sample_size": 1}
+    keys = ("sampled", "sample_decided", "sample_size", "sample_decided_in_order")
+    assert {key: response.json()[key] for key in keys} == {
+        "sampled": True, "sample_decided": 1, "sample_size": 1, "sample_decided_in_order": 1}
     claimed = decide(callers, a, b, sampled=True, sample=True)  # the caller's word is not taken
     assert claimed.status_code == 200 and claimed.json()["sampled"] is False
     assert dict(PairDecision.objects.values_list("left_id", "sampled")) == {a.pk: False, b.pk: True}

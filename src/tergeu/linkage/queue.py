@@ -101,20 +101,27 @@ def open_items(run: LinkageRun, user: Any, decisions: dict[Pair, str],
 
 @dataclass(frozen=True)
 class SampleProgress:
-    """How far the reviewers are with the run's calibration sample: ``decided`` of ``size`` pairs."""
+    """How far the reviewers are with the run's calibration sample: ``decided`` of ``size`` pairs, of
+    which ``in_order`` form the decided start of the sample's order (what the estimate reads)."""
 
     decided: int
     size: int
+    in_order: int = 0
 
 
 def sample_progress(run: LinkageRun | None, user: Any) -> SampleProgress:
-    """The sample pairs of the run the user may see, and how many of them are decided.
+    """The sample pairs of the run the user may see, how many of them are decided, and how many of those
+    come before the first undecided one in the sample's order.
 
     Any decision counts, wherever it was taken: the sample is chosen by a hash alone, and the estimate
-    reads every decision on it. Pairs naming a record the user may not see are left out, as everywhere
-    in the queue.
+    reads every decision on it. But it reads them in order and stops at the first pair still open
+    (``tergeu.core.linkage.calibration``), so a decision further on waits for the pairs before it: the
+    page says so. Pairs naming a record the user may not see are left out, as everywhere in the queue.
     """
-    pairs = sample_pairs(run)
+    items = sorted((item for item in run.review if is_sample(item)), key=sample_order) if run is not None else []
+    pairs = [pair_key(*item["records"]) for item in items]
     visible = _visible_ids(user, (record for pair in pairs for record in pair))
-    seen = {pair for pair in pairs if pair[0] in visible and pair[1] in visible}
-    return SampleProgress(len(seen & decisions_now().keys()), len(seen))
+    seen = [pair for pair in pairs if pair[0] in visible and pair[1] in visible]
+    decided = decisions_now().keys()
+    in_order = next((index for index, pair in enumerate(seen) if pair not in decided), len(seen))
+    return SampleProgress(sum(pair in decided for pair in seen), len(seen), in_order)
