@@ -14,12 +14,12 @@ BELOW = {"en": "The estimate is below the people named", "ru": "Оценка н�
          "kk": "Баға аталған адамдар санынан төмен"}
 
 
-def _report(estimate: int, observed: int) -> CasualtyReport:
+def _report(estimate: int, observed: int, filters: list[tuple[str, str]] | None = None) -> CasualtyReport:
     made = datetime.datetime(2026, 12, 6, 9, 0, tzinfo=datetime.UTC)
-    toll = TollEstimate(estimate=estimate, low=estimate - 40, high=estimate + 90, observed=observed, method="lcmcr",
-                        made_at=made)
-    return CasualtyReport(rows=[], visible_people=0, filters=[], list_names={}, list_sources={}, estimate=toll,
-                          synthetic_lists=frozenset(), language="en", generated_at=timezone.now())
+    toll = TollEstimate(estimate=estimate, low=estimate - 40, high=estimate + 90, observed=observed,
+                        method="lcmcr", made_at=made)
+    return CasualtyReport(rows=[], visible_people=0, filters=filters or [], list_names={}, list_sources={},
+                          estimate=toll, synthetic_lists=frozenset(), language="en", generated_at=timezone.now())
 
 
 @pytest.mark.parametrize("language", ["en", "ru", "kk"])
@@ -28,3 +28,9 @@ def test_an_estimate_below_the_people_named_says_why(language: str) -> None:
         below, above = estimate_text(_report(4962, 5010)), estimate_text(_report(5120, 4850))
     assert BELOW[language] in below
     assert BELOW[language] not in above
+
+
+def test_the_sentences_of_the_estimate_end_once() -> None:
+    with translation.override("en"):
+        text = estimate_text(_report(4962, 5010, filters=[("Sex", "female")]))
+    assert BELOW["en"] in text and "The estimate is for every list" in text and ".." not in text

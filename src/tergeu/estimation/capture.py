@@ -10,11 +10,9 @@ named that person.
 
 from __future__ import annotations
 
-import datetime
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from tergeu.core.estimation import Unit
 from tergeu.core.linkage import (
@@ -26,9 +24,10 @@ from tergeu.core.linkage import (
     read_calibration,
 )
 from tergeu.core.places import place_name
-from tergeu.linkage.linking import linkage_constraints, read_records, record_facts
-from tergeu.linkage.models import LinkageRun, Membership, PairDecision, ScoredPairRow
-from tergeu.linkage.queue import is_sample, pair_key, sample_order
+from tergeu.linkage.facts import record_facts
+from tergeu.linkage.linking import linkage_constraints, read_records
+from tergeu.linkage.models import LinkageRun, Membership, ScoredPairRow
+from tergeu.linkage.queue import sample_ranked
 from tergeu.registry.models import ImportedList, Record
 
 STRATA = {"place": "place_of_death", "date": "date_of_death", "sex": "sex", "circumstances": "circumstances",
@@ -133,32 +132,11 @@ def reviewed_calibration(run: LinkageRun | None, counted: set[int]) -> tuple[Cal
     """The shift that reviewers' decisions on the run's calibration sample support, or why there is none
     (with, where 20 or more decisions gave no fit, the leaning shift: ``read_calibration``).
 
-    The sample's pairs are read in their order, at the probability the run gave them, each with its
-    decision wherever it was taken (the pair was chosen by a hash, not by what a reviewer chose to
-    look at); the decided start of that order is fitted (``calibration_from_sample``), where a pair
-    that entered the sample after the last decision on it does not end the start. Pairs with a record
-    not counted (too thin, or deleted since) are passed over, as the draws pass over them.
+    The sample is read as ``queue.sample_ranked`` gives it: in its order, each pair at the probability
+    the run gave it, with its decision wherever it was taken; the decided start of that order is fitted
+    (``calibration_from_sample``). Pairs with a record not counted (too thin, or deleted since) are
+    passed over, as the draws pass over them.
     """
     if run is None:
         return None, "there is no linkage run"
-    sample = sorted((item for item in run.review if is_sample(item)), key=sample_order)
-    decided = _decisions_on({pair_key(*item["records"]) for item in sample})
-    last = max((when for _decision, when in decided.values()), default=None)
-    ranked = [(item["probability"], decided.get(pair_key(*item["records"]), (None, None))[0], _offered(item, last))
-              for item in sample if counted.issuperset(item["records"])]
-    return read_calibration(ranked)
-
-
-def _offered(item: dict, last: datetime.datetime | None) -> bool:
-    """Whether a sample pair was in the sample when the last decision on the sample was taken (a run
-    stored before this was kept says nothing: taken as offered)."""
-    since = item.get("sample_since")
-    return since is None or (last is not None and datetime.datetime.fromisoformat(since) <= last)
-
-
-def _decisions_on(pairs: set[tuple[int, int]]) -> dict[tuple[int, int], tuple[str, Any]]:
-    """The decision on each of ``pairs`` that has one, with when it was taken (a hundred pairs: one query)."""
-    rows = PairDecision.objects.filter(left__in=sorted({left for left, _ in pairs}))
-    return {pair_key(left, right): (decision, when)
-            for left, right, decision, when in rows.values_list("left_id", "right_id", "decision", "decided_at")
-            if pair_key(left, right) in pairs}
+    return read_calibration(sample_ranked(run, counted))

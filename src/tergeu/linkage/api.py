@@ -232,8 +232,8 @@ class DecisionOut(Schema):
                                            "earlier one's), so the decision calibrates the estimate")
     sample_decided: int = Field(..., description="pairs of the latest run's calibration sample decided so far")
     sample_size: int = Field(..., description="pairs in the latest run's calibration sample (those you may see)")
-    sample_decided_in_order: int = Field(..., description="of those decided, the ones before the first open pair "
-                                                          "in the sample's order: the estimate reads only these")
+    sample_decided_in_order: int = Field(..., description="decisions the estimate reads: the sample's decided "
+                                                          "start, before the first open pair in its order")
 
 
 def _items_out(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -273,4 +273,4 @@ def decide(request: HttpRequest, body: DecisionIn) -> dict[str, Any]:
     progress = sample_progress(LinkageRun.objects.first(), user)
     return {"left": named[stored.left_id], "right": named[stored.right_id], "decision": stored.decision,
             "decided_by": stored.decided_by, "sampled": stored.sampled, "sample_decided": progress.decided,
-            "sample_size": progress.size, "sample_decided_in_order": progress.in_order}
+            "sample_size": progress.size, "sample_decided_in_order": progress.read}

@@ -21,7 +21,6 @@ from tergeu.core.linkage import (
     ConstraintConflict,
     Constraints,
     Linkage,
-    RecordFacts,
     ReviewItem,
     calibration_sample,
     joined,
@@ -31,6 +30,7 @@ from tergeu.core.linkage import (
 )
 from tergeu.history.tracking import acting_as, current_actor
 from tergeu.linkage.bulk import insert_rows
+from tergeu.linkage.facts import record_facts
 from tergeu.linkage.models import LinkageRun, Membership, PairDecision, Person, ScoredPairRow
 from tergeu.linkage.people import store_all, store_new
 from tergeu.linkage.queue import pair_key, sample_pairs
@@ -68,12 +68,6 @@ def read_records() -> list[Record]:
         record.imported_list = lists[record.imported_list_id]
         records.append(record)
     return records
-
-
-def record_facts(record: Record) -> RecordFacts:
-    """What linkage reads of a stored record: its facts, its list, and how that list orders names."""
-    return RecordFacts(record.pk, record.imported_list.name, record.facts,
-                       record.imported_list.column_map.get("name_order"))
 
 
 def linkage_constraints(records: list[Record]) -> Constraints:

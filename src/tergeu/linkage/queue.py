@@ -13,14 +13,16 @@ probabilities are off.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from tergeu.core.linkage import pair_hash
+from tergeu.core.linkage import decisions_read, is_identifiable, pair_hash
+from tergeu.linkage.facts import record_facts
 from tergeu.linkage.models import LinkageRun, PairDecision
 from tergeu.registry.access import visible_records
-from tergeu.registry.models import Record
+from tergeu.registry.models import ImportedList, Record
 from tergeu.toolkit.public_ids import is_public_id
 
 _ID_CHUNK = 500  # ids per query, well under SQLite's limit on query parameters
@@ -99,29 +101,71 @@ def open_items(run: LinkageRun, user: Any, decisions: dict[Pair, str],
     return still_open, len(seen) - len(still_open)
 
 
+def sample_ranked(run: LinkageRun, counted: set[int]) -> list[tuple[float, str | None, bool]]:
+    """The run's calibration sample as the estimate reads it (``tergeu.core.linkage.read_calibration``):
+    in the sample's order, each pair at the probability the run gave it, with its decision wherever it
+    was taken (the pair was chosen by a hash, not by what a reviewer chose to look at) and whether it
+    was offered (in the sample before the last decision on it: a pair that came in later, with a list
+    added since, does not end the decided start). Pairs with a record not in ``counted`` are passed over.
+    """
+    sample = sorted((item for item in run.review if is_sample(item)), key=sample_order)
+    decided = _decisions_on({pair_key(*item["records"]) for item in sample})
+    last = max((when for _decision, when in decided.values()), default=None)
+    return [(item["probability"], decided.get(pair_key(*item["records"]), (None, None))[0], _offered(item, last))
+            for item in sample if counted.issuperset(item["records"])]
+
+
+def _offered(item: dict, last: datetime.datetime | None) -> bool:
+    """Whether a sample pair was in the sample when the last decision on the sample was taken (a run
+    stored before this was kept says nothing: taken as offered)."""
+    since = item.get("sample_since")
+    return since is None or (last is not None and datetime.datetime.fromisoformat(since) <= last)
+
+
+def _decisions_on(pairs: set[Pair]) -> dict[Pair, tuple[str, Any]]:
+    """The decision on each of ``pairs`` that has one, with when it was taken (a hundred pairs: one query)."""
+    rows = PairDecision.objects.filter(left__in=sorted({left for left, _ in pairs}))
+    return {pair_key(left, right): (decision, when)
+            for left, right, decision, when in rows.values_list("left_id", "right_id", "decision", "decided_at")
+            if pair_key(left, right) in pairs}
+
+
 @dataclass(frozen=True)
 class SampleProgress:
-    """How far the reviewers are with the run's calibration sample: ``decided`` of ``size`` pairs, of
-    which ``in_order`` form the decided start of the sample's order (what the estimate reads)."""
+    """How far the reviewers are with the run's calibration sample: ``decided`` of ``size`` pairs (those
+    the user may see), and ``read``, the decisions the estimate reads (the sample's decided start)."""
 
     decided: int
     size: int
-    in_order: int = 0
+    read: int
 
 
 def sample_progress(run: LinkageRun | None, user: Any) -> SampleProgress:
-    """The sample pairs of the run the user may see, how many of them are decided, and how many of those
-    come before the first undecided one in the sample's order.
+    """The sample pairs of the run the user may see, how many of them are decided, and how many
+    decisions the estimate reads.
 
     Any decision counts, wherever it was taken: the sample is chosen by a hash alone, and the estimate
     reads every decision on it. But it reads them in order and stops at the first pair still open
-    (``tergeu.core.linkage.calibration``), so a decision further on waits for the pairs before it: the
-    page says so. Pairs naming a record the user may not see are left out, as everywhere in the queue.
+    (``sample_ranked``), so a decision further on waits for the pairs before it: the page says so.
+    Pairs naming a record the user may not see are left out of ``decided`` and ``size``, as everywhere
+    in the queue; ``read`` is the estimate's, over every pair.
     """
-    items = sorted((item for item in run.review if is_sample(item)), key=sample_order) if run is not None else []
-    pairs = [pair_key(*item["records"]) for item in items]
+    pairs = sample_pairs(run)
     visible = _visible_ids(user, (record for pair in pairs for record in pair))
-    seen = [pair for pair in pairs if pair[0] in visible and pair[1] in visible]
-    decided = decisions_now().keys()
-    in_order = next((index for index, pair in enumerate(seen) if pair not in decided), len(seen))
-    return SampleProgress(sum(pair in decided for pair in seen), len(seen), in_order)
+    seen = {pair for pair in pairs if pair[0] in visible and pair[1] in visible}
+    read = decisions_read(sample_ranked(run, _counted({record for pair in pairs for record in pair}))) if pairs else 0
+    return SampleProgress(len(seen & decisions_now().keys()), len(seen), read)
+
+
+def _counted(ids: set[int]) -> set[int]:
+    """Those of ``ids`` naming records an estimate counts (identifiable: ``tergeu.core.linkage.is_identifiable``)."""
+    lists = ImportedList.objects.in_bulk()
+    found = set()
+    wanted = sorted(ids)
+    for start in range(0, len(wanted), _ID_CHUNK):
+        for record in Record.objects.filter(pk__in=wanted[start:start + _ID_CHUNK]).only(
+                "id", "imported_list_id", "facts"):
+            record.imported_list = lists[record.imported_list_id]
+            if is_identifiable(record_facts(record)):
+                found.add(record.pk)
+    return found

@@ -80,7 +80,7 @@ def estimate_text(report: CasualtyReport) -> str:
     if found.estimate < found.observed:
         text += ". " + _("The estimate is below the people named: the linkage's other plausible readings join "
                          "people its best reading keeps apart, so some of the people named are probably one "
-                         "person named twice.")
+                         "person named twice")
     if report.filters:
         text += ". " + _("The estimate is for every list, not only the people this report's filters keep.")
     return text

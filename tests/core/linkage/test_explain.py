@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 from tergeu.core.linkage import RecordFacts, features_of
+from tergeu.core.linkage.comparisons import casualty_comparisons
+from tergeu.core.linkage.explain import level_label
 from tergeu.core.linkage.model import score_pairs
 
 NAMES = [("Нурланов Жанболат Серикович", "Zhanbolat Nurlanov"), ("Ахметова Айгерим", "Aigerim Akhmetova"),
@@ -29,3 +31,10 @@ def test_it_explains_uncertain_pairs_comparison_by_comparison() -> None:
         if key in by_pair:
             assert math.isclose(explanation.total_bits, by_pair[key].match_weight, abs_tol=0.01)
         assert any("not compared" in step.level for step in explanation.steps)  # media has no birth date
+
+
+def test_a_comparison_left_out_for_a_reason_of_its_own_says_which() -> None:
+    settings = {"comparisons": [c.get_comparison("duckdb").as_dict() for c in casualty_comparisons()]}
+    assert level_label(settings, "family", -1) == "not compared (missing on one side)"
+    assert level_label(settings, "place", -1) == "not compared (no place, or a district and its city)"
+    assert level_label(settings, "death_date", -1) == "not compared (no date of death, or day and month swapped)"

@@ -369,8 +369,9 @@ def test_it_accepts_empty_columns():
 @pytest.mark.parametrize(("text", "order", "given", "family"), [
     ("Rustam A.", "given_first", "Rustam", None),  # a report withholding the family name: its initial only
     ("KAIRAT E.", None, "KAIRAT", None),  # Latin, no order stated: the script's convention, given name first
-    ("Akzhol N.", "given_first", "Akzhol", None),  # a given name the lexicon lacks, on a given-first list
-    ("Akzhol N.", None, None, "Akzhol"),  # ... with no order stated, it takes a known given name
+    ("Бойко Н.", "given_first", None, "Бойко"),  # a family name with no ending that is no given name
+    ("Schmidt A.", "given_first", None, "Schmidt"),
+    ("Rustam, A.", "given_first", None, "Rustam"),  # a comma marks the family name
     ("Абдуллаев Р.", "given_first", None, "Абдуллаев"),  # a family ending: surname and initial, whatever the list
     ("Серік А.", "family_first", None, "Серік"),  # a given-name-shaped family name on a family-first list
     ("Серік А.", None, None, "Серік"),  # Cyrillic, no order stated: family name first, as official lists write
@@ -397,3 +398,6 @@ def test_a_look_alike_initial_in_its_own_column_is_read_in_the_name_s_script() -
 def test_a_given_name_and_a_patronymic_without_a_family_name_read_alike_in_any_order(order: str | None) -> None:
     parsed = parse_name("Erlan Serik uly", order)
     assert (parsed.given, parsed.family, parsed.patronymic) == ("Erlan", None, "Serik uly")
+    for text in ("Ерлан Сергеевич", "Айдос Маратович", "Елена Ивановна", "Akzhol Serikovich"):
+        parsed = parse_name(text, None if text.startswith("A") else order)
+        assert parsed.family is None and parsed.patronymic == text.split()[1], (text, order)

@@ -70,7 +70,8 @@ def area_of_place(text: str | None) -> str | None:
     of a city, 'Алмалинский р-н', → the city's area)."""
     if not text:
         return None
-    return _SETTLEMENTS.get(place_key(text)) or _SETTLEMENTS.get(city_of_district(text) or "")
+    city = city_of_district(text)  # a gazetteer key ("nur-sultan"): read as lists write it, like any place
+    return _SETTLEMENTS.get(place_key(text)) or (_SETTLEMENTS.get(place_key(city)) if city else None)
 
 
 @lru_cache(maxsize=1 << 12)

@@ -107,6 +107,13 @@ def read_calibration(ranked: Sequence[tuple[float, str | None, bool]]) -> tuple[
     return leaning_calibration(ranked), why_uncalibrated(ranked)
 
 
+def decisions_read(ranked: Sequence[tuple[float, str | None, bool]]) -> int:
+    """How many decisions (unsure ones too) the sample's decided start holds: what ``read_calibration``
+    reads of ``ranked``, which a reviewer sees as progress."""
+    read, unsure = _decided_start(ranked)
+    return len(read) + unsure
+
+
 def _usable(decided: Iterable[tuple[float, bool]]) -> list[tuple[float, bool]]:
     """The decisions a shift is read from: on pairs the model was not already sure of (``FLOOR``)."""
     return [(probability, same) for probability, same in decided if FLOOR <= probability <= 1.0 - FLOOR]

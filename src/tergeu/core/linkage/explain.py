@@ -38,10 +38,20 @@ def level_label(settings: dict[str, Any], comparison: str, gamma: int) -> str:
             continue
         levels = [lvl for lvl in spec["comparison_levels"] if not lvl.get("is_null_level")]
         if gamma < 0:
-            return "not compared (missing on one side)"
+            return _not_compared(spec)
         index = len(levels) - 1 - gamma
         return levels[index].get("label_for_charts") or levels[index].get("sql_condition", "")
     raise KeyError(f"no comparison {comparison!r} in the model")
+
+
+def _not_compared(spec: dict[str, Any]) -> str:
+    """Why a comparison said nothing: a value missing on one side, or the reason its own null level gives
+    (a district and its city, a date with day and month swapped, places compared instead)."""
+    null = next((lvl for lvl in spec["comparison_levels"] if lvl.get("is_null_level")), {})
+    label = null.get("label_for_charts") or ""
+    if label and not label.endswith(" is NULL"):
+        return f"not compared ({label})"
+    return "not compared (missing on one side)"
 
 
 def level_labels(settings: dict[str, Any]) -> dict[tuple[str, int], str]:

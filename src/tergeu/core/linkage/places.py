@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from tergeu.core.names import matching_key
-from tergeu.core.places import resolve_key, resolve_place
+from tergeu.core.places import place, resolve_key, resolve_place
 
 # Words that say what kind of place follows or precedes the name; compared after matching_key.
 _ADMIN_WORDS_WRITTEN = frozenset({
@@ -54,7 +54,10 @@ def city_of_district(text: str | None) -> str | None:
     None. A morgue names the district where another list names the city: the two places then say the
     same thing at two scales, and linkage compares them as the city, not as two places."""
     found = resolve_place(text)
-    return found.parent if found is not None and found.kind == "district" else None
+    if found is None or found.kind != "district" or found.parent is None:
+        return None
+    parent = place(found.parent)
+    return parent.key if parent is not None and parent.kind == "city" else None
 
 
 @lru_cache(maxsize=1 << 14)

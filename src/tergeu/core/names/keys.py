@@ -60,8 +60,9 @@ _LONE_LETTER = re.compile(r"(?<![^\W\d_])[ABCEHKMOPTXYabcehkmoptxy](?![^\W\d_])"
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 # A digit between two letters of a word, and the letter each digit is misread for in either script.
 _DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_])\d(?=[^\W\d_])")
+_WORD_WITH_DIGITS = re.compile(r"[^\W_]*[^\W\d_]\d[^\W_]*")
 _CYRILLIC_DIGITS = {"0": "о", "3": "з", "6": "б"}
-_LATIN_DIGITS = {"0": "o", "1": "l"}
+_LATIN_DIGITS = {"0": "o"}
 
 _APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼʻ`´ʹ′", "'"))
 
@@ -143,29 +144,37 @@ def fold_homoglyphs(text: str) -> str:
     twin in lower case); only the look-alike letters move, and a word still mixed afterwards is left for
     the reader to see.
     """
-    text = _DIGIT_IN_WORD.sub(_letter_for_digit, text)
     if not _CYRILLIC_LETTER.search(text):
-        return text
+        return _fold_digits(text)
     folded = _MIXED_WORD.sub(lambda m: m.group(0).translate(_LOOKALIKES) if _cyrillic_word(m.group(0))
                              else m.group(0), text)
     # A lone letter ("Жаксылыков H.Ж.", a scanned Н) has no Cyrillic letter of its own to tell by: it is
     # read as Cyrillic when every other word of the text is, and left alone beside a Latin word.
-    if _LATIN_LETTER.search(_LONE_LETTER.sub("", folded)):
-        return folded
-    return _LONE_LETTER.sub(lambda m: _cyrillic_twin(m.group(0)), folded)
+    if not _LATIN_LETTER.search(_LONE_LETTER.sub("", folded)):
+        folded = _LONE_LETTER.sub(lambda m: _cyrillic_twin(m.group(0)), folded)
+    return _fold_digits(folded)
 
 
-def _letter_for_digit(found: re.Match[str]) -> str:
-    """The letter a digit inside a word stands for, in the script and case of the letter before it: a
-    scanner reads "Азаматбаев" as "А3аматбаев" and "Nurlan" as "Nur1an". A digit has no place inside a
-    name, so reading it as its look-alike loses nothing; one it has no look-alike for stays (and is
-    dropped from the key)."""
-    before = found.string[found.start() - 1]
-    table = _CYRILLIC_DIGITS if _CYRILLIC_LETTER.match(before) else _LATIN_DIGITS
-    letter = table.get(found.group(0))
-    if letter is None:
-        return found.group(0)
-    return letter.upper() if before.isupper() and found.string[found.end()].isupper() else letter
+def _fold_digits(text: str) -> str:
+    """Each digit between two letters of a word read as the letter it looks like, in the word's script
+    (the one most of its letters are in, after look-alike letters are folded): a scanner reads
+    "Азаматбаев" as "А3аматбаев" and "Болатов" as "Б0латов". A digit has no place inside a name, so
+    reading it as its look-alike loses nothing; one with no safe look-alike stays (and is dropped from
+    the key). 1 is not read: it stands for l, I or i alike ("DAN1YAR", "Be1sen")."""
+    return _WORD_WITH_DIGITS.sub(_fold_word_digits, text)
+
+
+def _fold_word_digits(found: re.Match[str]) -> str:
+    word = found.group(0)
+    cyrillic = len(_CYRILLIC_LETTER.findall(word))
+    table = _CYRILLIC_DIGITS if cyrillic > len(_LATIN_LETTER.findall(word)) else _LATIN_DIGITS
+
+    def letter(digit: re.Match[str]) -> str:
+        twin = table.get(digit.group(0), digit.group(0))
+        around = word[digit.start() - 1] + word[digit.end()]
+        return twin.upper() if around.isupper() else twin
+
+    return _DIGIT_IN_WORD.sub(letter, word)
 
 
 def _cyrillic_twin(letter: str) -> str:

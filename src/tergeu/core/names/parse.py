@@ -161,13 +161,13 @@ def _choose_roles(
         if order is not None and layout_order not in (None, order) and not _family_shaped(scores, roles):
             continue
         score = prior + sum(word[role] for word, role in zip(scores, roles, strict=True))
-        if order is not None and layout_order == order:
+        if order is not None and layout_order in (None, order):  # a layout of either order fits the stated one
             score += _ORDER_HINT_BONUS
         if caps is not None and roles[caps] == "F":
             score += _CUE_BONUS
         if words[0].comma_after and roles[0] == "F":
             score += _CUE_BONUS
-        if order is None and layout_order == default:  # a stated order replaces the script's convention
+        if order is None and layout_order in (None, default):  # a stated order replaces the script's convention
             score += _SCRIPT_BONUS
         if best is None or score > best[0]:
             best = (score, roles)
@@ -296,18 +296,20 @@ def _given_and_family_initial(pieces: list[Piece], script: Script, order: str | 
     """Whether the name is a given name and the family name's initial ("Rustam A."), as reports that
     withhold a family name write it, rather than a family name and a given name's initial ("Ахметов Е.").
 
-    Only on a list written given name first (stated, or Latin with no order stated), and only when the
-    word has no family ending (and, with no order stated, is a known given name): on a list written
-    family name first, a given-name-shaped family name (Серік) followed by one initial stays one. The
+    Only on a list written given name first (stated, or Latin with no order stated), only when the word
+    is a known given name with no family ending, and not when a comma marks it as the family name
+    ("Серік, А."). A family name with no ending that is not also a given name (Бойко Н., Schmidt A.)
+    stays a family name; one that is (Оспан Е. on a given-first list) is read as a given name, which
+    costs that record's link but never counts a person twice. The
     family initial is kept as a token, but names no family: the record is then too thin to be counted
     (``tergeu.core.linkage.identifiable``) instead of standing as a person nobody else names.
     """
-    if len(pieces) != 2 or pieces[0].kind != "word" or pieces[1].kind != "initial":
+    if len(pieces) != 2 or pieces[0].kind != "word" or pieces[1].kind != "initial" or pieces[0].comma_after:
         return False
     if order == FAMILY_FIRST or (order is None and script is not Script.LATIN):
         return False
     scores = _role_scores(pieces[0].text, False)
-    return scores["F"] <= 0 and (scores["G"] > 0 or order == GIVEN_FIRST)
+    return scores["G"] > 0 and scores["F"] <= 0
 
 
 def _given_column(pieces: list[Piece], patronymic_given: bool) -> list[tuple[Piece, str]]:
@@ -335,6 +337,8 @@ def _folded_together(columns: list[str]) -> list[str]:
     """The columns with look-alike letters folded as one name (``keys.fold_homoglyphs``): a scanned "H."
     alone in the given-name column is the Cyrillic Н when the family name beside it is Cyrillic. Folding
     changes letters one for one, so the columns come apart where they were joined."""
+    if any(_COLUMN_BREAK in column for column in columns):  # cannot be split back: each column on its own
+        return [fold_homoglyphs(column) for column in columns]
     return fold_homoglyphs(_COLUMN_BREAK.join(columns)).split(_COLUMN_BREAK)
 
 
