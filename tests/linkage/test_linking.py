@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from tergeu.cli import cli
+from tergeu.core.linkage.comparisons import comparisons_fingerprint
 from tergeu.linkage.linking import run_linkage
 from tergeu.linkage.models import LinkageRun, Membership, PairDecision, Person
 from tergeu.linkage.people import person_claims
@@ -112,6 +113,18 @@ def test_it_links_only_the_new_list_and_keeps_the_people_already_found(two_lists
     earlier = [item["records"] for item in LinkageRun.objects.get(pk=first.run_id).review]
     assert all(new_ids.intersection(item["records"]) or item["records"] in earlier for item in scored.review)
     assert run_linkage().mode == "unchanged"
+
+
+def test_a_model_stored_under_other_comparisons_is_not_used_for_new_records(two_lists, write_csv,
+                                                                            run_import) -> None:
+    first = LinkageRun.objects.get(pk=run_linkage().run_id)
+    assert first.model["tergeu_comparisons"]  # what the model was trained under
+    first.model.pop("tergeu_comparisons")  # as a run of an earlier version stored it
+    first.save(update_fields=["model"])
+    run_import(write_csv("morgue.csv", ["ФИО", "Место гибели", "Дата гибели"], MORGUE), list_name="morgue")
+    summary = run_linkage()
+    assert summary.mode == "full" and "earlier version" in summary.reason
+    assert LinkageRun.objects.get(pk=summary.run_id).model["tergeu_comparisons"] == comparisons_fingerprint()
 
 
 def test_it_relinks_everything_when_a_decision_contradicts_the_people(two_lists) -> None:

@@ -28,6 +28,7 @@ from tergeu.core.linkage import (
     link_records,
     review_queue,
 )
+from tergeu.core.linkage.comparisons import comparisons_fingerprint
 from tergeu.history.tracking import acting_as, current_actor
 from tergeu.linkage.bulk import insert_rows
 from tergeu.linkage.facts import record_facts
@@ -128,6 +129,8 @@ def run_linkage(full: bool = False, progress: Progress | None = None) -> LinkSum
     if not reason and new_ids and len({by_id[r].imported_list_id for r in person_of if r in by_id}) == 1:
         # A model trained on one list never saw a match across lists (FEBRL4 added last: F1 0.97, not 0.9996).
         reason = "the stored model was trained on one list only"
+    if not reason and new_ids and previous.model.get("tergeu_comparisons") != comparisons_fingerprint():
+        reason = "the stored model compares records as an earlier version of Tergeu did"
     if not reason and not new_ids:
         return LinkSummary(None, len(records), Person.objects.current().count(), 0, 0, "unchanged", 0,
                            "no records since the last run")

@@ -9,6 +9,10 @@ morgue list with initials must not make every full-name pair look like a weak ma
 
 from __future__ import annotations
 
+import hashlib
+import json
+from functools import cache
+
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 
@@ -363,3 +367,14 @@ def casualty_comparisons() -> list[cl.CustomComparison]:
         death_comparison(), recorded_comparison(), place_comparison(), area_comparison(),
         simple_exact("sex", "sex (stated, from the IIN, or from name endings)", 0.97),
     ]
+
+
+@cache
+def comparisons_fingerprint() -> str:
+    """A digest of how records are compared (every comparison's levels and their SQL, not the trained
+    values): a stored model made under other comparisons must not score new records, because people
+    it found would be weighed by rules the code no longer has, and new records by rules it never trained."""
+    specs = [comparison.get_comparison("duckdb").as_dict() for comparison in casualty_comparisons()]
+    levels = [(spec["output_column_name"], [(level.get("sql_condition"), level.get("label_for_charts"))
+                                            for level in spec["comparison_levels"]]) for spec in specs]
+    return hashlib.sha256(json.dumps(levels, ensure_ascii=False).encode()).hexdigest()[:16]

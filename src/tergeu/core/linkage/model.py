@@ -29,7 +29,7 @@ from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 from splink.internals.exceptions import EMTrainingException
 
 from tergeu.core.linkage.blocking import BLOCKING_RULES, add_block_keys, add_closing_pairs, add_edit_pairs
-from tergeu.core.linkage.comparisons import DISAGREEMENT_LEVELS, casualty_comparisons
+from tergeu.core.linkage.comparisons import DISAGREEMENT_LEVELS, casualty_comparisons, comparisons_fingerprint
 from tergeu.core.linkage.explain import EXPLAIN_AT_MOST, EXPLAIN_BETWEEN, Explanation, explain, level_labels
 from tergeu.core.linkage.features import rows_to_table
 from tergeu.core.linkage.priors import priors_by_list_pair, self_consistent_shift
@@ -149,6 +149,8 @@ def score_pairs(rows: Sequence[dict[str, Any]] | pa.Table, threshold: float = 0.
     if weights["match_weight"].size > shifted.size:
         shifted, priors = _with_priors(record_ids, lists, weights, model)
     model["tergeu_priors_by_list_pair"] = {**model.get("tergeu_priors_by_list_pair", {}), **priors}
+    if saved_model is None:  # what the model was trained under; a stored one keeps its own
+        model["tergeu_comparisons"] = comparisons_fingerprint()
     probabilities = _probability(shifted)
     keep = probabilities >= threshold
     pairs = ScoredPairs(weights["unique_id_l"][keep], weights["unique_id_r"][keep], probabilities[keep], shifted[keep])
