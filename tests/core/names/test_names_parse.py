@@ -369,8 +369,9 @@ def test_it_accepts_empty_columns():
 @pytest.mark.parametrize(("text", "order", "given", "family"), [
     ("Rustam A.", "given_first", "Rustam", None),  # a report withholding the family name: its initial only
     ("KAIRAT E.", None, "KAIRAT", None),  # Latin, no order stated: the script's convention, given name first
-    ("Бойко Н.", "given_first", None, "Бойко"),  # a family name with no ending that is no given name
-    ("Schmidt A.", "given_first", None, "Schmidt"),
+    ("Akzhol N.", "given_first", "Akzhol", None),  # the list's order: the first word is the given name
+    ("Akzhol N.", None, None, "Akzhol"),  # no order stated: only a known given name is read so
+    ("Бойко Н.", "family_first", None, "Бойко"),
     ("Rustam, A.", "given_first", None, "Rustam"),  # a comma marks the family name
     ("Абдуллаев Р.", "given_first", None, "Абдуллаев"),  # a family ending: surname and initial, whatever the list
     ("Серік А.", "family_first", None, "Серік"),  # a given-name-shaped family name on a family-first list

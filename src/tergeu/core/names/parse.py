@@ -296,11 +296,13 @@ def _given_and_family_initial(pieces: list[Piece], script: Script, order: str | 
     """Whether the name is a given name and the family name's initial ("Rustam A."), as reports that
     withhold a family name write it, rather than a family name and a given name's initial ("Ахметов Е.").
 
-    Only on a list written given name first (stated, or Latin with no order stated), only when the word
-    is a known given name with no family ending, and not when a comma marks it as the family name
-    ("Серік, А."). A family name with no ending that is not also a given name (Бойко Н., Schmidt A.)
-    stays a family name; one that is (Оспан Е. on a given-first list) is read as a given name, which
-    costs that record's link but never counts a person twice. The
+    Only on a list written given name first, only when the word has no family ending, and not when a
+    comma marks it as the family name ("Серік, А."). With the order stated, the list's order says the
+    first word is the given name, so a given name the lexicon lacks (Akzhol) qualifies; with no order
+    stated (Latin), only a known given name does. A family name with no ending on a given-first list
+    (Бойко Н., Оспан Е.) is then read as a given name: the record loses its link and is not counted,
+    which costs a little recall but never counts a person twice, where the other reading of "Akzhol N."
+    would count a person nobody else names. The
     family initial is kept as a token, but names no family: the record is then too thin to be counted
     (``tergeu.core.linkage.identifiable``) instead of standing as a person nobody else names.
     """
@@ -309,7 +311,7 @@ def _given_and_family_initial(pieces: list[Piece], script: Script, order: str | 
     if order == FAMILY_FIRST or (order is None and script is not Script.LATIN):
         return False
     scores = _role_scores(pieces[0].text, False)
-    return scores["G"] > 0 and scores["F"] <= 0
+    return scores["F"] <= 0 and (scores["G"] > 0 or order == GIVEN_FIRST)
 
 
 def _given_column(pieces: list[Piece], patronymic_given: bool) -> list[tuple[Piece, str]]:
