@@ -94,13 +94,24 @@ def test_the_queue_gives_the_sample_alone_and_counts_its_progress(records, revie
     run = LinkageRun.objects.first()
     items, decided = open_items(run, user, {}, sample_only=True)
     assert [item["records"] for item in items] == [[d, c], [a, c]] and decided == 0
-    assert vars(sample_progress(run, user)) == {"decided": 0, "size": 2, "read": 0}
+    assert vars(sample_progress(run, user)) == {"decided": 0, "size": 2, "read": 0, "waiting": 0}
     decide_pair(user, a, c, "different")  # the second in the sample's order: the estimate waits for the first
-    assert vars(sample_progress(run, user)) == {"decided": 1, "size": 2, "read": 0}
+    assert vars(sample_progress(run, user)) == {"decided": 1, "size": 2, "read": 0, "waiting": 1}
     PairDecision.objects.update(sampled=False)  # any decision on a sample pair counts, wherever it was taken
-    assert vars(sample_progress(run, user)) == {"decided": 1, "size": 2, "read": 0}
+    assert vars(sample_progress(run, user)) == {"decided": 1, "size": 2, "read": 0, "waiting": 1}
     decide_pair(user, c, d, "unsure")
-    assert vars(sample_progress(run, user)) == {"decided": 2, "size": 2, "read": 2}
+    assert vars(sample_progress(run, user)) == {"decided": 2, "size": 2, "read": 2, "waiting": 0}
+
+
+def test_a_pair_the_estimate_does_not_count_keeps_no_decision_waiting(records, reviewer) -> None:
+    _client, user = reviewer
+    a, _b, c, d = records
+    c.facts = {"full_name": "Алия"}  # a given name alone: too thin to count, passed over by the estimate
+    c.save(update_fields=["facts"])
+    decide_pair(user, a.pk, c.pk, "different")
+    decide_pair(user, c.pk, d.pk, "same")
+    assert vars(sample_progress(LinkageRun.objects.first(), user)) == {"decided": 2, "size": 2, "read": 0,
+                                                                      "waiting": 0}
 
 
 def test_the_page_says_when_a_decision_waits_for_open_pairs_before_it(records, reviewer) -> None:
@@ -109,7 +120,7 @@ def test_the_page_says_when_a_decision_waits_for_open_pairs_before_it(records, r
     decide_pair(user, a, c, "different")
     page = client.get("/review/", {"sample": "1"}).content.decode()
     assert re.search(r'data-testid="sample-progress">1 of 2 decided; <span data-testid="sample-in-order">'
-                     r"decisions the estimate reads \(those before the first open pair, in order\): 0<", page)
+                     r"decisions waiting for open pairs before them \(decide the sample in its order\): 1<", page)
     decide_pair(user, records[3].pk, c, "same")  # the first of the order: now both are read
     page = client.get("/review/", {"sample": "1"}).content.decode()
     assert re.search(r'data-testid="sample-progress">2 of 2 decided</span>', page)

@@ -34,3 +34,6 @@ def test_the_sentences_of_the_estimate_end_once() -> None:
     with translation.override("en"):
         text = estimate_text(_report(4962, 5010, filters=[("Sex", "female")]))
     assert BELOW["en"] in text and "The estimate is for every list" in text and ".." not in text
+    with translation.override("en"):
+        alone = estimate_text(_report(4962, 5010))
+    assert alone.endswith("named twice.")

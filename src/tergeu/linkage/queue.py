@@ -133,33 +133,38 @@ def _decisions_on(pairs: set[Pair]) -> dict[Pair, tuple[str, Any]]:
 @dataclass(frozen=True)
 class SampleProgress:
     """How far the reviewers are with the run's calibration sample: ``decided`` of ``size`` pairs (those
-    the user may see), and ``read``, the decisions the estimate reads (the sample's decided start)."""
+    the user may see); ``read``, the decisions the estimate reads (the sample's decided start); and
+    ``waiting``, decisions it does not read yet because a pair before them in the sample's order is open."""
 
     decided: int
     size: int
     read: int
+    waiting: int
 
 
 def sample_progress(run: LinkageRun | None, user: Any) -> SampleProgress:
-    """The sample pairs of the run the user may see, how many of them are decided, and how many
-    decisions the estimate reads.
+    """The sample pairs of the run the user may see, how many of them are decided, and what the estimate
+    makes of the decisions.
 
     Any decision counts, wherever it was taken: the sample is chosen by a hash alone, and the estimate
     reads every decision on it. But it reads them in order and stops at the first pair still open
     (``sample_ranked``), so a decision further on waits for the pairs before it: the page says so.
     Pairs naming a record the user may not see are left out of ``decided`` and ``size``, as everywhere
-    in the queue; ``read`` is the estimate's, over every pair.
+    in the queue; ``read`` and ``waiting`` are the estimate's, over every pair whose records it counts
+    (with all lists: ``tergeu estimate --lists`` may count fewer).
     """
     pairs = sample_pairs(run)
     visible = _visible_ids(user, (record for pair in pairs for record in pair))
     seen = {pair for pair in pairs if pair[0] in visible and pair[1] in visible}
-    read = decisions_read(sample_ranked(run, _counted({record for pair in pairs for record in pair}))) if pairs else 0
-    return SampleProgress(len(seen & decisions_now().keys()), len(seen), read)
+    ranked = sample_ranked(run, _counted({record for pair in pairs for record in pair})) if pairs else []
+    read = decisions_read(ranked)
+    waiting = sum(decision is not None for _probability, decision, _offered in ranked) - read
+    return SampleProgress(len(seen & decisions_now().keys()), len(seen), read, waiting)
 
 
 def _counted(ids: set[int]) -> set[int]:
     """Those of ``ids`` naming records an estimate counts (identifiable: ``tergeu.core.linkage.is_identifiable``)."""
-    lists = ImportedList.objects.in_bulk()
+    lists = ImportedList.objects.only("id", "name", "column_map").in_bulk()  # not their import reports
     found = set()
     wanted = sorted(ids)
     for start in range(0, len(wanted), _ID_CHUNK):

@@ -77,12 +77,15 @@ def estimate_text(report: CasualtyReport) -> str:
         "observed": _number(found.observed), "method": found.method, "made": moment_text(found.made_at)}
     if found.left_out:
         text += "; " + _("lists left out: %(lists)s") % {"lists": ", ".join(found.left_out)}
-    if found.estimate < found.observed:
+    below = found.estimate < found.observed
+    if below:
         text += ". " + _("The estimate is below the people named: the linkage's other plausible readings join "
                          "people its best reading keeps apart, so some of the people named are probably one "
                          "person named twice")
     if report.filters:
         text += ". " + _("The estimate is for every list, not only the people this report's filters keep.")
+    elif below:
+        text += "."
     return text
 
 

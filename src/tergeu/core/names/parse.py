@@ -302,9 +302,8 @@ def _given_and_family_initial(pieces: list[Piece], script: Script, order: str | 
     stated (Latin), only a known given name does. A family name with no ending on a given-first list
     (Бойко Н., Оспан Е.) is then read as a given name: the record loses its link and is not counted,
     which costs a little recall but never counts a person twice, where the other reading of "Akzhol N."
-    would count a person nobody else names. The
-    family initial is kept as a token, but names no family: the record is then too thin to be counted
-    (``tergeu.core.linkage.identifiable``) instead of standing as a person nobody else names.
+    would count a person nobody else names. The family initial is kept as a token, but names no
+    family: the record is then too thin to be counted (``tergeu.core.linkage.identifiable``).
     """
     if len(pieces) != 2 or pieces[0].kind != "word" or pieces[1].kind != "initial" or pieces[0].comma_after:
         return False
