@@ -23,12 +23,12 @@ from tergeu.core.linkage import (
     Linkage,
     ReviewItem,
     calibration_sample,
+    comparisons_fingerprint,
     joined,
     link_new_records,
     link_records,
     review_queue,
 )
-from tergeu.core.linkage.comparisons import comparisons_fingerprint
 from tergeu.history.tracking import acting_as, current_actor
 from tergeu.linkage.bulk import insert_rows
 from tergeu.linkage.facts import record_facts

@@ -27,14 +27,15 @@ from tergeu.core.linkage.places import comparable_place, place_key
 from tergeu.core.linkage.review import UNCERTAIN, ReviewItem, calibration_sample, pair_hash, review_queue
 from tergeu.core.linkage.uncertainty import UNREVIEWED_SHIFT, plausible_clusterings
 
-_ON_FIRST_USE = {"Linkage": "pipeline", "link_new_records": "pipeline", "link_records": "pipeline"}
+_ON_FIRST_USE = {"Linkage": "pipeline", "link_new_records": "pipeline", "link_records": "pipeline",
+                 "comparisons_fingerprint": "comparisons"}
 
 __all__ = [
     "FEATURE_COLUMNS", "UNCERTAIN", "UNREVIEWED_SHIFT", "Calibration", "Cluster", "ConstraintConflict", "Constraints",
     "Linkage",
     "NamedRecord", "RecordFacts", "ReviewItem", "ScoredPair", "SupportedFact", "best_supported_facts",
     "calibration_from_decisions", "calibration_from_sample", "calibration_sample", "comparable_place",
-    "decisions_read", "doubts",
+    "comparisons_fingerprint", "decisions_read", "doubts",
     "features_of", "is_identifiable", "joined", "leaning_calibration", "link_new_records", "link_records",
     "pair_hash", "place_key",
     "plausible_clusterings", "preferred_names", "read_calibration", "review_queue", "why_uncalibrated",
