@@ -62,6 +62,9 @@ def test_it_keys_kazakh_letters_like_their_russian_counterparts(text):
     assert matching_key(text.translate(KAZAKH_TO_RUSSIAN)) == matching_key(text)
 
 
+_DOUBLED_INITIAL = re.compile(r"(?i)(?<![^\W\d_])([^\W\d_])\1\.")
+
+
 def _letter_count(text: str) -> int:
     return sum(ch.isalpha() for ch in unicodedata.normalize("NFC", text))
 
@@ -70,6 +73,8 @@ def _letter_count(text: str) -> int:
 @example("Ерлан Серік ұлы Ж.С.Нурланов", None)
 @example("Ла'зза' von ұлы", None)
 def test_it_never_loses_letters(text, order):
+    # an initial struck twice before its dot ("Д.ОО.") is one initial by design (``tokens._is_doubled_initial``)
+    assume(not _DOUBLED_INITIAL.search(text))
     parsed = parse_name(text, order=order)
     # a digit inside a word is read as the letter it looks like (``keys.fold_homoglyphs``)
     assert sum(_letter_count(t.text) for t in parsed.tokens) == _letter_count(fold_homoglyphs(text))

@@ -58,6 +58,8 @@ _LATIN_WITHOUT_TWIN = re.compile(r"[^\W\d_AaCcEeKkOoPpXxYy\u0400-\u04ff]")
 # An initial: one letter alone, with a Cyrillic twin in upper case (either case, so that keys ignore case)
 _LONE_LETTER = re.compile(r"(?<![^\W\d_])[ABCEHKMOPTXYabcehkmoptxy](?![^\W\d_])")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
+# Any letter of another script (ı, ş, ñ): beside one, a lone look-alike letter is not read as Cyrillic, in any case.
+_NON_CYRILLIC_LETTER = re.compile(r"[^\W\d_\u0400-\u04ff]")
 # A digit between two letters of a word, and the letter each digit is misread for in either script.
 _DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_])\d(?=[^\W\d_])")
 _WORD_WITH_DIGITS = re.compile(r"[^\W_]*[^\W\d_]\d[^\W_]*")
@@ -150,7 +152,7 @@ def fold_homoglyphs(text: str) -> str:
                              else m.group(0), text)
     # A lone letter ("Жаксылыков H.Ж.", a scanned Н) has no Cyrillic letter of its own to tell by: it is
     # read as Cyrillic when every other word of the text is, and left alone beside a Latin word.
-    if not _LATIN_LETTER.search(_LONE_LETTER.sub("", folded)):
+    if not _NON_CYRILLIC_LETTER.search(_LONE_LETTER.sub("", folded)):
         folded = _LONE_LETTER.sub(lambda m: _cyrillic_twin(m.group(0)), folded)
     return _fold_digits(folded)
 
