@@ -108,8 +108,18 @@ def sample_ranked(run: LinkageRun, counted: set[int]) -> list[tuple[float, str |
     was offered (in the sample before the last decision on it: a pair that came in later, with a list
     added since, does not end the decided start). Pairs with a record not in ``counted`` are passed over.
     """
-    sample = sorted((item for item in run.review if is_sample(item)), key=sample_order)
-    decided = _decisions_on({pair_key(*item["records"]) for item in sample})
+    sample = _sample_items(run)
+    return _ranked(sample, _decisions_on({pair_key(*item["records"]) for item in sample}), counted)
+
+
+def _sample_items(run: LinkageRun) -> list[dict]:
+    """The run's calibration sample items, in the sample's order."""
+    return sorted((item for item in run.review if is_sample(item)), key=sample_order)
+
+
+def _ranked(sample: list[dict], decided: dict[Pair, tuple[str, Any]],
+            counted: set[int]) -> list[tuple[float, str | None, bool]]:
+    """``sample_ranked`` of sample items and the decisions on them."""
     last = max((when for _decision, when in decided.values()), default=None)
     return [(item["probability"], decided.get(pair_key(*item["records"]), (None, None))[0], _offered(item, last))
             for item in sample if counted.issuperset(item["records"])]
@@ -153,13 +163,16 @@ def sample_progress(run: LinkageRun | None, user: Any) -> SampleProgress:
     in the queue; ``read`` and ``waiting`` are the estimate's, over every pair whose records it counts
     (with all lists: ``tergeu estimate --lists`` may count fewer).
     """
-    pairs = sample_pairs(run)
-    visible = _visible_ids(user, (record for pair in pairs for record in pair))
+    sample = _sample_items(run) if run is not None else []
+    pairs = {pair_key(*item["records"]) for item in sample}
+    records = {record for pair in pairs for record in pair}
+    visible = _visible_ids(user, records)
     seen = {pair for pair in pairs if pair[0] in visible and pair[1] in visible}
-    ranked = sample_ranked(run, _counted({record for pair in pairs for record in pair})) if pairs else []
+    decided = _decisions_on(pairs) if pairs else {}  # the sample's decisions only, read once
+    ranked = _ranked(sample, decided, _counted(records)) if pairs else []
     read = decisions_read(ranked)
     waiting = sum(decision is not None for _probability, decision, _offered in ranked) - read
-    return SampleProgress(len(seen & decisions_now().keys()), len(seen), read, waiting)
+    return SampleProgress(len(seen & decided.keys()), len(seen), read, waiting)
 
 
 def _counted(ids: set[int]) -> set[int]:
