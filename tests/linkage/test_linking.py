@@ -221,3 +221,28 @@ def test_it_says_there_is_nothing_to_link_in_an_empty_registry() -> None:
 
     result = CliRunner().invoke(cli, ["link"])
     assert result.exit_code == 1 and "nothing to link yet" in result.output and "Traceback" not in result.output
+
+
+def test_pairs_that_disagree_on_a_fact_keep_their_mark_in_storage_and_in_the_estimates_draws(
+        two_lists, monkeypatch) -> None:
+    """The mark is the scoring's (tested in tests/core/linkage/test_model.py); here every scored pair is
+    marked, and the stored rows and the pairs the estimate's draws cluster must say so."""
+    import numpy as np
+
+    from tergeu.core.linkage import model
+    from tergeu.estimation import capture
+    from tergeu.linkage.models import ScoredPairRow
+
+    monkeypatch.setattr(model, "contradicted_pairs", lambda *args: np.ones(args[-1].size, dtype=bool))
+    run_linkage()
+    stored = list(ScoredPairRow.objects.values_list("contradicted", flat=True))
+    assert stored and all(stored)
+    drawn = []
+
+    def recording(records, pairs, *args, **kwargs):
+        drawn.extend(pairs)
+        return []
+
+    monkeypatch.setattr(capture, "plausible_clusterings", recording)
+    capture.capture_histories(linkage_draws=2)
+    assert drawn and all(pair.contradicted for pair in drawn)

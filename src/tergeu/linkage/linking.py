@@ -179,8 +179,8 @@ def _store(linkage: Linkage, by_id: dict[int, Record], person_of: dict[int, int]
             linkage.clusters, by_id, person_of, run)
         if reason:  # a full run rescored every pair: older runs' pairs are superseded
             ScoredPairRow.objects.exclude(run=run).delete()
-        insert_rows(ScoredPairRow, ("run_id", "left_id", "right_id", "probability"),
-                    ((run.pk, p.left, p.right, p.probability) for p in linkage.model.pairs))
+        insert_rows(ScoredPairRow, ("run_id", "left_id", "right_id", "probability", "contradicted"),
+                    ((run.pk, p.left, p.right, p.probability, p.contradicted) for p in linkage.model.pairs))
         run.finished_at = timezone.now()
         run.stats = {"records": len(by_id), "people": Person.objects.current().count(), "people_changed": changed,
                      "new_records": len(new_ids), "mode": "full" if reason else "incremental",

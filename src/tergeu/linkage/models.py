@@ -116,6 +116,8 @@ class ScoredPairRow(models.Model):
     left_id = models.BigIntegerField()
     right_id = models.BigIntegerField()
     probability = models.FloatField()
+    contradicted = models.BooleanField(default=False, help_text=_(
+        "some fact of the two records disagrees outright (birth years decades apart, another place)"))
 
     class Meta:
         db_table = "casualties_scoredpairrow"

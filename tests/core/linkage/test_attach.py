@@ -33,6 +33,24 @@ def test_it_stays_alone_when_a_member_contradicts_it() -> None:
     assert groups(near_floor, range(1, 5)) == [(1, 2, 3), (4,)]
 
 
+def test_it_stays_alone_when_a_member_disagrees_on_a_fact_despite_a_plausible_score() -> None:
+    """A 15-year-old and a 66-year-old with one common name score 0.23: not weak for want of evidence."""
+    plausible = person((1, 2, 3)) + [ScoredPair(4, 1, 0.91), ScoredPair(4, 2, 0.3), ScoredPair(4, 3, 0.23)]
+    assert groups(plausible, range(1, 5)) == [(1, 2, 3, 4)]
+    disagreeing = plausible[:-1] + [ScoredPair(4, 3, 0.23, contradicted=True)]
+    assert groups(disagreeing, range(1, 5)) == [(1, 2, 3), (4,)]
+    either_way_round = plausible[:-1] + [ScoredPair(3, 4, 0.23, contradicted=True)]
+    assert groups(either_way_round, range(1, 5)) == [(1, 2, 3), (4,)]
+    best_link_disagreeing = plausible[:3] + [ScoredPair(4, 1, 0.91, contradicted=True)] + plausible[4:]
+    assert groups(best_link_disagreeing, range(1, 5)) == [(1, 2, 3), (4,)]
+
+
+def test_a_disagreeing_pair_does_not_stop_average_linkage() -> None:
+    """The mark is read by the last pass only: a record that matches the whole cluster on average joins."""
+    strong = person((1, 2, 3)) + [ScoredPair(4, 1, 0.99), ScoredPair(4, 2, 0.99), ScoredPair(4, 3, 0.3, True)]
+    assert [c.records for c in cluster_records(range(1, 5), strong, log_odds=True)] == [(1, 2, 3, 4)]
+
+
 def test_it_stays_alone_when_two_people_fit() -> None:
     """Brothers: "Ахмадиев А.А." matches Абдинур Агзамович and Азамат Агынович alike."""
     brothers = person((1, 2)) + person((3, 4)) + [

@@ -68,3 +68,26 @@ def test_pairs_no_rule_compared_are_scored_when_both_records_link_to_a_third(mon
         neighbours.setdefault(b, set()).add(a)
     for a, b in added:  # each new pair closes a triangle of links
         assert neighbours.get(a, set()) & neighbours.get(b, set())
+
+
+def test_pairs_that_disagree_on_a_fact_are_marked_whatever_their_names_say(monkeypatch) -> None:
+    """Namesakes born twenty years apart are marked contradicted; one person's two records are not."""
+    from tergeu.core.linkage import rescoring
+
+    monkeypatch.setattr(rescoring, "CHECKED_BETWEEN", (0.0, 1.01))  # every pair checked, not only the plausible
+    rows, record_id = [], 0
+    for copy in range(30):
+        for name, born, place in PEOPLE:
+            for list_name, shown in (("official", name), ("media", LATIN[name])):
+                record_id += 1
+                facts = {"full_name": shown, "date_of_birth": f"{int(born[:4]) - copy}{born[4:]}",
+                         "place_of_death": place, "date_of_death": "2022-01-05"}
+                rows.append(features_of(RecordFacts(record_id, list_name, facts)))
+    namesake = {"full_name": "Нурланов Жанболат Серикович", "date_of_birth": "1951-08-27", "place_of_death": "Алматы",
+                "date_of_death": "2022-01-05"}
+    rows.append(features_of(RecordFacts(record_id + 1, "official", namesake)))
+    pairs = score_pairs(rows, threshold=0.0).pairs
+    marked = {(min(p.left, p.right), max(p.left, p.right)): p.contradicted for p in pairs}
+    assert marked[(1, 2)] is False  # Нурланов Жанболат Серикович, 1990, and Zhanbolat Nurlanov, 1990
+    assert marked[(1, record_id + 1)] is True  # the same name, born 1990 and 1951
+    assert marked[(241, 242)] is False  # born 1970 on both lists

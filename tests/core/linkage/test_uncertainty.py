@@ -143,3 +143,21 @@ def test_unreviewed_draws_lean_to_linking_by_the_shift_measured_on_generated_lis
     spread = plausible_clusterings(range(1, 5), pairs, draws=400, seed=1)
     joined = sum((1, 2) in people(clusters) for clusters in spread) / len(spread)
     assert 0.6 < joined < 0.95
+
+
+def test_draws_keep_which_pairs_disagree_on_a_fact(monkeypatch) -> None:
+    """A draw moves the probabilities, not the facts: a pair marked contradicted stays so in every draw,
+    so the draws' last pass refuses what the best guess's refused."""
+    import tergeu.core.linkage.uncertainty as uncertainty
+
+    seen = []
+    real = uncertainty.cluster_records
+
+    def recording(ids, pairs, *args, **kwargs):
+        seen.append({(p.left, p.right): p.contradicted for p in pairs})
+        return real(ids, pairs, *args, **kwargs)
+
+    monkeypatch.setattr(uncertainty, "cluster_records", recording)
+    pairs = [ScoredPair(1, 2, 0.9), ScoredPair(1, 3, 0.6), ScoredPair(2, 3, 0.3, contradicted=True)]
+    plausible_clusterings([1, 2, 3], pairs, draws=3, seed=4)
+    assert seen == [{(1, 2): False, (1, 3): False, (2, 3): True}] * 3

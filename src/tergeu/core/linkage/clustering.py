@@ -70,11 +70,16 @@ class ConstraintConflict(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class ScoredPair:
-    """One comparison from the linkage model: the probability that two records name one person."""
+    """One comparison from the linkage model: the probability that two records name one person.
+
+    ``contradicted``: some fact of the two records disagrees outright (``rescoring.CONTRADICTION_BITS``),
+    so a weak probability is not for want of evidence; the last clustering pass reads it (``attach``).
+    """
 
     left: int
     right: int
     probability: float
+    contradicted: bool = False
 
 
 @dataclass(frozen=True)
@@ -143,13 +148,15 @@ def cluster_records(
         raise ValueError("missing_pair_probability must be in [0, threshold): unscored pairs cannot count as matches")
     floor = threshold / 2 if cohesion_floor is None else cohesion_floor
     ids = np.unique(np.fromiter(records, dtype=np.int64))
-    lo, hi, prob = canonical_pairs(list(pairs), ids)
+    pairs = list(pairs)
+    lo, hi, prob = canonical_pairs(pairs, ids)
     ctx, codes, names = _prepare_constraints(constraints, ids, threshold, missing_pair_probability)
     if ids.size == 0:
         return []
     rep = _partition(ids.size, lo, hi, prob, ctx, log_odds)
     if attach_sparse:
-        rep = attach_singletons(rep, lo, hi, prob, threshold, lambda record, members: _may_join(record, members, ctx))
+        rep = attach_singletons(rep, lo, hi, prob, threshold, lambda record, members: _may_join(record, members, ctx),
+                                contradicted_mask(pairs, ids, lo, hi))
     cohesion = weakest_links(rep, (lo, hi, prob), ctx.unit, ctx.unit_members, ctx.missing)
     return build_clusters(ids, rep, cohesion, doubts(rep, cohesion, codes, names, floor))
 
@@ -205,6 +212,19 @@ def canonical_pairs(pairs: list[ScoredPair], ids: np.ndarray) -> tuple[np.ndarra
     starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if key.size else np.zeros(0, np.intp)
     best = np.maximum.reduceat(prob[order], starts) if key.size else prob
     return lo[order][starts], hi[order][starts], best
+
+
+def contradicted_mask(pairs: list[ScoredPair], ids: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """For the canonical pairs (``lo``, ``hi``) of ``canonical_pairs``: whether the pair came marked
+    ``contradicted`` (either way round; a repeated pair is, if any of its copies is)."""
+    marked = np.fromiter((pair.contradicted for pair in pairs), bool, len(pairs))
+    found = np.zeros(lo.size, dtype=bool)
+    if not marked.any():
+        return found
+    a = _indices(ids, np.fromiter((p.left for p, m in zip(pairs, marked, strict=True) if m), np.int64), "a pair")
+    b = _indices(ids, np.fromiter((p.right for p, m in zip(pairs, marked, strict=True) if m), np.int64), "a pair")
+    keys = np.minimum(a, b) * ids.size + np.maximum(a, b)
+    return np.isin(lo * ids.size + hi, keys)
 
 
 def _components(n: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:

@@ -5,8 +5,9 @@ a column), because a list may hold a person twice and a person may be on every l
 
 Cost on large sets: the records go to DuckDB once, as columns; blocking keys are capped
 (``tergeu.core.linkage.blocking``), so the candidate pairs grow with the records, not their square;
-prediction keeps only ids and weights, and the per-comparison columns an explanation needs are
-computed again for the few thousand uncertain pairs alone; the pairs stay NumPy arrays.
+prediction keeps only ids and weights, and the per-comparison columns are computed again only for the
+pairs that need them (``rescoring``: explanations of the few thousand uncertain pairs, and which
+plausible pairs disagree on a fact); the pairs stay NumPy arrays.
 """
 
 from __future__ import annotations
@@ -30,9 +31,10 @@ from splink.internals.exceptions import EMTrainingException
 
 from tergeu.core.linkage.blocking import BLOCKING_RULES, add_block_keys, add_closing_pairs, add_edit_pairs
 from tergeu.core.linkage.comparisons import DISAGREEMENT_LEVELS, casualty_comparisons, comparisons_fingerprint
-from tergeu.core.linkage.explain import EXPLAIN_AT_MOST, EXPLAIN_BETWEEN, Explanation, explain, level_labels
+from tergeu.core.linkage.explain import Explanation
 from tergeu.core.linkage.features import rows_to_table
 from tergeu.core.linkage.priors import priors_by_list_pair, self_consistent_shift
+from tergeu.core.linkage.rescoring import contradicted_pairs, explanations
 from tergeu.core.linkage.scored import Scored, ScoredPairs
 
 __all__ = ["BLOCKING_RULES", "Scored", "ScoredPairs", "TrainedModel", "score_pairs", "self_consistent_shift"]
@@ -153,9 +155,11 @@ def score_pairs(rows: Sequence[dict[str, Any]] | pa.Table, threshold: float = 0.
         model["tergeu_comparisons"] = comparisons_fingerprint()
     probabilities = _probability(shifted)
     keep = probabilities >= threshold
-    pairs = ScoredPairs(weights["unique_id_l"][keep], weights["unique_id_r"][keep], probabilities[keep], shifted[keep])
-    explanations = _explanations(db_api, table, linker, model, weights, probabilities, shifted)
-    return TrainedModel(model, pairs, explanations)
+    left, right = weights["unique_id_l"][keep], weights["unique_id_r"][keep]
+    contradicted = contradicted_pairs(db_api, table, linker, left, right, probabilities[keep])
+    pairs = ScoredPairs(left, right, probabilities[keep], shifted[keep], contradicted)
+    explained = explanations(db_api, table, linker, model, weights, probabilities, shifted)
+    return TrainedModel(model, pairs, explained)
 
 
 def _probability(match_weight: np.ndarray) -> np.ndarray:
@@ -306,55 +310,6 @@ def _capped_disagreements(model: dict[str, Any]) -> dict[str, Any]:
                     and lvl.get("m_probability") is not None:
                 lvl["m_probability"] = min(lvl["m_probability"], MAX_DISAGREEMENT_BAYES_FACTOR * lvl["u_probability"])
     return {**model, "comparisons": comparisons}
-
-
-def _uncertain(weights: dict[str, np.ndarray], probabilities: np.ndarray) -> np.ndarray:
-    """Mask of the pairs a reviewer may need explained: uncertain ones, those nearest 0.5 first."""
-    low, high = EXPLAIN_BETWEEN
-    uncertain = (probabilities >= low) & (probabilities < high)
-    if uncertain.sum() > EXPLAIN_AT_MOST:
-        closeness = np.where(uncertain, np.abs(probabilities - 0.5), np.inf)
-        uncertain = np.zeros_like(uncertain)
-        uncertain[np.argsort(closeness, kind="stable")[:EXPLAIN_AT_MOST]] = True
-    return uncertain
-
-
-def _explanations(db_api: Any, table: Any, linker: Linker, model: dict[str, Any], weights: dict[str, np.ndarray],
-                  probabilities: np.ndarray, shifted: np.ndarray) -> dict[tuple[int, int], Explanation]:
-    """Waterfalls for the uncertain pairs: what a reviewer needs, without keeping one per scored pair.
-
-    The prediction kept only ids and weights; the uncertain pairs are scored again, alone, by a linker
-    with the same model that keeps every comparison's level and weight.
-    """
-    uncertain = _uncertain(weights, probabilities)
-    if not uncertain.any():
-        return {}
-    left, right = weights["unique_id_l"][uncertain], weights["unique_id_r"][uncertain]
-    wanted = {(int(a), int(b)): float(s - w) for a, b, s, w in zip(
-        left, right, shifted[uncertain], weights["match_weight"][uncertain], strict=True)}
-    db_api.duckdb_con.register("tergeu_wanted", pa.table({"join_key_l": left.astype(np.int64),
-                                                    "join_key_r": right.astype(np.int64)}))
-    db_api.duckdb_con.execute("CREATE OR REPLACE TABLE tergeu_explained_pairs AS SELECT '0' AS match_key, join_key_l, "
-                        "join_key_r FROM tergeu_wanted")
-    db_api.duckdb_con.unregister("tergeu_wanted")
-    settings = {**linker.misc.save_model_to_json(), "retain_intermediate_calculation_columns": True}
-    explaining = _linker(table, settings)
-    blocked = db_api.register("tergeu_explained_pairs", dataset_display_name="explained_pairs")
-    explaining.table_management.register_blocked_pairs_for_predict(blocked)
-    relation = explaining.inference.predict(warning_mode="never").as_duckdbpyrelation()
-    names = [c["output_column_name"] for c in model["comparisons"]]
-    columns = ["unique_id_l", "unique_id_r"] + [f"gamma_{n}" for n in names] + [
-        c for n in names for c in (f"mw_{n}", f"mw_tf_adj_{n}") if c in relation.columns]
-    prior = float(np.log2(model["probability_two_random_records_match"] /
-                          (1 - model["probability_two_random_records_match"])))
-    labels = level_labels(model)
-    found = {}
-    for values in relation.select(", ".join(columns)).fetchall():
-        row = dict(zip(columns, values, strict=True))
-        key = (int(row["unique_id_l"]), int(row["unique_id_r"]))
-        if key in wanted:
-            found[key] = explain(model, prior + wanted[key], row, labels)
-    return found
 
 
 def _linker(table: Any, settings: Any) -> Linker:

@@ -20,20 +20,22 @@ from tergeu.core.linkage.clustering import ScoredPair
 class Scored(ScoredPair):
     """A ``ScoredPair`` (what clustering reads) with the match weight it came from."""
 
-    match_weight: float
+    match_weight: float = 0.0
 
 
 class ScoredPairs(Sequence[Scored]):
-    """Pairs (left id, right id, probability, match weight) as four aligned NumPy arrays."""
+    """Pairs (left id, right id, probability, match weight, contradicted) as five aligned NumPy arrays."""
 
-    __slots__ = ("left", "match_weight", "probability", "right")
+    __slots__ = ("contradicted", "left", "match_weight", "probability", "right")
 
     def __init__(self, left: np.ndarray, right: np.ndarray, probability: np.ndarray,
-                 match_weight: np.ndarray) -> None:
+                 match_weight: np.ndarray, contradicted: np.ndarray | None = None) -> None:
         self.left = np.asarray(left, dtype=np.int64)
         self.right = np.asarray(right, dtype=np.int64)
         self.probability = np.asarray(probability, dtype=np.float64)
         self.match_weight = np.asarray(match_weight, dtype=np.float64)
+        self.contradicted = np.zeros(self.left.size, dtype=bool) if contradicted is None else np.asarray(
+            contradicted, dtype=bool)
 
     def __len__(self) -> int:
         return int(self.left.size)
@@ -46,13 +48,15 @@ class ScoredPairs(Sequence[Scored]):
 
     def __getitem__(self, index: int | slice) -> Scored | ScoredPairs:
         if isinstance(index, slice):
-            return ScoredPairs(self.left[index], self.right[index], self.probability[index], self.match_weight[index])
+            return ScoredPairs(self.left[index], self.right[index], self.probability[index], self.match_weight[index],
+                               self.contradicted[index])
         return Scored(int(self.left[index]), int(self.right[index]), float(self.probability[index]),
-                      float(self.match_weight[index]))
+                      bool(self.contradicted[index]), float(self.match_weight[index]))
 
     def __iter__(self) -> Iterator[Scored]:
-        columns = (self.left.tolist(), self.right.tolist(), self.probability.tolist(), self.match_weight.tolist())
-        return (Scored(a, b, p, w) for a, b, p, w in zip(*columns, strict=True))
+        columns = (self.left.tolist(), self.right.tolist(), self.probability.tolist(), self.contradicted.tolist(),
+                   self.match_weight.tolist())
+        return (Scored(a, b, p, c, w) for a, b, p, c, w in zip(*columns, strict=True))
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, ScoredPairs | list | tuple):

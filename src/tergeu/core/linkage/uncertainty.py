@@ -81,7 +81,8 @@ def plausible_clusterings(records: Iterable[int], pairs: Sequence[ScoredPair], c
     for _ in range(draws):
         shift = rng.normal(centre, spread) if spread else centre
         moved = 1.0 / (1.0 + np.exp(-_moved(base, shift)))
-        shifted = [ScoredPair(p.left, p.right, float(q)) for p, q in zip(ordered, moved.tolist(), strict=True)]
+        shifted = [ScoredPair(p.left, p.right, float(q), p.contradicted)
+                   for p, q in zip(ordered, moved.tolist(), strict=True)]
         start = cluster_records(ids, shifted, constraints, threshold, attach_sparse=True, log_odds=True)
         if sweeps:
             start = PartitionSampler(ids, shifted, constraints, threshold, [c.records for c in start]).draw(rng, sweeps)
