@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from tergeu.cli import cli
 from tergeu.core.linkage.comparisons import comparisons_fingerprint
+from tergeu.core.linkage.rescoring import CONTRADICTION_BITS
 from tergeu.linkage.linking import run_linkage
 from tergeu.linkage.models import LinkageRun, Membership, PairDecision, Person
 from tergeu.linkage.people import person_claims
@@ -125,6 +126,18 @@ def test_a_model_stored_under_other_comparisons_is_not_used_for_new_records(two_
     summary = run_linkage()
     assert summary.mode == "full" and "earlier version" in summary.reason
     assert LinkageRun.objects.get(pk=summary.run_id).model["tergeu_comparisons"] == comparisons_fingerprint()
+
+
+def test_pairs_stored_before_facts_in_disagreement_were_marked_are_scored_again(two_lists) -> None:
+    """Without the mark the estimate's draws would attach records across such pairs: one full run
+    marks them, even with no new record."""
+    first = LinkageRun.objects.get(pk=run_linkage().run_id)
+    assert first.model["tergeu_contradiction_bits"] == CONTRADICTION_BITS
+    first.model.pop("tergeu_contradiction_bits")  # as a run of an earlier version stored it
+    first.save(update_fields=["model"])
+    summary = run_linkage()
+    assert summary.mode == "full" and "marked facts in disagreement" in summary.reason
+    assert run_linkage().mode == "unchanged"
 
 
 def test_it_relinks_everything_when_a_decision_contradicts_the_people(two_lists) -> None:

@@ -117,7 +117,7 @@ def capture_histories(strata: Sequence[str] = (), linkage_draws: int = 0, seed: 
         # Every stored pair belongs to the current linkage (a full run deletes older runs' pairs); only
         # pairs of records deleted since are dropped, here rather than by two id lists in SQL, which
         # would exceed SQLite's limit on query parameters for large registries.
-        pairs = [ScoredPair(a, b, p, c) for a, b, p, c in ScoredPairRow.objects.values_list(
+        pairs = [ScoredPair(a, b, p, contradicted=c) for a, b, p, c in ScoredPairRow.objects.values_list(
             "left_id", "right_id", "probability", "contradicted").iterator(chunk_size=10_000)
             if a in by_id and b in by_id]
         calibration, uncalibrated = reviewed_calibration(run, set(by_id))

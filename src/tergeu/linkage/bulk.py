@@ -22,7 +22,8 @@ from django.db import connections, models
 
 CHUNK = 5000  # rows per executemany: bounds the prepared parameters held at once
 AS_GIVEN = frozenset({"AutoField", "BigAutoField", "IntegerField", "BigIntegerField", "PositiveIntegerField",
-                      "PositiveBigIntegerField", "FloatField", "CharField", "TextField", "ForeignKey", "OneToOneField"})
+                      "PositiveBigIntegerField", "FloatField", "CharField", "TextField", "ForeignKey", "OneToOneField",
+                      "BooleanField"})
 
 
 def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:

@@ -17,6 +17,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from tergeu.core.linkage import (
+    CONTRADICTION_BITS,
     UNCERTAIN,
     ConstraintConflict,
     Constraints,
@@ -131,6 +132,8 @@ def run_linkage(full: bool = False, progress: Progress | None = None) -> LinkSum
         reason = "the stored model was trained on one list only"
     if not reason and new_ids and previous.model.get("tergeu_comparisons") != comparisons_fingerprint():
         reason = "the stored model compares records as an earlier version of Tergeu did"
+    if not reason and previous is not None and previous.model.get("tergeu_contradiction_bits") != CONTRADICTION_BITS:
+        reason = "the stored pairs were scored before Tergeu marked facts in disagreement"
     if not reason and not new_ids:
         return LinkSummary(None, len(records), Person.objects.current().count(), 0, 0, "unchanged", 0,
                            "no records since the last run")

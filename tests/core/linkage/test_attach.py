@@ -47,8 +47,10 @@ def test_it_stays_alone_when_a_member_disagrees_on_a_fact_despite_a_plausible_sc
 
 def test_a_disagreeing_pair_does_not_stop_average_linkage() -> None:
     """The mark is read by the last pass only: a record that matches the whole cluster on average joins."""
-    strong = person((1, 2, 3)) + [ScoredPair(4, 1, 0.99), ScoredPair(4, 2, 0.99), ScoredPair(4, 3, 0.3, True)]
-    assert [c.records for c in cluster_records(range(1, 5), strong, log_odds=True)] == [(1, 2, 3, 4)]
+    strong = person((1, 2, 3)) + [ScoredPair(4, 1, 0.99), ScoredPair(4, 2, 0.99),
+                                  ScoredPair(4, 3, 0.3, contradicted=True)]
+    clusters = cluster_records(range(1, 5), strong, attach_sparse=True, log_odds=True)
+    assert [c.records for c in clusters] == [(1, 2, 3, 4)]
 
 
 def test_it_stays_alone_when_two_people_fit() -> None:

@@ -70,11 +70,8 @@ def test_pairs_no_rule_compared_are_scored_when_both_records_link_to_a_third(mon
         assert neighbours.get(a, set()) & neighbours.get(b, set())
 
 
-def test_pairs_that_disagree_on_a_fact_are_marked_whatever_their_names_say(monkeypatch) -> None:
+def test_pairs_that_disagree_on_a_fact_are_marked_whatever_their_names_say() -> None:
     """Namesakes born twenty years apart are marked contradicted; one person's two records are not."""
-    from tergeu.core.linkage import rescoring
-
-    monkeypatch.setattr(rescoring, "CHECKED_BETWEEN", (0.0, 1.01))  # every pair checked, not only the plausible
     rows, record_id = [], 0
     for copy in range(30):
         for name, born, place in PEOPLE:

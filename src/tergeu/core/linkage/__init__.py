@@ -28,11 +28,11 @@ from tergeu.core.linkage.review import UNCERTAIN, ReviewItem, calibration_sample
 from tergeu.core.linkage.uncertainty import UNREVIEWED_SHIFT, plausible_clusterings
 
 _ON_FIRST_USE = {"Linkage": "pipeline", "link_new_records": "pipeline", "link_records": "pipeline",
-                 "comparisons_fingerprint": "comparisons"}
+                 "comparisons_fingerprint": "comparisons", "CONTRADICTION_BITS": "rescoring"}
 
 __all__ = [
-    "FEATURE_COLUMNS", "UNCERTAIN", "UNREVIEWED_SHIFT", "Calibration", "Cluster", "ConstraintConflict", "Constraints",
-    "Linkage",
+    "CONTRADICTION_BITS", "FEATURE_COLUMNS", "UNCERTAIN", "UNREVIEWED_SHIFT", "Calibration", "Cluster",
+    "ConstraintConflict", "Constraints", "Linkage",
     "NamedRecord", "RecordFacts", "ReviewItem", "ScoredPair", "SupportedFact", "best_supported_facts",
     "calibration_from_decisions", "calibration_from_sample", "calibration_sample", "comparable_place",
     "comparisons_fingerprint", "decisions_read", "doubts",

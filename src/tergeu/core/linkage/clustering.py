@@ -79,7 +79,7 @@ class ScoredPair:
     left: int
     right: int
     probability: float
-    contradicted: bool = False
+    contradicted: bool = field(default=False, kw_only=True)
 
 
 @dataclass(frozen=True)

@@ -49,8 +49,10 @@ def _one_typo_apart(left: str, right: str) -> str:
     ``TYPO_LENGTH`` letters or more. Jaro-Winkler forgives a slip late in a word and not one early in
     it ("Тасболатов" and "Тосболатов" score 0.84), yet a clerk's or a scanner's slip falls anywhere;
     the blocking already pairs names one edit apart (``blocking.add_edit_pairs``) for that reason."""
+    # Lengths one apart at most first: a necessary condition, cheap, and DuckDB then computes the edit
+    # distance only for the pairs left (at a million records the distance cost about 9 s of the run).
     return (f"({_jw(left, right)} OR (least(length({left}), length({right})) >= {TYPO_LENGTH} "
-            f"AND damerau_levenshtein({left}, {right}) <= 1))")
+            f"AND abs(length({left}) - length({right})) <= 1 AND damerau_levenshtein({left}, {right}) <= 1))")
 
 
 _KAZAKH_FORM = "(uli|ulu|kizi)$"  # a family name in the patronymic form (Ахметұлы, Akhmetulu), as keys spell it

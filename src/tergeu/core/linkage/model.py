@@ -34,7 +34,7 @@ from tergeu.core.linkage.comparisons import DISAGREEMENT_LEVELS, casualty_compar
 from tergeu.core.linkage.explain import Explanation
 from tergeu.core.linkage.features import rows_to_table
 from tergeu.core.linkage.priors import priors_by_list_pair, self_consistent_shift
-from tergeu.core.linkage.rescoring import contradicted_pairs, explanations
+from tergeu.core.linkage.rescoring import CONTRADICTION_BITS, contradicted_pairs, explanations
 from tergeu.core.linkage.scored import Scored, ScoredPairs
 
 __all__ = ["BLOCKING_RULES", "Scored", "ScoredPairs", "TrainedModel", "score_pairs", "self_consistent_shift"]
@@ -153,6 +153,7 @@ def score_pairs(rows: Sequence[dict[str, Any]] | pa.Table, threshold: float = 0.
     model["tergeu_priors_by_list_pair"] = {**model.get("tergeu_priors_by_list_pair", {}), **priors}
     if saved_model is None:  # what the model was trained under; a stored one keeps its own
         model["tergeu_comparisons"] = comparisons_fingerprint()
+    model["tergeu_contradiction_bits"] = CONTRADICTION_BITS  # this run's pairs carry the mark
     probabilities = _probability(shifted)
     keep = probabilities >= threshold
     left, right = weights["unique_id_l"][keep], weights["unique_id_r"][keep]

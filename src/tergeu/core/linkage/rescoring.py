@@ -23,60 +23,77 @@ import numpy as np
 import pyarrow as pa
 from splink import Linker
 
-from tergeu.core.linkage.attach import PLAUSIBLE
+from tergeu.core.linkage.comparisons import DISAGREEMENT_LEVELS
 from tergeu.core.linkage.explain import EXPLAIN_AT_MOST, EXPLAIN_BETWEEN, Explanation, explain, level_labels
 
 # A comparison weighing this many bits against a match (odds of 8 to 1 or more) is a fact in
 # disagreement, not a missing one: birth years decades apart (about -5), a place outside the other
-# record's area (about -5), another patronymic (about -4). Levels meant to forgive a disagreement
-# (a woman's other family name, held at -1 bit by ``model._capped_disagreements``) stay above it.
+# record's area (about -5), another patronymic (about -4); trained levels near the bound (years
+# within ten, another place of death: about -3 on some lists) may fall either side from one training
+# to the next. Levels meant to forgive a disagreement (``comparisons.DISAGREEMENT_LEVELS``: a woman's
+# other family name) never count, however low EM put them.
 CONTRADICTION_BITS = -3.0
-# Pairs checked: those the attach pass would count as plausible, short of near-certain ones, where the
-# rest of the evidence has already outweighed any one disagreeing fact by far.
-CHECKED_BETWEEN = (PLAUSIBLE, 0.95)
+# Pairs checked: every kept pair short of near-certain ones, where the rest of the evidence has already
+# outweighed any one disagreeing fact by far. Not only those the attach pass counts as plausible (0.1):
+# the estimate's linkage draws move a pair kept at 0.05 above that.
+CHECKED_BELOW = 0.95
 
 
 def rescored(db_api: Any, table: Any, linker: Linker, left: np.ndarray, right: np.ndarray, name: str) -> Any:
-    """The pairs (``left[i]``, ``right[i]``) scored again with every comparison's gamma and weight
-    (a DuckDB relation; ``name`` is the scratch table holding the pairs)."""
+    """The pairs (``left[i]``, ``right[i]``) scored again with every comparison's gamma and weight, as a
+    Splink table (drop it when read); ``name`` is the scratch table holding the pairs, dropped here."""
     con = db_api.duckdb_con
     con.register("tergeu_wanted", pa.table({"join_key_l": left.astype(np.int64), "join_key_r": right.astype(np.int64)}))
-    con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT '0' AS match_key, join_key_l, join_key_r FROM tergeu_wanted")
+    con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT '0' AS match_key, join_key_l, join_key_r "  # nosec B608
+                "FROM tergeu_wanted")  # ``name`` is one of this module's scratch tables, never data
     con.unregister("tergeu_wanted")
     settings = {**linker.misc.save_model_to_json(), "retain_intermediate_calculation_columns": True}
     scoring = Linker(table, settings, log_level=logging.ERROR)
     scoring.table_management.register_blocked_pairs_for_predict(db_api.register(name, dataset_display_name=name))
-    return scoring.inference.predict(warning_mode="never").as_duckdbpyrelation()
+    predicted = scoring.inference.predict(warning_mode="never")
+    con.execute(f"DROP TABLE {name}")
+    return predicted
 
 
-def _bits(comparison: str, columns: list[str]) -> str:
-    """SQL for one comparison's bits: its level's weight plus the term-frequency adjustment, if any."""
-    terms = [f"coalesce({c}, 0)" for c in (f"mw_{comparison}", f"mw_tf_adj_{comparison}") if c in columns]
-    return " + ".join(terms) or "0"
+def worst_bits_sql(model: dict[str, Any], columns: list[str]) -> str:
+    """SQL for the weight of a pair's most disagreeing comparison (bits: the level's weight plus any
+    term-frequency adjustment), leaving out the levels of ``DISAGREEMENT_LEVELS``."""
+    terms = []
+    for spec in model["comparisons"]:
+        name = spec["output_column_name"]
+        if f"mw_{name}" not in columns:
+            raise ValueError(f"the prediction has no weight column for comparison {name!r}")
+        bits = " + ".join(f"coalesce({c}, 0)" for c in (f"mw_{name}", f"mw_tf_adj_{name}") if c in columns)
+        levels = [lvl for lvl in spec["comparison_levels"] if not lvl.get("is_null_level")]
+        forgiven = [len(levels) - 1 - i for i, lvl in enumerate(levels)
+                    if lvl.get("label_for_charts") in DISAGREEMENT_LEVELS]  # Splink numbers the first level highest
+        if forgiven:
+            bits = f"CASE WHEN gamma_{name} IN ({', '.join(map(str, forgiven))}) THEN 0 ELSE {bits} END"
+        terms.append(f"({bits})")
+    if not terms:
+        raise ValueError("the model has no comparisons")
+    return f"least({', '.join(terms)})" if len(terms) > 1 else terms[0]
 
 
 def contradicted_pairs(db_api: Any, table: Any, linker: Linker, left: np.ndarray, right: np.ndarray,
                        probabilities: np.ndarray) -> np.ndarray:
-    """Mask of the pairs (of ``CHECKED_BETWEEN`` probability) where some comparison weighs
-    ``CONTRADICTION_BITS`` or more against a match."""
-    low, high = CHECKED_BETWEEN
-    checked = (probabilities >= low) & (probabilities < high)
+    """Mask of the pairs (under ``CHECKED_BELOW``) where some comparison weighs ``CONTRADICTION_BITS``
+    or more against a match."""
+    checked = probabilities < CHECKED_BELOW
     found = np.zeros(probabilities.size, dtype=bool)
     if not checked.any():
         return found
-    relation = rescored(db_api, table, linker, left[checked], right[checked], "tergeu_checked_pairs")
-    names = [c["output_column_name"] for c in linker.misc.save_model_to_json()["comparisons"]]
-    worst = "least(" + ", ".join(_bits(n, relation.columns) for n in names) + ")" if len(names) > 1 \
-        else _bits(names[0], relation.columns)
+    predicted = rescored(db_api, table, linker, left[checked], right[checked], "tergeu_checked_pairs")
+    relation = predicted.as_duckdbpyrelation()
+    worst = worst_bits_sql(linker.misc.save_model_to_json(), relation.columns)
     rows = relation.select(f"unique_id_l, unique_id_r, {worst} AS worst").filter(
         f"worst <= {CONTRADICTION_BITS}").fetchnumpy()
-    db_api.duckdb_con.execute("DROP TABLE IF EXISTS tergeu_checked_pairs")
+    predicted.drop_table_from_database_and_remove_from_cache()
     bad = {(int(a), int(b)) for a, b in zip(rows["unique_id_l"], rows["unique_id_r"], strict=True)}
-    if bad:
-        positions = np.flatnonzero(checked)
-        hits = [(int(a), int(b)) in bad or (int(b), int(a)) in bad
-                for a, b in zip(left[checked].tolist(), right[checked].tolist(), strict=True)]
-        found[positions[np.asarray(hits, dtype=bool)]] = True
+    if bad:  # Splink keeps each pair's orientation; the other way round is accepted all the same
+        hits = [(a, b) in bad or (b, a) in bad for a, b in zip(left[checked].tolist(), right[checked].tolist(),
+                                                                strict=True)]
+        found[np.flatnonzero(checked)[np.asarray(hits, dtype=bool)]] = True
     return found
 
 
@@ -104,7 +121,8 @@ def explanations(db_api: Any, table: Any, linker: Linker, model: dict[str, Any],
     left, right = weights["unique_id_l"][uncertain], weights["unique_id_r"][uncertain]
     wanted = {(int(a), int(b)): float(s - w) for a, b, s, w in zip(
         left, right, shifted[uncertain], weights["match_weight"][uncertain], strict=True)}
-    relation = rescored(db_api, table, linker, left, right, "tergeu_explained_pairs")
+    predicted = rescored(db_api, table, linker, left, right, "tergeu_explained_pairs")
+    relation = predicted.as_duckdbpyrelation()
     names = [c["output_column_name"] for c in model["comparisons"]]
     columns = ["unique_id_l", "unique_id_r"] + [f"gamma_{n}" for n in names] + [
         c for n in names for c in (f"mw_{n}", f"mw_tf_adj_{n}") if c in relation.columns]
@@ -117,4 +135,5 @@ def explanations(db_api: Any, table: Any, linker: Linker, model: dict[str, Any],
         key = (int(row["unique_id_l"]), int(row["unique_id_r"]))
         if key in wanted:
             found[key] = explain(model, prior + wanted[key], row, labels)
+    predicted.drop_table_from_database_and_remove_from_cache()
     return found

@@ -20,7 +20,7 @@ from tergeu.core.linkage.clustering import ScoredPair
 class Scored(ScoredPair):
     """A ``ScoredPair`` (what clustering reads) with the match weight it came from."""
 
-    match_weight: float = 0.0
+    match_weight: float
 
 
 class ScoredPairs(Sequence[Scored]):
@@ -36,6 +36,9 @@ class ScoredPairs(Sequence[Scored]):
         self.match_weight = np.asarray(match_weight, dtype=np.float64)
         self.contradicted = np.zeros(self.left.size, dtype=bool) if contradicted is None else np.asarray(
             contradicted, dtype=bool)
+        if not self.left.size == self.right.size == self.probability.size == self.match_weight.size \
+                == self.contradicted.size:
+            raise ValueError("scored pairs need columns of one length")
 
     def __len__(self) -> int:
         return int(self.left.size)
@@ -51,12 +54,12 @@ class ScoredPairs(Sequence[Scored]):
             return ScoredPairs(self.left[index], self.right[index], self.probability[index], self.match_weight[index],
                                self.contradicted[index])
         return Scored(int(self.left[index]), int(self.right[index]), float(self.probability[index]),
-                      bool(self.contradicted[index]), float(self.match_weight[index]))
+                      float(self.match_weight[index]), contradicted=bool(self.contradicted[index]))
 
     def __iter__(self) -> Iterator[Scored]:
-        columns = (self.left.tolist(), self.right.tolist(), self.probability.tolist(), self.contradicted.tolist(),
-                   self.match_weight.tolist())
-        return (Scored(a, b, p, c, w) for a, b, p, c, w in zip(*columns, strict=True))
+        columns = (self.left.tolist(), self.right.tolist(), self.probability.tolist(), self.match_weight.tolist(),
+                   self.contradicted.tolist())
+        return (Scored(a, b, p, w, contradicted=c) for a, b, p, w, c in zip(*columns, strict=True))
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, ScoredPairs | list | tuple):

@@ -81,7 +81,7 @@ def plausible_clusterings(records: Iterable[int], pairs: Sequence[ScoredPair], c
     for _ in range(draws):
         shift = rng.normal(centre, spread) if spread else centre
         moved = 1.0 / (1.0 + np.exp(-_moved(base, shift)))
-        shifted = [ScoredPair(p.left, p.right, float(q), p.contradicted)
+        shifted = [ScoredPair(p.left, p.right, float(q), contradicted=p.contradicted)
                    for p, q in zip(ordered, moved.tolist(), strict=True)]
         start = cluster_records(ids, shifted, constraints, threshold, attach_sparse=True, log_odds=True)
         if sweeps:
