@@ -161,3 +161,21 @@ def test_draws_keep_which_pairs_disagree_on_a_fact(monkeypatch) -> None:
     pairs = [ScoredPair(1, 2, 0.9), ScoredPair(1, 3, 0.6), ScoredPair(2, 3, 0.3, contradicted=True)]
     plausible_clusterings([1, 2, 3], pairs, draws=3, seed=4)
     assert seen == [{(1, 2): False, (1, 3): False, (2, 3): True}] * 3
+
+
+def test_the_draws_sweeps_do_not_attach_a_record_across_a_pair_in_disagreement() -> None:
+    """The sweeps (off by default) copy the attach pass's rule, the mark included: a lone record that
+    only the two-strongest-pairs rule would join is then weighed by its average link alone."""
+    from tergeu.core.linkage.partitions import PartitionSampler
+
+    person = [ScoredPair(1, 2, 0.9), ScoredPair(1, 3, 0.9), ScoredPair(2, 3, 0.9)]
+    record = [ScoredPair(4, 1, 0.91), ScoredPair(4, 2, 0.3)]
+
+    def joined(last: ScoredPair) -> float:
+        sampler = PartitionSampler([1, 2, 3, 4], person + record + [last], Constraints(), 0.5, [(1, 2, 3), (4,)])
+        rng = np.random.default_rng(7)
+        draws = [sampler.draw(rng, sweeps=1) for _ in range(300)]
+        return sum(any(c.records == (1, 2, 3, 4) for c in found) for found in draws) / len(draws)
+
+    assert joined(ScoredPair(4, 3, 0.23)) > 0.85  # odds of the two strongest pairs together: about 15 to 1
+    assert joined(ScoredPair(4, 3, 0.23, contradicted=True)) < 0.65  # average link 0.48

@@ -51,7 +51,7 @@ from tergeu.core.linkage.component_search import SearchContext, cluster_componen
 from tergeu.core.linkage.joined import joined
 
 __all__ = ["Cluster", "ConstraintConflict", "Constraints", "ScoredPair", "assignment", "canonical_pairs",
-           "cluster_records", "suspicious_clusters"]
+           "cluster_records", "contradicted_mask", "suspicious_clusters"]
 
 class ConstraintConflict(ValueError):
     """Must-links, cannot-links and exclusive lists that no clustering can satisfy together.

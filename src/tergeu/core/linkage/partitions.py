@@ -17,7 +17,7 @@ from scipy.sparse.csgraph import connected_components
 
 from tergeu.core.linkage.attach import PLAUSIBLE
 from tergeu.core.linkage.cluster_report import build_clusters, doubts, weakest_links
-from tergeu.core.linkage.clustering import Cluster, Constraints, ScoredPair, canonical_pairs
+from tergeu.core.linkage.clustering import Cluster, Constraints, ScoredPair, canonical_pairs, contradicted_mask
 from tergeu.core.linkage.joined import joined
 
 CERTAIN = 0.995  # a unit whose every pair is at or beyond this (either way) is not moved: it barely could
@@ -45,7 +45,13 @@ class PartitionSampler:
                 ua, ub = int(self.unit[position[a]]), int(self.unit[position[b]])
                 self.cannot.setdefault(ua, set()).add(ub)
                 self.cannot.setdefault(ub, set()).add(ua)
-        self.lo, self.hi, probability = canonical_pairs(list(pairs), np.array(ids, dtype=np.int64))
+        pairs = list(pairs)
+        self.lo, self.hi, probability = canonical_pairs(pairs, np.array(ids, dtype=np.int64))
+        marked = contradicted_mask(pairs, np.array(ids, dtype=np.int64), self.lo, self.hi)
+        self.disagreeing: dict[int, set[int]] = {}  # unit -> units it has a pair in disagreement with
+        for a, b in zip(self.unit[self.lo[marked]].tolist(), self.unit[self.hi[marked]].tolist(), strict=True):
+            self.disagreeing.setdefault(a, set()).add(b)
+            self.disagreeing.setdefault(b, set()).add(a)
         self.log_odds = log_odds(probability)
         uncertain = (probability > 1 - CERTAIN) & (probability < CERTAIN)
         movable = set(self.unit[np.concatenate([self.lo[uncertain], self.hi[uncertain]])].tolist())
@@ -158,10 +164,12 @@ class _State:
 
     def _link(self, unit: int, label: int, values: list[float]) -> float:
         """The clustering's own rule: average link with the person (unscored pairs 0), or for a lone
-        record the attach pass's two strongest pairs, when every member has a plausible pair with it."""
+        record the attach pass's two strongest pairs, when every member has a plausible pair with it
+        and none a pair in disagreement (``ScoredPair.contradicted``)."""
         records = len(self.sampler.members[unit])
         average = sum(values) / (records * self.size[label])
-        if records == 1 and self.size[label] > 1 and len(values) == self.size[label] and min(values) >= PLAUSIBLE:
+        if records == 1 and self.size[label] > 1 and len(values) == self.size[label] and min(values) >= PLAUSIBLE \
+                and self.sampler.disagreeing.get(unit, set()).isdisjoint(self.people[label]):
             best, second = sorted(values, reverse=True)[:2]
             return max(average, 1.0 - (1.0 - best) * (1.0 - second))
         return average
