@@ -61,6 +61,7 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 # Any letter of another script (ı, ş, ñ): beside one, a lone look-alike letter is not read as Cyrillic, in any case.
 _NON_CYRILLIC_LETTER = re.compile(r"[^\W\d_\u0400-\u04ff]")
 # A digit between two letters of a word, and the letter each digit is misread for in either script.
+_DIGIT = re.compile(r"\d")
 _DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_])\d(?=[^\W\d_])")
 _WORD_WITH_DIGITS = re.compile(r"[^\W_]*[^\W\d_]\d[^\W_]*")
 _CYRILLIC_DIGITS = {"0": "о", "3": "з", "6": "б"}
@@ -146,6 +147,8 @@ def fold_homoglyphs(text: str) -> str:
     twin in lower case); only the look-alike letters move, and a word still mixed afterwards is left for
     the reader to see.
     """
+    if not _DIGIT.search(text) and not (_LATIN_LETTER.search(text) and _CYRILLIC_LETTER.search(text)):
+        return text  # one script and no digit (most names): nothing to fold
     if not _CYRILLIC_LETTER.search(text):
         return _fold_digits(text)
     folded = _MIXED_WORD.sub(lambda m: m.group(0).translate(_LOOKALIKES) if _cyrillic_word(m.group(0))
