@@ -15,16 +15,22 @@ LATIN = {"Нурланов Жанболат Серикович": "Zhanbolat Nurl
          "Иванов Пётр Сергеевич": "Pyotr Ivanov", "Жумабаев Арман": "Arman Zhumabayev"}
 
 
-def test_it_trains_and_scores_cross_script_pairs() -> None:
+def _cross_script_rows() -> list[dict]:
+    """The six people on an official and a media list, 30 times over with shifted birth years (so the
+    model has something to learn from); record ids 1, 2, ... in that order."""
     rows, record_id = [], 0
-    for copy in range(30):  # repeat with shifted years so the model has something to learn from
+    for copy in range(30):
         for name, born, place in PEOPLE:
             for list_name, shown in (("official", name), ("media", LATIN[name])):
                 record_id += 1
                 facts = {"full_name": shown, "date_of_birth": f"{int(born[:4]) - copy}{born[4:]}",
                          "place_of_death": place, "date_of_death": "2022-01-05"}
                 rows.append(features_of(RecordFacts(record_id, list_name, facts)))
-    model = score_pairs(rows, threshold=0.5)
+    return rows
+
+
+def test_it_trains_and_scores_cross_script_pairs() -> None:
+    model = score_pairs(_cross_script_rows(), threshold=0.5)
     assert {c["output_column_name"] for c in model.settings["comparisons"]} >= {"family", "given", "birth", "place"}
     first = {(p.left, p.right) for p in model.pairs}
     assert (1, 2) in first  # Нурланов Жанболат Серикович ~ Zhanbolat Nurlanov, same year and place
@@ -71,15 +77,9 @@ def test_pairs_no_rule_compared_are_scored_when_both_records_link_to_a_third(mon
 
 
 def test_pairs_that_disagree_on_a_fact_are_marked_whatever_their_names_say() -> None:
-    """Namesakes born twenty years apart are marked contradicted; one person's two records are not."""
-    rows, record_id = [], 0
-    for copy in range(30):
-        for name, born, place in PEOPLE:
-            for list_name, shown in (("official", name), ("media", LATIN[name])):
-                record_id += 1
-                facts = {"full_name": shown, "date_of_birth": f"{int(born[:4]) - copy}{born[4:]}",
-                         "place_of_death": place, "date_of_death": "2022-01-05"}
-                rows.append(features_of(RecordFacts(record_id, list_name, facts)))
+    """A namesake born decades apart is marked contradicted; one person's two records are not."""
+    rows = _cross_script_rows()
+    record_id = len(rows)
     namesake = {"full_name": "Нурланов Жанболат Серикович", "date_of_birth": "1951-08-27", "place_of_death": "Алматы",
                 "date_of_death": "2022-01-05"}
     rows.append(features_of(RecordFacts(record_id + 1, "official", namesake)))
