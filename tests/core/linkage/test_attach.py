@@ -62,6 +62,13 @@ def test_it_stays_alone_when_two_people_fit() -> None:
     assert groups(one_brother, range(1, 6)) == [(1, 2, 5), (3, 4)]
 
 
+def test_a_brother_whose_pair_disagrees_on_a_fact_is_no_second_candidate() -> None:
+    """As with a pair never scored: the record fits one brother, and another fact rules the other out."""
+    brothers = person((1, 2)) + person((3, 4)) + [
+        ScoredPair(5, 1, 0.75), ScoredPair(5, 2, 0.2), ScoredPair(5, 3, 0.75), ScoredPair(5, 4, 0.2, contradicted=True)]
+    assert groups(brothers, range(1, 6)) == [(1, 2, 5), (3, 4)]
+
+
 def test_it_respects_cannot_links_and_exclusive_lists() -> None:
     assert groups(SPARSE, range(1, 5), Constraints(cannot_link=frozenset({(2, 4)}))) == [(1, 2, 3), (4,)]
     exclusive = Constraints(group_of={1: "official", 2: "ngo", 3: "morgue", 4: "morgue"},

@@ -73,7 +73,8 @@ class ScoredPair:
     """One comparison from the linkage model: the probability that two records name one person.
 
     ``contradicted``: some fact of the two records disagrees outright (``rescoring.CONTRADICTION_BITS``),
-    so a weak probability is not for want of evidence; the last clustering pass reads it (``attach``).
+    so a weak probability is not for want of evidence; the last clustering pass reads it (``attach``),
+    as do the linkage draws' sweeps (``partitions``).
     """
 
     left: int

@@ -7,7 +7,7 @@ Cost on large sets: the records go to DuckDB once, as columns; blocking keys are
 (``tergeu.core.linkage.blocking``), so the candidate pairs grow with the records, not their square;
 prediction keeps only ids and weights, and the per-comparison columns are computed again only for the
 pairs that need them (``rescoring``: explanations of the few thousand uncertain pairs, and which
-plausible pairs disagree on a fact); the pairs stay NumPy arrays.
+kept pairs under 0.95 disagree on a fact); the pairs stay NumPy arrays.
 """
 
 from __future__ import annotations

@@ -44,8 +44,8 @@ def rescored(db_api: Any, table: Any, linker: Linker, left: np.ndarray, right: n
     Splink table (drop it when read); ``name`` is the scratch table holding the pairs, dropped here."""
     con = db_api.duckdb_con
     con.register("tergeu_wanted", pa.table({"join_key_l": left.astype(np.int64), "join_key_r": right.astype(np.int64)}))
-    con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT '0' AS match_key, join_key_l, join_key_r "  # nosec B608
-                "FROM tergeu_wanted")  # ``name`` is one of this module's scratch tables, never data
+    con.execute(f"DROP TABLE IF EXISTS {name}")  # ``name``: one of this module's scratch tables, never data
+    con.sql("SELECT '0' AS match_key, join_key_l, join_key_r FROM tergeu_wanted").create(name)
     con.unregister("tergeu_wanted")
     settings = {**linker.misc.save_model_to_json(), "retain_intermediate_calculation_columns": True}
     scoring = Linker(table, settings, log_level=logging.ERROR)
