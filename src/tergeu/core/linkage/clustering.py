@@ -51,7 +51,7 @@ from tergeu.core.linkage.component_search import SearchContext, cluster_componen
 from tergeu.core.linkage.joined import joined
 
 __all__ = ["Cluster", "ConstraintConflict", "Constraints", "ScoredPair", "assignment", "canonical_pairs",
-           "cluster_records", "contradicted_mask", "suspicious_clusters"]
+           "cluster_records", "suspicious_clusters"]
 
 class ConstraintConflict(ValueError):
     """Must-links, cannot-links and exclusive lists that no clustering can satisfy together.
@@ -149,15 +149,14 @@ def cluster_records(
         raise ValueError("missing_pair_probability must be in [0, threshold): unscored pairs cannot count as matches")
     floor = threshold / 2 if cohesion_floor is None else cohesion_floor
     ids = np.unique(np.fromiter(records, dtype=np.int64))
-    pairs = list(pairs)
-    lo, hi, prob = canonical_pairs(pairs, ids)
+    lo, hi, prob, contradicted = canonical_pairs(list(pairs), ids)
     ctx, codes, names = _prepare_constraints(constraints, ids, threshold, missing_pair_probability)
     if ids.size == 0:
         return []
     rep = _partition(ids.size, lo, hi, prob, ctx, log_odds)
     if attach_sparse:
         rep = attach_singletons(rep, lo, hi, prob, threshold, lambda record, members: _may_join(record, members, ctx),
-                                contradicted_mask(pairs, ids, lo, hi))
+                                contradicted)
     cohesion = weakest_links(rep, (lo, hi, prob), ctx.unit, ctx.unit_members, ctx.missing)
     return build_clusters(ids, rep, cohesion, doubts(rep, cohesion, codes, names, floor))
 
@@ -193,39 +192,31 @@ def _indices(ids: np.ndarray, values: np.ndarray, what: str) -> np.ndarray:
     return pos
 
 
-def canonical_pairs(pairs: list[ScoredPair], ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Canonical pairs (low index, high index, probability), sorted and deduplicated, so the result
-    does not depend on the order or orientation the pairs came in."""
+def canonical_pairs(pairs: list[ScoredPair], ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray,
+                                                                        np.ndarray]:
+    """Canonical pairs (low index, high index, probability, contradicted), sorted and deduplicated, so
+    the result does not depend on the order or orientation the pairs came in. A repeated pair keeps
+    its highest probability, and is contradicted if any of its copies is."""
     count = len(pairs)
     left = np.fromiter((pair.left for pair in pairs), np.int64, count)
     right = np.fromiter((pair.right for pair in pairs), np.int64, count)
     prob = np.fromiter((pair.probability for pair in pairs), np.float64, count)
+    marked = np.fromiter((pair.contradicted for pair in pairs), bool, count)
     outside = ~((prob >= 0.0) & (prob <= 1.0))  # also catches NaN
     if outside.any():
         raise ValueError(f"pair probability must be in [0, 1], got {prob[outside][0]}")
     a, b = _indices(ids, left, "a scored pair"), _indices(ids, right, "a scored pair")
     lo, hi = np.minimum(a, b), np.maximum(a, b)
     keep = lo != hi
-    lo, hi, prob = lo[keep], hi[keep], prob[keep]
+    lo, hi, prob, marked = lo[keep], hi[keep], prob[keep], marked[keep]
     key = lo * ids.size + hi
     order = np.argsort(key, kind="stable")
     key = key[order]
-    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if key.size else np.zeros(0, np.intp)
-    best = np.maximum.reduceat(prob[order], starts) if key.size else prob
-    return lo[order][starts], hi[order][starts], best
-
-
-def contradicted_mask(pairs: list[ScoredPair], ids: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-    """For the canonical pairs (``lo``, ``hi``) of ``canonical_pairs``: whether the pair came marked
-    ``contradicted`` (either way round; a repeated pair is, if any of its copies is)."""
-    marked = np.fromiter((pair.contradicted for pair in pairs), bool, len(pairs))
-    found = np.zeros(lo.size, dtype=bool)
-    if not marked.any():
-        return found
-    a = _indices(ids, np.fromiter((p.left for p, m in zip(pairs, marked, strict=True) if m), np.int64), "a pair")
-    b = _indices(ids, np.fromiter((p.right for p, m in zip(pairs, marked, strict=True) if m), np.int64), "a pair")
-    keys = np.minimum(a, b) * ids.size + np.maximum(a, b)
-    return np.isin(lo * ids.size + hi, keys)
+    if not key.size:
+        return lo, hi, prob, marked
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    best = np.maximum.reduceat(prob[order], starts)
+    return lo[order][starts], hi[order][starts], best, np.logical_or.reduceat(marked[order], starts)
 
 
 def _components(n: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:

@@ -17,7 +17,7 @@ from scipy.sparse.csgraph import connected_components
 
 from tergeu.core.linkage.attach import PLAUSIBLE
 from tergeu.core.linkage.cluster_report import build_clusters, doubts, weakest_links
-from tergeu.core.linkage.clustering import Cluster, Constraints, ScoredPair, canonical_pairs, contradicted_mask
+from tergeu.core.linkage.clustering import Cluster, Constraints, ScoredPair, canonical_pairs
 from tergeu.core.linkage.joined import joined
 
 CERTAIN = 0.995  # a unit whose every pair is at or beyond this (either way) is not moved: it barely could
@@ -45,9 +45,7 @@ class PartitionSampler:
                 ua, ub = int(self.unit[position[a]]), int(self.unit[position[b]])
                 self.cannot.setdefault(ua, set()).add(ub)
                 self.cannot.setdefault(ub, set()).add(ua)
-        pairs = list(pairs)
-        self.lo, self.hi, probability = canonical_pairs(pairs, np.array(ids, dtype=np.int64))
-        marked = contradicted_mask(pairs, np.array(ids, dtype=np.int64), self.lo, self.hi)
+        self.lo, self.hi, probability, marked = canonical_pairs(list(pairs), np.array(ids, dtype=np.int64))
         self.disagreeing: dict[int, set[int]] = {}  # unit -> units it has a pair in disagreement with
         for a, b in zip(self.unit[self.lo[marked]].tolist(), self.unit[self.hi[marked]].tolist(), strict=True):
             self.disagreeing.setdefault(a, set()).add(b)
