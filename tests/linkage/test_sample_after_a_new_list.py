@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 
 from tergeu.core.linkage.clustering import Cluster, Constraints
 from tergeu.core.linkage.comparisons import comparisons_fingerprint
+from tergeu.core.linkage.joined import joined
 from tergeu.core.linkage.model import ScoredPairs, TrainedModel
 from tergeu.core.linkage.pipeline import Linkage
 from tergeu.core.linkage.rescoring import CONTRADICTION_BITS
@@ -43,14 +44,9 @@ def _linkage(pairs: list[tuple[int, int]], records: list[int], constraints: Cons
     scored = ScoredPairs(left, right, np.full(left.size, 0.5), np.zeros(left.size))
     model = TrainedModel({"comparisons": [], "tergeu_comparisons": comparisons_fingerprint(),
                           "tergeu_contradiction_bits": CONTRADICTION_BITS}, scored)
-    person = {record: {record} for record in records}
-    for a, b in constraints.must_link:
-        if a in person and b in person:
-            joined = person[a] | person[b]
-            for record in joined:
-                person[record] = joined
-    people = {tuple(sorted(group)) for group in person.values()}
-    return Linkage(model, [Cluster(group, 1.0, False, ()) for group in sorted(people)])
+    within = set(records)
+    people = joined((pair for pair in constraints.must_link if within.issuperset(pair)), records).subsets()
+    return Linkage(model, [Cluster(tuple(sorted(group)), 1.0, False, ()) for group in sorted(people, key=min)])
 
 
 def test_a_new_list_adds_pairs_to_the_sample_that_do_not_end_the_decided_start(
