@@ -7,7 +7,13 @@ import pytest
 
 from tergeu.core.linkage import RecordFacts, features_of
 from tergeu.core.linkage.comparisons import WOMAN_S_OTHER_NAME as WOMAN
-from tergeu.core.linkage.comparisons import area_comparison, death_comparison, family_comparison, place_comparison
+from tergeu.core.linkage.comparisons import (
+    area_comparison,
+    death_comparison,
+    family_comparison,
+    place_comparison,
+    recorded_comparison,
+)
 
 NAME_COLUMNS = ("family", "given", "patronymic", "sex")
 
@@ -74,15 +80,21 @@ def _level(comparison: object, columns: tuple[str, ...], left: dict[str, str], r
 
 
 PLACE_COLUMNS = ("place", "place_city", "area")
+UNPLACED = "no place, a district and its city, or a site and a settlement"  # the null level
 
 
 @pytest.mark.parametrize(("left", "right", "place", "area"), [
     # A morgue's district and a newspaper's city: one place at two scales, left to the area comparison.
-    ("Алмалинский р-н", "Алматы қ.", "no place, or a district and its city", "place within the other record's area"),
-    ("Almaty", "Наурызбайский район", "no place, or a district and its city", "place within the other record's area"),
+    ("Алмалинский р-н", "Алматы қ.", UNPLACED, "place within the other record's area"),
+    ("Almaty", "Наурызбайский район", UNPLACED, "place within the other record's area"),
     ("г. Алматы, Алмалинский р-н", "Алмалинский р-н", "Exact match on place", "places compared, or no area"),
     ("Алмалинский р-н", "Медеуский р-н", "All other comparisons", "places compared, or no area"),  # two districts
     ("Наурызбайский р-н", "Тараз", "All other comparisons", "places compared, or no area"),  # another city
+    # A morgue's hospital and a register's district: the hospital lies somewhere the gazetteer cannot say.
+    ("ГКБ №12", "г. Алматы, Алмалинский р-н", UNPLACED,
+     "places compared, or no area"),
+    ("ГКБ №12", "ГКБ №12", "Exact match on place", "places compared, or no area"),
+    ("ГКБ №12", "ГКБ №4", "All other comparisons", "places compared, or no area"),  # two hospitals
 ])
 def test_a_district_and_its_city_are_one_place_at_two_scales(left: str, right: str, place: str, area: str) -> None:
     left_facts, right_facts = {"place_of_death": left}, {"place_of_death": right}
@@ -99,3 +111,16 @@ def test_a_district_and_its_city_are_one_place_at_two_scales(left: str, right: s
 ])
 def test_a_date_of_death_with_day_and_month_swapped_is_left_uncompared(left: str, right: str, label: str) -> None:
     assert _level(death_comparison(), ("death_date",), {"date_of_death": left}, {"date_of_death": right}) == label
+
+
+@pytest.mark.parametrize(("recorded", "died", "label"), [
+    ("2022-01-06", "2022-01-05", "recorded on the day of death or the next"),
+    ("2022-11-01", "2022-01-05", "death dates compared, no date of record, or day and month swapped"),  # 11 January
+    ("2022-01-01", "2022-01-05", "recorded days before the death or weeks after"),  # before, traded or not
+    ("2022-03-01", "2022-01-05", "recorded days before the death or weeks after"),  # traded: 3 January, before
+    ("2022-02-20", "2022-01-05", "recorded days before the death or weeks after"),  # no 20th month
+])
+def test_a_date_of_record_with_day_and_month_swapped_is_left_uncompared(recorded: str, died: str, label: str) -> None:
+    columns = ("death_date", "recorded_date")
+    assert _level(recorded_comparison(), columns, {"date_recorded": recorded}, {"date_of_death": died}) == label
+    assert _level(recorded_comparison(), columns, {"date_of_death": died}, {"date_recorded": recorded}) == label

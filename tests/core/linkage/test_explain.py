@@ -36,5 +36,6 @@ def test_it_explains_uncertain_pairs_comparison_by_comparison() -> None:
 def test_a_comparison_left_out_for_a_reason_of_its_own_says_which() -> None:
     settings = {"comparisons": [c.get_comparison("duckdb").as_dict() for c in casualty_comparisons()]}
     assert level_label(settings, "family", -1) == "not compared (missing on one side)"
-    assert level_label(settings, "place", -1) == "not compared (no place, or a district and its city)"
+    assert level_label(settings, "place", -1) == (
+        "not compared (no place, a district and its city, or a site and a settlement)")
     assert level_label(settings, "death_date", -1) == "not compared (no date of death, or day and month swapped)"

@@ -16,6 +16,8 @@ from functools import cache
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 
+from tergeu.core.linkage.places import SITE_MARK
+
 SIMILAR = 0.88  # Jaro-Winkler on matching keys: transliteration leftovers and late one-letter typos pass
 TYPO_LENGTH = 5  # letters a family name needs for one edit anywhere to count as a typo ("Ли" and "Ким" do not)
 
@@ -271,6 +273,25 @@ def death_comparison() -> cl.CustomComparison:
     )
 
 
+def _day_and_month_traded(date: str) -> str:
+    """The ISO date ``date`` with its day and month trading places; NULL when that is no date (a 13th)."""
+    return f"TRY_CAST(substr({date}, 1, 5) || substr({date}, 9, 2) || '-' || substr({date}, 6, 2) AS DATE)"
+
+
+def _recorded_gap(swapped: bool = False) -> str:
+    """Days from the death to a list's date of record (or between two dates of record), as SQL;
+    ``swapped`` reads the date of record with its day and month traded (then NULL between two of them)."""
+    def recorded(side: str) -> str:
+        return _day_and_month_traded(f"recorded_date_{side}") if swapped else f"recorded_date_{side}"
+
+    both = "NULL" if swapped else f"abs({_days('recorded_date_l', 'recorded_date_r')})"
+    return (f"CASE WHEN recorded_date_l IS NOT NULL AND death_date_r IS NOT NULL "
+            f"THEN {_days(recorded('l'), 'death_date_r')} "
+            f"WHEN recorded_date_r IS NOT NULL AND death_date_l IS NOT NULL "
+            f"THEN {_days(recorded('r'), 'death_date_l')} "
+            f"ELSE {both} END")
+
+
 def recorded_comparison() -> cl.CustomComparison:
     """A list's own date (a body admitted, a death registered, a burial) against the other's death date.
 
@@ -281,13 +302,12 @@ def recorded_comparison() -> cl.CustomComparison:
     how far apart those are. The comparison applies only where the death dates were not compared (one
     record has none), so no date counts twice. Its m probabilities are fixed from those customs, not
     trained: the records it matters for are the sparse ones (surname and initials), where EM cannot
-    tell a namesake from the person, as with the death dates themselves.
+    tell a namesake from the person, as with the death dates themselves. A date of record far from the
+    death that would fall days after it with its day and month traded (11 January written 01/11 and
+    read day first) is left uncompared, as a date of death would be (``death_comparison``).
     """
-    gap = (f"CASE WHEN recorded_date_l IS NOT NULL AND death_date_r IS NOT NULL "
-           f"THEN {_days('recorded_date_l', 'death_date_r')} "
-           f"WHEN recorded_date_r IS NOT NULL AND death_date_l IS NOT NULL "
-           f"THEN {_days('recorded_date_r', 'death_date_l')} "
-           f"ELSE abs({_days('recorded_date_l', 'recorded_date_r')}) END")
+    gap = _recorded_gap()
+    swapped_gap = _recorded_gap(swapped=True)
     compared = ("(death_date_l IS NULL OR death_date_r IS NULL) AND ("
                 "(recorded_date_l IS NOT NULL AND coalesce(death_date_r, recorded_date_r) IS NOT NULL) OR "
                 "(recorded_date_r IS NOT NULL AND coalesce(death_date_l, recorded_date_l) IS NOT NULL))")
@@ -295,8 +315,9 @@ def recorded_comparison() -> cl.CustomComparison:
         output_column_name="recorded_date",
         comparison_description="a list's date of record (admitted, registered, buried) against the death",
         comparison_levels=[
-            cll.CustomLevel(f"NOT ({compared})", "death dates compared, or no date of record").configure(
-                is_null_level=True),
+            cll.CustomLevel(f"NOT ({compared}) OR coalesce({gap} NOT BETWEEN -2 AND 14 AND {swapped_gap} BETWEEN 0 "
+                            "AND 14, false)", "death dates compared, no date of record, or day and month "
+                            "swapped").configure(is_null_level=True),
             fixed_m(level(f"{gap} BETWEEN 0 AND 1", "recorded on the day of death or the next", 0.6)),
             fixed_m(level(f"{gap} BETWEEN 2 AND 3", "recorded 2-3 days after the death", 0.2)),
             fixed_m(level(f"{gap} BETWEEN 4 AND 14", "recorded 4-14 days after the death", 0.17)),
@@ -308,6 +329,11 @@ def recorded_comparison() -> cl.CustomComparison:
 
 # One record names a district ("Алмалинский р-н"), the other its city ("Алматы"): one place at two scales.
 _DISTRICT_AND_CITY = "coalesce(place_city_l = place_r OR place_city_r = place_l, false)"
+# One record names a site (a hospital, a street: ``places.site_key``), the other a settlement.
+_SITE_AND_SETTLEMENT = f"((substr(place_l, 1, 1) = '{SITE_MARK}') <> (substr(place_r, 1, 1) = '{SITE_MARK}'))"
+_NOT_COMPARABLE = f"({_DISTRICT_AND_CITY} OR {_SITE_AND_SETTLEMENT})"
+# Sites that differ in their number (ГКБ №4, ГКБ №12) are two sites, however alike the rest.
+_SAME_NUMBER = "regexp_extract(place_l, '[0-9]*$', 0) = regexp_extract(place_r, '[0-9]*$', 0)"
 
 
 def place_comparison() -> cl.CustomComparison:
@@ -315,15 +341,17 @@ def place_comparison() -> cl.CustomComparison:
 
     A district and the city it lies in are not compared here (the area comparison takes them): neither a
     typo nor a different place, they would otherwise count against a match whenever a morgue writes the
-    district and a newspaper the city.
+    district and a newspaper the city. Nor are a site and a settlement (a morgue's "ГКБ №12" and a
+    register's district): the hospital lies somewhere, and the gazetteer cannot say where.
     """
     return cl.CustomComparison(
         output_column_name="place", comparison_description="place of death (gazetteer key)",
         comparison_levels=[
-            cll.CustomLevel(f"place_l IS NULL OR place_r IS NULL OR {_DISTRICT_AND_CITY}",
-                            "no place, or a district and its city").configure(is_null_level=True),
+            cll.CustomLevel(f"place_l IS NULL OR place_r IS NULL OR {_NOT_COMPARABLE}",
+                            "no place, a district and its city, or a site and a settlement").configure(
+                                is_null_level=True),
             cll.ExactMatchLevel("place", term_frequency_adjustments=True).configure(m_probability=0.88),
-            level(_jw("place_l", "place_r"), "similar place (a typo)", 0.04),
+            level(f"{_jw('place_l', 'place_r')} AND {_SAME_NUMBER}", "similar place (a typo)", 0.04),
             else_level(0.08),
         ],
     )
@@ -343,7 +371,7 @@ def area_comparison() -> cl.CustomComparison:
     return cl.CustomComparison(
         output_column_name="area", comparison_description="area (region) of death, where places are not both known",
         comparison_levels=[
-            cll.CustomLevel(f"(place_l IS NOT NULL AND place_r IS NOT NULL AND NOT {_DISTRICT_AND_CITY}) "
+            cll.CustomLevel(f"(place_l IS NOT NULL AND place_r IS NOT NULL AND NOT {_NOT_COMPARABLE}) "
                             "OR area_l IS NULL OR area_r IS NULL", "places compared, or no area").configure(
                                 is_null_level=True),
             fixed_m(level("list_has_any(area_l, area_r)", "place within the other record's area", 0.98)),

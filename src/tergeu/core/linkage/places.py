@@ -38,14 +38,43 @@ _ALIASES = {
     "turkistan": "turkestan", "turkestan": "turkestan",
 }
 _SEPARATORS = re.compile(r"[,;/()]")
+# Words naming a site within a settlement rather than the settlement: hospitals and morgues (a morgue
+# or a hospital's deaths list writes "ГКБ №12", "БСМП", "Қалалық аурухана №1"), detention and police
+# premises, streets and squares. Compared as matching keys.
+_SITE_WORDS = frozenset(matching_key(word) for word in (
+    "больница", "больницы", "гкб", "гб", "цгб", "црб", "крб", "бсмп", "гкп", "клиника", "госпиталь", "морг",
+    "роддом", "аурухана", "ауруханасы", "емхана", "hospital", "clinic", "morgue", "сизо", "ивс", "изолятор",
+    "увд", "ровд", "дп", "ул", "улица", "көшесі", "пр", "проспект", "даңғылы", "пл", "площадь", "алаңы", "мкр",
+    "микрорайон", "street", "avenue", "square",
+))
+SITE_MARK = "@"  # the first character of a site's key (``site_key``): never that of a settlement's
 
 
 @lru_cache(maxsize=1 << 14)
 def comparable_place(text: str | None) -> str:
     """What linkage compares of a place: the gazetteer's key where the place resolves ("г. Алматы" and
     "Alma-Ata" → "almaty", "Kzyl-Orda" → "kyzylorda"), else ``place_key`` (an unknown village still
-    matches itself across spellings, and a typo of it stays close for the similarity level)."""
-    return resolve_key(text) or place_key(text)
+    matches itself across spellings, and a typo of it stays close for the similarity level); a site
+    within a settlement that the text does not name (a hospital, a street) gets ``site_key``."""
+    return resolve_key(text) or site_key(text) or place_key(text)
+
+
+@lru_cache(maxsize=1 << 14)
+def site_key(text: str | None) -> str:
+    """'ГКБ №12' → '@gkb 12', 'ул. Абая 10' → '@ul abaia 10'; '' when the text names no site.
+
+    A hospital or a street is not a settlement: the gazetteer cannot place it, and compared with a city
+    or a district as another settlement it would count as a place of death in disagreement (a morgue's
+    "ГКБ №12" against a register's "г. Алматы, Алмалинский р-н"). Its key is marked (``SITE_MARK``) so that
+    linkage compares sites only with sites, and it keeps the numbers, which ``matching_key`` drops: ГКБ №4
+    is not ГКБ №12.
+    """
+    if not text:
+        return ""
+    words = matching_key(text.replace("№", " ")).split()
+    if not _SITE_WORDS.intersection(words) and "№" not in text:
+        return ""
+    return " ".join([SITE_MARK + " ".join(words), *re.findall(r"\d+", text)])
 
 
 @lru_cache(maxsize=1 << 14)
