@@ -16,44 +16,26 @@ from functools import cache
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 
-from tergeu.core.linkage.places import SITE_MARK
+from tergeu.core.linkage.dates_places import (
+    area_comparison,
+    death_comparison,
+    place_comparison,
+    recorded_comparison,
+    swapped_day_and_month,
+)
+from tergeu.core.linkage.levels import else_level, level, similar
 
-SIMILAR = 0.88  # Jaro-Winkler on matching keys: transliteration leftovers and late one-letter typos pass
 TYPO_LENGTH = 5  # letters a family name needs for one edit anywhere to count as a typo ("Ли" and "Ким" do not)
 
 
-def level(sql: str, label: str, m: float, tf_column: str | None = None) -> cll.CustomLevel:
-    """A level with a prior m probability (share of true matches that fall in it), refined by training.
-
-    With ``tf_column``, agreement on a rare value (an unusual surname) weighs more than on a common one.
-    """
-    created = cll.CustomLevel(sql, label).configure(m_probability=m)
-    if tf_column:
-        created.configure(tf_adjustment_column=tf_column, tf_adjustment_weight=1.0)
-    return created
-
-
-def else_level(m: float) -> cll.ElseLevel:
-    return cll.ElseLevel().configure(m_probability=m)
-
-
-def fixed_m(created: cll.ComparisonLevelCreator) -> cll.ComparisonLevelCreator:
-    """A level whose m probability training must not change: for what the data cannot teach EM."""
-    return created.configure(fix_m_probability=True)
-
-
-def _jw(left: str, right: str) -> str:
-    return f"jaro_winkler_similarity({left}, {right}) >= {SIMILAR}"
-
-
 def _one_typo_apart(left: str, right: str) -> str:
-    """Alike (``_jw``), or one letter typed wrong, dropped, added or swapped anywhere in names of
+    """Alike (``similar``), or one letter typed wrong, dropped, added or swapped anywhere in names of
     ``TYPO_LENGTH`` letters or more. Jaro-Winkler forgives a slip late in a word and not one early in
     it ("Тасболатов" and "Тосболатов" score 0.84), yet a clerk's or a scanner's slip falls anywhere;
     the blocking already pairs names one edit apart (``blocking.add_edit_pairs``) for that reason."""
     # Lengths one apart at most first: a necessary condition, cheap, and DuckDB then computes the edit
     # distance only for the pairs left (at a million records the distance cost about 9 s of the run).
-    return (f"({_jw(left, right)} OR (least(length({left}), length({right})) >= {TYPO_LENGTH} "
+    return (f"({similar(left, right)} OR (least(length({left}), length({right})) >= {TYPO_LENGTH} "
             f"AND abs(length({left}) - length({right})) <= 1 AND damerau_levenshtein({left}, {right}) <= 1))")
 
 
@@ -103,7 +85,8 @@ def family_comparison() -> cl.CustomComparison:
                   "one family name, Russian and Kazakh forms", 0.02),
             level(kazakh_form, "a family name in the Kazakh form is the other's father's name", 0.01),
             level(_one_typo_apart("family_l", "family_r"), "similar family name", 0.1),
-            level(f"{_jw('family_l', 'given_r')} AND {_jw('given_l', 'family_r')}", "family and given swapped", 0.03),
+            level(f"{similar('family_l', 'given_r')} AND {similar('given_l', 'family_r')}", "family and given swapped",
+                  0.03),
             level(_A_WOMAN, WOMAN_S_OTHER_NAME, 0.02),
             else_level(0.02),
         ],
@@ -118,8 +101,9 @@ def given_comparison() -> cl.CustomComparison:
         comparison_levels=[
             cll.NullLevel("given").configure(is_null_level=True),
             cll.ExactMatchLevel("given", term_frequency_adjustments=True).configure(m_probability=0.8),
-            level(_jw("given_l", "given_r"), "similar given name", 0.14),
-            level(f"{_jw('family_l', 'given_r')} AND {_jw('given_l', 'family_r')}", "given and family swapped", 0.03),
+            level(similar("given_l", "given_r"), "similar given name", 0.14),
+            level(f"{similar('family_l', 'given_r')} AND {similar('given_l', 'family_r')}", "given and family swapped",
+                  0.03),
             else_level(0.03),
         ],
     )
@@ -168,7 +152,7 @@ def patronymic_comparison() -> cl.CustomComparison:
             cll.CustomLevel(f"patronymic_l IS NULL OR patronymic_r IS NULL OR ({echo})",
                             "no patronymic, or it repeats the family name").configure(is_null_level=True),
             cll.ExactMatchLevel("patronymic", term_frequency_adjustments=True).configure(m_probability=0.8),
-            level(_jw("patronymic_l", "patronymic_r"), "similar father's name", 0.15),
+            level(similar("patronymic_l", "patronymic_r"), "similar father's name", 0.15),
             else_level(0.05),
         ],
     )
@@ -203,7 +187,7 @@ def birth_comparison() -> cl.CustomComparison:
                 is_null_level=True),
             level("birth_date_l = birth_date_r", "same date of birth", 0.5),
             level("levenshtein(birth_date_l, birth_date_r) <= 1", "date of birth with one typo", 0.06),
-            level(_swapped("birth_date_l", "birth_date_r"), "day and month swapped", 0.02),
+            level(swapped_day_and_month("birth_date_l", "birth_date_r"), "day and month swapped", 0.02),
             level("levenshtein(birth_date_l, birth_date_r) <= 2", "date of birth with two typos", 0.02),
             level(f"birth_year_l = birth_year_r AND NOT ({both_full}) AND NOT {approximate}",
                   "same year of birth", 0.1),
@@ -229,155 +213,6 @@ def national_id_comparison() -> cl.CustomComparison:
         ],
     )
 
-
-def _days(later: str, earlier: str) -> str:
-    return f"date_diff('day', CAST({earlier} AS DATE), CAST({later} AS DATE))"
-
-
-def _swapped(left: str, right: str) -> str:
-    """Two dates of one year whose day and month trade places (a birth date written 05/03 and read month first).
-
-    Not a level of the date of death: random pairs of one event's dead almost never show a swap, so the
-    level's u would be floored and one swapped date would outweigh a whole name (review, 5 December).
-    There a swap leaves the dates uncompared instead (``death_comparison``).
-    """
-    return (f"substr({left}, 1, 4) = substr({right}, 1, 4) AND substr({left}, 6, 2) = substr({right}, 9, 2) "
-            f"AND substr({left}, 9, 2) = substr({right}, 6, 2)")
-
-
-def death_comparison() -> cl.CustomComparison:
-    """Date of death, with m probabilities fixed rather than trained.
-
-    Lists disagree by a day (a morgue records the day a body came in, a family the day of the shooting),
-    but the pairs that do are mostly initials-only records among namesakes, which EM cannot tell from
-    non-matches: left to train, it put 0.4 % of true matches a day apart and made a one-day gap all but
-    rule a match out. The fixed shares say what is known of such lists instead.
-
-    Two dates whose day and month trade places (7 January and 1 July) are left uncompared, neither for
-    nor against: an English-language report may write one date month first ("01/07/2022") in a file
-    read day first, and the date it names is then not a different one, only an unreadable one.
-    """
-    apart = f"abs({_days('death_date_r', 'death_date_l')})"
-    return cl.CustomComparison(
-        output_column_name="death_date",
-        comparison_description="date of death (lists often disagree by a day)",
-        comparison_levels=[
-            cll.CustomLevel("death_date_l IS NULL OR death_date_r IS NULL OR "
-                            f"(death_date_l <> death_date_r AND {_swapped('death_date_l', 'death_date_r')})",
-                            "no date of death, or day and month swapped").configure(is_null_level=True),
-            fixed_m(cll.ExactMatchLevel("death_date", term_frequency_adjustments=True).configure(m_probability=0.88)),
-            fixed_m(level(f"{apart} <= 1", "within a day", 0.08)),
-            fixed_m(level(f"{apart} <= 3", "within three days", 0.02)),
-            fixed_m(else_level(0.02)),
-        ],
-    )
-
-
-def _day_and_month_traded(date: str) -> str:
-    """The ISO date ``date`` with its day and month trading places; NULL when that is no date (a 13th)."""
-    return f"TRY_CAST(substr({date}, 1, 5) || substr({date}, 9, 2) || '-' || substr({date}, 6, 2) AS DATE)"
-
-
-def _recorded_gap(swapped: bool = False) -> str:
-    """Days from the death to a list's date of record (or between two dates of record), as SQL;
-    ``swapped`` reads the date of record with its day and month traded (then NULL between two of them)."""
-    def recorded(side: str) -> str:
-        return _day_and_month_traded(f"recorded_date_{side}") if swapped else f"recorded_date_{side}"
-
-    both = "NULL" if swapped else f"abs({_days('recorded_date_l', 'recorded_date_r')})"
-    return (f"CASE WHEN recorded_date_l IS NOT NULL AND death_date_r IS NOT NULL "
-            f"THEN {_days(recorded('l'), 'death_date_r')} "
-            f"WHEN recorded_date_r IS NOT NULL AND death_date_l IS NOT NULL "
-            f"THEN {_days(recorded('r'), 'death_date_l')} "
-            f"ELSE {both} END")
-
-
-def recorded_comparison() -> cl.CustomComparison:
-    """A list's own date (a body admitted, a death registered, a burial) against the other's death date.
-
-    Such a date is on or after the death: a morgue admits a body the same day or the next, a burial
-    follows by a day or a few (Muslim custom: the next day), a civil registry records a death within
-    two weeks. So the levels are days *after* the death, in those ranges; a date before the death, or
-    weeks after it, is the disagreement. Two records that both give only such dates are compared by
-    how far apart those are. The comparison applies only where the death dates were not compared (one
-    record has none), so no date counts twice. Its m probabilities are fixed from those customs, not
-    trained: the records it matters for are the sparse ones (surname and initials), where EM cannot
-    tell a namesake from the person, as with the death dates themselves. A date of record far from the
-    death that would fall days after it with its day and month traded (11 January written 01/11 and
-    read day first) is left uncompared, as a date of death would be (``death_comparison``).
-    """
-    gap = _recorded_gap()
-    swapped_gap = _recorded_gap(swapped=True)
-    compared = ("(death_date_l IS NULL OR death_date_r IS NULL) AND ("
-                "(recorded_date_l IS NOT NULL AND coalesce(death_date_r, recorded_date_r) IS NOT NULL) OR "
-                "(recorded_date_r IS NOT NULL AND coalesce(death_date_l, recorded_date_l) IS NOT NULL))")
-    return cl.CustomComparison(
-        output_column_name="recorded_date",
-        comparison_description="a list's date of record (admitted, registered, buried) against the death",
-        comparison_levels=[
-            cll.CustomLevel(f"NOT ({compared}) OR coalesce({gap} NOT BETWEEN -2 AND 14 AND {swapped_gap} BETWEEN 0 "
-                            "AND 14, false)", "death dates compared, no date of record, or day and month "
-                            "swapped").configure(is_null_level=True),
-            fixed_m(level(f"{gap} BETWEEN 0 AND 1", "recorded on the day of death or the next", 0.6)),
-            fixed_m(level(f"{gap} BETWEEN 2 AND 3", "recorded 2-3 days after the death", 0.2)),
-            fixed_m(level(f"{gap} BETWEEN 4 AND 14", "recorded 4-14 days after the death", 0.17)),
-            fixed_m(level(f"{gap} BETWEEN -2 AND -1", "recorded a day or two before the stated death", 0.02)),
-            fixed_m(else_level(0.01).configure(label_for_charts="recorded days before the death or weeks after")),
-        ],
-    )
-
-
-# One record names a district ("Алмалинский р-н"), the other its city ("Алматы"): one place at two scales.
-_DISTRICT_AND_CITY = "coalesce(place_city_l = place_r OR place_city_r = place_l, false)"
-# One record names a site (a hospital, a street: ``places.site_key``), the other a settlement.
-_SITE_AND_SETTLEMENT = f"((substr(place_l, 1, 1) = '{SITE_MARK}') <> (substr(place_r, 1, 1) = '{SITE_MARK}'))"
-_NOT_COMPARABLE = f"({_DISTRICT_AND_CITY} OR {_SITE_AND_SETTLEMENT})"
-# Sites that differ in their number (ГКБ №4, ГКБ №12) are two sites, however alike the rest.
-_SAME_NUMBER = "regexp_extract(place_l, '[0-9]*$', 0) = regexp_extract(place_r, '[0-9]*$', 0)"
-
-
-def place_comparison() -> cl.CustomComparison:
-    """Place of death; agreeing on a small town weighs more than on the city where most died (term frequency).
-
-    A district and the city it lies in are not compared here (the area comparison takes them): neither a
-    typo nor a different place, they would otherwise count against a match whenever a morgue writes the
-    district and a newspaper the city. Nor are a site and a settlement (a morgue's "ГКБ №12" and a
-    register's district): the hospital lies somewhere, and the gazetteer cannot say where.
-    """
-    return cl.CustomComparison(
-        output_column_name="place", comparison_description="place of death (gazetteer key)",
-        comparison_levels=[
-            cll.CustomLevel(f"place_l IS NULL OR place_r IS NULL OR {_NOT_COMPARABLE}",
-                            "no place, a district and its city, or a site and a settlement").configure(
-                                is_null_level=True),
-            cll.ExactMatchLevel("place", term_frequency_adjustments=True).configure(m_probability=0.88),
-            level(f"{_jw('place_l', 'place_r')} AND {_SAME_NUMBER}", "similar place (a typo)", 0.04),
-            else_level(0.08),
-        ],
-    )
-
-
-def area_comparison() -> cl.CustomComparison:
-    """Where places cannot be compared, whether the areas (regions) the two records allow overlap.
-
-    A list without places may still cover known areas (a morgue serving one city and its region): a
-    record placed outside them is unlikely to be on it. Only pairs the place comparison leaves out are
-    compared here, so one fact never counts twice; a separate comparison keeps the share of pairs with
-    both places known out of the area levels' m probabilities. The m probabilities are fixed, not
-    trained: the records an area matters for are the ambiguous ones (initials, no place), where EM
-    cannot tell a namesake from the person (it learnt that a fifth of true matches lie outside the area).
-    2 % allows for a list's stated area being wrong for some of its rows (a body brought from elsewhere).
-    """
-    return cl.CustomComparison(
-        output_column_name="area", comparison_description="area (region) of death, where places are not both known",
-        comparison_levels=[
-            cll.CustomLevel(f"(place_l IS NOT NULL AND place_r IS NOT NULL AND NOT {_NOT_COMPARABLE}) "
-                            "OR area_l IS NULL OR area_r IS NULL", "places compared, or no area").configure(
-                                is_null_level=True),
-            fixed_m(level("list_has_any(area_l, area_r)", "place within the other record's area", 0.98)),
-            fixed_m(else_level(0.02).configure(label_for_charts="place outside the other record's area")),
-        ],
-    )
 
 
 def simple_exact(column: str, description: str, m_agree: float) -> cl.CustomComparison:
