@@ -112,6 +112,32 @@ age ranges in the note; some people twice), the journalists' merged list (JSON i
 column map; English BGN-like, French and German romanisations, AP dates, short forms; often copied from
 the volunteers, slips included; a person two outlets reported is there twice) and the Muftiate's burial
 register (CSV, Kazakh, burial date as ``date_recorded``, cursive misreadings, some without a family name).
+
+``aral`` (held out: written on 6 December from this interface, ``loading.py``, the import docs and the
+field catalogue only, without reading the linkage or estimation code or any other generator; never tune
+on it). Households (most people alone; brothers, a father and son, a couple, a mother and child, cousins)
+die in one event: Almaty peaking on the 5th and 6th, Taldykorgan, Taraz, Shymkent, Kyzylorda, Aktobe,
+Zhanaozen and Almaty oblast towns; shot in the street, bystanders, died of wounds days or weeks later,
+died in custody, security forces. Hand-written Zipf-Mandelbrot name tables (Kazakh by cohort, with
+compound forefathers' names for a long tail; Russian and Ukrainian, Uzbek, Uyghur, Tatar, Korean, German)
+make namesakes common at 40,000; Kazakh family names from a forefather (-ов/-ев/-ин), the father
+(Серікұлы) or bare (Серік); passports spell Kazakh letters by cohort, Russian lists russify (Айгүл →
+Айгуль), writers vary (Ерлан/Эрлан, Бауыржан/Бауржан); married women's maiden names on the memorial site;
+public figures' surnames refused. Capture is logistic in age group, sex, city, kind of death and one
+hidden household trait (did the family go public): positive for the memorial and the channel, negative
+for the ministry, none for the hospitals; about a ninth of the dead are on no list. Five lists: the
+Prosecutor General's PDF table of civilians retyped by volunteers (UTF-8 CSV, «№ п/п | Ф.И.О. | Дата
+рождения | Дата смерти», one name column, pages with a typist's habits: typos, Latin look-alike letters,
+text-recognition slips, two-digit years, swapped day and month, 1903 for 2003; alphabetical; one per
+person), the hospitals' deaths (XLSX, upper-case passport names or "Сериков Е.С.", age, sex, «14.02.87»
+birth dates, IINs with slips, the admission date left unmapped; Almaty, Taldykorgan and Shymkent; one per
+person), a Kazakh memorial site (JSON with Latin slug keys and a map, given name first, Kazakh letters and
+keyboard slips, birth year, Kazakh month names, the wound's day for some, home village and "Марқұм"
+captions unmapped, a few twice), a Telegram compilation (UTF-8 TSV, guessed headers, nicknames, given
+names alone, Latin in three habits, "~25", US-order dates where they still read as dates, people posted
+twice; more than half of the retyped official list pasted in with its slips) and the interior ministry's
+"liquidated" (CP1251 ``;``, surname and initials only, the incident date, no age; its fallen listed apart
+and numbered again, with rank and unit; one per person).
 """
 
 from __future__ import annotations

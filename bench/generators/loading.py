@@ -23,7 +23,7 @@ from tergeu.registry.importing.columnmap import load_map, settle_map
 from tergeu.registry.importing.readers import open_table
 from tergeu.registry.importing.rowparse import RowParser
 
-GENERATORS = ("steppe", "bazaar", "ledger", "caravan", "oasis", "nomad", "tundra", "taiga", "altai", "irtysh")
+GENERATORS = ("steppe", "bazaar", "ledger", "caravan", "oasis", "nomad", "tundra", "taiga", "altai", "irtysh", "aral")
 
 
 class UnreadableList(Exception):
