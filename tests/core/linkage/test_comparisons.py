@@ -11,11 +11,12 @@ from tergeu.core.linkage.comparisons import (
     area_comparison,
     death_comparison,
     family_comparison,
+    initial_comparison,
     place_comparison,
     recorded_comparison,
 )
 
-NAME_COLUMNS = ("family", "given", "patronymic", "sex")
+NAME_COLUMNS = ("family", "given", "given_initial", "initial_only", "patronymic", "sex")
 
 
 def family_level(left: dict[str, str], right: dict[str, str]) -> str:
@@ -69,7 +70,12 @@ def test_a_woman_s_other_family_name_is_a_level_of_its_own(left: dict, right: di
 def _level(comparison: object, columns: tuple[str, ...], left: dict[str, str], right: dict[str, str]) -> str:
     """The label of the first level of ``comparison`` whose SQL holds for the two records' features."""
     rows = [features_of(RecordFacts(i, "list", facts)) for i, facts in enumerate((left, right), start=1)]
-    values = {f"{column}_{side}": row[column] for column in columns for side, row in zip("lr", rows, strict=True)}
+    return _level_of(comparison, {f"{column}_{side}": row[column] for column in columns
+                                  for side, row in zip("lr", rows, strict=True)})
+
+
+def _level_of(comparison: object, values: dict[str, object]) -> str:
+    """The label of the first level of ``comparison`` whose SQL holds for these feature values."""
     connection = duckdb.connect()
     selected = ", ".join(f"${name} AS {name}" for name in values)
     for created in comparison.get_comparison("duckdb").comparison_levels:
@@ -124,3 +130,18 @@ def test_a_date_of_record_with_day_and_month_swapped_is_left_uncompared(recorded
     columns = ("death_date", "recorded_date")
     assert _level(recorded_comparison(), columns, {"date_recorded": recorded}, {"date_of_death": died}) == label
     assert _level(recorded_comparison(), columns, {"date_of_death": died}, {"date_recorded": recorded}) == label
+
+
+@pytest.mark.parametrize(("left", "order", "family", "initial"), [
+    ("Гульнара А.", "family_first", "a given name and a family initial, read the other way round",
+     "full names or no initial"),
+    ("Абдурахманова Г.", "family_first", "Exact match on family", "initial agrees"),
+    ("Гульнара Б.", "family_first", WOMAN, "All other comparisons"),  # another family initial: read as written
+])
+def test_a_given_name_and_a_family_initial_read_the_other_way_round(left: str, order: str, family: str,
+                                                                     initial: str) -> None:
+    rows = [features_of(RecordFacts(1, "list", {"full_name": left}, order)),
+            features_of(RecordFacts(2, "list", {"full_name": "Абдурахманова Гульнара"}, "family_first"))]
+    values = {f"{column}_{side}": row[column] for column in NAME_COLUMNS for side, row in zip("lr", rows, strict=True)}
+    assert _level_of(family_comparison(), values) == family
+    assert _level_of(initial_comparison(), values) == initial

@@ -402,3 +402,25 @@ def test_a_given_name_and_a_patronymic_without_a_family_name_read_alike_in_any_o
     for text in ("Ерлан Сергеевич", "Айдос Маратович", "Елена Ивановна", "Akzhol Serikovich"):
         parsed = parse_name(text, None if text.startswith("A") else order)
         assert parsed.family is None and parsed.patronymic == text.split()[1], (text, order)
+
+
+@pytest.mark.parametrize(("text", "order", "given", "family"), [
+    ("Әділет (16 жаста)", "given_first", None, None),  # "жаста" (aged) is no family name
+    ("Ержан Серіков (32 жаста)", "given_first", "Ержан", "Серіков"),
+    ("Ахметов Ерлан (~30)", None, "Ерлан", "Ахметов"),
+    ("Ахметов Ерлан, 45 лет", None, "Ерлан", "Ахметов"),
+    ("Ержан 32 г.", "given_first", "Ержан", None),
+    ("Иванова (Петрова) Мария", "family_first", None, "Иванова"),  # no number: an aside of the name itself
+])
+def test_an_age_written_into_the_name_is_no_part_of_it(text: str, order: str | None, given: str | None,
+                                                      family: str | None) -> None:
+    parsed = parse_name(text, order)
+    assert (parsed.given if given else None, parsed.family) == (given, family)
+    def letters(written: str) -> str:
+        return "".join(ch for ch in written if ch.isalnum())
+
+    assert letters("".join(token.text for token in parsed.tokens)) == letters(text)  # no letter lost
+
+
+def test_a_word_with_a_digit_slip_is_still_a_name() -> None:
+    assert parse_name("Б0латов Ерлан", "family_first").family is not None

@@ -36,7 +36,7 @@ import numpy as np
 import pyarrow as pa
 from splink import block_on
 
-from tergeu.core.linkage.comparisons import family_root
+from tergeu.core.linkage.comparisons import KAZAKH_FORM, family_root
 
 BLOCK_CAP = 50  # least records per block before it is split by the next level; pairs per rule <= records * cap / 2
 CROWDED = 4  # a block still over this many caps at its last level is not blocked on at all
@@ -48,6 +48,9 @@ _FAMILY_START, _F1, _PI = "substr(family, 1, 2)", "substr(family, 1, 1)", "patro
 _NID_START = "substr(national_id, 1, 5)"
 _FAMILY_ROOT = family_root("family")
 _ROOT = f"CASE WHEN length({_FAMILY_ROOT}) >= 3 THEN {_FAMILY_ROOT} END"  # roots as short as the comparison's
+# The father's name: the patronymic's, or a family name in the Kazakh form's (Болатұлы: son of Болат).
+_FATHER = (f"coalesce(patronymic, CASE WHEN regexp_matches(family, '{KAZAKH_FORM}') "
+           f"THEN regexp_replace(family, '{KAZAKH_FORM}', '') END)")
 
 # Key column -> levels, coarsest first. Skeletons survive vowel changes; the first letters of the
 # family name with the given initial survive a typo late in the surname; an IIN's first digits
@@ -63,6 +66,8 @@ CAPPED_KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "block_iin_start": ((_NID_START,), (_NID_START, _FS), (_NID_START, _FS, _GI)),
     # One family name in its Russian and its Kazakh form (Турсынов, Турсынұлы): skeletons differ.
     "block_family_root": ((_ROOT, _GI), (_ROOT, _GI, _DD), (_ROOT, _GI, _DD, _PLACE)),
+    # "Арман Болатұлы" (no family name: Болатұлы is his father's) and "Абдирахманов Арман Болатович".
+    "block_given_father": ((_GS, _FATHER), (_GS, _FATHER, _DD), (_GS, _FATHER, _DD, _PLACE)),
     # A surname with a typo late in it ("Ерболато") and no date of death on one side (a morgue's
     # date of admission): the first letters, the initial and the birth year still meet.
     "block_family_start_year": ((_FAMILY_START, _GI, _YEAR), (_FAMILY_START, _GI, _YEAR, _FS),
@@ -83,10 +88,14 @@ BLOCKING_RULES: tuple[Any, ...] = (
     block_on("block_family_start"),
     block_on("block_family_start_year"),
     block_on("block_family_root"),
+    block_on("block_given_father"),
     block_on("birth_date"),
     block_on("block_iin_start"),  # an IIN with a typo late in it
     block_on("right(national_id, 5)"),  # ... or early in it
     "l.family_skeleton = r.given_skeleton AND l.given_skeleton = r.family_skeleton",  # name order swapped
+    # "Гульнара А." read as a family name and an initial, and "Абдурахманова Гульнара", died the same day
+    *(f"{a}.given IS NULL AND {a}.family_skeleton = {b}.given_skeleton AND {a}.death_date = {b}.death_date "
+      f"AND {a}.given_initial = substr({b}.family, 1, 1)" for a, b in (("l", "r"), ("r", "l"))),
 )
 
 

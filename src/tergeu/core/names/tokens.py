@@ -22,6 +22,12 @@ _FORMAT_CHARS = re.compile("[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\
                            "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
 _INITIAL_RE = re.compile(r"([^\W\d_]{1,3})\.")
 _APOSTROPHES = "'’ʼ‘`´"
+# A bracketed aside holding a number is no part of a name: "(32 жаста)", "(~30)", "(1990 г.р.)".
+_ASIDE = re.compile(r"\([^()]*\d[^()]*\)")
+# Words that follow an age written into a name: "32 жаста", "45 лет", "23 г.", "30 years".
+_AGE_UNIT_KEYS = frozenset(matching_key(word) for word in (
+    "жас", "жаста", "жасар", "жасында", "лет", "год", "года", "г", "гр", "years", "year", "yo", "y",
+))
 # A trailing apostrophe after these letters is part of a Kazakh Latin 2017 spelling (Ла'зза').
 _APOSTROPHE_LETTERS = frozenset("agnouyscAGNOUYSC")
 
@@ -82,6 +88,24 @@ def _is_doubled_initial(letters: str) -> bool:
     return len(letters) == 2 and letters[0].lower() == letters[1].lower()
 
 
+def _is_number(text: str) -> bool:
+    return any(ch.isdigit() for ch in text) and not any(ch.isalpha() for ch in text)
+
+
+def _ages_set_apart(pieces: list[Piece]) -> list[Piece]:
+    """Numbers ("32", "~30"), and an age's unit right after one ("32 жаста", "45 лет"), as "unknown".
+
+    A word mixing letters and digits stays a word: a scanner's "Б0латов" is a name with a slip in it.
+    """
+    out: list[Piece] = []
+    for piece in pieces:
+        after_number = bool(out) and _is_number(out[-1].text)
+        if _is_number(piece.text) or (after_number and matching_key(piece.text) in _AGE_UNIT_KEYS):
+            piece = Piece(piece.text, "unknown", piece.comma_after)
+        out.append(piece)
+    return out
+
+
 @lru_cache(maxsize=1 << 16)
 def _split_chunk(chunk: str) -> tuple[Piece, ...]:
     """Split one whitespace-free chunk into leading initials and at most one word (cached: chunks repeat)."""
@@ -110,13 +134,21 @@ def split_pieces(text: str) -> list[Piece]:
     """Split a whole name into pieces, merging separated patronymic particles with the word before.
 
     "Ерлан Серік ұлы" becomes [Ерлан, "Серік ұлы"] so the patronymic stays one unit; a particle
-    with no word before it is kept as a "particle" piece rather than dropped.
+    with no word before it is kept as a "particle" piece rather than dropped. An age written into the
+    name ("Ержан (32 жаста)", "Ержан 32 г.") is kept as "unknown" pieces: read as a name, "жаста"
+    (Kazakh: "aged") became a family name, and every "X (N жаста)" of a list one family.
     """
     raw: list[Piece] = []
-    for chunk in normalise(text).split():
-        raw.extend(_split_chunk(chunk))
+    normalised = normalise(text)
+    start = 0
+    for aside in [*_ASIDE.finditer(normalised), None]:
+        for chunk in normalised[start:aside.start() if aside else None].split():
+            raw.extend(_split_chunk(chunk))
+        if aside:
+            raw.extend(Piece(word, "unknown") for word in aside.group().split())
+            start = aside.end()
     merged: list[Piece] = []
-    for piece in raw:
+    for piece in _ages_set_apart(raw):
         key = matching_key(piece.text)
         if piece.kind == "word" and key in SEPARATE_PATRONYMIC_KEYS:
             prev = merged[-1] if merged else None
