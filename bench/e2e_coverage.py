@@ -7,7 +7,7 @@ Usage:  .venv/bin/python bench/e2e_coverage.py [--events 20]
                                                [--method lcmcr] [--perfect] [--reviewed 100]
 
 An *event* is one generated set of lists (``bench/generators``: each generator written independently,
-in its own style; ``taiga`` is held out from tuning). Each event runs what a
+in its own style; ``taiga`` and ``aral`` are held out from tuning). Each event runs what a
 user runs: the files are read by Tergeu's import code, linked (``link_records``, as ``tergeu link``), and estimated
 (``estimate_toll`` with linkage draws, as ``tergeu estimate``). The truth is every person the
 generator killed, listed or not. ``--perfect`` also estimates on the true linkage (thin records

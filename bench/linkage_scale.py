@@ -44,7 +44,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--cache", type=Path, default=None, help="pickle of the generated records")
     parser.add_argument("--generator", default=None,
-                        help="a generator of bench/generators (steppe ... tundra, taiga) instead")
+                        help="a generator of bench/generators (steppe ... aral; taiga and aral held out) instead")
     parser.add_argument("--people", type=int, default=40_000, help="people of --generator (default 40,000)")
     parser.add_argument("--linkage-draws", type=int, default=0, help="also time this many linkage draws (default 0)")
     args = parser.parse_args()

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from generators import GeneratedList, GeneratedSet, TruePerson
 from tergeu.core.linkage.areas import area_of_place, record_areas
-from tergeu.core.linkage.features import RecordFacts
+from tergeu.core.linkage.features import RecordFacts, name_features
+from tergeu.core.linkage.identifiable import is_identifiable
 from tergeu.core.names import matching_key, parse_name
 from tergeu.core.names.forms import family_stem
 from tergeu.registry.importing.columnmap import load_map, settle_map
@@ -115,7 +116,9 @@ def _fits(person: TruePerson, facts: dict[str, str], father: str) -> bool:
 def initials_ceiling(loaded: LoadedSet) -> dict[str, float]:
     """The best pairwise recall (and F1 at precision 1) the stated facts allow without guessing.
 
-    A record naming someone by surname and initials only can be told from namesakes by what it states.
+    A record too thin to be counted (no family name, or no given name or initial, and no IIN) is out of
+    reach when another listed person fits it as well (``_thin_lost_pairs``). A record naming someone by
+    surname and initials only can be told from namesakes by what it states.
     Using the truth, count the listed people (on some other record) that fit it: same family stem,
     initial and sex, the record's area, date and birth year when stated, the father's initial when
     given. When two or more fit, the record's true pairs are out of any matcher's reach. Typos are
@@ -138,7 +141,11 @@ def initials_ceiling(loaded: LoadedSet) -> dict[str, float]:
 def _lost_pairs(record: RecordFacts, loaded: LoadedSet, members: dict[str, list[int]],
                 listed: dict[tuple[str, str, str], list[TruePerson]]) -> int:
     facts = record.facts
-    if "full_name" not in facts or facts.get("national_id"):
+    if facts.get("national_id"):
+        return 0
+    if not is_identifiable(record):
+        return _thin_lost_pairs(record, loaded, members)
+    if "full_name" not in facts:
         return 0
     parsed = parse_name(facts["full_name"], record.name_order)
     if parsed.given or not parsed.given_initial:
@@ -170,3 +177,27 @@ def _pairs_of(group: list[RecordFacts], clusters: dict[int, object]) -> Iterable
             name = "–".join(sorted((left.list_name, right.list_name)))
             cluster = clusters.get(left.record_id)
             yield name, cluster is not None and cluster == clusters.get(right.record_id)
+
+
+def _thin_lost_pairs(record: RecordFacts, loaded: LoadedSet, members: dict[str, list[int]]) -> int:
+    """A record too thin to be counted ("Неизвестный мужчина", "Ержан (32 жаста)", a family name alone):
+    its true pairs are out of reach when another listed person fits it as well, by sex, the name it
+    gives (given name or family stem), its area, date and birth year."""
+    person = loaded.people[loaded.truth[record.record_id]]
+    name = name_features(record)
+    sex = name.get("sex_from_name") or record.facts.get("sex")
+    fits = 0
+    for person_id, records in members.items():
+        other = loaded.people[person_id]
+        if person_id == person.person_id or not any(r != record.record_id for r in records):
+            continue
+        if sex and other.sex != sex:
+            continue
+        if name.get("given") and matching_key(other.given) != name["given"]:
+            continue
+        if name.get("family") and matching_key(family_stem(other.family))[:4] != name["family"][:4]:
+            continue
+        if _fits(other, record.facts, ""):
+            fits += 1
+            break
+    return len(members[person.person_id]) - 1 if fits else 0
