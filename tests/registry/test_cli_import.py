@@ -163,3 +163,43 @@ def test_it_imports_line_breaks_in_quotes_and_mixed_line_ends(tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     assert [(r.row_number, r.raw) for r in Record.objects.order_by("row_number")] == [
         (1, ["А Б", "27", "бірінші\r\nекінші"]), (3, ["В Г", "28", 'ТОО "Береке"'])]
+
+
+def test_it_says_why_a_two_day_date_is_refused_naming_file_row_and_column(write_csv) -> None:
+    path = write_csv("morgue.csv", ["ФИО", "Дата гибели"], [["А Б", "05.01.2022"], ["В Г", "5-6 января 2022"]])
+    result = CliRunner().invoke(cli, ["import", str(path), "--list", "morgue", "--json"])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["file"].endswith("morgue.csv")
+    assert report["errors"] == [{
+        "row": 2, "column": "Дата гибели", "value": "5-6 января 2022",
+        "message": "cannot read '5-6 января 2022' as one date: it gives two days (5 and 6), and Tergeu does not "
+                   "choose one; write the one date the source supports, or only the month ('01.2022'), and keep "
+                   "'5-6 января 2022' in a notes column"}]
+    plain = CliRunner().invoke(cli, ["import", str(path), "--list", "morgue"])
+    output = " ".join(plain.output.split())
+    assert "Errors in morgue.csv" in output and "Дата гибели" in output and "Nothing was imported" in output
+    assert not ImportedList.objects.exists()
+
+
+def test_it_reads_a_list_in_the_code_page_stated_when_it_cannot_tell(tmp_path: Path) -> None:
+    path = tmp_path / "kz.csv"
+    path.write_bytes("Аты-жөні;Жасы\r\nӨмірбек;27\r\n".encode("kz1048"))
+    refused = CliRunner().invoke(cli, ["import", str(path), "--list", "kz"])
+    assert refused.exit_code == 1
+    assert "Error: kz.csv: line 1: cannot tell the encoding" in " ".join(refused.output.split())
+    result = CliRunner().invoke(cli, ["import", str(path), "--list", "kz", "--encoding", "kz1048"])
+    assert result.exit_code == 0, result.output
+    assert "encoding kz1048" in result.output
+    assert Record.objects.get().facts["full_name"] == "Өмірбек"
+
+
+def test_map_reads_a_file_in_the_code_page_stated_when_it_cannot_tell(tmp_path: Path) -> None:
+    path = tmp_path / "kz.csv"
+    path.write_bytes("Аты-жөні;Жасы\r\nӨмірбек;27\r\n".encode("kz1048"))
+    refused = CliRunner().invoke(cli, ["map", str(path)])
+    assert refused.exit_code == 1
+    assert "cannot tell the encoding" in " ".join(refused.output.split())
+    result = CliRunner().invoke(cli, ["map", str(path), "--encoding", "kz1048"])
+    assert result.exit_code == 0, result.output
+    assert "Аты-жөні" in result.output

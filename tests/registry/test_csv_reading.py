@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
+from tergeu.registry.importing.codepages import SHORT_U, SOUTH_SLAVIC, UKRAINIAN
 from tergeu.registry.importing.csv_faults import find_fault
 from tergeu.registry.importing.csv_format import DELIMITERS, read_csv
 from tergeu.registry.importing.readers import open_table
@@ -270,3 +271,103 @@ def test_an_xlsx_sheet_cut_inside_an_intact_zip_is_refused() -> None:
 
 def test_bom_detection_is_unchanged() -> None:
     assert read(codecs.BOM_UTF8 + "ФИО,Жасы\r\nА Б,27\r\n".encode()) == [(1, ["А Б", "27"])]
+
+
+RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
+KAZAKH_ONLY = "әғқңөұүһӘҒҚҢӨҰҮҺ"  # the letters KZ-1048 has where CP1251 has others (і is in both)
+
+
+def test_the_letters_checked_are_exactly_where_the_two_code_pages_differ() -> None:
+    differ = {bytes([b]).decode("cp1251") for b in range(0x80, 0x100)
+              if b != 0x98 and bytes([b]).decode("cp1251") != bytes([b]).decode("kz1048")}
+    assert differ == set(SOUTH_SLAVIC + UKRAINIAN + SHORT_U)
+    assert {c.encode("cp1251").decode("kz1048") for c in differ} == set(KAZAKH_ONLY)
+
+
+@pytest.mark.parametrize("name", [
+    "Сәрсенов Әсел",  # ә reads as Serbian ј: "Сјрсенов" in a file whose я, ы no Serbian file has
+    "Қасымов Қайрат", "Жаңабаев Ерлан", "Жиһанша Ерлан",  # қ ң һ: Macedonian ќ ѕ, Serbian ћ
+    "Серікұлы Нұрлан",  # ұ reads as ў, which follows only a vowel in Belarusian; Uzbek has no і or ы
+    "Түсіпбеков Ерлан",  # ү reads as Ukrainian ї, which never follows a consonant
+    "Ғалымжан Ерлан",  # ғ reads as Ukrainian є, in a word with ы, which Ukrainian lacks
+    "Көпбосынов Ерлан",  # ө reads as Ukrainian ґ, in a word with ы
+])
+@pytest.mark.parametrize("case", [str, str.upper])
+def test_it_reads_a_kazakh_file_in_kz1048_as_kazakh(name: str, case) -> None:
+    text = f"Фамилия Имя;Жасы\r\n{case(name)};27\r\n"
+    table = read_csv(PATH, text.encode("kz1048"))
+    assert table.encoding == "kz1048"
+    assert [row.cells for row in table.rows] == [[case(name), "27"]]
+
+
+def test_it_reads_a_whole_kazakh_list_in_kz1048_exactly() -> None:
+    rows = [["Сәрсенов Ерлан Қайратұлы", "27", "5 қаңтар 2022", "Алматы"],
+            ["Серікұлы Нұрлан", "~30", "6 қаңтар 2022", "Талдықорған"],
+            ["Өмірбекова Гүлнар Ғалымқызы", "41", "2022 жылғы 5 қаңтар", "Шымкент"]]
+    data = write(["Аты-жөні", "Жасы", "Қаза тапқан күні", "Қаза тапқан жері"], rows, ";", "\r\n",
+                 csv.QUOTE_MINIMAL).encode("kz1048")
+    assert "Сјрсенов" in data.decode("cp1251") and "Серікўлы" in data.decode("cp1251")  # what it read before
+    table = read_csv(PATH, data)
+    assert table.encoding == "kz1048"
+    assert [row.cells for row in table.rows] == rows
+
+
+def test_a_russian_cp1251_file_is_still_read_as_cp1251() -> None:
+    rows = [["Нурланов Жанболат Серикович", "27", "05.01.2022 г.", "№ 3, «Алматы» — ул. Абая"],
+            ["Ахметова Айгерим Кайратовна", "~30", "06.01.2022", "Алматы, ёлка"]]
+    data = write(["Фамилия Имя Отчество", "Возраст", "Дата гибели", "Место"], rows, ";", "\r\n",
+                 csv.QUOTE_MINIMAL).encode("cp1251")
+    table = read_csv(PATH, data)
+    assert table.encoding == "cp1251"
+    assert [row.cells for row in table.rows] == rows
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(RUSSIAN + KAZAKH_ONLY + "іІ -", min_size=1, max_size=12), min_size=1, max_size=6))
+def test_kazakh_text_in_kz1048_reads_back_exactly_or_is_refused_never_misread(names: list[str]) -> None:
+    """A Russian header (я, ы: no Serbian file has them) makes any ә қ ң һ decide; other letters may not."""
+    data = ("Фамилия;Жасы\r\n" + "".join(f"{name};27\r\n" for name in names)).encode("kz1048")
+    try:
+        table = read_csv(PATH, data)
+    except ImportProblem as problem:
+        assert "cannot tell the encoding" in str(problem) and "--encoding kz1048" in str(problem)
+        assert not any(c in "әқңһӘҚҢҺ" for c in "".join(names))
+        return
+    assert [row.cells[0] for row in table.rows] == names
+    if any(c in KAZAKH_ONLY for c in "".join(names)):
+        assert table.encoding == "kz1048"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(RUSSIAN + "іІ -№«»—", min_size=1, max_size=12), min_size=1, max_size=6))
+def test_russian_text_in_cp1251_is_read_as_cp1251(names: list[str]) -> None:
+    data = ("Фамилия;Жасы\r\n" + "".join(f"{name};27\r\n" for name in names)).encode("cp1251")
+    table = read_csv(PATH, data)
+    assert table.encoding == "cp1251"
+    assert [row.cells[0] for row in table.rows] == names
+
+
+@pytest.mark.parametrize("text,encoding,word,languages,other", [
+    ("Фамилия;Жасы\r\nКовальчук Євген;27\r\n", "cp1251", "Євген", "Ukrainian", "Ғвген"),
+    ("Фамилия;Жасы\r\nАўдзей Ковалёв;27\r\n", "cp1251", "Аўдзей", "Belarusian or Uzbek", "Аұдзей"),
+    ("Фамилия;Жасы\r\nТўхтаев Азиз;27\r\n", "cp1251", "Тўхтаев", "Uzbek", "Тұхтаев"),
+    ("Фамилия;Жасы\r\nӨмірбек;27\r\n", "kz1048", "Ґмірбек", "Ukrainian", "Өмірбек"),
+    ("ФИО\r\nСәрсенов\r\n", "kz1048", "Сјрсенов", "Serbian or Macedonian", "Сәрсенов"),
+])
+def test_it_refuses_to_guess_between_the_two_code_pages_and_reads_the_one_stated(
+        text: str, encoding: str, word: str, languages: str, other: str) -> None:
+    data = text.encode(encoding)
+    assert refusal(data) == (
+        f"list.csv: line 2: cannot tell the encoding: read as CP1251 the file has {word!r} (spelled as in "
+        f"{languages}), read as KZ-1048 (Kazakh) {other!r}, and nothing in the file tells which is meant; state it "
+        "(tergeu import --encoding cp1251, or --encoding kz1048) or save the file as UTF-8")
+    table = read_csv(PATH, data, encoding=encoding)
+    assert [row.cells for row in table.rows] == [text.split("\r\n")[1].split(";")]
+
+
+def test_one_word_that_only_kazakh_spells_decides_the_whole_file() -> None:
+    """'Өмірбек' alone could be Ukrainian 'Ґмірбек', 'Нұрлан' Uzbek 'Нўрлан'; 'Серікұлы' only Kazakh."""
+    text = "Фамилия;Жасы\r\nӨмірбек;27\r\nНұрлан;28\r\n" + "Иванов;30\r\n" * 1000 + "Серікұлы;31\r\n"
+    table = read_csv(PATH, text.encode("kz1048"))
+    assert table.encoding == "kz1048"
+    assert [row.cells[0] for row in table.rows][::1002] == ["Өмірбек", "Серікұлы"]

@@ -250,3 +250,55 @@ def test_a_map_value_that_disagrees_with_the_row_is_a_warning_not_a_crash(write_
         {"full_name": "ФИО", "date_of_birth": "Дата рождения", "date_of_death": "Дата гибели"}, values={"age": "50"}))
     assert report.ok
     assert [(w.row, w.column, w.value) for w in report.warnings] == [(1, "", "50")]
+
+
+KAZAKH_HEADER = ["Аты-жөні", "Жасы", "Қаза тапқан күні"]
+KAZAKH_ROWS = [["Сәрсенов Ерлан Қайратұлы", "27", "5 қаңтар 2022"], ["Серікұлы Нұрлан", "30", "2022 жылы 6 қаңтарда"]]
+
+
+def test_it_imports_a_kz1048_list_as_kazakh(tmp_path: Path, run_import) -> None:
+    path = tmp_path / "kz.csv"
+    path.write_bytes(csv_bytes(KAZAKH_HEADER, KAZAKH_ROWS, "kz1048", ";"))
+    report = run_import(path)
+    assert report.ok, report.errors
+    assert report.encoding == "kz1048" and ImportedList.objects.get().encoding == "kz1048"
+    assert [row["full_name"] for row in facts_of("test list")] == [r[0] for r in KAZAKH_ROWS]
+    assert [row["date_of_death"] for row in facts_of("test list")] == ["2022-01-05", "2022-01-06"]
+
+
+def test_a_list_whose_code_page_cannot_be_told_is_refused_until_it_is_stated(tmp_path: Path, run_import) -> None:
+    path = tmp_path / "kz.csv"
+    path.write_bytes(csv_bytes(["Аты-жөні", "Жасы"], [["Өмірбек", "27"]], "kz1048", ";"))
+    before = database_counts()
+    with pytest.raises(ImportProblem, match=r"^kz\.csv: line 1: cannot tell the encoding: .*'жґні'.*'жөні'"):
+        run_import(path)
+    assert database_counts() == before
+    report = run_import(path, encoding="kz1048")
+    assert report.ok and facts_of("test list")[0]["full_name"] == "Өмірбек"
+
+
+def test_it_reads_abbreviated_months_and_the_year_mark(write_csv, run_import) -> None:
+    forms = ["06.01.2022г.", "06.01.2022 г.", "6 января 2022 г.", "6 января 2022 года", "6 янв. 2022", "6 ЯНВ 2022",
+             "6 қаңтарда 2022", "2022 жылы 6 қаңтарда"]
+    rows = [[f"Person {i}", form, "24 жасар"] for i, form in enumerate(forms)]
+    report = run_import(write_csv("forms.csv", ["ФИО", "Дата гибели", "Жасы"], rows))
+    assert report.ok, report.errors
+    assert {(row["date_of_death"], row["age"]) for row in facts_of("test list")} == {("2022-01-06", "24")}
+
+
+def test_it_refuses_two_days_a_missing_year_and_an_age_range_naming_row_and_column(write_csv, run_import) -> None:
+    rows = [["А Б", "5-6 января 2022", "30"], ["В Г", "в ночь с 5 на 6 января", "31"], ["Д Е", "6 янв.", "32"],
+            ["Ж З", "06.01.2022", "30-35"], ["И К", "06.01.2022", "30+"]]
+    before = database_counts()
+    report = run_import(write_csv("list.csv", ["ФИО", "Дата гибели", "Возраст"], rows))
+    assert not report.ok and database_counts() == before
+    assert [(e.row, e.column, e.value) for e in report.errors] == [
+        (1, "Дата гибели", "5-6 января 2022"), (2, "Дата гибели", "в ночь с 5 на 6 января"),
+        (3, "Дата гибели", "6 янв."), (4, "Возраст", "30-35"), (5, "Возраст", "30+")]
+    messages = [e.message for e in report.errors]
+    assert "gives two days (5 and 6), and Tergeu does not choose one" in messages[0]
+    assert "gives two days (5 and 6) and no year" in messages[1]
+    assert "has no year, and Tergeu does not assume one" in messages[2]
+    assert "an age range (30 to 35), not an age in years" in messages[3]
+    assert "an age range with no upper end" in messages[4]
+    assert all("in a notes column" in m for m in messages)

@@ -110,7 +110,8 @@ class _progress:
 @click.command("map")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--sheet", help="XLSX sheet name.")
-def map_(path: Path, sheet: str | None) -> None:
+@click.option("--encoding", help="Override encoding detection (e.g. cp1251, kz1048), as tergeu import does.")
+def map_(path: Path, sheet: str | None, encoding: str | None) -> None:
     """Print the column map Tergeu guesses for a file, as TOML to edit and pass to --map."""
     from tergeu.core.fields import guess_columns
     from tergeu.registry.importing.columnmap import ColumnMap
@@ -119,7 +120,7 @@ def map_(path: Path, sheet: str | None) -> None:
     from tergeu.registry.importing.table import ImportProblem
 
     try:
-        table = open_table(path, read_limited(path), sheet=sheet)
+        table = open_table(path, read_limited(path), sheet=sheet, encoding=encoding)
     except ImportProblem as exc:
         fail(str(exc))
     guessed = ColumnMap(guess_columns(table.headers), guessed=True)

@@ -8,6 +8,8 @@ from tergeu.core.fields import CellError, is_missing, parse_age, parse_national_
 @pytest.mark.parametrize("text,value,note", [
     ("35", "35", ""), ("35 лет", "35", ""), ("35 жас", "35", ""), ("35 years", "35", ""),
     ("~30", "30", "approximate"), ("около 40", "40", "approximate"), ("шамамен 22", "22", "approximate"),
+    ("30 жасар", "30", ""), ("30 жасында", "30", ""), ("шамамен 30 жасар", "30", "approximate"),
+    ("24 ans", "24", ""), ("24 Jahre", "24", ""),
 ])
 def test_it_reads_ages(text: str, value: str, note: str) -> None:
     parsed = parse_age(text)
@@ -18,6 +20,21 @@ def test_it_reads_ages(text: str, value: str, note: str) -> None:
 def test_it_refuses_unreadable_ages(text: str) -> None:
     with pytest.raises(CellError):
         parse_age(text)
+
+
+@pytest.mark.parametrize("text,what", [
+    ("30-35", "an age range (30 to 35)"), ("35-40 жас", "an age range (35 to 40)"),
+    ("30–35 лет", "an age range (30 to 35)"), ("от 30 до 35 лет", "an age range (30 to 35)"),
+    ("~30-35", "an age range (30 to 35)"), ("30 или 31", "an age range (30 to 31)"),
+    ("30+", "an age range with no upper end"), ("60+ жас", "an age range with no upper end"),
+    ("старше 60", "an age range with no upper end"), ("60-тан асқан", "an age range with no upper end"),
+])
+def test_it_refuses_an_age_range_saying_it_is_not_an_age(text: str, what: str) -> None:
+    """A range read as its midpoint would be a number the list does not state (and 30+ has none)."""
+    with pytest.raises(CellError) as info:
+        parse_age(text)
+    assert str(info.value) == (f"cannot read {text!r} as an age: it is {what}, not an age in years, and Tergeu "
+                               f"does not pick one; leave the age empty and keep {text!r} in a notes column")
 
 
 @pytest.mark.parametrize("text,code", [

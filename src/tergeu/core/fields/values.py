@@ -19,9 +19,13 @@ MISSING_WORDS = frozenset({
     "белгісіз", "мәлімет жоқ", "жоқ", "unknown", "n/a", "na", "none", "null", "not known", "x",
 })
 _APPROX = re.compile(r"^(?:~|≈|около|примерно|шамамен|about|approx\.?|circa|c\.|ca\.)\s*", re.IGNORECASE)
-_AGE = re.compile(
-    r"^(\d{1,3})\s*(?:лет|год|года|жаста|жас|years?|yrs?|y\.?o\.?|г\.?|л\.?)?\.?$", re.IGNORECASE
-)
+_AGE_UNITS = r"(?:лет|год|года|жасар|жасында|жаста|жас|years?|yrs?|y\.?o\.?|ans|jahre|г\.?|л\.?)?\.?"
+_AGE = re.compile(rf"^(\d{{1,3}})\s*{_AGE_UNITS}$", re.IGNORECASE)
+# Ranges: 30-35, 35–40 жас, от 30 до 35 лет, 30 или 31; open ones: 30+, старше 30, over 30, 30-дан асқан.
+_AGE_RANGE = re.compile(rf"^(?:от\s*)?(\d{{1,3}})\s*(?:-|–|—|\.\.|/|до|или|немесе|to|or)\s*(\d{{1,3}})\s*{_AGE_UNITS}$",
+                        re.IGNORECASE)
+_AGE_OPEN = re.compile(rf"^(?:(?:старше|более|больше|свыше|over|above|>)\s*\d{{1,3}}\s*{_AGE_UNITS}"
+                       rf"|\d{{1,3}}\s*(?:\+|-?(?:дан|тан|нан)\s+(?:асқан|жоғары))\s*{_AGE_UNITS})$", re.IGNORECASE)
 _SEX_WORDS = {
     "M": {"m", "male", "man", "м", "муж", "мужской", "мужчина", "ер", "е", "еркек", "ер адам"},
     "F": {"f", "female", "woman", "ж", "жен", "женский", "женщина", "әйел", "ә", "әйел адам", "айел"},
@@ -63,11 +67,24 @@ def parse_age(text: str) -> ParsedValue:
         cleaned = cleaned[hedged.end():]
     match = _AGE.match(cleaned.strip())
     if not match:
-        raise CellError(f"cannot read {text.strip()!r} as an age in years")
+        raise CellError(_not_an_age(text.strip(), cleaned.strip()))
     years = int(match.group(1))
     if years > 120:
         raise CellError(f"age {years} is over 120")
     return ParsedValue(str(years), note="approximate" if hedged else "")
+
+
+def _not_an_age(shown: str, cleaned: str) -> str:
+    """Why: a range is not an age. Read as its midpoint it would be a number the list does not state (and,
+    for 30+, none exists), compared later as if it were one; so it is refused, saying what to write."""
+    if match := _AGE_RANGE.match(cleaned):
+        what = f"an age range ({match.group(1)} to {match.group(2)})"
+    elif _AGE_OPEN.match(cleaned):
+        what = "an age range with no upper end"
+    else:
+        return f"cannot read {shown!r} as an age in years"
+    return (f"cannot read {shown!r} as an age: it is {what}, not an age in years, and Tergeu does not pick one; "
+            f"leave the age empty and keep {shown!r} in a notes column")
 
 
 def parse_sex(text: str) -> ParsedValue:

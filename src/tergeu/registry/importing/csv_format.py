@@ -1,8 +1,8 @@
 """CSV and other delimited text, in the encodings such lists come in, read strictly.
 
-Russian-language office files are often CP1251 with ';' separators; Excel's "Unicode text" is UTF-16
-with tabs; web exports are UTF-8, sometimes with a BOM. The encoding is detected, never assumed, and
-the choice is reported so a reviewer can see it.
+Russian-language office files are often CP1251 with ';' separators, Kazakh ones sometimes KZ-1048;
+Excel's "Unicode text" is UTF-16 with tabs; web exports are UTF-8, sometimes with a BOM. The encoding
+is detected, never assumed, and the choice is reported so a reviewer can see it.
 
 A damaged file must never import as something it does not say. Python's csv module, left lenient,
 reads a file cut short inside a quoted cell as a person named after the rest of the line, swallows
@@ -19,6 +19,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from tergeu.registry.importing.codepages import cp1251_or_kz1048
 from tergeu.registry.importing.csv_faults import CsvRecords, delimiter_for
 from tergeu.registry.importing.table import ImportProblem, Row, Table
 
@@ -36,10 +37,11 @@ def _looks_like_cyrillic_text(text: str) -> bool:
 
 
 def detect_encoding(data: bytes, path: Path) -> str:
-    """BOMs first, then strict UTF-8, then CP1251 when it yields plausible Cyrillic, then a detector.
+    """BOMs first, then strict UTF-8, then CP1251 or KZ-1048 when it yields plausible Cyrillic, then a detector.
 
     A UTF-8 file cut short in the middle of a character is refused rather than passed on: CP1251 reads
-    any bytes, and UTF-8 Cyrillic read as CP1251 ("РќСѓСЂ...") is still Cyrillic enough to pass.
+    any bytes, and UTF-8 Cyrillic read as CP1251 ("РќСѓСЂ...") is still Cyrillic enough to pass. KZ-1048
+    (Kazakh) differs from CP1251 in 16 bytes; ``cp1251_or_kz1048`` tells them apart, or refuses to guess.
     """
     if data.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
@@ -53,10 +55,11 @@ def detect_encoding(data: bytes, path: Path) -> str:
             raise ImportProblem(path, "the file ends in the middle of a UTF-8 character: it looks cut short "
                                       "(truncated); if it is not UTF-8, pass --encoding") from None
     try:
-        if _looks_like_cyrillic_text(data.decode("cp1251")):
-            return "cp1251"
+        cyrillic = data.decode("cp1251")
     except UnicodeDecodeError:
-        pass
+        cyrillic = ""
+    if cyrillic and _looks_like_cyrillic_text(cyrillic):
+        return cp1251_or_kz1048(cyrillic, path)
     best = from_bytes(data).best()
     if best is None:
         raise ImportProblem(path, "cannot tell the text encoding; save it as UTF-8 or pass --encoding")
