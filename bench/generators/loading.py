@@ -110,14 +110,26 @@ def _fits(person: TruePerson, facts: dict[str, str], father: str) -> bool:
     if day is not None and not (0 <= (day - person.date_of_death).days <= max(slack, 1)):
         return False
     born = facts.get("date_of_birth", "")
-    return not born or person.date_of_birth.isoformat().startswith(born[:4])
+    if born and not person.date_of_birth.isoformat().startswith(born[:4]):
+        return False
+    return _age_fits(person, facts.get("age", ""))
+
+
+def _age_fits(person: TruePerson, age: str) -> bool:
+    """Whether a stated age at death (whole years; "~30" within 3) allows ``person``'s, a year either way."""
+    digits = "".join(ch for ch in age if ch.isdigit())
+    if not digits:
+        return True
+    died, born = person.date_of_death, person.date_of_birth
+    actual = died.year - born.year - ((died.month, died.day) < (born.month, born.day))
+    return abs(actual - int(digits)) <= (3 if "~" in age else 1)
 
 
 def initials_ceiling(loaded: LoadedSet) -> dict[str, float]:
     """The best pairwise recall (and F1 at precision 1) the stated facts allow without guessing.
 
     A record too thin to be counted (no family name, or no given name or initial, and no IIN) is out of
-    reach when another listed person fits it as well (``_thin_lost_pairs``). A record naming someone by
+    reach when another listed person fits it as well (``_thin_out_of_reach``). A record naming someone by
     surname and initials only can be told from namesakes by what it states.
     Using the truth, count the listed people (on some other record) that fit it: same family stem,
     initial and sex, the record's area, date and birth year when stated, the father's initial when
@@ -130,31 +142,35 @@ def initials_ceiling(loaded: LoadedSet) -> dict[str, float]:
     listed: dict[tuple[str, str, str], list[TruePerson]] = {}
     for person_id in members:
         listed.setdefault(_person_key(loaded.people[person_id]), []).append(loaded.people[person_id])
-    lost = 0
+    lost: set[tuple[int, int]] = set()  # a pair of two lost records is lost once
     for record in loaded.records:
-        lost += _lost_pairs(record, loaded, members, listed)
+        if _out_of_reach(record, loaded, members, listed):
+            mine = record.record_id
+            lost.update((min(mine, other), max(mine, other)) for other in members[loaded.truth[mine]] if other != mine)
+    lost_count = len(lost)
     true_pairs = sum(len(ids) * (len(ids) - 1) // 2 for ids in members.values())
-    recall = (true_pairs - lost) / true_pairs if true_pairs else 1.0
+    recall = (true_pairs - lost_count) / true_pairs if true_pairs else 1.0
     return {"ceiling_recall": round(recall, 4), "ceiling_f1": round(2 * recall / (1 + recall), 4)}
 
 
-def _lost_pairs(record: RecordFacts, loaded: LoadedSet, members: dict[str, list[int]],
-                listed: dict[tuple[str, str, str], list[TruePerson]]) -> int:
+def _out_of_reach(record: RecordFacts, loaded: LoadedSet, members: dict[str, list[int]],
+                  listed: dict[tuple[str, str, str], list[TruePerson]]) -> bool:
+    """Whether another listed person fits ``record`` as well as its own (then its pairs are lost)."""
     facts = record.facts
     if facts.get("national_id"):
-        return 0
+        return False
     if not is_identifiable(record):
-        return _thin_lost_pairs(record, loaded, members)
+        return _thin_out_of_reach(record, loaded, members)
     if "full_name" not in facts:
-        return 0
+        return False
     parsed = parse_name(facts["full_name"], record.name_order)
     if parsed.given or not parsed.given_initial:
-        return 0
+        return False
     person = loaded.people[loaded.truth[record.record_id]]
     father = matching_key(parsed.patronymic_initial or "")[:1]
     fits = [other for other in listed.get(_person_key(person), ())
             if _fits(other, facts, father) and any(r != record.record_id for r in members[other.person_id])]
-    return len(members[person.person_id]) - 1 if len(fits) > 1 else 0
+    return len(fits) > 1
 
 
 def recall_by_list_pair(clusters: dict[int, object], loaded: LoadedSet) -> dict[str, float]:
@@ -179,14 +195,13 @@ def _pairs_of(group: list[RecordFacts], clusters: dict[int, object]) -> Iterable
             yield name, cluster is not None and cluster == clusters.get(right.record_id)
 
 
-def _thin_lost_pairs(record: RecordFacts, loaded: LoadedSet, members: dict[str, list[int]]) -> int:
+def _thin_out_of_reach(record: RecordFacts, loaded: LoadedSet, members: dict[str, list[int]]) -> bool:
     """A record too thin to be counted ("Неизвестный мужчина", "Ержан (32 жаста)", a family name alone):
     its true pairs are out of reach when another listed person fits it as well, by sex, the name it
-    gives (given name or family stem), its area, date and birth year."""
+    gives (given name or family stem, exactly), its area, date, birth year and age."""
     person = loaded.people[loaded.truth[record.record_id]]
     name = name_features(record)
     sex = name.get("sex_from_name") or record.facts.get("sex")
-    fits = 0
     for person_id, records in members.items():
         other = loaded.people[person_id]
         if person_id == person.person_id or not any(r != record.record_id for r in records):
@@ -195,9 +210,8 @@ def _thin_lost_pairs(record: RecordFacts, loaded: LoadedSet, members: dict[str, 
             continue
         if name.get("given") and matching_key(other.given) != name["given"]:
             continue
-        if name.get("family") and matching_key(family_stem(other.family))[:4] != name["family"][:4]:
+        if name.get("family") and matching_key(family_stem(other.family)) != name["family"]:
             continue
         if _fits(other, record.facts, ""):
-            fits += 1
-            break
-    return len(members[person.person_id]) - 1 if fits else 0
+            return True
+    return False

@@ -409,17 +409,35 @@ def test_a_given_name_and_a_patronymic_without_a_family_name_read_alike_in_any_o
     ("Ержан Серіков (32 жаста)", "given_first", "Ержан", "Серіков"),
     ("Ахметов Ерлан (~30)", None, "Ерлан", "Ахметов"),
     ("Ахметов Ерлан, 45 лет", None, "Ерлан", "Ахметов"),
+    ("Ахметов Ерлан 1990 г.р.", "family_first", "Ерлан", "Ахметов"),
     ("Ержан 32 г.", "given_first", "Ержан", None),
-    ("Иванова (Петрова) Мария", "family_first", None, "Иванова"),  # no number: an aside of the name itself
 ])
 def test_an_age_written_into_the_name_is_no_part_of_it(text: str, order: str | None, given: str | None,
                                                       family: str | None) -> None:
     parsed = parse_name(text, order)
-    assert (parsed.given if given else None, parsed.family) == (given, family)
+    assert (parsed.given, parsed.family, parsed.patronymic_initial) == (given, family, None)
+    assert not {"jasta", "let", "g", "r"} & set(parsed.keys.full.split())
+
     def letters(written: str) -> str:
         return "".join(ch for ch in written if ch.isalnum())
 
     assert letters("".join(token.text for token in parsed.tokens)) == letters(text)  # no letter lost
+
+
+@pytest.mark.parametrize(("text", "initial"), [
+    ("2. Г.С. Ахметов", "Г"), ("№3 Г.Ахметов", "Г"), ("12 Y. Akhmetov", "Y"),
+])
+def test_a_row_number_before_the_name_takes_no_unit_after_it(text: str, initial: str) -> None:
+    assert parse_name(text).given_initial == initial  # "Г." is the given initial, not "г." (years)
+
+
+def test_an_age_in_a_given_name_column_is_no_part_of_it() -> None:
+    parsed = parse_name_parts(given="Ержан (32 жаста)", family="Ахметов")
+    assert (parsed.given, parsed.keys.full) == ("Ержан", "ahmetov erjan")
+
+
+def test_a_bracket_without_a_number_is_still_read_as_the_name() -> None:
+    assert parse_name("Иванова (Петрова) Мария", "family_first").family == "Иванова"
 
 
 def test_a_word_with_a_digit_slip_is_still_a_name() -> None:

@@ -80,7 +80,8 @@ def test_it_never_loses_letters(text, order):
     assert sum(_letter_count(t.text) for t in parsed.tokens) == _letter_count(fold_homoglyphs(text))
     for token in parsed.tokens:
         assert token.key == matching_key(token.text)
-        assert token.role in {"given", "family", "patronymic", "initial", "family_initial", "particle", "unknown"}
+        assert token.role in {"given", "family", "patronymic", "initial", "family_initial", "particle", "unknown",
+                              "aside"}
 
 
 @given(
@@ -100,7 +101,7 @@ def test_it_parses_the_same_whatever_the_whitespace(words, gaps):
 )
 def test_it_builds_full_keys_from_every_word(first, second, order):
     parsed = parse_name(" ".join(first + second), order=order)
-    words = " ".join(t.key for t in parsed.tokens if t.role not in ("initial", "family_initial")).split()
+    words = " ".join(t.key for t in parsed.tokens if t.role not in ("initial", "family_initial", "aside")).split()
     assert parsed.keys.full == " ".join(sorted(words))
 
 

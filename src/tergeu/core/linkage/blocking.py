@@ -49,6 +49,7 @@ _NID_START = "substr(national_id, 1, 5)"
 _FAMILY_ROOT = family_root("family")
 _ROOT = f"CASE WHEN length({_FAMILY_ROOT}) >= 3 THEN {_FAMILY_ROOT} END"  # roots as short as the comparison's
 # The father's name: the patronymic's, or a family name in the Kazakh form's (Болатұлы: son of Болат).
+_FATHER_FROM_FAMILY = f"({{side}}.patronymic IS NULL AND regexp_matches({{side}}.family, '{KAZAKH_FORM}'))"
 _FATHER = (f"coalesce(patronymic, CASE WHEN regexp_matches(family, '{KAZAKH_FORM}') "
            f"THEN regexp_replace(family, '{KAZAKH_FORM}', '') END)")
 
@@ -88,7 +89,10 @@ BLOCKING_RULES: tuple[Any, ...] = (
     block_on("block_family_start"),
     block_on("block_family_start_year"),
     block_on("block_family_root"),
-    block_on("block_given_father"),
+    # ... only where one side's father comes from its family name: two full names with one patronymic
+    # and given name are namesakes the other rules already pair when their family names agree
+    f"l.block_given_father = r.block_given_father AND ({_FATHER_FROM_FAMILY.format(side='l')} "
+    f"OR {_FATHER_FROM_FAMILY.format(side='r')})",
     block_on("birth_date"),
     block_on("block_iin_start"),  # an IIN with a typo late in it
     block_on("right(national_id, 5)"),  # ... or early in it

@@ -39,7 +39,7 @@ from tergeu.core.names import (
 FEATURE_COLUMNS = (
     "unique_id", "source_dataset", "given", "family", "patronymic", "given_initial", "patronymic_initial",
     "name_tokens", "given_skeleton", "family_skeleton", "birth_date", "birth_year", "birth_year_exact",
-    "national_id", "death_date", "recorded_date", "place", "place_city", "area", "sex", "initial_only",
+    "national_id", "death_date", "recorded_date", "place", "place_city", "area", "sex", "read_as_given",
 )
 
 
@@ -183,9 +183,12 @@ def features_of(record: RecordFacts, names_of: Callable[[NameKey], dict[str, Any
         "place_city": city_of_district(facts.get("place_of_death")),
         "area": record_areas(facts.get("place_of_death"), facts.get("region")),
         "sex": _sex(facts, names.get("sex_from_name")),
-        # The given initial of a record without a given name ("Ахметов Е."), in a column of its own: the
-        # comparisons that read it are then not left untrained by EM sessions blocked on given_initial.
-        "initial_only": row["given_initial"] if row["given"] is None else None,
+        # A record without a given name ("Гульнара А."), read the other way round: its family name's skeleton
+        # and its initial, as the given name and family initial of another record would give them. A column
+        # of its own: EM leaves untrained a comparison reading a column its sessions block on
+        # (family_skeleton, given_initial: ``model.EM_RULES``).
+        "read_as_given": (f"{row['family_skeleton']} {row['given_initial']}"
+                          if row["given"] is None and row["family_skeleton"] and row["given_initial"] else None),
     })
     return row
 
@@ -198,7 +201,7 @@ FEATURE_SCHEMA = pa.schema([
     ("birth_year", pa.int32()), ("birth_year_exact", pa.bool_()), ("national_id", pa.string()),
     ("death_date", pa.string()), ("recorded_date", pa.string()), ("place", pa.string()),
     ("place_city", pa.string()), ("area", pa.list_(pa.string())), ("sex", pa.string()),
-    ("initial_only", pa.string()),
+    ("read_as_given", pa.string()),
 ])
 
 

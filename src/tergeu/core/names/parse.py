@@ -42,7 +42,9 @@ _ORDER_HINT_BONUS = 1.75
 
 @dataclass(frozen=True)
 class NameToken:
-    """One unit of the name as written, with the role the parser gave it and its matching key."""
+    """One unit of the name as written, with the role the parser gave it and its matching key. Roles: given,
+    family, patronymic, initial, family initial, particle, unknown (a word that fits no role), aside (an age
+    written into the name, "(32 жаста)": kept, never read as a name)."""
 
     text: str
     role: str
@@ -228,7 +230,7 @@ def _full_given_key(given: str) -> str:
 def _keys(
     given: str | None, family: str | None, fstem: str | None, pstem: str | None, tokens: tuple[NameToken, ...]
 ) -> NameKeys:
-    words = " ".join(t.key for t in tokens if t.role not in ("initial", FAMILY_INITIAL)).split()
+    words = " ".join(t.key for t in tokens if t.role not in ("initial", FAMILY_INITIAL, "aside")).split()
     skeletons = sorted(skeleton_key(part) for part in (given, fstem) if part and skeleton_key(part))
     return NameKeys(
         given=_full_given_key(given) if given else None,
@@ -322,8 +324,8 @@ def _given_column(pieces: list[Piece], patronymic_given: bool) -> list[tuple[Pie
     )
     out = []
     for piece in pieces:
-        if piece.kind == "initial":
-            out.append((piece, "initial"))
+        if piece.kind in ("initial", "aside"):  # an age written into the column is no part of the name
+            out.append((piece, piece.kind))
         elif split_last and piece is words[-1]:
             out.append((piece, "patronymic"))
         else:
@@ -356,12 +358,12 @@ def parse_name_parts(
     columns = _folded_together(written)
     assigned: list[tuple[Piece, str]] = []
     for piece in split_pieces(columns[0]):
-        role = {"initial": "unknown", "particle": "particle"}.get(piece.kind, "family")
+        role = {"initial": "unknown", "particle": "particle", "aside": "aside"}.get(piece.kind, "family")
         assigned.append((piece, role))
     assigned += _given_column(split_pieces(columns[1]), bool(columns[2]))
     pat_pieces = split_pieces(columns[2])
-    pat_words = [p for p in pat_pieces if p.kind != "initial"]
-    assigned += [(p, "initial") for p in pat_pieces if p.kind == "initial"]
+    pat_words = [p for p in pat_pieces if p.kind not in ("initial", "aside")]
+    assigned += [(p, p.kind) for p in pat_pieces if p.kind in ("initial", "aside")]
     if pat_words:
         merged = Piece(" ".join(p.text for p in pat_words), "patronymic" if len(pat_words) > 1 else "word")
         assigned.append((merged, "patronymic"))

@@ -34,7 +34,8 @@ _APOSTROPHE_LETTERS = frozenset("agnouyscAGNOUYSC")
 
 @dataclass(frozen=True)
 class Piece:
-    """One unit of a name: ``kind`` is "word", "initial", "patronymic" (merged) or "particle"."""
+    """One unit of a name: ``kind`` is "word", "initial", "patronymic" (merged), "particle" or "aside" (an
+    age written into the name, no part of it)."""
 
     text: str
     kind: str
@@ -93,15 +94,24 @@ def _is_number(text: str) -> bool:
 
 
 def _ages_set_apart(pieces: list[Piece]) -> list[Piece]:
-    """Numbers ("32", "~30"), and an age's unit right after one ("32 жаста", "45 лет"), as "unknown".
+    """Numbers ("32", "~30"), and an age's units right after one that follows a name ("Ержан 32 жаста",
+    "45 лет", "1990 г.р."), as "aside".
 
-    A word mixing letters and digits stays a word: a scanner's "Б0латов" is a name with a slip in it.
+    A word mixing letters and digits stays a word: a scanner's "Б0латов" is a name with a slip in it. A
+    number before the name ("2. Г.С. Ахметов", a list's row number) takes no unit after it: "Г." there is
+    the given initial.
     """
     out: list[Piece] = []
+    named = in_age = False
     for piece in pieces:
-        after_number = bool(out) and _is_number(out[-1].text)
-        if _is_number(piece.text) or (after_number and matching_key(piece.text) in _AGE_UNIT_KEYS):
-            piece = Piece(piece.text, "unknown", piece.comma_after)
+        key = matching_key(piece.text)
+        if _is_number(piece.text):
+            piece, in_age = Piece(piece.text, "aside", piece.comma_after), named
+        elif in_age and (key in _AGE_UNIT_KEYS or (key == "r" and out and matching_key(out[-1].text) == "g")):
+            piece = Piece(piece.text, "aside", piece.comma_after)
+        else:
+            in_age = False
+            named = named or piece.kind in ("word", "patronymic")
         out.append(piece)
     return out
 
@@ -135,7 +145,7 @@ def split_pieces(text: str) -> list[Piece]:
 
     "Ерлан Серік ұлы" becomes [Ерлан, "Серік ұлы"] so the patronymic stays one unit; a particle
     with no word before it is kept as a "particle" piece rather than dropped. An age written into the
-    name ("Ержан (32 жаста)", "Ержан 32 г.") is kept as "unknown" pieces: read as a name, "жаста"
+    name ("Ержан (32 жаста)", "Ержан 32 г.") is kept as "aside" pieces: read as a name, "жаста"
     (Kazakh: "aged") became a family name, and every "X (N жаста)" of a list one family.
     """
     raw: list[Piece] = []
@@ -145,7 +155,7 @@ def split_pieces(text: str) -> list[Piece]:
         for chunk in normalised[start:aside.start() if aside else None].split():
             raw.extend(_split_chunk(chunk))
         if aside:
-            raw.extend(Piece(word, "unknown") for word in aside.group().split())
+            raw.extend(Piece(word, "aside") for word in aside.group().split())
             start = aside.end()
     merged: list[Piece] = []
     for piece in _ages_set_apart(raw):
