@@ -383,13 +383,10 @@ def score(dataset: Dataset, system_name: str, system: System) -> dict[str, objec
     }
 
 
-HELD_OUT = ("taiga", "aral")  # generators whose errors were never read (altai and irtysh were, on 6 December)
-
-
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    from generators.loading import GENERATORS
+    from generators.loading import GENERATORS, HELD_OUT
 
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     kinds = ("tergeu", *GENERATORS)
     parser.add_argument("--data", default=",".join(DATASETS), help="comma-separated: " + ", ".join(DATASETS)
                         + ", or " + ", ".join(f"{kind}N" for kind in kinds) + " for N people of a generator "

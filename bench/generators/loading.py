@@ -25,6 +25,7 @@ from tergeu.registry.importing.readers import open_table
 from tergeu.registry.importing.rowparse import RowParser
 
 GENERATORS = ("steppe", "bazaar", "ledger", "caravan", "oasis", "nomad", "tundra", "taiga", "altai", "irtysh", "aral")
+HELD_OUT = ("taiga", "aral")  # generators whose errors were never read (altai and irtysh were, on 6 December)
 
 
 class UnreadableList(Exception):
@@ -147,9 +148,8 @@ def initials_ceiling(loaded: LoadedSet) -> dict[str, float]:
         if _out_of_reach(record, loaded, members, listed):
             mine = record.record_id
             lost.update((min(mine, other), max(mine, other)) for other in members[loaded.truth[mine]] if other != mine)
-    lost_count = len(lost)
     true_pairs = sum(len(ids) * (len(ids) - 1) // 2 for ids in members.values())
-    recall = (true_pairs - lost_count) / true_pairs if true_pairs else 1.0
+    recall = (true_pairs - len(lost)) / true_pairs if true_pairs else 1.0
     return {"ceiling_recall": round(recall, 4), "ceiling_f1": round(2 * recall / (1 + recall), 4)}
 
 
@@ -202,9 +202,9 @@ def _thin_out_of_reach(record: RecordFacts, loaded: LoadedSet, members: dict[str
     person = loaded.people[loaded.truth[record.record_id]]
     name = name_features(record)
     sex = name.get("sex_from_name") or record.facts.get("sex")
-    for person_id, records in members.items():
+    for person_id in members:  # everyone listed; the record's own person aside
         other = loaded.people[person_id]
-        if person_id == person.person_id or not any(r != record.record_id for r in records):
+        if person_id == person.person_id:
             continue
         if sex and other.sex != sex:
             continue
