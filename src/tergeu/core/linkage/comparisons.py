@@ -42,6 +42,11 @@ def _one_typo_apart(left: str, right: str) -> str:
 KAZAKH_FORM = "(uli|ulu|kizi)$"  # a family name in the patronymic form (Ахметұлы, Akhmetulu), as keys spell it
 
 
+def father_in_family(column: str) -> str:
+    """SQL: the father's name a family name in the Kazakh form gives (Болатұлы: Болат), else NULL."""
+    return f"CASE WHEN regexp_matches({column}, '{KAZAKH_FORM}') THEN regexp_replace({column}, '{KAZAKH_FORM}', '') END"
+
+
 def family_root(column: str) -> str:
     """The family key without its ending: Ахметов, Ахметова and Ахметұлы all give "ahmet".
 
@@ -89,9 +94,7 @@ def family_comparison() -> cl.CustomComparison:
     root_l, root_r = family_root("family_l"), family_root("family_r")
     # exactly one side in the Kazakh form: Шишкин and Шишков share a root but are two names
     one_kazakh = f"regexp_matches(family_l, '{KAZAKH_FORM}') <> regexp_matches(family_r, '{KAZAKH_FORM}')"
-    father_l, father_r = (f"regexp_replace({side}, '{KAZAKH_FORM}', '')" for side in ("family_l", "family_r"))
-    kazakh_form = (f"(regexp_matches(family_l, '{KAZAKH_FORM}') AND {father_l} = patronymic_r) OR "
-                   f"(regexp_matches(family_r, '{KAZAKH_FORM}') AND {father_r} = patronymic_l)")
+    kazakh_form = f"{father_in_family('family_l')} = patronymic_r OR {father_in_family('family_r')} = patronymic_l"
     return cl.CustomComparison(
         output_column_name="family",
         comparison_description="family name (stem), or the two names swapped",
