@@ -48,6 +48,13 @@ from tergeu.core.estimation.stratified import Unit, estimate_toll  # noqa: E402
 from tergeu.core.linkage.calibration import Calibration, read_calibration  # noqa: E402
 from tergeu.core.linkage.clustering import Cluster, Constraints, cluster_records  # noqa: E402
 from tergeu.core.linkage.identifiable import is_identifiable  # noqa: E402
+from tergeu.core.linkage.left_alone import (  # noqa: E402
+    UNREVIEWED_RATES,
+    LeftAloneRates,
+    left_alone,
+    left_alone_sample,
+    rates_from_decisions,
+)
 from tergeu.core.linkage.pipeline import link_records  # noqa: E402
 from tergeu.core.linkage.review import calibration_sample  # noqa: E402
 from tergeu.core.linkage.uncertainty import (  # noqa: E402
@@ -95,6 +102,26 @@ def _review_sample(loaded: LoadedSet, linkage_pairs: list, constraints: Constrai
     return decided, read_calibration(ranked)[0]
 
 
+def _review_left_alone(loaded: LoadedSet, clusters: list[Cluster], pairs: list, constraints: Constraints,
+                       size: int, counted: set[int]) -> tuple[Constraints, LeftAloneRates]:
+    """A reviewer who answers, for the first ``size`` records of the left-alone sample (counted records
+    the linkage left alone), whether each is someone already found, rightly: "yes" names a record of that
+    person (the decision joins them, as a "same" on the review page would), and the answers give the
+    draws' rates (``rates_from_decisions``)."""
+    groups = [[r for r in c.records if r in counted] for c in clusters]
+    alone = left_alone([g for g in groups if g], [p for p in pairs if p.left in counted and p.right in counted])
+    records_of: dict[str, list[int]] = {}
+    for record in sorted(counted):
+        records_of.setdefault(loaded.truth[record], []).append(record)
+    answers, joins = [], set(constraints.must_link)
+    for record in left_alone_sample(alone, size):
+        others = [r for r in records_of[loaded.truth[record]] if r != record]
+        answers.append((alone[record], bool(others)))
+        if others:
+            joins.add((min(record, others[0]), max(record, others[0])))
+    return replace(constraints, must_link=frozenset(joins)), rates_from_decisions(answers)
+
+
 def run_event(generator: str, people: int, seed: int, draws: int, method: str, perfect: bool,
               spread: float = CALIBRATION_SPREAD, reviewed: int = 0) -> dict:
     """Generate, read, link and estimate one event; compare with the truth."""
@@ -105,15 +132,19 @@ def run_event(generator: str, people: int, seed: int, draws: int, method: str, p
     linkage = link_records(loaded.records, constraints)
     clusters: list[Cluster] = linkage.clusters
     counted = {r.record_id for r in loaded.records if is_identifiable(r)}
-    calibration = None
+    calibration, rates = None, UNREVIEWED_RATES
     if reviewed:  # the decisions are kept by the next linkage, as ``tergeu link`` keeps them
         constraints, calibration = _review_sample(loaded, linkage.model.pairs, constraints, reviewed, counted)
+        clusters = cluster_records([r.record_id for r in loaded.records], linkage.model.pairs, constraints,
+                                   attach_sparse=True, log_odds=True)
+        constraints, rates = _review_left_alone(loaded, clusters, linkage.model.pairs, constraints, reviewed, counted)
         clusters = cluster_records([r.record_id for r in loaded.records], linkage.model.pairs, constraints,
                                    attach_sparse=True, log_odds=True)
     # As ``tergeu estimate`` draws: over the records it counts, with the pairs among them only.
     pairs = [p for p in linkage.model.pairs if p.left in counted and p.right in counted]
     alternatives = plausible_clusterings(sorted(counted), pairs, constraints.among(counted), draws=draws,
-                                        seed=seed, calibration_spread=spread, calibration=calibration)
+                                        seed=seed, calibration_spread=spread, calibration=calibration,
+                                        left_alone=rates)
     unit_draws = [_units([list(c.records) for c in found], loaded, counted) for found in [clusters, *alternatives]]
     truth = len(loaded.people)
     line = {"bench": "e2e_coverage", "generator": generator, "people": people, "seed": seed, "true_toll": truth,
@@ -121,7 +152,8 @@ def run_event(generator: str, people: int, seed: int, draws: int, method: str, p
             "found": len(clusters), "records_left_out": len(loaded.records) - len(counted),
             "method": method, "linkage_draws": draws, "calibration_spread": spread, "reviewed": reviewed,
             "calibration_shift": UNREVIEWED_SHIFT if calibration is None else round(calibration.shift, 3),
-            "calibration_source": "unreviewed" if calibration is None else "reviewed"}
+            "calibration_source": "unreviewed" if calibration is None else "reviewed",
+            "left_alone_rates": rates.means(), "left_alone_source": rates.source}
     estimator = make_estimator(method, "standard", seed)
     try:
         result = estimate_toll(unit_draws, loaded.lists, estimator, seed=seed).total

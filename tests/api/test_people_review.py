@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from tergeu.linkage.models import LinkageRun, Membership, PairDecision, Person
+from tergeu.linkage.models import LeftAloneAnswer, LinkageRun, Membership, PairDecision, Person, ScoredPairRow
 from tergeu.registry.models import Record
 
 pytestmark = pytest.mark.django_db
@@ -37,3 +37,28 @@ def test_it_takes_a_reviewers_decision(callers, registry) -> None:
     assert response.status_code == 200
     assert response.json()["left"] == left.public_id and response.json()["right"] == right.public_id
     assert PairDecision.objects.get().decided_by == "reviewer-user"
+
+
+def test_it_serves_the_left_alone_sample_and_takes_an_answer(callers, registry) -> None:
+    records = list(Record.objects.order_by("pk"))
+    for record in records:  # each record a person of its own, as a linkage that found no one would leave them
+        Membership.objects.create(record=record, person=Person.objects.create(display_name=record.display_name))
+    first, second = records[:2]
+    run = LinkageRun.objects.create(started_by="t", review=[])
+    ScoredPairRow.objects.create(run=run, left_id=first.pk, right_id=second.pk, probability=0.12)
+    reviewer = callers["reviewer"]
+    served = reviewer.get("/api/review/left-alone").json()
+    assert served["count"] == len(records)
+    by_record = {item["record"]: item["candidates"] for item in served["items"]}
+    assert by_record[first.public_id] == [{"record": second.public_id, "probability": 0.12}]
+    response = Client().post("/api/review/left-alone",
+                             {"record": first.public_id, "answer": "found", "partner": second.public_id},
+                             content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {reviewer.token}")
+    assert response.status_code == 200, response.content
+    assert response.json() == {"record": first.public_id, "answer": "found", "had_scored_pair": True,
+                               "decided_by": "reviewer-user", "answered": 1, "read": 1, "enough": False}
+    assert PairDecision.objects.get().decision == "same"
+    assert reviewer.get("/api/review/left-alone").json()["count"] == len(records) - 1
+    refused = Client().post("/api/review/left-alone", {"record": second.public_id, "answer": "nobody"},
+                            content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {callers['analyst'].token}")
+    assert refused.status_code in (401, 403, 404) and LeftAloneAnswer.objects.count() == 1

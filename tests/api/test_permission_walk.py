@@ -53,6 +53,8 @@ OPERATIONS = [
     Operation("get", "/api/people-index", roles.VIEW_REGISTRY),
     Operation("get", "/api/review", roles.REVIEW_FACTS),
     Operation("post", "/api/review/decisions", roles.REVIEW_FACTS, "shared"),
+    Operation("get", "/api/review/left-alone", roles.REVIEW_FACTS),
+    Operation("post", "/api/review/left-alone", roles.REVIEW_FACTS, "shared"),
     Operation("get", "/api/estimates", roles.VIEW_ALL_LISTS),
     Operation("get", "/api/forces/command", roles.VIEW_FORCES),
     Operation("post", "/api/forces/vet", roles.VIEW_FORCES),
@@ -136,6 +138,10 @@ def call(operation: Operation, path: str, token: str | None, registry=None) -> i
         left, right = Record.objects.filter(imported_list=registry.shared).values_list("public_id", flat=True)[:2]
         body = {"left": left, "right": right, "decision": "unsure"}
         return Client().post(path, body, content_type="application/json", **headers).status_code
+    if operation.template == "/api/review/left-alone":
+        record = Record.objects.filter(imported_list=registry.shared).values_list("public_id", flat=True)[0]
+        return Client().post(path, {"record": record, "answer": "unsure"}, content_type="application/json",
+                             **headers).status_code
     upload = SimpleUploadedFile("walk.csv", "ФИО\nТестов Тест\n".encode(), content_type="text/csv")
     return Client().post(path, {"file": upload, "list_name": "walk", "dry_run": "true"}, **headers).status_code
 

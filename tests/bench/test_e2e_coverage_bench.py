@@ -1,4 +1,4 @@
-"""bench/e2e_coverage.py runs one small event end to end, with and without a reviewer of the calibration sample."""
+"""bench/e2e_coverage.py runs one small event end to end, with a reviewer of the calibration and left-alone samples."""
 
 from __future__ import annotations
 
@@ -33,5 +33,9 @@ def test_one_event_with_a_reviewer_of_the_calibration_sample(tmp_path: Path) -> 
     assert low <= event["estimate"] <= high and event["covered"] == (low <= 300 <= high)
     # a right reviewer of this generator's sample finds the model too cautious, as on every tuning set
     assert event["calibration_source"] == "reviewed" and event["calibration_shift"] > 0
+    # the same reviewer answers the first 60 records of the left-alone sample, which set the draws' rates
+    assert event["left_alone_source"] == "reviewed"
+    with_pair, without_pair = event["left_alone_rates"]
+    assert 0.0 < without_pair < with_pair < 1.0
     assert summary["summary"] and summary["events"] == 1 and summary["reviewed"] == 60
     assert summary["coverage"] == float(event["covered"])

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 from tergeu.core.estimation import Unit
 from tergeu.core.linkage import (
+    UNREVIEWED_RATES,
     Calibration,
+    LeftAloneRates,
     ScoredPair,
     comparable_place,
     is_identifiable,
@@ -25,6 +27,7 @@ from tergeu.core.linkage import (
 )
 from tergeu.core.places import place_name
 from tergeu.linkage.facts import record_facts
+from tergeu.linkage.left_alone_review import reviewed_rates
 from tergeu.linkage.linking import linkage_constraints, read_records
 from tergeu.linkage.models import LinkageRun, Membership, ScoredPairRow
 from tergeu.linkage.queue import sample_ranked
@@ -42,6 +45,8 @@ class Captured:
     left_out: int = 0  # records too thin to be counted (``tergeu.core.linkage.identifiable``)
     calibration: Calibration | None = None  # the shift reviewers' sampled decisions support, if any
     uncalibrated: str = ""  # ... else why not (with linkage draws)
+    left_alone: LeftAloneRates | None = None  # the rates the draws joined records left alone at (with draws)
+    left_alone_unreviewed: str = ""  # ... why they are the unreviewed default, if they are
 
 
 def stratum_fields(names: Sequence[str]) -> list[str]:
@@ -112,7 +117,7 @@ def capture_histories(strata: Sequence[str] = (), linkage_draws: int = 0, seed: 
     by_id = {r.pk: r for r in counted}
     draws = [_units(list(groups.values()), by_id, index_of, len(lists), fields)]
     run = LinkageRun.objects.first()
-    calibration, uncalibrated = None, ""
+    calibration, uncalibrated, rates, unreviewed = None, "", None, ""
     if linkage_draws:
         # Every stored pair belongs to the current linkage (a full run deletes older runs' pairs); only
         # pairs of records deleted since are dropped, here rather than by two id lists in SQL, which
@@ -121,12 +126,14 @@ def capture_histories(strata: Sequence[str] = (), linkage_draws: int = 0, seed: 
             "left_id", "right_id", "probability", "contradicted").iterator(chunk_size=10_000)
             if a in by_id and b in by_id]
         calibration, uncalibrated = reviewed_calibration(run, set(by_id))
+        rates, unreviewed = reviewed_rates(set(by_id))
+        rates = rates or UNREVIEWED_RATES
         constraints = linkage_constraints(counted).among(set(by_id))
-        for clusters in plausible_clusterings(sorted(by_id), pairs, constraints,
-                                              draws=linkage_draws, seed=seed, calibration=calibration):
+        for clusters in plausible_clusterings(sorted(by_id), pairs, constraints, draws=linkage_draws, seed=seed,
+                                              calibration=calibration, left_alone=rates):
             draws.append(_units([list(c.records) for c in clusters], by_id, index_of, len(lists), fields))
     return Captured([name for _pk, name in lists], draws, run, len(records) - len(counted), calibration,
-                    uncalibrated)
+                    uncalibrated, rates, unreviewed)
 
 
 def reviewed_calibration(run: LinkageRun | None, counted: set[int]) -> tuple[Calibration | None, str]:

@@ -19,7 +19,7 @@ from tergeu.core.estimation import (
     make_estimator,
     method_settings,
 )
-from tergeu.core.linkage import UNREVIEWED_SHIFT, Calibration
+from tergeu.core.linkage import UNREVIEWED_SHIFT, Calibration, LeftAloneRates
 from tergeu.estimation.capture import capture_histories
 from tergeu.estimation.models import EstimateRun
 from tergeu.registry.models import ImportedList
@@ -118,11 +118,28 @@ def _compute(run: EstimateRun) -> None:
         run.result = result_json(result)
         if run.settings["linkage_draws"]:
             _describe_calibration(run, captured.calibration, captured.uncalibrated)
+            _describe_left_alone(run, captured.left_alone, captured.left_alone_unreviewed)
         if captured.left_out:
             run.result["diagnostics"]["records_left_out"] = captured.left_out
             run.result.setdefault("warnings", []).append(
                 f"{captured.left_out} record(s) too thin to be told from namesakes (no family name, or no given "
                 "name or initial, and no IIN) were left out: their lists are taken not to have named them")
+
+
+def _describe_left_alone(run: EstimateRun, rates: LeftAloneRates | None, why_unreviewed: str) -> None:
+    """Say at what rates the linkage draws joined records left alone to someone, and where the rates come from."""
+    if rates is None:
+        return
+    with_pair, without_pair = rates.means()
+    run.result["diagnostics"]["linkage_left_alone"] = {
+        "share_with_scored_pair": with_pair, "share_without_scored_pair": without_pair,
+        "answers": rates.decisions, "source": rates.source}
+    if rates.source == "unreviewed":
+        run.result.setdefault("warnings", []).append(
+            f"the linkage draws take about {with_pair:.0%} of the records left alone that have a scored pair to "
+            f"someone, and {without_pair:.0%} of those without, to be someone already found: rates measured on "
+            "generated lists, not on these. Answer the left-alone sample (review page, records left alone) so the "
+            f"draws join as many as these lists need. Not reviewed now: {why_unreviewed}")
 
 
 def _describe_calibration(run: EstimateRun, calibration: Calibration | None, why_not: str) -> None:

@@ -15,8 +15,9 @@ from ninja.pagination import paginate
 from tergeu.accounts.access import require
 from tergeu.accounts.roles import REVIEW_FACTS, VIEW_REGISTRY, WITHHOLD_NAMES
 from tergeu.linkage.access import successor_seen_by, visible_people
+from tergeu.linkage.left_alone_review import answer_left_alone, candidates, counted_records, progress, sample_now
 from tergeu.linkage.linking import DecisionConflict, decide_pair
-from tergeu.linkage.models import LinkageRun, PairDecision, Person, WithheldName
+from tergeu.linkage.models import LeftAloneAnswer, LinkageRun, PairDecision, Person, WithheldName
 from tergeu.linkage.people import person_as_seen
 from tergeu.linkage.people_export import person_record
 from tergeu.linkage.people_index import SORTS, index_view
@@ -274,3 +275,67 @@ def decide(request: HttpRequest, body: DecisionIn) -> dict[str, Any]:
     return {"left": named[stored.left_id], "right": named[stored.right_id], "decision": stored.decision,
             "decided_by": stored.decided_by, "sampled": stored.sampled, "sample_decided": progress.decided,
             "sample_size": progress.size, "sample_decided_in_order": progress.read}
+
+
+class CandidateOut(Schema):
+    record: str = Field(..., description="a record of someone else the model scored against it")
+    probability: float
+
+
+class LeftAloneOut(Schema):
+    record: str = Field(..., description="a record the linkage left alone, one of the left-alone sample")
+    candidates: list[CandidateOut]
+
+
+class LeftAloneIn(Schema):
+    record: str = Field(..., pattern=f"^{PUBLIC_ID_PATTERN}$", description="the record left alone")
+    answer: Literal[tuple(LeftAloneAnswer.Answer.values)]  # type: ignore[valid-type]
+    partner: str | None = Field(None, pattern=f"^{PUBLIC_ID_PATTERN}$",
+                                description='with "found": a record of that person; "same person" is decided too')
+
+
+class LeftAloneAnswerOut(Schema):
+    record: str
+    answer: str
+    had_scored_pair: bool = Field(..., description="the stratum the answer counts in")
+    decided_by: str
+    answered: int = Field(..., description="records of the left-alone sample answered so far")
+    read: int = Field(..., description="answers the estimate reads (unsure ones are not)")
+    enough: bool = Field(..., description="the estimate reads the answers (else it uses the unreviewed rates)")
+
+
+@review_router.get("/left-alone", response={200: list[LeftAloneOut], **ERROR_RESPONSES},
+                   summary="Open records of the left-alone sample: is each someone already found?")
+@paginate(Pages)
+def left_alone_queue(request: HttpRequest) -> LazyPage:
+    user = require(request, REVIEW_FACTS)
+    answered = set(LeftAloneAnswer.objects.values_list("record_id", flat=True))
+    open_ids = [record for record in sample_now(counted_records()) if record not in answered]
+    visible = set(visible_records(user).filter(pk__in=open_ids).values_list("pk", flat=True))
+
+    def shown(records: list[int]) -> list[dict[str, Any]]:
+        named = public_ids_of(records)
+        return [{"record": named[record], "candidates": [{"record": partner.public_id, "probability": p}
+                                                         for partner, p in candidates(record, user)]}
+                for record in records if record in named]
+    return LazyPage([record for record in open_ids if record in visible], shown)
+
+
+@review_router.post("/left-alone", response={200: LeftAloneAnswerOut, 400: ErrorOut, **ERROR_RESPONSES},
+                    summary="Answer whether a record left alone is someone already found")
+def answer_left_alone_record(request: HttpRequest, body: LeftAloneIn) -> dict[str, Any]:
+    user = require(request, REVIEW_FACTS)
+    wanted = {body.record, body.partner} - {None}
+    named = records_named(user, wanted)
+    if len(named) != len(wanted):
+        raise Http404("not found")
+    try:
+        stored = answer_left_alone(user, named[body.record], body.answer, named.get(body.partner or ""))
+    except DecisionConflict as conflict:
+        raise HttpError(400, f"answer not stored: {conflict}") from None
+    if stored is None:
+        raise HttpError(400, "answer not stored: a record cannot be someone found through itself")
+    done = progress(counted_records())
+    return {"record": body.record, "answer": stored.answer, "had_scored_pair": stored.had_scored_pair,
+            "decided_by": stored.decided_by, "answered": done.answered, "read": done.counted_answers,
+            "enough": done.enough}

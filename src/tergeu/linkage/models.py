@@ -157,6 +157,29 @@ class PairDecision(models.Model):
 
 
 @track
+class LeftAloneAnswer(models.Model):
+    """A reviewer's answer, for a record the linkage left alone (one of the left-alone sample), to "is this
+    someone already found?". The estimate reads the answers as how many records left alone are someone
+    found (``tergeu.core.linkage.left_alone``); a "yes" naming whom is also stored as a "same" decision."""
+
+    class Answer(models.TextChoices):
+        FOUND = "found", _("someone already found")
+        NOBODY = "nobody", _("nobody found")
+        UNSURE = "unsure", _("unsure")
+
+    record = models.OneToOneField(Record, on_delete=models.CASCADE, related_name="+")
+    answer = models.CharField(max_length=10, choices=Answer.choices)
+    # Whether the record had a scored pair to someone else when answered: the stratum the answer counts
+    # in (records with such a pair are someone found far more often than records without).
+    had_scored_pair = models.BooleanField()
+    decided_by = models.CharField(max_length=150)
+    decided_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.record_id}: {self.answer}"
+
+
+@track
 class WithheldName(models.Model):
     """A family asked that this person's name not be published: the public release shows the person
     (counted, with their other facts) but never their name.

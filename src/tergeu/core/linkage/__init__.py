@@ -23,6 +23,14 @@ from tergeu.core.linkage.consolidate import NamedRecord, SupportedFact, best_sup
 from tergeu.core.linkage.features import FEATURE_COLUMNS, RecordFacts, features_of
 from tergeu.core.linkage.identifiable import is_identifiable
 from tergeu.core.linkage.joined import joined
+from tergeu.core.linkage.left_alone import (
+    LEFT_ALONE_SAMPLE,
+    UNREVIEWED_RATES,
+    LeftAloneRates,
+    left_alone,
+    left_alone_sample,
+    rates_from_decisions,
+)
 from tergeu.core.linkage.places import comparable_place, place_key
 from tergeu.core.linkage.review import UNCERTAIN, ReviewItem, calibration_sample, pair_hash, review_queue
 from tergeu.core.linkage.uncertainty import UNREVIEWED_SHIFT, plausible_clusterings
@@ -31,14 +39,16 @@ _ON_FIRST_USE = {"Linkage": "pipeline", "link_new_records": "pipeline", "link_re
                  "comparisons_fingerprint": "comparisons", "CONTRADICTION_BITS": "rescoring"}
 
 __all__ = [
-    "CONTRADICTION_BITS", "FEATURE_COLUMNS", "UNCERTAIN", "UNREVIEWED_SHIFT", "Calibration", "Cluster",
-    "ConstraintConflict", "Constraints", "Linkage",
+    "CONTRADICTION_BITS", "FEATURE_COLUMNS", "LEFT_ALONE_SAMPLE", "UNCERTAIN", "UNREVIEWED_RATES", "UNREVIEWED_SHIFT",
+    "Calibration", "Cluster", "ConstraintConflict", "Constraints", "LeftAloneRates", "Linkage",
     "NamedRecord", "RecordFacts", "ReviewItem", "ScoredPair", "SupportedFact", "best_supported_facts",
     "calibration_from_decisions", "calibration_from_sample", "calibration_sample", "comparable_place",
     "comparisons_fingerprint", "decisions_read", "doubts",
-    "features_of", "is_identifiable", "joined", "leaning_calibration", "link_new_records", "link_records",
+    "features_of", "is_identifiable", "joined", "leaning_calibration", "left_alone", "left_alone_sample",
+    "link_new_records", "link_records",
     "pair_hash", "place_key",
-    "plausible_clusterings", "preferred_names", "read_calibration", "review_queue", "why_uncalibrated",
+    "plausible_clusterings", "preferred_names", "rates_from_decisions", "read_calibration", "review_queue",
+    "why_uncalibrated",
 ]
 
 

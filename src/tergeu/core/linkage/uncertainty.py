@@ -48,7 +48,9 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from tergeu.core.linkage.calibration import Calibration
-from tergeu.core.linkage.clustering import Cluster, Constraints, ScoredPair, cluster_records
+from tergeu.core.linkage.cluster_report import Cluster
+from tergeu.core.linkage.clustering import Constraints, ScoredPair, cluster_records
+from tergeu.core.linkage.left_alone import UNREVIEWED_RATES, LeftAloneRates, join_left_alone
 from tergeu.core.linkage.partitions import PartitionSampler, log_odds
 
 __all__ = ["UNREVIEWED_SHIFT", "plausible_clusterings", "shift_distribution"]
@@ -62,8 +64,10 @@ BAND = (np.log(0.8 / 0.2), np.log(0.98 / 0.02))  # |log-odds| where the shift is
 def plausible_clusterings(records: Iterable[int], pairs: Sequence[ScoredPair], constraints: Constraints | None = None,
                           draws: int = 10, seed: int = 1, threshold: float = 0.5,
                           calibration_spread: float = CALIBRATION_SPREAD, sweeps: int = SWEEPS,
-                          calibration: Calibration | None = None) -> list[list[Cluster]]:
-    """``draws`` clusterings of ``records``: each clustered afresh on shifted probabilities (then swept).
+                          calibration: Calibration | None = None,
+                          left_alone: LeftAloneRates | None = UNREVIEWED_RATES) -> list[list[Cluster]]:
+    """``draws`` clusterings of ``records``: each clustered afresh on shifted probabilities (then swept),
+    then its records left alone joined to someone at the draw's rates (``left_alone``; None: never).
 
     ``calibration`` (from reviewers' decisions) centres the shifts; without it they centre on
     ``UNREVIEWED_SHIFT``.
@@ -86,8 +90,22 @@ def plausible_clusterings(records: Iterable[int], pairs: Sequence[ScoredPair], c
         start = cluster_records(ids, shifted, constraints, threshold, attach_sparse=True, log_odds=True)
         if sweeps:
             start = PartitionSampler(ids, shifted, constraints, threshold, [c.records for c in start]).draw(rng, sweeps)
+        if left_alone is not None:
+            start = _with_left_alone_joined(start, ordered, constraints, left_alone, rng)
         found.append(start)
     return found
+
+
+def _with_left_alone_joined(clusters: list[Cluster], pairs: Sequence[ScoredPair], constraints: Constraints,
+                            rates: LeftAloneRates, rng: np.random.Generator) -> list[Cluster]:
+    """``clusters`` after ``join_left_alone``: a person a record joined is marked as such (its cohesion is
+    unknown: the join may rest on no scored pair); the others are kept as they were."""
+    kept = {c.records: c for c in clusters}
+    return [kept.get(group) or Cluster(group, 0.0, True, (JOINED_REASON,))
+            for group in join_left_alone([c.records for c in clusters], pairs, constraints, rates, rng)]
+
+
+JOINED_REASON = "a record left alone was joined to this person by a linkage draw (it may be someone found)"
 
 
 def shift_distribution(calibration: Calibration | None, spread: float = CALIBRATION_SPREAD) -> tuple[float, float]:
