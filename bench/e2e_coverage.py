@@ -52,6 +52,7 @@ from tergeu.core.linkage.left_alone import (  # noqa: E402
     UNREVIEWED_RATES,
     LeftAloneRates,
     left_alone,
+    left_alone_review,
     left_alone_sample,
     rates_from_decisions,
 )
@@ -103,23 +104,24 @@ def _review_sample(loaded: LoadedSet, linkage_pairs: list, constraints: Constrai
 
 
 def _review_left_alone(loaded: LoadedSet, clusters: list[Cluster], pairs: list, constraints: Constraints,
-                       size: int, counted: set[int]) -> tuple[Constraints, LeftAloneRates]:
+                       size: int, counted: set[int]) -> tuple[Constraints, dict[int, bool], LeftAloneRates]:
     """A reviewer who answers, for the first ``size`` records of the left-alone sample (counted records
-    the linkage left alone), whether each is someone already found, rightly: "yes" names a record of that
-    person (the decision joins them, as a "same" on the review page would), and the answers give the
-    draws' rates (``rates_from_decisions``)."""
+    the linkage left alone, by hash), whether each is someone already found, rightly: "yes" names a
+    record of that person (the decision joins them, as "same person as ..." on the page does). Returns
+    the decisions, the answers and the shares they support (``rates_from_decisions``)."""
     groups = [[r for r in c.records if r in counted] for c in clusters]
     alone = left_alone([g for g in groups if g], [p for p in pairs if p.left in counted and p.right in counted])
     records_of: dict[str, list[int]] = {}
     for record in sorted(counted):
         records_of.setdefault(loaded.truth[record], []).append(record)
-    answers, joins = [], set(constraints.must_link)
+    answers, joins = {}, set(constraints.must_link)
     for record in left_alone_sample(alone, size):
         others = [r for r in records_of[loaded.truth[record]] if r != record]
-        answers.append((alone[record], bool(others)))
+        answers[record] = bool(others)
         if others:
             joins.add((min(record, others[0]), max(record, others[0])))
-    return replace(constraints, must_link=frozenset(joins)), rates_from_decisions(answers)
+    rates = rates_from_decisions((alone[record], found) for record, found in answers.items())
+    return replace(constraints, must_link=frozenset(joins)), answers, rates
 
 
 def run_event(generator: str, people: int, seed: int, draws: int, method: str, perfect: bool,
@@ -132,19 +134,22 @@ def run_event(generator: str, people: int, seed: int, draws: int, method: str, p
     linkage = link_records(loaded.records, constraints)
     clusters: list[Cluster] = linkage.clusters
     counted = {r.record_id for r in loaded.records if is_identifiable(r)}
-    calibration, rates = None, UNREVIEWED_RATES
+    calibration, answers, rates = None, {}, UNREVIEWED_RATES
     if reviewed:  # the decisions are kept by the next linkage, as ``tergeu link`` keeps them
         constraints, calibration = _review_sample(loaded, linkage.model.pairs, constraints, reviewed, counted)
         clusters = cluster_records([r.record_id for r in loaded.records], linkage.model.pairs, constraints,
                                    attach_sparse=True, log_odds=True)
-        constraints, rates = _review_left_alone(loaded, clusters, linkage.model.pairs, constraints, reviewed, counted)
+        constraints, answers, rates = _review_left_alone(loaded, clusters, linkage.model.pairs, constraints, reviewed,
+                                                         counted)
         clusters = cluster_records([r.record_id for r in loaded.records], linkage.model.pairs, constraints,
                                    attach_sparse=True, log_odds=True)
     # As ``tergeu estimate`` draws: over the records it counts, with the pairs among them only.
     pairs = [p for p in linkage.model.pairs if p.left in counted and p.right in counted]
+    best_guess = [[r for r in c.records if r in counted] for c in clusters]
+    review = left_alone_review([g for g in best_guess if g], pairs, answers, rates)
     alternatives = plausible_clusterings(sorted(counted), pairs, constraints.among(counted), draws=draws,
                                         seed=seed, calibration_spread=spread, calibration=calibration,
-                                        left_alone=rates)
+                                        left_alone=review)
     unit_draws = [_units([list(c.records) for c in found], loaded, counted) for found in [clusters, *alternatives]]
     truth = len(loaded.people)
     line = {"bench": "e2e_coverage", "generator": generator, "people": people, "seed": seed, "true_toll": truth,

@@ -44,7 +44,8 @@ def test_it_serves_the_left_alone_sample_and_takes_an_answer(callers, registry) 
     for record in records:  # each record a person of its own, as a linkage that found no one would leave them
         Membership.objects.create(record=record, person=Person.objects.create(display_name=record.display_name))
     first, second = records[:2]
-    run = LinkageRun.objects.create(started_by="t", review=[])
+    run = LinkageRun.objects.create(started_by="t", review=[], left_alone=[[r.pk, int(r in (first, second))]
+                                                                         for r in records])
     ScoredPairRow.objects.create(run=run, left_id=first.pk, right_id=second.pk, probability=0.12)
     reviewer = callers["reviewer"]
     served = reviewer.get("/api/review/left-alone").json()
@@ -56,9 +57,18 @@ def test_it_serves_the_left_alone_sample_and_takes_an_answer(callers, registry) 
                              content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {reviewer.token}")
     assert response.status_code == 200, response.content
     assert response.json() == {"record": first.public_id, "answer": "found", "had_scored_pair": True,
-                               "decided_by": "reviewer-user", "answered": 1, "read": 1, "enough": False}
+                               "decided_by": "reviewer-user", "answered": 1, "open": len(records) - 1, "read": 1,
+                               "few": True}
     assert PairDecision.objects.get().decision == "same"
     assert reviewer.get("/api/review/left-alone").json()["count"] == len(records) - 1
     refused = Client().post("/api/review/left-alone", {"record": second.public_id, "answer": "nobody"},
                             content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {callers['analyst'].token}")
-    assert refused.status_code in (401, 403, 404) and LeftAloneAnswer.objects.count() == 1
+    assert refused.status_code == 404 and LeftAloneAnswer.objects.count() == 1
+    LinkageRun.objects.filter(pk=run.pk).update(left_alone=[])  # a run whose sample no longer holds them
+    outside = Client().post("/api/review/left-alone", {"record": second.public_id, "answer": "nobody"},
+                            content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {reviewer.token}")
+    assert outside.status_code == 400
+    assert "not in the latest linkage run's left-alone sample" in outside.json()["detail"]
+    again = Client().post("/api/review/left-alone", {"record": first.public_id, "answer": "unsure"},
+                          content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {reviewer.token}")
+    assert again.status_code == 200 and again.json()["answer"] == "unsure"  # an answer may still be changed

@@ -18,7 +18,7 @@ from tergeu.cases import proceedings
 from tergeu.cases import service as case_service
 from tergeu.cases.models import Complaint
 from tergeu.forces.models import Unit
-from tergeu.linkage.models import Membership, Person
+from tergeu.linkage.models import LinkageRun, Membership, Person
 from tergeu.registry.models import Record
 from tergeu.witnesses import service as witness_service
 
@@ -139,8 +139,10 @@ def call(operation: Operation, path: str, token: str | None, registry=None) -> i
         body = {"left": left, "right": right, "decision": "unsure"}
         return Client().post(path, body, content_type="application/json", **headers).status_code
     if operation.template == "/api/review/left-alone":
-        record = Record.objects.filter(imported_list=registry.shared).values_list("public_id", flat=True)[0]
-        return Client().post(path, {"record": record, "answer": "unsure"}, content_type="application/json",
+        record = Record.objects.filter(imported_list=registry.shared).first()
+        if not LinkageRun.objects.exists():  # the record is in the latest run's left-alone sample
+            LinkageRun.objects.create(started_by="walk", left_alone=[[record.pk, 0]])
+        return Client().post(path, {"record": record.public_id, "answer": "unsure"}, content_type="application/json",
                              **headers).status_code
     upload = SimpleUploadedFile("walk.csv", "ФИО\nТестов Тест\n".encode(), content_type="text/csv")
     return Client().post(path, {"file": upload, "list_name": "walk", "dry_run": "true"}, **headers).status_code

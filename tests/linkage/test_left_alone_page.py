@@ -9,17 +9,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 
+from tergeu.core.linkage import UNREVIEWED_RATES
 from tergeu.history.models import ChangeEntry
-from tergeu.linkage.left_alone_review import (
-    alone_now,
-    answer_left_alone,
-    counted_records,
-    progress,
-    reviewed_rates,
-    sample_now,
-)
+from tergeu.linkage.left_alone_review import NotInSample, answer_left_alone, open_records, progress, reviewed_answers
+from tergeu.linkage.left_alone_sample import stored_sample
 from tergeu.linkage.linking import run_linkage
-from tergeu.linkage.models import LeftAloneAnswer, Membership, PairDecision
+from tergeu.linkage.models import LeftAloneAnswer, LinkageRun, Membership, PairDecision
 from tergeu.registry.models import Record
 
 pytestmark = pytest.mark.django_db
@@ -45,53 +40,60 @@ def reviewer(client_as):
     return get_user_model().objects.get(username="alone-reviewer")
 
 
-def test_the_records_alone_are_the_sample_and_the_page_shows_them_with_candidates(linked, client_as) -> None:
-    counted = counted_records()
-    alone = alone_now(counted)
-    assert set(alone) == {linked["Серіков"].pk, linked["Омаров"].pk}
-    assert sorted(sample_now(counted)) == sorted(alone)
+def latest() -> LinkageRun:
+    return LinkageRun.objects.first()
+
+
+def test_the_run_stores_the_records_alone_as_its_sample_and_the_page_shows_them(linked, client_as) -> None:
+    assert set(stored_sample(latest())) == {linked["Серіков"].pk, linked["Омаров"].pk}
+    assert open_records(latest()) == list(stored_sample(latest()))
     page = client_as("reviewer", "page-reviewer").get("/review/left-alone/").content.decode()
     assert page.count('data-testid="left-alone-item"') == 2 and "Омаров" in page and "Серіков" in page
-    assert "0 of 100 answered" in page and 'data-testid="left-alone-not-enough"' in page
+    assert "0 answered, 2 open" in page and 'data-testid="left-alone-few"' in page
 
 
-def test_someone_found_naming_whom_joins_them_and_the_answer_keeps_its_place(linked, client_as) -> None:
+def test_someone_found_naming_whom_joins_them_and_the_answer_keeps_its_stratum(linked, client_as) -> None:
     client = client_as("reviewer", "page-reviewer")
     woman, maiden = linked["Серіков"], linked["Омаров"]  # a reviewer may know what no field shows
     response = client.post("/review/left-alone/answer/", {"record": woman.public_id, "partner": maiden.public_id})
     assert response.status_code == 302 and response["Location"] == "/review/left-alone/"
     stored = LeftAloneAnswer.objects.get()
     assert stored.record_id == woman.pk and stored.answer == "found" and stored.decided_by == "page-reviewer"
+    assert stored.had_scored_pair == stored_sample(latest())[woman.pk]
     decision = PairDecision.objects.get()
     assert {decision.left_id, decision.right_id} == {woman.pk, maiden.pk} and decision.decision == "same"
     run_linkage()
     assert Membership.objects.get(record=woman).person_id == Membership.objects.get(record=maiden).person_id
-    counted = counted_records()
-    assert woman.pk in sample_now(counted) and woman.pk not in alone_now(counted)  # answered: still in the sample
-    assert progress(counted).answered == 1
+    assert stored_sample(latest()) == {}  # nobody is alone any more
+    assert progress(latest()).answered == 1 and progress(latest()).open == 0
+    assert reviewed_answers({woman.pk, maiden.pk})[0] == {woman.pk: True}  # the answer is still read
     entry = ChangeEntry.objects.get(object_type=ContentType.objects.get_for_model(LeftAloneAnswer))
-    assert entry.actor == "page-reviewer" and "Серіков" not in str(entry.after)  # in the history, as decisions are
+    assert entry.actor == "page-reviewer" and "Серіков" not in str(entry.after)
 
 
-def test_nobody_found_and_unsure_are_stored_and_unsure_is_not_read(linked, reviewer) -> None:
-    counted = counted_records()
-    first, second = sample_now(counted)
+def test_answers_are_read_over_the_unreviewed_shares_and_unsure_is_not_read(linked, reviewer) -> None:
+    first, second = stored_sample(latest())
     assert answer_left_alone(reviewer, first, "unsure").answer == "unsure"
-    rates, why = reviewed_rates(counted)
-    assert rates is None and "0 record(s) of the left-alone sample answered" in why
+    answers, rates = reviewed_answers({first, second})
+    assert answers == {} and rates == UNREVIEWED_RATES
     assert answer_left_alone(reviewer, second, "nobody").answer == "nobody"
-    assert progress(counted).answered == 2 and progress(counted).counted_answers == 1
-    rates, why = reviewed_rates(counted)  # the whole sample answered: what is read is all there is
-    assert why == "" and rates.decisions == 1
+    answers, rates = reviewed_answers({first, second})
+    assert answers == {second: False} and rates.source == "reviewed" and rates.decisions == 1
+    stratum = "with_pair" if stored_sample(latest())[second] else "without_pair"
+    a, b = getattr(UNREVIEWED_RATES, stratum)
+    assert getattr(rates, stratum) == (a, b + 1)
+    assert progress(latest()).read == 1 and progress(latest()).few
+    assert reviewed_answers({first})[0] == {}  # an answer on a record not counted is not read
 
 
-def test_every_record_of_a_small_sample_answered_is_enough(linked, reviewer) -> None:
-    counted = counted_records()
-    for record in sample_now(counted):
-        answer_left_alone(reviewer, record, "nobody")
-    rates, why = reviewed_rates(counted)
-    assert why == "" and rates.source == "reviewed" and rates.decisions == 2
-    assert rates.without_pair == (0.5, 2.5) and rates.with_pair == (0.5, 0.5)  # neither has a scored pair
+def test_a_record_outside_the_sample_cannot_be_answered(linked, reviewer, client_as) -> None:
+    person = linked["Тестов"].pk  # on both lists: not alone
+    with pytest.raises(NotInSample):
+        answer_left_alone(reviewer, person, "nobody")
+    client = client_as("reviewer", "page-reviewer")
+    response = client.post("/review/left-alone/answer/", {"record": linked["Тестов"].public_id, "answer": "nobody"},
+                           follow=True)
+    assert "not in the left-alone sample" in response.content.decode() and not LeftAloneAnswer.objects.exists()
 
 
 def test_a_wrong_answer_or_a_record_named_twice_stores_nothing(linked, reviewer, client_as) -> None:
@@ -99,8 +101,8 @@ def test_a_wrong_answer_or_a_record_named_twice_stores_nothing(linked, reviewer,
     assert answer_left_alone(reviewer, record, "maybe") is None
     assert answer_left_alone(reviewer, record, "found", partner=record) is None
     response = client_as("reviewer", "page-reviewer").post("/review/left-alone/answer/",
-                                                           {"record": "not-an-id", "answer": "nobody"})
-    assert response.status_code == 302 and not LeftAloneAnswer.objects.exists()
+                                                           {"record": "not-an-id", "answer": "nobody"}, follow=True)
+    assert "no such record or answer" in response.content.decode() and not LeftAloneAnswer.objects.exists()
 
 
 def test_only_reviewers_may_see_or_answer(linked, client_as) -> None:

@@ -11,23 +11,24 @@ named that person.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from tergeu.core.estimation import Unit
 from tergeu.core.linkage import (
-    UNREVIEWED_RATES,
     Calibration,
     LeftAloneRates,
+    LeftAloneReview,
     ScoredPair,
     comparable_place,
     is_identifiable,
+    left_alone_review,
     plausible_clusterings,
     read_calibration,
 )
 from tergeu.core.places import place_name
 from tergeu.linkage.facts import record_facts
-from tergeu.linkage.left_alone_review import reviewed_rates
+from tergeu.linkage.left_alone_review import reviewed_answers
 from tergeu.linkage.linking import linkage_constraints, read_records
 from tergeu.linkage.models import LinkageRun, Membership, ScoredPairRow
 from tergeu.linkage.queue import sample_ranked
@@ -126,14 +127,28 @@ def capture_histories(strata: Sequence[str] = (), linkage_draws: int = 0, seed: 
             "left_id", "right_id", "probability", "contradicted").iterator(chunk_size=10_000)
             if a in by_id and b in by_id]
         calibration, uncalibrated = reviewed_calibration(run, set(by_id))
-        rates, unreviewed = reviewed_rates(set(by_id))
-        rates = rates or UNREVIEWED_RATES
+        review, unreviewed = _left_alone(groups.values(), by_id, pairs, every_list=len(lists) == chosen.count())
+        rates = review.rates
         constraints = linkage_constraints(counted).among(set(by_id))
         for clusters in plausible_clusterings(sorted(by_id), pairs, constraints, draws=linkage_draws, seed=seed,
-                                              calibration=calibration, left_alone=rates):
+                                              calibration=calibration, left_alone=review):
             draws.append(_units([list(c.records) for c in clusters], by_id, index_of, len(lists), fields))
     return Captured([name for _pk, name in lists], draws, run, len(records) - len(counted), calibration,
                     uncalibrated, rates, unreviewed)
+
+
+def _left_alone(groups: Iterable[list[int]], counted: dict[int, Record], pairs: list[ScoredPair],
+                every_list: bool) -> tuple[LeftAloneReview, str]:
+    """What the draws need to join records left alone (``tergeu.core.linkage.left_alone``): the best
+    guess's records alone among the counted, reviewers' answers and the shares they support; and why the
+    shares are the unreviewed ones, if they are. On some lists only, the answers are not read: "someone
+    found" may be someone only a list left out names."""
+    best = [[record for record in group if record in counted] for group in groups]
+    if not every_list:
+        return left_alone_review(best, pairs), "the estimate is on some lists only; the answers were given on all"
+    answers, rates = reviewed_answers(set(counted))
+    why = "" if answers else "no record of the left-alone sample answered (unsure ones not counted)"
+    return left_alone_review(best, pairs, answers, rates), why
 
 
 def reviewed_calibration(run: LinkageRun | None, counted: set[int]) -> tuple[Calibration | None, str]:

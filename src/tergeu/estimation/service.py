@@ -22,6 +22,7 @@ from tergeu.core.estimation import (
 from tergeu.core.linkage import UNREVIEWED_SHIFT, Calibration, LeftAloneRates
 from tergeu.estimation.capture import capture_histories
 from tergeu.estimation.models import EstimateRun
+from tergeu.linkage.left_alone_review import FEW_ANSWERS
 from tergeu.registry.models import ImportedList
 from tergeu.toolkit import locks
 from tergeu.toolkit.jobs import finishing, run_in_background
@@ -127,19 +128,23 @@ def _compute(run: EstimateRun) -> None:
 
 
 def _describe_left_alone(run: EstimateRun, rates: LeftAloneRates | None, why_unreviewed: str) -> None:
-    """Say at what rates the linkage draws joined records left alone to someone, and where the rates come from."""
+    """Say at what shares the linkage draws took records left alone to be someone found, and from where."""
     if rates is None:
         return
     with_pair, without_pair = rates.means()
     run.result["diagnostics"]["linkage_left_alone"] = {
         "share_with_scored_pair": with_pair, "share_without_scored_pair": without_pair,
         "answers": rates.decisions, "source": rates.source}
+    warnings = run.result.setdefault("warnings", [])
     if rates.source == "unreviewed":
-        run.result.setdefault("warnings", []).append(
+        warnings.append(
             f"the linkage draws take about {with_pair:.0%} of the records left alone that have a scored pair to "
-            f"someone, and {without_pair:.0%} of those without, to be someone already found: rates measured on "
+            f"someone, and {without_pair:.0%} of those without, to be someone already found: shares measured on "
             "generated lists, not on these. Answer the left-alone sample (review page, records left alone) so the "
             f"draws join as many as these lists need. Not reviewed now: {why_unreviewed}")
+    elif rates.decisions < FEW_ANSWERS:
+        warnings.append(f"only {rates.decisions} answer(s) on the left-alone sample: the shares of records left "
+                        "alone taken to be someone found still lean mostly on those measured on generated lists")
 
 
 def _describe_calibration(run: EstimateRun, calibration: Calibration | None, why_not: str) -> None:

@@ -15,7 +15,7 @@ from ninja.pagination import paginate
 from tergeu.accounts.access import require
 from tergeu.accounts.roles import REVIEW_FACTS, VIEW_REGISTRY, WITHHOLD_NAMES
 from tergeu.linkage.access import successor_seen_by, visible_people
-from tergeu.linkage.left_alone_review import answer_left_alone, candidates, counted_records, progress, sample_now
+from tergeu.linkage.left_alone_review import NotInSample, answer_left_alone, candidates, open_records, progress
 from tergeu.linkage.linking import DecisionConflict, decide_pair
 from tergeu.linkage.models import LeftAloneAnswer, LinkageRun, PairDecision, Person, WithheldName
 from tergeu.linkage.people import person_as_seen
@@ -300,8 +300,9 @@ class LeftAloneAnswerOut(Schema):
     had_scored_pair: bool = Field(..., description="the stratum the answer counts in")
     decided_by: str
     answered: int = Field(..., description="records of the left-alone sample answered so far")
+    open: int = Field(..., description="records of the latest run's sample nobody has answered about")
     read: int = Field(..., description="answers the estimate reads (unsure ones are not)")
-    enough: bool = Field(..., description="the estimate reads the answers (else it uses the unreviewed rates)")
+    few: bool = Field(..., description="fewer than 20 read: the shares lean mostly on the unreviewed ones")
 
 
 @review_router.get("/left-alone", response={200: list[LeftAloneOut], **ERROR_RESPONSES},
@@ -309,8 +310,7 @@ class LeftAloneAnswerOut(Schema):
 @paginate(Pages)
 def left_alone_queue(request: HttpRequest) -> LazyPage:
     user = require(request, REVIEW_FACTS)
-    answered = set(LeftAloneAnswer.objects.values_list("record_id", flat=True))
-    open_ids = [record for record in sample_now(counted_records()) if record not in answered]
+    open_ids = open_records(LinkageRun.objects.first())
     visible = set(visible_records(user).filter(pk__in=open_ids).values_list("pk", flat=True))
 
     def shown(records: list[int]) -> list[dict[str, Any]]:
@@ -331,11 +331,13 @@ def answer_left_alone_record(request: HttpRequest, body: LeftAloneIn) -> dict[st
         raise Http404("not found")
     try:
         stored = answer_left_alone(user, named[body.record], body.answer, named.get(body.partner or ""))
+    except NotInSample as problem:
+        raise HttpError(400, f"answer not stored: {problem}") from None
     except DecisionConflict as conflict:
         raise HttpError(400, f"answer not stored: {conflict}") from None
     if stored is None:
         raise HttpError(400, "answer not stored: a record cannot be someone found through itself")
-    done = progress(counted_records())
+    done = progress(LinkageRun.objects.first())
     return {"record": body.record, "answer": stored.answer, "had_scored_pair": stored.had_scored_pair,
-            "decided_by": stored.decided_by, "answered": done.answered, "read": done.counted_answers,
-            "enough": done.enough}
+            "decided_by": stored.decided_by, "answered": done.answered, "open": done.open, "read": done.read,
+            "few": done.few}

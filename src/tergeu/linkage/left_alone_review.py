@@ -1,16 +1,16 @@
-"""The left-alone sample: records the linkage left alone, and reviewers' answers to "is this someone found?".
+"""Reviewers' answers on the left-alone sample: "is this record someone already found?".
 
 Why it exists. A person the linkage splits is a phantom death, and most split people are one record
 left alone whose pairs with their own person score far below the review queue's band, or were never
 scored (another family name, a spelling beyond one slip). The calibration sample of the band cannot
 say how many there are (docs/estimation.md). So reviewers are asked about records left alone, chosen
-by a hash of their ids alone (``tergeu.core.linkage.left_alone_sample``), and the estimate's linkage
-draws join as many records left alone as the answers support (``reviewed_rates``).
+by a hash of their ids (``left_alone_sample``), and the estimate's linkage draws join as many records
+left alone as the answers support (``reviewed_rates``).
 
-Which records. Those counted by the estimate (identifiable: ``is_identifiable``) that are the only
-record of their person now. An answered record stays answered when it is later joined to someone; the
-sample moves on to the next record by hash, so answering "found" and naming whom keeps the sample
-a random one of the records that were alone.
+Only records of the latest run's sample may be answered (or an earlier answer changed): records a
+reviewer picked would make the answers say what the reviewer chose, not how many records alone are
+someone found. An answer keeps the stratum the run's sample gave its record (whether it had a scored
+pair to someone else), and stays when a later run joins its record to someone.
 """
 
 from __future__ import annotations
@@ -21,90 +21,66 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q
 
-from tergeu.core.linkage import (
-    LEFT_ALONE_SAMPLE,
-    LeftAloneRates,
-    ScoredPair,
-    is_identifiable,
-    left_alone,
-    left_alone_sample,
-    rates_from_decisions,
-)
+from tergeu.core.linkage import LEFT_ALONE_SAMPLE, LeftAloneRates, is_identifiable, rates_from_decisions
 from tergeu.history.tracking import acting_as
 from tergeu.linkage.facts import record_facts
-from tergeu.linkage.linking import decide_pair, read_records
-from tergeu.linkage.models import LeftAloneAnswer, Membership, PairDecision, ScoredPairRow
+from tergeu.linkage.left_alone_sample import stored_sample
+from tergeu.linkage.linking import decide_pair
+from tergeu.linkage.models import LeftAloneAnswer, LinkageRun, Membership, PairDecision, ScoredPairRow
 from tergeu.registry.access import visible_records
+from tergeu.toolkit import locks
 
-MIN_ANSWERS = 20  # fewer answers (unsure ones not counted) say too little, unless they are the whole sample
+FEW_ANSWERS = 20  # with fewer read answers the shares lean mostly on the unreviewed ones: the result says so
 CANDIDATES = 3  # best-scored partners shown beside a record left alone
 
 
 @dataclass(frozen=True)
 class SampleProgress:
-    """How far reviewers are: answers on the sample, of its size, and what the estimate reads of them."""
+    """How far reviewers are: answers given, records of the latest run's sample still open, answers read."""
 
     answered: int
-    size: int
-    counted_answers: int  # answers the estimate reads (not unsure, on a counted record)
-    enough: bool
+    open: int
+    read: int  # answers the estimate reads (not unsure)
+    few: bool  # fewer than ``FEW_ANSWERS`` read: the shares lean on the unreviewed ones
 
 
-def counted_records() -> set[int]:
-    """The records the estimate counts: those identifiable enough to be told from namesakes."""
-    return {r.pk for r in read_records() if is_identifiable(record_facts(r))}
+class NotInSample(ValueError):
+    """A record that is not in the latest run's left-alone sample (and has no answer to change)."""
 
 
-def alone_now(counted: set[int]) -> dict[int, bool]:
-    """Counted records that are the only counted record of their person, each with whether it has a scored
-    pair to a record of someone else (``tergeu.core.linkage.left_alone``)."""
-    groups: dict[int, list[int]] = {}
-    for record, person in Membership.objects.values_list("record_id", "person_id"):
-        if record in counted:
-            groups.setdefault(person, []).append(record)
-    pairs = [ScoredPair(a, b, p) for a, b, p in ScoredPairRow.objects.values_list(
-        "left_id", "right_id", "probability").iterator(chunk_size=10_000) if a in counted and b in counted]
-    return left_alone(groups.values(), pairs)
+def open_records(run: LinkageRun | None) -> list[int]:
+    """The latest run's sample records nobody has answered about, in hash order."""
+    answered = set(LeftAloneAnswer.objects.values_list("record_id", flat=True))
+    return [record for record in stored_sample(run) if record not in answered]
 
 
-def sample_now(counted: set[int]) -> list[int]:
-    """The left-alone sample: answered records first (they stay in it), then records alone now, by hash."""
-    answered = set(LeftAloneAnswer.objects.values_list("record_id", flat=True)) & counted
-    open_records = [r for r in left_alone_sample(alone_now(counted), LEFT_ALONE_SAMPLE) if r not in answered]
-    return sorted(answered) + open_records[:max(LEFT_ALONE_SAMPLE - len(answered), 0)]
-
-
-def progress(counted: set[int]) -> SampleProgress:
-    """The answers so far against the sample's size, and whether the estimate will read them."""
-    answers = [answer for record, answer in LeftAloneAnswer.objects.values_list("record_id", "answer")
-               if record in counted]  # filtered here: an id list in SQL would exceed SQLite's parameter limit
+def progress(run: LinkageRun | None) -> SampleProgress:
+    """The answers so far and the records of the sample still open."""
+    answers = list(LeftAloneAnswer.objects.values_list("answer", flat=True))
     read = sum(answer != LeftAloneAnswer.Answer.UNSURE for answer in answers)
-    return SampleProgress(len(answers), LEFT_ALONE_SAMPLE, read, read >= MIN_ANSWERS)
+    return SampleProgress(len(answers), len(open_records(run)), read, read < FEW_ANSWERS)
 
 
 def candidates(record: int, user: Any, limit: int = CANDIDATES) -> list[tuple[Any, float]]:
-    """The records of other people the record is scored against, best first, that the user may see."""
-    rows = ScoredPairRow.objects.filter(Q(left_id=record) | Q(right_id=record)).order_by("-probability")
-    partners = [(right if left == record else left, p) for left, right, p in rows.values_list(
-        "left_id", "right_id", "probability")[:limit * 4]]
-    shown = visible_records(user).select_related("imported_list").in_bulk([pk for pk, _p in partners])
-    return [(shown[pk], p) for pk, p in partners if pk in shown][:limit]
-
-
-def has_scored_pair(record: int) -> bool:
-    """Whether the record has a scored pair to a record of someone else now (its answer's stratum)."""
+    """Records of other people the record was scored against, best first, that the estimate counts (a
+    record too thin to be counted cannot make it someone found) and that the user may see."""
     person = Membership.objects.filter(record_id=record).values_list("person_id", flat=True).first()
-    partners = [right if left == record else left for left, right in ScoredPairRow.objects.filter(
-        Q(left_id=record) | Q(right_id=record)).values_list("left_id", "right_id")]
-    return Membership.objects.filter(record_id__in=partners).exclude(person_id=person).exists()
+    rows = ScoredPairRow.objects.filter(Q(left_id=record) | Q(right_id=record)).order_by("-probability", "pk")
+    partners = [(right if left == record else left, p) for left, right, p in rows.values_list(
+        "left_id", "right_id", "probability")[:limit * 10]]
+    same = set(Membership.objects.filter(person_id=person).values_list("record_id", flat=True))
+    shown = visible_records(user).in_bulk([pk for pk, _p in partners if pk not in same])
+    return [(shown[pk], p) for pk, p in partners
+            if pk in shown and is_identifiable(record_facts(shown[pk]))][:limit]
 
 
 def answer_left_alone(user: Any, record: int, answer: str, partner: int | None = None) -> LeftAloneAnswer | None:
-    """Store (or change) a reviewer's answer on a record the user may see; None if they may not.
+    """Store (or change) a reviewer's answer on a record of the sample the user may see; None if they may
+    not see it (or the partner), or the answer is no answer.
 
     "found" naming ``partner`` also stores "same person" for the two records (``decide_pair``: a
-    contradiction raises ``DecisionConflict`` and nothing is stored). The stratum (whether the record
-    has a scored pair to someone else) is read here, never taken from the caller.
+    contradiction raises ``DecisionConflict`` and nothing is stored). A record neither in the latest run's
+    sample nor answered before raises ``NotInSample``. The stratum is the run's sample's, never the caller's.
     """
     if answer not in LeftAloneAnswer.Answer.values or partner == record:
         return None
@@ -112,29 +88,30 @@ def answer_left_alone(user: Any, record: int, answer: str, partner: int | None =
     if visible_records(user).filter(pk__in=wanted).count() != len(wanted):
         return None
     with transaction.atomic():
-        stratum = has_scored_pair(record)
+        locks.hold(locks.DECISIONS)  # answers and decisions one at a time, as decide_pair takes them
+        stored = LeftAloneAnswer.objects.filter(record_id=record).first()
+        sample = stored_sample(LinkageRun.objects.first())
+        if stored is None and record not in sample:
+            raise NotInSample("the record is not in the latest linkage run's left-alone sample")
         if len(wanted) == 2:
             decide_pair(user, record, partner, PairDecision.Decision.SAME)
         with acting_as(user.get_username(), user):
-            stored = LeftAloneAnswer.objects.filter(record_id=record).first() or LeftAloneAnswer(record_id=record)
+            stored = stored or LeftAloneAnswer(record_id=record, had_scored_pair=sample[record])
             stored.answer, stored.decided_by = answer, user.get_username()
-            stored.had_scored_pair = stored.had_scored_pair if stored.pk else stratum
             stored.save()
     return stored
 
 
-def reviewed_rates(counted: set[int]) -> tuple[LeftAloneRates | None, str]:
-    """The rates reviewers' answers support, or None and why (too few answers read)."""
-    answers = [(had_pair, answer == LeftAloneAnswer.Answer.FOUND) for record, had_pair, answer in
-               LeftAloneAnswer.objects.values_list("record_id", "had_scored_pair", "answer")
-               if record in counted and answer != LeftAloneAnswer.Answer.UNSURE]
-    if len(answers) < MIN_ANSWERS and not _all_answered(counted):
-        return None, (f"{len(answers)} record(s) of the left-alone sample answered (unsure ones not counted), "
-                      f"fewer than {MIN_ANSWERS}")
-    return rates_from_decisions(answers), ""
+def reviewed_answers(counted: set[int]) -> tuple[dict[int, bool], LeftAloneRates]:
+    """Reviewers' answers on counted records (record -> someone found; unsure ones not read) and the
+    shares they support, the unreviewed shares taken as the prior (``rates_from_decisions``)."""
+    answers, strata = {}, []
+    for record, had_pair, answer in LeftAloneAnswer.objects.values_list("record_id", "had_scored_pair", "answer"):
+        if record in counted and answer != LeftAloneAnswer.Answer.UNSURE:
+            answers[record] = answer == LeftAloneAnswer.Answer.FOUND
+            strata.append((had_pair, answers[record]))
+    return answers, rates_from_decisions(strata)
 
 
-def _all_answered(counted: set[int]) -> bool:
-    """Every record of the sample is answered: on a small registry, the answers are all there can be."""
-    answered = set(LeftAloneAnswer.objects.values_list("record_id", flat=True))
-    return bool(answered) and answered.issuperset(sample_now(counted))
+__all__ = ["CANDIDATES", "FEW_ANSWERS", "LEFT_ALONE_SAMPLE", "NotInSample", "SampleProgress", "answer_left_alone",
+           "candidates", "open_records", "progress", "reviewed_answers"]

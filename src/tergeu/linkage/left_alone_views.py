@@ -20,9 +20,16 @@ from django.views.decorators.http import require_POST
 from tergeu.accounts.access import requires
 from tergeu.accounts.roles import REVIEW_FACTS
 from tergeu.linkage.comparison import aligned_fields
-from tergeu.linkage.left_alone_review import answer_left_alone, candidates, counted_records, progress, sample_now
+from tergeu.linkage.left_alone_review import (
+    FEW_ANSWERS,
+    NotInSample,
+    answer_left_alone,
+    candidates,
+    open_records,
+    progress,
+)
 from tergeu.linkage.linking import DecisionConflict
-from tergeu.linkage.models import LeftAloneAnswer
+from tergeu.linkage.models import LeftAloneAnswer, LinkageRun
 from tergeu.linkage.queue import records_named
 from tergeu.registry.access import visible_records
 from tergeu.toolkit.params import whole_number
@@ -33,9 +40,8 @@ SHOWN = 10  # records per page (each with its candidates)
 @requires(REVIEW_FACTS)
 def left_alone_page(request: HttpRequest) -> HttpResponse:
     """The sample's records not yet answered that the user may see, ``SHOWN`` a page, with their candidates."""
-    counted = counted_records()
-    answered = set(LeftAloneAnswer.objects.values_list("record_id", flat=True))
-    open_ids = [record for record in sample_now(counted) if record not in answered]
+    run = LinkageRun.objects.first()
+    open_ids = open_records(run)
     shown = visible_records(request.user).select_related("imported_list").in_bulk(open_ids)
     page = Paginator([shown[record] for record in open_ids if record in shown], SHOWN).get_page(request.GET.get("page"))
     items = []
@@ -45,7 +51,7 @@ def left_alone_page(request: HttpRequest) -> HttpResponse:
         items.append({"record": record, "candidates": partners, "fields": aligned_fields(members),
                       "members": members})
     return render(request, "linkage/left_alone.html", {
-        "page": page, "items": items, "progress": progress(counted), "answers": LeftAloneAnswer.Answer})
+        "run": run, "page": page, "items": items, "progress": progress(run), "few": FEW_ANSWERS})
 
 
 @require_POST
@@ -54,16 +60,19 @@ def answer(request: HttpRequest) -> HttpResponse:
     """Store an answer (``record``, ``answer``, and for "found" optionally ``partner``), back to the page."""
     record, partner = request.POST.get("record", ""), request.POST.get("partner", "")
     named = records_named(request.user, [record, partner] if partner else [record])
-    if record in named and (not partner or partner in named):
-        try:
-            # "same person as ..." sends the partner alone: it answers "found"
-            given = request.POST.get("answer") or (LeftAloneAnswer.Answer.FOUND if partner else "")
+    # "same person as ..." sends the partner alone: it answers "found"
+    given = request.POST.get("answer") or (LeftAloneAnswer.Answer.FOUND if partner else "")
+    stored = None
+    try:
+        if record in named and (not partner or partner in named):
             stored = answer_left_alone(request.user, named[record], given, named.get(partner))
-        except DecisionConflict as conflict:
-            messages.error(request, _("Answer not stored: %(reason)s.") % {"reason": conflict})
-        else:
-            if stored is None:
-                messages.error(request, _("Answer not stored: no such answer."))
+    except NotInSample:
+        messages.error(request, _("Answer not stored: the record is not in the left-alone sample."))
+    except DecisionConflict as conflict:
+        messages.error(request, _("Answer not stored: %(reason)s.") % {"reason": conflict})
+    else:
+        if stored is None:
+            messages.error(request, _("Answer not stored: no such record or answer."))
     page = whole_number(request.POST.get("page"))
     back = reverse("linkage:left-alone")
     return redirect(f"{back}?page={page}" if page is not None and page > 1 else back)

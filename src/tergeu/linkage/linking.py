@@ -33,6 +33,7 @@ from tergeu.core.linkage import (
 from tergeu.history.tracking import acting_as, current_actor
 from tergeu.linkage.bulk import insert_rows
 from tergeu.linkage.facts import record_facts
+from tergeu.linkage.left_alone_sample import draw_sample
 from tergeu.linkage.models import LinkageRun, Membership, PairDecision, Person, ScoredPairRow
 from tergeu.linkage.people import store_all, store_new
 from tergeu.linkage.queue import pair_key, sample_pairs
@@ -184,6 +185,7 @@ def _store(linkage: Linkage, by_id: dict[int, Record], person_of: dict[int, int]
             ScoredPairRow.objects.exclude(run=run).delete()
         insert_rows(ScoredPairRow, ("run_id", "left_id", "right_id", "probability", "contradicted"),
                     ((run.pk, p.left, p.right, p.probability, p.contradicted) for p in linkage.model.pairs))
+        run.left_alone = draw_sample(by_id.values())  # after the people and pairs: it reads them
         run.finished_at = timezone.now()
         run.stats = {"records": len(by_id), "people": Person.objects.current().count(), "people_changed": changed,
                      "new_records": len(new_ids), "mode": "full" if reason else "incremental",

@@ -24,6 +24,8 @@ class LinkageRun(models.Model):
     stats = models.JSONField(default=dict)
     review = models.JSONField(default=list,
                               help_text=_("uncertain pairs and suspicious people, most consequential first"))
+    left_alone = models.JSONField(default=list, help_text=_(
+        "the left-alone sample: records alone in their person, by hash, each with whether it had a scored pair"))
 
     class Meta:
         db_table = "casualties_linkagerun"
@@ -169,8 +171,8 @@ class LeftAloneAnswer(models.Model):
 
     record = models.OneToOneField(Record, on_delete=models.CASCADE, related_name="+")
     answer = models.CharField(max_length=10, choices=Answer.choices)
-    # Whether the record had a scored pair to someone else when answered: the stratum the answer counts
-    # in (records with such a pair are someone found far more often than records without).
+    # Whether the record had a scored pair to someone else when answered, as the run's sample says: the
+    # stratum the answer counts in (records with such a pair are someone found far more often).
     had_scored_pair = models.BooleanField()
     decided_by = models.CharField(max_length=150)
     decided_at = models.DateTimeField(auto_now=True)

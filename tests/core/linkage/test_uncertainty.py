@@ -15,18 +15,13 @@ from tergeu.core.linkage.uncertainty import (
 RIGHT_ON_AVERAGE = Calibration(shift=0.0, standard_error=0.0, decisions=100)
 
 
-def shift_only(*args, **kwargs):
-    """The draws with no record left alone joined: what these tests measure is the band's shift."""
-    return plausible_clusterings(*args, left_alone=None, **kwargs)
-
-
 def people(clusters) -> set[tuple[int, ...]]:
     return {cluster.records for cluster in clusters}
 
 
 def test_it_redraws_uncertain_pairs_in_proportion_to_their_probability() -> None:
     pairs = [ScoredPair(1, 2, 0.7), ScoredPair(3, 4, 0.999), ScoredPair(5, 6, 0.001)]
-    draws = shift_only(range(1, 7), pairs, draws=400, seed=7, sweeps=6, calibration=RIGHT_ON_AVERAGE)
+    draws = plausible_clusterings(range(1, 7), pairs, draws=400, seed=7, sweeps=6, calibration=RIGHT_ON_AVERAGE)
     joined = sum((1, 2) in people(clusters) for clusters in draws) / len(draws)
     assert 0.62 < joined < 0.78
     assert all((3, 4) in people(clusters) and (5,) in people(clusters) for clusters in draws)
@@ -34,9 +29,9 @@ def test_it_redraws_uncertain_pairs_in_proportion_to_their_probability() -> None
 
 def test_it_is_reproducible_with_a_seed() -> None:
     pairs = [ScoredPair(1, 2, 0.5), ScoredPair(2, 3, 0.4), ScoredPair(1, 3, 0.6)]
-    first = [assignment(c) for c in shift_only([1, 2, 3], pairs, draws=20, seed=3,
+    first = [assignment(c) for c in plausible_clusterings([1, 2, 3], pairs, draws=20, seed=3,
                                                           calibration=RIGHT_ON_AVERAGE)]
-    again = [assignment(c) for c in shift_only([1, 2, 3], pairs, draws=20, seed=3,
+    again = [assignment(c) for c in plausible_clusterings([1, 2, 3], pairs, draws=20, seed=3,
                                                           calibration=RIGHT_ON_AVERAGE)]
     assert first == again and len({tuple(sorted(a.items())) for a in first}) > 1
 
@@ -54,7 +49,7 @@ def test_a_person_stays_whole_more_often_than_pair_coins_would_keep_it() -> None
     draws (measured: 51 %); moving records by their average link keeps it whole about two times in
     three (67 %), as the link of each record with the other three says."""
     pairs = [ScoredPair(a, b, 0.7) for a in range(1, 5) for b in range(a + 1, 5)]
-    draws = shift_only(range(1, 5), pairs, draws=400, seed=5, calibration_spread=0.0, sweeps=6)
+    draws = plausible_clusterings(range(1, 5), pairs, draws=400, seed=5, calibration_spread=0.0, sweeps=6)
     whole = sum((1, 2, 3, 4) in people(clusters) for clusters in draws) / len(draws)
     assert whole > 0.6
 
@@ -64,7 +59,7 @@ def test_draws_scatter_around_the_best_guess() -> None:
     people, and the draws too on average; a sampler that leaned to splitting or merging would not."""
     pairs = [ScoredPair(1, 2, 0.8), ScoredPair(3, 4, 0.8), ScoredPair(5, 6, 0.8),
              ScoredPair(7, 8, 0.2), ScoredPair(9, 10, 0.2), ScoredPair(11, 12, 0.2)]
-    draws = shift_only(range(1, 13), pairs, draws=400, seed=2, calibration=RIGHT_ON_AVERAGE)
+    draws = plausible_clusterings(range(1, 13), pairs, draws=400, seed=2, calibration=RIGHT_ON_AVERAGE)
     mean_people = sum(len(clusters) for clusters in draws) / len(draws)
     assert 8.6 < mean_people < 9.4
 
@@ -84,10 +79,10 @@ def test_a_draw_that_links_more_readily_joins_whole_groups() -> None:
     partner for a person it links to at 0.4); a draw whose probabilities lean to linking joins the
     groups whole, and one that does not keeps the best guess."""
     pairs = [ScoredPair(1, 2, 0.99), ScoredPair(3, 4, 0.99)] + [ScoredPair(a, b, 0.4) for a in (1, 2) for b in (3, 4)]
-    plain = shift_only(range(1, 5), pairs, draws=50, seed=1, calibration_spread=0.0,
+    plain = plausible_clusterings(range(1, 5), pairs, draws=50, seed=1, calibration_spread=0.0,
                                   calibration=RIGHT_ON_AVERAGE)
     assert all(people(clusters) == {(1, 2), (3, 4)} for clusters in plain)
-    leaning = shift_only(range(1, 5), pairs, draws=50, seed=1, calibration_spread=0.0,
+    leaning = plausible_clusterings(range(1, 5), pairs, draws=50, seed=1, calibration_spread=0.0,
                                     calibration=Calibration(shift=2.0, standard_error=0.0, decisions=100))
     assert all(people(clusters) == {(1, 2, 3, 4)} for clusters in leaning)
 
@@ -111,8 +106,8 @@ def test_a_reviewer_s_decision_holds_in_every_draw_even_when_draws_lean_to_linki
 def test_the_order_and_repetition_of_pairs_change_nothing() -> None:
     pairs = [ScoredPair(1, 2, 0.4), ScoredPair(2, 3, 0.6), ScoredPair(1, 3, 0.5), ScoredPair(3, 4, 0.3)]
     shuffled = [ScoredPair(p.right, p.left, p.probability) for p in reversed(pairs)] + [ScoredPair(2, 1, 0.1)]
-    first = [assignment(c) for c in shift_only(range(1, 5), pairs, draws=30, seed=9)]
-    again = [assignment(c) for c in shift_only(range(1, 5), shuffled, draws=30, seed=9)]
+    first = [assignment(c) for c in plausible_clusterings(range(1, 5), pairs, draws=30, seed=9)]
+    again = [assignment(c) for c in plausible_clusterings(range(1, 5), shuffled, draws=30, seed=9)]
     assert first == again
 
 
@@ -122,7 +117,7 @@ def test_the_shift_moves_the_uncertain_band_and_leaves_sure_pairs_alone() -> Non
     the model is sure of."""
     pairs = [ScoredPair(1, 2, 0.4), ScoredPair(3, 4, 0.05)]
     calibration = Calibration(shift=3.5, standard_error=0.0, decisions=100)
-    for clusters in shift_only(range(1, 5), pairs, draws=20, seed=2, calibration_spread=0.0,
+    for clusters in plausible_clusterings(range(1, 5), pairs, draws=20, seed=2, calibration_spread=0.0,
                                           calibration=calibration):
         assert people(clusters) == {(1, 2), (3,), (4,)}
 
@@ -143,9 +138,9 @@ def test_unreviewed_draws_lean_to_linking_by_the_shift_measured_on_generated_lis
     spread, and in most draws with it."""
     pairs = [ScoredPair(1, 2, 0.4), ScoredPair(3, 4, 0.999)]
     assert UNREVIEWED_SHIFT > 0.5
-    steady = shift_only(range(1, 5), pairs, draws=20, seed=1, calibration_spread=0.0)
+    steady = plausible_clusterings(range(1, 5), pairs, draws=20, seed=1, calibration_spread=0.0)
     assert all(people(clusters) == {(1, 2), (3, 4)} for clusters in steady)
-    spread = shift_only(range(1, 5), pairs, draws=400, seed=1)
+    spread = plausible_clusterings(range(1, 5), pairs, draws=400, seed=1)
     joined = sum((1, 2) in people(clusters) for clusters in spread) / len(spread)
     assert 0.6 < joined < 0.95
 
@@ -164,7 +159,7 @@ def test_draws_keep_which_pairs_disagree_on_a_fact(monkeypatch) -> None:
 
     monkeypatch.setattr(uncertainty, "cluster_records", recording)
     pairs = [ScoredPair(1, 2, 0.9), ScoredPair(1, 3, 0.6), ScoredPair(2, 3, 0.3, contradicted=True)]
-    shift_only([1, 2, 3], pairs, draws=3, seed=4)
+    plausible_clusterings([1, 2, 3], pairs, draws=3, seed=4)
     assert seen == [{(1, 2): False, (1, 3): False, (2, 3): True}] * 3
 
 

@@ -27,7 +27,9 @@ from tergeu.core.linkage.left_alone import (
     LEFT_ALONE_SAMPLE,
     UNREVIEWED_RATES,
     LeftAloneRates,
+    LeftAloneReview,
     left_alone,
+    left_alone_review,
     left_alone_sample,
     rates_from_decisions,
 )
@@ -40,12 +42,12 @@ _ON_FIRST_USE = {"Linkage": "pipeline", "link_new_records": "pipeline", "link_re
 
 __all__ = [
     "CONTRADICTION_BITS", "FEATURE_COLUMNS", "LEFT_ALONE_SAMPLE", "UNCERTAIN", "UNREVIEWED_RATES", "UNREVIEWED_SHIFT",
-    "Calibration", "Cluster", "ConstraintConflict", "Constraints", "LeftAloneRates", "Linkage",
+    "Calibration", "Cluster", "ConstraintConflict", "Constraints", "LeftAloneRates", "LeftAloneReview", "Linkage",
     "NamedRecord", "RecordFacts", "ReviewItem", "ScoredPair", "SupportedFact", "best_supported_facts",
     "calibration_from_decisions", "calibration_from_sample", "calibration_sample", "comparable_place",
     "comparisons_fingerprint", "decisions_read", "doubts",
-    "features_of", "is_identifiable", "joined", "leaning_calibration", "left_alone", "left_alone_sample",
-    "link_new_records", "link_records",
+    "features_of", "is_identifiable", "joined", "leaning_calibration", "left_alone", "left_alone_review",
+    "left_alone_sample", "link_new_records", "link_records",
     "pair_hash", "place_key",
     "plausible_clusterings", "preferred_names", "rates_from_decisions", "read_calibration", "review_queue",
     "why_uncalibrated",

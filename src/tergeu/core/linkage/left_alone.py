@@ -8,34 +8,39 @@ not scored at all (not blocked together), so the linkage draws' common shift of 
 small while the linkage found 8-11 % more people than were listed; a reviewed sample of the band
 could not say how many such records there are, and the interval missed the truth high.
 
-What a draw does. After a draw is clustered, each record it left alone (a person of one record) joins
-someone else with a probability drawn once for the draw, from one Beta distribution for records with a
-scored pair (of at least the kept 0.05) to someone else, and another for those with none: the two
-differ tenfold (a record with no scored pair is seldom anyone found). A record with a scored pair joins
-its best-scored allowed partner; one without joins a person drawn at random among those allowed (no
-record of the same list where the list names each person once, no reviewer's "different"). For the
-toll, which person it joins matters less than that one person fewer is counted: the join makes the
-record's list one more list that names someone found, as its true person would.
+What a draw does. The records alone in the best guess that nobody has answered about (``alone``) are
+the population. Each draw takes, per stratum (records with a scored pair of at least the kept 0.05 to
+someone else, and records without: the two differ tenfold), a share ``f`` from a Beta distribution:
+``f`` of the population are someone found. The draw's shift of the band has already joined ``J`` of
+them (mostly people the model was merely unsure of), so of the ``N - J`` still alone each joins
+someone with probability ``(f N - J) / (N - J)`` (never below 0). A record with a scored pair joins its
+best-scored allowed partner; one without joins a person drawn at random among those allowed (no record
+of the same list where the list names each person once, no reviewer's "different"). For the toll, which
+person it joins matters less than that one person fewer is counted and one more list names someone
+found, as its true person would be. Records reviewers answered are not drawn: "nobody found" stays
+alone, "someone found" (not saying whom) always joins. A record alone only because a draw split its
+person is left so: that is the draw's own doubt.
 
-Where the rates come from. Reviewers answer, for a sample of records left alone chosen by a hash of
-their ids (``left_alone_sample``), "is this someone already in the registry?"; ``rates_from_decisions``
-turns the answers into the two Beta distributions. With no answers the draws use ``UNREVIEWED_RATES``,
-wide distributions centred on what the tuning generators' lists needed (docs/estimation.md): a default
-measured elsewhere, said so in the result, as the band's unreviewed shift is.
+Where the shares come from. Reviewers answer, for a sample of records alone chosen by a hash of their
+ids (``left_alone_sample``), "is this someone already found?"; ``rates_from_decisions`` adds the answers,
+per stratum, to ``UNREVIEWED_RATES`` taken as a prior: with few answers the shares lean on what the
+tuning generators' lists needed, with many they are the answers'. With none the draws use
+``UNREVIEWED_RATES`` alone, wide distributions measured on generated lists (docs/estimation.md), and the
+result says so, as it does for the band's unreviewed shift.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from tergeu.core.linkage.clustering import Constraints, ScoredPair
 
-__all__ = ["LEFT_ALONE_SAMPLE", "UNREVIEWED_RATES", "LeftAloneRates", "join_left_alone", "left_alone",
-           "left_alone_sample", "rates_from_decisions"]
+__all__ = ["LEFT_ALONE_SAMPLE", "UNREVIEWED_RATES", "LeftAloneJoiner", "LeftAloneRates", "LeftAloneReview",
+           "left_alone", "left_alone_review", "left_alone_sample", "rates_from_decisions"]
 
 LEFT_ALONE_SAMPLE = 100  # records left alone that reviewers are asked about, in hash order
 _RANDOM_TRIES = 50  # draws of a random partner before a record is left alone in this draw
@@ -55,23 +60,44 @@ class LeftAloneRates:
         return tuple(round(a / (a + b), 4) for a, b in (self.with_pair, self.without_pair))  # type: ignore[return-value]
 
 
-# Fitted (by their means and standard deviations) to the records a draw at the unreviewed shift left
-# alone on 18 events of the nine tuning generators (docs/estimation.md, "Records left alone"): with a
-# scored pair 7-60 % were someone found (mean 31 %, sd 16 %), without one 0-16 % (mean 5.2 %, sd 4.8 %).
-UNREVIEWED_RATES = LeftAloneRates(with_pair=(2.3, 5.1), without_pair=(1.1, 19.3))
+# Fitted (by their means and standard deviations) to the records the linkage's best guess left alone on
+# 20 events of the nine tuning generators (docs/estimation.md, "Records left alone"): with a scored pair
+# 3-68 % were someone found (mean 36 %, sd 18 %), without one 0-13 % (mean 5.1 %, sd 3.9 %).
+UNREVIEWED_RATES = LeftAloneRates(with_pair=(2.3, 3.9), without_pair=(1.6, 28.8))
 
 
-def rates_from_decisions(decisions: Iterable[tuple[bool, bool]], prior: float = 0.5) -> LeftAloneRates:
-    """The two shares' Beta distributions from reviewers' answers ``(has_scored_pair, is_someone_found)``.
+@dataclass(frozen=True)
+class LeftAloneReview:
+    """What the draws need: the records the best guess left alone that nobody answered about (each with
+    whether it has a scored pair to someone else), reviewers' answers (record -> someone found) and the
+    shares' distributions."""
 
-    ``prior`` is each Beta's pseudo-count on either side (0.5: Jeffreys), so a stratum with no answer
-    stays wide rather than borrowing a default measured on other lists.
-    """
-    counts = {True: [prior, prior], False: [prior, prior]}
+    alone: Mapping[int, bool]
+    answers: Mapping[int, bool]
+    rates: LeftAloneRates
+
+
+def left_alone_review(best_guess: Iterable[Sequence[int]], pairs: Iterable[ScoredPair],
+                      answers: Mapping[int, bool] | None = None,
+                      rates: LeftAloneRates = UNREVIEWED_RATES) -> LeftAloneReview:
+    """The review the draws read, from the best guess's groups (records the estimate counts only)."""
+    answers = dict(answers or {})
+    alone = {record: paired for record, paired in left_alone(best_guess, pairs).items() if record not in answers}
+    return LeftAloneReview(alone, answers, rates)
+
+
+def rates_from_decisions(decisions: Iterable[tuple[bool, bool]], prior: LeftAloneRates = UNREVIEWED_RATES
+                         ) -> LeftAloneRates:
+    """The shares' Beta distributions from reviewers' answers ``(has_scored_pair, is_someone_found)``, with
+    ``prior`` as pseudo-counts: a stratum with few answers leans on it rather than jumping to a few answers'
+    share (or to one half with none)."""
+    counts = {True: list(prior.with_pair), False: list(prior.without_pair)}
     total = 0
     for has_pair, found in decisions:
         counts[bool(has_pair)][0 if found else 1] += 1
         total += 1
+    if not total:
+        return prior
     return LeftAloneRates(tuple(counts[True]), tuple(counts[False]), "reviewed", total)  # type: ignore[arg-type]
 
 
@@ -100,60 +126,74 @@ def _record_hash(record: int) -> bytes:
     return hashlib.blake2b(f"alone:{record}".encode(), digest_size=8).digest()
 
 
-def join_left_alone(groups: Sequence[Sequence[int]], pairs: Sequence[ScoredPair], constraints: Constraints,
-                    rates: LeftAloneRates, rng: np.random.Generator) -> list[tuple[int, ...]]:
-    """``groups`` with each record left alone joined to someone else at the draw's rates (see the module)."""
-    group_of = {record: index for index, group in enumerate(groups) for record in group}
-    members = [set(group) for group in groups]
-    alone = sorted(group[0] for group in groups if len(group) == 1)
-    best = _best_partners(pairs, group_of, set(alone))
-    share_with, share_without = (float(rng.beta(*rates.with_pair)), float(rng.beta(*rates.without_pair)))
-    cannot = {frozenset(pair) for pair in constraints.cannot_link}
-    for record in alone:
-        if rng.random() >= (share_with if record in best else share_without):
-            continue
-        here = group_of[record]
-        if len(members[here]) != 1:  # someone joined it already: it is no longer alone
-            continue
-        there = _partner(record, best.get(record, ()), group_of, members, constraints, cannot, rng)
-        if there is not None:
-            members[there].add(record)
-            members[here] = set()
-            group_of[record] = there
-    return [tuple(sorted(group)) for group in members if group]
+class LeftAloneJoiner:
+    """Joins, in each draw, records left alone to someone (see the module); what every draw shares (each
+    record's partners ranked by score, the reviewers' "different" pairs) is worked out once."""
 
+    def __init__(self, pairs: Sequence[ScoredPair], constraints: Constraints, review: LeftAloneReview) -> None:
+        scored: dict[int, list[tuple[float, int]]] = {}
+        for pair in pairs:
+            scored.setdefault(pair.left, []).append((-pair.probability, pair.right))
+            scored.setdefault(pair.right, []).append((-pair.probability, pair.left))
+        self.ranked = {record: [other for _p, other in sorted(partners)] for record, partners in scored.items()}
+        self.constraints, self.review = constraints, review
+        self.cannot = {frozenset(pair) for pair in constraints.cannot_link}
+        self.nobody = {record for record, found in review.answers.items() if not found}
 
-def _best_partners(pairs: Sequence[ScoredPair], group_of: dict[int, int], alone: set[int]) -> dict[int, list[int]]:
-    """For each record left alone with a scored pair to another group: its partners, best-scored first."""
-    scored: dict[int, list[tuple[float, int]]] = {}
-    for pair in pairs:
-        for mine, other in ((pair.left, pair.right), (pair.right, pair.left)):
-            if mine in alone and group_of.get(other, group_of[mine]) != group_of[mine]:
-                scored.setdefault(mine, []).append((-pair.probability, other))
-    return {record: [other for _p, other in sorted(partners)] for record, partners in scored.items()}
+    def join(self, groups: Sequence[Sequence[int]], rng: np.random.Generator) -> list[tuple[int, ...]]:
+        """``groups`` (a draw's people) with records left alone joined to someone at the draw's shares."""
+        group_of = {record: index for index, group in enumerate(groups) for record in group}
+        members = [set(group) for group in groups]
+        alone = sorted(group[0] for group in groups if len(group) == 1)
+        chance = self._chances(set(alone), rng)
+        for record in alone:
+            if record in self.review.answers:
+                wanted = self.review.answers[record]
+            elif record in self.review.alone:
+                wanted = rng.random() < chance[self.review.alone[record]]
+            else:  # alone only because this draw split its person: the draw's own doubt
+                continue
+            here = group_of[record]
+            if not wanted or len(members[here]) != 1:  # someone joined it already: no longer alone
+                continue
+            partners = [other for other in self.ranked.get(record, ()) if group_of.get(other, here) != here]
+            there = self._partner(record, partners, group_of, members, rng)
+            if there is not None:
+                members[there].add(record)
+                members[here] = set()
+                group_of[record] = there
+        return [tuple(sorted(group)) for group in members if group]
 
+    def _chances(self, alone_now: set[int], rng: np.random.Generator) -> dict[bool, float]:
+        """Per stratum, the chance that a record of the population still alone in this draw joins someone:
+        the draw's share ``f`` of the population, less the ``J`` the draw's shift already joined."""
+        chance = {}
+        for stratum, (a, b) in ((True, self.review.rates.with_pair), (False, self.review.rates.without_pair)):
+            share = float(rng.beta(a, b))
+            population = [record for record, paired in self.review.alone.items() if paired == stratum]
+            joined = sum(record not in alone_now for record in population)
+            left = len(population) - joined
+            chance[stratum] = max(share * len(population) - joined, 0.0) / left if left else 0.0
+        return chance
 
-def _partner(record: int, ranked: Sequence[int], group_of: dict[int, int], members: list[set[int]],
-             constraints: Constraints, cannot: set[frozenset[int]], rng: np.random.Generator) -> int | None:
-    """The group ``record`` joins: its best-scored allowed partner's, else (with no scored pair) a random
-    allowed one; None when none is allowed."""
-    if ranked:
-        for other in ranked:
-            if _allowed(record, members[group_of[other]], constraints, cannot):
-                return group_of[other]
+    def _partner(self, record: int, ranked: Sequence[int], group_of: dict[int, int], members: list[set[int]],
+                 rng: np.random.Generator) -> int | None:
+        """The group ``record`` joins: its best-scored allowed partner's, else (with no scored pair to
+        someone else) a random allowed one; None when none is allowed."""
+        if ranked:
+            return next((group_of[other] for other in ranked if self._allowed(record, members[group_of[other]])),
+                        None)
+        for _ in range(_RANDOM_TRIES):
+            there = int(rng.integers(len(members)))
+            if members[there] and record not in members[there] and self._allowed(record, members[there]):
+                return there
         return None
-    for _ in range(_RANDOM_TRIES):
-        there = int(rng.integers(len(members)))
-        if members[there] and record not in members[there] and _allowed(record, members[there], constraints, cannot):
-            return there
-    return None
 
-
-def _allowed(record: int, group: set[int], constraints: Constraints, cannot: set[frozenset[int]]) -> bool:
-    """May ``record`` join ``group``: no record of its list there if that list names each person once,
-    and no reviewer's "different" between it and any of them."""
-    mine = constraints.group_of.get(record)
-    if mine is not None and mine in constraints.exclusive_groups and any(
-            constraints.group_of.get(other) == mine for other in group):
-        return False
-    return not any(frozenset((record, other)) in cannot for other in group)
+    def _allowed(self, record: int, group: set[int]) -> bool:
+        """May ``record`` join ``group``: no record of its list there if that list names each person once,
+        no reviewer's "different" between it and any of them, and none of them answered "nobody found"."""
+        mine = self.constraints.group_of.get(record)
+        if mine is not None and mine in self.constraints.exclusive_groups and any(
+                self.constraints.group_of.get(other) == mine for other in group):
+            return False
+        return not any(other in self.nobody or frozenset((record, other)) in self.cannot for other in group)

@@ -21,8 +21,10 @@ draw that links more readily joins whole groups of records that the best guess k
 reviewer's "same person" would, and one that links less readily splits them. (Until 6 December the
 draws only moved single records away from the best guess; a person split into two groups of records
 stayed split in every draw, and the interval never reached the people the best guess splits.)
-Constraints hold in every draw: must-linked records together, never two records of an exclusive list
-in one person, never a cannot-linked pair.
+Last, each record the draw left alone may join someone it found (``left_alone``): most people a linkage
+splits are such records, whose pairs with their own person score below the band or were never scored,
+so no shift of the band reaches them. Constraints hold in every draw: must-linked records together,
+never two records of an exclusive list in one person, never a cannot-linked pair.
 
 ``sweeps`` > 0 then also moves single records between people by Gibbs sampling (``partitions``). It
 is off by default: the sweeps weigh a record's link by the average of its pair probabilities, the
@@ -50,7 +52,7 @@ import numpy as np
 from tergeu.core.linkage.calibration import Calibration
 from tergeu.core.linkage.cluster_report import Cluster
 from tergeu.core.linkage.clustering import Constraints, ScoredPair, cluster_records
-from tergeu.core.linkage.left_alone import UNREVIEWED_RATES, LeftAloneRates, join_left_alone
+from tergeu.core.linkage.left_alone import LeftAloneJoiner, LeftAloneReview
 from tergeu.core.linkage.partitions import PartitionSampler, log_odds
 
 __all__ = ["UNREVIEWED_SHIFT", "plausible_clusterings", "shift_distribution"]
@@ -65,9 +67,9 @@ def plausible_clusterings(records: Iterable[int], pairs: Sequence[ScoredPair], c
                           draws: int = 10, seed: int = 1, threshold: float = 0.5,
                           calibration_spread: float = CALIBRATION_SPREAD, sweeps: int = SWEEPS,
                           calibration: Calibration | None = None,
-                          left_alone: LeftAloneRates | None = UNREVIEWED_RATES) -> list[list[Cluster]]:
+                          left_alone: LeftAloneReview | None = None) -> list[list[Cluster]]:
     """``draws`` clusterings of ``records``: each clustered afresh on shifted probabilities (then swept),
-    then its records left alone joined to someone at the draw's rates (``left_alone``; None: never).
+    then its records left alone joined to someone at the draw's shares (``left_alone``; None: never).
 
     ``calibration`` (from reviewers' decisions) centres the shifts; without it they centre on
     ``UNREVIEWED_SHIFT``.
@@ -81,6 +83,7 @@ def plausible_clusterings(records: Iterable[int], pairs: Sequence[ScoredPair], c
     ordered = sorted(pairs, key=lambda p: (min(p.left, p.right), max(p.left, p.right), p.probability))
     base = log_odds(np.array([p.probability for p in ordered], dtype=float))
     rng = np.random.default_rng(seed)
+    joiner = LeftAloneJoiner(ordered, constraints, left_alone) if left_alone is not None else None
     found = []
     for _ in range(draws):
         shift = rng.normal(centre, spread) if spread else centre
@@ -90,22 +93,22 @@ def plausible_clusterings(records: Iterable[int], pairs: Sequence[ScoredPair], c
         start = cluster_records(ids, shifted, constraints, threshold, attach_sparse=True, log_odds=True)
         if sweeps:
             start = PartitionSampler(ids, shifted, constraints, threshold, [c.records for c in start]).draw(rng, sweeps)
-        if left_alone is not None:
-            start = _with_left_alone_joined(start, ordered, constraints, left_alone, rng)
+        if joiner is not None:
+            start = _with_left_alone_joined(start, joiner, rng)
         found.append(start)
     return found
 
 
-def _with_left_alone_joined(clusters: list[Cluster], pairs: Sequence[ScoredPair], constraints: Constraints,
-                            rates: LeftAloneRates, rng: np.random.Generator) -> list[Cluster]:
-    """``clusters`` after ``join_left_alone``: a person a record joined is marked as such (its cohesion is
+JOINED_REASON = "a record left alone was joined to this person by a linkage draw (it may be someone found)"
+
+
+def _with_left_alone_joined(clusters: list[Cluster], joiner: LeftAloneJoiner, rng: np.random.Generator
+                            ) -> list[Cluster]:
+    """``clusters`` after ``joiner.join``: a person a record joined is marked as such (its cohesion is
     unknown: the join may rest on no scored pair); the others are kept as they were."""
     kept = {c.records: c for c in clusters}
     return [kept.get(group) or Cluster(group, 0.0, True, (JOINED_REASON,))
-            for group in join_left_alone([c.records for c in clusters], pairs, constraints, rates, rng)]
-
-
-JOINED_REASON = "a record left alone was joined to this person by a linkage draw (it may be someone found)"
+            for group in joiner.join([c.records for c in clusters], rng)]
 
 
 def shift_distribution(calibration: Calibration | None, spread: float = CALIBRATION_SPREAD) -> tuple[float, float]:
