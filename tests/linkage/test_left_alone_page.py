@@ -11,7 +11,14 @@ from django.contrib.contenttypes.models import ContentType
 
 from tergeu.core.linkage import UNREVIEWED_RATES
 from tergeu.history.models import ChangeEntry
-from tergeu.linkage.left_alone_review import NotInSample, answer_left_alone, open_records, progress, reviewed_answers
+from tergeu.linkage.left_alone_review import (
+    AnswerRefused,
+    NotInSample,
+    answer_left_alone,
+    open_records,
+    progress,
+    reviewed_answers,
+)
 from tergeu.linkage.left_alone_sample import stored_sample
 from tergeu.linkage.linking import run_linkage
 from tergeu.linkage.models import LeftAloneAnswer, LinkageRun, Membership, PairDecision
@@ -65,25 +72,43 @@ def test_someone_found_naming_whom_joins_them_and_the_answer_keeps_its_stratum(l
     run_linkage()
     assert Membership.objects.get(record=woman).person_id == Membership.objects.get(record=maiden).person_id
     assert stored_sample(latest()) == {}  # nobody is alone any more
-    assert progress(latest()).answered == 1 and progress(latest()).open == 0
-    assert reviewed_answers({woman.pk, maiden.pk})[0] == {woman.pk: True}  # the answer is still read
+    user = get_user_model().objects.get(username="page-reviewer")
+    assert progress(latest(), user).answered == 1 and progress(latest(), user).open == 0
+    joined = {woman.pk: 1, maiden.pk: 1}
+    assert reviewed_answers(joined)[0] == {woman.pk: True}  # joined by its own answer: still read
+    assert stored.partner_id == maiden.pk
     entry = ChangeEntry.objects.get(object_type=ContentType.objects.get_for_model(LeftAloneAnswer))
     assert entry.actor == "page-reviewer" and "Серіков" not in str(entry.after)
 
 
 def test_answers_are_read_over_the_unreviewed_shares_and_unsure_is_not_read(linked, reviewer) -> None:
     first, second = stored_sample(latest())
+    apart = {first: 1, second: 2}  # each its own person, as the run left them
     assert answer_left_alone(reviewer, first, "unsure").answer == "unsure"
-    answers, rates = reviewed_answers({first, second})
+    answers, rates = reviewed_answers(apart)
     assert answers == {} and rates == UNREVIEWED_RATES
     assert answer_left_alone(reviewer, second, "nobody").answer == "nobody"
-    answers, rates = reviewed_answers({first, second})
+    answers, rates = reviewed_answers(apart)
     assert answers == {second: False} and rates.source == "reviewed" and rates.decisions == 1
     stratum = "with_pair" if stored_sample(latest())[second] else "without_pair"
     a, b = getattr(UNREVIEWED_RATES, stratum)
     assert getattr(rates, stratum) == (a, b + 1)
-    assert progress(latest()).read == 1 and progress(latest()).few
-    assert reviewed_answers({first})[0] == {}  # an answer on a record not counted is not read
+    assert progress(latest(), reviewer).read == 1 and progress(latest(), reviewer).few
+    assert reviewed_answers({first: 1})[0] == {}  # an answer on a record not counted is not read
+    # joined to someone since, not by its own answer (a new list, another decision): no longer read
+    assert reviewed_answers({first: 1, second: 1})[0] == {}
+
+
+def test_found_must_name_a_counted_record_of_someone_else(linked, reviewer) -> None:
+    record, other = linked["Серіков"].pk, linked["Омаров"].pk
+    thin = Record.objects.create(imported_list=linked["Омаров"].imported_list, row_number=99, raw={},
+                                 display_name="Әлібек")
+    with pytest.raises(AnswerRefused, match="too thin to be counted"):
+        answer_left_alone(reviewer, record, "found", partner=thin.pk)
+    Membership.objects.filter(record_id=other).update(person=Membership.objects.get(record_id=record).person)
+    with pytest.raises(AnswerRefused, match="already the same person"):
+        answer_left_alone(reviewer, record, "found", partner=other)
+    assert not LeftAloneAnswer.objects.exists() and not PairDecision.objects.exists()
 
 
 def test_a_record_outside_the_sample_cannot_be_answered(linked, reviewer, client_as) -> None:
@@ -93,7 +118,7 @@ def test_a_record_outside_the_sample_cannot_be_answered(linked, reviewer, client
     client = client_as("reviewer", "page-reviewer")
     response = client.post("/review/left-alone/answer/", {"record": linked["Тестов"].public_id, "answer": "nobody"},
                            follow=True)
-    assert "not in the left-alone sample" in response.content.decode() and not LeftAloneAnswer.objects.exists()
+    assert "left-alone sample" in response.content.decode() and not LeftAloneAnswer.objects.exists()
 
 
 def test_a_wrong_answer_or_a_record_named_twice_stores_nothing(linked, reviewer, client_as) -> None:
@@ -103,6 +128,12 @@ def test_a_wrong_answer_or_a_record_named_twice_stores_nothing(linked, reviewer,
     response = client_as("reviewer", "page-reviewer").post("/review/left-alone/answer/",
                                                            {"record": "not-an-id", "answer": "nobody"}, follow=True)
     assert "no such record or answer" in response.content.decode() and not LeftAloneAnswer.objects.exists()
+
+
+def test_a_run_from_before_the_sample_gets_one_when_linked_again(linked) -> None:
+    LinkageRun.objects.update(left_alone=[])  # as a run stored by an earlier version
+    summary = run_linkage()
+    assert summary.mode == "unchanged" and set(stored_sample(latest())) == {linked["Серіков"].pk, linked["Омаров"].pk}
 
 
 def test_only_reviewers_may_see_or_answer(linked, client_as) -> None:

@@ -145,9 +145,13 @@ def _left_alone(groups: Iterable[list[int]], counted: dict[int, Record], pairs: 
     found" may be someone only a list left out names."""
     best = [[record for record in group if record in counted] for group in groups]
     if not every_list:
-        return left_alone_review(best, pairs), "the estimate is on some lists only; the answers were given on all"
-    answers, rates = reviewed_answers(set(counted))
-    why = "" if answers else "no record of the left-alone sample answered (unsure ones not counted)"
+        return left_alone_review(best, pairs), ("The answers on the left-alone sample are not read for an estimate "
+                                                "on some lists only: someone found may be someone only a list left "
+                                                "out names.")
+    person_of = {record: index for index, group in enumerate(best) for record in group}
+    answers, rates = reviewed_answers(person_of)
+    why = "" if answers else ("Answer the left-alone sample (review page, records left alone) so the draws join as "
+                              "many as these lists need; no answer is read yet (unsure ones are not).")
     return left_alone_review(best, pairs, answers, rates), why
 
 

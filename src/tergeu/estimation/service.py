@@ -140,8 +140,7 @@ def _describe_left_alone(run: EstimateRun, rates: LeftAloneRates | None, why_unr
         warnings.append(
             f"the linkage draws take about {with_pair:.0%} of the records left alone that have a scored pair to "
             f"someone, and {without_pair:.0%} of those without, to be someone already found: shares measured on "
-            "generated lists, not on these. Answer the left-alone sample (review page, records left alone) so the "
-            f"draws join as many as these lists need. Not reviewed now: {why_unreviewed}")
+            f"generated lists, not on these. {why_unreviewed}")
     elif rates.decisions < FEW_ANSWERS:
         warnings.append(f"only {rates.decisions} answer(s) on the left-alone sample: the shares of records left "
                         "alone taken to be someone found still lean mostly on those measured on generated lists")

@@ -15,7 +15,14 @@ from ninja.pagination import paginate
 from tergeu.accounts.access import require
 from tergeu.accounts.roles import REVIEW_FACTS, VIEW_REGISTRY, WITHHOLD_NAMES
 from tergeu.linkage.access import successor_seen_by, visible_people
-from tergeu.linkage.left_alone_review import NotInSample, answer_left_alone, candidates, open_records, progress
+from tergeu.linkage.left_alone_review import (
+    AnswerRefused,
+    answer_left_alone,
+    candidates,
+    latest_run,
+    open_records,
+    progress,
+)
 from tergeu.linkage.linking import DecisionConflict, decide_pair
 from tergeu.linkage.models import LeftAloneAnswer, LinkageRun, PairDecision, Person, WithheldName
 from tergeu.linkage.people import person_as_seen
@@ -310,7 +317,7 @@ class LeftAloneAnswerOut(Schema):
 @paginate(Pages)
 def left_alone_queue(request: HttpRequest) -> LazyPage:
     user = require(request, REVIEW_FACTS)
-    open_ids = open_records(LinkageRun.objects.first())
+    open_ids = open_records(latest_run())
     visible = set(visible_records(user).filter(pk__in=open_ids).values_list("pk", flat=True))
 
     def shown(records: list[int]) -> list[dict[str, Any]]:
@@ -331,13 +338,13 @@ def answer_left_alone_record(request: HttpRequest, body: LeftAloneIn) -> dict[st
         raise Http404("not found")
     try:
         stored = answer_left_alone(user, named[body.record], body.answer, named.get(body.partner or ""))
-    except NotInSample as problem:
+    except AnswerRefused as problem:
         raise HttpError(400, f"answer not stored: {problem}") from None
     except DecisionConflict as conflict:
         raise HttpError(400, f"answer not stored: {conflict}") from None
     if stored is None:
         raise HttpError(400, "answer not stored: a record cannot be someone found through itself")
-    done = progress(LinkageRun.objects.first())
+    done = progress(latest_run(), user)
     return {"record": body.record, "answer": stored.answer, "had_scored_pair": stored.had_scored_pair,
             "decided_by": stored.decided_by, "answered": done.answered, "open": done.open, "read": done.read,
             "few": done.few}

@@ -5,12 +5,14 @@ left alone whose pairs with their own person score far below the review queue's 
 scored (another family name, a spelling beyond one slip). The calibration sample of the band cannot
 say how many there are (docs/estimation.md). So reviewers are asked about records left alone, chosen
 by a hash of their ids (``left_alone_sample``), and the estimate's linkage draws join as many records
-left alone as the answers support (``reviewed_rates``).
+left alone as the answers support (``reviewed_answers``).
 
 Only records of the latest run's sample may be answered (or an earlier answer changed): records a
 reviewer picked would make the answers say what the reviewer chose, not how many records alone are
 someone found. An answer keeps the stratum the run's sample gave its record (whether it had a scored
-pair to someone else), and stays when a later run joins its record to someone.
+pair to someone else). It is read while its record is still alone, or joined to the person its own
+"found" named; a record joined any other way since (a new list, another decision) is no longer one of
+the records alone the answers describe, and its answer is not read.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from tergeu.linkage.left_alone_sample import stored_sample
 from tergeu.linkage.linking import decide_pair
 from tergeu.linkage.models import LeftAloneAnswer, LinkageRun, Membership, PairDecision, ScoredPairRow
 from tergeu.registry.access import visible_records
+from tergeu.registry.models import Record
 from tergeu.toolkit import locks
 
 FEW_ANSWERS = 20  # with fewer read answers the shares lean mostly on the unreviewed ones: the result says so
@@ -44,8 +47,17 @@ class SampleProgress:
     few: bool  # fewer than ``FEW_ANSWERS`` read: the shares lean on the unreviewed ones
 
 
-class NotInSample(ValueError):
+class AnswerRefused(ValueError):
+    """An answer that cannot be taken; the message says why (it names no one)."""
+
+
+class NotInSample(AnswerRefused):
     """A record that is not in the latest run's left-alone sample (and has no answer to change)."""
+
+
+def latest_run() -> LinkageRun | None:
+    """The latest run, its sample only (its queue and model can be large)."""
+    return LinkageRun.objects.only("pk", "started_at", "left_alone").first()
 
 
 def open_records(run: LinkageRun | None) -> list[int]:
@@ -54,11 +66,13 @@ def open_records(run: LinkageRun | None) -> list[int]:
     return [record for record in stored_sample(run) if record not in answered]
 
 
-def progress(run: LinkageRun | None) -> SampleProgress:
-    """The answers so far and the records of the sample still open."""
-    answers = list(LeftAloneAnswer.objects.values_list("answer", flat=True))
-    read = sum(answer != LeftAloneAnswer.Answer.UNSURE for answer in answers)
-    return SampleProgress(len(answers), len(open_records(run)), read, read < FEW_ANSWERS)
+def progress(run: LinkageRun | None, user: Any) -> SampleProgress:
+    """The answers so far and the records of the sample still open, of the records the user may see."""
+    answers = dict(LeftAloneAnswer.objects.values_list("record_id", "answer"))
+    waiting = open_records(run)
+    seen = set(visible_records(user).filter(pk__in=[*answers, *waiting]).values_list("pk", flat=True))
+    read = sum(answer != LeftAloneAnswer.Answer.UNSURE for record, answer in answers.items() if record in seen)
+    return SampleProgress(len(seen.intersection(answers)), len(seen.intersection(waiting)), read, read < FEW_ANSWERS)
 
 
 def candidates(record: int, user: Any, limit: int = CANDIDATES) -> list[tuple[Any, float]]:
@@ -80,7 +94,8 @@ def answer_left_alone(user: Any, record: int, answer: str, partner: int | None =
 
     "found" naming ``partner`` also stores "same person" for the two records (``decide_pair``: a
     contradiction raises ``DecisionConflict`` and nothing is stored). A record neither in the latest run's
-    sample nor answered before raises ``NotInSample``. The stratum is the run's sample's, never the caller's.
+    sample nor answered before raises ``NotInSample``; a partner the estimate does not count, or already
+    the record's own person, raises ``AnswerRefused``. The stratum is the run's sample's, never the caller's.
     """
     if answer not in LeftAloneAnswer.Answer.values or partner == record:
         return None
@@ -90,28 +105,53 @@ def answer_left_alone(user: Any, record: int, answer: str, partner: int | None =
     with transaction.atomic():
         locks.hold(locks.DECISIONS)  # answers and decisions one at a time, as decide_pair takes them
         stored = LeftAloneAnswer.objects.filter(record_id=record).first()
-        sample = stored_sample(LinkageRun.objects.first())
+        sample = stored_sample(latest_run())
         if stored is None and record not in sample:
             raise NotInSample("the record is not in the latest linkage run's left-alone sample")
         if len(wanted) == 2:
+            _check_partner(record, partner)
             decide_pair(user, record, partner, PairDecision.Decision.SAME)
         with acting_as(user.get_username(), user):
             stored = stored or LeftAloneAnswer(record_id=record, had_scored_pair=sample[record])
             stored.answer, stored.decided_by = answer, user.get_username()
+            stored.partner_id = partner if len(wanted) == 2 else None
             stored.save()
     return stored
 
 
-def reviewed_answers(counted: set[int]) -> tuple[dict[int, bool], LeftAloneRates]:
-    """Reviewers' answers on counted records (record -> someone found; unsure ones not read) and the
-    shares they support, the unreviewed shares taken as the prior (``rates_from_decisions``)."""
+def _check_partner(record: int, partner: int) -> None:
+    """A "found" names a counted record of someone else: a record too thin to be counted cannot make the
+    record someone the estimate counts, and its own person is no one else."""
+    other = Record.objects.select_related("imported_list").get(pk=partner)
+    if not is_identifiable(record_facts(other)):
+        raise AnswerRefused("the record named is too thin to be counted (no family name, or no given name or "
+                            "initial, and no IIN)")
+    persons = dict(Membership.objects.filter(record_id__in=(record, partner)).values_list("record_id", "person_id"))
+    if persons.get(record) is not None and persons.get(record) == persons.get(partner):
+        raise AnswerRefused("the record named is already the same person")
+
+
+def reviewed_answers(person_of: dict[int, int]) -> tuple[dict[int, bool], LeftAloneRates]:
+    """Reviewers' answers the estimate reads (record -> someone found) and the shares they support, the
+    unreviewed shares taken as the prior (``rates_from_decisions``).
+
+    ``person_of``: each counted record's person in the best guess. Read: answers (not unsure) on counted
+    records still alone, or joined to the person their own "found" named (see the module).
+    """
+    size: dict[int, int] = {}
+    for person in person_of.values():
+        size[person] = size.get(person, 0) + 1
     answers, strata = {}, []
-    for record, had_pair, answer in LeftAloneAnswer.objects.values_list("record_id", "had_scored_pair", "answer"):
-        if record in counted and answer != LeftAloneAnswer.Answer.UNSURE:
+    for record, had_pair, answer, partner in LeftAloneAnswer.objects.values_list(
+            "record_id", "had_scored_pair", "answer", "partner_id"):
+        if record not in person_of or answer == LeftAloneAnswer.Answer.UNSURE:
+            continue
+        alone = size[person_of[record]] == 1
+        if alone or (partner is not None and person_of.get(partner) == person_of[record]):
             answers[record] = answer == LeftAloneAnswer.Answer.FOUND
             strata.append((had_pair, answers[record]))
     return answers, rates_from_decisions(strata)
 
 
-__all__ = ["CANDIDATES", "FEW_ANSWERS", "LEFT_ALONE_SAMPLE", "NotInSample", "SampleProgress", "answer_left_alone",
-           "candidates", "open_records", "progress", "reviewed_answers"]
+__all__ = ["CANDIDATES", "FEW_ANSWERS", "LEFT_ALONE_SAMPLE", "AnswerRefused", "NotInSample", "SampleProgress",
+           "answer_left_alone", "candidates", "latest_run", "open_records", "progress", "reviewed_answers"]

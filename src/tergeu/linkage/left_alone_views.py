@@ -22,14 +22,15 @@ from tergeu.accounts.roles import REVIEW_FACTS
 from tergeu.linkage.comparison import aligned_fields
 from tergeu.linkage.left_alone_review import (
     FEW_ANSWERS,
-    NotInSample,
+    AnswerRefused,
     answer_left_alone,
     candidates,
+    latest_run,
     open_records,
     progress,
 )
 from tergeu.linkage.linking import DecisionConflict
-from tergeu.linkage.models import LeftAloneAnswer, LinkageRun
+from tergeu.linkage.models import LeftAloneAnswer
 from tergeu.linkage.queue import records_named
 from tergeu.registry.access import visible_records
 from tergeu.toolkit.params import whole_number
@@ -40,7 +41,7 @@ SHOWN = 10  # records per page (each with its candidates)
 @requires(REVIEW_FACTS)
 def left_alone_page(request: HttpRequest) -> HttpResponse:
     """The sample's records not yet answered that the user may see, ``SHOWN`` a page, with their candidates."""
-    run = LinkageRun.objects.first()
+    run = latest_run()
     open_ids = open_records(run)
     shown = visible_records(request.user).select_related("imported_list").in_bulk(open_ids)
     page = Paginator([shown[record] for record in open_ids if record in shown], SHOWN).get_page(request.GET.get("page"))
@@ -51,7 +52,7 @@ def left_alone_page(request: HttpRequest) -> HttpResponse:
         items.append({"record": record, "candidates": partners, "fields": aligned_fields(members),
                       "members": members})
     return render(request, "linkage/left_alone.html", {
-        "run": run, "page": page, "items": items, "progress": progress(run), "few": FEW_ANSWERS})
+        "run": run, "page": page, "items": items, "progress": progress(run, request.user), "few": FEW_ANSWERS})
 
 
 @require_POST
@@ -66,8 +67,8 @@ def answer(request: HttpRequest) -> HttpResponse:
     try:
         if record in named and (not partner or partner in named):
             stored = answer_left_alone(request.user, named[record], given, named.get(partner))
-    except NotInSample:
-        messages.error(request, _("Answer not stored: the record is not in the left-alone sample."))
+    except AnswerRefused as refused:
+        messages.error(request, _("Answer not stored: %(reason)s.") % {"reason": refused})
     except DecisionConflict as conflict:
         messages.error(request, _("Answer not stored: %(reason)s.") % {"reason": conflict})
     else:

@@ -136,6 +136,7 @@ def run_linkage(full: bool = False, progress: Progress | None = None) -> LinkSum
     if not reason and previous is not None and previous.model.get("tergeu_contradiction_bits") != CONTRADICTION_BITS:
         reason = "the stored pairs were scored before Tergeu marked facts in disagreement"
     if not reason and not new_ids:
+        _draw_missing_sample(records)
         return LinkSummary(None, len(records), Person.objects.current().count(), 0, 0, "unchanged", 0,
                            "no records since the last run")
     if not reason:
@@ -152,6 +153,15 @@ def run_linkage(full: bool = False, progress: Progress | None = None) -> LinkSum
                                  "on the review page or with the API, then link again") from None
     step("storing people")
     return _store(linkage, by_id, person_of, new_ids, previous, reason)
+
+
+def _draw_missing_sample(records: list[Record]) -> None:
+    """A run stored before runs kept a left-alone sample gets one, so reviewers have records to answer
+    after an upgrade without relinking (an empty sample is drawn again: it costs one read of the people)."""
+    latest = LinkageRun.objects.only("pk", "left_alone").first()
+    if latest is not None and not latest.left_alone:
+        latest.left_alone = draw_sample(records)
+        latest.save(update_fields=["left_alone"])
 
 
 def _conflict_text(problem: ConstraintConflict) -> str:

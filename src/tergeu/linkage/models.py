@@ -171,6 +171,9 @@ class LeftAloneAnswer(models.Model):
 
     record = models.OneToOneField(Record, on_delete=models.CASCADE, related_name="+")
     answer = models.CharField(max_length=10, choices=Answer.choices)
+    # "found" naming whom: a record of that person. While the two are one person the answer is read though
+    # the record is no longer alone (its own answer joined it); joined any other way, it is not.
+    partner = models.ForeignKey(Record, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     # Whether the record had a scored pair to someone else when answered, as the run's sample says: the
     # stratum the answer counts in (records with such a pair are someone found far more often).
     had_scored_pair = models.BooleanField()

@@ -33,14 +33,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from tergeu.core.linkage.clustering import Constraints, ScoredPair
 
 __all__ = ["LEFT_ALONE_SAMPLE", "UNREVIEWED_RATES", "LeftAloneJoiner", "LeftAloneRates", "LeftAloneReview",
-           "left_alone", "left_alone_review", "left_alone_sample", "rates_from_decisions"]
+           "keeping_nobody_alone", "left_alone", "left_alone_review", "left_alone_sample", "rates_from_decisions"]
 
 LEFT_ALONE_SAMPLE = 100  # records left alone that reviewers are asked about, in hash order
 _RANDOM_TRIES = 50  # draws of a random partner before a record is left alone in this draw
@@ -126,6 +126,18 @@ def _record_hash(record: int) -> bytes:
     return hashlib.blake2b(f"alone:{record}".encode(), digest_size=8).digest()
 
 
+def keeping_nobody_alone(constraints: Constraints, pairs: Iterable[ScoredPair], answers: Mapping[int, bool]
+                         ) -> Constraints:
+    """``constraints`` plus "different" between each record answered "nobody found" and every record it was
+    scored against, so that no draw's shift joins it either; a record a reviewer has since decided "same
+    person" about is left to that decision."""
+    decided = {record for pair in constraints.must_link for record in pair}
+    nobody = {record for record, found in answers.items() if not found and record not in decided}
+    apart = {(min(p.left, p.right), max(p.left, p.right)) for p in pairs
+             if (p.left in nobody or p.right in nobody) and p.left != p.right}
+    return replace(constraints, cannot_link=constraints.cannot_link | frozenset(apart)) if apart else constraints
+
+
 class LeftAloneJoiner:
     """Joins, in each draw, records left alone to someone (see the module); what every draw shares (each
     record's partners ranked by score, the reviewers' "different" pairs) is worked out once."""
@@ -138,43 +150,54 @@ class LeftAloneJoiner:
         self.ranked = {record: [other for _p, other in sorted(partners)] for record, partners in scored.items()}
         self.constraints, self.review = constraints, review
         self.cannot = {frozenset(pair) for pair in constraints.cannot_link}
-        self.nobody = {record for record, found in review.answers.items() if not found}
+        decided = {record for pair in constraints.must_link for record in pair}
+        self.nobody = {record for record, found in review.answers.items() if not found and record not in decided}
+        self.strata = {stratum: sorted(r for r, paired in review.alone.items() if paired == stratum)
+                       for stratum in (True, False)}
 
     def join(self, groups: Sequence[Sequence[int]], rng: np.random.Generator) -> list[tuple[int, ...]]:
-        """``groups`` (a draw's people) with records left alone joined to someone at the draw's shares."""
+        """``groups`` (a draw's people) with records left alone joined to someone at the draw's shares.
+
+        The share is a budget, not a coin per record: each join debits every record of the population it
+        takes out of being alone (two records of the population joined together debit two), so a person
+        split into two lone records does not count twice."""
         group_of = {record: index for index, group in enumerate(groups) for record in group}
         members = [set(group) for group in groups]
-        alone = sorted(group[0] for group in groups if len(group) == 1)
-        chance = self._chances(set(alone), rng)
-        for record in alone:
-            if record in self.review.answers:
-                wanted = self.review.answers[record]
-            elif record in self.review.alone:
-                wanted = rng.random() < chance[self.review.alone[record]]
-            else:  # alone only because this draw split its person: the draw's own doubt
+        for record, found in sorted(self.review.answers.items()):
+            if found and record in group_of and len(members[group_of[record]]) == 1:
+                self._join(record, group_of, members, rng)
+        budget = {}
+        for stratum, (a, b) in ((True, self.review.rates.with_pair), (False, self.review.rates.without_pair)):
+            population = self.strata[stratum]
+            already = sum(len(members[group_of[r]]) != 1 for r in population if r in group_of)
+            budget[stratum] = float(rng.beta(a, b)) * len(population) - already
+        waiting = [r for r in self.strata[True] + self.strata[False] if r in group_of]
+        left = {stratum: sum(self.review.alone[r] == stratum for r in waiting) for stratum in (True, False)}
+        for record in rng.permutation(np.array(waiting, dtype=np.int64)).tolist():
+            stratum = self.review.alone[record]
+            alone, chance = len(members[group_of[record]]) == 1, budget[stratum] / max(left[stratum], 1)
+            left[stratum] -= 1
+            if not alone or rng.random() >= chance:
                 continue
-            here = group_of[record]
-            if not wanted or len(members[here]) != 1:  # someone joined it already: no longer alone
-                continue
-            partners = [other for other in self.ranked.get(record, ()) if group_of.get(other, here) != here]
-            there = self._partner(record, partners, group_of, members, rng)
+            there = self._join(record, group_of, members, rng)
             if there is not None:
-                members[there].add(record)
-                members[here] = set()
-                group_of[record] = there
+                budget[stratum] -= 1
+                others = members[there] - {record}
+                if len(others) == 1 and (other := next(iter(others))) in self.review.alone:
+                    budget[self.review.alone[other]] -= 1  # it was alone too, and is no longer
         return [tuple(sorted(group)) for group in members if group]
 
-    def _chances(self, alone_now: set[int], rng: np.random.Generator) -> dict[bool, float]:
-        """Per stratum, the chance that a record of the population still alone in this draw joins someone:
-        the draw's share ``f`` of the population, less the ``J`` the draw's shift already joined."""
-        chance = {}
-        for stratum, (a, b) in ((True, self.review.rates.with_pair), (False, self.review.rates.without_pair)):
-            share = float(rng.beta(a, b))
-            population = [record for record, paired in self.review.alone.items() if paired == stratum]
-            joined = sum(record not in alone_now for record in population)
-            left = len(population) - joined
-            chance[stratum] = max(share * len(population) - joined, 0.0) / left if left else 0.0
-        return chance
+    def _join(self, record: int, group_of: dict[int, int], members: list[set[int]],
+              rng: np.random.Generator) -> int | None:
+        """Join ``record`` (alone) to its best-scored allowed partner's person, else a random allowed one."""
+        here = group_of[record]
+        partners = [other for other in self.ranked.get(record, ()) if group_of.get(other, here) != here]
+        there = self._partner(record, partners, group_of, members, rng)
+        if there is not None:
+            members[there].add(record)
+            members[here] = set()
+            group_of[record] = there
+        return there
 
     def _partner(self, record: int, ranked: Sequence[int], group_of: dict[int, int], members: list[set[int]],
                  rng: np.random.Generator) -> int | None:

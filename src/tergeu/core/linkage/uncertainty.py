@@ -52,7 +52,7 @@ import numpy as np
 from tergeu.core.linkage.calibration import Calibration
 from tergeu.core.linkage.cluster_report import Cluster
 from tergeu.core.linkage.clustering import Constraints, ScoredPair, cluster_records
-from tergeu.core.linkage.left_alone import LeftAloneJoiner, LeftAloneReview
+from tergeu.core.linkage.left_alone import LeftAloneJoiner, LeftAloneReview, keeping_nobody_alone
 from tergeu.core.linkage.partitions import PartitionSampler, log_odds
 
 __all__ = ["UNREVIEWED_SHIFT", "plausible_clusterings", "shift_distribution"]
@@ -83,7 +83,10 @@ def plausible_clusterings(records: Iterable[int], pairs: Sequence[ScoredPair], c
     ordered = sorted(pairs, key=lambda p: (min(p.left, p.right), max(p.left, p.right), p.probability))
     base = log_odds(np.array([p.probability for p in ordered], dtype=float))
     rng = np.random.default_rng(seed)
-    joiner = LeftAloneJoiner(ordered, constraints, left_alone) if left_alone is not None else None
+    joiner = None
+    if left_alone is not None:  # "nobody found" holds in every draw, through the shift too
+        constraints = keeping_nobody_alone(constraints, ordered, left_alone.answers)
+        joiner = LeftAloneJoiner(ordered, constraints, left_alone)
     found = []
     for _ in range(draws):
         shift = rng.normal(centre, spread) if spread else centre
