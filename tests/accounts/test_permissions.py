@@ -79,6 +79,8 @@ PAGES = [
     Page("linkage:review", roles.REVIEW_FACTS),
     Page("linkage:decide", roles.REVIEW_FACTS, "post"),
     Page("linkage:undo", roles.REVIEW_FACTS, "post"),
+    Page("linkage:left-alone", roles.REVIEW_FACTS),
+    Page("linkage:left-alone-answer", roles.REVIEW_FACTS, "post"),
     Page("linkage:link", roles.RUN_LINKAGE, "post"),
     Page("estimation:index", roles.VIEW_ALL_LISTS),
     Page("estimation:run", roles.RUN_ESTIMATES, "post", data=(("method", "loglinear"), ("linkage_draws", "0"))),
