@@ -141,3 +141,14 @@ def test_only_reviewers_may_see_or_answer(linked, client_as) -> None:
     assert client.get("/review/left-alone/").status_code == 404  # as every page a role may not see
     client.post("/review/left-alone/answer/", {"record": linked["Омаров"].public_id, "answer": "nobody"})
     assert not LeftAloneAnswer.objects.exists()
+
+
+def test_a_record_found_in_the_registry_is_named_by_its_id(linked, client_as) -> None:
+    client = client_as("reviewer", "page-reviewer")
+    assert 'data-testid="left-alone-named"' in client.get("/review/left-alone/").content.decode()
+    record, other = linked["Серіков"], linked["Омаров"]
+    client.post("/review/left-alone/answer/", {"record": record.public_id, "answer": "found",
+                                               "partner": f" {other.public_id} "})
+    stored = LeftAloneAnswer.objects.get()
+    assert stored.answer == "found" and stored.partner_id == other.pk
+    assert PairDecision.objects.get().decision == "same"

@@ -58,8 +58,9 @@ def left_alone_page(request: HttpRequest) -> HttpResponse:
 @require_POST
 @requires(REVIEW_FACTS)
 def answer(request: HttpRequest) -> HttpResponse:
-    """Store an answer (``record``, ``answer``, and for "found" optionally ``partner``), back to the page."""
-    record, partner = request.POST.get("record", ""), request.POST.get("partner", "")
+    """Store an answer (``record``, ``answer``, and for "found" optionally ``partner``: a candidate's button,
+    or the id of a record the reviewer found in the registry), back to the page."""
+    record, partner = request.POST.get("record", ""), request.POST.get("partner", "").strip()
     named = records_named(request.user, [record, partner] if partner else [record])
     # "same person as ..." sends the partner alone: it answers "found"
     given = request.POST.get("answer") or (LeftAloneAnswer.Answer.FOUND if partner else "")
