@@ -9,17 +9,8 @@ counts in (``tergeu.core.linkage.left_alone``). It is drawn once per run and sto
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from tergeu.core.linkage import LEFT_ALONE_SAMPLE, ScoredPair, is_identifiable, left_alone, left_alone_sample
-from tergeu.linkage.facts import record_facts
+from tergeu.core.linkage import LEFT_ALONE_SAMPLE, ScoredPair, left_alone, left_alone_sample
 from tergeu.linkage.models import LinkageRun, Membership, ScoredPairRow
-from tergeu.registry.models import Record
-
-
-def counted_among(records: Iterable[Record]) -> set[int]:
-    """The records the estimate counts: those identifiable enough to be told from namesakes."""
-    return {r.pk for r in records if is_identifiable(record_facts(r))}
 
 
 def alone_now(counted: set[int]) -> dict[int, bool]:
@@ -34,10 +25,11 @@ def alone_now(counted: set[int]) -> dict[int, bool]:
     return left_alone(groups.values(), pairs)
 
 
-def draw_sample(records: Iterable[Record]) -> list[list[int]]:
+def draw_sample(counted: set[int]) -> list[list[int]]:
     """The run's sample as stored: ``[record id, 1 if it has a scored pair to someone else else 0]``, in
-    hash order (after the run's people and pairs are stored)."""
-    alone = alone_now(counted_among(records))
+    hash order (after the run's people and pairs are stored), among ``counted`` (the records the estimate
+    counts: identifiable enough to be told from namesakes, ``is_identifiable``)."""
+    alone = alone_now(counted)
     return [[record, int(alone[record])] for record in left_alone_sample(alone, LEFT_ALONE_SAMPLE)]
 
 

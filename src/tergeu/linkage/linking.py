@@ -25,6 +25,7 @@ from tergeu.core.linkage import (
     ReviewItem,
     calibration_sample,
     comparisons_fingerprint,
+    is_identifiable,
     joined,
     link_new_records,
     link_records,
@@ -122,6 +123,7 @@ def run_linkage(full: bool = False, progress: Progress | None = None) -> LinkSum
         raise LinkageBlocked("nothing to link yet: import a list first (tergeu import FILE --list NAME); "
                              f"the registry holds {len(records)} record(s)")
     facts = [record_facts(r) for r in records]
+    counted = {f.record_id for f in facts if is_identifiable(f)}  # what the estimate counts: the left-alone sample's
     by_id = {r.pk: r for r in records}
     constraints = linkage_constraints(records)
     person_of = dict(Membership.objects.values_list("record_id", "person_id"))
@@ -136,7 +138,7 @@ def run_linkage(full: bool = False, progress: Progress | None = None) -> LinkSum
     if not reason and previous is not None and previous.model.get("tergeu_contradiction_bits") != CONTRADICTION_BITS:
         reason = "the stored pairs were scored before Tergeu marked facts in disagreement"
     if not reason and not new_ids:
-        _draw_missing_sample(records)
+        _draw_missing_sample(counted)
         return LinkSummary(None, len(records), Person.objects.current().count(), 0, 0, "unchanged", 0,
                            "no records since the last run")
     if not reason:
@@ -152,15 +154,15 @@ def run_linkage(full: bool = False, progress: Progress | None = None) -> LinkSum
                                  "change one of them "
                                  "on the review page or with the API, then link again") from None
     step("storing people")
-    return _store(linkage, by_id, person_of, new_ids, previous, reason)
+    return _store(linkage, by_id, person_of, new_ids, previous, reason, counted)
 
 
-def _draw_missing_sample(records: list[Record]) -> None:
+def _draw_missing_sample(counted: set[int]) -> None:
     """A run stored before runs kept a left-alone sample gets one, so reviewers have records to answer
     after an upgrade without relinking (an empty sample is drawn again: it costs one read of the people)."""
     latest = LinkageRun.objects.only("pk", "left_alone").first()
     if latest is not None and not latest.left_alone:
-        latest.left_alone = draw_sample(records)
+        latest.left_alone = draw_sample(counted)
         latest.save(update_fields=["left_alone"])
 
 
@@ -171,7 +173,7 @@ def _conflict_text(problem: ConstraintConflict) -> str:
 
 
 def _store(linkage: Linkage, by_id: dict[int, Record], person_of: dict[int, int], new_ids: frozenset[int],
-           previous: LinkageRun | None, reason: str) -> LinkSummary:
+           previous: LinkageRun | None, reason: str, counted: set[int]) -> LinkSummary:
     decided = frozenset(PairDecision.objects.values_list("left_id", "right_id"))
     person_sizes = Counter(person_of.values())
     elsewhere = {record: person_sizes[person] for record, person in person_of.items()} if not reason else None
@@ -195,7 +197,7 @@ def _store(linkage: Linkage, by_id: dict[int, Record], person_of: dict[int, int]
             ScoredPairRow.objects.exclude(run=run).delete()
         insert_rows(ScoredPairRow, ("run_id", "left_id", "right_id", "probability", "contradicted"),
                     ((run.pk, p.left, p.right, p.probability, p.contradicted) for p in linkage.model.pairs))
-        run.left_alone = draw_sample(by_id.values())  # after the people and pairs: it reads them
+        run.left_alone = draw_sample(counted)  # after the people and pairs: it reads them
         run.finished_at = timezone.now()
         run.stats = {"records": len(by_id), "people": Person.objects.current().count(), "people_changed": changed,
                      "new_records": len(new_ids), "mode": "full" if reason else "incremental",

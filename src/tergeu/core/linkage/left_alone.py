@@ -126,13 +126,18 @@ def _record_hash(record: int) -> bytes:
     return hashlib.blake2b(f"alone:{record}".encode(), digest_size=8).digest()
 
 
+def _nobody_found(answers: Mapping[int, bool], constraints: Constraints) -> set[int]:
+    """Records answered "nobody found" that no reviewer has since decided "same person" about."""
+    decided = {record for pair in constraints.must_link for record in pair}
+    return {record for record, found in answers.items() if not found and record not in decided}
+
+
 def keeping_nobody_alone(constraints: Constraints, pairs: Iterable[ScoredPair], answers: Mapping[int, bool]
                          ) -> Constraints:
     """``constraints`` plus "different" between each record answered "nobody found" and every record it was
     scored against, so that no draw's shift joins it either; a record a reviewer has since decided "same
     person" about is left to that decision."""
-    decided = {record for pair in constraints.must_link for record in pair}
-    nobody = {record for record, found in answers.items() if not found and record not in decided}
+    nobody = _nobody_found(answers, constraints)
     apart = {(min(p.left, p.right), max(p.left, p.right)) for p in pairs
              if (p.left in nobody or p.right in nobody) and p.left != p.right}
     return replace(constraints, cannot_link=constraints.cannot_link | frozenset(apart)) if apart else constraints
@@ -150,8 +155,7 @@ class LeftAloneJoiner:
         self.ranked = {record: [other for _p, other in sorted(partners)] for record, partners in scored.items()}
         self.constraints, self.review = constraints, review
         self.cannot = {frozenset(pair) for pair in constraints.cannot_link}
-        decided = {record for pair in constraints.must_link for record in pair}
-        self.nobody = {record for record, found in review.answers.items() if not found and record not in decided}
+        self.nobody = _nobody_found(review.answers, constraints)
         self.strata = {stratum: sorted(r for r, paired in review.alone.items() if paired == stratum)
                        for stratum in (True, False)}
 
