@@ -137,6 +137,26 @@ names alone, Latin in three habits, "~25", US-order dates where they still read 
 twice; more than half of the retyped official list pasted in with its slips) and the interior ministry's
 "liquidated" (CP1251 ``;``, surname and initials only, the incident date, no age; its fallen listed apart
 and numbered again, with rank and unit; one per person).
+
+``balkhash`` (held out: written on 7 December by a helper from this interface, ``loading.py``, the import
+docs, the field catalogue and the importer's readers only, without reading the linkage, name or
+estimation code or any other generator; never tune on it). Households die together in fifteen places
+weighted like January 2022, in six ways (street, bystander, died of wounds up to 75 days later, custody,
+security forces, body found later); steep power-law name tables (Kazakh with compounds, Russian, Uzbek,
+Uyghur, Tatar), so 59 % of 40,000 dead share family and given name with someone; Kazakh family names from a
+forefather or, for many born after 1993, from the father (Серіков, Серікұлы); married women under their
+husband's name in documents and their maiden name on volunteers' rows; public figures' surnames refused.
+Capture depends on how, where and when a person died and on a hidden household trait; 7-8 % of the dead
+are on no list. Five lists: the civil registry (UTF-8 CSV with BOM, ``;``, separate Russian name columns,
+IINs with swapped digits, the registration date as ``date_recorded``; one per person), the forensic
+bureaus' morgue book (XLSX with typed dates, one russified name cell in full, as surname and initials or in
+capitals, keyboard-layout slips, unknown bodies then identified, bodies moved between morgues twice,
+admission date), the mosques' funeral prayers (JSON, given name first, mostly given and father's name only,
+religious spellings, traditional age count, Kazakh months, the prayer day as ``date_recorded``, some
+twice), oblast akimats' compensation lists (UTF-16 TSV in the Kazakh Latin alphabet of 2018, a fifth typed
+without accents, birth year, often the wounding day; one per person) and a volunteers' shared sheet (three
+hands, family name first in Russian letters, Kazakh letters or passport capitals, maiden names, "~30" and
+age bands, month-only dates, typos, some people twice).
 """
 
 from __future__ import annotations
