@@ -138,7 +138,7 @@ twice; more than half of the retyped official list pasted in with its slips) and
 "liquidated" (CP1251 ``;``, surname and initials only, the incident date, no age; its fallen listed apart
 and numbered again, with rank and unit; one per person).
 
-``balkhash`` (held out: written on 7 December by a helper from this interface, ``loading.py``, the import
+``balkhash`` (held out: written on 6 December by a helper from this interface, ``loading.py``, the import
 docs, the field catalogue and the importer's readers only, without reading the linkage, name or
 estimation code or any other generator; never tune on it). Households die together in fifteen places
 weighted like January 2022, in six ways (street, bystander, died of wounds up to 75 days later, custody,
