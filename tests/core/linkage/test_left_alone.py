@@ -114,7 +114,7 @@ def test_the_records_a_draws_shift_joined_count_against_the_share() -> None:
     review = LeftAloneReview(dict.fromkeys(range(1, 401), False), {}, LeftAloneRates((1, 1), (5e5, 5e5)))
     shifted = [(i, i + 1) for i in range(1, 400, 2)][:100] + [(i,) for i in range(201, 401)] + [(1000, 1001)]
     joiner = LeftAloneJoiner([], Constraints(), review)
-    assert joiner.join(shifted, np.random.default_rng(1)) == [tuple(sorted(g)) for g in shifted]
+    assert joiner.join(shifted, np.random.default_rng(1), (0.5, 0.5)) == [tuple(sorted(g)) for g in shifted]
     unshifted = joiner.join(best, np.random.default_rng(1))
     no_longer_alone = sum(len(group) - (1000 in group) * 2 for group in unshifted if len(group) > 1)
     assert 190 <= no_longer_alone <= 201  # half of 400, whether they joined each other or the pair
@@ -163,3 +163,17 @@ def test_a_nobody_answer_a_reviewer_has_since_overruled_with_same_person_gives_w
     constraints = Constraints(must_link=frozenset({(1, 2)}))
     assert keeping_nobody_alone(constraints, pairs, {1: False}) == constraints
     assert keeping_nobody_alone(Constraints(), pairs, {1: False}).cannot_link == frozenset({(1, 2)})
+
+
+def test_a_draws_shares_are_the_distributions_quantiles() -> None:
+    """The share joined is the Beta distribution's quantile the draw was given: low quantiles join few."""
+    best = [(i,) for i in range(1, 1001)] + [(5000, 5001)]
+    review = LeftAloneReview(dict.fromkeys(range(1, 1001), False), {}, LeftAloneRates((1, 1), (2, 18)))
+    joiner = LeftAloneJoiner([], Constraints(), review)
+    joined = {}
+    for quantile in (0.05, 0.5, 0.95):
+        groups = joiner.join(best, np.random.default_rng(3), (0.5, quantile))
+        joined[quantile] = sum(len(g) for g in groups if len(g) > 1 and 5000 not in g) + sum(
+            len(g) - 2 for g in groups if 5000 in g)
+    # Beta(2, 18): 5 %, 50 % and 95 % quantiles 0.019, 0.092, 0.25 of 1,000 records (give or take the coins)
+    assert joined[0.05] < 45 < joined[0.5] < 150 < joined[0.95]

@@ -9,6 +9,7 @@ from tergeu.core.linkage.uncertainty import (
     _moved,
     plausible_clusterings,
     shift_distribution,
+    stratified_quantiles,
 )
 
 # Reviewers found the model right on average: the draws centre on its probabilities as they are.
@@ -179,3 +180,22 @@ def test_the_draws_sweeps_do_not_attach_a_record_across_a_pair_in_disagreement()
 
     assert joined(ScoredPair(4, 3, 0.23)) > 0.85  # odds of the two strongest pairs together: about 15 to 1
     assert joined(ScoredPair(4, 3, 0.23, contradicted=True)) < 0.65  # average link 0.48
+
+
+@pytest.mark.parametrize("draws", [1, 5, 20])
+def test_each_draw_takes_its_own_slice_of_every_quantity(draws: int) -> None:
+    """A Latin hypercube: in every column one quantile per slice of (0, 1), so no draws bunch up."""
+    quantiles = stratified_quantiles(draws, 3, np.random.default_rng(draws))
+    assert quantiles.shape == (draws, 3)
+    for column in quantiles.T:
+        assert sorted(np.floor(column * draws).astype(int).tolist()) == list(range(draws))
+    assert stratified_quantiles(0, 3, np.random.default_rng(1)).shape == (0, 3)
+
+
+def test_two_draws_fall_on_either_side_of_the_shifts_median() -> None:
+    """A pair linked only by a shift above the median: of two draws, exactly one links it, for every seed
+    (independent draws would agree half of the time)."""
+    pairs = [ScoredPair(1, 2, float(1 / (1 + np.exp(UNREVIEWED_SHIFT))))]  # log-odds -UNREVIEWED_SHIFT
+    for seed in range(20):
+        linked = [len(clusters) == 1 for clusters in plausible_clusterings([1, 2], pairs, draws=2, seed=seed)]
+        assert sorted(linked) == [False, True]

@@ -36,6 +36,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
+from scipy.stats import beta
 
 from tergeu.core.linkage.clustering import Constraints, ScoredPair
 
@@ -159,8 +160,10 @@ class LeftAloneJoiner:
         self.strata = {stratum: sorted(r for r, paired in review.alone.items() if paired == stratum)
                        for stratum in (True, False)}
 
-    def join(self, groups: Sequence[Sequence[int]], rng: np.random.Generator) -> list[tuple[int, ...]]:
-        """``groups`` (a draw's people) with records left alone joined to someone at the draw's shares.
+    def join(self, groups: Sequence[Sequence[int]], rng: np.random.Generator,
+             quantiles: tuple[float, float] | None = None) -> list[tuple[int, ...]]:
+        """``groups`` (a draw's people) with records left alone joined to someone at the draw's shares:
+        the two Beta distributions' ``quantiles`` (with a scored pair, without), or random ones.
 
         The share is a budget, not a coin per record: each join debits every record of the population it
         takes out of being alone (two records of the population joined together debit two), so a person
@@ -171,10 +174,12 @@ class LeftAloneJoiner:
             if found and record in group_of and len(members[group_of[record]]) == 1:
                 self._join(record, group_of, members, rng)
         budget = {}
-        for stratum, (a, b) in ((True, self.review.rates.with_pair), (False, self.review.rates.without_pair)):
+        quantiles = quantiles or (float(rng.random()), float(rng.random()))
+        rates = ((True, self.review.rates.with_pair), (False, self.review.rates.without_pair))
+        for (stratum, (a, b)), quantile in zip(rates, quantiles, strict=True):
             population = self.strata[stratum]
             already = sum(len(members[group_of[r]]) != 1 for r in population if r in group_of)
-            budget[stratum] = float(rng.beta(a, b)) * len(population) - already
+            budget[stratum] = float(beta.ppf(quantile, a, b)) * len(population) - already
         waiting = [r for r in self.strata[True] + self.strata[False] if r in group_of]
         left = {stratum: sum(self.review.alone[r] == stratum for r in waiting) for stratum in (True, False)}
         for record in rng.permutation(np.array(waiting, dtype=np.int64)).tolist():

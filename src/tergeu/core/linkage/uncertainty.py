@@ -46,6 +46,7 @@ pair of every list.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from statistics import NormalDist
 
 import numpy as np
 
@@ -55,11 +56,12 @@ from tergeu.core.linkage.clustering import Constraints, ScoredPair, cluster_reco
 from tergeu.core.linkage.left_alone import LeftAloneJoiner, LeftAloneReview, keeping_nobody_alone
 from tergeu.core.linkage.partitions import PartitionSampler, log_odds
 
-__all__ = ["UNREVIEWED_SHIFT", "plausible_clusterings", "shift_distribution"]
+__all__ = ["UNREVIEWED_SHIFT", "plausible_clusterings", "shift_distribution", "stratified_quantiles"]
 
 CALIBRATION_SPREAD = 0.5  # standard deviation, in log-odds, of each draw's shift of every pair's probability
 UNREVIEWED_SHIFT = 1.0  # the shifts' mean with no reviewed calibration: the median measured on generated lists
 SWEEPS = 0  # Gibbs sweeps per draw after clustering; off (see above) until the sweeps weigh links in log-odds
+_NORMAL = NormalDist()
 BAND = (np.log(0.8 / 0.2), np.log(0.98 / 0.02))  # |log-odds| where the shift is whole, and where it has faded out
 
 
@@ -88,8 +90,10 @@ def plausible_clusterings(records: Iterable[int], pairs: Sequence[ScoredPair], c
         constraints = keeping_nobody_alone(constraints, ordered, left_alone.answers)
         joiner = LeftAloneJoiner(ordered, constraints, left_alone)
     found = []
-    for _ in range(draws):
-        shift = rng.normal(centre, spread) if spread else centre
+    # One quantile per draw and random quantity (the shift, then the two shares of records left alone)
+    quantiles = stratified_quantiles(draws, 3, rng)
+    for quantile in quantiles:
+        shift = centre + spread * _NORMAL.inv_cdf(float(quantile[0])) if spread else centre
         moved = 1.0 / (1.0 + np.exp(-_moved(base, shift)))
         shifted = [ScoredPair(p.left, p.right, float(q), contradicted=p.contradicted)
                    for p, q in zip(ordered, moved.tolist(), strict=True)]
@@ -97,7 +101,7 @@ def plausible_clusterings(records: Iterable[int], pairs: Sequence[ScoredPair], c
         if sweeps:
             start = PartitionSampler(ids, shifted, constraints, threshold, [c.records for c in start]).draw(rng, sweeps)
         if joiner is not None:
-            start = _with_left_alone_joined(start, joiner, rng)
+            start = _with_left_alone_joined(start, joiner, rng, (float(quantile[1]), float(quantile[2])))
         found.append(start)
     return found
 
@@ -105,13 +109,26 @@ def plausible_clusterings(records: Iterable[int], pairs: Sequence[ScoredPair], c
 JOINED_REASON = "a record left alone was joined to this person by a linkage draw (it may be someone found)"
 
 
-def _with_left_alone_joined(clusters: list[Cluster], joiner: LeftAloneJoiner, rng: np.random.Generator
-                            ) -> list[Cluster]:
+def _with_left_alone_joined(clusters: list[Cluster], joiner: LeftAloneJoiner, rng: np.random.Generator,
+                            quantiles: tuple[float, float]) -> list[Cluster]:
     """``clusters`` after ``joiner.join``: a person a record joined is marked as such (its cohesion is
     unknown: the join may rest on no scored pair); the others are kept as they were."""
     kept = {c.records: c for c in clusters}
     return [kept.get(group) or Cluster(group, 0.0, True, (JOINED_REASON,))
-            for group in joiner.join([c.records for c in clusters], rng)]
+            for group in joiner.join([c.records for c in clusters], rng, quantiles)]
+
+
+def stratified_quantiles(draws: int, dimensions: int, rng: np.random.Generator) -> np.ndarray:
+    """``draws`` rows of ``dimensions`` quantiles in (0, 1), a Latin hypercube: in each column, one
+    quantile falls in each of ``draws`` equal slices, the slices in random order.
+
+    Why not plain random quantiles. The estimate pools the draws' posteriors, so its interval reaches as
+    far as the draws' extremes. Five independent draws of one quantity all fall between its 17th and
+    83rd percentiles a third of the time; stratified, the lowest always falls in the lowest fifth and
+    the highest in the highest, and the draws spread over the whole distribution as it is.
+    """
+    slices = rng.random((draws, dimensions)).argsort(axis=0)  # a random order of the slices, per column
+    return (slices + rng.random((draws, dimensions))) / max(draws, 1)
 
 
 def shift_distribution(calibration: Calibration | None, spread: float = CALIBRATION_SPREAD) -> tuple[float, float]:
