@@ -6,15 +6,17 @@ import duckdb
 import pytest
 
 from tergeu.core.linkage import RecordFacts, features_of
-from tergeu.core.linkage.comparisons import WOMAN_S_OTHER_NAME as WOMAN
 from tergeu.core.linkage.comparisons import (
+    FATHER_AS_FAMILY,
     area_comparison,
     death_comparison,
     family_comparison,
+    father_as_family,
     initial_comparison,
     place_comparison,
     recorded_comparison,
 )
+from tergeu.core.linkage.comparisons import WOMAN_S_OTHER_NAME as WOMAN
 
 NAME_COLUMNS = ("family", "given", "given_initial", "read_as_given", "patronymic", "sex", "given_skeleton")
 
@@ -47,6 +49,10 @@ def test_a_kazakh_form_family_name_may_be_the_father_s_name() -> None:
     assert family_level(official, {"full_name": "Ерасыл Ерубайулы"}) == (
         "a family name in the Kazakh form is the other's father's name")
     assert family_level(official, {"full_name": "Ерасыл Серікұлы"}) == "All other comparisons"
+    # Мусаевич reads "musai" (Мусай or Муса); Мусаұлы names Муса
+    russian = {"family_name": "Тасболов", "given_name": "Жанибек", "patronymic": "Мусаевич"}
+    assert family_level(russian, {"full_name": "Жанибек Мусаұлы"}) == FATHER_AS_FAMILY
+    assert family_level(russian, {"full_name": "Жанибек Мусабекұлы"}) == "All other comparisons"
 
 
 @pytest.mark.parametrize(("left", "right"), [
@@ -146,3 +152,40 @@ def test_a_given_name_and_a_family_initial_read_the_other_way_round(left: str, o
     values = {f"{column}_{side}": row[column] for column in NAME_COLUMNS for side, row in zip("lr", rows, strict=True)}
     assert _level_of(family_comparison(), values) == family
     assert _level_of(initial_comparison(), values) == initial
+
+
+def _trained(father_u: float = 0.002) -> list[dict]:
+    """A trained model's family and patronymic comparisons, as Splink saves them (m and u per level)."""
+    family = {"output_column_name": "family", "comparison_levels": [
+        {"is_null_level": True},
+        {"label_for_charts": "Exact match on family", "m_probability": 0.95, "u_probability": 0.005},
+        {"label_for_charts": FATHER_AS_FAMILY, "m_probability": 0.01, "u_probability": father_u},
+        {"label_for_charts": "read the other way round", "m_probability": 0.01, "u_probability": 4e-5,
+         "fix_m_probability": True},
+        {"label_for_charts": "All other comparisons", "m_probability": 0.03, "u_probability": 0.99},
+    ]}
+    patronymic = {"output_column_name": "patronymic", "comparison_levels": [
+        {"is_null_level": True},
+        {"label_for_charts": "Exact match on patronymic", "m_probability": 0.8, "u_probability": 0.0125},
+        {"label_for_charts": "All other comparisons", "m_probability": 0.2, "u_probability": 0.9875},
+    ]}
+    return [family, patronymic]
+
+
+def test_a_father_s_name_as_a_family_name_weighs_what_agreeing_patronymics_weigh() -> None:
+    """"Ерлан Нұрланұлы" against "... Ерлан Нурланович": no EM session trains the level, so its m is set
+    for the patronymics' Bayes factor (0.8 / 0.0125 = 64, 6 bits); the trained levels give up the room."""
+    family, _patronymic = father_as_family(_trained())
+    levels = {lvl.get("label_for_charts"): lvl for lvl in family["comparison_levels"] if not lvl.get("is_null_level")}
+    father = levels[FATHER_AS_FAMILY]
+    assert father["m_probability"] / father["u_probability"] == pytest.approx(64)
+    assert sum(lvl["m_probability"] for lvl in levels.values()) == pytest.approx(1.0)
+    assert levels["read the other way round"]["m_probability"] == 0.01  # a fixed level keeps its m
+    exact, other = levels["Exact match on family"], levels["All other comparisons"]
+    assert exact["m_probability"] / other["m_probability"] == pytest.approx(0.95 / 0.03)  # in proportion
+
+
+def test_a_model_without_the_father_s_u_is_left_as_it_is() -> None:
+    untouched = _trained(father_u=0.0)
+    assert father_as_family(untouched) == _trained(father_u=0.0)
+    assert father_as_family(_trained()[:1]) == _trained()[:1]  # no patronymic comparison

@@ -442,3 +442,14 @@ def test_a_bracket_without_a_number_is_still_read_as_the_name() -> None:
 
 def test_a_word_with_a_digit_slip_is_still_a_name() -> None:
     assert parse_name("Б0латов Ерлан", "family_first").family is not None
+
+
+@pytest.mark.parametrize(("name", "father", "sex"), [
+    ("Nýrmatov Rýstam Alısherovıch", "Alısher", "M"),  # Kazakh Latin of 2018: и and й are a dotless ı
+    ("Nýrmatova Aıgúl Alısherovna", "Alısher", "F"),
+    ("Jaqypov Aqjol Rahymuly", "Rahym", "M"),
+])
+def test_a_patronymic_in_the_kazakh_latin_alphabet_is_a_patronymic(name: str, father: str, sex: str) -> None:
+    parsed = parse_name(name)
+    assert (parsed.patronymic_stem, parsed.implied_sex) == (father, sex)
+    assert parsed.family == name.split()[0]

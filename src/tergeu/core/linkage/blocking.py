@@ -36,7 +36,7 @@ import numpy as np
 import pyarrow as pa
 from splink import block_on
 
-from tergeu.core.linkage.comparisons import KAZAKH_FORM, family_root, father_in_family
+from tergeu.core.linkage.comparisons import KAZAKH_FORM, family_root, father_in_family, father_name
 
 BLOCK_CAP = 50  # least records per block before it is split by the next level; pairs per rule <= records * cap / 2
 CROWDED = 4  # a block still over this many caps at its last level is not blocked on at all
@@ -49,7 +49,7 @@ _NID_START = "substr(national_id, 1, 5)"
 _FAMILY_ROOT = family_root("family")
 _ROOT = f"CASE WHEN length({_FAMILY_ROOT}) >= 3 THEN {_FAMILY_ROOT} END"  # roots as short as the comparison's
 # The father's name: the patronymic's, or a family name in the Kazakh form's (Болатұлы: son of Болат).
-_FATHER = f"coalesce(patronymic, {father_in_family('family')})"
+_FATHER = father_name(f"coalesce(patronymic, {father_in_family('family')})")
 _FATHER_FROM_FAMILY = f"({{side}}.patronymic IS NULL AND regexp_matches({{side}}.family, '{KAZAKH_FORM}'))"
 
 # Key column -> levels, coarsest first. Skeletons survive vowel changes; the first letters of the

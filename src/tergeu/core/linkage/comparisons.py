@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import cache
+from typing import Any
 
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
@@ -47,6 +48,14 @@ def father_in_family(column: str) -> str:
     return f"CASE WHEN regexp_matches({column}, '{KAZAKH_FORM}') THEN regexp_replace({column}, '{KAZAKH_FORM}', '') END"
 
 
+def father_name(expression: str) -> str:
+    """SQL: a father's name as the two forms of a patronymic can both give it: without a last "i".
+
+    A Russian patronymic in -аевич reads as a name in -ай (Мусаевич: "musai"), whether the father was
+    Мусай or Муса, while the Kazakh form keeps the name as it is (Мусаұлы: "musa")."""
+    return f"rtrim({expression}, 'i')"
+
+
 def family_root(column: str) -> str:
     """The family key without its ending: Ахметов, Ахметова and Ахметұлы all give "ahmet".
 
@@ -62,6 +71,9 @@ def family_root(column: str) -> str:
 # name is weaker evidence of two people than among men; EM learns how much weaker on the lists at hand.
 _A_WOMAN = "(sex_l = 'F' OR sex_r = 'F') AND coalesce(sex_l, 'F') = 'F' AND coalesce(sex_r, 'F') = 'F'"
 WOMAN_S_OTHER_NAME = "another family name, a woman's (maiden or married)"
+# A family name in the Kazakh form that is the other record's father's name (Ерлан Нұрланұлы: son of Нұрлан).
+# No EM session trains it (``father_as_family``): it weighs what agreeing patronymics weigh.
+FATHER_AS_FAMILY = "a family name in the Kazakh form is the other's father's name"
 # Levels that are disagreement, however EM weighs them: never evidence *for* a match (``model._smoothed``).
 DISAGREEMENT_LEVELS = frozenset({WOMAN_S_OTHER_NAME})
 
@@ -94,7 +106,8 @@ def family_comparison() -> cl.CustomComparison:
     root_l, root_r = family_root("family_l"), family_root("family_r")
     # exactly one side in the Kazakh form: Шишкин and Шишков share a root but are two names
     one_kazakh = f"regexp_matches(family_l, '{KAZAKH_FORM}') <> regexp_matches(family_r, '{KAZAKH_FORM}')"
-    kazakh_form = f"{father_in_family('family_l')} = patronymic_r OR {father_in_family('family_r')} = patronymic_l"
+    kazakh_form = (f"{father_name(father_in_family('family_l'))} = {father_name('patronymic_r')} "
+                   f"OR {father_name(father_in_family('family_r'))} = {father_name('patronymic_l')}")
     return cl.CustomComparison(
         output_column_name="family",
         comparison_description="family name (stem), or the two names swapped",
@@ -103,7 +116,7 @@ def family_comparison() -> cl.CustomComparison:
             cll.ExactMatchLevel("family", term_frequency_adjustments=True).configure(m_probability=0.85),
             level(f"length({root_l}) >= 3 AND {root_l} = {root_r} AND {one_kazakh}",
                   "one family name, Russian and Kazakh forms", 0.02),
-            level(kazakh_form, "a family name in the Kazakh form is the other's father's name", 0.01),
+            level(kazakh_form, FATHER_AS_FAMILY, 0.01),
             level(_one_typo_apart("family_l", "family_r"), "similar family name", 0.1),
             level(f"{similar('family_l', 'given_r')} AND {similar('given_l', 'family_r')}", "family and given swapped",
                   0.03),
@@ -268,3 +281,42 @@ def comparisons_fingerprint() -> str:
     levels = [(spec["output_column_name"], [(level.get("sql_condition"), level.get("label_for_charts"))
                                             for level in spec["comparison_levels"]]) for spec in specs]
     return hashlib.sha256(json.dumps(levels, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+def father_as_family(comparisons: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``comparisons`` with the family comparison's level ``FATHER_AS_FAMILY`` weighing what two patronymics
+    that agree weigh (the patronymic comparison's exact level): the same fact, two fathers' names alike,
+    whether one list writes it as a patronymic or as a family name in the Kazakh form.
+
+    Why not EM. No session trains the level: the first blocks on the family name, and in the second
+    (one birth year and initial) EM's family comparison comes out implausible on lists with many such
+    names and is reverted, so its m stayed at the prior, 0.01: 2 bits for "Ерлан Нұрланұлы" against
+    "Кудайбергенов Ерлан Нурланович", where agreeing patronymics weigh about 6. Its u is measured on
+    random pairs like every level's; its m is set so that m / u is the patronymics' m / u, which holds
+    when records written so are as common among true pairs as among random ones. The family comparison's
+    other trained levels share what is left of the m, in their proportions. A model that lacks either
+    level, or their u, is returned as it is.
+    """
+    found = {c["output_column_name"]: c for c in comparisons}
+    family, patronymic = found.get("family"), found.get("patronymic")
+    if family is None or patronymic is None:
+        return comparisons
+    target = next((lvl for lvl in family["comparison_levels"] if lvl.get("label_for_charts") == FATHER_AS_FAMILY),
+                  None)
+    exact = next((lvl for lvl in patronymic["comparison_levels"] if not lvl.get("is_null_level")), None)
+    if not target or not exact or not target.get("u_probability") or not exact.get("u_probability") \
+            or exact.get("m_probability") is None:
+        return comparisons
+    wanted = min(0.5, target["u_probability"] * exact["m_probability"] / exact["u_probability"])
+    others = [lvl for lvl in family["comparison_levels"]
+              if not lvl.get("is_null_level") and not lvl.get("fix_m_probability") and lvl is not target]
+    fixed = sum(lvl.get("m_probability") or 0.0 for lvl in family["comparison_levels"]
+                if lvl.get("fix_m_probability") and not lvl.get("is_null_level"))
+    share = sum(lvl.get("m_probability") or 0.0 for lvl in others)
+    room = 1.0 - fixed - wanted
+    if share <= 0 or room <= 0:
+        return comparisons
+    for lvl in others:
+        lvl["m_probability"] = (lvl.get("m_probability") or 0.0) * room / share
+    target["m_probability"] = wanted
+    return comparisons

@@ -30,7 +30,12 @@ from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 from splink.internals.exceptions import EMTrainingException
 
 from tergeu.core.linkage.blocking import BLOCKING_RULES, add_block_keys, add_closing_pairs, add_edit_pairs
-from tergeu.core.linkage.comparisons import DISAGREEMENT_LEVELS, casualty_comparisons, comparisons_fingerprint
+from tergeu.core.linkage.comparisons import (
+    DISAGREEMENT_LEVELS,
+    casualty_comparisons,
+    comparisons_fingerprint,
+    father_as_family,
+)
 from tergeu.core.linkage.explain import Explanation
 from tergeu.core.linkage.features import rows_to_table
 from tergeu.core.linkage.priors import priors_by_list_pair, self_consistent_shift
@@ -298,7 +303,7 @@ def _smoothed(model: dict[str, Any]) -> dict[str, Any]:
             for lvl in levels[:-1]:  # the last level is disagreement, which random pairs always meet
                 if lvl.get("u_probability") is None:
                     lvl["u_probability"] = 1 / U_SAMPLED_PAIRS
-    return _capped_disagreements({**model, "comparisons": comparisons})
+    return _capped_disagreements({**model, "comparisons": father_as_family(comparisons)})
 
 
 def _capped_disagreements(model: dict[str, Any]) -> dict[str, Any]:

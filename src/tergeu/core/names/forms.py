@@ -42,9 +42,14 @@ class WordShape:
     family_hit: bool = False
 
 
+# The Kazakh Latin alphabet of 2018 writes и and й as a dotless ı: "Alısherovıch" ends as "Alisherovich" does.
+_SUFFIX_FOLD = str.maketrans({"ı": "i"})
+
+
 def _lower(text: str) -> str:
-    """Lowercase without changing the length, so suffix positions map back onto the original."""
-    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+    """Lowercase without changing the length, so suffix positions map back onto the original; a dotless ı
+    is read as i, so the endings written with i are found in Kazakh Latin too."""
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text).translate(_SUFFIX_FOLD)
 
 
 def _letters(text: str) -> int:
