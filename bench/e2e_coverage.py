@@ -3,7 +3,7 @@
 
 Usage:  .venv/bin/python bench/e2e_coverage.py [--events 20]
                                                [--generators steppe,bazaar,ledger,caravan,oasis,nomad,tundra]
-                                               [--sizes 300,1000,2000,5000] [--linkage-draws 5]
+                                               [--sizes 300,1000,2000,5000] [--linkage-draws 20]
                                                [--method lcmcr] [--perfect] [--reviewed 100]
 
 An *event* is one generated set of lists (``bench/generators``: each generator written independently,
@@ -183,7 +183,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--events", type=int, default=20, help="number of events (default 20)")
     parser.add_argument("--generators", default=",".join(GENERATORS), help="comma-separated generators, cycled")
     parser.add_argument("--sizes", default="300,1000,2000,5000", help="comma-separated people per event, cycled")
-    parser.add_argument("--linkage-draws", type=int, default=5, help="alternative linkages per event (default 5)")
+    parser.add_argument("--linkage-draws", type=int, default=20, help="alternative linkages per event (default 20)")
     parser.add_argument("--method", default="lcmcr", help="estimation method (default lcmcr)")
     parser.add_argument("--first-seed", type=int, default=101, help="seed of the first event; then +1 each")
     parser.add_argument("--perfect", action="store_true", help="also estimate on the true linkage")

@@ -64,7 +64,7 @@ def test_it_says_why_when_nothing_is_linked_yet() -> None:
 def test_it_estimates_the_demo_end_to_end_and_shows_it_on_the_page(settings_home, client_as) -> None:
     build_demo(console=Console(file=open("/dev/null", "w")))  # noqa: SIM115 - the console outlives the call
     run = EstimateRun.objects.get()
-    assert run.error == "" and run.settings["linkage_draws"] == 5
+    assert run.error == "" and run.settings["linkage_draws"] == 20
     result = run.result
     assert result["observed"] == sum(row[-1] for row in result["overlaps"])
     assert result["interval"][0] <= result["estimate"] <= result["interval"][1]

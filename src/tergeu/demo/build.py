@@ -134,7 +134,7 @@ def link_and_estimate(console: Console, method: str = "lcmcr") -> None:
         if summary.mode != "unchanged":
             console.print(f"  linkage: {summary.records} records → {summary.people} people, "
                           f"{summary.pairs_to_review} pairs to review")
-        run = run_estimate(method, linkage_draws=5, by="demo")
+        run = run_estimate(method, by="demo")
     if run.error:
         console.print(f"  estimate: none ({run.error})")
     else:

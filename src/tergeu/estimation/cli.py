@@ -12,6 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from tergeu.core.estimation import Estimate, EstimationError, make_estimator, method_settings, read_capture_csv
+from tergeu.core.linkage.uncertainty import DEFAULT_LINKAGE_DRAWS
 from tergeu.toolkit.cli import console, fail, with_django
 
 
@@ -23,7 +24,7 @@ from tergeu.toolkit.cli import console, fail, with_django
               "circumstances, region. Missing values are imputed.")
 @click.option("--table", "table_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Estimate from a capture-pattern CSV (0/1 column per list, plus count) instead of the people.")
-@click.option("--linkage-draws", default=5, show_default=True, type=click.IntRange(0, 100),
+@click.option("--linkage-draws", default=DEFAULT_LINKAGE_DRAWS, show_default=True, type=click.IntRange(0, 100),
               help="Alternative linkages drawn from the match probabilities, to carry linkage doubt into the interval.")
 @click.option("--preset", type=click.Choice(["standard", "production"]), default="standard", show_default=True,
               help="production: HRDAG's LCMCR settings (5 million iterations) and bootstrap intervals.")

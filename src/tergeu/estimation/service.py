@@ -19,7 +19,7 @@ from tergeu.core.estimation import (
     make_estimator,
     method_settings,
 )
-from tergeu.core.linkage import UNREVIEWED_SHIFT, Calibration, LeftAloneRates
+from tergeu.core.linkage import DEFAULT_LINKAGE_DRAWS, UNREVIEWED_SHIFT, Calibration, LeftAloneRates
 from tergeu.estimation.capture import capture_histories
 from tergeu.estimation.models import EstimateRun
 from tergeu.linkage.left_alone_review import FEW_ANSWERS
@@ -45,8 +45,8 @@ STALE_AFTER = datetime.timedelta(hours=6)  # longer than any estimate runs: an o
 INTERRUPTED = "interrupted: the server stopped before the estimate finished; run it again"
 
 
-def run_estimate(method: str = "lcmcr", strata: Sequence[str] = (), linkage_draws: int = 5, seed: int = 1,
-                 preset: str = "standard", imputations: int = 5, by: str = "system",
+def run_estimate(method: str = "lcmcr", strata: Sequence[str] = (), linkage_draws: int = DEFAULT_LINKAGE_DRAWS,
+                 seed: int = 1, preset: str = "standard", imputations: int = 5, by: str = "system",
                  lists: Sequence[str] | None = None) -> EstimateRun:
     """Estimate the toll from the current people now; the run is stored even when no estimate exists (with why).
 
@@ -57,8 +57,8 @@ def run_estimate(method: str = "lcmcr", strata: Sequence[str] = (), linkage_draw
     return run
 
 
-def start_estimate(method: str = "lcmcr", strata: Sequence[str] = (), linkage_draws: int = 5, seed: int = 1,
-                   preset: str = "standard", imputations: int = 5, by: str = "system",
+def start_estimate(method: str = "lcmcr", strata: Sequence[str] = (), linkage_draws: int = DEFAULT_LINKAGE_DRAWS,
+                   seed: int = 1, preset: str = "standard", imputations: int = 5, by: str = "system",
                    lists: Sequence[str] | None = None) -> EstimateRun:
     """Store the run as started and estimate in the background (``tergeu.toolkit.jobs``); the page polls it.
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from tergeu.accounts.access import can, requires
 from tergeu.accounts.roles import RUN_ESTIMATES, RUN_LINKAGE, VIEW_ALL_LISTS
 from tergeu.core.estimation import METHODS
+from tergeu.core.linkage.uncertainty import DEFAULT_LINKAGE_DRAWS
 from tergeu.estimation.access import visible_estimates
 from tergeu.estimation.capture import STRATA, stratum_label
 from tergeu.estimation.charts import interval_rows, overlap_rows
@@ -70,7 +71,7 @@ def _failed_since(job: LinkageJob | None, linkage_run: LinkageRun | None) -> Lin
 def run_estimate_now(request: HttpRequest) -> HttpResponse:
     method = request.POST.get("method", "lcmcr")
     strata = [name for name in request.POST.getlist("strata") if name in STRATA]
-    draws = whole_number(request.POST.get("linkage_draws", "5"), maximum=MAX_LINKAGE_DRAWS)
+    draws = whole_number(request.POST.get("linkage_draws", str(DEFAULT_LINKAGE_DRAWS)), maximum=MAX_LINKAGE_DRAWS)
     lists = _chosen_lists(request)
     if method not in METHODS or draws is None or lists is False:
         # the page again, with the message, as a 400: the form was not one the page could have sent

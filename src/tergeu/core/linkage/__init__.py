@@ -35,13 +35,14 @@ from tergeu.core.linkage.left_alone import (
 )
 from tergeu.core.linkage.places import comparable_place, place_key
 from tergeu.core.linkage.review import UNCERTAIN, ReviewItem, calibration_sample, pair_hash, review_queue
-from tergeu.core.linkage.uncertainty import UNREVIEWED_SHIFT, plausible_clusterings
+from tergeu.core.linkage.uncertainty import DEFAULT_LINKAGE_DRAWS, UNREVIEWED_SHIFT, plausible_clusterings
 
 _ON_FIRST_USE = {"Linkage": "pipeline", "link_new_records": "pipeline", "link_records": "pipeline",
                  "comparisons_fingerprint": "comparisons", "CONTRADICTION_BITS": "rescoring"}
 
 __all__ = [
-    "CONTRADICTION_BITS", "FEATURE_COLUMNS", "LEFT_ALONE_SAMPLE", "UNCERTAIN", "UNREVIEWED_RATES", "UNREVIEWED_SHIFT",
+    "CONTRADICTION_BITS", "DEFAULT_LINKAGE_DRAWS",
+    "FEATURE_COLUMNS", "LEFT_ALONE_SAMPLE", "UNCERTAIN", "UNREVIEWED_RATES", "UNREVIEWED_SHIFT",
     "Calibration", "Cluster", "ConstraintConflict", "Constraints", "LeftAloneRates", "LeftAloneReview", "Linkage",
     "NamedRecord", "RecordFacts", "ReviewItem", "ScoredPair", "SupportedFact", "best_supported_facts",
     "calibration_from_decisions", "calibration_from_sample", "calibration_sample", "comparable_place",

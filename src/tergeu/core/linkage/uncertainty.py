@@ -56,10 +56,16 @@ from tergeu.core.linkage.clustering import Constraints, ScoredPair, cluster_reco
 from tergeu.core.linkage.left_alone import LeftAloneJoiner, LeftAloneReview, keeping_nobody_alone
 from tergeu.core.linkage.partitions import PartitionSampler, log_odds
 
-__all__ = ["UNREVIEWED_SHIFT", "plausible_clusterings", "shift_distribution", "stratified_quantiles"]
+__all__ = ["DEFAULT_LINKAGE_DRAWS", "UNREVIEWED_SHIFT", "plausible_clusterings", "shift_distribution",
+           "stratified_quantiles"]
 
 CALIBRATION_SPREAD = 0.5  # standard deviation, in log-odds, of each draw's shift of every pair's probability
 UNREVIEWED_SHIFT = 1.0  # the shifts' mean with no reviewed calibration: the median measured on generated lists
+# Linkage draws an estimate makes unless asked otherwise. The draws take stratified quantiles of the
+# linkage's doubt (``stratified_quantiles``), so with N of them the lowest and highest fall in the outer
+# 1/N of each distribution: five left a fifth of it beyond both ends, and on generated lists the interval
+# missed for it (docs/estimation.md, "How many draws").
+DEFAULT_LINKAGE_DRAWS = 20
 SWEEPS = 0  # Gibbs sweeps per draw after clustering; off (see above) until the sweeps weigh links in log-odds
 _NORMAL = NormalDist()
 BAND = (np.log(0.8 / 0.2), np.log(0.98 / 0.02))  # |log-odds| where the shift is whole, and where it has faded out
