@@ -4,8 +4,8 @@ How it was written: on 6 December, from the generators' interface (``bench/gener
 ``bench/generators/loading.py``, ``tests/generator_contract.py``, the import docs (``docs/import.md``),
 the field catalogue (``tergeu.core.fields.catalogue``) and the importer's readers and column maps,
 without reading Tergeu's linkage, estimation or name code or any other generator (only their one-
-paragraph descriptions, to do things differently). It is held out: never tune Tergeu on it, and read its
-errors only once it is retired as a held-out set.
+paragraph descriptions, to do things differently). It was held out until its totals were measured the same
+day (F1 0.8871 at 300 people, 0.7880 at 5,000); its errors were read then, so it is a tuning set now.
 
 The dead: households (mostly one person; brothers, a father and son, a husband and wife shot in their
 car) die in one of fifteen places, Almaty above all on the 5th and 6th of January, in one of six ways

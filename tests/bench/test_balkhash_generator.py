@@ -1,4 +1,4 @@
-"""The held-out ``balkhash`` list generator (bench/generators/balkhash.py): deterministic, importable, truthful,
+"""The ``balkhash`` list generator (a tuning set since its totals were measured) (bench/generators/balkhash.py): deterministic, importable, truthful,
 and shaped like the lists it imitates (a civil registry, a morgue book with unknown bodies, the mosques'
 funeral prayers given name first, akimats in the 2018 Kazakh Latin alphabet, a volunteers' sheet)."""
 
