@@ -1,6 +1,7 @@
-"""The ``balkhash`` list generator (a tuning set since its totals were measured) (bench/generators/balkhash.py): deterministic, importable, truthful,
-and shaped like the lists it imitates (a civil registry, a morgue book with unknown bodies, the mosques'
-funeral prayers given name first, akimats in the 2018 Kazakh Latin alphabet, a volunteers' sheet)."""
+"""The ``balkhash`` list generator (bench/generators/balkhash.py; a tuning set since its totals were measured):
+deterministic, importable, truthful, and shaped like the lists it imitates (a civil registry, a morgue book
+with unknown bodies, the mosques' funeral prayers given name first, akimats in the 2018 Kazakh Latin alphabet,
+a volunteers' sheet)."""
 
 from __future__ import annotations
 
