@@ -55,7 +55,7 @@ def estimates_page(request: HttpRequest, status: int = 200) -> HttpResponse:
         "left_out": run.settings.get("left_out_lists", []) if run else [],
         "can_link": can(user, RUN_LINKAGE), "linking": running_linkage() if jobs.exists() else None,
         "linkage_failed": _failed_since(jobs.exclude(finished_at=None).first(), linkage_run),
-        "linkage_run": linkage_run,
+        "linkage_run": linkage_run, "draws": DEFAULT_LINKAGE_DRAWS, "max_draws": MAX_LINKAGE_DRAWS,
     }, status=status)
 
 

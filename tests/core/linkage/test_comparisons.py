@@ -8,6 +8,7 @@ import pytest
 from tergeu.core.linkage import RecordFacts, features_of
 from tergeu.core.linkage.comparisons import (
     FATHER_AS_FAMILY,
+    FATHER_AS_FAMILY_MAX_M,
     area_comparison,
     death_comparison,
     family_comparison,
@@ -53,6 +54,13 @@ def test_a_kazakh_form_family_name_may_be_the_father_s_name() -> None:
     russian = {"family_name": "Тасболов", "given_name": "Жанибек", "patronymic": "Мусаевич"}
     assert family_level(russian, {"full_name": "Жанибек Мусаұлы"}) == FATHER_AS_FAMILY
     assert family_level(russian, {"full_name": "Жанибек Мусабекұлы"}) == "All other comparisons"
+    # only a й after a vowel is dropped: Нуриевич is not Нұрұлы
+    nuri = {"family_name": "Тасболов", "given_name": "Жанибек", "patronymic": "Нуриевич"}
+    assert family_level(nuri, {"full_name": "Жанибек Нұрұлы"}) == "All other comparisons"
+    # with a patronymic of its own, the patronymic comparison weighs the fathers, not this level
+    both = {"family_name": "Нұрланұлы", "given_name": "Ерлан", "patronymic": "Нурланович"}
+    other = {"family_name": "Кудайбергенов", "given_name": "Ерлан", "patronymic": "Нурланович"}
+    assert family_level(both, other) != FATHER_AS_FAMILY
 
 
 @pytest.mark.parametrize(("left", "right"), [
@@ -154,7 +162,7 @@ def test_a_given_name_and_a_family_initial_read_the_other_way_round(left: str, o
     assert _level_of(initial_comparison(), values) == initial
 
 
-def _trained(father_u: float = 0.002) -> list[dict]:
+def _trained(father_u: float = 0.0005) -> list[dict]:
     """A trained model's family and patronymic comparisons, as Splink saves them (m and u per level)."""
     family = {"output_column_name": "family", "comparison_levels": [
         {"is_null_level": True},
@@ -183,6 +191,15 @@ def test_a_father_s_name_as_a_family_name_weighs_what_agreeing_patronymics_weigh
     assert levels["read the other way round"]["m_probability"] == 0.01  # a fixed level keeps its m
     exact, other = levels["Exact match on family"], levels["All other comparisons"]
     assert exact["m_probability"] / other["m_probability"] == pytest.approx(0.95 / 0.03)  # in proportion
+    assert father_as_family(father_as_family(_trained())) == father_as_family(_trained())  # applied twice: same
+
+
+def test_the_father_s_level_claims_at_most_a_twentieth_of_the_true_pairs() -> None:
+    """Where random pairs meet the level often (the Kazakh form a family name of its own), m = u x BF would
+    take most of the exact level's share: it is held to the cap."""
+    family, _patronymic = father_as_family(_trained(father_u=0.02))
+    father = next(lvl for lvl in family["comparison_levels"] if lvl.get("label_for_charts") == FATHER_AS_FAMILY)
+    assert father["m_probability"] == FATHER_AS_FAMILY_MAX_M
 
 
 def test_a_model_without_the_father_s_u_is_left_as_it_is() -> None:

@@ -139,7 +139,8 @@ def score_pairs(rows: Sequence[dict[str, Any]] | pa.Table, threshold: float = 0.
     step = progress or (lambda _message: None)
     if saved_model is not None:
         step("training skipped: the stored model, completed where it met no such records")
-        saved_model = _capped_disagreements(_with_untrained_u(table, saved_model, seed))
+        filled = _with_untrained_u(table, saved_model, seed)  # a level's u may be new: weigh the father again
+        saved_model = _capped_disagreements({**filled, "comparisons": father_as_family(filled["comparisons"])})
         linker = _linker(table, _only_new_pairs(saved_model))
     else:
         step(f"training the model on {min(record_ids.size, TRAIN_AT_MOST):,} records")

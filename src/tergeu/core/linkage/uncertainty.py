@@ -72,7 +72,7 @@ BAND = (np.log(0.8 / 0.2), np.log(0.98 / 0.02))  # |log-odds| where the shift is
 
 
 def plausible_clusterings(records: Iterable[int], pairs: Sequence[ScoredPair], constraints: Constraints | None = None,
-                          draws: int = 10, seed: int = 1, threshold: float = 0.5,
+                          draws: int = DEFAULT_LINKAGE_DRAWS, seed: int = 1, threshold: float = 0.5,
                           calibration_spread: float = CALIBRATION_SPREAD, sweeps: int = SWEEPS,
                           calibration: Calibration | None = None,
                           left_alone: LeftAloneReview | None = None) -> list[list[Cluster]]:
@@ -129,12 +129,14 @@ def stratified_quantiles(draws: int, dimensions: int, rng: np.random.Generator) 
     quantile falls in each of ``draws`` equal slices, the slices in random order.
 
     Why not plain random quantiles. The estimate pools the draws' posteriors, so its interval reaches as
-    far as the draws' extremes. Five independent draws of one quantity all fall between its 17th and
-    83rd percentiles a third of the time; stratified, the lowest always falls in the lowest fifth and
-    the highest in the highest, and the draws spread over the whole distribution as it is.
+    far as the draws' extremes. The value the lists need lies outside the range of five independent
+    draws a third of the time (for a value at a random quantile, 1 - 4/6); stratified, the lowest draw
+    always falls in the lowest fifth and the highest in the highest, and the draws spread over the
+    whole distribution as it is. Never exactly 0 or 1, where a normal's quantile is infinite.
     """
     slices = rng.random((draws, dimensions)).argsort(axis=0)  # a random order of the slices, per column
-    return (slices + rng.random((draws, dimensions))) / max(draws, 1)
+    quantiles = (slices + rng.random((draws, dimensions))) / max(draws, 1)
+    return np.clip(quantiles, np.finfo(float).tiny, np.nextafter(1.0, 0.0))
 
 
 def shift_distribution(calibration: Calibration | None, spread: float = CALIBRATION_SPREAD) -> tuple[float, float]:
