@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from tergeu.core.estimation import Estimate, EstimationError, make_estimator, method_settings, read_capture_csv
-from tergeu.core.linkage.uncertainty import DEFAULT_LINKAGE_DRAWS
+from tergeu.core.linkage import DEFAULT_LINKAGE_DRAWS
 from tergeu.toolkit.cli import console, fail, with_django
 
 

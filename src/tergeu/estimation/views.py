@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from tergeu.accounts.access import can, requires
 from tergeu.accounts.roles import RUN_ESTIMATES, RUN_LINKAGE, VIEW_ALL_LISTS
 from tergeu.core.estimation import METHODS
-from tergeu.core.linkage.uncertainty import DEFAULT_LINKAGE_DRAWS
+from tergeu.core.linkage import DEFAULT_LINKAGE_DRAWS
 from tergeu.estimation.access import visible_estimates
 from tergeu.estimation.capture import STRATA, stratum_label
 from tergeu.estimation.charts import interval_rows, overlap_rows
