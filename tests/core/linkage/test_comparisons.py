@@ -192,6 +192,9 @@ def test_a_father_s_name_as_a_family_name_weighs_what_agreeing_patronymics_weigh
     exact, other = levels["Exact match on family"], levels["All other comparisons"]
     assert exact["m_probability"] / other["m_probability"] == pytest.approx(0.95 / 0.03)  # in proportion
     assert father_as_family(father_as_family(_trained())) == father_as_family(_trained())  # applied twice: same
+    stored = _trained()
+    father_as_family(stored)
+    assert stored == _trained()  # a stored model's own comparisons are left as they were
 
 
 def test_the_father_s_level_claims_at_most_a_twentieth_of_the_true_pairs() -> None:

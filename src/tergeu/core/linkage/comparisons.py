@@ -9,6 +9,7 @@ morgue list with initials must not make every full-name pair look like a weak ma
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 from functools import cache
@@ -307,8 +308,10 @@ def father_as_family(comparisons: list[dict[str, Any]]) -> list[dict[str, Any]]:
     family comparison's other trained levels share what is left of the m, in their proportions. The
     patronymics' m / u is their average over fathers' names (its term frequencies are not applied here).
     A model that lacks either level, or their u, is returned as it is. Applied twice with the same u it
-    changes nothing, so a stored model gets it again once its u are filled in (``model``).
+    changes nothing, so a stored model gets it again once its u are filled in (``model``). The argument is
+    not changed: a stored model's comparisons are the run's own.
     """
+    comparisons = copy.deepcopy(comparisons)
     found = {c["output_column_name"]: c for c in comparisons}
     family, patronymic = found.get("family"), found.get("patronymic")
     if family is None or patronymic is None:

@@ -139,8 +139,7 @@ def score_pairs(rows: Sequence[dict[str, Any]] | pa.Table, threshold: float = 0.
     step = progress or (lambda _message: None)
     if saved_model is not None:
         step("training skipped: the stored model, completed where it met no such records")
-        filled = _with_untrained_u(table, saved_model, seed)  # a level's u may be new: weigh the father again
-        saved_model = _capped_disagreements({**filled, "comparisons": father_as_family(filled["comparisons"])})
+        saved_model = _derived_levels(_with_untrained_u(table, saved_model, seed))  # a level's u may be new
         linker = _linker(table, _only_new_pairs(saved_model))
     else:
         step(f"training the model on {min(record_ids.size, TRAIN_AT_MOST):,} records")
@@ -304,7 +303,14 @@ def _smoothed(model: dict[str, Any]) -> dict[str, Any]:
             for lvl in levels[:-1]:  # the last level is disagreement, which random pairs always meet
                 if lvl.get("u_probability") is None:
                     lvl["u_probability"] = 1 / U_SAMPLED_PAIRS
-    return _capped_disagreements({**model, "comparisons": father_as_family(comparisons)})
+    return _derived_levels({**model, "comparisons": comparisons})
+
+
+def _derived_levels(model: dict[str, Any]) -> dict[str, Any]:
+    """``model`` with the levels whose weight is set from others rather than trained: the father's name as a
+    family name (``father_as_family``) and the disagreements held down (``_capped_disagreements``). For a
+    model just trained and for a stored one alike, whose u may have been filled in since."""
+    return _capped_disagreements({**model, "comparisons": father_as_family(model["comparisons"])})
 
 
 def _capped_disagreements(model: dict[str, Any]) -> dict[str, Any]:
