@@ -9,10 +9,12 @@ from tergeu.core.linkage import RecordFacts, features_of
 from tergeu.core.linkage.comparisons import (
     FATHER_AS_FAMILY,
     FATHER_AS_FAMILY_MAX_M,
+    TWO_COMMON_GIVEN_NAMES,
     area_comparison,
     death_comparison,
     family_comparison,
     father_as_family,
+    given_comparison,
     initial_comparison,
     place_comparison,
     recorded_comparison,
@@ -209,3 +211,25 @@ def test_a_model_without_the_father_s_u_is_left_as_it_is() -> None:
     untouched = _trained(father_u=0.0)
     assert father_as_family(untouched) == _trained(father_u=0.0)
     assert father_as_family(_trained()[:1]) == _trained()[:1]  # no patronymic comparison
+
+
+@pytest.mark.parametrize(("left", "right", "counts", "label"), [
+    ("erlan", "erjan", (40, 25), TWO_COMMON_GIVEN_NAMES),  # two common names: namesakes, not a slip
+    ("erlan", "erian", (40, 1), "similar given name"),  # a rare spelling beside a common one: a slip
+    ("erlan", "erjan", (40, 4), "similar given name"),  # the rarer one too rare to be a name of its own here
+    ("nurlan", "nurjan", (5, 6), TWO_COMMON_GIVEN_NAMES),  # counts are what the lists hold, at any size
+    ("erlan", "erlan", (40, 40), "Exact match on given"),
+])
+def test_two_alike_given_names_both_common_are_two_names(left: str, right: str, counts: tuple[int, int],
+                                                         label: str) -> None:
+    values = {"given_l": left, "given_r": right, "given_count_l": counts[0], "given_count_r": counts[1],
+              "family_l": "ahmetov", "family_r": "ahmetov"}
+    assert _level_of(given_comparison(), values) == label
+
+
+def test_two_common_given_names_keep_a_fixed_m_below_a_disagreement_s() -> None:
+    """EM, blocked on the family name and the given initial, reads brothers Ерлан and Ержан as one man
+    (balkhash: m 0.27), so the level's m is fixed, at no more than two different names start with."""
+    levels = given_comparison().get_comparison("duckdb").comparison_levels
+    common = next(lvl for lvl in levels if lvl.label_for_charts == TWO_COMMON_GIVEN_NAMES)
+    assert common._fix_m_probability and common._m_probability <= levels[-1]._m_probability

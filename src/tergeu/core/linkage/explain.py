@@ -65,9 +65,14 @@ def level_labels(settings: dict[str, Any]) -> dict[tuple[str, int], str]:
     return labels
 
 
+# The step for names that gather on the pair's two lists (``list_frequencies``), after the comparisons'.
+LISTS_STEP = ("lists", "its names are common on these two lists")
+
+
 def explain(settings: dict[str, Any], prior_bits: float, row: dict[str, Any],
-            labels: dict[tuple[str, int], str] | None = None) -> Explanation:
-    """Build the waterfall from one prediction row holding gamma_<c>, mw_<c> and mw_tf_adj_<c> values."""
+            labels: dict[tuple[str, int], str] | None = None, lists_bits: float = 0.0) -> Explanation:
+    """Build the waterfall from one prediction row holding gamma_<c>, mw_<c> and mw_tf_adj_<c> values,
+    and ``lists_bits`` (``list_frequencies.concentration_bits``) where the pair's lists moved its weight."""
     labels = labels or level_labels(settings)
     steps = []
     for spec in settings["comparisons"]:
@@ -75,4 +80,6 @@ def explain(settings: dict[str, Any], prior_bits: float, row: dict[str, Any],
         gamma = int(row[f"gamma_{name}"])
         bits = float(row.get(f"mw_{name}") or 0.0) + float(row.get(f"mw_tf_adj_{name}") or 0.0)
         steps.append(Step(name, labels[(name, gamma)], round(bits, 3)))
+    if round(lists_bits, 3):
+        steps.append(Step(*LISTS_STEP, round(lists_bits, 3)))
     return Explanation(round(prior_bits, 3), tuple(steps))

@@ -38,6 +38,7 @@ from tergeu.core.linkage.comparisons import (
 )
 from tergeu.core.linkage.explain import Explanation
 from tergeu.core.linkage.features import rows_to_table
+from tergeu.core.linkage.list_frequencies import concentration_bits, with_value_counts
 from tergeu.core.linkage.priors import priors_by_list_pair, self_consistent_shift
 from tergeu.core.linkage.rescoring import CONTRADICTION_BITS, contradicted_pairs, explanations
 from tergeu.core.linkage.scored import Scored, ScoredPairs
@@ -127,7 +128,7 @@ def score_pairs(rows: Sequence[dict[str, Any]] | pa.Table, threshold: float = 0.
     adding a list costs what the new list costs.
     """
     con = _connection()
-    arrow = _table(rows, new_ids if saved_model is not None else None)
+    arrow = with_value_counts(_table(rows, new_ids if saved_model is not None else None))
     record_ids = arrow.column("unique_id").to_numpy()
     lists = arrow.column("source_dataset").dictionary_encode().combine_chunks()
     con.register("tergeu_input", arrow)
@@ -148,6 +149,7 @@ def score_pairs(rows: Sequence[dict[str, Any]] | pa.Table, threshold: float = 0.
     predictions = linker.inference.predict(threshold_match_weight=LOWEST_WEIGHT, warning_mode="never")
     weights = predictions.as_duckdbpyrelation().select("unique_id_l, unique_id_r, match_weight").fetchnumpy()
     predictions.drop_table_from_database_and_remove_from_cache()
+    weights = _with_concentration(con, weights)
     only_new = new_ids is not None and saved_model is not None
     weights = _with_edit_pairs(db_api, table, linker, weights, only_new)
     model = linker.misc.save_model_to_json() if saved_model is None else dict(saved_model)
@@ -180,6 +182,14 @@ def _with_priors(record_ids: np.ndarray, lists: pa.DictionaryArray, weights: dic
         record_ids, lists.indices.to_numpy(zero_copy_only=False), lists.dictionary.to_pylist(),
         weights["unique_id_l"], weights["unique_id_r"], weights["match_weight"],
         model["probability_two_random_records_match"], known=model.get("tergeu_priors_by_list_pair"))
+
+
+def _with_concentration(con: Any, weights: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """``weights`` with ``concentration_bits`` (``list_frequencies``) added to each pair's match weight,
+    and kept apart as well for the pair's explanation."""
+    bits = concentration_bits(con, "tergeu_records", weights["unique_id_l"], weights["unique_id_r"])
+    return {**weights, "match_weight": np.asarray(weights["match_weight"], dtype=float) + bits,
+            "concentration_bits": bits}
 
 
 def _with_edit_pairs(db_api: Any, table: Any, linker: Linker, weights: dict[str, np.ndarray],
@@ -225,6 +235,7 @@ def _with_given_pairs(db_api: Any, table: Any, linker: Linker, weights: dict[str
     extra = scoring.inference.predict(threshold_match_weight=LOWEST_WEIGHT, warning_mode="never")
     more = extra.as_duckdbpyrelation().select("unique_id_l, unique_id_r, match_weight").fetchnumpy()
     extra.drop_table_from_database_and_remove_from_cache()
+    more = _with_concentration(con, more)
     con.execute("DROP TABLE tergeu_extra_pairs")
     return {name: np.concatenate([np.asarray(weights[name]), np.asarray(more[name])]) for name in weights}
 

@@ -121,6 +121,8 @@ def explanations(db_api: Any, table: Any, linker: Linker, model: dict[str, Any],
     left, right = weights["unique_id_l"][uncertain], weights["unique_id_r"][uncertain]
     wanted = {(int(a), int(b)): float(s - w) for a, b, s, w in zip(
         left, right, shifted[uncertain], weights["match_weight"][uncertain], strict=True)}
+    concentrated = weights.get("concentration_bits", np.zeros(uncertain.size))[uncertain]
+    lists_bits = {key: float(bits) for key, bits in zip(wanted, concentrated, strict=True)}
     predicted = rescored(db_api, table, linker, left, right, "tergeu_explained_pairs")
     relation = predicted.as_duckdbpyrelation()
     names = [c["output_column_name"] for c in model["comparisons"]]
@@ -134,6 +136,6 @@ def explanations(db_api: Any, table: Any, linker: Linker, model: dict[str, Any],
         row = dict(zip(columns, values, strict=True))
         key = (int(row["unique_id_l"]), int(row["unique_id_r"]))
         if key in wanted:
-            found[key] = explain(model, prior + wanted[key], row, labels)
+            found[key] = explain(model, prior + wanted[key], row, labels, lists_bits[key])
     predicted.drop_table_from_database_and_remove_from_cache()
     return found
