@@ -7,6 +7,7 @@ term-frequency adjustment for a rare or common value). Reviewers see this beside
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,14 +66,17 @@ def level_labels(settings: dict[str, Any]) -> dict[tuple[str, int], str]:
     return labels
 
 
-# The step for names that gather on the pair's two lists (``list_frequencies``), after the comparisons'.
+# Steps after the comparisons': names that gather on the pair's two lists (``list_frequencies``), and a
+# family and a given name of one group of names (``name_classes``); keyed as ``rescoring.EXTRA_BITS``.
 LISTS_STEP = ("lists", "its names are common on these two lists")
+NAMES_STEP = ("names", "its family and given names go together")
+EXTRA_STEPS = {"concentration_bits": LISTS_STEP, "dependence_bits": NAMES_STEP}
 
 
 def explain(settings: dict[str, Any], prior_bits: float, row: dict[str, Any],
-            labels: dict[tuple[str, int], str] | None = None, lists_bits: float = 0.0) -> Explanation:
+            labels: dict[tuple[str, int], str] | None = None, extra: Sequence[Step] = ()) -> Explanation:
     """Build the waterfall from one prediction row holding gamma_<c>, mw_<c> and mw_tf_adj_<c> values,
-    and ``lists_bits`` (``list_frequencies.concentration_bits``) where the pair's lists moved its weight."""
+    then the ``extra`` steps (weights added after Splink's) that moved the pair's weight."""
     labels = labels or level_labels(settings)
     steps = []
     for spec in settings["comparisons"]:
@@ -80,6 +84,5 @@ def explain(settings: dict[str, Any], prior_bits: float, row: dict[str, Any],
         gamma = int(row[f"gamma_{name}"])
         bits = float(row.get(f"mw_{name}") or 0.0) + float(row.get(f"mw_tf_adj_{name}") or 0.0)
         steps.append(Step(name, labels[(name, gamma)], round(bits, 3)))
-    if round(lists_bits, 3):
-        steps.append(Step(*LISTS_STEP, round(lists_bits, 3)))
+    steps.extend(Step(step.comparison, step.level, round(step.bits, 3)) for step in extra if round(step.bits, 3))
     return Explanation(round(prior_bits, 3), tuple(steps))

@@ -39,8 +39,9 @@ from tergeu.core.linkage.comparisons import (
 from tergeu.core.linkage.explain import Explanation
 from tergeu.core.linkage.features import rows_to_table
 from tergeu.core.linkage.list_frequencies import concentration_bits, with_value_counts
+from tergeu.core.linkage.name_classes import dependence_bits
 from tergeu.core.linkage.priors import priors_by_list_pair, self_consistent_shift
-from tergeu.core.linkage.rescoring import CONTRADICTION_BITS, contradicted_pairs, explanations
+from tergeu.core.linkage.rescoring import CONTRADICTION_BITS, EXTRA_BITS, contradicted_pairs, explanations
 from tergeu.core.linkage.scored import Scored, ScoredPairs
 
 __all__ = ["BLOCKING_RULES", "Scored", "ScoredPairs", "TrainedModel", "score_pairs", "self_consistent_shift"]
@@ -185,11 +186,14 @@ def _with_priors(record_ids: np.ndarray, lists: pa.DictionaryArray, weights: dic
 
 
 def _with_concentration(con: Any, weights: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """``weights`` with ``concentration_bits`` (``list_frequencies``) added to each pair's match weight,
-    and kept apart as well for the pair's explanation."""
-    bits = concentration_bits(con, "tergeu_records", weights["unique_id_l"], weights["unique_id_r"])
-    return {**weights, "match_weight": np.asarray(weights["match_weight"], dtype=float) + bits,
-            "concentration_bits": bits}
+    """``weights`` with the bits names lose where they gather added to each pair's match weight, and kept
+    apart as well for the pair's explanation: on the pair's two lists (``list_frequencies``), and as a
+    family and a given name of one group (``name_classes``)."""
+    left, right = weights["unique_id_l"], weights["unique_id_r"]
+    on_lists = concentration_bits(con, "tergeu_records", left, right)
+    together = dependence_bits(con, "tergeu_records", left, right)
+    return {**weights, "match_weight": np.asarray(weights["match_weight"], dtype=float) + on_lists + together,
+            EXTRA_BITS[0]: on_lists, EXTRA_BITS[1]: together}
 
 
 def _with_edit_pairs(db_api: Any, table: Any, linker: Linker, weights: dict[str, np.ndarray],

@@ -24,7 +24,15 @@ import pyarrow as pa
 from splink import Linker
 
 from tergeu.core.linkage.comparisons import DISAGREEMENT_LEVELS
-from tergeu.core.linkage.explain import EXPLAIN_AT_MOST, EXPLAIN_BETWEEN, Explanation, explain, level_labels
+from tergeu.core.linkage.explain import (
+    EXPLAIN_AT_MOST,
+    EXPLAIN_BETWEEN,
+    EXTRA_STEPS,
+    Explanation,
+    Step,
+    explain,
+    level_labels,
+)
 
 # A comparison weighing this many bits against a match (odds of 8 to 1 or more) is a fact in
 # disagreement, not a missing one: birth years decades apart (about -5), a place outside the other
@@ -37,6 +45,8 @@ CONTRADICTION_BITS = -3.0
 # outweighed any one disagreeing fact by far. Not only those the attach pass counts as plausible (0.1):
 # the estimate's linkage draws move a pair kept at 0.05 above that.
 CHECKED_BELOW = 0.95
+# Weights added to Splink's after its prediction, each its own step of an explanation (``EXTRA_STEPS``).
+EXTRA_BITS = ("concentration_bits", "dependence_bits")
 
 
 def rescored(db_api: Any, table: Any, linker: Linker, left: np.ndarray, right: np.ndarray, name: str) -> Any:
@@ -121,8 +131,9 @@ def explanations(db_api: Any, table: Any, linker: Linker, model: dict[str, Any],
     left, right = weights["unique_id_l"][uncertain], weights["unique_id_r"][uncertain]
     wanted = {(int(a), int(b)): float(s - w) for a, b, s, w in zip(
         left, right, shifted[uncertain], weights["match_weight"][uncertain], strict=True)}
-    concentrated = weights.get("concentration_bits", np.zeros(uncertain.size))[uncertain]
-    lists_bits = {key: float(bits) for key, bits in zip(wanted, concentrated, strict=True)}
+    extra = {key: [Step(*EXTRA_STEPS[name], float(bits)) for name, bits in zip(EXTRA_BITS, column, strict=True)]
+             for key, column in zip(wanted, np.column_stack([
+                 weights.get(name, np.zeros(uncertain.size))[uncertain] for name in EXTRA_BITS]), strict=True)}
     predicted = rescored(db_api, table, linker, left, right, "tergeu_explained_pairs")
     relation = predicted.as_duckdbpyrelation()
     names = [c["output_column_name"] for c in model["comparisons"]]
@@ -136,6 +147,6 @@ def explanations(db_api: Any, table: Any, linker: Linker, model: dict[str, Any],
         row = dict(zip(columns, values, strict=True))
         key = (int(row["unique_id_l"]), int(row["unique_id_r"]))
         if key in wanted:
-            found[key] = explain(model, prior + wanted[key], row, labels, lists_bits[key])
+            found[key] = explain(model, prior + wanted[key], row, labels, extra[key])
     predicted.drop_table_from_database_and_remove_from_cache()
     return found
