@@ -7,7 +7,13 @@ import numpy as np
 import pyarrow as pa
 import pytest
 
-from tergeu.core.linkage.name_classes import MOST_BITS_GAINED, combination_lift, dependence_bits
+from tergeu.core.linkage.name_classes import (
+    MOST_BITS_GAINED,
+    _chosen_classes,
+    combination_lift,
+    dependence_bits,
+    with_combination_lift,
+)
 
 
 def _two_groups(rng: np.random.Generator, people: int = 6000, minority: float = 0.2) -> tuple[np.ndarray, np.ndarray]:
@@ -36,24 +42,37 @@ def test_a_rare_family_name_takes_its_given_name_s_group_and_is_not_learnt_by_he
     assert lift[-1] == pytest.approx(np.median(lift[family >= 100]), rel=0.2)
 
 
+def test_the_number_of_classes_is_the_one_that_predicts_unseen_combinations_best() -> None:
+    family, given = _two_groups(np.random.default_rng(7))
+    combos, counts = np.unique(np.stack([family, given], axis=1), axis=0, return_counts=True)
+    assert _chosen_classes(combos[:, 0], combos[:, 1], counts.astype(float), (150, 30), seed=1) == 2
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_names_drawn_apart_go_together_only_by_chance_and_lose_nothing(seed: int) -> None:
+    """700 records of names drawn independently (a few common, many rare): whatever classes find there is
+    chance, and the held-out halves say so."""
+    rng = np.random.default_rng(seed)
+    family, given = rng.zipf(1.5, 700) % 400, rng.zipf(1.5, 700) % 150
+    assert (combination_lift(family, given) == 1.0).all()
+
+
 def test_missing_names_and_too_few_records_change_nothing() -> None:
     assert combination_lift(np.array([0, -1, 2]), np.array([1, 1, -1])).tolist() == [1.0, 1.0, 1.0]
 
 
 def test_pairs_agreeing_on_both_names_lose_the_combination_s_bits() -> None:
     family, given = _two_groups(np.random.default_rng(9), people=2000)
-    names = pa.table({"unique_id": np.arange(1, family.size + 1), "family": [f"f{code}" for code in family],
-                      "given": [f"g{code}" for code in given]})
+    first = int(np.flatnonzero(family >= 100)[0])  # someone of the smaller group: a second record of them,
+    family = np.append(family, [family[first], family[first]])  # and a namesake by family name only
+    given = np.append(given, [given[first], 0])
+    names = with_combination_lift(pa.table({"unique_id": np.arange(1, family.size + 1),
+                                            "family": [f"f{code}" for code in family],
+                                            "given": [f"g{code}" for code in given]}))
     con = duckdb.connect()
-    con.register("source", names)
-    con.execute("CREATE TABLE records AS SELECT * FROM source")
-    first_minority = int(np.flatnonzero(family >= 100)[0]) + 1
-    twin = family.size + 1  # a second record of that person, and one with another given name
-    other = family.size + 2
-    con.execute("INSERT INTO records VALUES (?, ?, ?), (?, ?, 'g0')",
-                [twin, f"f{family[first_minority - 1]}", f"g{given[first_minority - 1]}",
-                 other, f"f{family[first_minority - 1]}"])
-    bits = dependence_bits(con, "records", np.array([first_minority, first_minority]), np.array([twin, other]))
-    assert bits[0] < -1.5  # a minority's combination: about log2 of its share
+    con.register("records", names)
+    twin, namesake = family.size - 1, family.size
+    bits = dependence_bits(con, "records", np.array([first + 1, first + 1]), np.array([twin, namesake]))
+    assert bits[0] < -1.5  # a combination of the smaller group's: about log2 of its share
     assert bits[1] == 0.0  # only the family name agrees
     assert (bits <= MOST_BITS_GAINED).all()

@@ -39,7 +39,7 @@ from tergeu.core.linkage.comparisons import (
 from tergeu.core.linkage.explain import Explanation
 from tergeu.core.linkage.features import rows_to_table
 from tergeu.core.linkage.list_frequencies import concentration_bits, with_value_counts
-from tergeu.core.linkage.name_classes import dependence_bits
+from tergeu.core.linkage.name_classes import dependence_bits, with_combination_lift
 from tergeu.core.linkage.priors import priors_by_list_pair, self_consistent_shift
 from tergeu.core.linkage.rescoring import CONTRADICTION_BITS, EXTRA_BITS, contradicted_pairs, explanations
 from tergeu.core.linkage.scored import Scored, ScoredPairs
@@ -129,7 +129,7 @@ def score_pairs(rows: Sequence[dict[str, Any]] | pa.Table, threshold: float = 0.
     adding a list costs what the new list costs.
     """
     con = _connection()
-    arrow = with_value_counts(_table(rows, new_ids if saved_model is not None else None))
+    arrow = with_combination_lift(with_value_counts(_table(rows, new_ids if saved_model is not None else None)))
     record_ids = arrow.column("unique_id").to_numpy()
     lists = arrow.column("source_dataset").dictionary_encode().combine_chunks()
     con.register("tergeu_input", arrow)

@@ -18,74 +18,116 @@ from __future__ import annotations
 
 import duckdb
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
-# Groups of names. Few: each class more splits the largest group by chance co-occurrences, and a pair of
-# its names then seems to go together more than it does (two groups that never mix, 6,000 people: the
-# larger group's lift is 1.25; found 1.25 with 2 classes, 1.26 with 3, 1.31 with 4, 1.40 with 8). Four still part the
-# main name traditions of a country (balkhash at 40,000 people: F1 0.712 with 4, 0.710 with 8).
-CLASSES = 4
+# How many groups of names to look for: as many of these as predict combinations best (``_chosen_classes``).
+# More classes than the data hold split the largest group by chance co-occurrences, and its pairs of names
+# then seem to go together more than they do (two groups that never mix, 6,000 people: the larger
+# group's lift is 1.25; found 1.25 with 2 classes, 1.31 with 4, 1.40 with 8), so the number is chosen.
+CANDIDATE_CLASSES = (2, 4, 8)
+CHOSEN_ON_AT_MOST = 100_000  # combinations: the choice is made on a sample of them, the fit on all
 ROUNDS = 80
 MOST_BITS_GAINED = 1.0  # a combination across groups is rarer than the product says; not trusted far
 
 
 def combination_lift(family: np.ndarray, given: np.ndarray, seed: int = 1) -> np.ndarray:
     """``P(f, g) / P(f) P(g)`` under the latent class model, for each record's (``family[i]``, ``given[i]``)
-    (integer codes, -1 where a name is missing: lift 1)."""
+    (integer codes, -1 where a name is missing: lift 1). All 1 where no number of classes predicts
+    combinations it was not fitted to better than independent names do (``_chosen_classes``): then
+    whatever classes would find is chance, as in a few dozen records."""
     lift = np.ones(family.size)
     known = (family >= 0) & (given >= 0)
-    if known.sum() < 2 * CLASSES:
-        return lift
     combos, index, counts = np.unique(np.stack([family[known], given[known]], axis=1), axis=0,
                                       return_inverse=True, return_counts=True)
-    f, g = combos[:, 0], combos[:, 1]
-    share, of_family, of_given = _fitted(f, g, counts.astype(float), int(family.max()) + 1, int(given.max()) + 1, seed)
+    if combos.shape[0] < 2 * max(CANDIDATE_CLASSES):
+        return lift
+    f, g, counts = combos[:, 0], combos[:, 1], counts.astype(float)
+    sizes = (int(family.max()) + 1, int(given.max()) + 1)
+    classes = _chosen_classes(f, g, counts, sizes, seed)
+    if not classes:
+        return lift
+    share, by_family, by_given = _fitted(f, g, counts, sizes, classes, seed)
+    of_family, of_given = _distribution(by_family), _distribution(by_given)
     joint = (of_family[f] * of_given[g]) @ share
     marginal_f, marginal_g = of_family @ share, of_given @ share
     lift[known] = (joint / (marginal_f[f] * marginal_g[g]))[index.ravel()]
     return lift
 
 
-def _fitted(f: np.ndarray, g: np.ndarray, counts: np.ndarray, families: int, givens: int,
-            seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """EM for the class shares and each class's family- and given-name distributions."""
+def _chosen_classes(f: np.ndarray, g: np.ndarray, counts: np.ndarray, sizes: tuple[int, int], seed: int) -> int:
+    """The number of classes (of ``CANDIDATE_CLASSES``) that, fitted to half the combinations, predicts
+    the other half's records best, if better than independent names do; else 0. Two-fold, each
+    combination wholly in one half, so none is known by heart. A name a half never saw gets half a
+    record, shared among the classes by their sizes: so the classes predict it as independent names
+    do, and only combinations of names seen tell the models apart."""
     rng = np.random.default_rng(seed)
-    responsibility = rng.dirichlet(np.ones(CLASSES), size=f.size)  # a random start, then EM
+    if f.size > CHOSEN_ON_AT_MOST:
+        sample = rng.choice(f.size, CHOSEN_ON_AT_MOST, replace=False)
+        f, g, counts = f[sample], g[sample], counts[sample]
+    half = rng.random(f.size) < 0.5
+    gains = dict.fromkeys(CANDIDATE_CLASSES, 0.0)
+    for held in (half, ~half):
+        for classes in CANDIDATE_CLASSES:
+            share, by_family, by_given = _fitted(f[~held], g[~held], counts[~held], sizes, classes, seed)
+            of_family, of_given = _distribution(by_family, 0.5 * share), _distribution(by_given, 0.5 * share)
+            predicted = np.log((of_family[f[held]] * of_given[g[held]]) @ share)
+            alone_f = _distribution(by_family.sum(axis=1, keepdims=True), 0.5)[:, 0]
+            alone_g = _distribution(by_given.sum(axis=1, keepdims=True), 0.5)[:, 0]
+            gains[classes] += float(counts[held] @ (predicted - np.log(alone_f[f[held]] * alone_g[g[held]])))
+    best = max(gains, key=gains.__getitem__)
+    return best if gains[best] > 0 else 0
+
+
+def _fitted(f: np.ndarray, g: np.ndarray, counts: np.ndarray, sizes: tuple[int, int], classes: int,
+            seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """EM for the class shares and each class's records by family and by given name (counts, not shares)."""
+    rng = np.random.default_rng(seed)
+    responsibility = rng.dirichlet(np.ones(classes), size=f.size)  # a random start, then EM
     for _ in range(ROUNDS):
         weighted = responsibility * counts[:, None]
         share = weighted.sum(axis=0) / counts.sum()
-        of_family = _normalised(np.stack([np.bincount(f, weighted[:, k], families) for k in range(CLASSES)], axis=1))
-        of_given = _normalised(np.stack([np.bincount(g, weighted[:, k], givens) for k in range(CLASSES)], axis=1))
-        joint = share * of_family[f] * of_given[g]
+        by_family = np.stack([np.bincount(f, weighted[:, k], sizes[0]) for k in range(classes)], axis=1)
+        by_given = np.stack([np.bincount(g, weighted[:, k], sizes[1]) for k in range(classes)], axis=1)
+        joint = share * _distribution(by_family)[f] * _distribution(by_given)[g]
         responsibility = joint / np.maximum(joint.sum(axis=1, keepdims=True), 1e-300)
-    return share, of_family, of_given
+    return share, by_family, by_given
 
 
-def _normalised(columns: np.ndarray) -> np.ndarray:
-    return columns / np.maximum(columns.sum(axis=0, keepdims=True), 1e-300)
+def _distribution(counts: np.ndarray, pseudo: float | np.ndarray = 0.0) -> np.ndarray:
+    """Each column of counts as shares, with ``pseudo`` records (one number, or one per column) added to every row."""
+    counts = counts + pseudo
+    return counts / np.maximum(counts.sum(axis=0, keepdims=True), 1e-300)
+
+
+def with_combination_lift(table: pa.Table) -> pa.Table:
+    """``table`` (feature columns) with ``names_lift``: ``combination_lift`` of each record's two names,
+    fitted once to all records, for ``dependence_bits`` to read however many times pairs are scored."""
+    family = _codes(table.column("family"))
+    given = _codes(table.column("given"))
+    return table.append_column("names_lift", pa.array(combination_lift(family, given), type=pa.float64()))
 
 
 def dependence_bits(con: duckdb.DuckDBPyConnection, records: str, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """The bits each pair (unique ids of table ``records``) loses for agreeing on both family and given
-    name, by how much the two names go together (``combination_lift``)."""
+    """The bits each pair (unique ids of table ``records``, which has ``names_lift``) loses for agreeing on
+    both family and given name, by how much the two names go together."""
     bits = np.zeros(len(left))
     if not len(left):
         return bits
+    con.register("tergeu_dependence_pairs", pa.table({
+        "i": np.arange(len(left)), "l": np.asarray(left, dtype=np.int64), "r": np.asarray(right, dtype=np.int64)}))
     # bandit B608: an internal table name, never input
-    rows = con.execute(f"SELECT unique_id, family, given FROM {records} ORDER BY unique_id").fetchnumpy()  # nosec B608
-    ids = np.asarray(rows["unique_id"], dtype=np.int64)
-    family, given = _codes(rows["family"]), _codes(rows["given"])
-    lift = combination_lift(family, given)
-    at_left, at_right = np.searchsorted(ids, np.asarray(left)), np.searchsorted(ids, np.asarray(right))
-    agree = (family[at_left] >= 0) & (family[at_left] == family[at_right]) & (given[at_left] == given[at_right])
-    bits[agree] = np.minimum(-np.log2(lift[at_left][agree]), MOST_BITS_GAINED)
+    rows = con.execute(f"""
+        SELECT p.i, least(-log2(a.names_lift), {MOST_BITS_GAINED}) AS bits FROM tergeu_dependence_pairs AS p
+        JOIN {records} AS a ON a.unique_id = p.l JOIN {records} AS b ON b.unique_id = p.r
+        WHERE a.family = b.family AND a.given = b.given""").fetchnumpy()  # nosec B608
+    con.unregister("tergeu_dependence_pairs")
+    bits[np.asarray(rows["i"], dtype=np.int64)] = np.asarray(rows["bits"], dtype=float)
     return bits
 
 
-def _codes(values: np.ndarray) -> np.ndarray:
+def _codes(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
     """Integer codes of the names, -1 where missing."""
-    values = np.asarray(values, dtype=object)
-    missing = np.array([value is None for value in values.tolist()], dtype=bool)
-    codes = np.full(values.size, -1, dtype=np.int64)
-    if (~missing).any():
-        _, codes[~missing] = np.unique(values[~missing].astype(str), return_inverse=True)
-    return codes
+    encoded = pc.dictionary_encode(values).combine_chunks() if isinstance(values, pa.ChunkedArray) else \
+        pc.dictionary_encode(values)
+    return encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
