@@ -14,8 +14,9 @@ from tergeu.core.linkage import RecordFacts, features_of
 from tergeu.core.linkage.explain import LISTS_STEP
 from tergeu.core.linkage.list_frequencies import (
     MOST_BITS_GAINED,
+    add_concentration,
     concentration,
-    concentration_bits,
+    name_bits,
     with_value_counts,
 )
 from tergeu.core.linkage.model import score_pairs
@@ -30,7 +31,8 @@ def _records(con: duckdb.DuckDBPyConnection, lists: dict[str, list[str]]) -> Non
     rows = [(list_name, family) for list_name, values in lists.items() for family in values]
     con.register("source", pa.table({
         "unique_id": list(range(1, len(rows) + 1)), "source_dataset": [r[0] for r in rows],
-        "family": [r[1] for r in rows], "given": ["erlan"] * len(rows), "patronymic": [None] * len(rows)}))
+        "family": [r[1] for r in rows], "given": ["erlan"] * len(rows), "patronymic": [None] * len(rows),
+        "names_lift": [1.0] * len(rows)}))  # names that go together by chance only: no dependence bits
     con.execute("CREATE TABLE records AS SELECT * FROM source")
 
 
@@ -60,7 +62,9 @@ def test_pairs_lose_the_bits_of_the_values_they_agree_on_and_no_more() -> None:
     con = duckdb.connect()
     _records(con, lists)
     left, right = np.array([1, 1, 1, 11]), np.array([2, 7, 13, 16])  # mosque pairs agreeing or not; register
-    bits = concentration_bits(con, "records", left, right)
+    add_concentration(con, "records")
+    bits, together = name_bits(con, "records", left, right)
+    assert (together == 0).all()
     given_z = concentration(con, "records", "given")
     family_bits = -math.log2(_expected_z(lists, "mosque", "mosque"))
     given_bits = lambda a, b: -math.log2(given_z[(a, b)])  # noqa: E731 -- everyone is "erlan"
@@ -69,7 +73,7 @@ def test_pairs_lose_the_bits_of_the_values_they_agree_on_and_no_more() -> None:
     assert bits[2] == pytest.approx(min(-math.log2(_expected_z(lists, "mosque", "register")), MOST_BITS_GAINED)
                                     + given_bits("mosque", "register"))
     assert bits[3] == pytest.approx(given_bits("register", "register"))  # two register names, unlike
-    assert concentration_bits(con, "records", np.array([], dtype=np.int64), np.array([], dtype=np.int64)).size == 0
+    assert name_bits(con, "records", np.array([], dtype=np.int64), np.array([], dtype=np.int64))[0].size == 0
 
 
 def test_each_record_knows_how_many_records_share_its_given_name() -> None:

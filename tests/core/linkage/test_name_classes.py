@@ -7,11 +7,11 @@ import numpy as np
 import pyarrow as pa
 import pytest
 
+from tergeu.core.linkage.list_frequencies import add_concentration, name_bits
 from tergeu.core.linkage.name_classes import (
     MOST_BITS_GAINED,
     _chosen_classes,
     combination_lift,
-    dependence_bits,
     with_combination_lift,
 )
 
@@ -66,13 +66,15 @@ def test_pairs_agreeing_on_both_names_lose_the_combination_s_bits() -> None:
     first = int(np.flatnonzero(family >= 100)[0])  # someone of the smaller group: a second record of them,
     family = np.append(family, [family[first], family[first]])  # and a namesake by family name only
     given = np.append(given, [given[first], 0])
-    names = with_combination_lift(pa.table({"unique_id": np.arange(1, family.size + 1),
-                                            "family": [f"f{code}" for code in family],
-                                            "given": [f"g{code}" for code in given]}))
+    names = with_combination_lift(pa.table({
+        "unique_id": np.arange(1, family.size + 1), "source_dataset": ["one list"] * family.size,
+        "family": [f"f{code}" for code in family], "given": [f"g{code}" for code in given],
+        "patronymic": pa.nulls(family.size, pa.string())}))
     con = duckdb.connect()
     con.register("records", names)
+    add_concentration(con, "records")
     twin, namesake = family.size - 1, family.size
-    bits = dependence_bits(con, "records", np.array([first + 1, first + 1]), np.array([twin, namesake]))
+    _, bits = name_bits(con, "records", np.array([first + 1, first + 1]), np.array([twin, namesake]))
     assert bits[0] < -1.5  # a combination of the smaller group's: about log2 of its share
     assert bits[1] == 0.0  # only the family name agrees
     assert (bits <= MOST_BITS_GAINED).all()

@@ -24,6 +24,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from tergeu.core.linkage.name_classes import DEPENDENCE_BITS
+
 # Each exact level with a term-frequency adjustment whose value can gather on one list, and the SQL
 # (records a and b) that puts a pair in it: family and given names as they are, the patronymic unless
 # it only repeats the family name (``comparisons.patronymic_comparison`` does not compare those).
@@ -52,31 +54,46 @@ def concentration(con: duckdb.DuckDBPyConnection, records: str, column: str) -> 
     return {(a, b): float(z) for a, b, z in rows}
 
 
-def concentration_bits(con: duckdb.DuckDBPyConnection, records: str, left: np.ndarray,
-                       right: np.ndarray) -> np.ndarray:
-    """The bits each pair (``left[i]``, ``right[i]``: unique ids of table ``records``) gains (or mostly
-    loses) for the values of ``AGREEING`` it agrees on, given the two records' lists."""
-    bits = np.zeros(len(left))
-    if not len(left):
-        return bits
+CONCENTRATION = "tergeu_concentration"  # the table ``add_concentration`` makes: bits per pair of lists
+
+
+def add_concentration(con: duckdb.DuckDBPyConnection, records: str) -> None:
+    """Create table ``CONCENTRATION``: for each ordered pair of lists of ``records``, the bits an agreement
+    on each of ``AGREEING`` gains (``-log2 Z``, at most ``MOST_BITS_GAINED``); once per run."""
     by_column = {column: concentration(con, records, column) for column in AGREEING}
     pairs_of_lists = sorted({key for z in by_column.values() for key in z})
-    con.register("tergeu_concentration", pa.table({
-        "list_l": [a for a, _ in pairs_of_lists], "list_r": [b for _, b in pairs_of_lists],
-        **{column: [_bits(z.get(key, 1.0)) for key in pairs_of_lists] for column, z in by_column.items()}}))
-    con.register("tergeu_concentration_pairs", pa.table({
+    con.register("tergeu_concentration_rows", pa.table({
+        "list_l": pa.array([a for a, _ in pairs_of_lists], type=pa.string()),
+        "list_r": pa.array([b for _, b in pairs_of_lists], type=pa.string()),
+        **{column: pa.array([_bits(z.get(key, 1.0)) for key in pairs_of_lists], type=pa.float64())
+           for column, z in by_column.items()}}))
+    con.execute(f"CREATE OR REPLACE TABLE {CONCENTRATION} AS SELECT * FROM tergeu_concentration_rows")
+    con.unregister("tergeu_concentration_rows")
+
+
+def name_bits(con: duckdb.DuckDBPyConnection, records: str, left: np.ndarray,
+              right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each pair (``left[i]``, ``right[i]``: unique ids of table ``records``), the bits it gains (or
+    mostly loses) for the values of ``AGREEING`` it agrees on given its two lists (``add_concentration``
+    made the table), and those it loses for agreeing on two names of one group
+    (``name_classes.DEPENDENCE_BITS``): one join for both."""
+    on_lists, together = np.zeros(len(left)), np.zeros(len(left))
+    if not len(left):
+        return on_lists, together
+    con.register("tergeu_name_bits_pairs", pa.table({
         "i": np.arange(len(left)), "l": np.asarray(left, dtype=np.int64), "r": np.asarray(right, dtype=np.int64)}))
     gained = " + ".join(f"CASE WHEN {sql} THEN coalesce(z.{column}, 0) ELSE 0 END" for column, sql in AGREEING.items())
     # bandit B608: internal table and column names, never input
     rows = con.execute(f"""
-        SELECT p.i, {gained} AS bits FROM tergeu_concentration_pairs AS p
+        SELECT p.i, {gained} AS on_lists, {DEPENDENCE_BITS} AS together FROM tergeu_name_bits_pairs AS p
         JOIN {records} AS a ON a.unique_id = p.l JOIN {records} AS b ON b.unique_id = p.r
-        LEFT JOIN tergeu_concentration AS z ON z.list_l = a.source_dataset AND z.list_r = b.source_dataset
+        LEFT JOIN {CONCENTRATION} AS z ON z.list_l = a.source_dataset AND z.list_r = b.source_dataset
         """).fetchnumpy()  # nosec B608
-    con.unregister("tergeu_concentration_pairs")
-    con.unregister("tergeu_concentration")
-    bits[np.asarray(rows["i"])] = np.nan_to_num(np.asarray(rows["bits"], dtype=float))
-    return bits
+    con.unregister("tergeu_name_bits_pairs")
+    at = np.asarray(rows["i"], dtype=np.int64)
+    on_lists[at] = np.nan_to_num(np.asarray(rows["on_lists"], dtype=float))
+    together[at] = np.nan_to_num(np.asarray(rows["together"], dtype=float))
+    return on_lists, together
 
 
 def _bits(z: float) -> float:

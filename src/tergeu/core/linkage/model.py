@@ -38,8 +38,8 @@ from tergeu.core.linkage.comparisons import (
 )
 from tergeu.core.linkage.explain import Explanation
 from tergeu.core.linkage.features import rows_to_table
-from tergeu.core.linkage.list_frequencies import concentration_bits, with_value_counts
-from tergeu.core.linkage.name_classes import dependence_bits, with_combination_lift
+from tergeu.core.linkage.list_frequencies import add_concentration, name_bits, with_value_counts
+from tergeu.core.linkage.name_classes import with_combination_lift
 from tergeu.core.linkage.priors import priors_by_list_pair, self_consistent_shift
 from tergeu.core.linkage.rescoring import CONTRADICTION_BITS, EXTRA_BITS, contradicted_pairs, explanations
 from tergeu.core.linkage.scored import Scored, ScoredPairs
@@ -134,6 +134,7 @@ def score_pairs(rows: Sequence[dict[str, Any]] | pa.Table, threshold: float = 0.
     lists = arrow.column("source_dataset").dictionary_encode().combine_chunks()
     con.register("tergeu_input", arrow)
     add_block_keys(con, "tergeu_input", "tergeu_records")
+    add_concentration(con, "tergeu_records")
     con.unregister("tergeu_input")
     del arrow
     db_api = DuckDBAPI(connection=con)
@@ -189,9 +190,7 @@ def _with_concentration(con: Any, weights: dict[str, np.ndarray]) -> dict[str, n
     """``weights`` with the bits names lose where they gather added to each pair's match weight, and kept
     apart as well for the pair's explanation: on the pair's two lists (``list_frequencies``), and as a
     family and a given name of one group (``name_classes``)."""
-    left, right = weights["unique_id_l"], weights["unique_id_r"]
-    on_lists = concentration_bits(con, "tergeu_records", left, right)
-    together = dependence_bits(con, "tergeu_records", left, right)
+    on_lists, together = name_bits(con, "tergeu_records", weights["unique_id_l"], weights["unique_id_r"])
     return {**weights, "match_weight": np.asarray(weights["match_weight"], dtype=float) + on_lists + together,
             EXTRA_BITS[0]: on_lists, EXTRA_BITS[1]: together}
 

@@ -16,7 +16,6 @@ bit for a group of two thirds, and a little more than nothing for a combination 
 
 from __future__ import annotations
 
-import duckdb
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -38,12 +37,12 @@ def combination_lift(family: np.ndarray, given: np.ndarray, seed: int = 1) -> np
     whatever classes would find is chance, as in a few dozen records."""
     lift = np.ones(family.size)
     known = (family >= 0) & (given >= 0)
-    combos, index, counts = np.unique(np.stack([family[known], given[known]], axis=1), axis=0,
-                                      return_inverse=True, return_counts=True)
-    if combos.shape[0] < 2 * max(CANDIDATE_CLASSES):
-        return lift
-    f, g, counts = combos[:, 0], combos[:, 1], counts.astype(float)
     sizes = (int(family.max()) + 1, int(given.max()) + 1)
+    combos, index, counts = np.unique(family[known] * sizes[1] + given[known], return_inverse=True,
+                                      return_counts=True)  # one integer per combination: a fast sort
+    if combos.size < 2 * max(CANDIDATE_CLASSES):
+        return lift
+    f, g, counts = combos // sizes[1], combos % sizes[1], counts.astype(float)
     classes = _chosen_classes(f, g, counts, sizes, seed)
     if not classes:
         return lift
@@ -108,22 +107,10 @@ def with_combination_lift(table: pa.Table) -> pa.Table:
     return table.append_column("names_lift", pa.array(combination_lift(family, given), type=pa.float64()))
 
 
-def dependence_bits(con: duckdb.DuckDBPyConnection, records: str, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """The bits each pair (unique ids of table ``records``, which has ``names_lift``) loses for agreeing on
-    both family and given name, by how much the two names go together."""
-    bits = np.zeros(len(left))
-    if not len(left):
-        return bits
-    con.register("tergeu_dependence_pairs", pa.table({
-        "i": np.arange(len(left)), "l": np.asarray(left, dtype=np.int64), "r": np.asarray(right, dtype=np.int64)}))
-    # bandit B608: an internal table name, never input
-    rows = con.execute(f"""
-        SELECT p.i, least(-log2(a.names_lift), {MOST_BITS_GAINED}) AS bits FROM tergeu_dependence_pairs AS p
-        JOIN {records} AS a ON a.unique_id = p.l JOIN {records} AS b ON b.unique_id = p.r
-        WHERE a.family = b.family AND a.given = b.given""").fetchnumpy()  # nosec B608
-    con.unregister("tergeu_dependence_pairs")
-    bits[np.asarray(rows["i"], dtype=np.int64)] = np.asarray(rows["bits"], dtype=float)
-    return bits
+# SQL (records a and b, with ``names_lift``): the bits a pair loses for agreeing on both family and given
+# name, by how much the two go together; read by ``list_frequencies.name_bits``.
+DEPENDENCE_BITS = (f"CASE WHEN a.family = b.family AND a.given = b.given "
+                   f"THEN least(-log2(a.names_lift), {MOST_BITS_GAINED}) ELSE 0 END")
 
 
 def _codes(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
