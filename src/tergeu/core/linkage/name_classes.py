@@ -30,16 +30,23 @@ ROUNDS = 80
 MOST_BITS_GAINED = 1.0  # a combination across groups is rarer than the product says; not trusted far
 
 
-def combination_lift(family: np.ndarray, given: np.ndarray, seed: int = 1) -> np.ndarray:
+def combination_lift(family: np.ndarray, given: np.ndarray, lists: np.ndarray | None = None,
+                     seed: int = 1) -> np.ndarray:
     """``P(f, g) / P(f) P(g)`` under the latent class model, for each record's (``family[i]``, ``given[i]``)
-    (integer codes, -1 where a name is missing: lift 1). All 1 where no number of classes predicts
-    combinations it was not fitted to better than independent names do (``_chosen_classes``): then
-    whatever classes would find is chance, as in a few dozen records."""
+    (integer codes, -1 where a name is missing: lift 1), within the record's list (``lists[i]``, codes).
+
+    The classes are fitted to all records; each list then has its own shares of them (its records'
+    mean responsibilities). Within a list that holds one group of names only (the mosques' fathers'
+    names), its names go together no more than the product of their frequencies on that list says, which
+    the lists' own frequencies (``list_frequencies``) already weigh: counted here too, its namesakes were
+    taken apart twice over. All 1 where no number of classes predicts combinations it was not fitted to
+    better than independent names do (``_chosen_classes``): then whatever classes would find is chance,
+    as in a few dozen records."""
     lift = np.ones(family.size)
+    lists = np.zeros(family.size, dtype=np.int64) if lists is None else lists
     known = (family >= 0) & (given >= 0)
     sizes = (int(family.max()) + 1, int(given.max()) + 1)
-    combos, index, counts = np.unique(family[known] * sizes[1] + given[known], return_inverse=True,
-                                      return_counts=True)  # one integer per combination: a fast sort
+    combos, counts = np.unique(family[known] * sizes[1] + given[known], return_counts=True)  # one integer each
     if combos.size < 2 * max(CANDIDATE_CLASSES):
         return lift
     f, g, counts = combos // sizes[1], combos % sizes[1], counts.astype(float)
@@ -48,9 +55,15 @@ def combination_lift(family: np.ndarray, given: np.ndarray, seed: int = 1) -> np
         return lift
     share, by_family, by_given = _fitted(f, g, counts, sizes, classes, seed)
     of_family, of_given = _distribution(by_family), _distribution(by_given)
-    joint = (of_family[f] * of_given[g]) @ share
-    marginal_f, marginal_g = of_family @ share, of_given @ share
-    lift[known] = (joint / (marginal_f[f] * marginal_g[g]))[index.ravel()]
+    fk, gk = of_family[family[known]], of_given[given[known]]  # per record and class
+    responsibility = share * fk * gk
+    responsibility /= np.maximum(responsibility.sum(axis=1, keepdims=True), 1e-300)
+    on_list = lists[known]
+    list_share = np.stack([np.bincount(on_list, responsibility[:, k], int(lists.max()) + 1)
+                           for k in range(classes)], axis=1)
+    list_share = (list_share / np.maximum(list_share.sum(axis=1, keepdims=True), 1e-300))[on_list]
+    joint = np.sum(list_share * fk * gk, axis=1)
+    lift[known] = joint / (np.sum(list_share * fk, axis=1) * np.sum(list_share * gk, axis=1))
     return lift
 
 
@@ -100,17 +113,18 @@ def _distribution(counts: np.ndarray, pseudo: float | np.ndarray = 0.0) -> np.nd
 
 
 def with_combination_lift(table: pa.Table) -> pa.Table:
-    """``table`` (feature columns) with ``names_lift``: ``combination_lift`` of each record's two names,
-    fitted once to all records, for ``dependence_bits`` to read however many times pairs are scored."""
-    family = _codes(table.column("family"))
-    given = _codes(table.column("given"))
-    return table.append_column("names_lift", pa.array(combination_lift(family, given), type=pa.float64()))
+    """``table`` (feature columns) with ``names_lift``: ``combination_lift`` of each record's two names on
+    its list, fitted once to all records, for ``DEPENDENCE_BITS`` to read however many times pairs are scored."""
+    family, given = _codes(table.column("family")), _codes(table.column("given"))
+    lists = _codes(table.column("source_dataset"))
+    return table.append_column("names_lift", pa.array(combination_lift(family, given, lists), type=pa.float64()))
 
 
 # SQL (records a and b, with ``names_lift``): the bits a pair loses for agreeing on both family and given
-# name, by how much the two go together; read by ``list_frequencies.name_bits``.
+# name, by how much the two go together on each record's list (the mean of the two records' log lifts);
+# read by ``list_frequencies.name_bits``.
 DEPENDENCE_BITS = (f"CASE WHEN a.family = b.family AND a.given = b.given "
-                   f"THEN least(-log2(a.names_lift), {MOST_BITS_GAINED}) ELSE 0 END")
+                   f"THEN least(-(log2(a.names_lift) + log2(b.names_lift)) / 2, {MOST_BITS_GAINED}) ELSE 0 END")
 
 
 def _codes(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
