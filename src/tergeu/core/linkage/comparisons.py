@@ -145,8 +145,8 @@ TWO_COMMON_GIVEN_NAMES = "two alike given names, both common (Ерлан, Ерж
 
 def _both_common(column: str) -> str:
     """SQL: both records' values of ``column`` are common, going by ``<column>_count``: two names, not one
-    name and a slip. A slip is rare (balkhash at 40,000 people: 4 of 1,574 true pairs with two alike given
-    names had both common, 345 of 590 false ones did)."""
+    name and a slip. A slip is rare (balkhash at 40,000 people, of the pairs the linkage had put together
+    with two alike given names: 4 of the 1,574 true ones had both common, 345 of the 590 false ones)."""
     low, high = f"least({column}_count_l, {column}_count_r)", f"greatest({column}_count_l, {column}_count_r)"
     return f"({low} >= {COMMON_AT_LEAST} AND {low} >= {COMMON_SHARE} * {high})"
 
