@@ -67,7 +67,8 @@ def add_concentration(con: duckdb.DuckDBPyConnection, records: str) -> None:
         "list_r": pa.array([b for _, b in pairs_of_lists], type=pa.string()),
         **{column: pa.array([_bits(z.get(key, 1.0)) for key in pairs_of_lists], type=pa.float64())
            for column, z in by_column.items()}}))
-    con.execute(f"CREATE OR REPLACE TABLE {CONCENTRATION} AS SELECT * FROM tergeu_concentration_rows")
+    # bandit B608: an internal table name, never input
+    con.execute(f"CREATE OR REPLACE TABLE {CONCENTRATION} AS SELECT * FROM tergeu_concentration_rows")  # nosec B608
     con.unregister("tergeu_concentration_rows")
 
 
