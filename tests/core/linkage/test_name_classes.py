@@ -58,6 +58,8 @@ def test_names_drawn_apart_go_together_only_by_chance_and_lose_nothing(seed: int
 
 
 def test_missing_names_and_too_few_records_change_nothing() -> None:
+    assert combination_lift(np.array([], dtype=np.int64), np.array([], dtype=np.int64)).size == 0
+    assert combination_lift(np.array([-1, -1]), np.array([0, -1])).tolist() == [1.0, 1.0]
     assert combination_lift(np.array([0, -1, 2]), np.array([1, 1, -1])).tolist() == [1.0, 1.0, 1.0]
 
 

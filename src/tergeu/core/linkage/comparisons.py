@@ -26,6 +26,7 @@ from tergeu.core.linkage.dates_places import (
     swapped_day_and_month,
 )
 from tergeu.core.linkage.levels import else_level, fixed_m, level, similar
+from tergeu.core.linkage.list_frequencies import CORRECTIONS_VERSION
 
 TYPO_LENGTH = 5  # letters a family name needs for one edit anywhere to count as a typo ("Ли" and "Ким" do not)
 
@@ -148,7 +149,7 @@ def _both_common(column: str) -> str:
     name and a slip. A slip is rare (balkhash at 40,000 people, of the pairs the linkage had put together
     with two alike given names: 4 of the 1,574 true ones had both common, 345 of the 590 false ones)."""
     low, high = f"least({column}_count_l, {column}_count_r)", f"greatest({column}_count_l, {column}_count_r)"
-    return f"({low} >= {COMMON_AT_LEAST} AND {low} >= {COMMON_SHARE} * {high})"
+    return f"(coalesce({low}, 0) >= {COMMON_AT_LEAST} AND {low} >= {COMMON_SHARE} * {high})"
 
 
 def given_comparison() -> cl.CustomComparison:
@@ -301,10 +302,12 @@ def casualty_comparisons() -> list[cl.CustomComparison]:
 def comparisons_fingerprint() -> str:
     """A digest of how records are compared (every comparison's levels and their SQL, not the trained
     values): a stored model made under other comparisons must not score new records, because people
-    it found would be weighed by rules the code no longer has, and new records by rules it never trained."""
+    it found would be weighed by rules the code no longer has, and new records by rules it never trained.
+    The weights added after Splink's (``list_frequencies``, ``name_classes``) count too, by their version."""
     specs = [comparison.get_comparison("duckdb").as_dict() for comparison in casualty_comparisons()]
     levels = [(spec["output_column_name"], [(level.get("sql_condition"), level.get("label_for_charts"))
                                             for level in spec["comparison_levels"]]) for spec in specs]
+    levels.append(("added after prediction", [(CORRECTIONS_VERSION, None)]))
     return hashlib.sha256(json.dumps(levels, ensure_ascii=False).encode()).hexdigest()[:16]
 
 

@@ -68,8 +68,8 @@ def level_labels(settings: dict[str, Any]) -> dict[tuple[str, int], str]:
 
 # Steps after the comparisons': names that gather on the pair's two lists (``list_frequencies``), and a
 # family and a given name of one group of names (``name_classes``); keyed as ``rescoring.EXTRA_BITS``.
-LISTS_STEP = ("lists", "its names are common on these two lists")
-NAMES_STEP = ("names", "its family and given names go together")
+LISTS_STEP = ("lists", "how common its names are on these two lists")
+NAMES_STEP = ("names", "how often its family and given names go together")
 EXTRA_STEPS = {"concentration_bits": LISTS_STEP, "dependence_bits": NAMES_STEP}
 
 

@@ -45,6 +45,8 @@ def combination_lift(family: np.ndarray, given: np.ndarray, lists: np.ndarray | 
     lift = np.ones(family.size)
     lists = np.zeros(family.size, dtype=np.int64) if lists is None else lists
     known = (family >= 0) & (given >= 0)
+    if not known.any():
+        return lift
     sizes = (int(family.max()) + 1, int(given.max()) + 1)
     combos, counts = np.unique(family[known] * sizes[1] + given[known], return_counts=True)  # one integer each
     if combos.size < 2 * max(CANDIDATE_CLASSES):

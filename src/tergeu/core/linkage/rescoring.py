@@ -129,11 +129,13 @@ def explanations(db_api: Any, table: Any, linker: Linker, model: dict[str, Any],
     if not uncertain.any():
         return {}
     left, right = weights["unique_id_l"][uncertain], weights["unique_id_r"][uncertain]
-    wanted = {(int(a), int(b)): float(s - w) for a, b, s, w in zip(
-        left, right, shifted[uncertain], weights["match_weight"][uncertain], strict=True)}
-    extra = {key: [Step(*EXTRA_STEPS[name], float(bits)) for name, bits in zip(EXTRA_BITS, column, strict=True)]
-             for key, column in zip(wanted, np.column_stack([
-                 weights.get(name, np.zeros(uncertain.size))[uncertain] for name in EXTRA_BITS]), strict=True)}
+    added = np.column_stack([weights.get(name, np.zeros(uncertain.size))[uncertain] for name in EXTRA_BITS])
+    wanted, extra = {}, {}
+    for a, b, s, w, bits in zip(left, right, shifted[uncertain], weights["match_weight"][uncertain], added,
+                                strict=True):
+        wanted[(int(a), int(b))] = float(s - w)
+        extra[(int(a), int(b))] = [Step(*EXTRA_STEPS[name], float(value))
+                                   for name, value in zip(EXTRA_BITS, bits, strict=True)]
     predicted = rescored(db_api, table, linker, left, right, "tergeu_explained_pairs")
     relation = predicted.as_duckdbpyrelation()
     names = [c["output_column_name"] for c in model["comparisons"]]
