@@ -10,8 +10,7 @@ B are alike in ``v`` with probability ``f_A(v) f_B(v) / f(v)`` times that of two
 up to a constant ``Z_AB = Σ_v f_A(v) f_B(v) / f(v)``, whatever the value. So a pair of A and B agreeing
 exactly on it weighs ``log2 Z_AB`` bits less than Splink says. ``Z`` is 1 where both lists look like
 the whole and above 1 for two records of one concentrated list: at 40,000 people of ``balkhash``, the
-mosques' list pays about 2.5 bits on a family name that there is a father's name, and the precision
-of the whole linkage rose from 0.87 to 0.92.
+mosques' list pays about 1.9 bits on a family name that there is a father's name (Z 3.8).
 
 ``with_value_counts`` gives the comparisons the other frequency they need: how many records share a
 record's value, so that two alike spellings both common are read as two names, not one and a slip.

@@ -45,8 +45,8 @@ CONTRADICTION_BITS = -3.0
 # outweighed any one disagreeing fact by far. Not only those the attach pass counts as plausible (0.1):
 # the estimate's linkage draws move a pair kept at 0.05 above that.
 CHECKED_BELOW = 0.95
-# Weights added to Splink's after its prediction, each its own step of an explanation (``EXTRA_STEPS``).
-EXTRA_BITS = ("concentration_bits", "dependence_bits")
+# Weights added to Splink's after its prediction, each its own step of an explanation: ``EXTRA_STEPS``' keys.
+EXTRA_BITS = tuple(EXTRA_STEPS)
 
 
 def rescored(db_api: Any, table: Any, linker: Linker, left: np.ndarray, right: np.ndarray, name: str) -> Any:
@@ -129,7 +129,7 @@ def explanations(db_api: Any, table: Any, linker: Linker, model: dict[str, Any],
     if not uncertain.any():
         return {}
     left, right = weights["unique_id_l"][uncertain], weights["unique_id_r"][uncertain]
-    added = np.column_stack([weights.get(name, np.zeros(uncertain.size))[uncertain] for name in EXTRA_BITS])
+    added = np.column_stack([weights[name][uncertain] for name in EXTRA_BITS])
     wanted, extra = {}, {}
     for a, b, s, w, bits in zip(left, right, shifted[uncertain], weights["match_weight"][uncertain], added,
                                 strict=True):
