@@ -27,10 +27,25 @@ def test_a_sparse_record_joins_the_person_it_matches_on_its_best_link() -> None:
 
 
 def test_it_stays_alone_when_a_member_contradicts_it() -> None:
-    contradicted = person((1, 2, 3)) + [ScoredPair(4, 1, 0.91), ScoredPair(4, 2, 0.3)]  # 4-3 never scored
-    assert groups(contradicted, range(1, 5)) == [(1, 2, 3), (4,)]
     near_floor = person((1, 2, 3)) + [ScoredPair(4, 1, 0.91), ScoredPair(4, 2, 0.3), ScoredPair(4, 3, 0.06)]
     assert groups(near_floor, range(1, 5)) == [(1, 2, 3), (4,)]
+
+
+def test_one_member_may_be_unscored_when_the_others_match_it_strongly() -> None:
+    """"Мухаммед Қайратұлы" and the morgue's "Алгулов М.К." share two initials: their pair is never kept,
+    though nothing disagrees. The others' pairs must then reach 0.8 together; two unscored members, or
+    an unscored and an implausible one, keep the record alone."""
+    one_unscored = person((1, 2, 3)) + [ScoredPair(4, 1, 0.91), ScoredPair(4, 2, 0.3)]  # 1 - 0.09 x 0.7 = 0.94
+    assert groups(one_unscored, range(1, 5)) == [(1, 2, 3, 4)]
+    weaker = person((1, 2, 3)) + [ScoredPair(4, 1, 0.7), ScoredPair(4, 2, 0.3)]  # 0.79: enough if 4-3 were scored
+    assert groups(weaker, range(1, 5)) == [(1, 2, 3), (4,)]
+    assert groups(weaker + [ScoredPair(4, 3, 0.2)], range(1, 5)) == [(1, 2, 3, 4)]
+    two_unscored = person((1, 2, 3, 4)) + [ScoredPair(5, 1, 0.91), ScoredPair(5, 2, 0.9)]
+    assert groups(two_unscored, range(1, 6)) == [(1, 2, 3, 4), (5,)]
+    vetoed = person((1, 2, 3, 4)) + [ScoredPair(5, 1, 0.91), ScoredPair(5, 2, 0.6), ScoredPair(5, 3, 0.2),
+                                     ScoredPair(5, 4, 0.2, contradicted=True)]  # averages 0.48
+    assert groups(vetoed, range(1, 6)) == [(1, 2, 3, 4), (5,)]
+    assert groups(vetoed[:-1], range(1, 6)) == [(1, 2, 3, 4, 5)]  # the same without the disagreeing pair
 
 
 def test_it_stays_alone_when_a_member_disagrees_on_a_fact_despite_a_plausible_score() -> None:

@@ -7,6 +7,7 @@ import pytest
 
 from tergeu.core.linkage import RecordFacts, features_of
 from tergeu.core.linkage.comparisons import (
+    FATHER_AGAINST_FAMILY,
     FATHER_AS_FAMILY,
     FATHER_AS_FAMILY_MAX_M,
     TWO_COMMON_GIVEN_NAMES,
@@ -35,7 +36,7 @@ def family_level(left: dict[str, str], right: dict[str, str]) -> str:
     ("Yerlan Akhmetov", "Ерлан Ахметулы", "one family name, Russian and Kazakh forms"),
     ("Нурбаев Нурлан", "Nurlan Nurbayulu", "one family name, Russian and Kazakh forms"),  # ы written u
     ("Ахметов Ерлан", "Ахметжанов Ерлан", "similar family name"),  # another root: only alike
-    ("Ли Ерлан", "Ерлан Лиұлы", "All other comparisons"),  # a two-letter root says too little
+    ("Ли Ерлан", "Ерлан Лиұлы", FATHER_AGAINST_FAMILY),  # a two-letter root is not one name: Ли may be the father
     ("Шишкин Пётр", "Шишков Пётр", "similar family name"),  # one root, two Russian names
     ("Мусин Арман", "Мусаев Арман", "All other comparisons"),
     ("Тасболатов Ержан", "Тосболатов Ержан", "similar family name"),  # one slip early in the name
@@ -63,6 +64,17 @@ def test_a_kazakh_form_family_name_may_be_the_father_s_name() -> None:
     both = {"family_name": "Нұрланұлы", "given_name": "Ерлан", "patronymic": "Нурланович"}
     other = {"family_name": "Кудайбергенов", "given_name": "Ерлан", "patronymic": "Нурланович"}
     assert family_level(both, other) != FATHER_AS_FAMILY
+
+
+def test_a_father_s_name_against_a_family_name_compares_nothing() -> None:
+    """"Нұрсұлтан Маратұлы" states his father, "Әбдірахманов Нұрсұлтан" his family: two facts, not two family
+    names that differ. With a patronymic on either side the fathers can be compared, and are."""
+    father_only = {"full_name": "Нұрсұлтан Маратұлы"}
+    assert family_level(father_only, {"full_name": "Әбдірахманов Нұрсұлтан"}) == FATHER_AGAINST_FAMILY
+    assert family_level(father_only, {"full_name": "Әбдірахманов Нұрсұлтан Ерланович"}) == "All other comparisons"
+    assert family_level(father_only, {"full_name": "Әбдірахманов Нұрсұлтан Маратович"}) == FATHER_AS_FAMILY
+    assert family_level({"full_name": "Болатов Арман"}, {"full_name": "Әбдірахманов Арман"}) == "All other comparisons"
+    assert family_level(father_only, {"full_name": "Нұрсұлтан Серікұлы"}) != FATHER_AGAINST_FAMILY  # both fathers
 
 
 @pytest.mark.parametrize(("left", "right"), [
@@ -197,6 +209,18 @@ def test_a_father_s_name_as_a_family_name_weighs_what_agreeing_patronymics_weigh
     stored = _trained()
     father_as_family(stored)
     assert stored == _trained()  # a stored model's own comparisons are left as they were
+
+
+def test_a_father_s_name_against_a_family_name_weighs_nothing() -> None:
+    """Its m is set to its u (a Bayes factor of 1), beside the father's level; the trained levels give up the room."""
+    family, patronymic = _trained()
+    family["comparison_levels"].insert(4, {"label_for_charts": FATHER_AGAINST_FAMILY, "m_probability": 0.01,
+                                           "u_probability": 0.004})
+    family, _patronymic = father_as_family([family, patronymic])
+    levels = {lvl.get("label_for_charts"): lvl for lvl in family["comparison_levels"] if not lvl.get("is_null_level")}
+    assert levels[FATHER_AGAINST_FAMILY]["m_probability"] == pytest.approx(0.004)
+    assert levels[FATHER_AS_FAMILY]["m_probability"] / levels[FATHER_AS_FAMILY]["u_probability"] == pytest.approx(64)
+    assert sum(lvl["m_probability"] for lvl in levels.values()) == pytest.approx(1.0)
 
 
 def test_the_father_s_level_claims_at_most_a_twentieth_of_the_true_pairs() -> None:

@@ -82,6 +82,10 @@ FATHER_AS_FAMILY = "a family name in the Kazakh form is the other's father's nam
 # balkhash lists, where a mosques' list names the dead by given and father's name only, about one true
 # pair in eight is of this kind, and the level weighs 4-5 bits at the cap instead of 6.
 FATHER_AS_FAMILY_MAX_M = 0.05
+# A family name in the Kazakh form with no patronymic beside it ("Нұрсұлтан Маратұлы": son of Марат), against
+# a family name and no father's name (Нұрсұлтан Әбдірахманов): one record states a father, the other a
+# family, and nothing is compared. Weighed as no evidence (``father_as_family``), not as two family names.
+FATHER_AGAINST_FAMILY = "a father's name in the family name's place, against a family name"
 # Levels that are disagreement, however EM weighs them: never evidence *for* a match (``model._smoothed``).
 DISAGREEMENT_LEVELS = frozenset({WOMAN_S_OTHER_NAME})
 
@@ -118,6 +122,7 @@ def family_comparison() -> cl.CustomComparison:
     kazakh_form = " OR ".join(
         f"(patronymic_{a} IS NULL AND {father_name(father_in_family(f'family_{a}'))} = "
         f"{father_name(f'patronymic_{b}')})" for a, b in (("l", "r"), ("r", "l")))
+    father_against_family = f"{one_kazakh} AND patronymic_l IS NULL AND patronymic_r IS NULL"
     return cl.CustomComparison(
         output_column_name="family",
         comparison_description="family name (stem), or the two names swapped",
@@ -127,11 +132,12 @@ def family_comparison() -> cl.CustomComparison:
             level(f"length({root_l}) >= 3 AND {root_l} = {root_r} AND {one_kazakh}",
                   "one family name, Russian and Kazakh forms", 0.02),
             level(kazakh_form, FATHER_AS_FAMILY, 0.01),
-            level(_one_typo_apart("family_l", "family_r"), "similar family name", 0.1),
+            level(_one_typo_apart("family_l", "family_r"), "similar family name", 0.1, tf_column="family"),
             level(f"{similar('family_l', 'given_r')} AND {similar('given_l', 'family_r')}", "family and given swapped",
                   0.03),
             fixed_m(level(GIVEN_READ_AS_FAMILY, "a given name and a family initial, read the other way round",
                           0.01).configure(u_probability=GIVEN_READ_AS_FAMILY_U, fix_u_probability=True)),
+            level(father_against_family, FATHER_AGAINST_FAMILY, 0.01),
             level(_A_WOMAN, WOMAN_S_OTHER_NAME, 0.02),
             else_level(0.02),
         ],
@@ -312,45 +318,61 @@ def comparisons_fingerprint() -> str:
 
 
 def father_as_family(comparisons: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``comparisons`` with the family comparison's level ``FATHER_AS_FAMILY`` weighing what two patronymics
-    that agree weigh (the patronymic comparison's exact level): the same fact, two fathers' names alike,
-    whether one list writes it as a patronymic or as a family name in the Kazakh form.
+    """``comparisons`` with the family comparison's two levels about fathers set from their u, not by EM:
+    ``FATHER_AS_FAMILY`` weighs what two patronymics that agree weigh (the patronymic comparison's exact
+    level), the same fact whether one list writes it as a patronymic or as a family name in the Kazakh
+    form; ``FATHER_AGAINST_FAMILY`` weighs nothing (m = u): a father's name and a family name are two
+    facts, and neither says anything of the other.
 
-    Why not EM. No session trains the level: the first blocks on the family name, and in the second
+    Why not EM. No session trains the first: the first session blocks on the family name, and in the second
     (one birth year and initial) EM's family comparison comes out implausible on lists with many such
     names and is reverted, so its m stayed at the prior, 0.01: 2 bits for "Ерлан Нұрланұлы" against
-    "Кудайбергенов Ерлан Нурланович", where agreeing patronymics weigh about 6. Its u is measured on
-    random pairs like every level's; its m is set so that m / u is the patronymics' m / u, which holds
-    when records written so are as common among true pairs as among random ones. That fails where the
-    Kazakh form is a record's own family name on every list: then random pairs meet the level more often
-    than true pairs do, which land on the exact level. So m is held to ``FATHER_AS_FAMILY_MAX_M``. The
-    family comparison's other trained levels share what is left of the m, in their proportions. The
-    patronymics' m / u is their average over fathers' names (its term frequencies are not applied here).
-    A model that lacks either level, or their u, is returned as it is. Applied twice with the same u it
-    changes nothing, so a stored model gets it again once its u are filled in (``model``). The argument is
-    not changed: a stored model's comparisons are the run's own.
+    "Кудайбергенов Ерлан Нурланович", where agreeing patronymics weigh about 6. The second, left to its
+    prior, weighed about as much against a match as two family names that differ. Each level's u is
+    measured on random pairs like every level's; the first's m is set so that m / u is the patronymics'
+    m / u, which holds when records written so are as common among true pairs as among random ones. That
+    fails where the Kazakh form is a record's own family name on every list: then random pairs meet the
+    level more often than true pairs do, which land on the exact level. So each m is held to
+    ``FATHER_AS_FAMILY_MAX_M``. The family comparison's other trained levels share what is left of the m,
+    in their proportions. The patronymics' m / u is their average over fathers' names (its term
+    frequencies are not applied here). A level missing from the model, or its u, is left as it is (both
+    are, where nothing is left to share). Applied twice with the same u it changes nothing, so a stored
+    model gets it again once its u are filled in (``model``). The argument is not changed: a stored
+    model's comparisons are the run's own.
     """
     comparisons = copy.deepcopy(comparisons)
     found = {c["output_column_name"]: c for c in comparisons}
     family, patronymic = found.get("family"), found.get("patronymic")
-    if family is None or patronymic is None:
+    if family is None:
         return comparisons
-    target = next((lvl for lvl in family["comparison_levels"] if lvl.get("label_for_charts") == FATHER_AS_FAMILY),
-                  None)
-    exact = next((lvl for lvl in patronymic["comparison_levels"] if not lvl.get("is_null_level")), None)
-    if not target or not exact or not target.get("u_probability") or not exact.get("u_probability") \
-            or exact.get("m_probability") is None:
-        return comparisons
-    wanted = min(FATHER_AS_FAMILY_MAX_M, target["u_probability"] * exact["m_probability"] / exact["u_probability"])
-    others = [lvl for lvl in family["comparison_levels"]
-              if not lvl.get("is_null_level") and not lvl.get("fix_m_probability") and lvl is not target]
-    fixed = sum(lvl.get("m_probability") or 0.0 for lvl in family["comparison_levels"]
+    levels = {lvl.get("label_for_charts"): lvl for lvl in family["comparison_levels"]}
+    wanted: dict[str, float] = {}
+    fathers, against = levels.get(FATHER_AS_FAMILY), levels.get(FATHER_AGAINST_FAMILY)
+    exact = next((lvl for lvl in patronymic["comparison_levels"] if not lvl.get("is_null_level")), None) \
+        if patronymic else None
+    if fathers and exact and fathers.get("u_probability") and exact.get("u_probability") \
+            and exact.get("m_probability") is not None:
+        wanted[FATHER_AS_FAMILY] = fathers["u_probability"] * exact["m_probability"] / exact["u_probability"]
+    if against and against.get("u_probability"):
+        wanted[FATHER_AGAINST_FAMILY] = against["u_probability"]
+    capped = [(levels[label], min(FATHER_AS_FAMILY_MAX_M, m)) for label, m in wanted.items()]
+    _set_m(family["comparison_levels"], capped)
+    return comparisons
+
+
+def _set_m(comparison_levels: list[dict[str, Any]], targets: list[tuple[dict[str, Any], float]]) -> None:
+    """Give each target level its m (``targets``: (level, m) pairs), the comparison's other trained levels
+    sharing what is left in their proportions; nothing changes where nothing would be left to share."""
+    chosen = [id(lvl) for lvl, _m in targets]
+    others = [lvl for lvl in comparison_levels
+              if not lvl.get("is_null_level") and not lvl.get("fix_m_probability") and id(lvl) not in chosen]
+    fixed = sum(lvl.get("m_probability") or 0.0 for lvl in comparison_levels
                 if lvl.get("fix_m_probability") and not lvl.get("is_null_level"))
     share = sum(lvl.get("m_probability") or 0.0 for lvl in others)
-    room = 1.0 - fixed - wanted
-    if share <= 0 or room <= 0:
-        return comparisons
+    room = 1.0 - fixed - sum(m for _lvl, m in targets)
+    if not targets or share <= 0 or room <= 0:
+        return
     for lvl in others:
         lvl["m_probability"] = (lvl.get("m_probability") or 0.0) * room / share
-    target["m_probability"] = wanted
-    return comparisons
+    for lvl, m in targets:
+        lvl["m_probability"] = m
