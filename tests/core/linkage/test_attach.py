@@ -48,6 +48,25 @@ def test_one_member_may_be_unscored_when_the_others_match_it_strongly() -> None:
     assert groups(vetoed[:-1], range(1, 6)) == [(1, 2, 3, 4, 5)]  # the same without the disagreeing pair
 
 
+def test_an_unscored_member_never_lowers_the_bar() -> None:
+    """At a threshold above 0.8 a record with an unscored member needs the threshold, as with none."""
+    def at(pairs: list[ScoredPair], threshold: float) -> list[tuple[int, ...]]:
+        return [c.records for c in cluster_records(range(1, 5), pairs, threshold=threshold, attach_sparse=True)]
+
+    strong = person((1, 2, 3), 0.95) + [ScoredPair(4, 1, 0.7), ScoredPair(4, 2, 0.5)]  # together 0.85
+    assert at(strong + [ScoredPair(4, 3, 0.2)], 0.9) == [(1, 2, 3), (4,)]
+    assert at(strong, 0.9) == [(1, 2, 3), (4,)]
+    assert at(strong, 0.8) == [(1, 2, 3, 4)]
+
+
+def test_a_lone_record_with_the_smaller_id_joins_alike() -> None:
+    """The pass reads each pair from the lone record's side, whichever id is smaller."""
+    assert groups(person((2, 3, 4)) + [ScoredPair(1, 2, 0.91), ScoredPair(3, 1, 0.3)], range(1, 5)) == [(1, 2, 3, 4)]
+    vetoed = person((2, 3, 4, 5)) + [ScoredPair(1, 2, 0.91), ScoredPair(1, 3, 0.6), ScoredPair(1, 4, 0.2),
+                                     ScoredPair(5, 1, 0.2, contradicted=True)]
+    assert groups(vetoed, range(1, 6)) == [(1,), (2, 3, 4, 5)]
+
+
 def test_it_stays_alone_when_a_member_disagrees_on_a_fact_despite_a_plausible_score() -> None:
     """A 15-year-old and a 66-year-old with one common name score 0.23: not weak for want of evidence."""
     plausible = person((1, 2, 3)) + [ScoredPair(4, 1, 0.91), ScoredPair(4, 2, 0.3), ScoredPair(4, 3, 0.23)]
@@ -78,7 +97,7 @@ def test_it_stays_alone_when_two_people_fit() -> None:
 
 
 def test_a_brother_whose_pair_disagrees_on_a_fact_is_no_second_candidate() -> None:
-    """As with a pair never scored: the record fits one brother, and another fact rules the other out."""
+    """The record fits one brother, and another fact rules the other out."""
     brothers = person((1, 2)) + person((3, 4)) + [
         ScoredPair(5, 1, 0.75), ScoredPair(5, 2, 0.2), ScoredPair(5, 3, 0.75), ScoredPair(5, 4, 0.2, contradicted=True)]
     assert groups(brothers, range(1, 6)) == [(1, 2, 5), (3, 4)]

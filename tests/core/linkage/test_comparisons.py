@@ -11,6 +11,7 @@ from tergeu.core.linkage.comparisons import (
     FATHER_AS_FAMILY,
     FATHER_AS_FAMILY_MAX_M,
     TWO_COMMON_GIVEN_NAMES,
+    _level_rule,
     area_comparison,
     death_comparison,
     family_comparison,
@@ -221,6 +222,25 @@ def test_a_father_s_name_against_a_family_name_weighs_nothing() -> None:
     assert levels[FATHER_AGAINST_FAMILY]["m_probability"] == pytest.approx(0.004)
     assert levels[FATHER_AS_FAMILY]["m_probability"] / levels[FATHER_AS_FAMILY]["u_probability"] == pytest.approx(64)
     assert sum(lvl["m_probability"] for lvl in levels.values()) == pytest.approx(1.0)
+
+
+def test_a_father_s_name_against_a_family_name_is_not_capped() -> None:
+    """Where many random pairs meet it (a list naming everyone by given and father's name), its m is still
+    its u: capped, it would weigh against a match."""
+    family, patronymic = _trained()
+    family["comparison_levels"].insert(4, {"label_for_charts": FATHER_AGAINST_FAMILY, "m_probability": 0.01,
+                                           "u_probability": 0.12})
+    family, _patronymic = father_as_family([family, patronymic])
+    against = next(lvl for lvl in family["comparison_levels"] if lvl.get("label_for_charts") == FATHER_AGAINST_FAMILY)
+    assert against["m_probability"] == pytest.approx(0.12)
+
+
+def test_the_fingerprint_reads_term_frequencies_and_fixed_values_not_trained_ones() -> None:
+    plain = {"sql_condition": "family_l = family_r", "label_for_charts": "same"}
+    assert _level_rule(plain) != _level_rule({**plain, "tf_adjustment_column": "family", "tf_adjustment_weight": 1.0})
+    assert _level_rule({**plain, "m_probability": 0.5}) == _level_rule({**plain, "m_probability": 0.7})
+    fixed = {**plain, "fix_m_probability": True}
+    assert _level_rule({**fixed, "m_probability": 0.5}) != _level_rule({**fixed, "m_probability": 0.7})
 
 
 def test_the_father_s_level_claims_at_most_a_twentieth_of_the_true_pairs() -> None:

@@ -182,6 +182,23 @@ def test_the_draws_sweeps_do_not_attach_a_record_across_a_pair_in_disagreement()
     assert joined(ScoredPair(4, 3, 0.23, contradicted=True)) < 0.65  # average link 0.48
 
 
+def test_the_draws_sweeps_let_one_member_be_unscored_as_the_attach_pass_does() -> None:
+    """A lone record whose pair with one member was never kept joins as often as when every pair is scored,
+    once its two strongest pairs reach 0.8 together; under that, its average link alone weighs it."""
+    from tergeu.core.linkage.partitions import PartitionSampler
+
+    person = [ScoredPair(1, 2, 0.9), ScoredPair(1, 3, 0.9), ScoredPair(2, 3, 0.9)]
+
+    def joined(record: list[ScoredPair]) -> float:
+        sampler = PartitionSampler([1, 2, 3, 4], person + record, Constraints(), 0.5, [(1, 2, 3), (4,)])
+        rng = np.random.default_rng(7)
+        draws = [sampler.draw(rng, sweeps=1) for _ in range(300)]
+        return sum(any(c.records == (1, 2, 3, 4) for c in found) for found in draws) / len(draws)
+
+    assert joined([ScoredPair(4, 1, 0.91), ScoredPair(4, 2, 0.3)]) > 0.85  # 4-3 unscored; together 0.94
+    assert joined([ScoredPair(4, 1, 0.7), ScoredPair(4, 2, 0.3)]) < 0.5  # together 0.79: average link 0.33
+
+
 @pytest.mark.parametrize("draws", [1, 5, 20])
 def test_each_draw_takes_its_own_slice_of_every_quantity(draws: int) -> None:
     """A Latin hypercube: in every column one quantile per slice of (0, 1), so no draws bunch up."""

@@ -7,7 +7,7 @@ unfair to a sparse record. A morgue's "Кашафутдинов А.Д." scores 0
 less to agree on. Those pairs are weak for want of evidence, not because anything disagrees, yet the
 average (0.46) keeps the record out.
 
-So a record clustered alone may join a cluster when both of these hold:
+So a record clustered alone may join a cluster when all of these hold:
 * its two strongest pairs with the members, taken together, reach the threshold: 1 - (1 - p1)(1 - p2).
   A media record scoring 0.47 with the official entry and 0.44 with the NGO entry of one man (both
   capped by how often a media record is on those lists at all) reaches 0.70, where the best single
@@ -21,7 +21,8 @@ So a record clustered alone may join a cluster when both of these hold:
   names' agreement outweighs the disagreement in the sum. Among 40,000 people of namesake-rich lists,
   206 of the 209 records this pass joined across such a pair were joined to the wrong person;
 * every member is plausible (scored at ``PLAUSIBLE`` or more), or all but one, and then the two
-  strongest pairs together reach ``UNSCORED_MEMBER_NEEDS``. A mosque's "Мухаммед Қайратұлы" (given and
+  strongest pairs together reach ``UNSCORED_MEMBER_NEEDS`` (or the threshold, if that is higher:
+  knowing less never lets a record in more easily; ``needed``). A mosque's "Мухаммед Қайратұлы" (given and
   father's name) and a morgue's "Алгулов М.К." share two initials and nothing else, so their pair
   stays under the floor at which pairs are kept though nothing of the two disagrees, while the
   official entry, with its patronymic, matches both. Until 6 December every member had to be
@@ -77,7 +78,7 @@ def attach_singletons(rep: np.ndarray, lo: np.ndarray, hi: np.ndarray, prob: np.
     together = 1.0 - (1.0 - best) * (1.0 - second)
     candidate_record, candidate_cluster = record[starts], cluster[starts]
     unscored = size[candidate_cluster] - counts  # members whose pair with the record was not kept
-    qualifies = np.where(unscored == 0, together >= threshold, (unscored == 1) & (together >= UNSCORED_MEMBER_NEEDS))
+    qualifies = together >= needed(unscored, threshold)
     qualifies &= ~np.isin(candidate_record * rep.size + candidate_cluster, vetoed)
     q_record, q_cluster, q_best = candidate_record[qualifies], candidate_cluster[qualifies], best[qualifies]
     records, per_record = np.unique(q_record, return_counts=True)
@@ -99,6 +100,14 @@ def attach_singletons(rep: np.ndarray, lo: np.ndarray, hi: np.ndarray, prob: np.
     smallest = np.full(rep.size, rep.size)
     np.minimum.at(smallest, joined, np.arange(rep.size))
     return smallest[joined]  # each cluster named by its smallest member again
+
+
+def needed(unscored: np.ndarray | int, threshold: float) -> np.ndarray:
+    """What a lone record's two strongest pairs with a cluster must reach together, by how many members'
+    pairs with it were not kept: the threshold when none, ``UNSCORED_MEMBER_NEEDS`` (at least the
+    threshold) when one, and more than certainty when two or more."""
+    return np.select([np.asarray(unscored) == 0, np.asarray(unscored) == 1],
+                     [threshold, max(threshold, UNSCORED_MEMBER_NEEDS)], np.inf)
 
 
 def _vetoed(rep: np.ndarray, lo: np.ndarray, hi: np.ndarray, alone: np.ndarray, implausible: np.ndarray) -> np.ndarray:

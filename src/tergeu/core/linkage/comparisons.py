@@ -84,7 +84,10 @@ FATHER_AS_FAMILY = "a family name in the Kazakh form is the other's father's nam
 FATHER_AS_FAMILY_MAX_M = 0.05
 # A family name in the Kazakh form with no patronymic beside it ("Нұрсұлтан Маратұлы": son of Марат), against
 # a family name and no father's name (Нұрсұлтан Әбдірахманов): one record states a father, the other a
-# family, and nothing is compared. Weighed as no evidence (``father_as_family``), not as two family names.
+# family, and nothing is compared. Weighed as no evidence (``father_as_family``: m = u), not as two family names.
+# Its m is not capped: records written so are as common among true pairs as among random ones, since
+# which list writes a father where another writes a family says nothing of who is named; the other
+# levels (the exact one too) give up the room, as a share of true pairs that can agree on no family name.
 FATHER_AGAINST_FAMILY = "a father's name in the family name's place, against a family name"
 # Levels that are disagreement, however EM weighs them: never evidence *for* a match (``model._smoothed``).
 DISAGREEMENT_LEVELS = frozenset({WOMAN_S_OTHER_NAME})
@@ -306,15 +309,24 @@ def casualty_comparisons() -> list[cl.CustomComparison]:
 
 @cache
 def comparisons_fingerprint() -> str:
-    """A digest of how records are compared (every comparison's levels and their SQL, not the trained
-    values): a stored model made under other comparisons must not score new records, because people
-    it found would be weighed by rules the code no longer has, and new records by rules it never trained.
+    """A digest of how records are compared (every comparison's levels: their SQL, term frequencies and
+    fixed values, not the trained ones): a stored model made under other comparisons must not score new
+    records, because people it found would be weighed by rules the code no longer has, and new records
+    by rules it never trained.
     The weights added after Splink's (``list_frequencies``, ``name_classes``) count too, by their version."""
     specs = [comparison.get_comparison("duckdb").as_dict() for comparison in casualty_comparisons()]
-    levels = [(spec["output_column_name"], [(level.get("sql_condition"), level.get("label_for_charts"))
-                                            for level in spec["comparison_levels"]]) for spec in specs]
+    levels = [(spec["output_column_name"], [_level_rule(level) for level in spec["comparison_levels"]])
+              for spec in specs]
     levels.append(("added after prediction", [(CORRECTIONS_VERSION, None)]))
     return hashlib.sha256(json.dumps(levels, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+def _level_rule(level: dict[str, Any]) -> tuple[Any, ...]:
+    """What of a level decides how pairs are weighed, beside what training finds: its SQL and label, its
+    term frequencies, and any m or u fixed rather than trained."""
+    return (level.get("sql_condition"), level.get("label_for_charts"), level.get("tf_adjustment_column"),
+            level.get("tf_adjustment_weight"), level.get("fix_m_probability") and level.get("m_probability"),
+            level.get("fix_u_probability") and level.get("u_probability"))
 
 
 def father_as_family(comparisons: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -332,11 +344,12 @@ def father_as_family(comparisons: list[dict[str, Any]]) -> list[dict[str, Any]]:
     measured on random pairs like every level's; the first's m is set so that m / u is the patronymics'
     m / u, which holds when records written so are as common among true pairs as among random ones. That
     fails where the Kazakh form is a record's own family name on every list: then random pairs meet the
-    level more often than true pairs do, which land on the exact level. So each m is held to
-    ``FATHER_AS_FAMILY_MAX_M``. The family comparison's other trained levels share what is left of the m,
-    in their proportions. The patronymics' m / u is their average over fathers' names (its term
-    frequencies are not applied here). A level missing from the model, or its u, is left as it is (both
-    are, where nothing is left to share). Applied twice with the same u it changes nothing, so a stored
+    level more often than true pairs do, which land on the exact level. So its m is held to
+    ``FATHER_AS_FAMILY_MAX_M``; the second level's m is its u, uncapped. The family comparison's other
+    trained levels share what is left of the m, in their proportions. The patronymics' m / u is their
+    average over fathers' names (its term frequencies are not applied here). A level missing from the
+    model, or without its u, is not set (it is rescaled with the trained levels), and nothing changes
+    where nothing would be left to share. Applied twice with the same u it changes nothing, so a stored
     model gets it again once its u are filled in (``model``). The argument is not changed: a stored
     model's comparisons are the run's own.
     """
@@ -352,11 +365,11 @@ def father_as_family(comparisons: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if patronymic else None
     if fathers and exact and fathers.get("u_probability") and exact.get("u_probability") \
             and exact.get("m_probability") is not None:
-        wanted[FATHER_AS_FAMILY] = fathers["u_probability"] * exact["m_probability"] / exact["u_probability"]
+        wanted[FATHER_AS_FAMILY] = min(FATHER_AS_FAMILY_MAX_M,
+                                       fathers["u_probability"] * exact["m_probability"] / exact["u_probability"])
     if against and against.get("u_probability"):
         wanted[FATHER_AGAINST_FAMILY] = against["u_probability"]
-    capped = [(levels[label], min(FATHER_AS_FAMILY_MAX_M, m)) for label, m in wanted.items()]
-    _set_m(family["comparison_levels"], capped)
+    _set_m(family["comparison_levels"], [(levels[label], m) for label, m in wanted.items()])
     return comparisons
 
 

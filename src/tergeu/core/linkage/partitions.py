@@ -15,7 +15,7 @@ import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from tergeu.core.linkage.attach import PLAUSIBLE
+from tergeu.core.linkage.attach import PLAUSIBLE, needed
 from tergeu.core.linkage.cluster_report import build_clusters, doubts, weakest_links
 from tergeu.core.linkage.clustering import Cluster, Constraints, ScoredPair, canonical_pairs
 from tergeu.core.linkage.joined import joined
@@ -29,6 +29,7 @@ class PartitionSampler:
     def __init__(self, ids: list[int], pairs: Sequence[ScoredPair], constraints: Constraints, threshold: float,
                  start: Iterable[Iterable[int]]) -> None:
         self.ids = ids
+        self.threshold = threshold
         self.threshold_odds = threshold / (1.0 - threshold) if threshold < 1 else 1e9
         position = {record: i for i, record in enumerate(ids)}
         self.unit = np.array(_must_link_units(len(ids), constraints, position), dtype=np.int64)
@@ -162,14 +163,18 @@ class _State:
 
     def _link(self, unit: int, label: int, values: list[float]) -> float:
         """The clustering's own rule: average link with the person (unscored pairs 0), or for a lone
-        record the attach pass's two strongest pairs, when every member has a plausible pair with it
-        and none a pair in disagreement (``ScoredPair.contradicted``)."""
+        record the attach pass's two strongest pairs, when every member has a plausible pair with it,
+        or all but one and those pairs are strong (``attach.needed``), and none a pair in disagreement
+        (``ScoredPair.contradicted``)."""
         records = len(self.sampler.members[unit])
         average = sum(values) / (records * self.size[label])
-        if records == 1 and self.size[label] > 1 and len(values) == self.size[label] and min(values) >= PLAUSIBLE \
+        if records == 1 and self.size[label] > 1 and values and min(values) >= PLAUSIBLE \
                 and self.sampler.disagreeing.get(unit, set()).isdisjoint(self.people[label]):
-            best, second = sorted(values, reverse=True)[:2]
-            return max(average, 1.0 - (1.0 - best) * (1.0 - second))
+            best, second = (sorted(values, reverse=True) + [0.0])[:2]
+            together = 1.0 - (1.0 - best) * (1.0 - second)
+            unscored = self.size[label] - len(values)
+            if unscored == 0 or together >= needed(unscored, self.sampler.threshold):
+                return max(average, together)
         return average
 
     def _may_join(self, unit: int, label: int) -> bool:
