@@ -158,6 +158,29 @@ twice), oblast akimats' compensation lists (UTF-16 TSV in the Kazakh Latin alpha
 without accents, birth year, often the wounding day; one per person) and a volunteers' shared sheet (three
 hands, family name first in Russian letters, Kazakh letters or passport capitals, maiden names, "~30" and
 age bands, month-only dates, typos, some people twice).
+
+``zhaiyk`` (held out: written by a helper from this interface, ``loading.py``, the import docs, the field
+catalogue and the importer's readers only, without reading the linkage, name or estimation code or any
+other generator; never tune on it). Households die together in one incident (brothers, twins with alike
+names such as Ерлан/Ержан, a father and son where the son of Ерлан Серікұлы is Нұрлан Ерланұлы, a couple,
+cousins, a mother and child) in eleven towns from Almaty to Uralsk, shot in the street, bystanders, dead
+of wounds up to 75 days later, in custody, found later, servicemen. Kazakh names dominate (hand-written
+Zipf-Mandelbrot tables, compound forefathers' names for a long tail; family names from a forefather, the
+father or bare; passports in Kazakh letters mostly for the young), with Russian, Uzbek, Uyghur, Tatar and
+Korean minorities; married women's maiden names on petitions; public figures' surnames refused. A hidden
+household openness raises the petitions and the report and lowers the prosecutors' list; the health
+departments ignore it; about 7 % of the dead are on no list. Five lists: the prosecutors' victims by
+criminal case (UTF-8 CSV, russified "Сериков Е.С." or full name, full birth date, the incident day for the
+later dead, an unmapped case number, no cases in Aktobe and West Kazakhstan; joined cases name some
+twice), the health departments' registered deaths (hand-built XLSX with headers guessed, separate name
+columns, Серікұлы or -ович patronymics, IINs with slips, typed dates, the registration day as
+``date_recorded``, one department in capitals, Aktobe's sheet missing; one per person), relatives'
+petitions (UTF-8 ``;``, Kazakh, given name first as «Ерлан Серікұлы», «Ерлан Серіков» or alone, phone
+keyboards without Kazakh letters, «32 жаста», «шамамен 30», Kazakh months, some twice), a rights report
+(JSON inside an object, BGN-like, Kazakh Latin 2021 and ad hoc spellings, capitals, English dates, the
+wounding day for some, half of the petitions copied in their name form) and a burial book of Almaty and
+nearby towns (UTF-16 tab-separated, surname and initials, Latin look-alike slips, birth year, burial day
+as ``date_recorded``; one per person).
 """
 
 from __future__ import annotations
