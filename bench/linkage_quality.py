@@ -390,7 +390,7 @@ def main(argv: list[str] | None = None) -> None:
     kinds = ("tergeu", *GENERATORS)
     parser.add_argument("--data", default=",".join(DATASETS), help="comma-separated: " + ", ".join(DATASETS)
                         + ", or " + ", ".join(f"{kind}N" for kind in kinds) + " for N people of a generator "
-                        "(bench/generators/; " + " and ".join(HELD_OUT) + " are held out: never tune on them)")
+                        "(bench/generators/; " + ", ".join(HELD_OUT) + " are held out: never tune on them)")
     parser.add_argument("--systems", default=",".join(DEFAULT_SYSTEMS),
                         help="comma-separated: " + ", ".join(SYSTEMS))
     parser.add_argument("--seed", type=int, default=SEED,
