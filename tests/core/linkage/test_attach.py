@@ -11,8 +11,10 @@ def person(members: tuple[int, ...], p: float = 0.9) -> list[ScoredPair]:
     return [ScoredPair(a, b, p) for a, b in itertools.combinations(members, 2)]
 
 
-def groups(pairs: list[ScoredPair], records: range, constraints: Constraints | None = None) -> list[tuple[int, ...]]:
-    return [c.records for c in cluster_records(records, pairs, constraints or Constraints(), attach_sparse=True)]
+def groups(pairs: list[ScoredPair], records: range, constraints: Constraints | None = None,
+           threshold: float = 0.5) -> list[tuple[int, ...]]:
+    return [c.records for c in cluster_records(records, pairs, constraints or Constraints(), threshold,
+                                               attach_sparse=True)]
 
 
 # "Кашафутдинов А.Д." (4): 0.91 with the official record that has the patronymic, weak with the others
@@ -50,13 +52,10 @@ def test_one_member_may_be_unscored_when_the_others_match_it_strongly() -> None:
 
 def test_an_unscored_member_never_lowers_the_bar() -> None:
     """At a threshold above 0.8 a record with an unscored member needs the threshold, as with none."""
-    def at(pairs: list[ScoredPair], threshold: float) -> list[tuple[int, ...]]:
-        return [c.records for c in cluster_records(range(1, 5), pairs, threshold=threshold, attach_sparse=True)]
-
     strong = person((1, 2, 3), 0.95) + [ScoredPair(4, 1, 0.7), ScoredPair(4, 2, 0.5)]  # together 0.85
-    assert at(strong + [ScoredPair(4, 3, 0.2)], 0.9) == [(1, 2, 3), (4,)]
-    assert at(strong, 0.9) == [(1, 2, 3), (4,)]
-    assert at(strong, 0.8) == [(1, 2, 3, 4)]
+    assert groups(strong + [ScoredPair(4, 3, 0.2)], range(1, 5), threshold=0.9) == [(1, 2, 3), (4,)]
+    assert groups(strong, range(1, 5), threshold=0.9) == [(1, 2, 3), (4,)]
+    assert groups(strong, range(1, 5), threshold=0.8) == [(1, 2, 3, 4)]
 
 
 def test_a_lone_record_with_the_smaller_id_joins_alike() -> None:

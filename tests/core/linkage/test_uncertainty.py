@@ -167,36 +167,27 @@ def test_draws_keep_which_pairs_disagree_on_a_fact(monkeypatch) -> None:
 def test_the_draws_sweeps_do_not_attach_a_record_across_a_pair_in_disagreement() -> None:
     """The sweeps (off by default) copy the attach pass's rule, the mark included: a lone record that
     only the two-strongest-pairs rule would join is then weighed by its average link alone."""
-    from tergeu.core.linkage.partitions import PartitionSampler
-
-    person = [ScoredPair(1, 2, 0.9), ScoredPair(1, 3, 0.9), ScoredPair(2, 3, 0.9)]
     record = [ScoredPair(4, 1, 0.91), ScoredPair(4, 2, 0.3)]
-
-    def joined(last: ScoredPair) -> float:
-        sampler = PartitionSampler([1, 2, 3, 4], person + record + [last], Constraints(), 0.5, [(1, 2, 3), (4,)])
-        rng = np.random.default_rng(7)
-        draws = [sampler.draw(rng, sweeps=1) for _ in range(300)]
-        return sum(any(c.records == (1, 2, 3, 4) for c in found) for found in draws) / len(draws)
-
-    assert joined(ScoredPair(4, 3, 0.23)) > 0.85  # odds of the two strongest pairs together: about 15 to 1
-    assert joined(ScoredPair(4, 3, 0.23, contradicted=True)) < 0.65  # average link 0.48
+    assert _swept_in(record + [ScoredPair(4, 3, 0.23)]) > 0.85  # odds of the two strongest together: about 15 to 1
+    assert _swept_in(record + [ScoredPair(4, 3, 0.23, contradicted=True)]) < 0.65  # average link 0.48
 
 
 def test_the_draws_sweeps_let_one_member_be_unscored_as_the_attach_pass_does() -> None:
     """A lone record whose pair with one member was never kept joins as often as when every pair is scored,
     once its two strongest pairs reach 0.8 together; under that, its average link alone weighs it."""
+    assert _swept_in([ScoredPair(4, 1, 0.91), ScoredPair(4, 2, 0.3)]) > 0.85  # 4-3 unscored; together 0.94
+    assert _swept_in([ScoredPair(4, 1, 0.7), ScoredPair(4, 2, 0.3)]) < 0.5  # together 0.79: average link 0.33
+
+
+def _swept_in(record: list[ScoredPair]) -> float:
+    """How often one sweep of the draws puts lone record 4 (its pairs ``record``) into the person 1-2-3."""
     from tergeu.core.linkage.partitions import PartitionSampler
 
     person = [ScoredPair(1, 2, 0.9), ScoredPair(1, 3, 0.9), ScoredPair(2, 3, 0.9)]
-
-    def joined(record: list[ScoredPair]) -> float:
-        sampler = PartitionSampler([1, 2, 3, 4], person + record, Constraints(), 0.5, [(1, 2, 3), (4,)])
-        rng = np.random.default_rng(7)
-        draws = [sampler.draw(rng, sweeps=1) for _ in range(300)]
-        return sum(any(c.records == (1, 2, 3, 4) for c in found) for found in draws) / len(draws)
-
-    assert joined([ScoredPair(4, 1, 0.91), ScoredPair(4, 2, 0.3)]) > 0.85  # 4-3 unscored; together 0.94
-    assert joined([ScoredPair(4, 1, 0.7), ScoredPair(4, 2, 0.3)]) < 0.5  # together 0.79: average link 0.33
+    sampler = PartitionSampler([1, 2, 3, 4], person + record, Constraints(), 0.5, [(1, 2, 3), (4,)])
+    rng = np.random.default_rng(7)
+    draws = [sampler.draw(rng, sweeps=1) for _ in range(300)]
+    return sum(any(c.records == (1, 2, 3, 4) for c in found) for found in draws) / len(draws)
 
 
 @pytest.mark.parametrize("draws", [1, 5, 20])

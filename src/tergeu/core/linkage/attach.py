@@ -60,13 +60,10 @@ def attach_singletons(rep: np.ndarray, lo: np.ndarray, hi: np.ndarray, prob: np.
     plausible = prob >= PLAUSIBLE
     if contradicted is not None:
         plausible &= ~contradicted
-    vetoed = _vetoed(rep, lo, hi, alone, ~plausible)
-    # pairs of a singleton with a member of a larger cluster, seen from the singleton's side
-    left = plausible & alone[lo] & ~alone[hi]
-    right = plausible & alone[hi] & ~alone[lo]
-    record = np.concatenate([lo[left], hi[right]])
-    cluster = np.concatenate([rep[hi[left]], rep[lo[right]]])
-    p = np.concatenate([prob[left], prob[right]])
+    vetoed_record, vetoed_cluster, _ = _lone_side(rep, lo, hi, alone, ~plausible)
+    vetoed = np.unique(vetoed_record * rep.size + vetoed_cluster)  # (singleton, cluster) an implausible pair joins
+    record, cluster, at = _lone_side(rep, lo, hi, alone, plausible)
+    p = prob[at]
     if record.size == 0:
         return rep
     order = np.lexsort((-p, cluster, record))  # each (record, cluster) group, strongest pair first
@@ -110,10 +107,13 @@ def needed(unscored: np.ndarray | int, threshold: float) -> np.ndarray:
                      [threshold, max(threshold, UNSCORED_MEMBER_NEEDS)], np.inf)
 
 
-def _vetoed(rep: np.ndarray, lo: np.ndarray, hi: np.ndarray, alone: np.ndarray, implausible: np.ndarray) -> np.ndarray:
-    """Codes ``record * n + cluster`` of each singleton and larger cluster that an implausible pair joins."""
-    left = implausible & alone[lo] & ~alone[hi]
-    right = implausible & alone[hi] & ~alone[lo]
+
+def _lone_side(rep: np.ndarray, lo: np.ndarray, hi: np.ndarray, alone: np.ndarray,
+               chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Of the ``chosen`` pairs that join a singleton to a member of a larger cluster, seen from the
+    singleton's side: the singleton, the cluster, and the pair's index."""
+    left = np.flatnonzero(chosen & alone[lo] & ~alone[hi])
+    right = np.flatnonzero(chosen & alone[hi] & ~alone[lo])
     record = np.concatenate([lo[left], hi[right]]).astype(np.int64)
     cluster = np.concatenate([rep[hi[left]], rep[lo[right]]]).astype(np.int64)
-    return np.unique(record * rep.size + cluster)
+    return record, cluster, np.concatenate([left, right])

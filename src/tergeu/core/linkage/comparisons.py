@@ -359,17 +359,17 @@ def father_as_family(comparisons: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if family is None:
         return comparisons
     levels = {lvl.get("label_for_charts"): lvl for lvl in family["comparison_levels"]}
-    wanted: dict[str, float] = {}
     fathers, against = levels.get(FATHER_AS_FAMILY), levels.get(FATHER_AGAINST_FAMILY)
     exact = next((lvl for lvl in patronymic["comparison_levels"] if not lvl.get("is_null_level")), None) \
         if patronymic else None
+    targets = []
     if fathers and exact and fathers.get("u_probability") and exact.get("u_probability") \
             and exact.get("m_probability") is not None:
-        wanted[FATHER_AS_FAMILY] = min(FATHER_AS_FAMILY_MAX_M,
-                                       fathers["u_probability"] * exact["m_probability"] / exact["u_probability"])
+        targets.append((fathers, min(FATHER_AS_FAMILY_MAX_M,
+                                     fathers["u_probability"] * exact["m_probability"] / exact["u_probability"])))
     if against and against.get("u_probability"):
-        wanted[FATHER_AGAINST_FAMILY] = against["u_probability"]
-    _set_m(family["comparison_levels"], [(levels[label], m) for label, m in wanted.items()])
+        targets.append((against, against["u_probability"]))
+    _set_m(family["comparison_levels"], targets)
     return comparisons
 
 
