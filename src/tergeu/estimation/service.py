@@ -153,7 +153,7 @@ def _describe_calibration(run: EstimateRun, calibration: Calibration | None, why
     if calibration is None:
         warnings.append(
             f"the linkage draws raise the model's pair probabilities by {UNREVIEWED_SHIFT:g} in log-odds, as much "
-            "as generated lists needed (from 0.2 to 2.3), not as much as these lists need. Decide the calibration "
+            "as generated lists needed (from 0.1 to 3.2), not as much as these lists need. Decide the calibration "
             "sample's pairs in their order (review page, calibration sample) so the draws can be centred on how "
             f"far off the probabilities are here. No calibration now: {why_not}")
         diagnostics["linkage_calibration"] = {"shift": UNREVIEWED_SHIFT, "source": "unreviewed"}

@@ -134,7 +134,7 @@ def test_the_moved_log_odds_keep_the_pairs_order_whatever_the_shift(shift: float
 
 
 def test_unreviewed_draws_lean_to_linking_by_the_shift_measured_on_generated_lists() -> None:
-    """With no reviewed calibration the draws are centred on ``UNREVIEWED_SHIFT`` (+1 log-odds): a
+    """With no reviewed calibration the draws are centred on ``UNREVIEWED_SHIFT`` (+0.7 log-odds): a
     person whose records the model links at 0.4 (best guess: apart) is whole in every draw without
     spread, and in most draws with it."""
     pairs = [ScoredPair(1, 2, 0.4), ScoredPair(3, 4, 0.999)]

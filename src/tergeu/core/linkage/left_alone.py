@@ -61,10 +61,11 @@ class LeftAloneRates:
         return tuple(round(a / (a + b), 4) for a, b in (self.with_pair, self.without_pair))  # type: ignore[return-value]
 
 
-# Fitted (by their means and standard deviations) to the records the linkage's best guess left alone on
-# 20 events of the nine tuning generators (docs/estimation.md, "Records left alone"): with a scored pair
-# 3-68 % were someone found (mean 36 %, sd 18 %), without one 0-13 % (mean 5.1 %, sd 3.9 %).
-UNREVIEWED_RATES = LeftAloneRates(with_pair=(2.3, 3.9), without_pair=(1.6, 28.8))
+# Fitted by the beta-binomial likelihood to the records the linkage's best guess left alone on 20 events of
+# the ten tuning generators (`bench/unreviewed_doubt.py --first-seed 1201`, the linkage of the fifteenth session;
+# docs/estimation.md, "Records left alone"): with a scored pair 0-73 % were someone found (mean 37 %, sd 18 %
+# between events), without one 0-16 % (mean 5.0 %, sd 4.5 %).
+UNREVIEWED_RATES = LeftAloneRates(with_pair=(2.4, 4.1), without_pair=(1.1, 21.2))
 
 
 @dataclass(frozen=True)
