@@ -62,7 +62,7 @@ class LeftAloneRates:
 
 
 # Fitted by the beta-binomial likelihood to the records the linkage's best guess left alone on 20 events of
-# the ten tuning generators (`bench/unreviewed_doubt.py --first-seed 1201`, the linkage of the fifteenth session;
+# the ten tuning generators (`bench/unreviewed_doubt.py --first-seed 1201`, the fifteenth session's linkage;
 # docs/estimation.md, "Records left alone"): with a scored pair 0-73 % were someone found (mean 37 %, sd 18 %
 # between events), without one 0-16 % (mean 5.0 %, sd 4.5 %).
 UNREVIEWED_RATES = LeftAloneRates(with_pair=(2.4, 4.1), without_pair=(1.1, 21.2))

@@ -34,12 +34,13 @@ recall *and* precision, the pattern that made coin draws a bias.
 
 The shift's distribution. Without a calibration its mean is ``UNREVIEWED_SHIFT`` and its standard
 deviation ``CALIBRATION_SPREAD``: on every one of 20 events of the ten tuning generators (300 to 5,000
-people, `bench/unreviewed_doubt.py --first-seed 1201`, with the linkage of the fifteenth session, 6 December), the pairs of the
-band were the same person more often than the model said, by 0.13 to 3.2 in log-odds, median 0.68; with
-each event's standard error taken out, mean 0.68 and 0.32 between events (docs/estimation.md). A better
-linkage needs less: on the linkage of 6 December seven generators needed a median of 1.0, and that
-default, kept after the linkage improved, joined more than held-out lists needed and pulled the toll
-low. Until 6 December the mean was 0, which took the model's probabilities as right on average and left the people it splits split in most draws. With one (reviewers' decisions on the
+people, `bench/unreviewed_doubt.py --first-seed 1201`, the fifteenth session's linkage), the pairs of
+the band were the same person more often than the model said, by 0.13 to 3.2 in log-odds, median 0.68;
+with each event's standard error taken out, mean 0.68 and 0.32 between events (docs/estimation.md). A
+better linkage needs less: on an older linkage seven generators needed a median of 1.0, and that
+default, kept as the linkage improved, joined more than the lists needed (the held-out misses it left
+were all low). Until 6 December the mean was 0, which took the model's probabilities as right on
+average and left the people it splits split in most draws. With one (reviewers' decisions on the
 calibration sample, ``calibration``), its mean is the shift those decisions support and its spread
 adds their standard error to ``CALIBRATION_SPREAD``: one number read on a hundred pairs is not every
 pair of every list.
@@ -62,7 +63,8 @@ __all__ = ["DEFAULT_LINKAGE_DRAWS", "UNREVIEWED_SHIFT", "plausible_clusterings",
            "stratified_quantiles"]
 
 CALIBRATION_SPREAD = 0.5  # standard deviation, in log-odds, of each draw's shift of every pair's probability
-UNREVIEWED_SHIFT = 0.7  # the shifts' mean with no reviewed calibration: measured on generated lists (bench/unreviewed_doubt.py)
+UNREVIEWED_SHIFT = 0.7  # the shifts' mean with no reviewed calibration, measured on generated lists
+# (bench/unreviewed_doubt.py)
 # Linkage draws an estimate makes unless asked otherwise. The draws take stratified quantiles of the
 # linkage's doubt (``stratified_quantiles``), so with N of them the lowest and highest fall in the outer
 # 1/N of each distribution: five left a fifth of it beyond both ends, and on generated lists the interval
