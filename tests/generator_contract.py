@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
-from generators import GeneratedSet  # noqa: E402
+from generators import GeneratedList, GeneratedSet  # noqa: E402
 from generators.loading import GENERATORS, LoadedSet, generate, load  # noqa: E402
 
 
@@ -41,3 +41,16 @@ def assert_truthful(generated: GeneratedSet, people: int, exclusive: frozenset[s
         listed = next(g for g in generated.lists if g.name == name)
         assert len(set(listed.truth.values())) < len(listed.truth)
     return loaded
+
+
+def facts_by_list(loaded: LoadedSet) -> dict[str, list[dict[str, str]]]:
+    """Each list's records' facts as the import read them, in file order."""
+    lists: dict[str, list[dict[str, str]]] = {}
+    for record in loaded.records:
+        lists.setdefault(record.list_name, []).append(record.facts)
+    return lists
+
+
+def named_list(generated: GeneratedSet, name: str) -> GeneratedList:
+    """The generated list called ``name``."""
+    return next(listed for listed in generated.lists if listed.name == name)

@@ -16,8 +16,8 @@ from openpyxl import load_workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
-from generator_contract import assert_deterministic, assert_truthful  # noqa: E402
-from generators import GeneratedList, GeneratedSet  # noqa: E402
+from generator_contract import assert_deterministic, assert_truthful, facts_by_list, named_list  # noqa: E402
+from generators import GeneratedSet  # noqa: E402
 from generators.altai_names import famous  # noqa: E402
 from generators.altai_people import iin_check_digit, make_iin  # noqa: E402
 from generators.altai_script import KZ_MONTHS  # noqa: E402
@@ -35,14 +35,7 @@ def generated() -> GeneratedSet:
 
 @pytest.fixture(scope="module")
 def by_list(generated: GeneratedSet) -> Facts:
-    lists: Facts = {}
-    for record in load(generated).records:
-        lists.setdefault(record.list_name, []).append(record.facts)
-    return lists
-
-
-def _listed(generated: GeneratedSet, name: str) -> GeneratedList:
-    return next(listed for listed in generated.lists if listed.name == name)
+    return facts_by_list(load(generated))
 
 
 def test_same_seed_same_files_other_seed_other_files(generated: GeneratedSet) -> None:
@@ -76,14 +69,14 @@ def test_registry_is_upper_case_with_valid_ids_and_typed_dates(generated: Genera
     assert len(ids) > 0.8 * len(moh)
     valid = [iin for iin in ids if iin_check_digit(iin[:11]) == int(iin[11])]
     assert len(valid) > 0.95 * len(ids)
-    sheet = load_workbook(io.BytesIO(_listed(generated, "moh").content), read_only=True).worksheets[0]
+    sheet = load_workbook(io.BytesIO(named_list(generated, "moh").content), read_only=True).worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))[1:]
     assert sum(isinstance(row[5], dt.datetime) for row in rows) == len(rows)  # date of death typed
     assert sum(isinstance(row[3], dt.datetime) for row in rows) > 0.75 * len(rows)  # birth mostly typed
 
 
 def test_rights_group_writes_russian_ages_initials_and_dates(generated: GeneratedSet, by_list: Facts) -> None:
-    text = _listed(generated, "hr").content.decode("utf-8")
+    text = named_list(generated, "hr").content.decode("utf-8")
     assert " г.," in text and " лет," in text and " янв. 2022" in text
     names = [facts["full_name"] for facts in by_list["hr"]]
     assert sum(name.endswith(".") for name in names) > 0.25 * len(names)
@@ -91,7 +84,7 @@ def test_rights_group_writes_russian_ages_initials_and_dates(generated: Generate
 
 
 def test_kazakh_list_writes_kazakh(generated: GeneratedSet, by_list: Facts) -> None:
-    text = _listed(generated, "kz").content.decode("utf-8")
+    text = named_list(generated, "kz").content.decode("utf-8")
     dated = [facts for facts in by_list["kz"] if facts.get("date_of_death")]
     assert sum(text.count(f" {month}") for month in KZ_MONTHS) > 0.6 * len(dated)
     names = [facts["full_name"] for facts in by_list["kz"]]
@@ -106,13 +99,13 @@ def test_report_is_latin_with_english_dates_and_copies(generated: GeneratedSet, 
     assert not any("а" <= ch <= "я" for facts in report for ch in facts["full_name"].lower())
     assert sum(any(word.isupper() and len(word) > 2 for word in facts["full_name"].split()) for facts in report) \
         > 0.7 * len(report)
-    text = _listed(generated, "report").content.decode("utf-8")
+    text = named_list(generated, "report").content.decode("utf-8")
     assert "January" in text and "rights group list" in text
     assert sum(facts.get("source_record_id") is not None for facts in report) == len(report)
 
 
 def test_burial_register_dates_burials_after_deaths(generated: GeneratedSet, by_list: Facts) -> None:
-    listed = _listed(generated, "burial")
+    listed = named_list(generated, "burial")
     listed.content.decode("cp1251")
     burial = by_list["burial"]
     delays = []

@@ -16,8 +16,8 @@ from openpyxl import load_workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
-from generator_contract import assert_deterministic, assert_truthful  # noqa: E402
-from generators import GeneratedList, GeneratedSet  # noqa: E402
+from generator_contract import assert_deterministic, assert_truthful, facts_by_list, named_list  # noqa: E402
+from generators import GeneratedSet  # noqa: E402
 from generators.aral_capture import plan  # noqa: E402
 from generators.aral_names import is_famous  # noqa: E402
 from generators.aral_people import check_digit, make_iin  # noqa: E402
@@ -43,14 +43,7 @@ def loaded(generated: GeneratedSet) -> LoadedSet:
 
 @pytest.fixture(scope="module")
 def by_list(loaded: LoadedSet) -> dict[str, list[dict[str, str]]]:
-    lists: dict[str, list[dict[str, str]]] = {}
-    for record in loaded.records:
-        lists.setdefault(record.list_name, []).append(record.facts)
-    return lists
-
-
-def _listed(generated: GeneratedSet, name: str) -> GeneratedList:
-    return next(listed for listed in generated.lists if listed.name == name)
+    return facts_by_list(loaded)
 
 
 def test_same_seed_same_files_other_seed_other_files(generated: GeneratedSet) -> None:
@@ -75,7 +68,7 @@ def test_a_tenth_to_a_fifth_on_no_list_and_the_channel_copies_the_official_list(
 
 
 def test_official_is_the_retyped_pdf_table(generated: GeneratedSet, by_list: dict[str, list[dict[str, str]]]) -> None:
-    text = _listed(generated, "official").content.decode("utf-8")
+    text = named_list(generated, "official").content.decode("utf-8")
     assert text.splitlines()[0] == "№ п/п,Ф.И.О.,Дата рождения,Дата смерти"
     rows = by_list["official"]
     assert all(len(facts["full_name"].split()) >= 2 for facts in rows)
@@ -95,7 +88,7 @@ def test_official_slips_include_latin_letters_and_wrong_centuries() -> None:
 
 
 def test_hospital_leaves_admission_unmapped(generated: GeneratedSet, by_list: dict[str, list[dict[str, str]]]) -> None:
-    listed = _listed(generated, "hospital")
+    listed = named_list(generated, "hospital")
     assert "Дата поступления" not in listed.map_toml
     sheet = load_workbook(io.BytesIO(listed.content), read_only=True).worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
@@ -110,7 +103,7 @@ def test_hospital_leaves_admission_unmapped(generated: GeneratedSet, by_list: di
 
 
 def test_memorial_is_kazakh_given_name_first(generated: GeneratedSet, by_list: dict[str, list[dict[str, str]]]) -> None:
-    listed = _listed(generated, "memorial")
+    listed = named_list(generated, "memorial")
     assert 'name_order = "given_first"' in listed.map_toml
     text = listed.content.decode("utf-8")
     assert sum(text.count(f" {month}") for month in KK_MONTHS) > 0.5 * len(listed.truth)
@@ -130,12 +123,12 @@ def test_telegram_copies_official_rows_slips_and_all(generated: GeneratedSet, lo
     own = [r.facts for r in channel if r not in copies]
     assert any(re.search("[A-Za-z]", f["full_name"]) for f in own)
     assert any(len(f["full_name"].split()) == 1 for f in own)
-    assert "\t~" in _listed(generated, "telegram").content.decode("utf-8")
+    assert "\t~" in named_list(generated, "telegram").content.decode("utf-8")
 
 
 def test_mvd_is_cp1251_surname_and_initials_with_forces_apart(generated: GeneratedSet,
                                                              by_list: dict[str, list[dict[str, str]]]) -> None:
-    text = _listed(generated, "mvd").content.decode("cp1251")
+    text = named_list(generated, "mvd").content.decode("cp1251")
     assert not re.search("[әғқңөұүһі]", text, re.IGNORECASE)
     rows = by_list["mvd"]
     assert all(re.fullmatch(r"\S+ (\w\. ?){1,2}", f["full_name"]) for f in rows)

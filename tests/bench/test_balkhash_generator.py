@@ -17,8 +17,8 @@ from openpyxl import load_workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
-from generator_contract import assert_deterministic, assert_truthful  # noqa: E402
-from generators import GeneratedList, GeneratedSet  # noqa: E402
+from generator_contract import assert_deterministic, assert_truthful, facts_by_list, named_list  # noqa: E402
+from generators import GeneratedSet  # noqa: E402
 from generators.balkhash_capture import listed, plan  # noqa: E402
 from generators.balkhash_names import is_famous  # noqa: E402
 from generators.balkhash_people import build, iin_check  # noqa: E402
@@ -42,14 +42,7 @@ def loaded(generated: GeneratedSet) -> LoadedSet:
 
 @pytest.fixture(scope="module")
 def by_list(loaded: LoadedSet) -> dict[str, list[dict[str, str]]]:
-    lists: dict[str, list[dict[str, str]]] = {}
-    for record in loaded.records:
-        lists.setdefault(record.list_name, []).append(record.facts)
-    return lists
-
-
-def _listed(generated: GeneratedSet, name: str) -> GeneratedList:
-    return next(listed for listed in generated.lists if listed.name == name)
+    return facts_by_list(loaded)
 
 
 def test_same_seed_same_files_other_seed_other_files(generated: GeneratedSet) -> None:
@@ -95,7 +88,7 @@ def test_morgue_has_unknown_bodies_and_typed_dates(
 ) -> None:
     rows = by_list["morgue"]
     assert not any(re.search("[әғқңөұүі]", f["full_name"], re.IGNORECASE) for f in rows)
-    sheet = load_workbook(io.BytesIO(_listed(generated, "morgue").content), read_only=True).worksheets[0]
+    sheet = load_workbook(io.BytesIO(named_list(generated, "morgue").content), read_only=True).worksheets[0]
     table = list(sheet.iter_rows(values_only=True))
     name, age = table[0].index("Ф.И.О."), table[0].index("Возраст")
     unknown = [row for row in table[1:] if row[name].startswith("Неизвестн")]
@@ -108,24 +101,24 @@ def test_morgue_has_unknown_bodies_and_typed_dates(
 def test_janaza_is_given_name_first_with_the_fathers_name(
     generated: GeneratedSet, by_list: dict[str, list[dict[str, str]]]
 ) -> None:
-    assert 'name_order = "given_first"' in _listed(generated, "janaza").map_toml
+    assert 'name_order = "given_first"' in named_list(generated, "janaza").map_toml
     rows = by_list["janaza"]
     fathers = [f for f in rows if re.search("(ұлы|қызы)$", f["full_name"])]
     assert len(fathers) > 0.6 * len(rows)
-    text = _listed(generated, "janaza").content.decode("utf-8")
+    text = named_list(generated, "janaza").content.decode("utf-8")
     assert "қаңтар" in text and "жаста" in text
 
 
 def test_janaza_spells_arabic_names_as_religion_does() -> None:
     bigger = generate("balkhash", 2000, 3)
-    text = _listed(bigger, "janaza").content.decode("utf-8")
+    text = named_list(bigger, "janaza").content.decode("utf-8")
     assert sum(form in text for form in ("Мухамед", "Мухаммад", "Абдурахман", "Юсуп", "Ибрагим", "Умар")) >= 3
 
 
 def test_akimat_is_in_the_2018_kazakh_latin_alphabet(
     generated: GeneratedSet, loaded: LoadedSet, by_list: dict[str, list[dict[str, str]]]
 ) -> None:
-    content = _listed(generated, "akimat").content
+    content = named_list(generated, "akimat").content
     assert content.startswith("\ufeff".encode("utf-16-le"))
     text = content.decode("utf-16")
     assert not re.search("[а-яА-ЯёәғқңөұүһіІ]", text)
@@ -145,7 +138,7 @@ def test_volunteers_write_in_three_hands_with_vague_ages_and_dates(
     assert any(len(f.get("date_of_death", "")) == 7 for f in rows)
     assert any(f.get("age", "").isdigit() for f in rows)
     assert any(re.search(r"возраст \d+-\d+", f.get("notes", "")) for f in rows)
-    assert "~" in _listed(generated, "volunteers").content.decode("utf-8")
+    assert "~" in named_list(generated, "volunteers").content.decode("utf-8")
     assert to_passport("Жанибеков Ерлан").upper() == "ZHANIBEKOV ERLAN"
 
 

@@ -16,8 +16,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
-from generator_contract import assert_deterministic, assert_truthful  # noqa: E402
-from generators import GeneratedList, GeneratedSet  # noqa: E402
+from generator_contract import assert_deterministic, assert_truthful, facts_by_list, named_list  # noqa: E402
+from generators import GeneratedSet  # noqa: E402
 from generators.irtysh_capture import LISTS, capture  # noqa: E402
 from generators.irtysh_names import FAMOUS, famous, russify  # noqa: E402
 from generators.irtysh_people import Population, iin_check_digit, make_iin  # noqa: E402
@@ -35,14 +35,7 @@ def generated() -> GeneratedSet:
 
 @pytest.fixture(scope="module")
 def by_list(generated: GeneratedSet) -> dict[str, list[dict[str, str]]]:
-    lists: dict[str, list[dict[str, str]]] = {}
-    for record in load(generated).records:
-        lists.setdefault(record.list_name, []).append(record.facts)
-    return lists
-
-
-def _listed(generated: GeneratedSet, name: str) -> GeneratedList:
-    return next(listed for listed in generated.lists if listed.name == name)
+    return facts_by_list(load(generated))
 
 
 def test_same_seed_same_files_other_seed_other_files(generated: GeneratedSet) -> None:
@@ -80,7 +73,7 @@ def test_iin_check_digit_is_the_real_one() -> None:
 
 def test_prosecutor_list_is_one_name_column_and_a_birth_year(generated: GeneratedSet,
                                                             by_list: dict[str, list[dict[str, str]]]) -> None:
-    text = _listed(generated, "prosecutor").content.decode("utf-8-sig")
+    text = named_list(generated, "prosecutor").content.decode("utf-8-sig")
     assert text.startswith("№;ФИО;Год рождения;Место гибели\r\n")
     rows = by_list["prosecutor"]
     assert all(len(facts.get("date_of_birth", "1990")) == 4 for facts in rows)
@@ -92,7 +85,7 @@ def test_prosecutor_list_is_one_name_column_and_a_birth_year(generated: Generate
 
 def test_forensic_register_admissions_iins_and_unknown_bodies(generated: GeneratedSet,
                                                              by_list: dict[str, list[dict[str, str]]]) -> None:
-    listed = _listed(generated, "forensic")
+    listed = named_list(generated, "forensic")
     assert listed.content.decode("utf-8").split("\n", 1)[0].count("|") == 11
     rows = by_list["forensic"]
     delays = [(dt.date.fromisoformat(facts["date_recorded"]) - generated.people[listed.truth[n]].date_of_death).days
@@ -110,7 +103,7 @@ def test_forensic_register_admissions_iins_and_unknown_bodies(generated: Generat
 
 def test_volunteers_mix_habits_row_by_row(generated: GeneratedSet, by_list: dict[str, list[dict[str, str]]]) -> None:
     rows = by_list["volunteers"]
-    listed = _listed(generated, "volunteers")
+    listed = named_list(generated, "volunteers")
     names = [facts["full_name"] for facts in rows]
     assert any(ch in name for name in names for ch in "әғқңөұүі") and any(n.endswith("ұлы") for n in names)
     people = [generated.people[listed.truth[n]] for n in range(1, len(rows) + 1)]
@@ -126,7 +119,7 @@ def test_volunteers_mix_habits_row_by_row(generated: GeneratedSet, by_list: dict
 
 def test_media_is_latin_in_three_spellings_with_a_map(generated: GeneratedSet,
                                                       by_list: dict[str, list[dict[str, str]]]) -> None:
-    listed = _listed(generated, "media")
+    listed = named_list(generated, "media")
     assert 'name_order = "given_first"' in listed.map_toml
     records = json.loads(listed.content)["records"]
     assert {r["outlet"] for r in records} == {"Steppe Wire", "Le Courrier d'Asie centrale", "Zentralasien-Rundschau"}
@@ -142,7 +135,7 @@ def test_media_is_latin_in_three_spellings_with_a_map(generated: GeneratedSet,
 
 
 def test_mosque_register_buries_after_death(generated: GeneratedSet, by_list: dict[str, list[dict[str, str]]]) -> None:
-    listed = _listed(generated, "mosque")
+    listed = named_list(generated, "mosque")
     rows = by_list["mosque"]
     for number, facts in enumerate(rows, start=1):
         died = generated.people[listed.truth[number]].date_of_death

@@ -12,7 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
-from generator_contract import assert_deterministic, assert_truthful  # noqa: E402
+from generator_contract import assert_deterministic, assert_truthful, facts_by_list  # noqa: E402
 from generators import GeneratedSet  # noqa: E402
 from generators.loading import LoadedSet, generate, load  # noqa: E402
 from generators.taiga_names import FAMOUS, famous, russify  # noqa: E402
@@ -29,10 +29,7 @@ def generated() -> GeneratedSet:
 
 @pytest.fixture(scope="module")
 def by_list(generated: GeneratedSet) -> dict[str, list[dict[str, str]]]:
-    lists: dict[str, list[dict[str, str]]] = {}
-    for record in load(generated).records:
-        lists.setdefault(record.list_name, []).append(record.facts)
-    return lists
+    return facts_by_list(load(generated))
 
 
 def test_same_seed_same_files_other_seed_other_files(generated: GeneratedSet) -> None:
