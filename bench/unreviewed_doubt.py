@@ -67,29 +67,40 @@ def measure_event(generator: str, people: int, seed: int) -> dict:
     band = [(p.probability, truth[p.left] == truth[p.right]) for p in pairs if low <= p.probability < high]
     fitted = calibration_from_decisions(band)
     groups = [[r for r in c.records if r in counted] for c in linkage.clusters]
-    alone = left_alone([g for g in groups if g], pairs)
-    people_counted: dict[str, int] = {}
-    for record in counted:
-        people_counted[truth[record]] = people_counted.get(truth[record], 0) + 1
     line = {"bench": "unreviewed_doubt", "generator": generator, "people": people, "seed": seed,
             "records": len(loaded.records), "counted": len(counted), "found": len(linkage.clusters),
             "band_pairs": len(band),
             "band_shift": None if fitted is None else round(fitted.shift, 3),
             "band_shift_se": None if fitted is None else round(fitted.standard_error, 3)}
+    line.update(left_alone_found(left_alone([g for g in groups if g], pairs), truth, counted))
+    return line
+
+
+def left_alone_found(alone: dict[int, bool], truth: dict[int, str], counted: set[int]) -> dict[str, dict]:
+    """Per stratum of the records left alone (``alone``: record -> has a scored pair), how many are
+    someone found: another *counted* record names their person. A person's other record that is too thin
+    to count is no one the estimate found, so it does not make the record found (as
+    ``e2e_coverage._review_left_alone`` answers)."""
+    counted_of: dict[str, int] = {}
+    for record in counted:
+        counted_of[truth[record]] = counted_of.get(truth[record], 0) + 1
+    strata = {}
     for stratum, name in ((True, "alone_with_pair"), (False, "alone_without_pair")):
         records = [r for r, has_pair in alone.items() if has_pair == stratum]
-        found = sum(people_counted[truth[r]] > 1 for r in records)
-        line[name] = {"records": len(records), "someone_found": found,
-                      "share": round(found / len(records), 4) if records else None}
-    return line
+        found = sum(counted_of[truth[r]] > 1 for r in records)
+        strata[name] = {"records": len(records), "someone_found": found,
+                        "share": round(found / len(records), 4) if records else None}
+    return strata
 
 
 def beta_binomial_fit(counts: list[tuple[int, int]]) -> tuple[float, float] | None:
     """Beta(a, b) of the share between events, by maximum likelihood of the beta-binomial: each event's
     ``(found, records)`` is a binomial draw from its own share, so a share read on 4 records is not taken
-    for a share that varies as much as its noise. None when fewer than two events have records."""
+    for a share that varies as much as its noise. None when fewer than two events have records, when no
+    event found anyone or every event everyone (the maximum then lies where a or b is 0, which is no
+    Beta), or when the fit fails."""
     counts = [(k, n) for k, n in counts if n > 0]
-    if len(counts) < 2:
+    if len(counts) < 2 or all(k == 0 for k, _ in counts) or all(k == n for k, n in counts):
         return None
     found, records = np.array([k for k, _ in counts]), np.array([n for _, n in counts])
 
@@ -101,6 +112,8 @@ def beta_binomial_fit(counts: list[tuple[int, int]]) -> tuple[float, float] | No
     start = np.log([max(mean, 0.01) * 10, max(1 - mean, 0.01) * 10])
     fitted = minimize(minus_log_likelihood, start, method="Nelder-Mead")
     a, b = np.exp(fitted.x)
+    if not fitted.success or min(a, b) < 0.01:
+        return None
     return round(float(a), 2), round(float(b), 2)
 
 
@@ -117,6 +130,8 @@ def random_effects_shift(shifts: list[tuple[float, float]]) -> tuple[float, floa
         return float(0.5 * np.sum(np.log(variance) + (values - params[0]) ** 2 / variance))
 
     fitted = minimize(minus_log_likelihood, np.array([np.median(values), np.log(0.5)]), method="Nelder-Mead")
+    if not fitted.success:
+        return None
     return round(float(fitted.x[0]), 3), round(float(np.exp(fitted.x[1])), 3)
 
 
@@ -127,6 +142,7 @@ def summarise(lines: list[dict]) -> dict:
     shifts = [value for value, _ in read]
     effects = random_effects_shift(read)
     summary: dict = {"bench": "unreviewed_doubt", "summary": True, "events": len(lines),
+                     "shifts_fitted": len(shifts),
                      "shift_median": round(statistics.median(shifts), 3) if shifts else None,
                      "shift_range": [min(shifts), max(shifts)] if shifts else None,
                      "shift_mean_between_events": effects and effects[0],

@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
-from generator_contract import assert_deterministic, assert_truthful  # noqa: E402
+from generator_contract import assert_deterministic, assert_truthful, facts_by_list  # noqa: E402
 from generators import GeneratedSet  # noqa: E402
 from generators.loading import generate, load  # noqa: E402
 from generators.nomad_names import decline_family, decline_given, patronymic, to_latin  # noqa: E402
@@ -33,10 +33,7 @@ def test_imports_through_tergeu_and_truth_covers_every_record(generated: Generat
 
 
 def _by_list(generated: GeneratedSet) -> dict[str, list[dict[str, str]]]:
-    by_list: dict[str, list[dict[str, str]]] = {}
-    for record in load(generated).records:
-        by_list.setdefault(record.list_name, []).append(record.facts)
-    return by_list
+    return facts_by_list(load(generated))
 
 
 def test_each_list_has_its_own_habits(generated: GeneratedSet) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
-from generator_contract import assert_deterministic, assert_truthful  # noqa: E402
+from generator_contract import assert_deterministic, assert_truthful, facts_by_list  # noqa: E402
 from generators import GeneratedSet  # noqa: E402
 from generators.loading import generate, load  # noqa: E402
 from generators.oasis_people import iin_check  # noqa: E402
@@ -33,9 +33,7 @@ def test_imports_through_tergeu_and_truth_covers_every_record(generated: Generat
 
 def test_names_and_ids_look_like_the_lists(generated: GeneratedSet) -> None:
     loaded = load(generated)
-    by_list: dict[str, list[dict[str, str]]] = {}
-    for record in loaded.records:
-        by_list.setdefault(record.list_name, []).append(record.facts)
+    by_list = facts_by_list(loaded)
     assert all(facts.get("family_name") for facts in by_list["prosecutor"])
     assert any("national_id" in facts for facts in by_list["akimat"])
     assert not any("а" <= ch <= "я" for facts in by_list["media"] for ch in facts["full_name"].lower())

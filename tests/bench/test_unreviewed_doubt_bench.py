@@ -42,13 +42,47 @@ def test_the_beta_binomial_fit_recovers_the_spread_between_events_not_the_noise_
 
 
 def test_the_random_effects_fit_takes_each_events_standard_error_out_of_the_spread() -> None:
+    """The spread between events is what the draws need; a plain standard deviation of the shifts would
+    add every event's own noise to it (the mean is the same either way)."""
     bench = _bench()
     rng = np.random.default_rng(4)
-    errors = rng.uniform(0.05, 1.0, size=300)
-    shifts = rng.normal(0.7, 0.3, size=300) + rng.normal(0.0, errors)
+    errors = rng.uniform(0.05, 1.0, size=1000)
+    shifts = rng.normal(0.7, 0.3, size=1000) + rng.normal(0.0, errors)
     mean, tau = bench.random_effects_shift(list(zip(shifts, errors, strict=True)))
-    assert mean == pytest.approx(0.7, abs=0.06) and tau == pytest.approx(0.3, abs=0.07)
-    assert np.std(shifts) > tau + 0.1
+    assert mean == pytest.approx(0.7, abs=0.04) and tau == pytest.approx(0.3, abs=0.05)
+    assert np.std(shifts) > tau + 0.2
+    assert bench.random_effects_shift([(0.5, 0.1)]) is None
+
+
+def test_a_record_alone_is_someone_found_only_if_another_counted_record_names_its_person() -> None:
+    bench = _bench()
+    truth = {1: "a", 2: "a", 3: "b", 4: "b", 5: "c", 6: "d"}
+    counted = {1, 2, 3, 5, 6}  # 4, the other record of b, is too thin to count
+    alone = {1: True, 3: True, 5: False, 6: False}
+    strata = bench.left_alone_found(alone, truth, counted)
+    assert strata["alone_with_pair"] == {"records": 2, "someone_found": 1, "share": 0.5}
+    assert strata["alone_without_pair"] == {"records": 2, "someone_found": 0, "share": 0.0}
+    assert bench.left_alone_found({}, truth, counted)["alone_with_pair"]["share"] is None
+
+
+def test_the_summary_says_nothing_where_the_events_give_no_fit() -> None:
+    """Events where nobody alone was found give no Beta (the maximum lies at a = 0), not a degenerate one;
+    an event whose band gave no shift is left out of the shifts and counted."""
+    bench = _bench()
+    empty = {"records": 0, "someone_found": 0, "share": None}
+    lines = [
+        {"band_shift": 0.4, "band_shift_se": 0.2, "alone_with_pair": {"records": 5, "someone_found": 0, "share": 0.0},
+         "alone_without_pair": empty},
+        {"band_shift": None, "band_shift_se": None,
+         "alone_with_pair": {"records": 7, "someone_found": 0, "share": 0.0}, "alone_without_pair": empty},
+        {"band_shift": 0.9, "band_shift_se": 0.3, "alone_with_pair": {"records": 4, "someone_found": 0, "share": 0.0},
+         "alone_without_pair": empty}]
+    summary = bench.summarise(lines)
+    assert summary["events"] == 3 and summary["shifts_fitted"] == 2 and summary["shift_median"] == 0.65
+    assert summary["alone_with_pair"]["beta"] is None and summary["alone_with_pair"]["beta_sd"] is None
+    assert summary["alone_without_pair"] == {"records": 0, "someone_found": 0, "range": None, "beta": None,
+                                             "beta_mean": None, "beta_sd": None}
+    json.dumps(summary, allow_nan=False)  # nothing that is not JSON
 
 
 def test_one_small_event_is_measured_and_summarised(tmp_path: Path) -> None:
