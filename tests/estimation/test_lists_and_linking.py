@@ -120,3 +120,23 @@ def test_roles_that_may_not_link_get_404_and_no_button(imported, client_as, role
     client = client_as(role)
     assert client.post("/link/").status_code == 404
     assert not LinkageJob.objects.exists()
+
+
+def test_the_command_estimates_from_the_lists_it_is_given_by_name_or_public_id(imported) -> None:
+    from click.testing import CliRunner
+
+    from tergeu.cli import cli
+
+    run_linkage()
+    answer = CliRunner().invoke(cli, ["estimate", "--method", "loglinear", "--linkage-draws", "0",
+                                      "--lists", f"official, volunteers,{imported['morgue']}", "--json"])
+    assert answer.exit_code == 0, answer.output
+    run = EstimateRun.objects.get()
+    assert run.settings["lists"] == sorted(imported[n] for n in ("official", "volunteers", "morgue"))
+    assert run.settings["left_out_lists"] == ["hospital"] and run.created_by == "command line"
+    typo = CliRunner().invoke(cli, ["estimate", "--lists", "official,volunter"])
+    assert typo.exit_code == 1 and "no list is called volunter" in typo.output
+    assert "hospital, morgue, official, volunteers" in typo.output
+    assert EstimateRun.objects.count() == 1  # nothing estimated on a typo
+    table = CliRunner().invoke(cli, ["estimate", "--table", __file__, "--lists", "official"])
+    assert table.exit_code == 1 and "--lists need linked people" in table.output

@@ -30,10 +30,13 @@ from tergeu.toolkit.cli import console, fail, with_django
               help="production: HRDAG's LCMCR settings (5 million iterations) and bootstrap intervals.")
 @click.option("--seed", default=1, show_default=True, type=int,
               help="Random seed; the same seed gives the same result.")
+@click.option("--lists", "list_names", default="", metavar="NAMES",
+              help="Estimate from these lists only (comma-separated names or public ids; default: every list), "
+              "e.g. to leave out a list that copies another. The others count as naming no one.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout.")
 @with_django
 def estimate(method: str, strata: str, table_path: Path | None, linkage_draws: int, preset: str, seed: int,
-             as_json: bool) -> None:
+             list_names: str, as_json: bool) -> None:
     """Estimate the total number of deaths, including those no list recorded (multiple systems estimation).
 
     Runs on the people `tergeu link` found (and stores the result for the estimation page), or on a
@@ -42,20 +45,35 @@ def estimate(method: str, strata: str, table_path: Path | None, linkage_draws: i
     from tergeu.estimation.service import run_estimate
 
     fields = [name.strip() for name in strata.split(",") if name.strip()]
+    chosen = [name.strip() for name in list_names.split(",") if name.strip()]
     try:
         if table_path is not None:
-            if fields:
-                fail("--strata needs linked people; a capture-pattern table has no strata")
+            if fields or chosen:
+                fail("--strata and --lists need linked people; with a capture-pattern table, leave its columns out")
             data = estimate_table(table_path, method, preset, seed)
         else:
+            lists = chosen_lists(chosen) if chosen else None
             with console.status("Estimating…"):
-                run = run_estimate(method, fields, linkage_draws, seed, preset, by="command line")
+                run = run_estimate(method, fields, linkage_draws, seed, preset, by="command line", lists=lists)
             if run.error:
                 fail(run.error)
             data = {**run.result, "run": run.pk}
     except (EstimationError, ValueError) as problem:
         fail(str(problem))
     print_result(console, data, as_json)
+
+
+def chosen_lists(names: list[str]) -> list[str]:
+    """The public ids of the lists ``names`` gives (each a list's name or public id); a name that is no
+    list stops the command, naming it and the lists there are, so nothing is estimated on a typo."""
+    from tergeu.registry.models import ImportedList
+
+    known = list(ImportedList.objects.order_by("name").values_list("name", "public_id"))
+    by_either = dict(known) | {public_id: public_id for _, public_id in known}
+    unknown = [name for name in names if name not in by_either]
+    if unknown:
+        fail(f"no list is called {', '.join(unknown)}; the lists are: {', '.join(name for name, _ in known)}")
+    return sorted({by_either[name] for name in names})
 
 
 def estimate_table(path: Path, method: str, preset: str, seed: int) -> dict[str, Any]:
