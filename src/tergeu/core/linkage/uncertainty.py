@@ -38,8 +38,9 @@ people, `bench/unreviewed_doubt.py --first-seed 1201`, the fifteenth session's l
 the band were the same person more often than the model said, by 0.13 to 3.2 in log-odds, median 0.68;
 with each event's standard error taken out, mean 0.68 and 0.32 between events (docs/estimation.md). A
 better linkage needs less: on the seventh session's linkage seven generators needed a median of 1.0,
-and on the current one the tuning generators need about 0.7. Until 6 December the mean was 0, which took the model's probabilities as right on
-average and left the people it splits split in most draws. With one (reviewers' decisions on the
+and on the current one the tuning generators need about 0.7. Until 6 December the mean was 0, which
+took the model's probabilities as right on average and left the people it splits split in most draws.
+With one (reviewers' decisions on the
 calibration sample, ``calibration``), its mean is the shift those decisions support and its spread
 adds their standard error to ``CALIBRATION_SPREAD``: one number read on a hundred pairs is not every
 pair of every list.
