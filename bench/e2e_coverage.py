@@ -129,8 +129,7 @@ def run_event(generator: str, people: int, seed: int, draws: int, method: str, p
     """Generate, read, link and estimate one event; compare with the truth."""
     loaded = load(generate(generator, people, seed))
     start = time.perf_counter()
-    constraints = Constraints(group_of={r.record_id: r.list_name for r in loaded.records},
-                              exclusive_groups=loaded.exclusive_lists)
+    constraints = loaded.constraints()
     linkage = link_records(loaded.records, constraints)
     clusters: list[Cluster] = linkage.clusters
     counted = {r.record_id for r in loaded.records if is_identifiable(r)}

@@ -83,9 +83,7 @@ def _generated(generator: str, people: int, seed: int) -> tuple[list[RecordFacts
     from generators.loading import generate, load
 
     loaded = load(generate(generator, people, seed))
-    constraints = Constraints(group_of={r.record_id: r.list_name for r in loaded.records},
-                              exclusive_groups=loaded.exclusive_lists)
-    return loaded.records, loaded.truth, constraints
+    return loaded.records, loaded.truth, loaded.constraints()
 
 
 def _records(count: int, seed: int, cache: Path | None) -> list[RecordFacts]:

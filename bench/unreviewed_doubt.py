@@ -45,7 +45,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generators.loading import GENERATORS, HELD_OUT, generate, load  # noqa: E402
 from tergeu.core.linkage.calibration import calibration_from_decisions  # noqa: E402
-from tergeu.core.linkage.clustering import Constraints  # noqa: E402
 from tergeu.core.linkage.identifiable import is_identifiable  # noqa: E402
 from tergeu.core.linkage.left_alone import left_alone  # noqa: E402
 from tergeu.core.linkage.pipeline import link_records  # noqa: E402
@@ -57,8 +56,7 @@ TUNING = tuple(g for g in GENERATORS if g not in HELD_OUT)
 def measure_event(generator: str, people: int, seed: int) -> dict:
     """Link one event as ``tergeu link`` does and read, from the truth, the shift and shares it needed."""
     loaded = load(generate(generator, people, seed))
-    constraints = Constraints(group_of={r.record_id: r.list_name for r in loaded.records},
-                              exclusive_groups=loaded.exclusive_lists)
+    constraints = loaded.constraints()
     linkage = link_records(loaded.records, constraints)
     counted = {r.record_id for r in loaded.records if is_identifiable(r)}
     pairs = [p for p in linkage.model.pairs if p.left in counted and p.right in counted]

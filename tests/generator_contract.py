@@ -38,7 +38,7 @@ def assert_truthful(generated: GeneratedSet, people: int, exclusive: frozenset[s
     assert len(set(loaded.truth.values())) < len(generated.people) == people
     assert len(loaded.records) > len(set(loaded.truth.values()))
     for name in named_twice:
-        listed = next(g for g in generated.lists if g.name == name)
+        listed = named_list(generated, name)
         assert len(set(listed.truth.values())) < len(listed.truth)
     return loaded
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generators import GeneratedList, GeneratedSet, TruePerson
 from tergeu.core.linkage.areas import area_of_place, record_areas
+from tergeu.core.linkage.clustering import Constraints
 from tergeu.core.linkage.features import RecordFacts, name_features
 from tergeu.core.linkage.identifiable import is_identifiable
 from tergeu.core.names import matching_key, parse_name
@@ -44,6 +45,12 @@ class LoadedSet:
     exclusive_lists: frozenset[str]
     people: dict[str, TruePerson]
     lists: list[str]
+
+    def constraints(self) -> Constraints:
+        """What ``tergeu link`` knows of these lists: each record's list, and the lists that name each
+        person once (two of their records are never one person)."""
+        return Constraints(group_of={r.record_id: r.list_name for r in self.records},
+                           exclusive_groups=self.exclusive_lists)
 
 
 def generate(generator: str, people: int, seed: int) -> GeneratedSet:

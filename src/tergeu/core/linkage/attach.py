@@ -107,7 +107,6 @@ def needed(unscored: np.ndarray | int, threshold: float) -> np.ndarray:
                      [threshold, max(threshold, UNSCORED_MEMBER_NEEDS)], np.inf)
 
 
-
 def _lone_side(rep: np.ndarray, lo: np.ndarray, hi: np.ndarray, alone: np.ndarray,
                chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Of the ``chosen`` pairs that join a singleton to a member of a larger cluster, seen from the

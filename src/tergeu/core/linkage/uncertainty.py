@@ -40,10 +40,9 @@ with each event's standard error taken out, mean 0.68 and 0.32 between events (d
 better linkage needs less: on the seventh session's linkage seven generators needed a median of 1.0,
 and on the current one the tuning generators need about 0.7. Until 6 December the mean was 0, which
 took the model's probabilities as right on average and left the people it splits split in most draws.
-With one (reviewers' decisions on the
-calibration sample, ``calibration``), its mean is the shift those decisions support and its spread
-adds their standard error to ``CALIBRATION_SPREAD``: one number read on a hundred pairs is not every
-pair of every list.
+With one (reviewers' decisions on the calibration sample, ``calibration``), its mean is the shift those
+decisions support and its spread adds their standard error to ``CALIBRATION_SPREAD``: one number read
+on a hundred pairs is not every pair of every list.
 """
 
 from __future__ import annotations
